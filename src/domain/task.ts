@@ -1,0 +1,50 @@
+/** The vocabulary of a plan item, shared by the parser, the store, the bot and the reminder planner. */
+
+/** A calendar day in Asia/Ho_Chi_Minh, written YYYY-MM-DD. Windows are local dates, never instants. */
+export type LocalDate = string;
+
+export const TASK_KINDS = ['agenda', 'review', 'event', 'deadline', 'campaign', 'banner', 'recurring', 'duty'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['open', 'in_progress', 'blocked', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A task as the importer drafts it (field names and meanings of shared/gold/README.md). */
+export interface DraftTask {
+  ref: string;
+  title: string;
+  kind: TaskKind;
+  /** Department slugs of the plan's organisation, in document order. */
+  lead: string[];
+  support: string[];
+  start: LocalDate | null;
+  end: LocalDate | null;
+  time_text: string | null;
+  /** Unit names the document mentions for this task that the directory does not know. */
+  unknown_units?: string[];
+}
+
+export interface DraftWarning {
+  ref: string | null;
+  code: 'no-lead' | 'no-date' | 'unknown-unit' | 'no-items';
+  detail?: string;
+}
+
+export interface PlanDraft {
+  org: string;
+  title: string;
+  doc_number: string | null;
+  /** The document's date, when the text gives one. */
+  issued_on: LocalDate | null;
+  year: number;
+  tasks: DraftTask[];
+  warnings: DraftWarning[];
+}
+
+/** An organisation's department directory, in the shape of shared/gold/orgs.json. */
+export interface OrgDirectoryEntry {
+  name: string;
+  seeds?: string[];
+  departments: Record<string, string[]>;
+}
+export type OrgDirectory = Record<string, OrgDirectoryEntry>;

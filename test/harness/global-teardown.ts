@@ -1,0 +1,6 @@
+import type { StartedServers } from './servers-start';
+
+export default async function globalTeardown(): Promise<void> {
+  const started = (globalThis as { __SERVERS__?: StartedServers }).__SERVERS__;
+  await started?.stop();
+}
