@@ -2,6 +2,7 @@
  * Provides the real servers the integration tests talk to, once per jest run:
  *  1. MONGODB_URI / REDIS_URL from the environment (CI starts FerretDB and Redis, see .ci/run);
  *  2. else `mongod` / `redis-server` found on PATH, on a free port with a temporary directory;
+ *  2b. else, with Go on PATH, FerretDB (scripts/ferretdb.sh: a MongoDB-protocol server on SQLite);
  *  3. else the ecosystem's downloaders (mongodb-memory-server-core, redis-memory-server), which fetch
  *     a binary at first use on a machine with internet;
  *  4. else stop with a message saying how to get one.

@@ -38,6 +38,7 @@ async function startMongo(stops: Array<() => Promise<void>>): Promise<string> {
     await waitForPort(port, 'mongod');
     return `mongodb://127.0.0.1:${port}`;
   }
+  if (onPath('go')) return startFerretDb(stops);
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server-core');
     const server = await MongoMemoryServer.create();
@@ -73,6 +74,21 @@ async function startRedis(stops: Array<() => Promise<void>>): Promise<string> {
   } catch (err) {
     throw new Error(`No Redis server for the tests (${(err as Error).message}). ${HOW_TO}`);
   }
+}
+
+/** No mongod but a Go toolchain (this project's CI machine): FerretDB, built once and cached. */
+async function startFerretDb(stops: Array<() => Promise<void>>): Promise<string> {
+  const script = join(__dirname, '..', '..', 'scripts', 'ferretdb.sh');
+  const out = spawnSync('bash', [script, 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const vars = Object.fromEntries(
+    (out.stdout ?? '').trim().split(/\s+/).map((kv) => kv.split('=', 2) as [string, string]),
+  );
+  if (out.status !== 0 || !vars.MONGODB_URI) throw new Error(`FerretDB did not start. ${HOW_TO}`);
+  stops.push(async () => {
+    process.kill(Number(vars.FERRETDB_PID), 'SIGTERM');
+    rmSync(String(vars.FERRETDB_DIR), { recursive: true, force: true });
+  });
+  return vars.MONGODB_URI;
 }
 
 function onPath(cmd: string): boolean {

@@ -1,0 +1,27 @@
+/**
+ * The service clock. Domain code never reads the global time: it is handed `now` by whoever holds a Clock.
+ * With BOT_NOW the clock starts at that instant and runs forward at real speed (demos, end-to-end tests).
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function clockStartingAt(start: Date, realNow: () => number = Date.now): Clock {
+  const offset = start.getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}
+
+export function fixedClock(at: Date): Clock & { set(d: Date): void; advance(ms: number): void } {
+  let current = at.getTime();
+  return {
+    now: () => new Date(current),
+    set: (d) => {
+      current = d.getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Every setting comes from the environment (and an optional .env, loaded by the entry points), validated
+ * once at start-up. `parseConfig` is pure so tests can feed it any environment.
+ */
+import { z } from 'zod';
+
+const LOCALES = ['vi', 'en'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const schema = z.object({
+  MONGODB_URI: z
+    .string({ error: 'is required (e.g. mongodb://127.0.0.1:27017/lmhtx)' })
+    .trim()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URI'),
+  REDIS_URL: z
+    .string({ error: 'is required (e.g. redis://127.0.0.1:6379)' })
+    .trim()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
+  TZ_NAME: z
+    .string()
+    .trim()
+    .default('Asia/Ho_Chi_Minh')
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh'),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: 'must be vi or en' }).default('vi'),
+  TELEGRAM_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-DEF… (from @BotFather)')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .trim()
+    .default('https://api.telegram.org')
+    .pipe(z.url({ error: 'must be an http(s) URL' }))
+    .transform((v) => v.replace(/\/+$/, '')),
+  ZALO_CREDENTIALS_FILE: optionalText,
+  BOT_ADMINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^(telegram|zalo|console):\S+$/, 'entries must be platform-prefixed ids like telegram:123,zalo:abc'),
+      ),
+    ),
+  BOT_NOW: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+        'must be an ISO instant with a zone, e.g. 2025-03-27T08:00:00+07:00',
+      )
+      .optional(),
+  ),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+export type Locale = (typeof LOCALES)[number];
+
+export interface Config {
+  mongodbUri: string;
+  redisUrl: string;
+  tz: string;
+  defaultLocale: Locale;
+  telegram: { token?: string; apiRoot: string };
+  zalo: { credentialsFile?: string };
+  admins: string[];
+  /** Start of the service clock when set (demos and end-to-end tests); the clock runs forward from it. */
+  botNow?: Date;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** The names of every variable the service reads: `.env.example` must list exactly these. */
+export const CONFIG_KEYS = Object.keys(schema.shape);
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const detail = issue?.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue?.message;
+    throw new ConfigError(variable, friendly(variable, detail ?? 'is invalid'));
+  }
+  const e = result.data;
+  return {
+    mongodbUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
+    tz: e.TZ_NAME,
+    defaultLocale: e.DEFAULT_LOCALE,
+    telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT },
+    zalo: { credentialsFile: e.ZALO_CREDENTIALS_FILE },
+    admins: e.BOT_ADMINS,
+    botNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function friendly(variable: string, detail: string): string {
+  if (variable === 'MONGODB_URI' && detail === 'is required') return 'is required (e.g. mongodb://127.0.0.1:27017/lmhtx)';
+  if (variable === 'REDIS_URL' && detail === 'is required') return 'is required (e.g. redis://127.0.0.1:6379)';
+  return detail;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,30 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/**
+ * Which reminder went to which group, with the platform's message id, so a reply to it can update the task
+ * and a retried job never sends the same reminder twice to the same group.
+ */
+const reminderLogSchema = new Schema(
+  {
+    org: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    task: { type: Schema.Types.ObjectId, ref: 'Task', required: true },
+    taskNumber: { type: Number, required: true },
+    /** The reminder's stable key (also its queue job id). */
+    key: { type: String, required: true },
+    kind: { type: String, required: true },
+    target: { type: String, required: true },
+    platform: { type: String, required: true },
+    chatId: { type: String, required: true },
+    /** 'sending' is written before the platform call, 'sent' after; see the README on the remaining window. */
+    state: { type: String, enum: ['sending', 'sent', 'failed'], required: true },
+    messageId: { type: String, default: null },
+    error: { type: String, default: null },
+    sentAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+reminderLogSchema.index({ key: 1, platform: 1, chatId: 1 }, { unique: true });
+reminderLogSchema.index({ platform: 1, chatId: 1, messageId: 1 });
+
+export type ReminderLogDoc = InferSchemaType<typeof reminderLogSchema>;
+export const ReminderLog = model('ReminderLog', reminderLogSchema);

@@ -1,0 +1,46 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { TASK_KINDS, TASK_STATUSES } from '../../domain/task';
+
+const historySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+    status: { type: String, enum: TASK_STATUSES, required: true },
+    progress: { type: Number, required: true },
+    note: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const taskSchema = new Schema(
+  {
+    org: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    plan: { type: Schema.Types.ObjectId, ref: 'Plan', required: true },
+    /** Short number, unique per organisation, so people can type `/done 12`. */
+    number: { type: Number, required: true },
+    ref: { type: String, required: true },
+    title: { type: String, required: true },
+    kind: { type: String, enum: TASK_KINDS, required: true },
+    lead: { type: [String], default: [] },
+    support: { type: [String], default: [] },
+    /** Window as local dates (YYYY-MM-DD, Asia/Ho_Chi_Minh); null when the plan gives no time. */
+    start: { type: String, default: null },
+    end: { type: String, default: null },
+    timeText: { type: String, default: null },
+    status: { type: String, enum: TASK_STATUSES, default: 'open' },
+    progress: { type: Number, min: 0, max: 100, default: 0 },
+    completedAt: { type: Date, default: null },
+    blockedReason: { type: String, default: null },
+    history: { type: [historySchema], default: [] },
+    /** Bumped on every change that affects reminders, so queued reminders of an older version are skipped. */
+    revision: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+taskSchema.index({ org: 1, number: 1 }, { unique: true });
+taskSchema.index({ plan: 1, ref: 1 }, { unique: true });
+taskSchema.index({ org: 1, lead: 1, status: 1 });
+taskSchema.index({ org: 1, end: 1 });
+
+export type TaskDoc = InferSchemaType<typeof taskSchema>;
+export const Task = model('Task', taskSchema);
