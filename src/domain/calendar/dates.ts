@@ -1,0 +1,109 @@
+/**
+ * Arithmetic on local calendar days written 'YYYY-MM-DD'. The strings never pass through a zoned Date:
+ * each day maps to a day number (days since 1970-01-01 in the proleptic Gregorian calendar), so the
+ * server's own time zone cannot shift a date.
+ */
+import type { LocalDate } from '../task';
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** 0 = Sunday … 6 = Saturday, as Date#getDay. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const MS_PER_DAY = 86_400_000;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function isLocalDate(value: string): boolean {
+  const m = LOCAL_DATE.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+export function parseLocalDate(date: LocalDate): DateParts {
+  const m = LOCAL_DATE.exec(date);
+  if (!m || !isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+export function formatLocalDate(year: number, month: number, day: number): LocalDate {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`no such day: ${year}-${month}-${day}`);
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01. */
+export function toDayNumber(date: LocalDate): number {
+  const { year, month, day } = parseLocalDate(date);
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+export function fromDayNumber(dayNumber: number): LocalDate {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Calendar days from a to b (negative when b is earlier). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/** Negative, zero or positive like a sort comparator; valid dates compare as strings do. */
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return Math.sign(toDayNumber(a) - toDayNumber(b));
+}
+
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return compareDates(a, b) <= 0 ? a : b;
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return compareDates(a, b) >= 0 ? a : b;
+}
+
+export function weekday(date: LocalDate): Weekday {
+  // 1970-01-01 was a Thursday (4).
+  return ((((toDayNumber(date) + 4) % 7) + 7) % 7) as Weekday;
+}
+
+export function isWeekend(date: LocalDate, weekendDays: readonly number[] = [0, 6]): boolean {
+  return weekendDays.includes(weekday(date));
+}
+
+export function yearOf(date: LocalDate): number {
+  return parseLocalDate(date).year;
+}
+
+export function startOfMonth(year: number, month: number): LocalDate {
+  return formatLocalDate(year, month, 1);
+}
+
+export function endOfMonth(year: number, month: number): LocalDate {
+  return formatLocalDate(year, month, daysInMonth(year, month));
+}
+
+/** Every day from start to end inclusive; empty when end is before start. */
+export function eachDay(start: LocalDate, end: LocalDate): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (let n = toDayNumber(start), last = toDayNumber(end); n <= last; n++) out.push(fromDayNumber(n));
+  return out;
+}
