@@ -20,6 +20,8 @@ const statusUpdateSchema = new Schema(
     after: { status: { type: String, enum: TASK_STATUSES }, progress: Number },
     note: { type: String, default: null },
     at: { type: Date, required: true },
+    /** False between writing this record and updating the task; a redelivery finishes the job. */
+    applied: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

@@ -1,0 +1,44 @@
+/** Argument checks shared by commands; each failure is a ready reply in the group's language. */
+import { findTaskByNumber } from '../store/task-repository';
+import type { TaskRecord } from '../store/types';
+import type { CommandContext } from './context';
+import type { Reply } from './messages';
+import { textReply } from './reply';
+
+export const MAX_NOTE = 500;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reply: Reply };
+
+export async function taskArg(ctx: CommandContext, raw: string, example: string): Promise<Checked<TaskRecord>> {
+  if (!raw) return { ok: false, reply: textReply(ctx.t('errors.missingNumber', { example })) };
+  const m = /^#?(\d{1,7})$/.exec(raw);
+  if (!m) return { ok: false, reply: textReply(ctx.t('errors.badNumber', { value: clip(raw), example })) };
+  const number = Number(m[1]);
+  const task = ctx.org ? await findTaskByNumber(ctx.org.id, number) : null;
+  if (!task) return { ok: false, reply: textReply(ctx.t('errors.taskNotFound', { number })) };
+  return { ok: true, value: task };
+}
+
+export function noteArg(ctx: CommandContext, raw: string): Checked<string | null> {
+  const note = raw.trim();
+  if (note.length > MAX_NOTE) {
+    return { ok: false, reply: textReply(ctx.t('errors.noteTooLong', { length: note.length, max: MAX_NOTE })) };
+  }
+  return { ok: true, value: note || null };
+}
+
+/** "60%", "60", "60 %" → 60; anything else, or outside 0–100, is an error. */
+export function percentArg(ctx: CommandContext, raw: string, number: number): Checked<number> {
+  if (!raw) return { ok: false, reply: textReply(ctx.t('errors.missingPercent', { number })) };
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(raw);
+  const value = m ? Number(m[1]!.replace(',', '.')) : NaN;
+  if (!Number.isFinite(value) || value < 0 || value > 100) {
+    return { ok: false, reply: textReply(ctx.t('errors.badPercent', { value: clip(raw) })) };
+  }
+  return { ok: true, value: Math.round(value) };
+}
+
+/** Echoing user input back in an error: short, so a pasted essay does not come back. */
+export function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

@@ -1,0 +1,97 @@
+/**
+ * The platform-neutral bot: an incoming message in, replies out. Every adapter (Telegram, Zalo, console)
+ * calls `handle`; commands, permissions and wording are decided here once.
+ */
+import { toLocalDate } from '../domain/calendar';
+import { isLocale, type Locale } from '../i18n';
+import { findBinding } from '../store/binding-repository';
+import { findOrgById, listDepartments } from '../store/org-repository';
+import { taskOfReminderMessage } from '../store/reminder-lookup';
+import { findTaskById } from '../store/task-repository';
+import { parseCommand, type CommandName } from './command-parser';
+import { blocked, done, replyToReminder, update } from './commands/change';
+import { help, lang, link, unlink } from './commands/setup';
+import { status } from './commands/status';
+import { overdue, task, tasks, upcoming } from './commands/tasks';
+import type { BotDeps, CommandContext, CommandHandler } from './context';
+import type { BotCore, IncomingMessage, Reply } from './messages';
+import { textReply } from './reply';
+
+export const MAX_MESSAGE = 4000;
+
+const HANDLERS: Record<CommandName, CommandHandler> = {
+  help,
+  link,
+  unlink,
+  lang,
+  tasks,
+  task,
+  done,
+  update,
+  blocked,
+  status,
+  upcoming,
+  overdue,
+};
+
+/** Commands that work in a group before it is linked to a department. */
+const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang']);
+
+export function createBotCore(deps: BotDeps): BotCore {
+  return {
+    async handle(msg: IncomingMessage): Promise<Reply[]> {
+      const command = parseCommand(msg.text, msg.botUsername);
+      const isReplyToBot = Boolean(msg.replyTo?.fromBot);
+      if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
+      const ctx = await contextFor(deps, msg);
+      try {
+        if (msg.text.length > MAX_MESSAGE) return [textReply(ctx.t('errors.messageTooLong', { max: MAX_MESSAGE }))];
+        if (!command) return await onReply(ctx);
+        if (!command.name) return [textReply(ctx.t('errors.unknownCommand', { command: command.typed.slice(0, 40) }))];
+        if (!UNBOUND_OK.has(command.name) && !ctx.org) return [textReply(ctx.t('errors.unbound'))];
+        deps.logger.debug({ platform: msg.platform, chat: msg.chat.id, command: command.name }, 'command');
+        return await HANDLERS[command.name](ctx, command.args);
+      } catch (err) {
+        deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId }, 'command failed');
+        return [textReply(ctx.t('errors.internal'))];
+      }
+    },
+  };
+}
+
+async function onReply(ctx: CommandContext): Promise<Reply[]> {
+  const { msg } = ctx;
+  const taskId = msg.replyTo ? await taskOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId) : null;
+  const task = taskId ? await findTaskById(taskId) : null;
+  if (!task) return [textReply(ctx.t('help.replyHint'))];
+  if (!ctx.org) return [textReply(ctx.t('errors.unbound'))];
+  return replyToReminder(ctx, task);
+}
+
+async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandContext> {
+  const binding = await findBinding(msg.platform, msg.chat.id);
+  const org = binding?.org && binding.role ? await findOrgById(binding.org) : null;
+  const departments = org ? await listDepartments(org.id) : [];
+  const locale: Locale = binding?.locale ?? (isLocale(org?.locale) ? org.locale : deps.defaultLocale);
+  const names = new Map(departments.map((d) => [d.slug, d.name]));
+  const now = deps.clock.now();
+  return {
+    msg,
+    deps,
+    binding,
+    org,
+    departments,
+    locale,
+    isAdmin: deps.admins.includes(`${msg.platform}:${msg.user.id}`),
+    now,
+    today: toLocalDate(now, deps.tz),
+    t: (key, vars) => deps.t(locale, key, vars),
+    deptName: (slug) => names.get(slug) ?? slug,
+  };
+}
+
+/** The command menu platforms show, in both languages. */
+export function commandMenu(t: BotDeps['t']): Array<{ command: CommandName; description: Record<Locale, string> }> {
+  const order: CommandName[] = ['tasks', 'done', 'update', 'blocked', 'task', 'upcoming', 'overdue', 'status', 'lang', 'help', 'link', 'unlink'];
+  return order.map((command) => ({ command, description: { vi: t('vi', `menu.${command}`), en: t('en', `menu.${command}`) } }));
+}

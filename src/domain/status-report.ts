@@ -1,0 +1,62 @@
+/**
+ * The categories Vietnamese agencies report progress in, computed from a task and "today" (a local date).
+ */
+import type { LocalDate, TaskStatus } from './task';
+
+export const STATUS_CATEGORIES = ['doneOnTime', 'doneLate', 'inProgress', 'overdue', 'notStarted'] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+
+export interface CategorisableTask {
+  status: TaskStatus;
+  progress: number;
+  start: LocalDate | null;
+  end: LocalDate | null;
+  /** The local date it was finished on, when done. */
+  completedOn: LocalDate | null;
+}
+
+export function categorise(task: CategorisableTask, today: LocalDate): StatusCategory {
+  if (task.status === 'done') {
+    return !task.end || !task.completedOn || task.completedOn <= task.end ? 'doneOnTime' : 'doneLate';
+  }
+  if (task.end && task.end < today) return 'overdue';
+  const started = task.status !== 'open' || task.progress > 0;
+  if (!started && task.start && task.start > today) return 'notStarted';
+  return 'inProgress';
+}
+
+export type CategoryCounts = Record<StatusCategory, number>;
+
+export function emptyCounts(): CategoryCounts {
+  return { doneOnTime: 0, doneLate: 0, inProgress: 0, overdue: 0, notStarted: 0 };
+}
+
+export interface DepartmentSummary<T> {
+  department: string;
+  counts: CategoryCounts;
+  total: number;
+  overdue: T[];
+}
+
+/**
+ * Groups tasks by their lead departments (a task led by two departments counts for each); tasks with no
+ * lead are grouped under `noLeadKey` so they stay visible.
+ */
+export function summariseByDepartment<T extends CategorisableTask & { lead: string[] }>(
+  tasks: T[],
+  today: LocalDate,
+  noLeadKey = '',
+): Array<DepartmentSummary<T>> {
+  const byDept = new Map<string, DepartmentSummary<T>>();
+  for (const task of tasks) {
+    const category = categorise(task, today);
+    for (const dept of task.lead.length ? task.lead : [noLeadKey]) {
+      const s = byDept.get(dept) ?? { department: dept, counts: emptyCounts(), total: 0, overdue: [] };
+      s.counts[category]++;
+      s.total++;
+      if (category === 'overdue') s.overdue.push(task);
+      byDept.set(dept, s);
+    }
+  }
+  return [...byDept.values()].sort((a, b) => b.counts.overdue - a.counts.overdue || a.department.localeCompare(b.department));
+}

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_KEYS, ConfigError, parseConfig } from '../../../src/config';
+
+const root = join(__dirname, '..', '..', '..');
+const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/lmhtx', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+function exampleEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(join(root, '.env.example'), 'utf8').split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (m) out[m[1] as string] = m[2] as string;
+  }
+  return out;
+}
+
+describe('configuration', () => {
+  it('.env.example lists exactly the variables the service reads, each with a comment', () => {
+    const example = exampleEnv();
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_KEYS].sort());
+    const text = readFileSync(join(root, '.env.example'), 'utf8');
+    for (const key of CONFIG_KEYS) expect(text).toMatch(new RegExp(`#[^\\n]*\\n${key}=`));
+    expect(() => parseConfig(example)).not.toThrow();
+  });
+
+  it('applies the documented defaults', () => {
+    const c = parseConfig(base);
+    expect(c.tz).toBe('Asia/Ho_Chi_Minh');
+    expect(c.defaultLocale).toBe('vi');
+    expect(c.telegram.apiRoot).toBe('https://api.telegram.org');
+    expect(c.admins).toEqual([]);
+    expect(c.botNow).toBeUndefined();
+  });
+
+  it('reads admins, the API root and BOT_NOW', () => {
+    const c = parseConfig({
+      ...base,
+      BOT_ADMINS: 'telegram:123, zalo:abc',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9001/',
+      BOT_NOW: '2025-03-27T08:00:00+07:00',
+    });
+    expect(c.admins).toEqual(['telegram:123', 'zalo:abc']);
+    expect(c.telegram.apiRoot).toBe('http://127.0.0.1:9001');
+    expect(c.botNow?.toISOString()).toBe('2025-03-27T01:00:00.000Z');
+  });
+
+  it.each([
+    [{ REDIS_URL: base.REDIS_URL }, /^Configuration error: MONGODB_URI is required/],
+    [{ ...base, MONGODB_URI: 'localhost:27017' }, /^Configuration error: MONGODB_URI must be a mongodb:\/\//],
+    [{ ...base, BOT_NOW: '27/03/2025 08:00' }, /^Configuration error: BOT_NOW must be an ISO instant/],
+    [{ ...base, BOT_NOW: '2025-13-45T08:00:00Z' }, /^Configuration error: BOT_NOW must be an ISO instant/],
+    [{ ...base, BOT_ADMINS: '123' }, /^Configuration error: BOT_ADMINS entries must be platform-prefixed/],
+    [{ ...base, TZ_NAME: 'Mars/Olympus' }, /^Configuration error: TZ_NAME must be an IANA time zone/],
+    [{ ...base, DEFAULT_LOCALE: 'fr' }, /^Configuration error: DEFAULT_LOCALE must be vi or en/],
+  ])('rejects %j with one line naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});
+
+describe('the service process', () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts')], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      cwd: join(root, 'test'), // no .env here
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+
+  it('exits with one readable line when MONGODB_URI is missing', () => {
+    const r = run({ REDIS_URL: base.REDIS_URL });
+    expect(r.status).toBe(78);
+    expect(r.stderr.trim()).toBe('Configuration error: MONGODB_URI is required (e.g. mongodb://127.0.0.1:27017/lmhtx)');
+  });
+
+  it('exits with one readable line when BOT_NOW is malformed', () => {
+    const r = run({ ...base, BOT_NOW: 'tomorrow' });
+    expect(r.status).toBe(78);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Configuration error: BOT_NOW must be an ISO instant with a zone/);
+  });
+});
