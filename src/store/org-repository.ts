@@ -77,7 +77,7 @@ export async function upsertOrgDirectory(
   const org = await Organisation.findOneAndUpdate(
     { slug },
     { $set: { name: entry.name }, $setOnInsert: { slug, timezone } },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean();
   if (!org) throw new Error(`organisation ${slug} could not be saved`);
   let count = 0;

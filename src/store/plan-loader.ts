@@ -40,7 +40,7 @@ export function uniqueRefs(tasks: DraftTask[]): string[] {
 }
 
 async function nextNumber(orgId: string): Promise<number> {
-  const c = await Counter.findOneAndUpdate({ _id: `task:${orgId}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+  const c = await Counter.findOneAndUpdate({ _id: `task:${orgId}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
   return c?.seq ?? 1;
 }
 
@@ -53,7 +53,7 @@ export async function loadPlan(draft: PlanDraft, sourceText: string, sourceName:
     {
       $set: { title: draft.title, docNumber: draft.doc_number, issuedOn: draft.issued_on, year: draft.year, sourceHash, sourceName },
     },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean();
   if (!plan) throw new Error('the plan could not be saved');
 

@@ -78,7 +78,7 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
         $push: { history: { at: req.at, by: `${req.by.userName} (${req.by.platform}:${req.by.userId})`, ...after, note } },
         $inc: { revision: 1 },
       },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (updated) {
       await StatusUpdate.updateOne({ _id: record._id }, { $set: { applied: true, after } });

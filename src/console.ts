@@ -1,0 +1,17 @@
+/** `npm run chat`: the bot in the terminal, against the configured store. */
+import { loadConfigOrExit } from './load-env';
+import { startBotService } from './bot-service';
+import { runConsole } from './channels/console/console-channel';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  // The person at the terminal is an admin of their own console session.
+  const service = await startBotService({ ...config, admins: [...config.admins, 'console:admin'], logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  await runConsole({ core: service.core, input: process.stdin, output: process.stdout });
+  await service.stop();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Fatal: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { PassThrough } from 'node:stream';
+import { createBotCore } from '../../src/bot/core';
+import { runConsole } from '../../src/channels/console/console-channel';
+import { coreDeps } from '../helpers/core-deps';
+import { runScenario, seedScenario, type Driver } from '../helpers/scenario';
+import { useTestStore } from '../helpers/store';
+
+useTestStore(__filename);
+
+const PROMPT = '<<ready>>\n';
+
+/** Types into the console exactly as a person would and reads what it prints back. */
+function consoleDriver(): { driver: Driver; done: Promise<void>; input: PassThrough; output: () => string } {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let buffer = '';
+  output.on('data', (c: Buffer) => (buffer += c.toString('utf8')));
+  const done = runConsole({ core: createBotCore(coreDeps('console')), input, output, prompt: PROMPT });
+
+  const waitPrompt = async (): Promise<string> => {
+    for (let i = 0; i < 500; i++) {
+      const at = buffer.indexOf(PROMPT);
+      if (at >= 0) {
+        const before = buffer.slice(0, at);
+        buffer = buffer.slice(at + PROMPT.length);
+        return before;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`console did not answer; output so far: ${buffer}`);
+  };
+  const line = async (text: string) => {
+    input.write(`${text}\n`);
+    return waitPrompt();
+  };
+  const ready = waitPrompt();
+  const driver: Driver = {
+    async send(group, user, text) {
+      await ready;
+      await line(`:group ${group}`);
+      await line(`:user ${user}`);
+      const printed = await line(text);
+      // Each bot message starts with its id, "[#b12] "; a message may span several lines.
+      return printed
+        .split(/^\[#b\d+\] /m)
+        .slice(1)
+        .map((s) => s.replace(/\n$/, ''));
+    },
+  };
+  return { driver, done, input, output: () => buffer };
+}
+
+describe('console channel', () => {
+  beforeAll(seedScenario);
+
+  it('runs the product scenario', async () => {
+    const c = consoleDriver();
+    await runScenario(c.driver);
+    c.input.end(':quit\n');
+    await c.done;
+  });
+});
