@@ -6,6 +6,8 @@ import { createBotCore } from './bot/core';
 import type { BotCore } from './bot/messages';
 import { t } from './i18n';
 import { createLogger, redactUrl, type Logger } from './logger';
+import mongoose from 'mongoose';
+import { startHeartbeat } from './health';
 import { connectStore, disconnectStore } from './store/connect';
 
 export interface BotService {
@@ -30,6 +32,8 @@ export async function startBotService(config: Config): Promise<BotService> {
     logger,
   });
   const stops: Array<() => Promise<void>> = [];
+  const stopHeartbeat = startHeartbeat('bot', () => mongoose.connection.readyState === 1);
+  stops.push(async () => stopHeartbeat());
   return {
     core,
     logger,
