@@ -1,0 +1,39 @@
+/** npm run seed: the organisations, departments and plans the project ships (data/orgs.json, data/seeds/). */
+import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { importPlanFile } from '../src/import/import-plan';
+import { extractText } from '../src/import/extract-text';
+import { loadConfigOrExit } from '../src/load-env';
+import { connectStore, disconnectStore } from '../src/store/connect';
+import { upsertOrgDirectory } from '../src/store/org-repository';
+import { loadPlan } from '../src/store/plan-loader';
+import { orgDirectory } from './org-directory';
+
+const SEEDS = path.join(__dirname, '..', 'data', 'seeds');
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const directory = orgDirectory();
+  const files = readdirSync(SEEDS);
+  await connectStore(config.mongodbUri);
+  try {
+    for (const [slug, entry] of Object.entries(directory)) {
+      const { departments } = await upsertOrgDirectory(slug, entry);
+      console.log(`${slug}: ${entry.name} (${departments} đơn vị / departments)`);
+      for (const seed of entry.seeds ?? []) {
+        if (!files.includes(seed)) throw new Error(`data/seeds/${seed} is listed in data/orgs.json but missing`);
+        const file = path.join(SEEDS, seed);
+        const draft = await importPlanFile(file, { org: slug, directory });
+        const r = await loadPlan(draft, await extractText(file), seed);
+        console.log(`  ${seed}: ${draft.tasks.length} việc / tasks — ${r.created} mới / new, ${r.updated} cập nhật / updated, ${r.unchanged} không đổi / unchanged`);
+      }
+    }
+  } finally {
+    await disconnectStore();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Lỗi / error: ${(err as Error).message}\n`);
+  process.exit(1);
+});
