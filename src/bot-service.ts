@@ -2,7 +2,10 @@
 import { clockStartingAt, systemClock } from './clock';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
-import { createBotCore } from './bot/core';
+import { commandMenu, createBotCore } from './bot/core';
+import { createTelegramChannel } from './channels/telegram';
+import type { Sender } from './channels/sender';
+import { moveChat } from './store/binding-repository';
 import type { BotCore } from './bot/messages';
 import { t } from './i18n';
 import { createLogger, redactUrl, type Logger } from './logger';
@@ -12,6 +15,8 @@ import { connectStore, disconnectStore } from './store/connect';
 
 export interface BotService {
   core: BotCore;
+  /** The configured channels' senders (the worker builds its own). */
+  senders: Sender[];
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -32,10 +37,27 @@ export async function startBotService(config: Config): Promise<BotService> {
     logger,
   });
   const stops: Array<() => Promise<void>> = [];
+  const senders: Sender[] = [];
+  if (config.telegram.token) {
+    const telegram = createTelegramChannel({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      core,
+      logger,
+      commands: commandMenu(t),
+      onChatMigrated: async (from, to) => {
+        if (await moveChat('telegram', from, to)) logger.info({ from, to }, 'telegram: binding moved to the supergroup');
+      },
+    });
+    await telegram.start();
+    senders.push(telegram.sender);
+    stops.push(() => telegram.stop());
+  }
   const stopHeartbeat = startHeartbeat('bot', () => mongoose.connection.readyState === 1);
   stops.push(async () => stopHeartbeat());
   return {
     core,
+    senders,
     logger,
     stop: async () => {
       for (const s of stops.reverse()) await s().catch((err: unknown) => logger.error({ err }, 'stop failed'));

@@ -78,3 +78,9 @@ export async function groupsOf(org: string, role: 'department' | 'leaders', depa
   if (role === 'department') filter.department = department;
   return (await ChatBinding.find(filter).lean()).map(toBinding);
 }
+
+/** A Telegram group upgraded to a supergroup gets a new id; its binding follows it. */
+export async function moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<boolean> {
+  const r = await ChatBinding.updateOne({ platform, chatId: fromChatId }, { $set: { chatId: toChatId } });
+  return r.modifiedCount > 0;
+}

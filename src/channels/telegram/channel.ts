@@ -1,0 +1,175 @@
+/**
+ * The Telegram adapter: receives messages (long polling, or a webhook), hands them to the core, and posts
+ * the core's replies back. It decides nothing itself: commands addressed to other bots, permissions and
+ * wording are the core's.
+ */
+import { Bot, type BotError, type Context } from 'grammy';
+import type { BotCore, Reply } from '../../bot/messages';
+import type { Logger } from '../../logger';
+import type { Sender } from '../sender';
+import { deliverReply } from './deliver';
+import { describeError } from './errors';
+import { chatMigration, toIncomingMessage } from './inbound';
+import { setCommandMenus, type TelegramCommand } from './menus';
+import { installAutoRetry, senderFromApi, type RetryLimits } from './sender';
+import { startWebhook, type RunningWebhook, type WebhookSettings } from './webhook-server';
+
+/** Said when the core fails, so a user's message is never silently dropped. */
+export const APOLOGY_VI = 'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau.';
+
+export interface TelegramChannelOptions extends RetryLimits {
+  token: string;
+  /** Bot API root without a trailing slash. */
+  apiRoot: string;
+  core: BotCore;
+  logger: Logger;
+  /** The command menu, set at start for group chats and the default scope, in vi, en and the fallback. */
+  commands?: readonly TelegramCommand[];
+  /** Receive updates through a webhook instead of long polling. */
+  webhook?: WebhookSettings;
+  /**
+   * A group was upgraded to a supergroup and has a new chat id: rebind whatever was bound to the old
+   * id. Without it the migration is only logged.
+   */
+  onChatMigrated?: (fromChatId: string, toChatId: string) => Promise<void> | void;
+}
+
+export interface TelegramChannel {
+  /** Posts through the bot's own Api (same retry policy). */
+  readonly sender: Sender;
+  /** Resolves once updates are flowing (polling started, or the webhook registered). */
+  start(): Promise<void>;
+  /** Stops receiving and waits for messages being handled. */
+  stop(): Promise<void>;
+}
+
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const { core, logger } = options;
+  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
+  installAutoRetry(bot.api, options);
+  const sender = senderFromApi(bot.api, logger);
+  const inFlight = new Set<Promise<void>>();
+
+  const logUpdateError = (err: BotError): void => {
+    const msg = err.ctx.msg;
+    logger.error(
+      {
+        chatId: msg?.chat.id,
+        messageId: msg?.message_id,
+        updateId: err.ctx.update.update_id,
+        err: describeError(err.error),
+      },
+      'telegram: failed to handle an update',
+    );
+  };
+
+  async function answer(ctx: Context): Promise<void> {
+    const migration = chatMigration(ctx);
+    if (migration) {
+      logger.warn(migration, 'telegram: group upgraded to a supergroup, its chat id changed');
+      await options.onChatMigrated?.(migration.fromChatId, migration.toChatId);
+      return;
+    }
+    const incoming = toIncomingMessage(ctx);
+    const msg = ctx.message;
+    if (!incoming || !msg) return;
+
+    let replies: Reply[];
+    try {
+      replies = await core.handle(incoming);
+    } catch (err) {
+      logger.error(
+        { chatId: incoming.chat.id, messageId: incoming.messageId, err: describeError(err) },
+        'telegram: the core failed on a message',
+      );
+      replies = [{ segments: [{ text: APOLOGY_VI }], quote: true }];
+    }
+
+    const threadId = msg.is_topic_message ? msg.message_thread_id : undefined;
+    for (const reply of replies) {
+      try {
+        await deliverReply(ctx.api, msg.chat.id, reply, {
+          ...(reply.quote ? { quoteMessageId: msg.message_id } : {}),
+          ...(threadId !== undefined ? { threadId } : {}),
+        });
+      } catch (err) {
+        // One reply that cannot be posted should not keep the others back.
+        logger.error(
+          { chatId: incoming.chat.id, messageId: incoming.messageId, err: describeError(err) },
+          'telegram: failed to send a reply',
+        );
+      }
+    }
+  }
+
+  // Tracked so stop() can wait for them in webhook mode, where grammY does not.
+  bot.use(async (_ctx, next) => {
+    const run = next();
+    inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      inFlight.delete(run);
+    }
+  });
+  // The boundary keeps errors inside the bot in both modes; bot.catch alone only covers polling.
+  bot.errorBoundary(logUpdateError).on('message', answer);
+  bot.catch(logUpdateError);
+
+  let polling: Promise<void> | undefined;
+  let webhook: RunningWebhook | undefined;
+
+  async function start(): Promise<void> {
+    if (polling || webhook) return;
+    if (options.commands) await setCommandMenus(bot.api, options.commands, logger);
+    if (options.webhook) {
+      await bot.init();
+      webhook = await startWebhook(bot, options.webhook, logger);
+      logger.info(`telegram: webhook as @${bot.botInfo.username} on port ${options.webhook.port}`);
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      let started = false;
+      polling = bot
+        .start({
+          onStart: (me) => {
+            started = true;
+            logger.info(`telegram: polling as @${me.username}`);
+            resolve();
+          },
+        })
+        .catch((err: unknown) => {
+          if (!started) {
+            polling = undefined;
+            reject(err instanceof Error ? err : new Error(String(err)));
+            return;
+          }
+          // 401 (token revoked) or 409 (another instance polling): grammY gives up on these.
+          logger.error({ err: describeError(err) }, 'telegram: polling stopped');
+        });
+    });
+  }
+
+  async function stop(): Promise<void> {
+    if (webhook) {
+      await webhook.close();
+      webhook = undefined;
+    }
+    if (polling) {
+      if (bot.isRunning()) {
+        await bot.stop().catch((err: unknown) => {
+          logger.warn(
+            { err: describeError(err) },
+            'telegram: could not confirm the last update while stopping',
+          );
+        });
+      }
+      // Resolves once the batch being handled is done.
+      await polling;
+      polling = undefined;
+    }
+    await Promise.allSettled([...inFlight]);
+  }
+
+  return { sender, start, stop };
+}

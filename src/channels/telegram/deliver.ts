@@ -1,0 +1,102 @@
+/** Sends one core Reply to a Telegram chat: HTML text split to Telegram's limits, or a photo. */
+import { GrammyError, InputFile, type Api } from 'grammy';
+import type { Reply, Segment } from '../../bot/messages';
+import { renderHtml } from './html';
+import { splitSegments, TELEGRAM_CAPTION_LIMIT } from './split';
+
+export interface DeliverOptions {
+  /** Quote this message (the user's) in the first message sent. */
+  quoteMessageId?: number;
+  /** Forum topic to post in; without it a reply in a topic would land in General. */
+  threadId?: number;
+}
+
+/** Telegram takes numeric ids as numbers and @channelusername as strings. */
+export function toTelegramChatId(chatId: string): number | string {
+  return /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+}
+
+interface Placement {
+  message_thread_id?: number;
+  reply_parameters?: { message_id: number; allow_sending_without_reply: boolean };
+}
+
+/** A photo's caption, and the text left to send as messages after it. */
+function splitCaption(reply: Reply & { image: NonNullable<Reply['image']> }): {
+  caption?: string;
+  rest: Segment[][];
+} {
+  const { caption } = reply.image;
+  if (caption !== undefined) {
+    const html = renderHtml([{ text: caption }]);
+    if (html.length <= TELEGRAM_CAPTION_LIMIT) return { caption: html, rest: splitSegments(reply.segments) };
+    // Too long for a caption: it goes first among the text messages instead.
+    return { rest: splitSegments([{ text: `${caption}\n` }, ...reply.segments]) };
+  }
+  const chunks = splitSegments(reply.segments);
+  const only = chunks.length === 1 && chunks[0] ? renderHtml(chunks[0]) : undefined;
+  if (only !== undefined && only.length <= TELEGRAM_CAPTION_LIMIT) return { caption: only, rest: [] };
+  return { rest: chunks };
+}
+
+async function sendChunk(
+  api: Api,
+  chatId: number | string,
+  chunk: Segment[],
+  placement: Placement,
+): Promise<number> {
+  const options = { ...placement, link_preview_options: { is_disabled: true } };
+  try {
+    return (await api.sendMessage(chatId, renderHtml(chunk), { ...options, parse_mode: 'HTML' })).message_id;
+  } catch (err) {
+    // The renderer escapes everything, so this is a bug; the user still gets the words, unformatted.
+    if (!(
+      err instanceof GrammyError &&
+      err.error_code === 400 &&
+      /can't parse entities/i.test(err.description)
+    )) {
+      throw err;
+    }
+    return (await api.sendMessage(chatId, chunk.map((s) => s.text).join(''), options)).message_id;
+  }
+}
+
+/**
+ * Sends `reply` and returns the ids of the messages it became, in order (a photo first, when there is
+ * one, then the text messages). An empty reply sends nothing and returns []. Errors are grammY's, unmapped;
+ * messages already sent when one fails stay sent.
+ */
+export async function deliverReply(
+  api: Api,
+  chatId: number | string,
+  reply: Reply,
+  options: DeliverOptions = {},
+): Promise<number[]> {
+  let quote = options.quoteMessageId;
+  // Only the first message quotes the user's; the rest simply follow it.
+  const nextPlacement = (): Placement => {
+    const placement: Placement = {};
+    if (options.threadId !== undefined) placement.message_thread_id = options.threadId;
+    if (quote !== undefined)
+      placement.reply_parameters = { message_id: quote, allow_sending_without_reply: true };
+    quote = undefined;
+    return placement;
+  };
+
+  const ids: number[] = [];
+  let chunks: Segment[][];
+  if (reply.image) {
+    const { caption, rest } = splitCaption({ ...reply, image: reply.image });
+    const photo = new InputFile(reply.image.data, 'image.png');
+    const sent = await api.sendPhoto(chatId, photo, {
+      ...nextPlacement(),
+      ...(caption !== undefined ? { caption, parse_mode: 'HTML' as const } : {}),
+    });
+    ids.push(sent.message_id);
+    chunks = rest;
+  } else {
+    chunks = splitSegments(reply.segments);
+  }
+  for (const chunk of chunks) ids.push(await sendChunk(api, chatId, chunk, nextPlacement()));
+  return ids;
+}

@@ -1,0 +1,99 @@
+/**
+ * The real bot process (src/main.ts) against a local Telegram Bot API emulator over HTTP: the product
+ * scenario, as people in three groups would type it.
+ */
+import { connectStore, disconnectStore } from '../../src/store/connect';
+import mongoose from 'mongoose';
+import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
+import { startProcess, type RunningProcess } from '../helpers/bot-process';
+import { runScenario, seedScenario, SCENARIO_NOW, type Driver, type GroupName, type UserName } from '../helpers/scenario';
+import { startEmulator, type Emulator, type BotMessage } from '../helpers/telegram-emulator';
+
+const dbName = testNamespace(__filename);
+const CHATS: Record<GroupName, { chatId: number; chatTitle: string }> = {
+  planning: { chatId: -1001000000001, chatTitle: 'Phòng KH-TH' },
+  office: { chatId: -1001000000002, chatTitle: 'Văn phòng' },
+  leaders: { chatId: -1001000000003, chatTitle: 'Thường trực' },
+};
+const USERS: Record<UserName, { userId: number; firstName: string }> = {
+  admin: { userId: 900, firstName: 'Quản trị' },
+  lan: { userId: 501, firstName: 'Lan' },
+  minh: { userId: 502, firstName: 'Minh' },
+  chu_tich: { userId: 503, firstName: 'Chủ tịch' },
+};
+
+/** What a person reads: the HTML the bot sent, without tags and entities. */
+function readable(m: BotMessage): string {
+  return (m.text ?? m.caption ?? '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+let emu: Emulator;
+let bot: RunningProcess;
+
+beforeAll(async () => {
+  await connectStore(mongoUri(), dbName);
+  await seedScenario();
+  emu = await startEmulator();
+  bot = await startProcess(
+    'src/main.ts',
+    {
+      MONGODB_URI: `${mongoUri()}/${dbName}`,
+      REDIS_URL: redisUrl(),
+      TELEGRAM_BOT_TOKEN: emu.token,
+      TELEGRAM_API_ROOT: emu.apiRoot,
+      BOT_ADMINS: 'telegram:900',
+      BOT_NOW: SCENARIO_NOW,
+    },
+    'BOT_READY',
+  );
+}, 60000);
+
+afterAll(async () => {
+  expect(await bot?.stop('SIGTERM')).toBe(0); // a clean, graceful shutdown
+  await emu?.stop();
+  await mongoose.connection.dropDatabase().catch(() => undefined);
+  await disconnectStore();
+});
+
+const driver: Driver = {
+  async send(group, user, text) {
+    const client = emu.client({ ...CHATS[group], type: 'supergroup', ...USERS[user], userName: user });
+    // Commands typed in groups carry the bot's name, as Telegram clients insert it from the menu.
+    const typed = text.startsWith('/') ? text.replace(/^(\/\S+)/, `$1@${'TestNameBot'}`) : text;
+    await emu.sendText(client, typed);
+    const first = await emu.waitForBotMessage(CHATS[group].chatId, undefined, 10000);
+    await new Promise((r) => setTimeout(r, 150));
+    return [first, ...emu.takeBotMessages(CHATS[group].chatId)].map(readable);
+  },
+};
+
+describe('Telegram, end to end through the real bot process', () => {
+  it('publishes the command menu in Vietnamese and English', () => {
+    const vi = emu.state.commands.find((c) => c.language_code === 'vi' && c.scope?.type === 'all_group_chats');
+    expect(vi?.commands.map((c) => c.command)).toEqual(expect.arrayContaining(['done', 'update', 'status', 'tasks']));
+    expect(vi?.commands.find((c) => c.command === 'done')?.description).toMatch(/hoàn thành/);
+    const en = emu.state.commands.find((c) => c.language_code === 'en');
+    expect(en?.commands.find((c) => c.command === 'done')?.description).toMatch(/done/i);
+  });
+
+  it('runs the product scenario', async () => {
+    await runScenario(driver);
+  });
+
+  it('escapes user and document text in HTML replies', async () => {
+    const client = emu.client({ ...CHATS.planning, type: 'supergroup', ...USERS.lan, userName: 'lan' });
+    await emu.sendText(client, '/task@TestNameBot 3');
+    const m = await emu.waitForBotMessage(CHATS.planning.chatId);
+    expect(m.parse_mode).toBe('HTML');
+    expect(m.text).toContain('&lt;Ngày HTX&gt; &amp; &quot;Tháng hành động&quot;');
+    expect(m.text).not.toContain('<Ngày HTX>');
+  });
+
+  it('answers a bare /cmd and ignores commands for another bot', async () => {
+    const client = emu.client({ ...CHATS.office, type: 'supergroup', ...USERS.minh, userName: 'minh' });
+    await emu.sendText(client, '/tasks@SomeOtherBot');
+    await emu.expectNoBotMessage(CHATS.office.chatId, 500);
+    await emu.sendText(client, '/tasks');
+    expect(readable(await emu.waitForBotMessage(CHATS.office.chatId))).toMatch(/Việc đang mở của Văn phòng/);
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * Bot API methods telegram-test-api lacks or gets wrong, mounted ahead of its own routes (see
+ * ./telegram-emulator.ts). Its typings point at express and typegram, which are not installed, so the few
+ * express features used here are described by the narrow interfaces below.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeField, parseMultipart, readBody } from './telegram-emulator-multipart';
+
+export interface EmulatorState {
+  /** Every setMyCommands payload, in call order. */
+  commands: Array<{
+    commands: Array<{ command: string; description: string }>;
+    scope?: { type: string };
+    language_code?: string;
+  }>;
+  /** `${chatId}:${userId}` pairs that getChatMember / getChatAdministrators report as administrators. */
+  admins: Set<string>;
+  /** The next N sendMessage / sendPhoto calls answer 429 with `retryAfter`. */
+  fail429: number;
+  /** Seconds in the injected 429's retry_after. */
+  retryAfter: number;
+  /** Chats the bot was kicked from: sends answer 403. */
+  kicked: Set<string>;
+  /** Chats upgraded to a supergroup (old id → new id): sends answer 400 with migrate_to_chat_id. */
+  migrated: Map<string, number>;
+  chatActions: Array<{ chat_id: string; action: string }>;
+  /** The last setWebhook payload; recorded only, the emulator does not post to it (it cannot send the secret). */
+  webhook?: { url: string; secret_token?: string };
+  /** Every Bot API call and its HTTP status, in order of completion. */
+  calls: Array<{ method: string; status: number }>;
+}
+
+export function newEmulatorState(): EmulatorState {
+  return {
+    commands: [],
+    admins: new Set(),
+    fail429: 0,
+    retryAfter: 1,
+    kicked: new Set(),
+    migrated: new Map(),
+    chatActions: [],
+    calls: [],
+  };
+}
+
+interface Req extends IncomingMessage {
+  params: Record<string, string | undefined>;
+  body: unknown;
+}
+interface Res extends ServerResponse {
+  status(code: number): Res;
+  json(body: unknown): unknown;
+}
+type Handler = (req: Req, res: Res, next: () => void) => void;
+interface App {
+  use(handler: Handler): unknown;
+  post(path: string, handler: Handler): unknown;
+}
+
+/** telegram-test-api's server internals this file relies on. */
+export interface EmulatorServerInternals {
+  storage: { userMessages: unknown[] };
+  addBotMessage(message: Record<string, unknown>, token: string): unknown;
+}
+
+export interface StoredUserUpdate {
+  botToken: string;
+  updateId: number;
+  messageId: number;
+  isRead: boolean;
+  message?: Record<string, unknown>;
+  callbackQuery?: Record<string, unknown>;
+  callbackId?: number;
+}
+
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** An express app is a function with methods, so isRecord alone would reject it. */
+function isApp(x: unknown): x is App {
+  if (typeof x !== 'function' && !isRecord(x)) return false;
+  return typeof Reflect.get(x, 'post') === 'function' && typeof Reflect.get(x, 'use') === 'function';
+}
+
+function isStoredUserUpdate(x: unknown): x is StoredUserUpdate {
+  return (
+    isRecord(x) &&
+    typeof x.botToken === 'string' &&
+    typeof x.updateId === 'number' &&
+    typeof x.isRead === 'boolean'
+  );
+}
+
+export function userUpdates(server: EmulatorServerInternals): StoredUserUpdate[] {
+  return server.storage.userMessages.filter(isStoredUserUpdate);
+}
+
+function num(x: unknown): number | undefined {
+  const n = typeof x === 'string' ? Number(x) : x;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+function asUpdate(u: StoredUserUpdate): Record<string, unknown> {
+  if (u.callbackQuery) {
+    const { from, message, data } = u.callbackQuery;
+    return { update_id: u.updateId, callback_query: { id: String(u.callbackId), from, message, data } };
+  }
+  const { botToken: _token, ...message } = u.message ?? {};
+  return { update_id: u.updateId, message: { ...message, message_id: u.messageId } };
+}
+
+/**
+ * Telegram's semantics, which grammY relies on: `offset` confirms every earlier update, unconfirmed ones
+ * are delivered again (so `bot.stop()`'s confirming call no longer swallows a queued update).
+ */
+function takeUpdates(
+  server: EmulatorServerInternals,
+  token: string,
+  offset: number | undefined,
+  limit: number,
+): Array<Record<string, unknown>> {
+  const mine = userUpdates(server).filter((u) => u.botToken === token);
+  if (offset !== undefined) for (const u of mine) if (u.updateId < offset) u.isRead = true;
+  return mine
+    .filter((u) => !u.isRead)
+    .sort((a, b) => a.updateId - b.updateId)
+    .slice(0, limit)
+    .map(asUpdate);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function fail(res: Res, code: number, description: string, parameters?: Record<string, unknown>): void {
+  res.status(code).json({ ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) });
+}
+
+/** Answers a send the way Telegram would when a fault is injected for this chat; true when it did. */
+function injectedFailure(state: EmulatorState, chatId: string, res: Res): boolean {
+  if (state.kicked.has(chatId)) {
+    fail(res, 403, 'Forbidden: bot was kicked from the group chat');
+    return true;
+  }
+  const newId = state.migrated.get(chatId);
+  if (newId !== undefined) {
+    fail(res, 400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+      migrate_to_chat_id: newId,
+    });
+    return true;
+  }
+  if (state.fail429 > 0) {
+    state.fail429 -= 1;
+    fail(res, 429, `Too Many Requests: retry after ${state.retryAfter}`, { retry_after: state.retryAfter });
+    return true;
+  }
+  return false;
+}
+
+function member(chatId: string, userId: number, state: EmulatorState): Record<string, unknown> {
+  const user = { id: userId, is_bot: userId === 666, first_name: `User ${userId}` };
+  return state.admins.has(`${chatId}:${userId}`)
+    ? {
+        status: 'administrator',
+        user,
+        can_be_edited: false,
+        is_anonymous: false,
+        can_manage_chat: true,
+        can_delete_messages: true,
+      }
+    : { status: 'member', user };
+}
+
+/** Mounts the extra routes on one emulator's express app; `stateOf` finds that emulator's state at request time. */
+export function mountExtraRoutes(
+  appArg: unknown,
+  server: EmulatorServerInternals,
+  stateOf: () => EmulatorState | undefined,
+): void {
+  if (!isApp(appArg)) throw new Error('telegram-test-api: unexpected app object');
+  const app = appArg;
+  const withState = (
+    handler: (req: Req, res: Res, state: EmulatorState, next: () => void) => Promise<void> | void,
+  ): Handler => {
+    return (req, res, next) => {
+      const state = stateOf();
+      if (!state) return next();
+      Promise.resolve(handler(req, res, state, next)).catch((err: unknown) =>
+        fail(res, 500, `emulator: ${String(err)}`),
+      );
+    };
+  };
+  const body = (req: Req): Record<string, unknown> => (isRecord(req.body) ? req.body : {});
+
+  app.use(
+    withState((req, res, state, next) => {
+      const method = /^\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1];
+      if (method) res.on('finish', () => state.calls.push({ method, status: res.statusCode }));
+      next();
+    }),
+  );
+
+  app.post(
+    '/bot:token/getUpdates',
+    withState(async (req, res) => {
+      const b = body(req);
+      const limit = Math.min(Math.max(num(b.limit) ?? 100, 1), 100);
+      // Held like a real long poll, but at most 1 s so stopping the bot stays quick.
+      const deadline = Date.now() + Math.min(num(b.timeout) ?? 0, 1) * 1000;
+      let aborted = false;
+      res.on('close', () => (aborted = true));
+      for (;;) {
+        // bot.stop() aborts the pending poll; stop looping for a client that is gone.
+        if (aborted) return;
+        const updates = takeUpdates(server, req.params.token ?? '', num(b.offset), limit);
+        if (updates.length > 0 || Date.now() >= deadline) {
+          res.json({ ok: true, result: updates });
+          return;
+        }
+        await sleep(25);
+      }
+    }),
+  );
+
+  app.post(
+    '/bot:token/setMyCommands',
+    withState((req, res, state) => {
+      state.commands.push(body(req) as EmulatorState['commands'][number]);
+      res.json({ ok: true, result: true });
+    }),
+  );
+  app.post(
+    '/bot:token/deleteMyCommands',
+    withState((_req, res) => void res.json({ ok: true, result: true })),
+  );
+
+  app.post(
+    '/bot:token/setWebhook',
+    withState((req, res, state) => {
+      const b = body(req);
+      state.webhook = {
+        url: String(b.url),
+        ...(typeof b.secret_token === 'string' ? { secret_token: b.secret_token } : {}),
+      };
+      res.json({ ok: true, result: true });
+    }),
+  );
+
+  app.post(
+    '/bot:token/getChatMember',
+    withState((req, res, state) => {
+      const b = body(req);
+      res.json({ ok: true, result: member(String(b.chat_id), num(b.user_id) ?? 0, state) });
+    }),
+  );
+  app.post(
+    '/bot:token/getChatAdministrators',
+    withState((req, res, state) => {
+      const chatId = String(body(req).chat_id);
+      const ids = [...state.admins]
+        .filter((a) => a.startsWith(`${chatId}:`))
+        .map((a) => Number(a.slice(chatId.length + 1)));
+      res.json({ ok: true, result: ids.map((id) => member(chatId, id, state)) });
+    }),
+  );
+
+  app.post(
+    '/bot:token/sendChatAction',
+    withState((req, res, state) => {
+      const b = body(req);
+      const chatId = String(b.chat_id);
+      if (state.kicked.has(chatId)) return fail(res, 403, 'Forbidden: bot was kicked from the group chat');
+      state.chatActions.push({ chat_id: chatId, action: String(b.action) });
+      res.json({ ok: true, result: true });
+    }),
+  );
+
+  app.post(
+    '/bot:token/sendMessage',
+    withState((req, res, state, next) => {
+      if (!injectedFailure(state, String(body(req).chat_id), res)) next();
+    }),
+  );
+
+  app.post(
+    '/bot:token/sendPhoto',
+    withState(async (req, res, state) => {
+      const contentType = req.headers['content-type'] ?? '';
+      const payload: Record<string, unknown> = {};
+      let bytes = 0;
+      if (contentType.startsWith('multipart/form-data')) {
+        const { fields, files } = parseMultipart(await readBody(req), contentType);
+        for (const [k, v] of Object.entries(fields)) payload[k] = decodeField(v);
+        const attach = /^attach:\/\/(.+)$/.exec(fields.photo ?? '')?.[1];
+        bytes = (attach !== undefined ? files[attach] : undefined) ?? 0;
+      } else {
+        Object.assign(payload, body(req));
+      }
+      if (injectedFailure(state, String(payload.chat_id), res)) return;
+      const stored = { ...payload, photo: { bytes } };
+      res.json({ ok: true, result: server.addBotMessage(stored, req.params.token ?? '') });
+    }),
+  );
+}
