@@ -1,0 +1,69 @@
+/**
+ * The outline of a plan: numbered items nested by the rank of their marks, bullets under them, and
+ * unmarked paragraphs attached to the nearest numbered item above.
+ */
+import { detectMarker, type Marker } from './markers';
+import type { Paragraph } from './paragraphs';
+
+export interface OutlineNode {
+  /** null for the root and for unmarked paragraphs. */
+  marker: Marker | null;
+  /** The paragraph's text without its marker. */
+  text: string;
+  children: OutlineNode[];
+  /** Paragraph index, i.e. document order. */
+  index: number;
+}
+
+export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
+  const root: OutlineNode = { marker: null, text: '', children: [], index: -1 };
+  const stack: OutlineNode[] = [root];
+  const rankOf = (n: OutlineNode): number => n.marker?.rank ?? 0;
+  paragraphs.forEach((p, index) => {
+    const marker = detectMarker(p.text);
+    const node: OutlineNode = {
+      marker,
+      text: marker ? p.text.slice(marker.length).trim() : p.text,
+      children: [],
+      index,
+    };
+    if (marker) {
+      while (stack.length > 1 && rankOf(stack[stack.length - 1] as OutlineNode) >= marker.rank) stack.pop();
+      (stack[stack.length - 1] as OutlineNode).children.push(node);
+      stack.push(node);
+      return;
+    }
+    // An unmarked paragraph closes any run of bullets: it belongs to the item, and so do bullets after it.
+    while (stack.length > 1 && (stack[stack.length - 1] as OutlineNode).marker?.kind === 'bullet')
+      stack.pop();
+    (stack[stack.length - 1] as OutlineNode).children.push(node);
+  });
+  return root;
+}
+
+export function isBullet(node: OutlineNode): boolean {
+  return node.marker?.kind === 'bullet';
+}
+
+/** Numbered (not bulleted, not plain) nodes. */
+export function isNumbered(node: OutlineNode): boolean {
+  return node.marker !== null && node.marker.kind !== 'bullet';
+}
+
+/** All descendants, depth first, in document order. */
+export function descendants(node: OutlineNode): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const walk = (n: OutlineNode): void => {
+    for (const c of n.children) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** The node's own text followed by the text of everything under it. */
+export function fullText(node: OutlineNode): string {
+  return [node.text, ...descendants(node).map((d) => d.text)].join(' ');
+}

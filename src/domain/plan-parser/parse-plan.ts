@@ -1,0 +1,135 @@
+/**
+ * Plans in, tasks out: the text of a plan (kế hoạch, chương trình công tác) → a PlanDraft for a
+ * secretary to check. Pure: no I/O, no clock; the same text always gives the same draft.
+ */
+import type { DraftTask, DraftWarning, OrgDirectory, PlanDraft } from '../task';
+import type { ParseContext, WorkTask } from './context';
+import { crossReferenceLeads } from './cross-ref';
+import { dropSummaries } from './dedupe';
+import { readField } from './fields';
+import { normalizeText } from './fold';
+import { readHead } from './header';
+import { buildOutline, fullText, isNumbered, type OutlineNode } from './outline';
+import { toParagraphs } from './paragraphs';
+import { classifySection } from './sections';
+import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from './time-words';
+import { daysBetween } from '../calendar/dates';
+import { withoutOpeningVerb } from './titles';
+import { UnitDirectory } from './units';
+import { walkPlan } from './walker';
+
+export interface ParseOptions {
+  /** The organisation's slug in the directory. */
+  org: string;
+  directory: OrgDirectory;
+  /** The year to assume when the document names none (the document's own year wins). */
+  year?: number;
+}
+
+/** "Thời gian thực hiện: Cả năm 2024, trong đó cao điểm …": the plan's own period, if stated. */
+function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
+  const sections = root.children.some((c) => c.marker?.kind === 'roman')
+    ? root.children.filter((c) => c.marker?.kind === 'roman')
+    : [root];
+  for (const section of sections) {
+    const label = section.marker?.label ?? '';
+    if (section !== root && classifySection(section.text).kind === 'time') {
+      return { text: section.children.map(fullText).join(' '), ref: label };
+    }
+    for (const child of section.children.filter(isNumbered)) {
+      const field = readField(child.text);
+      if (field?.kind !== 'time') continue;
+      const text = field.value || child.children.map(fullText).join(' ');
+      if (text)
+        return { text, ref: label ? `${label}.${child.marker?.label ?? ''}` : (child.marker?.label ?? '') };
+    }
+  }
+  return null;
+}
+
+/** "Kế hoạch công tác tháng 5 năm 2025", "… Quý II/2024": a period the subject names is the plan's window. */
+function subjectWindow(subject: string, year: number): { window: Window; words: string } | null {
+  if (!isSpecificTime(subject)) return null;
+  const r = readTime(subject, { year, plan: yearWindow(year) });
+  // A single day in a subject is the date of an event, not the period of the plan.
+  if (!r.window || r.deadline || daysBetween(r.window.start, r.window.end) < 27) return null;
+  return { window: r.window, words: r.words };
+}
+
+function commonestYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})(?!\d)/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+function warningsFor(tasks: readonly DraftTask[]): DraftWarning[] {
+  const out: DraftWarning[] = [];
+  if (tasks.length === 0)
+    out.push({ ref: null, code: 'no-items', detail: 'no numbered work items were found' });
+  for (const t of tasks) {
+    for (const name of t.unknown_units ?? []) out.push({ ref: t.ref, code: 'unknown-unit', detail: name });
+    if (t.lead.length === 0) out.push({ ref: t.ref, code: 'no-lead' });
+    if (t.start === null || t.end === null) out.push({ ref: t.ref, code: 'no-date' });
+  }
+  return out;
+}
+
+function planPeaks(reading: TimeReading, subject: string, ref: string): WorkTask[] {
+  return reading.peaks.map((peak, i) => ({
+    ref: `${ref} cao điểm${reading.peaks.length > 1 ? ` ${i + 1}` : ''}`,
+    title: `Cao điểm ${withoutOpeningVerb(subject)}${reading.peaks.length > 1 ? ` (${peak.text})` : ''}`,
+    kind: 'campaign',
+    lead: [],
+    support: [],
+    start: peak.start,
+    end: peak.end,
+    time_text: `cao điểm ${peak.text}`,
+    meta: { group: ref, bare: false, explicitLead: false, matchText: subject, origin: 'plan-peak' },
+  }));
+}
+
+export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
+  const entry = opts.directory[opts.org];
+  if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
+  const normalized = normalizeText(text);
+  const head = readHead(normalized.split('\n'));
+  const paragraphs = toParagraphs(normalized);
+  const root = buildOutline(paragraphs);
+
+  const issuedYear = head.issuedOn ? Number(head.issuedOn.slice(0, 4)) : null;
+  const guess = head.subjectYear ?? issuedYear ?? opts.year ?? commonestYear(normalized);
+  const planTime = findPlanTime(root);
+  const reading =
+    planTime && guess !== null ? readTime(planTime.text, { year: guess, plan: yearWindow(guess) }) : null;
+  const year = head.subjectYear ?? (reading?.window ? Number(reading.window.start.slice(0, 4)) : guess) ?? 0;
+  const fromSubject = reading?.window ? null : subjectWindow(head.subject, year);
+  const plan = reading?.window ?? fromSubject?.window ?? yearWindow(year);
+
+  const ctx: ParseContext = {
+    units: new UnitDirectory(entry.departments),
+    year,
+    plan,
+    planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
+    tasks: [],
+    duties: [],
+  };
+  if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref));
+  walkPlan(root, ctx);
+  crossReferenceLeads(
+    ctx,
+    paragraphs.map((p) => p.text),
+  );
+  const tasks: DraftTask[] = dropSummaries(ctx.tasks).map(({ meta: _meta, ...task }) => task);
+  return {
+    org: opts.org,
+    title: head.title,
+    doc_number: head.docNumber,
+    issued_on: head.issuedOn,
+    year,
+    tasks,
+    warnings: warningsFor(tasks),
+  };
+}

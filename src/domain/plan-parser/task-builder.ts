@@ -1,0 +1,204 @@
+/**
+ * Turns one work item into tasks: the item itself, a task per peak ("cao điểm …"), a task per bulleted
+ * sub-activity with its own time, or one task per quarter/month for recurring work.
+ */
+import { timeContext, type ParseContext, type WorkTask } from './context';
+import { foldWords, startsWithWords } from './fold';
+import { inlineFields } from './fields';
+import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
+import { classifyKind } from './kinds';
+import { NO_LEADS, readLeads, type Leads } from './leads';
+import { isBullet, type OutlineNode } from './outline';
+import { cleanTitle, withoutOpeningVerb } from './titles';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from './time-words';
+import { recurringTasks, task, type ItemPlace } from './work-task';
+
+/** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
+const ACTIONS = [
+  'to chuc',
+  'tham gia',
+  'trien khai',
+  'xay dung',
+  'thuc hien',
+  'hoan thanh',
+  'ky ket',
+  'kiem tra',
+  'lam viec',
+  'hop',
+  'hoi nghi',
+  'phat dong',
+  'tap huan',
+  'boi duong',
+  'danh gia',
+  'tong ket',
+  'so ket',
+  'ton vinh',
+  'xet chon',
+  'gui',
+  'bao cao',
+].map((p) => p.split(' '));
+
+interface Timing {
+  reading: TimeReading | null;
+  text: string | null;
+}
+
+/** Splits "head: rest" when a colon comes early in the line. */
+function headAndRest(text: string): { head: string; rest: string } | null {
+  const at = text.indexOf(':');
+  if (at < 3 || at > 160) return null;
+  return { head: text.slice(0, at).trim(), rest: text.slice(at + 1).trim() };
+}
+
+function titleTime(title: string, ctx: ParseContext): Timing {
+  if (!hasTimeCue(title)) return { reading: null, text: null };
+  const reading = readTime(title, timeContext(ctx));
+  return reading.window ? { reading, text: reading.words } : { reading: null, text: null };
+}
+
+/** Fields written in the item's own line, and "…: <time>" after its title, join the body's fields. */
+function readLine(node: OutlineNode, facts: ItemFacts): string {
+  const inline = inlineFields(node.text);
+  for (const f of inline.fields) {
+    if (f.kind === 'time') facts.timeText ??= f.value;
+    else if (f.kind === 'lead') facts.leadTexts.push(f.value);
+    else if (f.kind === 'support') facts.supportTexts.push(f.value);
+    else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
+  }
+  // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
+  const split = headAndRest(inline.text);
+  if (split && split.rest.length < 90 && isSpecificTime(split.rest)) {
+    facts.timeText ??= split.rest;
+    return cleanTitle(split.head);
+  }
+  return cleanTitle(inline.text);
+}
+
+/**
+ * Bulleted lines "<who or what>: <time words>": one that opens with an activity is a task of its own
+ * ("+ Tổ chức 2 đoàn …: trong tháng 4/2024"); another gives the item its time when it has none.
+ */
+function bulletTimes(
+  facts: ItemFacts,
+  place: ItemPlace,
+  leads: Leads,
+  ctx: ParseContext,
+): { subs: WorkTask[]; timing: Timing | null } {
+  const subs: WorkTask[] = [];
+  let timing: Timing | null = null;
+  for (const line of facts.otherLines) {
+    const split = isBullet(line) ? headAndRest(line.text) : null;
+    if (!split || !isSpecificTime(split.rest)) continue;
+    const reading = readTime(split.rest, timeContext(ctx));
+    if (!reading.window) continue;
+    if (!ACTIONS.some((a) => startsWithWords(foldWords(split.head), a))) {
+      timing ??= { reading, text: split.rest };
+      continue;
+    }
+    const title = cleanTitle(split.head);
+    const kind = classifyKind({
+      title,
+      committee: false,
+      deadline: reading.deadline,
+      hasPeaks: false,
+      recurring: false,
+    });
+    const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
+    subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));
+  }
+  return { subs, timing };
+}
+
+/** The item's time: its own words first, then its group's, then time words in its title. */
+function itemTiming(
+  title: string,
+  facts: ItemFacts,
+  fromBullets: Timing | null,
+  place: ItemPlace,
+  ctx: ParseContext,
+): Timing {
+  const found = (t: Timing | null): t is Timing => Boolean(t?.reading?.window || t?.reading?.recurrence);
+  const candidates: (() => Timing | null)[] = [
+    () =>
+      facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
+    () => fromBullets,
+    // "Báo cáo … định kỳ hằng tháng": the title states the rule.
+    () => {
+      const r = findRecurrence(title);
+      return r ? { reading: readTime(title, timeContext(ctx)), text: r.words } : null;
+    },
+    () => place.inherited.time,
+    () => titleTime(title, ctx),
+  ];
+  for (const candidate of candidates) {
+    const t = candidate();
+    if (found(t)) return t;
+  }
+  return { reading: null, text: null };
+}
+
+function peakTasks(
+  title: string,
+  reading: TimeReading,
+  place: ItemPlace,
+  leads: Leads,
+  meta: WorkTask['meta'],
+): WorkTask[] {
+  const { peaks } = reading;
+  return peaks.map((peak, i) => {
+    const peakTitle = reading.peakNote
+      ? `Cao điểm ${peak.text} ${reading.peakNote}`
+      : `Cao điểm ${withoutOpeningVerb(title)}${peaks.length > 1 ? ` (${peak.text})` : ''}`;
+    const ref = `${place.ref} cao điểm${peaks.length > 1 ? ` ${i + 1}` : ''}`;
+    return task({ ...place, ref }, peakTitle, 'campaign', leads, peak, `cao điểm ${peak.text}`, {
+      ...meta,
+      origin: 'peak',
+      bare: false,
+    });
+  });
+}
+
+export function buildItemTasks(
+  node: OutlineNode,
+  place: ItemPlace,
+  ctx: ParseContext,
+  isSubItem: IsSubItem,
+): WorkTask[] {
+  const facts = readItemFacts(node, isSubItem);
+  const title = readLine(node, facts);
+  const own = readLeads(ctx.units, facts);
+  const leads = own ?? place.inherited.leads ?? NO_LEADS;
+  const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
+  const timing = itemTiming(title, facts, fromBullets, place, ctx);
+  const reading = timing.reading;
+  const matchText = [title, facts.content].join(' ');
+  const explicitLead = own !== null && own.lead.length > 0;
+  const meta: WorkTask['meta'] = {
+    group: place.group,
+    origin: 'item',
+    bare: facts.bare,
+    explicitLead,
+    sharesLead: explicitLead && facts.onlyUnitLines,
+    matchText,
+  };
+  if (reading?.recurrence) {
+    return [
+      ...recurringTasks(place, title, reading.recurrence, timing.text ?? '', leads, ctx, matchText),
+      ...subs,
+    ];
+  }
+  const window = reading?.window ?? ctx.plan;
+  const timeText = reading?.window
+    ? (timing.text?.replace(/[\s.;,]+$/, '').trim() ?? null)
+    : ctx.planTimeText;
+  const kind = classifyKind({
+    title,
+    committee: place.inherited.committee,
+    deadline: reading?.deadline ?? false,
+    hasPeaks: (reading?.peaks.length ?? 0) > 0,
+    recurring: false,
+    sustained: reading?.sustained ?? false,
+  });
+  const main = task(place, title, kind, leads, window, timeText, meta);
+  return [main, ...(reading ? peakTasks(title, reading, place, leads, meta) : []), ...subs];
+}

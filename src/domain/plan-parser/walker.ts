@@ -1,0 +1,110 @@
+/**
+ * Walks the outline of a plan: sections → groups → items, handing each group's time, leads and
+ * committee down to its items, and lending a lead written once under a run of bare items to all of them.
+ */
+import type { Inherited, ParseContext, WorkTask } from './context';
+import { timeContext } from './context';
+import { readItemFacts } from './item-facts';
+import { readLeads } from './leads';
+import { isBullet, isNumbered, type OutlineNode } from './outline';
+import { classifySection } from './sections';
+import { buildItemTasks } from './task-builder';
+import { isSpecificTime, readTime } from './time-words';
+import { scanFree, walkDuties, walkUnit } from './duties';
+import { childRef, roleOf } from './roles';
+
+function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
+  // A heading's "năm 2025" names the plan's year, not a narrower period.
+  if (!isSpecificTime(text)) return null;
+  const reading = readTime(text, timeContext(ctx));
+  return reading.window ? { reading, text: text.replace(/^.*?\(([^)]*)\)\s*$/, '$1').trim() } : null;
+}
+
+function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
+  const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
+  return {
+    time: headingTime(group.text, ctx) ?? inh.time,
+    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    committee: inh.committee || classifySection(group.text).committee,
+  };
+}
+
+interface ItemRun {
+  tasks: WorkTask[];
+  bare: boolean;
+  explicit: boolean;
+}
+
+/**
+ * A lead written after a run of bare items ("(1) …", "(2) …", "Đơn vị chủ trì: …") serves all of them,
+ * when the lines that give it are all the last item has under it.
+ */
+function shareLeads(runs: readonly ItemRun[]): void {
+  let pending: ItemRun[] = [];
+  for (const run of runs) {
+    const holder = run.tasks[0];
+    if (run.explicit && holder) {
+      for (const p of pending) {
+        for (const t of p.tasks) {
+          t.lead = [...holder.lead];
+          t.support = [...holder.support];
+          t.meta.explicitLead = true;
+        }
+      }
+      pending = [];
+    } else if (run.bare) pending.push(run);
+    else pending = [];
+  }
+}
+
+export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+  const runs: ItemRun[] = [];
+  // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
+  const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
+  for (const child of parent.children) {
+    if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
+      scanFree(child, ref, inh, ctx);
+      continue;
+    }
+    const here = isBullet(child) ? `${ref}.-${runs.length + 1}` : childRef(ref, child);
+    const role = roleOf(child, ctx);
+    if (role === 'field') scanFree(child, here, inh, ctx);
+    else if (role === 'duties') walkDuties(child, here, ctx);
+    else if (role === 'unit') walkUnit(child, here, ctx);
+    else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
+    else {
+      const tasks = buildItemTasks(
+        child,
+        { ref: here, group: ref, inherited: inh },
+        ctx,
+        (c) => isNumbered(c) && roleOf(c, ctx) !== 'field',
+      );
+      ctx.tasks.push(...tasks);
+      const main = tasks[0];
+      runs.push({ tasks, bare: main?.meta.bare ?? false, explicit: main?.meta.sharesLead ?? false });
+    }
+  }
+  shareLeads(runs);
+}
+
+export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
+  const sections = root.children.filter((c) => c.marker?.kind === 'roman');
+  const none: Inherited = { time: null, leads: null, committee: false };
+  if (sections.length === 0) {
+    walkItems(root, '', none, ctx);
+    return;
+  }
+  for (const section of sections) {
+    const info = classifySection(section.text);
+    const ref = section.marker?.label ?? '';
+    if (info.kind === 'duties') walkDuties(section, ref, ctx);
+    else if (info.kind === 'tasks') {
+      walkItems(
+        section,
+        ref,
+        { time: headingTime(section.text, ctx), leads: null, committee: info.committee },
+        ctx,
+      );
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Word files as plan text. Raw text loses what Word draws itself — automatic numbering ("1.", "a)")
+ * and table layout — so the file goes through mammoth's HTML and back to lines the parser knows:
+ * list items get their numbers, and a table of tasks (STT | Nội dung | Đơn vị chủ trì | Thời gian …)
+ * becomes one item per row with its cells as "- <column>: <value>" lines.
+ */
+import mammoth from 'mammoth';
+import { foldWords } from '../domain/plan-parser/fold';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decode(text: string): string {
+  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+const LETTERS = 'abcdefghiklmnopqrstuvxy';
+
+/** The mark Word would draw for item n of an ordered list at this depth. */
+function listMark(depth: number, n: number, ordered: boolean): string {
+  if (!ordered) return depth <= 1 ? '-' : '+';
+  if (depth <= 1) return `${n}.`;
+  if (depth === 2) return `${LETTERS[n - 1] ?? n})`;
+  return '-';
+}
+
+type Row = string[];
+
+function isHeaderRow(row: Row): boolean {
+  const labels = row.map((c) => foldWords(c).join(' '));
+  return labels.some((l) => /^(stt|tt|noi dung|nhiem vu|cong viec|thoi gian|don vi|chu tri)/.test(l));
+}
+
+function columnOf(header: Row, re: RegExp): number {
+  return header.findIndex((c) => re.test(foldWords(c).join(' ')));
+}
+
+/** Renders a table: with a header row, one item per row; without, one line per cell. */
+function renderTable(rows: Row[]): string[] {
+  const [header, ...body] = rows;
+  if (!header || !isHeaderRow(header)) return rows.flat().filter((c) => c.length > 0);
+  const stt = columnOf(header, /^(stt|tt|so thu tu)$/);
+  const content = columnOf(header, /^(noi dung|nhiem vu|cong viec|ten|hoat dong)/);
+  const lines: string[] = [];
+  let sections = 0;
+  body.forEach((row, i) => {
+    const main = row[content >= 0 ? content : stt === 0 ? 1 : 0] ?? '';
+    if (main.length === 0) return;
+    const number = (row[stt] ?? '').trim();
+    // Section rows (I, II, A, B …) group the rows under them: "1." above "(1)", "(2)" …
+    if (/^([IVX]+|[A-Z])$/.test(number)) lines.push(`${++sections}. ${main}`);
+    else lines.push(`(${/^\d{1,2}$/.test(number) ? number : i + 1}) ${main}`);
+    row.forEach((value, k) => {
+      if (k === stt || k === content || value.length === 0) return;
+      lines.push(`- ${(header[k] ?? '').replace(/[:\s]+$/, '')}: ${value}`);
+    });
+  });
+  return lines;
+}
+
+/** mammoth's HTML → lines of plan text. */
+export function htmlToPlanText(html: string): string {
+  const out: string[] = [];
+  const lists: { ordered: boolean; n: number }[] = [];
+  let para: string | null = null;
+  let prefix = '';
+  let table: Row[] | null = null;
+  let cell: string[] | null = null;
+  const flush = (): void => {
+    const text = (para ?? '').replace(/\s+/g, ' ').trim();
+    if (cell) {
+      if (text) cell.push(text);
+    } else if (text) out.push(prefix ? `${prefix} ${text}` : text);
+    para = null;
+    prefix = '';
+  };
+  const re = /<(\/?)([a-z0-9]+)\b[^>]*>|([^<]+)/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[3] !== undefined) {
+      para = (para ?? '') + decode(m[3]);
+      continue;
+    }
+    const close = m[1] === '/';
+    const tag = (m[2] ?? '').toLowerCase();
+    if (tag === 'br') para = `${para ?? ''} `;
+    else if (/^(p|h[1-6])$/.test(tag)) flush();
+    else if (tag === 'ol' || tag === 'ul') {
+      flush();
+      if (close) lists.pop();
+      else lists.push({ ordered: tag === 'ol', n: 0 });
+    } else if (tag === 'li') {
+      flush();
+      const list = lists[lists.length - 1];
+      if (!close && list && !cell) {
+        list.n += 1;
+        prefix = listMark(lists.length, list.n, list.ordered);
+        para = '';
+      }
+    } else if (tag === 'table') {
+      flush();
+      if (close && table) {
+        out.push(...renderTable(table));
+        table = null;
+      } else if (!close) table = [];
+    } else if (tag === 'tr' && !close && table) table.push([]);
+    else if (tag === 'td' || tag === 'th') {
+      flush();
+      if (close && cell && table) {
+        table[table.length - 1]?.push(cell.join('; '));
+        cell = null;
+      } else if (!close) cell = [];
+    }
+  }
+  flush();
+  return out.join('\n');
+}
+
+export async function docxToPlanText(buffer: Buffer): Promise<string> {
+  const { value } = await mammoth.convertToHtml({ buffer });
+  return htmlToPlanText(value);
+}

@@ -1,0 +1,133 @@
+import { readTime, yearWindow, type TimeContext } from '../../../src/domain/plan-parser';
+import { hasTimeCue, isSpecificTime } from '../../../src/domain/plan-parser/time-words';
+
+const ctx: TimeContext = { year: 2024, plan: yearWindow(2024) };
+
+function win(text: string, c: TimeContext = ctx): [string | null, string | null] {
+  const w = readTime(text, c).window;
+  return [w?.start ?? null, w?.end ?? null];
+}
+
+describe('time words → window', () => {
+  it.each([
+    ['Quý I/2024', '2024-01-01', '2024-03-31'],
+    ['Quý II/2024', '2024-04-01', '2024-06-30'],
+    ['Quý III năm 2024', '2024-07-01', '2024-09-30'],
+    ['quý 4', '2024-10-01', '2024-12-31'],
+    ['Quý I và Quý II/2025', '2025-01-01', '2025-06-30'],
+    ['tháng 4/2024', '2024-04-01', '2024-04-30'],
+    ['trong tháng 4/2024', '2024-04-01', '2024-04-30'],
+    ['Trong tháng 6 năm 2025', '2025-06-01', '2025-06-30'],
+    ['Tháng 01 năm 2026', '2026-01-01', '2026-01-31'],
+    ['tháng 2', '2024-02-01', '2024-02-29'],
+    ['ngày 28/3/2024', '2024-03-28', '2024-03-28'],
+    ['Dự kiến ngày 28/3/2024 (Thứ Năm)', '2024-03-28', '2024-03-28'],
+    ['ngày 20 tháng 3 năm 2024', '2024-03-20', '2024-03-20'],
+    ['trung tuần tháng 10', '2024-10-11', '2024-10-20'],
+    ['Dự kiến trung tuần tháng 10 năm 2024.', '2024-10-11', '2024-10-20'],
+    ['thượng tuần tháng 9 năm 2024', '2024-09-01', '2024-09-10'],
+    ['hạ tuần tháng 2/2024', '2024-02-21', '2024-02-29'],
+    ['đầu tháng 6', '2024-06-01', '2024-06-10'],
+    ['cuối tháng 5', '2024-05-21', '2024-05-31'],
+    ['giữa tháng 7', '2024-07-11', '2024-07-20'],
+    ['½ ngày, dự kiến vào cuối tháng 5, hoặc đầu tháng 6 năm 2024', '2024-05-21', '2024-06-10'],
+    ['tháng 4-5/2024', '2024-04-01', '2024-05-31'],
+    ['từ tháng 01 năm 2025 đến hết tháng 6 năm 2025', '2025-01-01', '2025-06-30'],
+    ['tháng 12/2025 - tháng 01/2026', '2025-12-01', '2026-01-31'],
+    ['Từ ngày 20/3 đến trước 01/7/2024', '2024-03-20', '2024-06-30'],
+    ['từ ngày 01/4 đến hết ngày 30/4/2025', '2025-04-01', '2025-04-30'],
+    ['29/3/2024 - 29/4/2024', '2024-03-29', '2024-04-29'],
+    ['từ 01/12 đến 15/01/2025', '2024-12-01', '2025-01-15'],
+    ['cả năm', '2024-01-01', '2024-12-31'],
+    ['Cả năm 2024', '2024-01-01', '2024-12-31'],
+    ['Năm 2025', '2025-01-01', '2025-12-31'],
+    ['6 tháng đầu năm', '2024-01-01', '2024-06-30'],
+    ['6 tháng cuối năm 2024', '2024-07-01', '2024-12-31'],
+    ['9 tháng đầu năm', '2024-01-01', '2024-09-30'],
+    ['01 ngày (dự kiến tổ chức trong tháng 4/2024)', '2024-04-01', '2024-04-30'],
+  ])('%s', (text, start, end) => {
+    expect(win(text)).toEqual([start, end]);
+  });
+
+  it('reads deadlines: "trước D" ends the day before, "chậm nhất D" on D, both from the plan start', () => {
+    const before = readTime('Hoàn thành trước 15/3/2024', ctx);
+    expect(before.deadline).toBe(true);
+    expect(before.window).toEqual({ start: '2024-01-01', end: '2024-03-14' });
+    expect(
+      readTime('hoàn thành trước ngày 15/4/2025', { year: 2025, plan: yearWindow(2025) }).window?.end,
+    ).toBe('2025-04-14');
+    const latest = readTime('chậm nhất ngày 30/6/2024', ctx);
+    expect(latest.deadline).toBe(true);
+    expect(latest.window).toEqual({ start: '2024-01-01', end: '2024-06-30' });
+    expect(readTime('Hạn hoàn thành: 20/5/2024', ctx).window?.end).toBe('2024-05-20');
+    // A plan that starts later starts its deadlines later.
+    const plan = { start: '2024-03-01', end: '2024-12-31' };
+    expect(readTime('trước ngày 01/5/2024', { year: 2024, plan }).window).toEqual({
+      start: '2024-03-01',
+      end: '2024-04-30',
+    });
+  });
+
+  it('takes a missing year from the words that follow, else from the context', () => {
+    expect(win('trung tuần tháng 10', { year: 2025, plan: yearWindow(2025) })).toEqual([
+      '2025-10-11',
+      '2025-10-20',
+    ]);
+    expect(win('cuối tháng 5, hoặc đầu tháng 6 năm 2023', { year: 2023, plan: yearWindow(2023) })).toEqual([
+      '2023-05-21',
+      '2023-06-10',
+    ]);
+  });
+
+  it('splits peaks ("cao điểm") from the main window', () => {
+    const r = readTime('Cả năm 2024, trong đó cao điểm từ ngày 29/3/2024 - 29/4/2024.', ctx);
+    expect(r.window).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    expect(r.peaks).toEqual([
+      { start: '2024-03-29', end: '2024-04-29', text: 'từ ngày 29/3/2024 - 29/4/2024' },
+    ]);
+    const two = readTime(
+      'Kiểm tra thường xuyên cả năm 2024. Cao điểm tháng 4-5/2024 và tháng 8-9/2024 (nắm bắt khó khăn, vướng mắc triển khai thực hiện Luật HTX năm 2023)',
+      ctx,
+    );
+    expect(two.peaks.map((p) => [p.start, p.end])).toEqual([
+      ['2024-04-01', '2024-05-31'],
+      ['2024-08-01', '2024-09-30'],
+    ]);
+    expect(two.peakNote).toBe('nắm bắt khó khăn, vướng mắc triển khai thực hiện Luật HTX năm 2023');
+    expect(two.sustained).toBe(true);
+    // Only a peak: it is the whole window.
+    const only = readTime('cao điểm từ 29/3 đến 29/4', ctx);
+    expect(only.window).toEqual({ start: '2024-03-29', end: '2024-04-29' });
+    expect(only.peaks).toEqual([]);
+  });
+
+  it('reads recurrence', () => {
+    expect(readTime('ít nhất 01 Quý 01 lần', ctx).recurrence).toBe('quarter');
+    expect(readTime('hằng quý', ctx).recurrence).toBe('quarter');
+    expect(readTime('định kỳ hàng tháng', ctx).recurrence).toBe('month');
+    expect(readTime('ít nhất 01 tháng 01 lần', ctx).recurrence).toBe('month');
+    expect(readTime('Quý II/2024', ctx).recurrence).toBeNull();
+  });
+
+  it('reads OCR text without diacritics', () => {
+    const c = { year: 2025, plan: yearWindow(2025) };
+    expect(win('Ca nim 2025', c)).toEqual(['2025-01-01', '2025-12-31']);
+    expect(win('Thang 5 nam 2025', c)).toEqual(['2025-05-01', '2025-05-31']);
+    expect(win('(Tu ngay 01/4 dén hét ngay 30/4/2025).', c)).toEqual(['2025-04-01', '2025-04-30']);
+    expect(readTime('Ca nim 2025; cao diém tir ngay 29/3/2025 dén 31/7/2025.', c).peaks[0]).toMatchObject({
+      start: '2025-03-29',
+      end: '2025-07-31',
+    });
+  });
+
+  it('ignores history and names: far years, a weekday, a year in a title', () => {
+    expect(win('(11/4/1946 – 11/4/2024)')).toEqual([null, null]);
+    expect(win('Theo kế hoạch của UBND tỉnh.')).toEqual([null, null]);
+    // "năm 2023" names the law; the month is the time.
+    expect(win('Tập huấn Luật HTX năm 2023 trong tháng 5/2024')).toEqual(['2024-05-01', '2024-05-31']);
+    expect(isSpecificTime('Phát động phong trào thi đua năm 2025')).toBe(false);
+    expect(isSpecificTime('Thời gian: tháng 5')).toBe(true);
+    expect(hasTimeCue('kỷ niệm Ngày HTX Việt Nam 11/4')).toBe(false);
+    expect(hasTimeCue('hoàn thành trước ngày 15/3')).toBe(true);
+  });
+});
