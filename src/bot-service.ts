@@ -9,7 +9,9 @@ import { moveChat } from './store/binding-repository';
 import type { BotCore } from './bot/messages';
 import { t } from './i18n';
 import { createLogger, redactUrl, type Logger } from './logger';
+import IORedis from 'ioredis';
 import mongoose from 'mongoose';
+import { createReminderScheduler } from './scheduler/plan-task';
 import { startHeartbeat } from './health';
 import { connectStore, disconnectStore } from './store/connect';
 
@@ -27,6 +29,9 @@ export async function startBotService(config: Config): Promise<BotService> {
   await connectStore(config.mongodbUri);
   logger.info({ mongo: redactUrl(config.mongodbUri) }, 'store connected');
   const calendar = await loadWorkingCalendar();
+  // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
+  const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  const scheduler = createReminderScheduler({ connection: redis, clock, calendar, logger });
   const core = createBotCore({
     clock,
     tz: config.tz,
@@ -35,8 +40,16 @@ export async function startBotService(config: Config): Promise<BotService> {
     admins: config.admins,
     t,
     logger,
+    onTaskChanged: async (taskId) => {
+      await scheduler.syncTask(taskId);
+    },
   });
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void>> = [
+    async () => {
+      await scheduler.close();
+      await redis.quit();
+    },
+  ];
   const senders: Sender[] = [];
   if (config.telegram.token) {
     const telegram = createTelegramChannel({

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type Resource } from 'i18next';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,8 +18,8 @@ export type Translate = (locale: Locale, key: string, vars?: Record<string, unkn
 export const LOCALES_DIR = path.join(__dirname, '..', 'locales');
 
 /** Reads every namespace file of every locale: `{ vi: { bot: {...}, reminders: {...} }, en: {...} }`. */
-export function readLocaleResources(dir: string = LOCALES_DIR): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
+export function readLocaleResources(dir: string = LOCALES_DIR): Resource {
+  const out: Resource = {};
   for (const lang of LOCALES) {
     out[lang] = {};
     for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json'))) {
