@@ -4,6 +4,7 @@ import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
 import { commandMenu, createBotCore } from './bot/core';
 import { createTelegramChannel } from './channels/telegram';
+import { createZaloChannel } from './channels/zalo';
 import type { Sender } from './channels/sender';
 import { moveChat } from './store/binding-repository';
 import type { BotCore } from './bot/messages';
@@ -68,6 +69,18 @@ export async function startBotService(config: Config): Promise<BotService> {
   }
   const stopHeartbeat = startHeartbeat('bot', () => mongoose.connection.readyState === 1);
   stops.push(async () => stopHeartbeat());
+  if (config.zalo.credentialsFile) {
+    const zalo = createZaloChannel({
+      credentialsFile: config.zalo.credentialsFile,
+      core,
+      logger,
+      // An expired Zalo session needs a person: tell the admins wherever else they can be reached.
+      notifyAdmins: (text) => notifyAdmins(config.admins, senders, text, logger),
+    });
+    await zalo.start();
+    senders.push(zalo.sender);
+    stops.push(() => zalo.stop());
+  }
   return {
     core,
     senders,
@@ -77,4 +90,13 @@ export async function startBotService(config: Config): Promise<BotService> {
       await disconnectStore();
     },
   };
+}
+
+async function notifyAdmins(admins: readonly string[], senders: readonly Sender[], text: string, logger: Logger): Promise<void> {
+  for (const admin of admins) {
+    const [platform, id] = [admin.slice(0, admin.indexOf(':')), admin.slice(admin.indexOf(':') + 1)];
+    const sender = senders.find((s) => s.platform === platform);
+    if (!sender) continue;
+    await sender.send(id, { segments: [{ text }] }).catch((err: unknown) => logger.warn({ admin, err: String(err) }, 'admin not notified'));
+  }
 }

@@ -1,0 +1,101 @@
+/** Incoming Zalo messages → core → replies, one thread at a time, each message once. */
+import type { BotCore, Reply } from '../../bot/messages';
+import type { Logger } from '../../logger';
+import { describeError, ZaloSessionExpiredError } from './errors';
+import { describeContent, toIncomingMessage, type GroupTitleCache } from './inbound';
+import { APOLOGY_VI } from './notices';
+import type { ZaloSender } from './sender';
+import type { Message } from './zca';
+
+export interface DispatcherOptions {
+  core: BotCore;
+  logger: Logger;
+  sender: Pick<ZaloSender, 'sendTo'>;
+  titles: GroupTitleCache;
+  /** The bot's uid; read per message because it is only known after login. */
+  ownId: () => string;
+}
+
+export interface Dispatcher {
+  push(message: Message): void;
+  /** Resolves when every message pushed so far has been answered (or has failed). */
+  drain(): Promise<void>;
+}
+
+/** Enough to cover a reconnect's redelivery; older ids are forgotten first. */
+const MAX_SEEN = 1000;
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { core, logger, sender } = options;
+  const seen = new Set<string>();
+  const threads = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+
+  async function answer(message: Message): Promise<void> {
+    const incoming = toIncomingMessage(message, { ownId: options.ownId() });
+    if (!incoming) {
+      logger.debug(
+        { threadId: message.threadId, content: describeContent(message) },
+        'zalo: message ignored',
+      );
+      return;
+    }
+    if (incoming.chat.isGroup) {
+      const title = await options.titles.get(incoming.chat.id);
+      if (title) incoming.chat.title = title;
+    }
+    let replies: Reply[];
+    try {
+      replies = await core.handle(incoming);
+    } catch (err) {
+      logger.error(
+        { chatId: incoming.chat.id, messageId: incoming.messageId, err: describeError(err) },
+        'zalo: the core failed on a message',
+      );
+      replies = [{ segments: [{ text: APOLOGY_VI }], quote: true }];
+    }
+    for (const reply of replies) {
+      if (!reply.image && reply.segments.every((s) => !s.text.trim())) continue;
+      try {
+        // Quoting needs the user's raw message (zca-js copies ids, type and content from it).
+        await sender.sendTo(
+          message.threadId,
+          message.type,
+          reply,
+          reply.quote ? { quote: message.data } : {},
+        );
+      } catch (err) {
+        logger.error({ chatId: incoming.chat.id, err: describeError(err) }, 'zalo: could not send a reply');
+        if (err instanceof ZaloSessionExpiredError) return;
+      }
+    }
+  }
+
+  return {
+    push(message) {
+      const id = `${message.threadId}:${message.data.msgId}`;
+      if (seen.has(id)) return; // zca-js may redeliver after a reconnect
+      seen.add(id);
+      if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value ?? id);
+      // Answers come back in the order the questions were asked in each thread.
+      const previous = threads.get(message.threadId) ?? Promise.resolve();
+      const task = previous
+        .then(() => answer(message))
+        .catch((err: unknown) => {
+          logger.error(
+            { threadId: message.threadId, err: describeError(err) },
+            'zalo: failed to handle a message',
+          );
+        });
+      threads.set(message.threadId, task);
+      inFlight.add(task);
+      void task.finally(() => {
+        inFlight.delete(task);
+        if (threads.get(message.threadId) === task) threads.delete(message.threadId);
+      });
+    },
+    async drain() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { createLogger } from '../../../src/logger';
+import { RateLimitedError, UnreachableChatError } from '../../../src/channels/sender';
+import { ZaloSessionExpiredError, toSendError } from '../../../src/channels/zalo/errors';
+import { createZaloSender, type ZaloSender } from '../../../src/channels/zalo/sender';
+import { TextStyle, ThreadType, ZaloApiError } from '../../../src/channels/zalo/zca';
+import { FakeZaloServer } from '../../helpers/zalo-fake';
+
+const GROUP = '6209876543210987654';
+const logger = createLogger('silent');
+
+describe('zalo sender', () => {
+  let zalo: FakeZaloServer;
+  let sender: ZaloSender;
+
+  beforeEach(() => {
+    zalo = new FakeZaloServer({ groups: { [GROUP]: 'Phòng Kế hoạch' } });
+    sender = createZaloSender(zalo.api, { logger, ratePerSecond: 1000, burst: 10, maxChunkLength: 100 });
+  });
+  afterEach(() => sender.stop());
+
+  it('posts to the group with ThreadType.Group and returns the msgId of the message', async () => {
+    const result = await sender.send(GROUP, {
+      segments: [{ text: 'Nhắc việc: ' }, { text: 'Báo cáo', style: 'bold' }],
+    });
+
+    expect(zalo.sent).toHaveLength(1);
+    const [sent] = zalo.sent;
+    expect(sent).toMatchObject({ threadId: GROUP, type: ThreadType.Group, text: 'Nhắc việc: Báo cáo' });
+    expect(sent?.content.styles).toEqual([{ start: 11, len: 7, st: TextStyle.Bold }]);
+    expect(result).toEqual({ messageId: sent?.msgId });
+    expect(sender.platform).toBe('zalo');
+  });
+
+  it('splits a long reply into chunks under the limit and returns the first chunk id', async () => {
+    const text = Array.from({ length: 12 }, (_, i) => `Dòng số ${i + 1} của báo cáo`).join('\n');
+    const result = await sender.send(GROUP, { segments: [{ text }] });
+
+    expect(zalo.sent.length).toBeGreaterThan(1);
+    for (const s of zalo.sent) {
+      expect(s.text.length).toBeLessThanOrEqual(100);
+      expect(s.type).toBe(ThreadType.Group);
+    }
+    expect(zalo.sent.map((s) => s.text).join('\n')).toBe(text);
+    expect(result.messageId).toBe(zalo.sent[0]?.msgId);
+  });
+
+  it('quotes only the first chunk', async () => {
+    const question = zalo.groupText(GROUP, { id: '1', name: 'Lan' }, '/status');
+    const text = 'a'.repeat(90) + '\n' + 'b'.repeat(90);
+    await sender.sendTo(GROUP, ThreadType.Group, { segments: [{ text }] }, { quote: question.data });
+
+    expect(zalo.sent.map((s) => s.content.quote?.msgId)).toEqual([question.data.msgId, undefined]);
+  });
+
+  it('sends an image as a PNG attachment from memory, with its caption, before the text', async () => {
+    const data = Buffer.from('fake png bytes');
+    const result = await sender.send(GROUP, {
+      segments: [{ text: 'Chi tiết ở trên' }],
+      image: { data, caption: 'Tiến độ quý II' },
+    });
+
+    expect(zalo.sent.map((s) => s.text)).toEqual(['Tiến độ quý II', 'Chi tiết ở trên']);
+    expect(zalo.sent[0]?.content.attachments).toEqual([
+      { data, filename: 'chart.png', metadata: { totalSize: data.length } },
+    ]);
+    expect(result.messageId).toBe(zalo.sent[0]?.msgId);
+  });
+
+  it('falls back to the caption as text when the upload fails', async () => {
+    zalo.failNextSend(new ZaloApiError('upload failed', 500));
+    const result = await sender.send(GROUP, {
+      segments: [],
+      image: { data: Buffer.from('x'), caption: 'Biểu đồ' },
+    });
+
+    expect(zalo.sent.map((s) => [s.text, s.content.attachments])).toEqual([['Biểu đồ', undefined]]);
+    expect(result.messageId).toBe(zalo.sent[0]?.msgId);
+  });
+
+  it('maps an expired session to ZaloSessionExpiredError and reports it', async () => {
+    const onSessionExpired = jest.fn();
+    const s = createZaloSender(zalo.api, { logger, ratePerSecond: 1000, onSessionExpired });
+    zalo.failNextSend('session-expired');
+
+    await expect(s.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
+      ZaloSessionExpiredError,
+    );
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+    await s.stop();
+  });
+
+  it('maps a send to a group the bot was removed from to UnreachableChatError', async () => {
+    zalo.removeBotFromGroup(GROUP);
+
+    const err: unknown = await sender.send(GROUP, { segments: [{ text: 'x' }] }).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(UnreachableChatError);
+    expect(err).toMatchObject({ platform: 'zalo', chatId: GROUP });
+  });
+
+  it("keeps an unclassified error as zca-js's own when the bot is still in the group", async () => {
+    zalo.failNextSend(new ZaloApiError('Tham số không hợp lệ', 114));
+
+    await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(ZaloApiError);
+  });
+
+  it('maps the injected not-a-member failure and a rate-limit code', async () => {
+    zalo.failNextSend('rate-limited');
+    await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(RateLimitedError);
+
+    zalo.failNextSend('not-a-member');
+    await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
+      UnreachableChatError,
+    );
+  });
+
+  it('refuses an empty reply instead of returning a fake id', async () => {
+    await expect(sender.send(GROUP, { segments: [{ text: '  ' }] })).rejects.toThrow(/nothing was sent/);
+  });
+
+  it('spaces messages out once the burst is used up', async () => {
+    const slow = createZaloSender(zalo.api, { logger, ratePerSecond: 10, burst: 1 });
+    const started = Date.now();
+    await Promise.all([1, 2, 3].map((i) => slow.send(GROUP, { segments: [{ text: `m${i}` }] })));
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(zalo.sent.map((s) => s.text)).toEqual(['m1', 'm2', 'm3']);
+    await slow.stop();
+  });
+});
+
+describe('zalo error mapping', () => {
+  it.each([
+    [
+      'code 102 (session timeout)',
+      new ZaloApiError('The session key … has reached its timeout.', 102),
+      ZaloSessionExpiredError,
+    ],
+    ['a failed cookie login', new ZaloApiError('Đăng nhập thất bại'), ZaloSessionExpiredError],
+    ['code 221 (too many requests)', new ZaloApiError('Vượt quá số request cho phép', 221), RateLimitedError],
+    [
+      '"no longer a member"',
+      new ZaloApiError('Bạn không còn là thành viên của nhóm này', 0),
+      UnreachableChatError,
+    ],
+    ['"group does not exist"', new ZaloApiError('Nhóm không tồn tại'), UnreachableChatError],
+  ])('maps %s', (_label, err, expected) => {
+    expect(toSendError(err, GROUP)).toBeInstanceOf(expected);
+  });
+
+  it('returns other errors unchanged', () => {
+    const err = new TypeError('fetch failed');
+    expect(toSendError(err, GROUP)).toBe(err);
+  });
+});
