@@ -37,7 +37,8 @@ export function formatTable(draft: PlanDraft, numbers?: Map<string, number>): st
   lines.push('', `${draft.tasks.length} nhiệm vụ / tasks.`);
   if (draft.warnings.length) {
     lines.push(`Cần xem lại / to check (${draft.warnings.length}):`);
-    for (const w of draft.warnings) lines.push(`  ! ${w.ref ?? '—'}: ${WARN[w.code] ?? w.code}${w.detail ? ` — ${w.detail}` : ''}`);
+    for (const w of draft.warnings)
+      lines.push(`  ! ${w.ref ?? '—'}: ${WARN[w.code] ?? w.code}${w.detail ? ` — ${w.detail}` : ''}`);
   }
   return lines.join('\n');
 }

@@ -12,7 +12,8 @@ import { formatTable } from './draft-table';
 import { orgDirectory } from './org-directory';
 import { loadDraft } from './load-draft';
 
-const USAGE = 'Cách dùng / usage: npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] <file>';
+const USAGE =
+  'Cách dùng / usage: npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] <file>';
 
 async function main(): Promise<number> {
   let args;
@@ -34,9 +35,11 @@ async function main(): Promise<number> {
   const { values, positionals } = args;
   if (values.help) return (console.log(USAGE), 0);
   if (!values.org) return fail(`Thiếu --org <slug> / missing --org <slug>\n${USAGE}`);
-  if (positionals.length !== 1) return fail(`Cần đúng một tệp kế hoạch / give exactly one plan file\n${USAGE}`);
+  if (positionals.length !== 1)
+    return fail(`Cần đúng một tệp kế hoạch / give exactly one plan file\n${USAGE}`);
   const year = values.year ? Number(values.year) : undefined;
-  if (values.year && !/^\d{4}$/.test(values.year)) return fail(`--year phải là năm, ví dụ 2025 / --year must be a year such as 2025`);
+  if (values.year && !/^\d{4}$/.test(values.year))
+    return fail(`--year phải là năm, ví dụ 2025 / --year must be a year such as 2025`);
 
   const file = positionals[0]!;
   const directory = orgDirectory(values['orgs-file']);
@@ -54,7 +57,10 @@ async function main(): Promise<number> {
   console.log(
     `\nĐã nạp / loaded: ${loaded.created} mới / new, ${loaded.updated} cập nhật / updated, ${loaded.unchanged} không đổi / unchanged.`,
   );
-  for (const m of loaded.missing) console.log(`Lưu ý / note: việc số ${m.number} "${m.title}" không còn trong văn bản (giữ nguyên) / no longer in the document (kept).`);
+  for (const m of loaded.missing)
+    console.log(
+      `Lưu ý / note: việc số ${m.number} "${m.title}" không còn trong văn bản (giữ nguyên) / no longer in the document (kept).`,
+    );
   return 0;
 }
 
@@ -66,7 +72,9 @@ function fail(message: string): number {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`${isImportError(err) ? err.describe() : `Lỗi / error: ${(err as Error).message}`}\n`);
+    process.stderr.write(
+      `${isImportError(err) ? err.describe() : `Lỗi / error: ${(err as Error).message}`}\n`,
+    );
     process.exit(1);
   },
 );

@@ -5,7 +5,12 @@ import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan, type LoadResult } from '../src/store/plan-loader';
 import { loadConfigOrExit } from '../src/load-env';
 
-export async function loadDraft(draft: PlanDraft, text: string, file: string, directory: OrgDirectory): Promise<LoadResult> {
+export async function loadDraft(
+  draft: PlanDraft,
+  text: string,
+  file: string,
+  directory: OrgDirectory,
+): Promise<LoadResult> {
   const config = loadConfigOrExit();
   await connectStore(config.mongodbUri);
   try {

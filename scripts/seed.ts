@@ -21,11 +21,14 @@ async function main(): Promise<void> {
       const { departments } = await upsertOrgDirectory(slug, entry);
       console.log(`${slug}: ${entry.name} (${departments} đơn vị / departments)`);
       for (const seed of entry.seeds ?? []) {
-        if (!files.includes(seed)) throw new Error(`data/seeds/${seed} is listed in data/orgs.json but missing`);
+        if (!files.includes(seed))
+          throw new Error(`data/seeds/${seed} is listed in data/orgs.json but missing`);
         const file = path.join(SEEDS, seed);
         const draft = await importPlanFile(file, { org: slug, directory });
         const r = await loadPlan(draft, await extractText(file), seed);
-        console.log(`  ${seed}: ${draft.tasks.length} việc / tasks — ${r.created} mới / new, ${r.updated} cập nhật / updated, ${r.unchanged} không đổi / unchanged`);
+        console.log(
+          `  ${seed}: ${draft.tasks.length} việc / tasks — ${r.created} mới / new, ${r.updated} cập nhật / updated, ${r.unchanged} không đổi / unchanged`,
+        );
       }
     }
   } finally {

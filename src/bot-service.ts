@@ -60,7 +60,8 @@ export async function startBotService(config: Config): Promise<BotService> {
       logger,
       commands: commandMenu(t),
       onChatMigrated: async (from, to) => {
-        if (await moveChat('telegram', from, to)) logger.info({ from, to }, 'telegram: binding moved to the supergroup');
+        if (await moveChat('telegram', from, to))
+          logger.info({ from, to }, 'telegram: binding moved to the supergroup');
       },
     });
     await telegram.start();
@@ -86,17 +87,25 @@ export async function startBotService(config: Config): Promise<BotService> {
     senders,
     logger,
     stop: async () => {
-      for (const s of stops.reverse()) await s().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+      for (const s of stops.reverse())
+        await s().catch((err: unknown) => logger.error({ err }, 'stop failed'));
       await disconnectStore();
     },
   };
 }
 
-async function notifyAdmins(admins: readonly string[], senders: readonly Sender[], text: string, logger: Logger): Promise<void> {
+async function notifyAdmins(
+  admins: readonly string[],
+  senders: readonly Sender[],
+  text: string,
+  logger: Logger,
+): Promise<void> {
   for (const admin of admins) {
     const [platform, id] = [admin.slice(0, admin.indexOf(':')), admin.slice(admin.indexOf(':') + 1)];
     const sender = senders.find((s) => s.platform === platform);
     if (!sender) continue;
-    await sender.send(id, { segments: [{ text }] }).catch((err: unknown) => logger.warn({ admin, err: String(err) }, 'admin not notified'));
+    await sender
+      .send(id, { segments: [{ text }] })
+      .catch((err: unknown) => logger.warn({ admin, err: String(err) }, 'admin not notified'));
   }
 }

@@ -54,14 +54,19 @@ const schema = z.object({
       z.array(
         z
           .string()
-          .regex(/^(telegram|zalo|console):\S+$/, 'entries must be platform-prefixed ids like telegram:123,zalo:abc'),
+          .regex(
+            /^(telegram|zalo|console):\S+$/,
+            'entries must be platform-prefixed ids like telegram:123,zalo:abc',
+          ),
       ),
     ),
   BOT_NOW: optionalText.pipe(
     z
       .string()
       .refine(
-        (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+        (v) =>
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+          !Number.isNaN(Date.parse(v)),
         'must be an ISO instant with a zone, e.g. 2025-03-27T08:00:00+07:00',
       )
       .optional(),
@@ -102,7 +107,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const issue = result.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    const detail = issue?.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue?.message;
+    const detail =
+      issue?.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue?.message;
     throw new ConfigError(variable, friendly(variable, detail ?? 'is invalid'));
   }
   const e = result.data;
@@ -120,8 +126,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 function friendly(variable: string, detail: string): string {
-  if (variable === 'MONGODB_URI' && detail === 'is required') return 'is required (e.g. mongodb://127.0.0.1:27017/lmhtx)';
-  if (variable === 'REDIS_URL' && detail === 'is required') return 'is required (e.g. redis://127.0.0.1:6379)';
+  if (variable === 'MONGODB_URI' && detail === 'is required')
+    return 'is required (e.g. mongodb://127.0.0.1:27017/lmhtx)';
+  if (variable === 'REDIS_URL' && detail === 'is required')
+    return 'is required (e.g. redis://127.0.0.1:6379)';
   return detail;
 }
 

@@ -6,7 +6,11 @@ import { runConsole } from './channels/console/console-channel';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // The person at the terminal is an admin of their own console session.
-  const service = await startBotService({ ...config, admins: [...config.admins, 'console:admin'], logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const service = await startBotService({
+    ...config,
+    admins: [...config.admins, 'console:admin'],
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+  });
   await runConsole({ core: service.core, input: process.stdin, output: process.stdout });
   await service.stop();
 }

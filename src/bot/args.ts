@@ -9,7 +9,11 @@ export const MAX_NOTE = 500;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reply: Reply };
 
-export async function taskArg(ctx: CommandContext, raw: string, example: string): Promise<Checked<TaskRecord>> {
+export async function taskArg(
+  ctx: CommandContext,
+  raw: string,
+  example: string,
+): Promise<Checked<TaskRecord>> {
   if (!raw) return { ok: false, reply: textReply(ctx.t('errors.missingNumber', { example })) };
   const m = /^#?(\d{1,7})$/.exec(raw);
   if (!m) return { ok: false, reply: textReply(ctx.t('errors.badNumber', { value: clip(raw), example })) };
@@ -22,7 +26,10 @@ export async function taskArg(ctx: CommandContext, raw: string, example: string)
 export function noteArg(ctx: CommandContext, raw: string): Checked<string | null> {
   const note = raw.trim();
   if (note.length > MAX_NOTE) {
-    return { ok: false, reply: textReply(ctx.t('errors.noteTooLong', { length: note.length, max: MAX_NOTE })) };
+    return {
+      ok: false,
+      reply: textReply(ctx.t('errors.noteTooLong', { length: note.length, max: MAX_NOTE })),
+    };
   }
   return { ok: true, value: note || null };
 }

@@ -45,14 +45,19 @@ export function createBotCore(deps: BotDeps): BotCore {
       if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
       const ctx = await contextFor(deps, msg);
       try {
-        if (msg.text.length > MAX_MESSAGE) return [textReply(ctx.t('errors.messageTooLong', { max: MAX_MESSAGE }))];
+        if (msg.text.length > MAX_MESSAGE)
+          return [textReply(ctx.t('errors.messageTooLong', { max: MAX_MESSAGE }))];
         if (!command) return await onReply(ctx);
-        if (!command.name) return [textReply(ctx.t('errors.unknownCommand', { command: command.typed.slice(0, 40) }))];
+        if (!command.name)
+          return [textReply(ctx.t('errors.unknownCommand', { command: command.typed.slice(0, 40) }))];
         if (!UNBOUND_OK.has(command.name) && !ctx.org) return [textReply(ctx.t('errors.unbound'))];
         deps.logger.debug({ platform: msg.platform, chat: msg.chat.id, command: command.name }, 'command');
         return await HANDLERS[command.name](ctx, command.args);
       } catch (err) {
-        deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId }, 'command failed');
+        deps.logger.error(
+          { err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId },
+          'command failed',
+        );
         return [textReply(ctx.t('errors.internal'))];
       }
     },
@@ -61,7 +66,9 @@ export function createBotCore(deps: BotDeps): BotCore {
 
 async function onReply(ctx: CommandContext): Promise<Reply[]> {
   const { msg } = ctx;
-  const taskId = msg.replyTo ? await taskOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId) : null;
+  const taskId = msg.replyTo
+    ? await taskOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId)
+    : null;
   const task = taskId ? await findTaskById(taskId) : null;
   if (!task) return [textReply(ctx.t('help.replyHint'))];
   if (!ctx.org) return [textReply(ctx.t('errors.unbound'))];
@@ -91,7 +98,25 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
 }
 
 /** The command menu platforms show, in both languages. */
-export function commandMenu(t: BotDeps['t']): Array<{ command: CommandName; description: Record<Locale, string> }> {
-  const order: CommandName[] = ['tasks', 'done', 'update', 'blocked', 'task', 'upcoming', 'overdue', 'status', 'lang', 'help', 'link', 'unlink'];
-  return order.map((command) => ({ command, description: { vi: t('vi', `menu.${command}`), en: t('en', `menu.${command}`) } }));
+export function commandMenu(
+  t: BotDeps['t'],
+): Array<{ command: CommandName; description: Record<Locale, string> }> {
+  const order: CommandName[] = [
+    'tasks',
+    'done',
+    'update',
+    'blocked',
+    'task',
+    'upcoming',
+    'overdue',
+    'status',
+    'lang',
+    'help',
+    'link',
+    'unlink',
+  ];
+  return order.map((command) => ({
+    command,
+    description: { vi: t('vi', `menu.${command}`), en: t('en', `menu.${command}`) },
+  }));
 }

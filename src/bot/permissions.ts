@@ -6,7 +6,12 @@ export type ChangeKind = 'state' | 'progress';
  * Who may change a task: its lead department's group, a supporting department's group for progress
  * reports only, the leadership group, or an admin anywhere.
  */
-export function mayChange(task: TaskRecord, binding: BindingRecord | null, isAdmin: boolean, kind: ChangeKind): boolean {
+export function mayChange(
+  task: TaskRecord,
+  binding: BindingRecord | null,
+  isAdmin: boolean,
+  kind: ChangeKind,
+): boolean {
   if (isAdmin) return true;
   if (!binding || !binding.org || binding.org !== task.org) return false;
   if (binding.role === 'leaders') return true;

@@ -55,13 +55,26 @@ export function workingDaysPhrase(kind: 'left' | 'late', n: number, locale: Loca
   return t(locale, `reminders:${kind}.${n === 1 ? 'one' : 'other'}`, { n });
 }
 
-function countdown(how: Countdown, date: LocalDate, input: ReminderMessageInput, locale: Locale): string | null {
+function countdown(
+  how: Countdown,
+  date: LocalDate,
+  input: ReminderMessageInput,
+  locale: Locale,
+): string | null {
   if (how === 'none') return null;
   if (how === 'late') {
-    return workingDaysPhrase('late', Math.max(1, workingDaysBetween(date, input.today, input.calendar)), locale);
+    return workingDaysPhrase(
+      'late',
+      Math.max(1, workingDaysBetween(date, input.today, input.calendar)),
+      locale,
+    );
   }
   // A due day moved back off a holiday lies after today with no working day in between: "today is the last".
-  return workingDaysPhrase('left', Math.max(0, workingDaysBetween(input.today, date, input.calendar)), locale);
+  return workingDaysPhrase(
+    'left',
+    Math.max(0, workingDaysBetween(input.today, date, input.calendar)),
+    locale,
+  );
 }
 
 function dateLine(input: ReminderMessageInput, locale: Locale): string | null {
@@ -86,7 +99,9 @@ export function renderReminder(input: ReminderMessageInput, locale: Locale): Rep
   const lines: string[] = [];
   if (input.planTitle) lines.push(t(locale, 'reminders:plan', { plan: input.planTitle }));
   if (input.target !== 'lead' || leads.length === 0) {
-    lines.push(t(locale, 'reminders:lead', { units: leads.length ? leads.join(', ') : t(locale, 'reminders:noLead') }));
+    lines.push(
+      t(locale, 'reminders:lead', { units: leads.length ? leads.join(', ') : t(locale, 'reminders:noLead') }),
+    );
   }
   const when = dateLine(input, locale);
   if (when) lines.push(when);

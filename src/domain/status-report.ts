@@ -58,5 +58,7 @@ export function summariseByDepartment<T extends CategorisableTask & { lead: stri
       byDept.set(dept, s);
     }
   }
-  return [...byDept.values()].sort((a, b) => b.counts.overdue - a.counts.overdue || a.department.localeCompare(b.department));
+  return [...byDept.values()].sort(
+    (a, b) => b.counts.overdue - a.counts.overdue || a.department.localeCompare(b.department),
+  );
 }

@@ -64,7 +64,12 @@ export async function unbindChat(platform: Platform, chatId: string): Promise<bo
   return r.modifiedCount > 0;
 }
 
-export async function setChatLocale(platform: Platform, chatId: string, title: string, locale: 'vi' | 'en'): Promise<void> {
+export async function setChatLocale(
+  platform: Platform,
+  chatId: string,
+  title: string,
+  locale: 'vi' | 'en',
+): Promise<void> {
   await ChatBinding.updateOne(
     { platform, chatId },
     { $set: { locale, title }, $setOnInsert: { role: null, org: null, department: null } },
@@ -73,7 +78,11 @@ export async function setChatLocale(platform: Platform, chatId: string, title: s
 }
 
 /** The groups that speak for a department (or for the leadership, with department null). */
-export async function groupsOf(org: string, role: 'department' | 'leaders', department: string | null = null): Promise<BindingRecord[]> {
+export async function groupsOf(
+  org: string,
+  role: 'department' | 'leaders',
+  department: string | null = null,
+): Promise<BindingRecord[]> {
   const filter: Record<string, unknown> = { org, role };
   if (role === 'department') filter.department = department;
   return (await ChatBinding.find(filter).lean()).map(toBinding);

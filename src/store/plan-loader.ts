@@ -40,18 +40,33 @@ export function uniqueRefs(tasks: DraftTask[]): string[] {
 }
 
 async function nextNumber(orgId: string): Promise<number> {
-  const c = await Counter.findOneAndUpdate({ _id: `task:${orgId}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
+  const c = await Counter.findOneAndUpdate(
+    { _id: `task:${orgId}` },
+    { $inc: { seq: 1 } },
+    { upsert: true, returnDocument: 'after' },
+  ).lean();
   return c?.seq ?? 1;
 }
 
-export async function loadPlan(draft: PlanDraft, sourceText: string, sourceName: string | null): Promise<LoadResult> {
+export async function loadPlan(
+  draft: PlanDraft,
+  sourceText: string,
+  sourceName: string | null,
+): Promise<LoadResult> {
   const org = await Organisation.findOne({ slug: draft.org }).lean();
   if (!org) throw new UnknownOrganisationError(draft.org);
   const sourceHash = createHash('sha256').update(sourceText).digest('hex');
   const plan = await Plan.findOneAndUpdate(
     { org: org._id, key: planKey(draft) },
     {
-      $set: { title: draft.title, docNumber: draft.doc_number, issuedOn: draft.issued_on, year: draft.year, sourceHash, sourceName },
+      $set: {
+        title: draft.title,
+        docNumber: draft.doc_number,
+        issuedOn: draft.issued_on,
+        year: draft.year,
+        sourceHash,
+        sourceName,
+      },
     },
     { upsert: true, returnDocument: 'after' },
   ).lean();
@@ -59,11 +74,27 @@ export async function loadPlan(draft: PlanDraft, sourceText: string, sourceName:
 
   const refs = uniqueRefs(draft.tasks);
   const existing = new Map((await Task.find({ plan: plan._id }).lean()).map((t) => [t.ref, t]));
-  const result: LoadResult = { planId: idOf(plan._id), created: 0, updated: 0, unchanged: 0, missing: [], taskIds: [], numbers: new Map() };
+  const result: LoadResult = {
+    planId: idOf(plan._id),
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    missing: [],
+    taskIds: [],
+    numbers: new Map(),
+  };
 
   for (const [i, t] of draft.tasks.entries()) {
     const ref = refs[i]!;
-    const fields = { title: t.title, kind: t.kind, lead: t.lead, support: t.support, start: t.start, end: t.end, timeText: t.time_text };
+    const fields = {
+      title: t.title,
+      kind: t.kind,
+      lead: t.lead,
+      support: t.support,
+      start: t.start,
+      end: t.end,
+      timeText: t.time_text,
+    };
     const old = existing.get(ref);
     existing.delete(ref);
     if (!old) {

@@ -54,7 +54,10 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
     const current = await Task.findById(req.task.id).lean();
     return {
       task: current ? toTask(current as Parameters<typeof toTask>[0], req.task.planTitle) : req.task,
-      before: { status: existing.before?.status ?? req.task.status, progress: existing.before?.progress ?? 0 },
+      before: {
+        status: existing.before?.status ?? req.task.status,
+        progress: existing.before?.progress ?? 0,
+      },
       duplicate: true,
     };
   }
@@ -75,14 +78,25 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
           completedAt,
           blockedReason: after.status === 'blocked' ? note : null,
         },
-        $push: { history: { at: req.at, by: `${req.by.userName} (${req.by.platform}:${req.by.userId})`, ...after, note } },
+        $push: {
+          history: {
+            at: req.at,
+            by: `${req.by.userName} (${req.by.platform}:${req.by.userId})`,
+            ...after,
+            note,
+          },
+        },
         $inc: { revision: 1 },
       },
       { returnDocument: 'after' },
     ).lean();
     if (updated) {
       await StatusUpdate.updateOne({ _id: record._id }, { $set: { applied: true, after } });
-      return { task: toTask(updated as Parameters<typeof toTask>[0], req.task.planTitle), before, duplicate: false };
+      return {
+        task: toTask(updated as Parameters<typeof toTask>[0], req.task.planTitle),
+        before,
+        duplicate: false,
+      };
     }
   }
   throw new Error(`task ${req.task.number} is being changed by others; try again`);
@@ -122,5 +136,12 @@ async function insertRecord(
 
 export async function recentUpdates(taskId: string, limit = 3) {
   const rows = await StatusUpdate.find({ task: taskId, applied: true }).sort({ at: -1 }).limit(limit).lean();
-  return rows.map((r) => ({ at: r.at, userName: r.userName, action: r.action as UpdateAction, after: r.after, note: r.note ?? null, id: idOf(r._id) }));
+  return rows.map((r) => ({
+    at: r.at,
+    userName: r.userName,
+    action: r.action as UpdateAction,
+    after: r.after,
+    note: r.note ?? null,
+    id: idOf(r._id),
+  }));
 }

@@ -6,7 +6,14 @@ import { connectStore, disconnectStore } from '../../src/store/connect';
 import mongoose from 'mongoose';
 import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
-import { runScenario, seedScenario, SCENARIO_NOW, type Driver, type GroupName, type UserName } from '../helpers/scenario';
+import {
+  runScenario,
+  seedScenario,
+  SCENARIO_NOW,
+  type Driver,
+  type GroupName,
+  type UserName,
+} from '../helpers/scenario';
 import { startEmulator, type Emulator, type BotMessage } from '../helpers/telegram-emulator';
 
 const dbName = testNamespace(__filename);
@@ -24,7 +31,12 @@ const USERS: Record<UserName, { userId: number; firstName: string }> = {
 
 /** What a person reads: the HTML the bot sent, without tags and entities. */
 function readable(m: BotMessage): string {
-  return (m.text ?? m.caption ?? '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return (m.text ?? m.caption ?? '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 let emu: Emulator;
@@ -69,8 +81,12 @@ const driver: Driver = {
 
 describe('Telegram, end to end through the real bot process', () => {
   it('publishes the command menu in Vietnamese and English', () => {
-    const vi = emu.state.commands.find((c) => c.language_code === 'vi' && c.scope?.type === 'all_group_chats');
-    expect(vi?.commands.map((c) => c.command)).toEqual(expect.arrayContaining(['done', 'update', 'status', 'tasks']));
+    const vi = emu.state.commands.find(
+      (c) => c.language_code === 'vi' && c.scope?.type === 'all_group_chats',
+    );
+    expect(vi?.commands.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['done', 'update', 'status', 'tasks']),
+    );
     expect(vi?.commands.find((c) => c.command === 'done')?.description).toMatch(/hoàn thành/);
     const en = emu.state.commands.find((c) => c.language_code === 'en');
     expect(en?.commands.find((c) => c.command === 'done')?.description).toMatch(/done/i);

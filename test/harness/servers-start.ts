@@ -31,9 +31,13 @@ async function startMongo(stops: Array<() => Promise<void>>): Promise<string> {
   if (onPath('mongod')) {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'mongod-'));
-    const child = spawn('mongod', ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dir, '--quiet'], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      'mongod',
+      ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dir, '--quiet'],
+      {
+        stdio: 'ignore',
+      },
+    );
     stops.push(() => stopChild(child, dir));
     await waitForPort(port, 'mongod');
     return `mongodb://127.0.0.1:${port}`;
@@ -79,9 +83,15 @@ async function startRedis(stops: Array<() => Promise<void>>): Promise<string> {
 /** No mongod but a Go toolchain (this project's CI machine): FerretDB, built once and cached. */
 async function startFerretDb(stops: Array<() => Promise<void>>): Promise<string> {
   const script = join(__dirname, '..', '..', 'scripts', 'ferretdb.sh');
-  const out = spawnSync('bash', [script, 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = spawnSync('bash', [script, 'start'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const vars = Object.fromEntries(
-    (out.stdout ?? '').trim().split(/\s+/).map((kv) => kv.split('=', 2) as [string, string]),
+    (out.stdout ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((kv) => kv.split('=', 2) as [string, string]),
   );
   if (out.status !== 0 || !vars.MONGODB_URI) throw new Error(`FerretDB did not start. ${HOW_TO}`);
   stops.push(async () => {

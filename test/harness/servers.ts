@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 
 export function testNamespace(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.test\.ts$/, '').replace(/[^a-zA-Z0-9]+/g, '_');
+  const base = file
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.test\.ts$/, '')
+    .replace(/[^a-zA-Z0-9]+/g, '_');
   const salt = createHash('sha1').update(`${file}:${process.pid}:${Date.now()}`).digest('hex').slice(0, 6);
   return `t_${base}_${salt}`.slice(0, 60);
 }

@@ -10,7 +10,12 @@ export interface RunningProcess {
 }
 
 /** Starts `src/main.ts` or `jobs/worker.ts` as a real child process and waits for its ready line. */
-export async function startProcess(entry: string, env: Record<string, string>, ready: string, ms = 30000): Promise<RunningProcess> {
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: string,
+  ms = 30000,
+): Promise<RunningProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },

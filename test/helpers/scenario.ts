@@ -22,9 +22,13 @@ export interface Driver {
 
 /** Loads the scenario organisation and plan (task numbers 1–5 in document order). */
 export async function seedScenario(): Promise<void> {
-  const orgs = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'orgs.json'), 'utf8')) as OrgDirectory;
+  const orgs = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'data', 'orgs.json'), 'utf8'),
+  ) as OrgDirectory;
   await upsertOrgDirectory('hai-phong', orgs['hai-phong']!);
-  const plan = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'scenario', 'plan-2025.json'), 'utf8')) as PlanDraft;
+  const plan = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'scenario', 'plan-2025.json'), 'utf8'),
+  ) as PlanDraft;
   await loadPlan(plan, JSON.stringify(plan), 'plan-2025.json');
 }
 
@@ -40,7 +44,9 @@ export async function runScenario(d: Driver): Promise<void> {
   expect(one(await d.send('planning', 'lan', '/link ke hoach'))).toMatch(/Chỉ quản trị viên/);
 
   // An admin links two department groups (names with or without accents) and the leadership group.
-  expect(one(await d.send('planning', 'admin', '/link Phòng Kế hoạch - Tổng hợp'))).toMatch(/Đã gắn nhóm này với Phòng Kế hoạch – Tổng hợp/);
+  expect(one(await d.send('planning', 'admin', '/link Phòng Kế hoạch - Tổng hợp'))).toMatch(
+    /Đã gắn nhóm này với Phòng Kế hoạch – Tổng hợp/,
+  );
   expect(one(await d.send('office', 'admin', '/lienket van phong'))).toMatch(/Đã gắn nhóm này với Văn phòng/);
   expect(one(await d.send('leaders', 'admin', '/link leaders'))).toMatch(/nhóm lãnh đạo/);
 
@@ -54,8 +60,12 @@ export async function runScenario(d: Driver): Promise<void> {
   expect(list).toContain('hạn 15/04/2025');
 
   // Progress, then done; the replies say what changed.
-  expect(one(await d.send('planning', 'lan', '/update 4 60% đã tổng hợp số liệu'))).toMatch(/Việc số 4: tiến độ 0% → 60%/);
-  expect(one(await d.send('planning', 'lan', '/xong 1 đã gửi báo cáo'))).toMatch(/Đã ghi nhận việc số 1 hoàn thành, quá hạn \d+ ngày làm việc/);
+  expect(one(await d.send('planning', 'lan', '/update 4 60% đã tổng hợp số liệu'))).toMatch(
+    /Việc số 4: tiến độ 0% → 60%/,
+  );
+  expect(one(await d.send('planning', 'lan', '/xong 1 đã gửi báo cáo'))).toMatch(
+    /Đã ghi nhận việc số 1 hoàn thành, quá hạn \d+ ngày làm việc/,
+  );
 
   // The office group may not finish the planning department's task; the refusal says who may.
   const refused = one(await d.send('office', 'minh', '/done 4'));
@@ -73,8 +83,12 @@ export async function runScenario(d: Driver): Promise<void> {
   // Leaders see Q2 per department in the agencies' categories, with overdue items named.
   const report = one(await d.send('leaders', 'chu_tich', '/status Q2'));
   expect(report).toMatch(/Tình hình thực hiện Quý II\/2025 \(01\/04\/2025 – 30\/06\/2025\)/);
-  expect(report).toMatch(/Phòng Kế hoạch – Tổng hợp: 2 việc\nĐúng hạn 0 · Trễ hạn 1 · Đang làm 1 · Quá hạn 0 · Chưa đến hạn 0/);
-  expect(report).toMatch(/Văn phòng: 1 việc\nĐúng hạn 0 · Trễ hạn 0 · Đang làm 1 · Quá hạn 0 · Chưa đến hạn 0/);
+  expect(report).toMatch(
+    /Phòng Kế hoạch – Tổng hợp: 2 việc\nĐúng hạn 0 · Trễ hạn 1 · Đang làm 1 · Quá hạn 0 · Chưa đến hạn 0/,
+  );
+  expect(report).toMatch(
+    /Văn phòng: 1 việc\nĐúng hạn 0 · Trễ hạn 0 · Đang làm 1 · Quá hạn 0 · Chưa đến hạn 0/,
+  );
   expect(report).toMatch(/Phòng Thông tin và Tuyên truyền: 1 việc/);
   expect(report).not.toMatch(/Tập huấn/); // September is not in Q2
 

@@ -9,7 +9,12 @@ useTestStore(__filename);
 
 const core = createBotCore(coreDeps('telegram'));
 let seq = 0;
-async function say(chat: string, user: string, text: string, extra: Partial<IncomingMessage> = {}): Promise<string[]> {
+async function say(
+  chat: string,
+  user: string,
+  text: string,
+  extra: Partial<IncomingMessage> = {},
+): Promise<string[]> {
   const replies = await core.handle({
     platform: 'telegram',
     chat: { id: chat, title: chat, isGroup: true },
@@ -23,7 +28,9 @@ async function say(chat: string, user: string, text: string, extra: Partial<Inco
 }
 
 async function snapshot() {
-  const tasks = await Task.find({}, { number: 1, status: 1, progress: 1, revision: 1, history: 1 }).sort({ number: 1 }).lean();
+  const tasks = await Task.find({}, { number: 1, status: 1, progress: 1, revision: 1, history: 1 })
+    .sort({ number: 1 })
+    .lean();
   return { tasks: JSON.stringify(tasks), updates: await StatusUpdate.countDocuments() };
 }
 
@@ -45,7 +52,10 @@ describe('bad input changes nothing and gets a clear answer in the group languag
     ['/update 4 -5%', /không phải số việc|từ 0% đến 100%/],
     ['/update 4 sáu mươi', /từ 0% đến 100%/],
     ['/blocked 4', /Cần ghi lý do vướng mắc/],
-    [`/done 4 (a 501-character note) ${'x'.repeat(501)}`.replace(' (a 501-character note)', ''), /Ghi chú quá dài \(501 ký tự\)\. Tối đa 500/],
+    [
+      `/done 4 (a 501-character note) ${'x'.repeat(501)}`.replace(' (a 501-character note)', ''),
+      /Ghi chú quá dài \(501 ký tự\)\. Tối đa 500/,
+    ],
     [`/update 4 10% ${'y'.repeat(4000)}`, /Tin nhắn quá dài/],
     ['/done {"$gt":0}', /không phải số việc/],
     ['/task 4; db.dropDatabase()', /“4;” không phải số việc/],
@@ -65,8 +75,14 @@ describe('bad input changes nothing and gets a clear answer in the group languag
 
   it('answers in the group language (English here)', async () => {
     const before = await snapshot();
-    expect(await say('-300', 'minh', '/update 2 150%')).toEqual(['Progress must be between 0% and 100% (you typed “150%”).']);
-    expect(await say('-300', 'minh', '/done 4')).toEqual([expect.stringMatching(/^You cannot change task 4 from this group\. Only the lead department's group \(Phòng Kế hoạch – Tổng hợp\)/)]);
+    expect(await say('-300', 'minh', '/update 2 150%')).toEqual([
+      'Progress must be between 0% and 100% (you typed “150%”).',
+    ]);
+    expect(await say('-300', 'minh', '/done 4')).toEqual([
+      expect.stringMatching(
+        /^You cannot change task 4 from this group\. Only the lead department's group \(Phòng Kế hoạch – Tổng hợp\)/,
+      ),
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -11,10 +11,18 @@ describe('MongoDB-protocol server, through mongoose', () => {
   it('writes and reads a task, and its unique indexes hold', async () => {
     const admin = mongoose.connection.db?.admin();
     const info = await admin?.command({ buildInfo: 1 });
-    console.log(`mongoose → ${mongoose.connection.host}:${mongoose.connection.port}/${dbName} (server ${info?.version}${info?.ferretdb ? `, FerretDB ${info.ferretdb.version}` : ''})`);
+    console.log(
+      `mongoose → ${mongoose.connection.host}:${mongoose.connection.port}/${dbName} (server ${info?.version}${info?.ferretdb ? `, FerretDB ${info.ferretdb.version}` : ''})`,
+    );
 
     const org = await Organisation.create({ slug: 'hai-phong', name: 'Liên minh HTX thành phố Hải Phòng' });
-    const plan = await Plan.create({ org: org._id, title: 'Chương trình công tác 2024', year: 2024, key: 'ctct-2024', sourceHash: 'abc' });
+    const plan = await Plan.create({
+      org: org._id,
+      title: 'Chương trình công tác 2024',
+      year: 2024,
+      key: 'ctct-2024',
+      sourceHash: 'abc',
+    });
     await Task.create({
       org: org._id,
       plan: plan._id,

@@ -15,15 +15,40 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
     cwd: root,
     encoding: 'utf8',
     timeout: 60000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MONGODB_URI: `${mongoUri()}/${dbName}`, REDIS_URL: 'redis://127.0.0.1:6379', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      MONGODB_URI: `${mongoUri()}/${dbName}`,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      ...env,
+    },
   });
 }
 
 async function storeState() {
-  const tasks = await Task.find({}, { _id: 0, number: 1, ref: 1, title: 1, lead: 1, support: 1, start: 1, end: 1, status: 1, revision: 1, updatedAt: 1 })
+  const tasks = await Task.find(
+    {},
+    {
+      _id: 0,
+      number: 1,
+      ref: 1,
+      title: 1,
+      lead: 1,
+      support: 1,
+      start: 1,
+      end: 1,
+      status: 1,
+      revision: 1,
+      updatedAt: 1,
+    },
+  )
     .sort({ org: 1, number: 1 })
     .lean();
-  return { tasks: JSON.stringify(tasks), plans: await Plan.countDocuments(), orgs: await Organisation.countDocuments() };
+  return {
+    tasks: JSON.stringify(tasks),
+    plans: await Plan.countDocuments(),
+    orgs: await Organisation.countDocuments(),
+  };
 }
 
 describe('npm run seed', () => {
@@ -64,7 +89,13 @@ describe('npm run seed', () => {
 
   it('re-importing a plan keeps each task’s number, status and history', async () => {
     const task = await Task.findOne({ kind: 'deadline' }).lean();
-    await Task.updateOne({ _id: task!._id }, { $set: { status: 'done', progress: 100 }, $push: { history: { at: new Date(), by: 'test', status: 'done', progress: 100 } } });
+    await Task.updateOne(
+      { _id: task!._id },
+      {
+        $set: { status: 'done', progress: 100 },
+        $push: { history: { at: new Date(), by: 'test', status: 'done', progress: 100 } },
+      },
+    );
     const plan = await Plan.findById(task!.plan).lean();
     const org = await Organisation.findById(plan!.org).lean();
     const r = run('import.ts', ['--org', org!.slug, join(root, 'data', 'seeds', plan!.sourceName!)]);
@@ -78,9 +109,13 @@ describe('npm run seed', () => {
 
 describe('npm run import', () => {
   it('--json prints the draft and touches no database', () => {
-    const r = run('import.ts', ['--json', '--org', 'hai-duong', join(root, 'data', 'seeds', '004_6b97846ea65dc8da.txt')], {
-      MONGODB_URI: 'mongodb://127.0.0.1:1/never-used',
-    });
+    const r = run(
+      'import.ts',
+      ['--json', '--org', 'hai-duong', join(root, 'data', 'seeds', '004_6b97846ea65dc8da.txt')],
+      {
+        MONGODB_URI: 'mongodb://127.0.0.1:1/never-used',
+      },
+    );
     expect(r.status).toBe(0);
     const draft = JSON.parse(r.stdout) as { org: string; tasks: Array<{ lead: string[] }> };
     expect(draft.org).toBe('hai-duong');
@@ -89,7 +124,18 @@ describe('npm run import', () => {
 
   it('--orgs-file adds an organisation an operator described, without code', async () => {
     const orgs = join(tmp, 'orgs.json');
-    writeFileSync(orgs, JSON.stringify({ 'thai-binh': { name: 'Liên minh HTX tỉnh Thái Bình', departments: { 'van-phong': ['Văn phòng'], 'phong-ho-tro': ['Phòng Hỗ trợ phát triển HTX', 'Phòng Hỗ trợ'] } } }));
+    writeFileSync(
+      orgs,
+      JSON.stringify({
+        'thai-binh': {
+          name: 'Liên minh HTX tỉnh Thái Bình',
+          departments: {
+            'van-phong': ['Văn phòng'],
+            'phong-ho-tro': ['Phòng Hỗ trợ phát triển HTX', 'Phòng Hỗ trợ'],
+          },
+        },
+      }),
+    );
     const plan = join(tmp, 'tb.txt');
     writeFileSync(
       plan,
@@ -118,18 +164,42 @@ describe('npm run import', () => {
 
   const bad: Array<[string, () => string[], RegExp]> = [
     ['an empty file', () => ['--org', 'hai-phong', file('empty.txt', '')], /trống|empty/i],
-    ['a binary file', () => ['--org', 'hai-phong', file('blob.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0xff]))], /nhị phân|binary/i],
-    ['a text with no items', () => ['--org', 'hai-phong', file('prose.txt', 'Kính gửi các đồng chí.\nTrân trọng cảm ơn.\n')], /không tìm thấy nhiệm vụ/],
-    ['an unknown organisation', () => ['--org', 'atlantis', join(root, 'data', 'seeds', '004_6b97846ea65dc8da.txt')], /Không có tổ chức "atlantis"/],
+    [
+      'a binary file',
+      () => [
+        '--org',
+        'hai-phong',
+        file('blob.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0xff])),
+      ],
+      /nhị phân|binary/i,
+    ],
+    [
+      'a text with no items',
+      () => ['--org', 'hai-phong', file('prose.txt', 'Kính gửi các đồng chí.\nTrân trọng cảm ơn.\n')],
+      /không tìm thấy nhiệm vụ/,
+    ],
+    [
+      'an unknown organisation',
+      () => ['--org', 'atlantis', join(root, 'data', 'seeds', '004_6b97846ea65dc8da.txt')],
+      /Không có tổ chức "atlantis"/,
+    ],
     ['a missing file', () => ['--org', 'hai-phong', join(tmp, 'nope.txt')], /nope\.txt/],
   ];
   it.each(bad)('%s gets one clear message and writes nothing', async (_label, args, message) => {
-    const before = { tasks: await Task.countDocuments(), plans: await Plan.countDocuments(), updates: await StatusUpdate.countDocuments() };
+    const before = {
+      tasks: await Task.countDocuments(),
+      plans: await Plan.countDocuments(),
+      updates: await StatusUpdate.countDocuments(),
+    };
     const r = run('import.ts', args());
     expect(r.status).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
-    expect({ tasks: await Task.countDocuments(), plans: await Plan.countDocuments(), updates: await StatusUpdate.countDocuments() }).toEqual(before);
+    expect({
+      tasks: await Task.countDocuments(),
+      plans: await Plan.countDocuments(),
+      updates: await StatusUpdate.countDocuments(),
+    }).toEqual(before);
   });
 });
 
@@ -138,4 +208,3 @@ function file(name: string, content: string | Buffer): string {
   writeFileSync(p, content);
   return p;
 }
-

@@ -23,7 +23,9 @@ const USERS: Record<UserName, { id: string; name: string }> = {
   chu_tich: { id: '7003', name: 'Chủ tịch' },
 };
 
-const zalo = new FakeZaloServer({ groups: { [GROUPS.planning]: 'Phòng KH-TH', [GROUPS.office]: 'Văn phòng', [GROUPS.leaders]: 'Thường trực' } });
+const zalo = new FakeZaloServer({
+  groups: { [GROUPS.planning]: 'Phòng KH-TH', [GROUPS.office]: 'Văn phòng', [GROUPS.leaders]: 'Thường trực' },
+});
 let channel: ZaloChannel;
 
 beforeAll(async () => {

@@ -20,10 +20,15 @@ describe('locales', () => {
     for (const ns of Object.keys(res.vi ?? {})) {
       for (const k of keys(res.vi?.[ns])) {
         const get = (lang: 'vi' | 'en') =>
-          k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)?.[p], res[lang]?.[ns]) as string;
+          k
+            .split('.')
+            .reduce<unknown>((o, p) => (o as Record<string, unknown>)?.[p], res[lang]?.[ns]) as string;
         expect(get('vi').trim()).not.toBe('');
         expect(get('en').trim()).not.toBe('');
-        expect({ key: `${ns}:${k}`, vars: vars(get('en')) }).toEqual({ key: `${ns}:${k}`, vars: vars(get('vi')) });
+        expect({ key: `${ns}:${k}`, vars: vars(get('en')) }).toEqual({
+          key: `${ns}:${k}`,
+          vars: vars(get('vi')),
+        });
       }
     }
   });

@@ -48,7 +48,11 @@ export const blocked: CommandHandler = async (ctx, args) => {
  */
 export async function replyToReminder(ctx: CommandContext, task: TaskRecord): Promise<Reply[]> {
   const text = ctx.msg.text.trim();
-  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  const folded = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
   const pct = /^(\d{1,3})\s*%\s*(.*)$/s.exec(text);
   if (pct) {
     const checked = percentArg(ctx, `${pct[1]}%`, task.number);
@@ -57,7 +61,9 @@ export async function replyToReminder(ctx: CommandContext, task: TaskRecord): Pr
     if (!note.ok) return [note.reply];
     return change(ctx, task, 'progress', { progress: checked.value, note: note.value });
   }
-  const doneWords = /^(xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)\b[\s.!,:-]*(.*)$/s.exec(folded);
+  const doneWords = /^(xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)\b[\s.!,:-]*(.*)$/s.exec(
+    folded,
+  );
   if (doneWords) {
     const note = noteArg(ctx, text.slice(text.length - (doneWords[2] ?? '').length));
     if (!note.ok) return [note.reply];
@@ -77,7 +83,14 @@ async function change(
   const kind: ChangeKind = action === 'progress' || action === 'note' ? 'progress' : 'state';
   if (!mayChange(task, ctx.binding, ctx.isAdmin, kind)) return [refusal(ctx, task)];
   if (action === 'done' && task.status === 'done' && task.completedAt) {
-    return [textReply(ctx.t('errors.alreadyDone', { number: task.number, date: formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) }))];
+    return [
+      textReply(
+        ctx.t('errors.alreadyDone', {
+          number: task.number,
+          date: formatDate(toLocalDate(task.completedAt, ctx.deps.tz)),
+        }),
+      ),
+    ];
   }
   const { msg } = ctx;
   const result = await applyChange({
@@ -92,17 +105,32 @@ async function change(
     at: ctx.now,
   });
   if (result.duplicate) return [textReply(ctx.t('change.duplicate'))];
-  await ctx.deps.onTaskChanged?.(task.id).catch((err: unknown) => ctx.deps.logger.error({ err, task: task.id }, 'could not re-plan reminders'));
+  await ctx.deps
+    .onTaskChanged?.(task.id)
+    .catch((err: unknown) => ctx.deps.logger.error({ err, task: task.id }, 'could not re-plan reminders'));
 
   const t = result.task;
   const r = new ReplyBuilder();
   if (t.status === 'done' && result.before.status !== 'done') {
     const lateDays = t.end ? workingDaysBetween(t.end, ctx.today, ctx.deps.calendar) : 0;
-    r.line(ctx.t('change.done', { number: t.number, title: t.title, late: lateDays > 0 ? ctx.t('change.doneLate', { days: lateDays }) : '' }));
+    r.line(
+      ctx.t('change.done', {
+        number: t.number,
+        title: t.title,
+        late: lateDays > 0 ? ctx.t('change.doneLate', { days: lateDays }) : '',
+      }),
+    );
   } else if (action === 'blocked') {
     r.line(ctx.t('change.blocked', { number: t.number, title: t.title, reason: opts.note ?? '' }));
   } else if (action === 'progress') {
-    r.line(ctx.t('change.progress', { number: t.number, title: t.title, before: result.before.progress, after: t.progress }));
+    r.line(
+      ctx.t('change.progress', {
+        number: t.number,
+        title: t.title,
+        before: result.before.progress,
+        after: t.progress,
+      }),
+    );
   } else {
     r.line(ctx.t('change.note', { number: t.number, title: t.title }));
   }
@@ -112,10 +140,20 @@ async function change(
 
 function refusal(ctx: CommandContext, task: TaskRecord): Reply {
   const who = [
-    task.lead.length ? ctx.t('errors.whoLead', { lead: task.lead.map((s) => ctx.deptName(s)).join(', ') }) : null,
-    task.support.length ? ctx.t('errors.whoSupport', { support: task.support.map((s) => ctx.deptName(s)).join(', ') }) : null,
+    task.lead.length
+      ? ctx.t('errors.whoLead', { lead: task.lead.map((s) => ctx.deptName(s)).join(', ') })
+      : null,
+    task.support.length
+      ? ctx.t('errors.whoSupport', { support: task.support.map((s) => ctx.deptName(s)).join(', ') })
+      : null,
     ctx.t('errors.whoLeaders'),
     ctx.t('errors.whoAdmins'),
   ].filter(Boolean);
-  return textReply(ctx.t('errors.changeRefused', { number: task.number, who: who.join(', '), what: ctx.t('errors.whatChange') }));
+  return textReply(
+    ctx.t('errors.changeRefused', {
+      number: task.number,
+      who: who.join(', '),
+      what: ctx.t('errors.whatChange'),
+    }),
+  );
 }

@@ -35,9 +35,17 @@ export const link: CommandHandler = async (ctx, args) => {
 
   const departments = await listDepartments(org.id);
   const list = departments.map((d) => d.name).join(', ');
-  if (!target) return [textReply(ctx.t('errors.missingDepartment', { example: departments[0]?.slug ?? 'van-phong', list }))];
+  if (!target)
+    return [
+      textReply(ctx.t('errors.missingDepartment', { example: departments[0]?.slug ?? 'van-phong', list })),
+    ];
 
-  const base = { platform: ctx.msg.platform, chatId: ctx.msg.chat.id, title: ctx.msg.chat.title ?? '', org: org.id };
+  const base = {
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chat.id,
+    title: ctx.msg.chat.title ?? '',
+    org: org.id,
+  };
   const boundBy = `${ctx.msg.platform}:${ctx.msg.user.id}`;
   if (/^(leaders?|lanh ?dao|lãnh ?đạo|thuong ?truc|thường ?trực)$/i.test(target)) {
     await bindChat({ ...base, role: 'leaders', department: null, boundBy });
@@ -46,7 +54,11 @@ export const link: CommandHandler = async (ctx, args) => {
   const matches = matchDepartment(departments, target);
   if (matches.length === 0) return [textReply(ctx.t('errors.departmentNotFound', { value: target, list }))];
   if (matches.length > 1) {
-    return [textReply(ctx.t('errors.departmentAmbiguous', { value: target, list: matches.map((d) => d.name).join(', ') }))];
+    return [
+      textReply(
+        ctx.t('errors.departmentAmbiguous', { value: target, list: matches.map((d) => d.name).join(', ') }),
+      ),
+    ];
   }
   const dept = matches[0]!;
   await bindChat({ ...base, role: 'department', department: dept.slug, boundBy });
@@ -65,7 +77,13 @@ async function chooseOrg(
 ): Promise<OrgRecord | { error: string }> {
   const names = orgs.map((o) => o.slug).join(', ');
   if (orgText) {
-    const found = orgs.find((o) => o.slug === orgText.toLowerCase()) ?? orgs.find((o) => matchDepartment([{ id: o.id, org: o.id, slug: o.slug, name: o.name, aliases: [] }], orgText).length > 0);
+    const found =
+      orgs.find((o) => o.slug === orgText.toLowerCase()) ??
+      orgs.find(
+        (o) =>
+          matchDepartment([{ id: o.id, org: o.id, slug: o.slug, name: o.name, aliases: [] }], orgText)
+            .length > 0,
+      );
     return found ?? { error: ctx.t('errors.orgNotFound', { value: orgText, list: names }) };
   }
   if (ctx.org) return ctx.org;

@@ -1,5 +1,12 @@
 /** /status: where every department stands for a period, in the categories agencies report in. */
-import { parseLocalDate, parsePeriod, quarterOf, toLocalDate, yearPeriod, type Period } from '../../domain/calendar';
+import {
+  parseLocalDate,
+  parsePeriod,
+  quarterOf,
+  toLocalDate,
+  yearPeriod,
+  type Period,
+} from '../../domain/calendar';
 import { STATUS_CATEGORIES, summariseByDepartment } from '../../domain/status-report';
 import { matchDepartment } from '../../store/org-repository';
 import { findTasks } from '../../store/task-repository';
@@ -37,18 +44,27 @@ export const status: CommandHandler = async (ctx, args) => {
     r.blank().line(bold(ctx.t('report.department', { department: name, total: s.total })));
     r.line(ctx.t('report.counts', Object.fromEntries(STATUS_CATEGORIES.map((c) => [c, s.counts[c]]))));
     for (const t of s.overdue.slice(0, OVERDUE_NAMED)) r.line(overdueLine(ctx, t));
-    if (s.overdue.length > OVERDUE_NAMED) r.line(ctx.t('common.more', { count: s.overdue.length - OVERDUE_NAMED }));
+    if (s.overdue.length > OVERDUE_NAMED)
+      r.line(ctx.t('common.more', { count: s.overdue.length - OVERDUE_NAMED }));
   }
   r.blank().line(italic(ctx.t('report.legend')));
   return [r.build()];
 };
 
 function overdueLine(ctx: CommandContext, t: TaskRecord): string {
-  return ctx.t('report.overdueItem', { number: t.number, title: t.title, date: t.end ? formatDate(t.end) : '—' });
+  return ctx.t('report.overdueItem', {
+    number: t.number,
+    title: t.title,
+    date: t.end ? formatDate(t.end) : '—',
+  });
 }
 
 /** "", "Q2", "quý II 2025", "5/2025", "2025", a department name, or a department name and a year. */
-function readTarget(ctx: CommandContext, args: string, year: number): { period: Period; department?: string } | null {
+function readTarget(
+  ctx: CommandContext,
+  args: string,
+  year: number,
+): { period: Period; department?: string } | null {
   if (!args) return { period: quarterOf(ctx.today) };
   const period = parsePeriod(args, year);
   if (period) return { period };
@@ -63,7 +79,10 @@ function periodLabel(ctx: CommandContext, p: Period): string {
   const { month } = parseLocalDate(p.start);
   switch (p.kind) {
     case 'quarter':
-      return ctx.t('report.quarter', { roman: ['I', 'II', 'III', 'IV'][Math.floor((month - 1) / 3)], year: p.year });
+      return ctx.t('report.quarter', {
+        roman: ['I', 'II', 'III', 'IV'][Math.floor((month - 1) / 3)],
+        year: p.year,
+      });
     case 'half':
       return ctx.t(month === 1 ? 'report.half1' : 'report.half2', { year: p.year });
     case 'nine-months':

@@ -14,12 +14,20 @@ const LIST_LIMIT = 25;
 
 export function taskLine(ctx: CommandContext, task: TaskRecord, department?: string): string {
   const when = task.end ? ctx.t('common.due', { date: formatDate(task.end) }) : ctx.t('common.noDate');
-  let state = task.status === 'open' ? '' : ` [${ctx.t(`status.${task.status}`)}${task.status === 'in_progress' ? ` ${task.progress}%` : ''}]`;
+  let state =
+    task.status === 'open'
+      ? ''
+      : ` [${ctx.t(`status.${task.status}`)}${task.status === 'in_progress' ? ` ${task.progress}%` : ''}]`;
   if (department && !task.lead.includes(department)) state += ctx.t('tasks.support');
   return ctx.t('tasks.line', { number: task.number, title: task.title, when, state });
 }
 
-function listReply(ctx: CommandContext, title: string, tasks: TaskRecord[], line: (t: TaskRecord) => string): Reply {
+function listReply(
+  ctx: CommandContext,
+  title: string,
+  tasks: TaskRecord[],
+  line: (t: TaskRecord) => string,
+): Reply {
   const r = new ReplyBuilder().line(bold(title));
   for (const task of tasks.slice(0, LIST_LIMIT)) r.line(line(task));
   if (tasks.length > LIST_LIMIT) r.line(ctx.t('common.more', { count: tasks.length - LIST_LIMIT }));
@@ -32,10 +40,17 @@ function departmentFor(ctx: CommandContext, args: string): { slug: string } | { 
     const list = ctx.departments.map((d) => d.name).join(', ');
     const found = matchDepartment(ctx.departments, args);
     if (found.length === 1) return { slug: found[0]!.slug };
-    if (found.length > 1) return { reply: textReply(ctx.t('errors.departmentAmbiguous', { value: args, list: found.map((d) => d.name).join(', ') })) };
+    if (found.length > 1)
+      return {
+        reply: textReply(
+          ctx.t('errors.departmentAmbiguous', { value: args, list: found.map((d) => d.name).join(', ') }),
+        ),
+      };
     return { reply: textReply(ctx.t('errors.departmentNotFound', { value: args, list })) };
   }
-  return ctx.binding?.role === 'department' && ctx.binding.department ? { slug: ctx.binding.department } : null;
+  return ctx.binding?.role === 'department' && ctx.binding.department
+    ? { slug: ctx.binding.department }
+    : null;
 }
 
 export const tasks: CommandHandler = async (ctx, args) => {
@@ -45,7 +60,11 @@ export const tasks: CommandHandler = async (ctx, args) => {
   const open = await findTasks(ctx.org!.id, { department: dept.slug, open: true });
   const name = ctx.deptName(dept.slug);
   if (open.length === 0) return [textReply(ctx.t('tasks.none', { department: name }))];
-  return [listReply(ctx, ctx.t('tasks.title', { department: name, count: open.length }), open, (t) => taskLine(ctx, t, dept.slug))];
+  return [
+    listReply(ctx, ctx.t('tasks.title', { department: name, count: open.length }), open, (t) =>
+      taskLine(ctx, t, dept.slug),
+    ),
+  ];
 };
 
 export const task: CommandHandler = async (ctx, args) => {
@@ -57,14 +76,22 @@ export const task: CommandHandler = async (ctx, args) => {
   if (t.planTitle) r.line(ctx.t('task.plan', { plan: t.planTitle }));
   r.line(ctx.t('task.lead', { lead: t.lead.length ? names(t.lead) : ctx.t('common.noLead') }));
   if (t.support.length) r.line(ctx.t('task.support', { support: names(t.support) }));
-  r.line(ctx.t('task.window', { window: formatWindow(t.start, t.end), timeText: t.timeText ? ` (${t.timeText})` : '' }));
+  r.line(
+    ctx.t('task.window', {
+      window: formatWindow(t.start, t.end),
+      timeText: t.timeText ? ` (${t.timeText})` : '',
+    }),
+  );
   r.line(ctx.t('task.state', { status: ctx.t(`status.${t.status}`), progress: t.progress }));
-  if (t.status === 'blocked' && t.blockedReason) r.line(ctx.t('task.blockedReason', { reason: t.blockedReason }));
+  if (t.status === 'blocked' && t.blockedReason)
+    r.line(ctx.t('task.blockedReason', { reason: t.blockedReason }));
   const updates = await recentUpdates(t.id);
   r.line(updates.length ? ctx.t('task.updatesTitle') : ctx.t('task.noUpdates'));
   for (const u of updates) {
     const what = `${ctx.t(`status.${u.after?.status ?? t.status}`)} ${u.after?.progress ?? t.progress}%${u.note ? ` – ${u.note}` : ''}`;
-    r.line(ctx.t('task.updateLine', { date: formatDate(toLocalDate(u.at, ctx.deps.tz)), user: u.userName, what }));
+    r.line(
+      ctx.t('task.updateLine', { date: formatDate(toLocalDate(u.at, ctx.deps.tz)), user: u.userName, what }),
+    );
   }
   if (t.status !== 'done') r.line(ctx.t('task.howTo', { number: t.number }));
   return [r.build()];
@@ -79,11 +106,18 @@ async function groupTasks(ctx: CommandContext): Promise<TaskRecord[]> {
 export const upcoming: CommandHandler = async (ctx, args) => {
   const raw = args.trim();
   const days = raw ? Number(raw) : 14;
-  if (!/^\d{1,3}$/.test(raw || '14') || days < 1 || days > 365) return [textReply(ctx.t('errors.badDays', { value: raw.slice(0, 20) }))];
+  if (!/^\d{1,3}$/.test(raw || '14') || days < 1 || days > 365)
+    return [textReply(ctx.t('errors.badDays', { value: raw.slice(0, 20) }))];
   const until = addDays(ctx.today, days);
-  const due = (await groupTasks(ctx)).filter((t) => t.end && t.end >= ctx.today && t.end <= until && t.kind !== 'duty');
+  const due = (await groupTasks(ctx)).filter(
+    (t) => t.end && t.end >= ctx.today && t.end <= until && t.kind !== 'duty',
+  );
   if (due.length === 0) return [textReply(ctx.t('tasks.upcomingNone', { days }))];
-  return [listReply(ctx, ctx.t('tasks.upcomingTitle', { days, count: due.length }), due, (t) => taskLine(ctx, t, ctx.binding?.department ?? undefined))];
+  return [
+    listReply(ctx, ctx.t('tasks.upcomingTitle', { days, count: due.length }), due, (t) =>
+      taskLine(ctx, t, ctx.binding?.department ?? undefined),
+    ),
+  ];
 };
 
 export const overdue: CommandHandler = async (ctx) => {

@@ -57,7 +57,10 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   }
   rl.close();
 
-  async function deliver(text: string, replyTo?: { messageId: string; fromBot: boolean; text?: string }): Promise<void> {
+  async function deliver(
+    text: string,
+    replyTo?: { messageId: string; fromBot: boolean; text?: string },
+  ): Promise<void> {
     seq++;
     const replies = await opts.core.handle({
       platform: 'console',

@@ -71,7 +71,9 @@ describe('the service process', () => {
   it('exits with one readable line when MONGODB_URI is missing', () => {
     const r = run({ REDIS_URL: base.REDIS_URL });
     expect(r.status).toBe(78);
-    expect(r.stderr.trim()).toBe('Configuration error: MONGODB_URI is required (e.g. mongodb://127.0.0.1:27017/lmhtx)');
+    expect(r.stderr.trim()).toBe(
+      'Configuration error: MONGODB_URI is required (e.g. mongodb://127.0.0.1:27017/lmhtx)',
+    );
   });
 
   it('exits with one readable line when BOT_NOW is malformed', () => {
