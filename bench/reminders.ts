@@ -1,0 +1,291 @@
+/**
+ * `npm run bench:reminders`: figures, not a test. In a throwaway database and a dedicated Redis database
+ * (only that one is flushed), it
+ *  1. plans the reminders of 10,000 tasks (the pure planner's throughput),
+ *  2. enqueues them with reconcileAll and, for comparison, adds the same jobs with bare Queue.addBulk,
+ *  3. delivers 1,000 reminders to 1,000 groups through the Telegram emulator, against Telegram's ~30/s.
+ * MONGODB_URI unset → FerretDB is started (scripts/ferretdb.sh); REDIS_URL unset → 127.0.0.1:6379. All
+ * traffic stays on loopback.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import mongoose from 'mongoose';
+import pino from 'pino';
+import { loadWorkingCalendar } from '../src/calendar-data';
+import { createTelegramSender } from '../src/channels/telegram/sender';
+import { fixedClock } from '../src/clock';
+import { addDays } from '../src/domain/calendar';
+import { TASK_KINDS } from '../src/domain/task';
+import { createReminderScheduler } from '../src/scheduler/plan-task';
+import { JOB_NAMES, REMINDER_JOB_OPTIONS } from '../src/scheduler/reminder-queue';
+import { PLAN_FIELDS, planTask, type PlannableTask } from '../src/scheduler/task-plans';
+import { connectStore } from '../src/store/connect';
+import { ChatBinding, Department, Organisation, Plan, ReminderLog, Task } from '../src/store/models';
+import { startEmulator } from '../test/helpers/telegram-emulator';
+import { createDirectory } from '../jobs/directory';
+import { senderMap, type ReminderRuntime } from '../jobs/runtime';
+import { DEFAULT_LIMITS, startReminderWorkers } from '../jobs/workers';
+
+const TASKS = 10_000;
+const GROUPS = 1_000;
+const DEPARTMENTS = 50;
+const REDIS_DB = 14;
+const DB_NAME = 'bench_reminders';
+const DELIVERY_TIMEOUT_MS = 180_000;
+/** The worker's default (jobs/workers.ts): grammY advises about 3 parallel sends for broadcasts. */
+const DELIVERY_CONCURRENCY = 3;
+const logger = pino({ level: 'silent' });
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const secs = (ms: number): string => `${fmt(ms / 1000, 2)} s`;
+
+/** A small deterministic generator, so every run plans the same tasks. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function startFerretDb(): { uri: string; stop(): void } {
+  const script = path.join(__dirname, '..', 'scripts', 'ferretdb.sh');
+  const out = execFileSync('bash', [script, 'start'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const vars = Object.fromEntries(
+    out
+      .trim()
+      .split(/\s+/)
+      .map((kv) => kv.split('=', 2) as [string, string]),
+  );
+  if (!vars.MONGODB_URI) throw new Error('FerretDB did not start');
+  return {
+    uri: vars.MONGODB_URI,
+    stop: () => {
+      process.kill(Number(vars.FERRETDB_PID), 'SIGTERM');
+      rmSync(String(vars.FERRETDB_DIR), { recursive: true, force: true });
+    },
+  };
+}
+
+async function seedOrg(
+  slug: string,
+  departments: number,
+): Promise<{ org: mongoose.Types.ObjectId; plan: mongoose.Types.ObjectId }> {
+  const org = await Organisation.create({ slug, name: `Bench ${slug}` });
+  await Department.insertMany(
+    Array.from({ length: departments }, (_, i) => ({
+      org: org._id,
+      slug: `d${i + 1}`,
+      name: `Phòng ${i + 1}`,
+    })),
+  );
+  const plan = await Plan.create({
+    org: org._id,
+    title: 'Kế hoạch 2025',
+    year: 2025,
+    key: slug,
+    sourceHash: 'bench',
+  });
+  return { org: org._id, plan: plan._id };
+}
+
+async function seedTasks(count: number, make: (i: number) => Record<string, unknown>): Promise<void> {
+  for (let i = 0; i < count; i += 1000) {
+    await Task.insertMany(
+      Array.from({ length: Math.min(1000, count - i) }, (_, j) => make(i + j)),
+      { ordered: false },
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const ferret = process.env.MONGODB_URI ? null : startFerretDb();
+  const mongoUri = process.env.MONGODB_URI ?? ferret?.uri ?? '';
+  const redisUrl = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+  redisUrl.pathname = `/${REDIS_DB}`;
+  const connection = new IORedis(redisUrl.toString(), { maxRetriesPerRequest: null });
+  await connection.flushdb();
+  await connectStore(mongoUri, DB_NAME);
+  await mongoose.connection.dropDatabase();
+  await connectStore(mongoUri, DB_NAME);
+  const calendar = await loadWorkingCalendar();
+  console.log(
+    `reminders benchmark — store ${ferret ? 'FerretDB (started for this run)' : 'MONGODB_URI'}, Redis db ${REDIS_DB}`,
+  );
+
+  try {
+    // 1. Planning 10,000 tasks of every kind over 2025, as of 2 January.
+    const clock = fixedClock(new Date('2025-01-02T07:00:00+07:00'));
+    const big = await seedOrg('bench-plan', DEPARTMENTS);
+    const rand = prng(2025);
+    const kinds = TASK_KINDS.filter((k) => k !== 'duty');
+    await seedTasks(TASKS, (i) => {
+      const end = addDays('2025-01-06', Math.floor(rand() * 350));
+      return {
+        org: big.org,
+        plan: big.plan,
+        number: i + 1,
+        ref: `B${i + 1}`,
+        title: `Nhiệm vụ ${i + 1}`,
+        kind: i % 3 === 0 ? kinds[i % kinds.length] : 'deadline',
+        lead: [`d${(i % DEPARTMENTS) + 1}`],
+        support: i % 4 === 0 ? [`d${((i + 7) % DEPARTMENTS) + 1}`] : [],
+        start: addDays(end, -Math.floor(rand() * 90)),
+        end,
+      };
+    });
+    const docs = await Task.find({}, PLAN_FIELDS).lean<PlannableTask[]>();
+    let t0 = performance.now();
+    const plans = docs.map((d) => ({
+      id: String(d._id),
+      revision: d.revision ?? 0,
+      reminders: planTask(d, {}, clock.now(), calendar),
+    }));
+    const planMs = performance.now() - t0;
+    const reminders = plans.reduce((n, p) => n + p.reminders.length, 0);
+    console.log(
+      `planning  ${fmt(TASKS)} tasks → ${fmt(reminders)} reminders in ${secs(planMs)}: ${fmt(TASKS / (planMs / 1000))} tasks/s (pure planner)`,
+    );
+
+    // 2. Enqueueing: the scheduler (index, revisions, dedupe by key, sweep) against bare addBulk.
+    const scheduler = createReminderScheduler({ connection, prefix: 'bench', clock, calendar, logger });
+    t0 = performance.now();
+    const reconciled = await scheduler.reconcileAll();
+    const reconcileMs = performance.now() - t0;
+    const bare = new Queue('bare', { connection, prefix: 'bench' });
+    const now = clock.now().getTime();
+    const jobs = plans.flatMap((p) =>
+      p.reminders.map((r) => ({
+        name: JOB_NAMES.reminder,
+        data: { taskId: p.id, revision: p.revision },
+        opts: { ...REMINDER_JOB_OPTIONS, jobId: r.key, delay: Math.max(0, r.at.getTime() - now) },
+      })),
+    );
+    t0 = performance.now();
+    for (let i = 0; i < jobs.length; i += 1000) await bare.addBulk(jobs.slice(i, i + 1000));
+    const bareMs = performance.now() - t0;
+    t0 = performance.now();
+    const again = await scheduler.reconcileAll();
+    const againMs = performance.now() - t0;
+    console.log(
+      `enqueue   reconcileAll: ${fmt(reconciled.added)} jobs for ${fmt(reconciled.tasks)} tasks in ${secs(reconcileMs)}, ` +
+        `of which ${secs(reconciled.queueMs)} writing Redis (index, revisions, addBulk, sweep); the rest reads the store and plans`,
+    );
+    console.log(
+      `          bare Queue.addBulk of the same ${fmt(jobs.length)} jobs: ${secs(bareMs)}; ` +
+        `ratio ${fmt(reconciled.queueMs / bareMs, 1)}× for the Redis part, ${fmt(reconcileMs / bareMs, 1)}× end to end`,
+    );
+    console.log(
+      `re-run    reconcileAll with nothing changed: ${secs(againMs)}, of which ${secs(again.queueMs)} Redis ` +
+        `(${again.added} added, ${again.removed} removed, ${again.orphans} swept)`,
+    );
+    await bare.obliterate({ force: true });
+    await bare.close();
+    await scheduler.queue.obliterate({ force: true });
+    await scheduler.close();
+    await Task.deleteMany({});
+    await connection.flushdb();
+
+    // 3. Delivery: 1,000 reminders due now, one per group, through the emulator and the real Sender.
+    const emulator = await startEmulator();
+    const dueClock = fixedClock(new Date('2025-03-11T08:00:00+07:00'));
+    const small = await seedOrg('bench-deliver', GROUPS);
+    await ChatBinding.insertMany(
+      Array.from({ length: GROUPS }, (_, i) => ({
+        platform: 'telegram',
+        chatId: String(-5000 - i),
+        org: small.org,
+        role: 'department',
+        department: `d${i + 1}`,
+      })),
+    );
+    await seedTasks(GROUPS, (i) => ({
+      org: small.org,
+      plan: small.plan,
+      number: i + 1,
+      ref: `G${i + 1}`,
+      title: `Báo cáo ${i + 1}`,
+      kind: 'deadline',
+      lead: [`d${i + 1}`],
+      end: '2025-03-14',
+    }));
+    const rt: ReminderRuntime = {
+      connection,
+      prefix: 'bench',
+      clock: dueClock,
+      calendar,
+      logger,
+      senders: senderMap([
+        createTelegramSender({ token: emulator.token, apiRoot: emulator.apiRoot, logger }),
+      ]),
+      platforms: ['telegram'],
+      defaultLocale: 'vi',
+      notifyAdmins: async () => undefined,
+      settingsFor: async () => ({}),
+      directory: createDirectory(10_000),
+      sendingStaleMs: 20_000,
+      chatGapMs: { telegram: 3_000 },
+    };
+    const deliverScheduler = createReminderScheduler({
+      connection,
+      prefix: 'bench',
+      clock: dueClock,
+      calendar,
+      logger,
+    });
+    await deliverScheduler.reconcileAll();
+    const workers = startReminderWorkers(rt, { deliveryConcurrency: DELIVERY_CONCURRENCY });
+    const jobMs: number[] = [];
+    workers.workers
+      .find((w) => w.name === 'deliver-telegram')
+      ?.on('completed', (job) => jobMs.push((job.finishedOn ?? 0) - (job.processedOn ?? 0)));
+    t0 = performance.now();
+    await workers.ready();
+    const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
+    let sent = 0;
+    while (sent < GROUPS && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      sent = (emulator.server.storage.botMessages as unknown[]).length;
+    }
+    const deliverMs = performance.now() - t0;
+    const logged = await ReminderLog.countDocuments({ state: 'sent' });
+    const onEmulator = Array.from(
+      { length: GROUPS },
+      (_, i) => emulator.botMessages(String(-5000 - i)).length,
+    );
+    const limit = DEFAULT_LIMITS.telegram;
+    console.log(
+      `delivery  ${fmt(sent)}/${fmt(GROUPS)} reminders to ${fmt(GROUPS)} groups in ${secs(deliverMs)}: ${fmt(sent / (deliverMs / 1000), 1)} msg/s ` +
+        `(Telegram allows ~30 msg/s overall; worker limiter ${limit?.max ?? '∞'}/${limit?.duration ?? 1000} ms); ` +
+        `groups with exactly one message: ${fmt(onEmulator.filter((n) => n === 1).length)}; logged as sent: ${fmt(logged)}`,
+    );
+    const avgJob = jobMs.reduce((a, b) => a + b, 0) / Math.max(1, jobMs.length);
+    console.log(
+      `          one delivery job takes ${fmt(avgJob)} ms on average (store reads and writes, Redis, the HTTP call), so ` +
+        `${DELIVERY_CONCURRENCY} in parallel can carry ~${fmt((DELIVERY_CONCURRENCY * 1000) / Math.max(1, avgJob))} msg/s on this store`,
+    );
+    await workers.close();
+    await deliverScheduler.close();
+    await emulator.stop();
+  } finally {
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await mongoose.disconnect();
+    await connection.flushdb();
+    await connection.quit();
+    ferret?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,203 @@
+/**
+ * The Monday digest to each organisation's leadership group(s): per lead department, what was finished
+ * last week, what is late, what falls due this week. `sendWeeklyDigests` takes its clock from the runtime,
+ * so a test can call it for any Monday; in production the cron queues one `weekly-digest` job per week.
+ * A group that already got this week's digest is skipped (a Redis mark set after the send: a crash right
+ * between send and mark repeats that one digest, which is the lesser harm).
+ */
+import type { Job, Queue } from 'bullmq';
+import { Types } from 'mongoose';
+import type { Platform } from '../src/bot/messages';
+import {
+  renderDigest,
+  type DigestInput,
+  type DigestItem,
+  type DigestSection,
+} from '../src/bot/digest-message';
+import {
+  addDays,
+  compareDates,
+  toLocalDate,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '../src/domain/calendar';
+import type { LocalDate } from '../src/domain/task';
+import {
+  DELIVERY_JOB_OPTIONS,
+  JOB_NAMES,
+  digestDeliveryJobId,
+  type DigestDeliveryJobData,
+} from '../src/scheduler/reminder-queue';
+import { startOfLocalDay, zoneOf } from '../src/scheduler/task-plans';
+import { mondayOf } from '../src/scheduler/weeks';
+import { ChatBinding, Department, Organisation, Task } from '../src/store/models';
+import type { ReminderRuntime } from './runtime';
+import { isUnreachable, markUnreachable } from './unreachable';
+
+export interface DigestDelivery {
+  org: string;
+  platform: Platform;
+  chatId: string;
+  /** 'queued': handed to the process that holds this platform's Sender (see ReminderRuntime.platforms). */
+  status: 'sent' | 'already-sent' | 'queued' | 'no-sender' | 'unreachable' | 'failed';
+  messages: number;
+}
+
+interface DigestTask {
+  number: number;
+  title: string;
+  lead?: string[] | null;
+  end?: string | null;
+  status?: string | null;
+  completedAt?: Date | null;
+}
+
+/** The digest's content for one organisation, as of `today` (normally a Monday). */
+export async function buildWeeklyDigest(
+  orgId: Types.ObjectId | string,
+  today: LocalDate,
+  zone: string,
+  calendar: WorkingCalendar,
+): Promise<DigestInput> {
+  const weekStart = mondayOf(today);
+  const weekEnd = addDays(weekStart, 6);
+  const from = startOfLocalDay(addDays(weekStart, -7), zone).getTime();
+  const until = startOfLocalDay(weekStart, zone).getTime();
+  const [org, departments, tasks] = await Promise.all([
+    Organisation.findById(orgId, 'name').lean(),
+    Department.find({ org: orgId }, 'slug name').sort({ name: 1 }).lean(),
+    Task.find({ org: orgId }, 'number title lead end status completedAt')
+      .sort({ end: 1, number: 1 })
+      .lean<DigestTask[]>(),
+  ]);
+  const sections = new Map<string | null, DigestSection>();
+  for (const d of departments) sections.set(d.slug, { department: d.name, done: [], late: [], due: [] });
+  const totals = { done: 0, late: 0, due: 0 };
+
+  for (const task of tasks) {
+    const item: DigestItem = { number: task.number, title: task.title, end: task.end ?? null };
+    let list: 'done' | 'late' | 'due' | null = null;
+    const completed = task.completedAt?.getTime();
+    if (task.status === 'done') {
+      if (completed !== undefined && completed >= from && completed < until) list = 'done';
+    } else if (task.end && compareDates(task.end, today) < 0) {
+      list = 'late';
+      item.workingDaysLate = Math.max(1, workingDaysBetween(task.end, today, calendar));
+    } else if (task.end && compareDates(task.end, weekEnd) <= 0) {
+      list = 'due';
+    }
+    if (!list) continue;
+    totals[list]++;
+    const leads = task.lead?.length ? task.lead : [null];
+    for (const slug of leads) {
+      let section = sections.get(slug);
+      if (!section) {
+        section = { department: slug, done: [], late: [], due: [] };
+        sections.set(slug, section);
+      }
+      section[list].push(item);
+    }
+  }
+  const kept = [...sections.values()].filter((s) => s.done.length + s.late.length + s.due.length > 0);
+  // Tasks with no lead unit last: they are the leadership's own to assign.
+  kept.sort((a, b) => Number(a.department === null) - Number(b.department === null));
+  return { orgName: org?.name ?? String(orgId), weekStart, weekEnd, totals, sections: kept };
+}
+
+async function deliverDigest(
+  rt: ReminderRuntime,
+  orgId: string,
+  input: DigestInput,
+  chat: { platform: Platform; chatId: string; locale?: string | null },
+): Promise<DigestDelivery> {
+  const base = { org: orgId, platform: chat.platform, chatId: chat.chatId };
+  const sender = rt.senders.get(chat.platform);
+  if (!sender) return { ...base, status: 'no-sender', messages: 0 };
+  const mark = `${rt.prefix}:digest:${input.weekStart}:${chat.platform}:${chat.chatId}`;
+  if (await rt.connection.exists(mark)) return { ...base, status: 'already-sent', messages: 0 };
+  const locale = chat.locale === 'en' || chat.locale === 'vi' ? chat.locale : rt.defaultLocale;
+  const replies = renderDigest(input, locale);
+  try {
+    for (const reply of replies) await sender.send(chat.chatId, reply);
+  } catch (err) {
+    if (isUnreachable(err)) {
+      await markUnreachable(rt, chat.platform, chat.chatId, err);
+      return { ...base, status: 'unreachable', messages: 0 };
+    }
+    rt.logger.error({ err, ...base }, 'weekly digest not delivered');
+    return { ...base, status: 'failed', messages: 0 };
+  }
+  await rt.connection.set(mark, '1', 'EX', 8 * 86_400);
+  return { ...base, status: 'sent', messages: replies.length };
+}
+
+export interface DigestOptions {
+  /** Only these organisations (default: all). */
+  orgIds?: readonly string[];
+  /** Where to hand digests for platforms this process has no Sender for. */
+  queues?: ReadonlyMap<Platform, Pick<Queue<DigestDeliveryJobData>, 'add'>>;
+}
+
+async function digestInput(rt: ReminderRuntime, orgId: string): Promise<DigestInput> {
+  const zone = zoneOf(await rt.settingsFor(orgId));
+  return buildWeeklyDigest(orgId, toLocalDate(rt.clock.now(), zone), zone, rt.calendar);
+}
+
+/** Sends this week's digest to the leaders groups of every organisation (or of `orgIds`). */
+export async function sendWeeklyDigests(
+  rt: ReminderRuntime,
+  options: DigestOptions = {},
+): Promise<DigestDelivery[]> {
+  const orgs = options.orgIds
+    ? options.orgIds.map((id) => ({ _id: new Types.ObjectId(id) }))
+    : await Organisation.find({}, '_id').lean();
+  const out: DigestDelivery[] = [];
+  for (const org of orgs) {
+    const orgId = String(org._id);
+    const chats = await ChatBinding.find({ org: org._id, role: 'leaders', unreachableSince: null }).lean();
+    if (chats.length === 0) {
+      rt.logger.warn({ org: orgId }, 'no leaders group for the weekly digest');
+      continue;
+    }
+    const input = await digestInput(rt, orgId);
+    for (const chat of chats) {
+      const platform = chat.platform as Platform;
+      const handOff = rt.senders.has(platform) ? undefined : options.queues?.get(platform);
+      if (handOff) {
+        const data = { orgId, week: input.weekStart, chatId: chat.chatId };
+        await handOff.add(JOB_NAMES.deliverDigest, data, {
+          ...DELIVERY_JOB_OPTIONS,
+          jobId: digestDeliveryJobId(data.week, data.chatId),
+        });
+        out.push({ org: orgId, platform, chatId: chat.chatId, status: 'queued', messages: 0 });
+        continue;
+      }
+      out.push(await deliverDigest(rt, orgId, input, { platform, chatId: chat.chatId, locale: chat.locale }));
+    }
+  }
+  rt.logger.info(
+    { deliveries: out.length, sent: out.filter((d) => d.status === 'sent').length },
+    'weekly digest done',
+  );
+  return out;
+}
+
+/** A digest handed over by another process: rebuilt here, for this week only. */
+export async function processDigestDelivery(
+  rt: ReminderRuntime,
+  platform: Platform,
+  job: Job<DigestDeliveryJobData>,
+): Promise<DigestDelivery> {
+  const { orgId, week, chatId } = job.data;
+  const chat = await ChatBinding.findOne({
+    platform,
+    chatId,
+    org: orgId,
+    role: 'leaders',
+    unreachableSince: null,
+  }).lean();
+  const input = await digestInput(rt, orgId);
+  if (!chat || input.weekStart !== week)
+    return { org: orgId, platform, chatId, status: 'failed', messages: 0 };
+  return deliverDigest(rt, orgId, input, { platform, chatId, locale: chat.locale });
+}

@@ -1,0 +1,119 @@
+/**
+ * The worker process: sends the reminders and the weekly digest. It connects the store and Redis, builds
+ * a Sender per configured platform, runs the BullMQ workers, reconciles the queue with the store at
+ * start-up and every morning, and prints WORKER_READY once all that is up (end-to-end tests wait for it).
+ * It never polls Telegram for updates: that is the bot process's job (one poller per token). Zalo
+ * deliveries are queued here and sent by the bot process, which holds the account's only session.
+ *
+ * With BOT_NOW the service clock starts at that instant: reminders due "then" are due now, because job
+ * delays are computed from the service clock, not the system's.
+ */
+import IORedis from 'ioredis';
+import mongoose from 'mongoose';
+import { loadWorkingCalendar } from '../src/calendar-data';
+import type { Platform } from '../src/bot/messages';
+import type { Sender } from '../src/channels/sender';
+import { createTelegramSender } from '../src/channels/telegram/sender';
+import { clockStartingAt, systemClock } from '../src/clock';
+import type { Config } from '../src/config';
+import { loadConfigOrExit } from '../src/load-env';
+import { startHeartbeat } from '../src/health';
+import { createLogger, type Logger } from '../src/logger';
+import { startSchedulerCron } from '../src/scheduler/cron';
+import { createReminderScheduler } from '../src/scheduler/plan-task';
+import { connectStore, disconnectStore } from '../src/store/connect';
+import { createReminderRuntime, senderMap } from './runtime';
+import { startReminderWorkers } from './workers';
+
+function buildSenders(config: Config, logger: Logger): Sender[] {
+  const senders: Sender[] = [];
+  if (config.telegram.token) {
+    senders.push(
+      createTelegramSender({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger }),
+    );
+  }
+  if (config.zalo.credentialsFile) {
+    // Zalo allows one session per account and the bot process holds it: Zalo deliveries are queued on
+    // deliver-zalo and sent there (startReminderWorkers(…, { fanOut: false }) with the channel's Sender).
+    logger.info('Zalo reminders are queued for the bot process, which holds the Zalo session');
+  }
+  return senders;
+}
+
+/** BOT_ADMINS entries are platform:userId; a private message on that platform reaches the admin. */
+function adminNotifier(admins: readonly string[], senders: ReadonlyMap<string, Sender>, logger: Logger) {
+  return async (text: string): Promise<void> => {
+    for (const admin of admins) {
+      const i = admin.indexOf(':');
+      const sender = senders.get(admin.slice(0, i));
+      if (!sender) continue;
+      try {
+        await sender.send(admin.slice(i + 1), { segments: [{ text }] });
+      } catch (err) {
+        logger.warn({ admin, err: err instanceof Error ? err.message : String(err) }, 'admin not notified');
+      }
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel, 'lmhtx-worker');
+  const clock = config.botNow ? clockStartingAt(config.botNow) : systemClock;
+  await connectStore(config.mongodbUri);
+  const calendar = await loadWorkingCalendar();
+  const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  const senders = buildSenders(config, logger);
+  const platforms: Platform[] = [
+    ...(config.telegram.token ? (['telegram'] as const) : []),
+    ...(config.zalo.credentialsFile ? (['zalo'] as const) : []),
+  ];
+  if (platforms.length === 0)
+    logger.warn('no platform is configured: reminders will be planned but not sent');
+  const runtime = createReminderRuntime({
+    connection,
+    clock,
+    calendar,
+    logger,
+    senders,
+    platforms,
+    defaultLocale: config.defaultLocale,
+    notifyAdmins: adminNotifier(config.admins, senderMap(senders), logger),
+  });
+  const { settingsFor } = runtime;
+  const scheduler = createReminderScheduler({ connection, clock, calendar, logger, settingsFor });
+  const workers = startReminderWorkers(runtime);
+  const cron = startSchedulerCron({
+    timezone: config.tz,
+    logger,
+    reconcile: () => scheduler.reconcileAll(),
+    weeklyDigest: () => scheduler.enqueueWeeklyDigest(config.tz),
+  });
+  await Promise.all([workers.ready(), cron.ready]);
+  // The compose health check reads this file: fresh while the store answers.
+  const stopHeartbeat = startHeartbeat('worker', () => mongoose.connection.readyState === 1);
+  logger.info({ platforms, now: clock.now().toISOString() }, 'worker ready');
+  process.stdout.write('WORKER_READY\n');
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker stopping');
+    stopHeartbeat();
+    await cron.stop();
+    // Waits for jobs in progress, so no send is cut between the platform call and its log row.
+    await workers.close();
+    await scheduler.close();
+    await connection.quit();
+    await disconnectStore();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Fatal: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

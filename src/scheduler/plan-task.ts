@@ -1,0 +1,262 @@
+/**
+ * The producer side of reminders: turns the store's tasks into delayed BullMQ jobs, idempotently.
+ *
+ * - `syncTask(id)` after any change to a task (new window, done, reopened, deleted): adds the jobs of the
+ *   reminders now planned, removes the pending ones no longer planned.
+ * - `reconcileAll()` at start-up and every morning: the same for every task, then sweeps jobs that belong
+ *   to no planned reminder. Nothing depends on the queue having survived: the store is the truth.
+ *
+ * Delays are computed against the service clock (BOT_NOW in demos and tests), since BullMQ counts real
+ * milliseconds from now: delay = reminder.at − clock.now().
+ */
+import { Queue } from 'bullmq';
+import type IORedis from 'ioredis';
+import { Types } from 'mongoose';
+import type { Clock } from '../clock';
+import { toLocalDate, type WorkingCalendar } from '../domain/calendar';
+import type { Reminder } from '../domain/reminders';
+import type { Logger } from '../logger';
+import { Task } from '../store/models';
+import {
+  DEFAULT_PREFIX,
+  DIGEST_JOB_OPTIONS,
+  JOB_NAMES,
+  REMINDER_JOB_OPTIONS,
+  REMINDER_QUEUE,
+  digestJobId,
+  revisionsKey,
+  taskIndexKey,
+  type DigestJobData,
+  type ReminderJobData,
+} from './reminder-queue';
+import { sweepOrphans } from './sweep';
+import { mondayOf } from './weeks';
+import { PLAN_FIELDS, orgSettingsReader, planTask, type PlannableTask, type SettingsFor } from './task-plans';
+
+export interface ReminderSchedulerOptions {
+  /** An ioredis connection made with `maxRetriesPerRequest: null`; the caller owns and closes it. */
+  connection: IORedis;
+  prefix?: string;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  logger: Logger;
+  /** An organisation's reminder overrides and zone; by default read from Organisation. */
+  settingsFor?: SettingsFor;
+  /** Tasks planned per round trip to Redis while reconciling. */
+  batchSize?: number;
+}
+
+export interface SyncCounts {
+  planned: number;
+  added: number;
+  removed: number;
+}
+
+export interface ReconcileCounts extends SyncCounts {
+  orgs: number;
+  tasks: number;
+  /** Jobs of deleted tasks, or left behind by a lost index, removed by the sweep. */
+  orphans: number;
+  ms: number;
+  /** Of which writing the queue and its index (the rest reads the store and plans). */
+  queueMs: number;
+}
+
+export type ReminderQueue = Queue<ReminderJobData | DigestJobData>;
+
+export interface ReminderScheduler {
+  readonly queue: ReminderQueue;
+  syncTask(taskId: string): Promise<SyncCounts>;
+  removeTask(taskId: string): Promise<number>;
+  reconcileAll(): Promise<ReconcileCounts>;
+  /** Queues this week's digest once (its job id is the week's Monday), due now. */
+  enqueueWeeklyDigest(zone?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface TaskPlan {
+  taskId: string;
+  revision: number;
+  reminders: Reminder[];
+}
+
+type PipelineResult = [Error | null, unknown][] | null;
+
+function results(res: PipelineResult): unknown[] {
+  return (res ?? []).map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
+}
+
+export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
+  const { connection, clock, calendar, logger } = options;
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const batchSize = options.batchSize ?? 500;
+  const settingsFor =
+    options.settingsFor ??
+    orgSettingsReader((orgId, err) =>
+      logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+    );
+  const queue: ReminderQueue = new Queue(REMINDER_QUEUE, { connection, prefix });
+
+  /** Removes the jobs that still exist (BullMQ answers 1 for a missing job too, so the count checks first). */
+  async function removeJobs(ids: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += 200) {
+      const slice = ids.slice(i, i + 200);
+      const probe = connection.pipeline();
+      for (const id of slice) probe.exists(queue.toKey(id));
+      const found = results(await probe.exec());
+      const existing = slice.filter((_, j) => found[j] === 1);
+      const counts = await Promise.all(existing.map((id) => queue.remove(id)));
+      removed += counts.filter((n) => n > 0).length;
+    }
+    return removed;
+  }
+
+  /** Applies fresh plans of a batch of tasks; skips a task a newer syncTask already planned. */
+  async function applyPlans(plans: readonly TaskPlan[]): Promise<SyncCounts> {
+    if (plans.length === 0) return { planned: 0, added: 0, removed: 0 };
+    const read = connection.pipeline();
+    for (const p of plans) read.smembers(taskIndexKey(prefix, p.taskId));
+    read.hmget(revisionsKey(prefix), ...plans.map((p) => p.taskId));
+    const values = results(await read.exec());
+    const revisions = (values[plans.length] ?? []) as (string | null)[];
+
+    const counts: SyncCounts = { planned: 0, added: 0, removed: 0 };
+    const live: TaskPlan[] = [];
+    const stale: { taskId: string; keys: string[] }[] = [];
+    const fresh: { plan: TaskPlan; reminder: Reminder }[] = [];
+    const known: { plan: TaskPlan; reminder: Reminder }[] = [];
+    plans.forEach((p, i) => {
+      const rev = revisions[i];
+      if (rev != null && Number(rev) > p.revision) return;
+      live.push(p);
+      const indexed = new Set((values[i] ?? []) as string[]);
+      const keys = new Set(p.reminders.map((r) => r.key));
+      counts.planned += keys.size;
+      for (const r of p.reminders) (indexed.has(r.key) ? known : fresh).push({ plan: p, reminder: r });
+      const gone = [...indexed].filter((k) => !keys.has(k));
+      if (gone.length) stale.push({ taskId: p.taskId, keys: gone });
+    });
+    counts.added = fresh.length;
+
+    // Index before adding: a crash in between must leave a key no re-plan can miss, never a hidden job.
+    const index = connection.pipeline();
+    for (const p of live) {
+      if (p.reminders.length) index.sadd(taskIndexKey(prefix, p.taskId), ...p.reminders.map((r) => r.key));
+      index.hset(revisionsKey(prefix), p.taskId, String(p.revision));
+    }
+    // Indexed keys are re-added only if their job is gone (done and dropped, or Redis lost it): an EXISTS is
+    // far cheaper than BullMQ's add script, which matters when the morning reconcile finds nothing changed.
+    for (const k of known) index.exists(queue.toKey(k.reminder.key));
+    const written = results(await index.exec());
+    const probes = written.slice(written.length - known.length);
+    const missing = known.filter((_, i) => probes[i] === 0);
+
+    const now = clock.now().getTime();
+    const jobs = [...fresh, ...missing].map(({ plan, reminder }) => ({
+      name: JOB_NAMES.reminder,
+      data: { taskId: plan.taskId, revision: plan.revision },
+      opts: { ...REMINDER_JOB_OPTIONS, jobId: reminder.key, delay: Math.max(0, reminder.at.getTime() - now) },
+    }));
+    for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
+
+    counts.removed = await removeJobs(stale.flatMap((s) => s.keys));
+    if (stale.length) {
+      const unindex = connection.pipeline();
+      for (const s of stale) unindex.srem(taskIndexKey(prefix, s.taskId), ...s.keys);
+      results(await unindex.exec());
+    }
+    return counts;
+  }
+
+  function planOf(doc: PlannableTask, settings: Awaited<ReturnType<SettingsFor>>): TaskPlan {
+    return {
+      taskId: String(doc._id),
+      revision: doc.revision ?? 0,
+      reminders: planTask(doc, settings, clock.now(), calendar),
+    };
+  }
+
+  async function removeTask(taskId: string): Promise<number> {
+    const index = taskIndexKey(prefix, taskId);
+    const keys = await connection.smembers(index);
+    const removed = await removeJobs(keys);
+    await connection.multi().del(index).hdel(revisionsKey(prefix), taskId).exec();
+    logger.debug({ taskId, removed }, 'reminders of a task removed');
+    return removed;
+  }
+
+  async function syncTask(taskId: string): Promise<SyncCounts> {
+    const doc = Types.ObjectId.isValid(taskId)
+      ? await Task.findById(taskId, PLAN_FIELDS).lean<PlannableTask>()
+      : null;
+    if (!doc) return { planned: 0, added: 0, removed: await removeTask(taskId) };
+    const counts = await applyPlans([planOf(doc, await settingsFor(String(doc.org)))]);
+    logger.debug({ taskId, ...counts }, 'reminders of a task re-planned');
+    return counts;
+  }
+
+  async function reconcileAll(): Promise<ReconcileCounts> {
+    const started = Date.now();
+    const total: ReconcileCounts = {
+      planned: 0,
+      added: 0,
+      removed: 0,
+      orgs: 0,
+      tasks: 0,
+      orphans: 0,
+      ms: 0,
+      queueMs: 0,
+    };
+    const seen = new Map<string, number>();
+    const planned = new Set<string>();
+    const orgIds = (await Task.distinct('org')) as Types.ObjectId[];
+    for (const orgId of orgIds) {
+      total.orgs++;
+      const settings = await settingsFor(String(orgId));
+      let batch: TaskPlan[] = [];
+      const flush = async (): Promise<void> => {
+        const t0 = Date.now();
+        const c = await applyPlans(batch);
+        total.queueMs += Date.now() - t0;
+        total.planned += c.planned;
+        total.added += c.added;
+        total.removed += c.removed;
+        batch = [];
+      };
+      const cursor = Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>().cursor({ batchSize });
+      for await (const doc of cursor) {
+        const plan = planOf(doc as PlannableTask, settings);
+        total.tasks++;
+        seen.set(plan.taskId, plan.revision);
+        for (const r of plan.reminders) planned.add(r.key);
+        batch.push(plan);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+    }
+    const t0 = Date.now();
+    total.orphans = await sweepOrphans({ connection, prefix, queue, seen, planned, removeJobs });
+    total.queueMs += Date.now() - t0;
+    total.ms = Date.now() - started;
+    logger.info(total, 'reminders reconciled');
+    return total;
+  }
+
+  async function enqueueWeeklyDigest(zone?: string): Promise<void> {
+    const week = mondayOf(toLocalDate(clock.now(), zone));
+    await queue.add(JOB_NAMES.digest, { week }, { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(week) });
+  }
+
+  return {
+    queue,
+    syncTask,
+    removeTask,
+    reconcileAll,
+    enqueueWeeklyDigest,
+    close: () => queue.close(),
+  };
+}

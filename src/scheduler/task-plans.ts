@@ -1,0 +1,97 @@
+/**
+ * Stored task → planner input, and the planning window both the producer and the worker use: from the start
+ * of today (local), not from now. So a restart at 09:00 still finds this morning's 08:00 reminders; those
+ * already delivered stop at their ReminderLog rows, those not yet delivered go out late rather than never.
+ */
+import type { Types } from 'mongoose';
+import { DEFAULT_ZONE, localDateTimeToInstant, toLocalDate, type WorkingCalendar } from '../domain/calendar';
+import {
+  planReminders,
+  resolveReminderSettings,
+  type Reminder,
+  type ReminderSettings,
+  type ReminderTask,
+} from '../domain/reminders';
+import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
+import { Organisation } from '../store/models';
+
+/** The task fields planning reads; used as a projection so reconciling 10,000 tasks stays light. */
+export const PLAN_FIELDS = 'org kind title start end status completedAt support revision';
+
+export interface PlannableTask {
+  _id: Types.ObjectId;
+  org: Types.ObjectId;
+  kind: string;
+  title: string;
+  start?: string | null;
+  end?: string | null;
+  status?: string | null;
+  completedAt?: Date | null;
+  support?: string[] | null;
+  revision?: number | null;
+}
+
+export type SettingsFor = (orgId: string) => Promise<Partial<ReminderSettings>>;
+
+export function toReminderTask(doc: PlannableTask): ReminderTask {
+  return {
+    id: String(doc._id),
+    kind: doc.kind as TaskKind,
+    title: doc.title,
+    start: doc.start ?? null,
+    end: doc.end ?? null,
+    status: (doc.status ?? 'open') as TaskStatus,
+    completedAt: doc.completedAt ?? null,
+    support: doc.support ?? [],
+  };
+}
+
+export function zoneOf(settings: Partial<ReminderSettings>): string {
+  return settings.zone ?? DEFAULT_ZONE;
+}
+
+/** 00:00 of a local day, as an instant. */
+export function startOfLocalDay(day: LocalDate, zone: string): Date {
+  return localDateTimeToInstant(day, '00:00', zone);
+}
+
+export function planTask(
+  doc: PlannableTask,
+  settings: Partial<ReminderSettings>,
+  now: Date,
+  calendar: WorkingCalendar,
+): Reminder[] {
+  const floor = startOfLocalDay(toLocalDate(now, zoneOf(settings)), zoneOf(settings));
+  return planReminders(toReminderTask(doc), { now: floor, calendar, settings });
+}
+
+/** The reminder with this key if a re-plan from the morning of its own day still produces it. */
+export function findPlanned(
+  doc: PlannableTask,
+  key: string,
+  day: LocalDate,
+  settings: Partial<ReminderSettings>,
+  calendar: WorkingCalendar,
+): Reminder | undefined {
+  const floor = startOfLocalDay(day, zoneOf(settings));
+  return planReminders(toReminderTask(doc), { now: floor, calendar, settings }).find((r) => r.key === key);
+}
+
+/**
+ * An organisation's overrides and zone. Settings that would misfire are dropped for the defaults rather
+ * than stopping every reminder of the organisation; `onInvalid` gets to log it.
+ */
+export function orgSettingsReader(onInvalid: (orgId: string, err: Error) => void): SettingsFor {
+  return async (orgId) => {
+    const org = await Organisation.findById(orgId, 'timezone reminderSettings').lean();
+    const zone = org?.timezone || DEFAULT_ZONE;
+    const overrides = (org?.reminderSettings ?? {}) as Partial<ReminderSettings>;
+    try {
+      resolveReminderSettings({ ...overrides, zone });
+      return { ...overrides, zone };
+    } catch (err) {
+      onInvalid(orgId, err as Error);
+      return { zone };
+    }
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Zalo allows one session per account, held by the bot process: the worker queues Zalo deliveries, and the
+ * bot process sends them with its channel's Sender (here zca-js's fake account behind the real Zalo Sender).
+ */
+import { createZaloSender } from '../../../src/channels/zalo/sender';
+import { fixedClock } from '../../../src/clock';
+import { ChatBinding, ReminderLog } from '../../../src/store/models';
+import { useTestStore } from '../../helpers/store';
+import { FakeZaloServer } from '../../helpers/zalo-fake';
+import { senderMap, type ReminderRuntime } from '../../../jobs/runtime';
+import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
+import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
+import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from './rig';
+
+jest.setTimeout(30_000);
+useTestStore(__filename);
+
+const clock = fixedClock(new Date('2025-03-11T08:00:00+07:00'));
+const GROUP = '8001234567890';
+const LEADERS = '8009999999999';
+let rig: Rig;
+let seed: Seed;
+let zalo: FakeZaloServer;
+let worker: ReminderWorkers;
+let bot: ReminderWorkers;
+let workerRt: ReminderRuntime;
+
+beforeAll(async () => {
+  rig = await startRig(__filename, clock);
+  seed = await seedOrg();
+  await ChatBinding.create({
+    platform: 'zalo',
+    chatId: GROUP,
+    title: 'Văn phòng',
+    org: seed.org,
+    role: 'department',
+    department: 'van-phong',
+  });
+  await ChatBinding.create({
+    platform: 'zalo',
+    chatId: LEADERS,
+    title: 'Lãnh đạo',
+    org: seed.org,
+    role: 'leaders',
+  });
+  zalo = new FakeZaloServer({ groups: { [GROUP]: 'Văn phòng', [LEADERS]: 'Lãnh đạo' } });
+  // The worker process: Telegram's Sender, and Zalo among the deployment's platforms.
+  workerRt = { ...rig.rt, platforms: ['telegram', 'zalo'] };
+  worker = startReminderWorkers(workerRt, { stalledIntervalMs: 1_000 });
+  // The bot process: only its Zalo deliveries.
+  const zaloSender = createZaloSender(zalo.api, { logger, ratePerSecond: 50, burst: 10 });
+  bot = startReminderWorkers(
+    { ...rig.rt, senders: senderMap([zaloSender]), platforms: ['zalo'] },
+    { fanOut: false },
+  );
+  await Promise.all([worker.ready(), bot.ready()]);
+});
+afterAll(async () => {
+  await bot?.close();
+  await worker?.close();
+  await rig?.close();
+});
+
+describe('Zalo deliveries handed to the bot process', () => {
+  it('queues the Zalo group’s reminder in the worker and sends it from the process holding the session', async () => {
+    const task = await createTask(seed, { lead: ['van-phong'], end: '2025-03-14', title: 'Báo cáo quý I' });
+    await rig.scheduler.syncTask(task.id);
+    const [sent] = await zalo.waitForSent(1, 10_000);
+    expect(sent?.threadId).toBe(GROUP);
+    expect(sent?.text).toContain('Báo cáo quý I');
+    expect(sent?.text).toContain(`/done ${task.number}`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ReminderLog.find({ task: task.id }).lean()).toEqual([
+      expect.objectContaining({
+        platform: 'zalo',
+        chatId: GROUP,
+        state: 'sent',
+        messageId: String(sent?.msgId),
+      }),
+    ]);
+  });
+
+  it('hands the weekly digest for a Zalo leaders group over the same way', async () => {
+    const before = zalo.sent.length;
+    const deliveries = await sendWeeklyDigests(workerRt, { queues: worker.deliveryQueues });
+    expect(deliveries.map((d) => [d.platform, d.chatId, d.status])).toEqual([['zalo', LEADERS, 'queued']]);
+    const all = await zalo.waitForSent(before + 1, 10_000);
+    expect(all.at(-1)?.threadId).toBe(LEADERS);
+    expect(all.at(-1)?.text).toContain('Tổng hợp tuần 10/03/2025 – 16/03/2025');
+  });
+});
