@@ -4,7 +4,8 @@
  * wording are the core's.
  */
 import { Bot, type BotError, type Context } from 'grammy';
-import type { BotCore, Reply } from '../../bot/messages';
+import { askCore } from '../ask-core';
+import type { BotCore } from '../../bot/messages';
 import type { Logger } from '../../logger';
 import type { Sender } from '../sender';
 import { deliverReply } from './deliver';
@@ -15,7 +16,7 @@ import { installAutoRetry, senderFromApi, type RetryLimits } from './sender';
 import { startWebhook, type RunningWebhook, type WebhookSettings } from './webhook-server';
 
 /** Said when the core fails, so a user's message is never silently dropped. */
-export const APOLOGY_VI = 'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau.';
+export { APOLOGY_VI } from '../ask-core';
 
 export interface TelegramChannelOptions extends RetryLimits {
   token: string;
@@ -74,16 +75,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const msg = ctx.message;
     if (!incoming || !msg) return;
 
-    let replies: Reply[];
-    try {
-      replies = await core.handle(incoming);
-    } catch (err) {
-      logger.error(
-        { chatId: incoming.chat.id, messageId: incoming.messageId, err: describeError(err) },
-        'telegram: the core failed on a message',
-      );
-      replies = [{ segments: [{ text: APOLOGY_VI }], quote: true }];
-    }
+    const replies = await askCore(core, incoming, logger, describeError);
 
     const threadId = msg.is_topic_message ? msg.message_thread_id : undefined;
     for (const reply of replies) {

@@ -1,9 +1,9 @@
 /** Incoming Zalo messages → core → replies, one thread at a time, each message once. */
-import type { BotCore, Reply } from '../../bot/messages';
+import type { BotCore } from '../../bot/messages';
+import { askCore } from '../ask-core';
 import type { Logger } from '../../logger';
 import { describeError, ZaloSessionExpiredError } from './errors';
 import { describeContent, toIncomingMessage, type GroupTitleCache } from './inbound';
-import { APOLOGY_VI } from './notices';
 import type { ZaloSender } from './sender';
 import type { Message } from './zca';
 
@@ -44,16 +44,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const title = await options.titles.get(incoming.chat.id);
       if (title) incoming.chat.title = title;
     }
-    let replies: Reply[];
-    try {
-      replies = await core.handle(incoming);
-    } catch (err) {
-      logger.error(
-        { chatId: incoming.chat.id, messageId: incoming.messageId, err: describeError(err) },
-        'zalo: the core failed on a message',
-      );
-      replies = [{ segments: [{ text: APOLOGY_VI }], quote: true }];
-    }
+    const replies = await askCore(core, incoming, logger, describeError);
     for (const reply of replies) {
       if (!reply.image && reply.segments.every((s) => !s.text.trim())) continue;
       try {

@@ -1,7 +1,7 @@
 /** What the adapter itself says to people: the apology to a user, and the notices to the bot's admins. */
 
 /** Said when the core fails, so a user's message is never silently dropped (same words as on Telegram). */
-export const APOLOGY_VI = 'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau.';
+export { APOLOGY_VI } from '../ask-core';
 
 /** Admins may read either language, and this notice usually arrives on Telegram, so it carries both. */
 export const SESSION_EXPIRED_NOTICE = [
