@@ -34,7 +34,7 @@ function buildSenders(config: Config, logger: Logger): Sender[] {
   }
   if (config.zalo.credentialsFile) {
     // Zalo allows one session per account and the bot process holds it: Zalo deliveries are queued on
-    // deliver-zalo and sent there (startReminderWorkers(…, { fanOut: false }) with the channel's Sender).
+    // deliver-zalo and sent there by jobs/zalo-delivery.ts, which src/main.ts starts with the channel's Sender.
     logger.info('Zalo reminders are queued for the bot process, which holds the Zalo session');
   }
   return senders;

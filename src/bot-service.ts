@@ -1,5 +1,6 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
-import { clockStartingAt, systemClock } from './clock';
+import { clockStartingAt, systemClock, type Clock } from './clock';
+import type { WorkingCalendar } from './domain/calendar';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
 import { commandMenu, createBotCore } from './bot/core';
@@ -8,7 +9,7 @@ import { createZaloChannel } from './channels/zalo';
 import type { Sender } from './channels/sender';
 import { moveChat } from './store/binding-repository';
 import type { BotCore } from './bot/messages';
-import { t } from './i18n';
+import { t, type Locale } from './i18n';
 import { createLogger, redactUrl, type Logger } from './logger';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
@@ -24,7 +25,27 @@ export interface BotService {
   stop(): Promise<void>;
 }
 
-export async function startBotService(config: Config): Promise<BotService> {
+/**
+ * Starts the processor of queued Zalo reminders in this process (the one holding the Zalo session);
+ * main.ts passes jobs/zalo-delivery.ts, keeping src/ free of job processors.
+ */
+export type ZaloDeliveryStarter = (options: {
+  connection: IORedis;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  logger: Logger;
+  sender: Sender;
+  defaultLocale: Locale;
+  notifyAdmins: (text: string) => Promise<void>;
+  /** BullMQ key prefix; tests isolate with it, production uses the default. */
+  prefix?: string;
+}) => Promise<{ close(): Promise<void> }>;
+
+export interface BotServiceHooks {
+  startZaloDelivery?: ZaloDeliveryStarter;
+}
+
+export async function startBotService(config: Config, hooks: BotServiceHooks = {}): Promise<BotService> {
   const logger = createLogger(config.logLevel);
   const clock = config.botNow ? clockStartingAt(config.botNow) : systemClock;
   await connectStore(config.mongodbUri);
@@ -81,6 +102,18 @@ export async function startBotService(config: Config): Promise<BotService> {
     await zalo.start();
     senders.push(zalo.sender);
     stops.push(() => zalo.stop());
+    if (hooks.startZaloDelivery) {
+      const delivery = await hooks.startZaloDelivery({
+        connection: redis,
+        clock,
+        calendar,
+        logger,
+        sender: zalo.sender,
+        defaultLocale: config.defaultLocale,
+        notifyAdmins: (text) => notifyAdmins(config.admins, senders, text, logger),
+      });
+      stops.push(() => delivery.close()); // stops run in reverse: deliveries end before the session does
+    }
   }
   return {
     core,

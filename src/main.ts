@@ -5,10 +5,11 @@
  */
 import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
+import { startZaloDelivery } from '../jobs/zalo-delivery';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const service = await startBotService(config);
+  const service = await startBotService(config, { startZaloDelivery });
   // End-to-end tests wait for this line before they start talking to the bot.
   process.stdout.write('BOT_READY\n');
   const stop = async (signal: string) => {

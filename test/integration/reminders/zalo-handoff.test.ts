@@ -7,7 +7,8 @@ import { fixedClock } from '../../../src/clock';
 import { ChatBinding, ReminderLog } from '../../../src/store/models';
 import { useTestStore } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
-import { senderMap, type ReminderRuntime } from '../../../jobs/runtime';
+import type { ReminderRuntime } from '../../../jobs/runtime';
+import { startZaloDelivery } from '../../../jobs/zalo-delivery';
 import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from './rig';
@@ -22,7 +23,7 @@ let rig: Rig;
 let seed: Seed;
 let zalo: FakeZaloServer;
 let worker: ReminderWorkers;
-let bot: ReminderWorkers;
+let bot: { close(): Promise<void> };
 let workerRt: ReminderRuntime;
 
 beforeAll(async () => {
@@ -49,11 +50,18 @@ beforeAll(async () => {
   worker = startReminderWorkers(workerRt, { stalledIntervalMs: 1_000 });
   // The bot process: only its Zalo deliveries.
   const zaloSender = createZaloSender(zalo.api, { logger, ratePerSecond: 50, burst: 10 });
-  bot = startReminderWorkers(
-    { ...rig.rt, senders: senderMap([zaloSender]), platforms: ['zalo'] },
-    { fanOut: false },
-  );
-  await Promise.all([worker.ready(), bot.ready()]);
+  // …started exactly as src/main.ts starts it in the bot process.
+  bot = await startZaloDelivery({
+    connection: rig.connection,
+    clock,
+    calendar: rig.rt.calendar,
+    logger,
+    sender: zaloSender,
+    defaultLocale: 'vi',
+    notifyAdmins: rig.rt.notifyAdmins,
+    prefix: rig.rt.prefix,
+  });
+  await worker.ready();
 });
 afterAll(async () => {
   await bot?.close();
