@@ -17,12 +17,14 @@ import { createTelegramSender } from '../src/channels/telegram/sender';
 import { clockStartingAt, systemClock } from '../src/clock';
 import type { Config } from '../src/config';
 import { loadConfigOrExit } from '../src/load-env';
+import { notifyAdmins } from '../src/channels/admin-notify';
+import { onShutdown, runMain } from '../src/process-lifecycle';
 import { startHeartbeat } from '../src/health';
 import { createLogger, type Logger } from '../src/logger';
 import { startSchedulerCron } from '../src/scheduler/cron';
 import { createReminderScheduler } from '../src/scheduler/plan-task';
 import { connectStore, disconnectStore } from '../src/store/connect';
-import { createReminderRuntime, senderMap } from './runtime';
+import { createReminderRuntime } from './runtime';
 import { startReminderWorkers } from './workers';
 
 function buildSenders(config: Config, logger: Logger): Sender[] {
@@ -38,22 +40,6 @@ function buildSenders(config: Config, logger: Logger): Sender[] {
     logger.info('Zalo reminders are queued for the bot process, which holds the Zalo session');
   }
   return senders;
-}
-
-/** BOT_ADMINS entries are platform:userId; a private message on that platform reaches the admin. */
-function adminNotifier(admins: readonly string[], senders: ReadonlyMap<string, Sender>, logger: Logger) {
-  return async (text: string): Promise<void> => {
-    for (const admin of admins) {
-      const i = admin.indexOf(':');
-      const sender = senders.get(admin.slice(0, i));
-      if (!sender) continue;
-      try {
-        await sender.send(admin.slice(i + 1), { segments: [{ text }] });
-      } catch (err) {
-        logger.warn({ admin, err: err instanceof Error ? err.message : String(err) }, 'admin not notified');
-      }
-    }
-  };
 }
 
 async function main(): Promise<void> {
@@ -78,7 +64,7 @@ async function main(): Promise<void> {
     senders,
     platforms,
     defaultLocale: config.defaultLocale,
-    notifyAdmins: adminNotifier(config.admins, senderMap(senders), logger),
+    notifyAdmins: (text) => notifyAdmins(config.admins, senders, text, logger),
   });
   const { settingsFor } = runtime;
   const scheduler = createReminderScheduler({ connection, clock, calendar, logger, settingsFor });
@@ -95,25 +81,19 @@ async function main(): Promise<void> {
   logger.info({ platforms, now: clock.now().toISOString() }, 'worker ready');
   process.stdout.write('WORKER_READY\n');
 
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'worker stopping');
-    stopHeartbeat();
-    await cron.stop();
-    // Waits for jobs in progress, so no send is cut between the platform call and its log row.
-    await workers.close();
-    await scheduler.close();
-    await connection.quit();
-    await disconnectStore();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  onShutdown(
+    async () => {
+      stopHeartbeat();
+      await cron.stop();
+      // Waits for jobs in progress, so no send is cut between the platform call and its log row.
+      await workers.close();
+      await scheduler.close();
+      await connection.quit();
+      await disconnectStore();
+    },
+    logger,
+    'worker',
+  );
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`Fatal: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -7,6 +7,7 @@ import { commandMenu, createBotCore } from './bot/core';
 import { createTelegramChannel } from './channels/telegram';
 import { createZaloChannel } from './channels/zalo';
 import type { Sender } from './channels/sender';
+import { notifyAdmins } from './channels/admin-notify';
 import { moveChat } from './store/binding-repository';
 import type { BotCore } from './bot/messages';
 import { t, type Locale } from './i18n';
@@ -125,20 +126,4 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       await disconnectStore();
     },
   };
-}
-
-async function notifyAdmins(
-  admins: readonly string[],
-  senders: readonly Sender[],
-  text: string,
-  logger: Logger,
-): Promise<void> {
-  for (const admin of admins) {
-    const [platform, id] = [admin.slice(0, admin.indexOf(':')), admin.slice(admin.indexOf(':') + 1)];
-    const sender = senders.find((s) => s.platform === platform);
-    if (!sender) continue;
-    await sender
-      .send(id, { segments: [{ text }] })
-      .catch((err: unknown) => logger.warn({ admin, err: String(err) }, 'admin not notified'));
-  }
 }

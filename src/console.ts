@@ -2,6 +2,7 @@
 import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
 import { runConsole } from './channels/console/console-channel';
+import { runMain } from './process-lifecycle';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -15,7 +16,4 @@ async function main(): Promise<void> {
   await service.stop();
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`Fatal: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

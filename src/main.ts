@@ -6,22 +6,14 @@
 import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
 import { startZaloDelivery } from '../jobs/zalo-delivery';
+import { onShutdown, runMain } from './process-lifecycle';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const service = await startBotService(config, { startZaloDelivery });
   // End-to-end tests wait for this line before they start talking to the bot.
   process.stdout.write('BOT_READY\n');
-  const stop = async (signal: string) => {
-    service.logger.info({ signal }, 'stopping');
-    await service.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  onShutdown(() => service.stop(), service.logger, 'bot');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`Fatal: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

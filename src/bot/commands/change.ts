@@ -47,7 +47,8 @@ export const blocked: CommandHandler = async (ctx, args) => {
  * anything else is kept as a note, so nothing a user wrote to the bot is dropped.
  */
 export async function replyToReminder(ctx: CommandContext, task: TaskRecord): Promise<Reply[]> {
-  const text = ctx.msg.text.trim();
+  const text = ctx.msg.text.normalize('NFC').trim();
+  // Unlike foldVietnamese this keeps every character in place, so the note can be cut from the original text.
   const folded = text
     .toLowerCase()
     .normalize('NFD')
