@@ -121,21 +121,3 @@ export function readField(text: string): Field | null {
   const value = colon ? text.slice(last.end + colonAt + 1).trim() : '';
   return { kind: label.kind, words: label.words, colon, value };
 }
-
-/**
- * Fields written inside the item's own line: "Tổ chức Hội nghị … (thời gian: tháng 8/2024; đơn vị chủ
- * trì: Văn phòng)". Returns the line without those parentheses and the fields they held.
- */
-export function inlineFields(text: string): { text: string; fields: Field[] } {
-  const fields: Field[] = [];
-  const rest = text.replace(/\s*\(([^()]*:[^()]*)\)/g, (whole, inner: string) => {
-    const found = inner
-      .split(/[;]/)
-      .map((part) => readField(part.trim()))
-      .filter((f): f is Field => f !== null && f.colon);
-    if (found.length === 0) return whole;
-    fields.push(...found);
-    return '';
-  });
-  return { text: rest, fields };
-}

@@ -4,9 +4,12 @@
  */
 import { foldWords, startsWithWords } from './fold';
 import { readField, type Field } from './fields';
+import { inlineFields } from './inline-fields';
 import { fullText, isNumbered, type OutlineNode } from './outline';
 
 export interface ItemFacts {
+  /** The item's own line without the fields written in it: the words its title comes from. */
+  lineText: string;
   /** The time field's words ("Thời gian: …"), if any. */
   timeText: string | null;
   leadTexts: string[];
@@ -68,8 +71,20 @@ function onlyUnitLines(item: OutlineNode): boolean {
   return head > 0 && kinds.slice(head).every((k) => k === 'prose');
 }
 
+/** Fields in the item's own line come after its body's: a time on a line of its own is the fuller one. */
+function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
+  for (const f of fields) {
+    if (f.kind === 'time') facts.timeText ??= f.value || null;
+    else if (f.kind === 'lead') facts.leadTexts.push(f.value);
+    else if (f.kind === 'support') facts.supportTexts.push(f.value);
+    else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
+  }
+}
+
 export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFacts {
+  const line = inlineFields(item.text);
   const facts: ItemFacts = {
+    lineText: line.text,
     timeText: null,
     leadTexts: [],
     supportTexts: [],
@@ -105,5 +120,6 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     }
   };
   visit(item);
+  addLineFields(facts, line.fields);
   return facts;
 }

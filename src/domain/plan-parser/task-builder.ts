@@ -4,7 +4,6 @@
  */
 import { timeContext, type ParseContext, type WorkTask } from './context';
 import { foldWords, startsWithWords } from './fold';
-import { inlineFields } from './fields';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
 import { NO_LEADS, readLeads, type Leads } from './leads';
@@ -56,22 +55,15 @@ function titleTime(title: string, ctx: ParseContext): Timing {
   return reading.window ? { reading, text: reading.words } : { reading: null, text: null };
 }
 
-/** Fields written in the item's own line, and "…: <time>" after its title, join the body's fields. */
-function readLine(node: OutlineNode, facts: ItemFacts): string {
-  const inline = inlineFields(node.text);
-  for (const f of inline.fields) {
-    if (f.kind === 'time') facts.timeText ??= f.value;
-    else if (f.kind === 'lead') facts.leadTexts.push(f.value);
-    else if (f.kind === 'support') facts.supportTexts.push(f.value);
-    else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
-  }
+/** The item's title from its own line; "…: <time>" after the title is the item's time. */
+function readLine(facts: ItemFacts): string {
   // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
-  const split = headAndRest(inline.text);
+  const split = headAndRest(facts.lineText);
   if (split && split.rest.length < 90 && isSpecificTime(split.rest)) {
     facts.timeText ??= split.rest;
     return cleanTitle(split.head);
   }
-  return cleanTitle(inline.text);
+  return cleanTitle(facts.lineText);
 }
 
 /**
@@ -165,7 +157,7 @@ export function buildItemTasks(
   isSubItem: IsSubItem,
 ): WorkTask[] {
   const facts = readItemFacts(node, isSubItem);
-  const title = readLine(node, facts);
+  const title = readLine(facts);
   const own = readLeads(ctx.units, facts);
   const leads = own ?? place.inherited.leads ?? NO_LEADS;
   const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);

@@ -25,6 +25,10 @@ const cases: [string, string][] = [
     'thai-binh-hoat-dong-quy-3-2024',
     'bullets for items, fields in parentheses, monthly work, a quarter plan',
   ],
+  [
+    'thai-binh-cong-tac-2026-truong-tren-dong',
+    'fields after the title on the item\'s own line (". ", "; ", " - "), with and without diacritics',
+  ],
 ];
 
 describe.each(cases)('%s (%s)', (name) => {
