@@ -21,7 +21,7 @@ import {
   type DeliveryJobData,
 } from '../src/scheduler/reminder-queue';
 import { moveChat } from '../src/store/binding-repository';
-import { redactUrl } from '../src/logger';
+import { redactUrl } from '../src/shared/logger';
 import { ChatBinding, ReminderLog } from '../src/store/models';
 import { loadDueReminder } from './load-reminder';
 import { reminderReply } from './render';

@@ -3,7 +3,7 @@ import type { Reply } from '../src/bot/messages';
 import { renderReminder } from '../src/bot/reminder-message';
 import type { Reminder } from '../src/domain/reminders';
 import type { LocalDate } from '../src/domain/task';
-import type { Locale } from '../src/i18n';
+import type { Locale } from '../src/shared/i18n';
 import type { StoredTask } from './load-reminder';
 import type { ReminderRuntime } from './runtime';
 

@@ -2,10 +2,10 @@
 import type IORedis from 'ioredis';
 import type { Platform } from '../src/bot/messages';
 import type { Sender } from '../src/channels/sender';
-import type { Clock } from '../src/clock';
+import type { Clock } from '../src/shared/clock';
 import type { WorkingCalendar } from '../src/domain/calendar';
-import type { Locale } from '../src/i18n';
-import type { Logger } from '../src/logger';
+import type { Locale } from '../src/shared/i18n';
+import type { Logger } from '../src/shared/logger';
 import { DEFAULT_PREFIX } from '../src/scheduler/reminder-queue';
 import { orgSettingsReader, type SettingsFor } from '../src/scheduler/task-plans';
 import { createDirectory, type Directory } from './directory';

@@ -8,7 +8,7 @@
  */
 import type { Platform } from '../src/bot/messages';
 import type { ReminderTarget } from '../src/domain/reminders';
-import { isLocale, type Locale } from '../src/i18n';
+import { isLocale, type Locale } from '../src/shared/i18n';
 import type { Directory } from './directory';
 import type { StoredTask } from './load-reminder';
 

@@ -4,7 +4,7 @@
  */
 import type { Platform } from '../src/bot/messages';
 import type { UnreachableChatError } from '../src/channels/sender';
-import { t } from '../src/i18n';
+import { t } from '../src/shared/i18n';
 import { ChatBinding } from '../src/store/models';
 import type { ReminderRuntime } from './runtime';
 

@@ -10,17 +10,17 @@
  */
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
-import { loadWorkingCalendar } from '../src/calendar-data';
+import { loadWorkingCalendar } from '../src/app/calendar-data';
 import type { Platform } from '../src/bot/messages';
 import type { Sender } from '../src/channels/sender';
 import { createTelegramSender } from '../src/channels/telegram/sender';
-import { clockStartingAt, systemClock } from '../src/clock';
-import type { Config } from '../src/config';
-import { loadConfigOrExit } from '../src/load-env';
+import { clockStartingAt, systemClock } from '../src/shared/clock';
+import type { Config } from '../src/app/config';
+import { loadConfigOrExit } from '../src/app/load-env';
 import { notifyAdmins } from '../src/channels/admin-notify';
-import { onShutdown, runMain } from '../src/process-lifecycle';
-import { startHeartbeat } from '../src/health';
-import { createLogger, type Logger } from '../src/logger';
+import { onShutdown, runMain } from '../src/app/process-lifecycle';
+import { startHeartbeat } from '../src/app/health';
+import { createLogger, type Logger } from '../src/shared/logger';
 import { startSchedulerCron } from '../src/scheduler/cron';
 import { createReminderScheduler } from '../src/scheduler/plan-task';
 import { connectStore, disconnectStore } from '../src/store/connect';
@@ -36,7 +36,7 @@ function buildSenders(config: Config, logger: Logger): Sender[] {
   }
   if (config.zalo.credentialsFile) {
     // Zalo allows one session per account and the bot process holds it: Zalo deliveries are queued on
-    // deliver-zalo and sent there by jobs/zalo-delivery.ts, which src/main.ts starts with the channel's Sender.
+    // deliver-zalo and sent there by jobs/zalo-delivery.ts, which src/app/main.ts starts with the channel's Sender.
     logger.info('Zalo reminders are queued for the bot process, which holds the Zalo session');
   }
   return senders;

@@ -15,7 +15,7 @@ import {
   type DigestJobData,
   type ReminderJobData,
 } from '../src/scheduler/reminder-queue';
-import { redactUrl } from '../src/logger';
+import { redactUrl } from '../src/shared/logger';
 import { processDelivery } from './deliver';
 import { LOCK_DURATION_MS, type ReminderRuntime } from './runtime';
 import { processReminderJob } from './send-reminder';

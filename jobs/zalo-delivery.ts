@@ -3,7 +3,7 @@
  * worker only queues Zalo deliveries; this runs their processor inside the bot process, with the Zalo
  * channel's own Sender (and so its account-wide rate limit).
  */
-import type { ZaloDeliveryStarter } from '../src/bot-service';
+import type { ZaloDeliveryStarter } from '../src/app/bot-service';
 import { createReminderRuntime } from './runtime';
 import { startReminderWorkers } from './workers';
 

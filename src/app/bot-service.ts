@@ -1,22 +1,22 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
-import { clockStartingAt, systemClock, type Clock } from './clock';
-import type { WorkingCalendar } from './domain/calendar';
+import { clockStartingAt, systemClock, type Clock } from '../shared/clock';
+import type { WorkingCalendar } from '../domain/calendar';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
-import { commandMenu, createBotCore } from './bot/core';
-import { createTelegramChannel } from './channels/telegram';
-import { createZaloChannel } from './channels/zalo';
-import type { Sender } from './channels/sender';
-import { notifyAdmins } from './channels/admin-notify';
-import { moveChat } from './store/binding-repository';
-import type { BotCore } from './bot/messages';
-import { t, type Locale } from './i18n';
-import { createLogger, redactUrl, type Logger } from './logger';
+import { commandMenu, createBotCore } from '../bot/core';
+import { createTelegramChannel } from '../channels/telegram';
+import { createZaloChannel } from '../channels/zalo';
+import type { Sender } from '../channels/sender';
+import { notifyAdmins } from '../channels/admin-notify';
+import { moveChat } from '../store/binding-repository';
+import type { BotCore } from '../bot/messages';
+import { t, type Locale } from '../shared/i18n';
+import { createLogger, redactUrl, type Logger } from '../shared/logger';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
-import { createReminderScheduler } from './scheduler/plan-task';
+import { createReminderScheduler } from '../scheduler/plan-task';
 import { startHeartbeat } from './health';
-import { connectStore, disconnectStore } from './store/connect';
+import { connectStore, disconnectStore } from '../store/connect';
 
 export interface BotService {
   core: BotCore;

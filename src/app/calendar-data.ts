@@ -9,11 +9,11 @@ import {
   parseHolidayOverrides,
   type HolidayOverrides,
   type WorkingCalendar,
-} from './domain/calendar';
+} from '../domain/calendar';
 
 /** The project's own copy; operators edit it in place (it is data, not code). */
 export function defaultHolidaysFile(): string {
-  return path.join(__dirname, '..', 'data', 'holidays.json');
+  return path.join(__dirname, '..', '..', 'data', 'holidays.json');
 }
 
 export async function loadHolidayOverrides(file: string = defaultHolidaysFile()): Promise<HolidayOverrides> {

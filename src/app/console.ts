@@ -1,7 +1,7 @@
 /** `npm run chat`: the bot in the terminal, against the configured store. */
 import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
-import { runConsole } from './channels/console/console-channel';
+import { runConsole } from '../channels/console/console-channel';
 import { runMain } from './process-lifecycle';
 
 async function main(): Promise<void> {

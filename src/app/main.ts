@@ -5,7 +5,7 @@
  */
 import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
-import { startZaloDelivery } from '../jobs/zalo-delivery';
+import { startZaloDelivery } from '../../jobs/zalo-delivery';
 import { onShutdown, runMain } from './process-lifecycle';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 /** How the long-running entry points (bot, worker, console) start and stop. */
-import type { Logger } from './logger';
+import type { Logger } from '../shared/logger';
 
 /** Runs an entry point; a start-up failure ends the process with one line, not a stack trace. */
 export function runMain(main: () => Promise<void>): void {

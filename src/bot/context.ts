@@ -1,8 +1,8 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../shared/clock';
 import type { WorkingCalendar } from '../domain/calendar';
 import type { LocalDate } from '../domain/task';
-import type { Locale, Translate } from '../i18n';
-import type { Logger } from '../logger';
+import type { Locale, Translate } from '../shared/i18n';
+import type { Logger } from '../shared/logger';
 import type { BindingRecord, DepartmentRecord, OrgRecord } from '../store/types';
 import type { IncomingMessage, Reply } from './messages';
 

@@ -3,7 +3,7 @@
  * calls `handle`; commands, permissions and wording are decided here once.
  */
 import { toLocalDate } from '../domain/calendar';
-import { isLocale, type Locale } from '../i18n';
+import { isLocale, type Locale } from '../shared/i18n';
 import { findBinding } from '../store/binding-repository';
 import { findOrgById, listDepartments } from '../store/org-repository';
 import { taskOfReminderMessage } from '../store/reminder-lookup';

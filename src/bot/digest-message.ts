@@ -4,7 +4,7 @@
  * characters, Zalo earlier), each department kept whole, and long lists are shortened to "… and N more".
  */
 import type { LocalDate } from '../domain/task';
-import { t, type Locale } from '../i18n';
+import { t, type Locale } from '../shared/i18n';
 import { formatDate } from './format';
 import type { Reply, Segment } from './messages';
 import { workingDaysPhrase } from './reminder-message';

@@ -2,8 +2,9 @@
  * The platform-neutral shape of a conversation: what an adapter hands the bot core, and what the core
  * answers. Adapters only translate between these and their platform.
  */
-export type Platform = 'telegram' | 'zalo' | 'console';
-export const PLATFORMS: readonly Platform[] = ['telegram', 'zalo', 'console'];
+import type { Platform } from '../domain/platform';
+
+export { PLATFORMS, type Platform } from '../domain/platform';
 
 export interface IncomingMessage {
   platform: Platform;

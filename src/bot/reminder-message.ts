@@ -6,7 +6,7 @@
 import { workingDaysBetween, type WorkingCalendar } from '../domain/calendar';
 import type { ReminderKind, ReminderTarget } from '../domain/reminders';
 import type { LocalDate } from '../domain/task';
-import { t, type Locale } from '../i18n';
+import { t, type Locale } from '../shared/i18n';
 import { formatDateWithWeekday, formatWindow } from './format';
 import type { Reply, Segment } from './messages';
 

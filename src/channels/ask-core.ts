@@ -3,7 +3,7 @@
  * apologise, so nothing a user sent goes unanswered.
  */
 import type { BotCore, IncomingMessage, Reply } from '../bot/messages';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 
 /** The same wording as the core's own `errors.internal`; Vietnamese, as the group's language is unknown here. */
 export const APOLOGY_VI = 'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau.';

@@ -5,7 +5,7 @@
  * these fire at real times, while what they plan still uses the service clock.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 
 export const RECONCILE_CRON = '0 6 * * *';
 export const DIGEST_CRON = '0 8 * * 1';

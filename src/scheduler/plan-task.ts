@@ -12,10 +12,10 @@
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { Types } from 'mongoose';
-import type { Clock } from '../clock';
+import type { Clock } from '../shared/clock';
 import { toLocalDate, type WorkingCalendar } from '../domain/calendar';
 import type { Reminder } from '../domain/reminders';
-import type { Logger } from '../logger';
+import type { Logger } from '../shared/logger';
 import { Task } from '../store/models';
 import {
   DEFAULT_PREFIX,

@@ -15,7 +15,7 @@ export function isLocale(v: unknown): v is Locale {
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, unknown>) => string;
 
-export const LOCALES_DIR = path.join(__dirname, '..', 'locales');
+export const LOCALES_DIR = path.join(__dirname, '..', '..', 'locales');
 
 /** Reads every namespace file of every locale: `{ vi: { bot: {...}, reminders: {...} }, en: {...} }`. */
 export function readLocaleResources(dir: string = LOCALES_DIR): Resource {

@@ -1,4 +1,4 @@
-import type { Platform } from '../bot/messages';
+import type { Platform } from '../domain/platform';
 import { ChatBinding } from './models';
 import { idOf, type BindingRecord } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The real bot process (src/main.ts) against a local Telegram Bot API emulator over HTTP: the product
+ * The real bot process (src/app/main.ts) against a local Telegram Bot API emulator over HTTP: the product
  * scenario, as people in three groups would type it.
  */
 import { connectStore, disconnectStore } from '../../src/store/connect';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   await seedScenario();
   emu = await startEmulator();
   bot = await startProcess(
-    'src/main.ts',
+    'src/app/main.ts',
     {
       MONGODB_URI: `${mongoUri()}/${dbName}`,
       REDIS_URL: redisUrl(),

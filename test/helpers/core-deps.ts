@@ -1,8 +1,8 @@
 import pino from 'pino';
 import type { BotDeps } from '../../src/bot/context';
-import { fixedClock } from '../../src/clock';
+import { fixedClock } from '../../src/shared/clock';
 import { createWorkingCalendar } from '../../src/domain/calendar';
-import { t } from '../../src/i18n';
+import { t } from '../../src/shared/i18n';
 import { SCENARIO_NOW } from './scenario';
 
 /** Bot core dependencies for in-process tests: a fixed clock at the scenario's "now", a silent logger. */

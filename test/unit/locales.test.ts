@@ -1,4 +1,4 @@
-import { readLocaleResources, t } from '../../src/i18n';
+import { readLocaleResources, t } from '../../src/shared/i18n';
 
 function keys(obj: unknown, prefix = ''): string[] {
   if (typeof obj !== 'object' || obj === null) return [prefix];

@@ -2,7 +2,7 @@
 import { bindChat, setChatLocale, unbindChat } from '../../store/binding-repository';
 import { listDepartments, listOrgs, matchDepartment } from '../../store/org-repository';
 import type { OrgRecord } from '../../store/types';
-import { isLocale } from '../../i18n';
+import { isLocale } from '../../shared/i18n';
 import type { CommandContext, CommandHandler } from '../context';
 import { ReplyBuilder, bold, textReply } from '../reply';
 

@@ -6,7 +6,7 @@
 import { Bot, type BotError, type Context } from 'grammy';
 import { askCore } from '../ask-core';
 import type { BotCore } from '../../bot/messages';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import type { Sender } from '../sender';
 import { deliverReply } from './deliver';
 import { describeError } from './errors';

@@ -1,6 +1,6 @@
 /** Telegram API failures, mapped to what the scheduler can act on, and described safely for logs. */
 import { GrammyError, HttpError } from 'grammy';
-import { redactUrl } from '../../logger';
+import { redactUrl } from '../../shared/logger';
 import { RateLimitedError, UnreachableChatError } from '../sender';
 
 /**

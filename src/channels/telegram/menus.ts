@@ -1,7 +1,7 @@
 /** The "/" command menus Telegram clients show, set from the list the core provides. */
 import type { Api } from 'grammy';
 import type { BotCommand, BotCommandScope, LanguageCode } from 'grammy/types';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import { describeError } from './errors';
 
 export interface TelegramCommand {

@@ -2,7 +2,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api } from 'grammy';
 import type { Reply } from '../../bot/messages';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import type { Sender } from '../sender';
 import { deliverReply, toTelegramChatId } from './deliver';
 import { describeError, toSendError } from './errors';

@@ -1,7 +1,7 @@
 /** Receives updates over a webhook instead of polling: a bare node http server around grammY's callback. */
 import { createServer, type Server } from 'node:http';
 import { webhookCallback, type Bot } from 'grammy';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import { describeError } from './errors';
 
 export interface WebhookSettings {

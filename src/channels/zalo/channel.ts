@@ -9,7 +9,7 @@
  * reconnecting would fight the other session). Both are logged and announced to the admins once.
  */
 import type { BotCore } from '../../bot/messages';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import type { Sender } from '../sender';
 import type { ZaloApiLike, ZaloEventListener, ZaloEventName, ZaloSendApi } from './api';
 import {

@@ -1,7 +1,7 @@
 /** Incoming Zalo messages → core → replies, one thread at a time, each message once. */
 import type { BotCore } from '../../bot/messages';
 import { askCore } from '../ask-core';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import { describeError, ZaloSessionExpiredError } from './errors';
 import { describeContent, toIncomingMessage, type GroupTitleCache } from './inbound';
 import type { ZaloSender } from './sender';

@@ -4,7 +4,7 @@
  * stickers, photos).
  */
 import type { IncomingMessage } from '../../bot/messages';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import type { ZaloApiLike } from './api';
 import { describeError } from './errors';
 import { ThreadType, type Message, type TGroupMessage, type TQuote } from './zca';

@@ -7,7 +7,7 @@
  */
 import Bottleneck from 'bottleneck';
 import type { Reply } from '../../bot/messages';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../shared/logger';
 import { RateLimitedError, UnreachableChatError, type Sender } from '../sender';
 import type { ZaloSendApi } from './api';
 import { describeError, isZaloApiError, toSendError, ZaloSessionExpiredError } from './errors';

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { fixedClock } from '../../../src/clock';
+import { fixedClock } from '../../../src/shared/clock';
 import { planTask, type PlannableTask } from '../../../src/scheduler/task-plans';
 import { ReminderLog, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';

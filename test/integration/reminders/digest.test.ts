@@ -1,4 +1,4 @@
-import { fixedClock } from '../../../src/clock';
+import { fixedClock } from '../../../src/shared/clock';
 import { digestJobId } from '../../../src/scheduler/reminder-queue';
 import { useTestStore } from '../../helpers/store';
 import { sendWeeklyDigests } from '../../../jobs/weekly-digest';

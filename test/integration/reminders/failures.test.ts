@@ -1,4 +1,4 @@
-import { fixedClock } from '../../../src/clock';
+import { fixedClock } from '../../../src/shared/clock';
 import { deliveryJobId } from '../../../src/scheduler/reminder-queue';
 import { planTask, type PlannableTask } from '../../../src/scheduler/task-plans';
 import { ChatBinding, ReminderLog, Task } from '../../../src/store/models';

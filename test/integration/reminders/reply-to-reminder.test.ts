@@ -5,7 +5,7 @@
  */
 import { createBotCore } from '../../../src/bot/core';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram';
-import { fixedClock } from '../../../src/clock';
+import { fixedClock } from '../../../src/shared/clock';
 import { StatusUpdate, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
 import { coreDeps } from '../../helpers/core-deps';

@@ -7,7 +7,7 @@ import pino from 'pino';
 import type { Types } from 'mongoose';
 import type { TaskKind, TaskStatus } from '../../../src/domain/task';
 import { createTelegramSender, type RetryLimits } from '../../../src/channels/telegram/sender';
-import type { Clock } from '../../../src/clock';
+import type { Clock } from '../../../src/shared/clock';
 import { createReminderScheduler, type ReminderScheduler } from '../../../src/scheduler/plan-task';
 import { orgSettingsReader } from '../../../src/scheduler/task-plans';
 import { ChatBinding, Department, Organisation, Plan, Task } from '../../../src/store/models';

@@ -3,7 +3,7 @@
  * bot process sends them with its channel's Sender (here zca-js's fake account behind the real Zalo Sender).
  */
 import { createZaloSender } from '../../../src/channels/zalo/sender';
-import { fixedClock } from '../../../src/clock';
+import { fixedClock } from '../../../src/shared/clock';
 import { ChatBinding, ReminderLog } from '../../../src/store/models';
 import { useTestStore } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   worker = startReminderWorkers(workerRt, { stalledIntervalMs: 1_000 });
   // The bot process: only its Zalo deliveries.
   const zaloSender = createZaloSender(zalo.api, { logger, ratePerSecond: 50, burst: 10 });
-  // …started exactly as src/main.ts starts it in the bot process.
+  // …started exactly as src/app/main.ts starts it in the bot process.
   bot = await startZaloDelivery({
     connection: rig.connection,
     clock,

@@ -1,6 +1,6 @@
 /** A pino logger that keeps its lines in memory, so tests can assert what was (and was not) logged. */
 import pino from 'pino';
-import type { Logger } from '../../../src/logger';
+import type { Logger } from '../../../src/shared/logger';
 
 export function captureLogs(): { logger: Logger; lines: string[]; text(): string } {
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadHolidayOverrides } from '../../../src/calendar-data';
+import { loadHolidayOverrides } from '../../../src/app/calendar-data';
 import {
   createWorkingCalendar,
   holidayName,

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_KEYS, ConfigError, parseConfig } from '../../../src/config';
+import { CONFIG_KEYS, ConfigError, parseConfig } from '../../../src/app/config';
 
 const root = join(__dirname, '..', '..', '..');
 const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/lmhtx', REDIS_URL: 'redis://127.0.0.1:6379' };

@@ -1,4 +1,4 @@
-import { createLogger } from '../../../src/logger';
+import { createLogger } from '../../../src/shared/logger';
 import {
   createGroupTitleCache,
   stripOwnMentions,

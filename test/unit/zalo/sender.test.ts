@@ -1,4 +1,4 @@
-import { createLogger } from '../../../src/logger';
+import { createLogger } from '../../../src/shared/logger';
 import { RateLimitedError, UnreachableChatError } from '../../../src/channels/sender';
 import { ZaloSessionExpiredError, toSendError } from '../../../src/channels/zalo/errors';
 import { createZaloSender, type ZaloSender } from '../../../src/channels/zalo/sender';
