@@ -3,7 +3,7 @@ import type { OrgDirectory, PlanDraft } from '../src/domain/task';
 import { connectStore, disconnectStore } from '../src/store/connect';
 import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan, type LoadResult } from '../src/store/plan-loader';
-import { loadConfigOrExit } from '../src/load-env';
+import { loadConfigOrExit } from '../src/app/load-env';
 
 export async function loadDraft(
   draft: PlanDraft,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';
-import { loadConfigOrExit } from '../src/load-env';
+import { loadConfigOrExit } from '../src/app/load-env';
 import { connectStore, disconnectStore } from '../src/store/connect';
 import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';

@@ -20,6 +20,30 @@ export interface IncomingMessage {
    * is ignored.
    */
   botUsername?: string;
+  /** A file sent with the message (a plan to import); its bytes are fetched only when the core asks. */
+  attachment?: IncomingFile;
+  /**
+   * A button of one of the bot's messages was pressed. `replyTo` is then the message that carried the
+   * button and `text` is empty.
+   */
+  press?: ButtonPress;
+}
+
+export interface IncomingFile {
+  /** The file name as sent, e.g. "ke-hoach-2026.docx". */
+  name: string;
+  /** Size in bytes as the platform reports it, so large files are refused before they are downloaded. */
+  size: number;
+  mimeType?: string;
+  /** Downloads the bytes with the platform's file API. */
+  download(): Promise<Buffer>;
+}
+
+export interface ButtonPress {
+  /** What the button carries (at most 64 bytes: Telegram's limit), e.g. "done:12". */
+  data: string;
+  /** The platform's id of this press, used to answer it (Telegram's callback query id). */
+  id: string;
 }
 
 /** A run of text with one style. Adapters escape `text` for their platform (HTML on Telegram). */
@@ -34,9 +58,29 @@ export interface ImageAttachment {
   caption?: string;
 }
 
+/** A file the bot sends: an .xlsx report, an .ics calendar, a plan draft. */
+export interface DocumentAttachment {
+  data: Buffer;
+  filename: string;
+  caption?: string;
+}
+
+/** A button under a message; pressing it comes back as `IncomingMessage.press` with this `data`. */
+export interface Button {
+  label: string;
+  data: string;
+}
+
 export interface Reply {
   segments: Segment[];
   image?: ImageAttachment;
+  document?: DocumentAttachment;
+  /** Rows of buttons; platforms without buttons in groups (Zalo) leave them out. */
+  buttons?: Button[][];
+  /** Answer to a button press: a short notice shown to the person who pressed (a toast on Telegram). */
+  toast?: string;
+  /** Answer to a button press: replace the pressed message with this reply instead of posting a new one. */
+  editsPressed?: boolean;
   /** Quote the user's message when the platform can. */
   quote?: boolean;
 }
