@@ -14,7 +14,7 @@ import { loadWorkingCalendar } from '../src/app/calendar-data';
 import type { Platform } from '../src/bot/messages';
 import type { Sender } from '../src/channels/sender';
 import { createTelegramSender } from '../src/channels/telegram/sender';
-import { clockStartingAt, systemClock } from '../src/shared/clock';
+import { agreeServiceClock } from '../src/store/service-clock';
 import type { Config } from '../src/app/config';
 import { loadConfigOrExit } from '../src/app/load-env';
 import { notifyAdmins } from '../src/channels/admin-notify';
@@ -45,8 +45,8 @@ function buildSenders(config: Config, logger: Logger): Sender[] {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, 'lmhtx-worker');
-  const clock = config.botNow ? clockStartingAt(config.botNow) : systemClock;
   await connectStore(config.mongodbUri);
+  const clock = await agreeServiceClock(config.botNow);
   const calendar = await loadWorkingCalendar();
   const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
   const senders = buildSenders(config, logger);
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   const scheduler = createReminderScheduler({ connection, clock, calendar, logger, settingsFor });
   const workers = startReminderWorkers(runtime);
   const cron = startSchedulerCron({
+    clock,
     timezone: config.tz,
     logger,
     reconcile: () => scheduler.reconcileAll(),

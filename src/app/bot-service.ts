@@ -1,5 +1,6 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
-import { clockStartingAt, systemClock, type Clock } from '../shared/clock';
+import type { Clock } from '../shared/clock';
+import { agreeServiceClock } from '../store/service-clock';
 import type { WorkingCalendar } from '../domain/calendar';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
@@ -48,9 +49,9 @@ export interface BotServiceHooks {
 
 export async function startBotService(config: Config, hooks: BotServiceHooks = {}): Promise<BotService> {
   const logger = createLogger(config.logLevel);
-  const clock = config.botNow ? clockStartingAt(config.botNow) : systemClock;
   await connectStore(config.mongodbUri);
   logger.info({ mongo: redactUrl(config.mongodbUri) }, 'store connected');
+  const clock = await agreeServiceClock(config.botNow);
   const calendar = await loadWorkingCalendar();
   // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });

@@ -1,6 +1,7 @@
 /**
  * The service clock. Domain code never reads the global time: it is handed `now` by whoever holds a Clock.
- * With BOT_NOW the clock starts at that instant and runs forward at real speed (demos, end-to-end tests).
+ * With BOT_NOW the clock starts at that instant and runs forward at real speed (demos, end-to-end tests);
+ * processes of one deployment share it through the store (src/store/service-clock.ts).
  */
 export interface Clock {
   now(): Date;
@@ -9,8 +10,12 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export function clockStartingAt(start: Date, realNow: () => number = Date.now): Clock {
-  const offset = start.getTime() - realNow();
-  return { now: () => new Date(realNow() + offset) };
+  return offsetClock(start.getTime() - realNow(), realNow);
+}
+
+/** A clock that runs at real speed, `offsetMs` ahead of (or behind) the real one. */
+export function offsetClock(offsetMs: number, realNow: () => number = Date.now): Clock {
+  return { now: () => new Date(realNow() + offsetMs) };
 }
 
 export function fixedClock(at: Date): Clock & { set(d: Date): void; advance(ms: number): void } {

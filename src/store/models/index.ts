@@ -6,3 +6,4 @@ export { Task } from './task';
 export { Counter } from './counter';
 export { StatusUpdate } from './status-update';
 export { ReminderLog } from './reminder-log';
+export { ServiceClock } from './service-clock';

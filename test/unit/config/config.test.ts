@@ -61,7 +61,7 @@ describe('configuration', () => {
 
 describe('the service process', () => {
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts')], {
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'app', 'main.ts')], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       cwd: join(root, 'test'), // no .env here
       encoding: 'utf8',
