@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # FerretDB for machines without mongod (this project's CI machine has none).
 #   scripts/ferretdb.sh build          builds once through the Go module proxy, prints the binary's path
-#   scripts/ferretdb.sh start [PORT]   starts it on 127.0.0.1 with a temporary data directory and prints
+#   scripts/ferretdb.sh start [PORT] [DIR]  starts it on 127.0.0.1 (PORT empty: a free one) with its data in
+#                                      DIR (kept) or a temporary directory, and prints
 #                                      "MONGODB_URI=… FERRETDB_PID=… FERRETDB_DIR=…" for eval
 # The binary is cached under ${XDG_CACHE_HOME:-~/.cache}/lmhtx-bot, keyed by go.sum, so later runs start at once.
 set -euo pipefail
@@ -28,8 +29,8 @@ start() {
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
       || node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
   fi
-  local dir
-  dir=$(mktemp -d -t ferretdb-XXXXXX)
+  local dir=${2:-}
+  if [ -n "$dir" ]; then mkdir -p "$dir"; else dir=$(mktemp -d -t ferretdb-XXXXXX); fi
   nohup "$bin" -listen "127.0.0.1:$port" -dir "$dir" >"$dir/ferretdb.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do
@@ -47,6 +48,6 @@ start() {
 
 case "${1:-}" in
   build) build ;;
-  start) start "${2:-}" ;;
-  *) echo "usage: scripts/ferretdb.sh build|start [PORT]" >&2; exit 2 ;;
+  start) start "${2:-}" "${3:-}" ;;
+  *) echo "usage: scripts/ferretdb.sh build|start [PORT] [DIR]" >&2; exit 2 ;;
 esac

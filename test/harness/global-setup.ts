@@ -8,7 +8,7 @@
  *  4. else stop with a message saying how to get one.
  * Each test file then derives its own database name / key prefix (see ./servers.ts).
  */
-import { startServers } from './servers-start';
+import { startServers } from '../../src/app/local-servers';
 
 export default async function globalSetup(): Promise<void> {
   const started = await startServers();

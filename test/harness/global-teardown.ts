@@ -1,4 +1,4 @@
-import type { StartedServers } from './servers-start';
+import type { StartedServers } from '../../src/app/local-servers';
 
 export default async function globalTeardown(): Promise<void> {
   const started = (globalThis as { __SERVERS__?: StartedServers }).__SERVERS__;
