@@ -1,0 +1,78 @@
+/**
+ * One service clock for a deployment started with BOT_NOW: the bot process starts at Monday 07:59:30 of
+ * service time, the worker 20 s later. Both must agree that 08:00 comes about 30 s after the bot started:
+ * the leaders get the Monday digest then, and the department its 08:00 reminder. A worker that started its
+ * own clock would be 20 s late; a digest on the machine's cron would never come.
+ */
+import IORedis from 'ioredis';
+import { mongoUri, redisUrl } from '../harness/servers';
+import { startProcess, type RunningProcess } from '../helpers/bot-process';
+import { useTestStore } from '../helpers/store';
+import { startEmulator, type Emulator } from '../helpers/telegram-emulator';
+import { bindGroup, createTask, seedOrg } from '../integration/reminders/rig';
+
+jest.setTimeout(150_000);
+const { dbName } = useTestStore(__filename);
+
+/** This file's own Redis database: the spawned processes use BullMQ's default prefix. */
+const REDIS_DB = 12;
+const BOT_NOW = '2025-03-24T07:59:30+07:00'; // a Monday
+const LEADERS = '-5009';
+const OFFICE = '-5001';
+
+function withPath(url: string, pathname: string): string {
+  const u = new URL(url);
+  u.pathname = pathname;
+  return u.toString().replace(/\/$/, '');
+}
+
+let emulator: Emulator;
+const running: RunningProcess[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  const redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`));
+  await redis.flushdb();
+  await redis.quit();
+  const seed = await seedOrg();
+  await bindGroup(seed, LEADERS, 'leaders');
+  await bindGroup(seed, OFFICE, 'department', 'van-phong');
+  // Due this very Monday: its "due today" reminder lands at 08:00.
+  await createTask(seed, { lead: ['van-phong'], end: '2025-03-24', title: 'Nộp báo cáo quý I' });
+});
+
+afterAll(async () => {
+  for (const p of running) await p.stop('SIGTERM');
+  await emulator?.stop();
+});
+
+it('bot and worker started 20 s apart share one clock: digest and reminders at 08:00 of service time', async () => {
+  const env = {
+    MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
+    REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    BOT_NOW,
+  };
+  const started = Date.now();
+  running.push(await startProcess('src/app/main.ts', env, 'BOT_READY'));
+  await new Promise((r) => setTimeout(r, 20_000 - (Date.now() - started)));
+  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY'));
+
+  const reminder = await emulator.waitForBotMessage(
+    OFFICE,
+    (m) => /Nộp báo cáo quý I/.test(m.text ?? ''),
+    60_000,
+  );
+  const reminderAfter = (Date.now() - started) / 1000;
+  const digest = await emulator.waitForBotMessage(LEADERS, undefined, 60_000);
+  const digestAfter = (Date.now() - started) / 1000;
+
+  expect(reminder.text).toMatch(/Nộp báo cáo quý I/);
+  expect(digest.text).toMatch(/tuần|Tuần/);
+  // 08:00 of service time is 30 s after the bot started; the worker joined that clock, not its own.
+  for (const after of [reminderAfter, digestAfter]) {
+    expect(after).toBeGreaterThanOrEqual(29);
+    expect(after).toBeLessThan(45);
+  }
+});
