@@ -11,5 +11,8 @@ COPY jobs ./jobs
 COPY scripts ./scripts
 COPY locales ./locales
 COPY data ./data
+# The Zalo session lives in a volume mounted here; the folder must exist and belong to the user the
+# processes run as, or Docker creates it root-owned and the bot cannot save its session.
+RUN mkdir -p /app/state && chown node:node /app/state
 USER node
 CMD ["npm", "start"]
