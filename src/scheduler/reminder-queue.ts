@@ -9,7 +9,7 @@
  *   given up on separately, so one group that removed the bot never holds back the others.
  */
 import type { JobsOptions } from 'bullmq';
-import type { Platform } from '../bot/messages';
+import type { Platform } from '../domain/platform';
 import type { LocalDate } from '../domain/task';
 
 export const REMINDER_QUEUE = 'reminders';
