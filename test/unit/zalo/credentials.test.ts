@@ -62,7 +62,10 @@ describe('zalo credentials file', () => {
     await writeFile(file, JSON.stringify({ ...CREDENTIALS, cookie: [] }));
     await expect(readCredentials(file)).rejects.toThrow(/invalid "cookie"/);
 
-    await writeFile(file, JSON.stringify({ ...CREDENTIALS, cookie: [{ value: 'x', domain: 'chat.zalo.me' }] }));
+    await writeFile(
+      file,
+      JSON.stringify({ ...CREDENTIALS, cookie: [{ value: 'x', domain: 'chat.zalo.me' }] }),
+    );
     await expect(readCredentials(file)).rejects.toThrow(/every cookie needs a key/);
   });
 
