@@ -11,6 +11,8 @@ import { writeCredentials } from '../../../src/channels/zalo/credentials';
 import { SESSION_EXPIRED_NOTICE, waitingNotice } from '../../../src/channels/zalo/notices';
 import { fixedClock } from '../../../src/shared/clock';
 import { ChatBinding, ReminderLog } from '../../../src/store/models';
+import { taskOfReminderMessage } from '../../../src/store/reminder-lookup';
+import { ThreadType } from '../../../src/channels/zalo/zca';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { startZaloDeliveryWith } from '../../../jobs/zalo-delivery';
@@ -62,7 +64,7 @@ async function bindZaloGroups(seed: Seed, ids: string[]): Promise<void> {
 async function botProcess(
   zalo: FakeZaloServer,
   name: string,
-  options: { expired?: boolean } = {},
+  options: { expired?: boolean; maxChunkLength?: number } = {},
 ): Promise<{ channel: ZaloChannel; notices: string[]; file: string }> {
   const notices: string[] = [];
   const notifyAdmins = async (text: string): Promise<void> => void notices.push(text);
@@ -88,6 +90,7 @@ async function botProcess(
     },
     ratePerSecond: 50,
     burst: 10,
+    ...(options.maxChunkLength ? { maxChunkLength: options.maxChunkLength } : {}),
   });
   await channel.start();
   const delivery = await startZaloDeliveryWith(
@@ -243,5 +246,32 @@ describe('an expired Zalo session', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(zalo.sent).toHaveLength(0);
     expect(await ReminderLog.countDocuments({ task: task.id, state: 'failed' })).toBe(0);
+  });
+});
+
+describe('where a Zalo reminder goes, and what is recorded', () => {
+  it('sends to a Zalo private chat as a user thread, and records every chunk so a reply to any finds the task', async () => {
+    const seed = await seedOrg('zalo-private');
+    const person = '3261854332509022064';
+    await bindZaloGroups(seed, [person]);
+    const zalo = new FakeZaloServer({ users: { [person]: 'Nguyễn Thị Lan' } });
+    await botProcess(zalo, 'private', { maxChunkLength: 80 });
+
+    const task = await createTask(seed, { lead: ['van-phong'], end: '2025-03-14', title: 'Báo cáo quý I' });
+    await rig.scheduler.syncTask(task.id);
+    await zalo.waitForSent(2, 10_000);
+    await waitFor(
+      async () => (await ReminderLog.countDocuments({ task: task.id, state: 'sent' })) === 1,
+      'the sent row',
+    );
+
+    expect(zalo.sent.map((s) => [s.threadId, s.type])).toEqual(
+      zalo.sent.map(() => [person, ThreadType.User]),
+    );
+    const row = await ReminderLog.findOne({ task: task.id }).lean();
+    expect(row?.messageId).toBe(zalo.sent[0]?.msgId);
+    expect(row?.messageIds).toEqual(zalo.sent.map((s) => s.msgId));
+    const last = zalo.sent.at(-1)?.msgId ?? '';
+    expect(await taskOfReminderMessage('zalo', person, last)).toBe(task.id);
   });
 });
