@@ -171,4 +171,9 @@ export class FakeZaloApi implements ZaloApiLike {
   };
 
   getCookie: ZaloApiLike['getCookie'] = () => this.server.cookieJar;
+
+  /** What a QR login reads back: the context zca-js built (imei and UA as generated, the jar). */
+  getContext(): { imei: string; userAgent: string; cookie: FakeZaloServer['cookieJar'] } {
+    return { imei: 'qr-imei', userAgent: 'Mozilla/5.0 (QR)', cookie: this.server.cookieJar };
+  }
 }

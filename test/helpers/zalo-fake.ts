@@ -13,6 +13,9 @@ import { CookieJar } from 'tough-cookie';
 import {
   CloseReason,
   Gender,
+  LoginQRCallbackEventType,
+  ZaloApiLoginQRAborted,
+  type LoginQRCallback,
   ThreadType,
   ZaloApiError,
   type GroupMessage,
@@ -89,6 +92,7 @@ export class FakeZaloServer {
   loginCalls = 0;
   /** What each login was given (zca-js's `login(credentials)`). */
   readonly loginCredentials: unknown[] = [];
+  qrCodesShown = 0;
   /** This many listener connections fail before opening (1006), as with a stale cookie. */
   refusedConnections = 0;
   private nextMsgId = 7_300_000_000_000;
@@ -121,6 +125,65 @@ export class FakeZaloServer {
     this.sessions.push(api);
     return api;
   };
+
+  /**
+   * zca-js's `loginQR(options, callback)` as it behaves with a callback (dist/apis/loginQR.js): the QR
+   * event, then by `outcome` — 'ok': scanned, GotLoginInfo, resolves with an API; 'declined': scanned,
+   * QRCodeDeclined, then it never settles unless `abort()` (which rejects with ZaloApiLoginQRAborted);
+   * 'expired': QRCodeExpired (after `qrLifetimeMs` instead of 100 s), where `retry()` starts over and
+   * `abort()` rejects.
+   */
+  loginQR(outcome: 'ok' | 'declined' | 'expired', qrLifetimeMs = 10) {
+    return (_options: { userAgent?: string }, callback: LoginQRCallback): Promise<FakeZaloApi> =>
+      new Promise<FakeZaloApi>((resolve, reject) => {
+        const abort = (): void => reject(new ZaloApiLoginQRAborted());
+        const round = (): void => {
+          this.qrCodesShown++;
+          const retry = (): void => void setImmediate(round);
+          callback({
+            type: LoginQRCallbackEventType.QRCodeGenerated,
+            data: {
+              code: `qr-${this.qrCodesShown}`,
+              image: Buffer.from('fake png').toString('base64'),
+              options: { enabledCheckOCR: false, enabledMultiLayer: false },
+              token: 't',
+            },
+            actions: { saveToFile: async () => undefined, retry, abort },
+          });
+          setTimeout(() => {
+            if (outcome === 'expired') {
+              callback({
+                type: LoginQRCallbackEventType.QRCodeExpired,
+                data: null,
+                actions: { retry, abort },
+              });
+              return;
+            }
+            callback({
+              type: LoginQRCallbackEventType.QRCodeScanned,
+              data: { avatar: '', display_name: this.botName },
+              actions: { retry, abort },
+            });
+            if (outcome === 'declined') {
+              callback({
+                type: LoginQRCallbackEventType.QRCodeDeclined,
+                data: { code: `qr-${this.qrCodesShown}` },
+                actions: { retry, abort },
+              });
+              return; // zca-js returns here without settling its promise
+            }
+            const cookie = this.cookieJar.toJSON()?.cookies ?? [];
+            callback({
+              type: LoginQRCallbackEventType.GotLoginInfo,
+              data: { cookie, imei: 'qr-imei', userAgent: 'Mozilla/5.0 (QR)' },
+              actions: null,
+            });
+            void this.login().then(resolve, reject);
+          }, qrLifetimeMs);
+        };
+        round();
+      });
+  }
 
   /** The newest session, created (without counting as a login) if there is none yet. */
   get api(): FakeZaloApi {
