@@ -18,6 +18,7 @@ import {
   type ConnectionPolicy,
 } from '../../../src/channels/zalo/connection-policy';
 import { writeCredentials } from '../../../src/channels/zalo/credentials';
+import { TAKEN_OVER_NOTICE } from '../../../src/channels/zalo/notices';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { FakeZaloSocketServer } from '../../helpers/zalo-fake-socket';
 
@@ -49,7 +50,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function rig(policy: Partial<ConnectionPolicy> = {}): Promise<Rig> {
+async function rig(policy: Partial<ConnectionPolicy> = {}, notices: string[] = []): Promise<Rig> {
   const socket = await FakeZaloSocketServer.start();
   const zalo = new FakeZaloServer({
     socket,
@@ -75,6 +76,7 @@ async function rig(policy: Partial<ConnectionPolicy> = {}): Promise<Rig> {
     core,
     logger,
     login: zalo.login,
+    notifyAdmins: async (text) => void notices.push(text),
     policy,
     ratePerSecond: 1000,
     burst: 50,
@@ -200,6 +202,21 @@ describe('zalo channel on zca-js’s real Listener', () => {
 
     expect(r.socket.connections).toBe(1);
     expect(r.socket.openSockets).toBe(0);
+  });
+
+  it('does not fight a duplicate connection (3000) even though zca-js schedules its own retry for it', async () => {
+    const notices: string[] = [];
+    const r = await rig({}, notices);
+    await r.channel.start();
+    await waitFor(() => r.socket.openSockets === 1, 'connected');
+
+    r.socket.closeWith(3000, 'another web session'); // listed: zca-js emits only `disconnected` and retries
+    await waitFor(() => notices.length === 1, 'the admin notice');
+    await sleep(600);
+
+    expect(notices).toEqual([TAKEN_OVER_NOTICE]);
+    expect(r.socket.connections).toBe(1);
+    expect(r.zalo.loginCalls).toBe(1);
   });
 
   it('a stop at shutdown, called twice at once, closes the socket and nothing reconnects', async () => {
