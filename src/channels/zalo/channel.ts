@@ -90,8 +90,12 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   let loginTimer: NodeJS.Timeout | undefined;
   let pollTimer: NodeJS.Timeout | undefined;
   let maintenanceTimer: NodeJS.Timeout | undefined;
-  /** Messages older than this were sent before the bot listened: a catch-up must not answer them. */
+  /**
+   * A catch-up (old_messages) also returns history from before this process listened; commands that old
+   * are not answered hours late. Live messages are always answered. The margin allows for clock skew.
+   */
   let listeningSince: number | undefined;
+  const CATCH_UP_SKEW_MS = 60_000;
   const lastIds = new Map<ThreadType, { id: string; ts: number }>();
   const sessionListeners: Array<(ready: boolean) => void> = [];
   let ready = false;
@@ -136,9 +140,10 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     ownId: () => ownId,
   });
 
-  function onMessage(message: Message): void {
+  function onMessage(message: Message, caughtUp: boolean): void {
     const ts = Number(message.data.ts);
-    if (listeningSince !== undefined && Number.isFinite(ts) && ts < listeningSince) return;
+    const before = listeningSince !== undefined && ts < listeningSince - CATCH_UP_SKEW_MS;
+    if (caughtUp && Number.isFinite(ts) && before) return;
     sender.noteThread(message.threadId, message.type);
     const last = lastIds.get(message.type);
     if (!last || ts >= last.ts) lastIds.set(message.type, { id: String(message.data.msgId), ts });

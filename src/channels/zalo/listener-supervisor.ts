@@ -23,8 +23,8 @@ import { CloseReason, ThreadType, type Message } from './zca';
 export interface ListenerSupervisorOptions {
   logger: Logger;
   policy: ConnectionPolicy;
-  /** Every message, live or caught up; the receiver dedupes. */
-  onMessage(message: Message): void;
+  /** Every message, live or caught up (`old_messages`); the receiver dedupes. */
+  onMessage(message: Message, caughtUp: boolean): void;
   /** The last message handled per thread type, to ask for what came after it (null: the recent ones). */
   lastMessageId(type: ThreadType): string | null;
   /** Restarts keep failing: the listener is retired; the channel should log in again. */
@@ -89,9 +89,9 @@ export function superviseListener(
     }
     scheduleRestart(code, reason);
   });
-  listener.on('message', (message) => options.onMessage(message));
+  listener.on('message', (message) => options.onMessage(message, false));
   listener.on('old_messages', (messages) => {
-    for (const message of messages) options.onMessage(message);
+    for (const message of messages) options.onMessage(message, true);
   });
 
   function catchUp(): void {

@@ -231,6 +231,26 @@ describe('zalo channel: connection', () => {
     expect(restarts(h)).toEqual([10]);
   });
 
+  it('does not answer, in a catch-up, what was said an hour before the bot listened', async () => {
+    const h = await harness(async (m) => [{ segments: [{ text: `re ${m.text}` }] }]);
+    h.zalo.history.push(
+      buildGroupMessage({
+        ownId: h.zalo.ownId,
+        ids: { msgId: '7200000000000', cliMsgId: '1', ts: Date.now() - 3_600_000 },
+        from: LAN,
+        content: '/done 3',
+        groupId: GROUP,
+      }),
+    );
+    await h.channel.start();
+    await waitFor(() => connects(h) === 1, 'connected');
+    h.zalo.emitGroupText(GROUP, LAN, 'mới');
+    await h.zalo.waitForSent(1);
+    await new Promise((r) => setTimeout(r, 30));
+
+    expect(h.zalo.sent.map((s) => s.text)).toEqual(['re mới']);
+  });
+
   it('grows the pause only for restarts that never connect, then logs in again with the live cookie jar, saved first', async () => {
     const h = await harness();
     await h.channel.start();
