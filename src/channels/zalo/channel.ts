@@ -19,20 +19,14 @@ import { SendDeferredError } from '../sender';
 import type { Logger } from '../../shared/logger';
 import type { ZaloApiLike, ZaloSendApi } from './api';
 import { DEFAULT_CONNECTION_POLICY, loginRetryDelay, type ConnectionPolicy } from './connection-policy';
-import {
-  currentCredentials,
-  credentialsChanged,
-  readCredentials,
-  writeCredentials,
-  ZaloCredentialsError,
-  type ZaloCredentials,
-} from './credentials';
+import { ZaloCredentialsError, type ZaloCredentials } from './credentials';
 import { createDispatcher } from './dispatch';
 import { describeError, isAmbiguousLoginFailure, isSessionExpired } from './errors';
 import { createGroupTitleCache } from './inbound';
 import { superviseListener, type ListenerSupervisor } from './listener-supervisor';
 import { SESSION_BACK_NOTICE, SESSION_EXPIRED_NOTICE, TAKEN_OVER_NOTICE } from './notices';
 import { createZaloSender, type ZaloSender } from './sender';
+import { createSessionFile } from './session-file';
 import { ThreadType, Zalo, type Message } from './zca';
 
 /** Whether sends can go out now, and news when that changes (jobs/zalo-delivery.ts listens). */
@@ -83,7 +77,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   let api: ZaloApiLike | undefined;
   let supervisor: ListenerSupervisor | undefined;
   let ownId = '';
-  let saved: ZaloCredentials | undefined;
+  const sessionFile = createSessionFile(credentialsFile, logger);
   let loginFailures = 0;
   let ambiguousSince: number | undefined;
   let ambiguousCount = 0;
@@ -176,24 +170,16 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     logger.info({ ownId }, 'zalo: logged in, listener starting');
   }
 
-  /** The credentials to log in with now: the live jar when there is one (saved first), else the file. */
-  async function credentialsForLogin(): Promise<ZaloCredentials> {
-    saved ??= await readCredentials(credentialsFile);
-    if (!api) return saved;
-    await saveIfChanged(); // so a crash during the login still leaves the newest cookies on disk
-    return currentCredentials(api, saved);
-  }
-
   async function relogin(): Promise<void> {
     if (state !== 'running' && state !== 'logging-in') return;
     state = 'logging-in';
     supervisor?.retire();
     try {
-      const credentials = await credentialsForLogin();
+      const credentials = await sessionFile.forLogin(api);
       const next = await (options.login ?? defaultLogin)(credentials);
       if (state !== 'logging-in') return; // stopped or expired meanwhile
       install(next);
-      await saveIfChanged();
+      await sessionFile.save(api);
     } catch (err) {
       if (state !== 'logging-in') return;
       loginFailed(err);
@@ -241,24 +227,16 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   }
 
   /** While expired: a file that differs from the session that expired is a new login; try it once. */
-  let lastTried: ZaloCredentials | undefined;
   async function pickUpNewSession(): Promise<void> {
     if (state !== 'expired') return;
-    let fresh: ZaloCredentials;
-    try {
-      fresh = await readCredentials(credentialsFile);
-    } catch {
-      return; // being rewritten, or removed: look again later
-    }
-    const known = lastTried ?? saved;
-    if (known && !credentialsChanged(known, fresh)) return;
-    lastTried = fresh;
+    const fresh = await sessionFile.newLogin();
+    if (!fresh) return;
     try {
       const next = await (options.login ?? defaultLogin)(fresh);
-      if (state !== 'expired') return;
+      if (current() !== 'expired') return;
       if (pollTimer) clearInterval(pollTimer);
       pollTimer = undefined;
-      saved = fresh;
+      sessionFile.adopt(fresh);
       install(next);
       startMaintenance();
       void notify(SESSION_BACK_NOTICE);
@@ -288,24 +266,6 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   }
 
-  /**
-   * zca-js has no "cookies refreshed" event; it updates its jar from every set-cookie. So the jar is
-   * compared with what was last written, and the file rewritten only when a cookie value changed.
-   */
-  async function saveIfChanged(): Promise<void> {
-    if (!api) return;
-    try {
-      saved ??= await readCredentials(credentialsFile);
-      const current = currentCredentials(api, saved);
-      if (!credentialsChanged(saved, current)) return;
-      await writeCredentials(credentialsFile, current);
-      saved = current;
-      logger.info({ credentialsFile }, 'zalo: refreshed session saved');
-    } catch (err) {
-      logger.warn({ err: describeError(err), credentialsFile }, 'zalo: could not save the session');
-    }
-  }
-
   async function maintain(): Promise<void> {
     if (state !== 'running' || !api) return;
     try {
@@ -314,7 +274,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       if (isSessionExpired(err)) return expire(err);
       logger.debug({ err: describeError(err) }, 'zalo: keepAlive failed');
     }
-    await saveIfChanged();
+    await sessionFile.save(api);
   }
 
   function startMaintenance(): void {
@@ -336,10 +296,10 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       if (state !== 'idle') throw new Error(`zalo: start() called twice (state ${state})`);
       state = 'logging-in';
       try {
-        const next = options.api ?? (await (options.login ?? defaultLogin)(await credentialsForLogin()));
+        const next = options.api ?? (await (options.login ?? defaultLogin)(await sessionFile.forLogin(api)));
         if (current() === 'logging-in') {
           install(next);
-          await saveIfChanged();
+          await sessionFile.save(api);
         }
       } catch (err) {
         if (err instanceof ZaloCredentialsError) {
@@ -358,7 +318,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       supervisor?.retire();
       setReady(false);
       await dispatcher.drain();
-      if (wasConnected) await saveIfChanged();
+      if (wasConnected) await sessionFile.save(api);
       await sender.stop();
     },
   };
