@@ -342,6 +342,32 @@ describe('zalo channel: connection', () => {
     expect(h.zalo.listener.startCalls).toHaveLength(1);
   });
 
+  it('defers sends (not fails them) until the first login completes', async () => {
+    let finish: (() => void) | undefined;
+    const slow = new FakeZaloServer({ groups: { [GROUP]: 'Phòng Kế hoạch' } });
+    const h = await harness(
+      undefined,
+      {
+        api: undefined,
+        login: () =>
+          new Promise((resolve) => {
+            finish = () => void slow.login().then(resolve);
+          }),
+      },
+      slow,
+    );
+    const starting = h.channel.start();
+    await waitFor(() => finish !== undefined, 'the login to begin');
+
+    await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
+      SendDeferredError,
+    );
+    finish?.();
+    await starting;
+    await h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] });
+    expect(h.zalo.sentTo(GROUP)).toHaveLength(1);
+  });
+
   it('fails start when there is no credentials file to log in with', async () => {
     const h = await harness(undefined, {
       api: undefined,
