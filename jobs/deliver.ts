@@ -13,7 +13,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Platform } from '../src/bot/messages';
 import { ChatMigratedError } from '../src/channels/telegram/errors';
-import { RateLimitedError } from '../src/channels/sender';
+import { RateLimitedError, SendDeferredError, SendRefusedError } from '../src/channels/sender';
 import {
   DELIVERY_JOB_OPTIONS,
   JOB_NAMES,
@@ -80,13 +80,29 @@ async function takeOver(row: LogRow): Promise<unknown> {
   return taken?._id ?? null;
 }
 
+/** A row the channel asked to wait: this attempt takes it, like a fresh one (nothing was posted). */
+async function resumeWaiting(row: LogRow): Promise<unknown> {
+  const taken = await ReminderLog.findOneAndUpdate(
+    { _id: row._id, state: 'waiting' },
+    { $set: { state: 'sending', error: null } },
+    { returnDocument: 'after' },
+  ).lean();
+  return taken?._id ?? null;
+}
+
 /** The message is out: record it, trying a few times, since failing here is what opens the window. */
-async function markSent(rt: ReminderRuntime, id: unknown, messageId: string): Promise<void> {
+async function markSent(
+  rt: ReminderRuntime,
+  id: unknown,
+  messageId: string,
+  messageIds?: readonly string[],
+): Promise<void> {
+  const all = messageIds && messageIds.length > 1 ? { messageIds: [...messageIds] } : {};
   for (let attempt = 1; ; attempt++) {
     try {
       await ReminderLog.updateOne(
         { _id: id },
-        { $set: { state: 'sent', messageId, sentAt: rt.clock.now(), error: null } },
+        { $set: { state: 'sent', messageId, ...all, sentAt: rt.clock.now(), error: null } },
       );
       return;
     } catch (err) {
@@ -106,6 +122,11 @@ async function onSendError(
   err: unknown,
 ): Promise<DeliveryResult> {
   const { chatId } = job.data;
+  if (err instanceof SendRefusedError) {
+    // The chat kept refusing past the channel's cap: this delivery fails; the binding stays as it is.
+    await ReminderLog.updateOne({ _id: id }, { $set: { state: 'failed', error: err.message } });
+    throw new UnrecoverableError(err.message);
+  }
   if (isUnreachable(err)) {
     await ReminderLog.updateOne({ _id: id }, { $set: { state: 'failed', error: err.message } });
     await markUnreachable(rt, platform, chatId, err);
@@ -148,6 +169,11 @@ export async function processDelivery(
   const due = await loadDueReminder(rt, taskId, key);
   if (!due.ok) {
     if (due.reason === 'early') return waitThenRetry(job, token, due.waitMs);
+    // Kept waiting until its day passed (or its task no longer needs it): not sent late, and not a failure.
+    await ReminderLog.updateOne(
+      { key, platform, chatId, state: 'waiting' },
+      { $set: { state: 'superseded' } },
+    );
     return { status: 'skipped', reason: due.reason };
   }
   const { task, reminder } = due;
@@ -172,10 +198,14 @@ export async function processDelivery(
   let resent = false;
   if ('id' in claimed) {
     id = claimed.id;
+  } else if (claimed.row.state === 'waiting') {
+    id = await resumeWaiting(claimed.row);
+    if (!id) return waitThenRetry(job, token, 1000);
   } else {
     const { row } = claimed;
     if (row.state === 'sent') return { status: 'already-sent' };
     if (row.state === 'failed') return { status: 'already-failed' };
+    if (row.state === 'superseded') return { status: 'skipped', reason: 'superseded' };
     const age = Date.now() - row.updatedAt.getTime();
     // No error recorded: the attempt may still be running somewhere, or died mid-send. Wait, then resend.
     if (!row.error && age < rt.sendingStaleMs) return waitThenRetry(job, token, rt.sendingStaleMs - age);
@@ -184,13 +214,22 @@ export async function processDelivery(
     resent = true;
   }
 
-  let messageId: string;
+  let sent: { messageId: string; messageIds?: readonly string[] };
   try {
-    ({ messageId } = await sender.send(chatId, reply));
+    sent = await sender.send(chatId, reply);
   } catch (err) {
+    if (err instanceof SendDeferredError) {
+      // Nothing was posted; only this delivery waits (no attempt used, the queue keeps moving).
+      await ReminderLog.updateOne(
+        { _id: id },
+        { $set: { state: 'waiting', error: err.message.slice(0, 500) } },
+      );
+      return waitThenRetry(job, token, err.retryAfterMs);
+    }
     return onSendError(rt, queue, job, platform, task.org, id, err);
   }
-  await markSent(rt, id, messageId);
+  const { messageId } = sent;
+  await markSent(rt, id, messageId, sent.messageIds);
   if (resent)
     rt.logger.warn({ key, platform, chatId }, 'reminder sent again after an attempt of unknown outcome');
   return { status: 'sent', messageId, resent };

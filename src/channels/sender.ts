@@ -28,3 +28,30 @@ export class RateLimitedError extends Error {
     this.name = 'RateLimitedError';
   }
 }
+
+/**
+ * Nothing was posted, and this delivery (only this one) should be tried again after `retryAfterMs`: the
+ * chat refused it for now, or the channel has no usable session yet. Unlike RateLimitedError it does not
+ * hold up other chats, and unlike an ordinary error it uses up no attempt.
+ */
+export class SendDeferredError extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    readonly reason: 'chat-refused' | 'offline',
+    detail: string,
+  ) {
+    super(`send deferred (${reason}) for ${retryAfterMs} ms: ${detail}`);
+    this.name = 'SendDeferredError';
+  }
+}
+
+/** The chat kept refusing this message past the channel's cap: fail this delivery, not the chat binding. */
+export class SendRefusedError extends Error {
+  constructor(
+    readonly chatId: string,
+    detail: string,
+  ) {
+    super(`chat ${chatId} refused the message: ${detail}`);
+    this.name = 'SendRefusedError';
+  }
+}

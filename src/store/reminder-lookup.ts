@@ -7,6 +7,9 @@ export async function taskOfReminderMessage(
   chatId: string,
   messageId: string,
 ): Promise<string | null> {
-  const row = await ReminderLog.findOne({ platform, chatId, messageId }, { task: 1 }).lean();
+  const row = await ReminderLog.findOne(
+    { platform, chatId, $or: [{ messageId }, { messageIds: messageId }] },
+    { task: 1 },
+  ).lean();
   return row ? idOf(row.task) : null;
 }

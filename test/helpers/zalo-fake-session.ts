@@ -1,64 +1,125 @@
 /**
  * One login session of the fake Zalo account: the API object zca-js's login returns, narrowed to
- * ZaloApiLike, and its listener — a typed EventEmitter with the real listener's events and rules.
+ * ZaloApiLike, and its listener. The listener is either zca-js's real `Listener` connected to the fake
+ * websocket (zalo-fake-socket.ts, when the server has one), or this in-process EventEmitter that keeps
+ * the real one's rules and failures:
+ * - start() twice throws "Already started"; start() connects on a later tick;
+ * - stop() while connecting emits `error` ("WebSocket was closed before the connection was
+ *   established") before the close — with no `error` handler, Node throws, as with the real one;
+ * - a close whose code is in `retryCodes` (1000 here, an assumption) is retried by "zca-js" itself on a
+ *   timer nothing can cancel, and emits only `disconnected`; any other close (1006) emits `closed`;
+ * - requestOldMessages answers on `old_messages` with what the server holds after `lastId`.
  */
 import { EventEmitter } from 'node:events';
-import type { ZaloApiLike, ZaloListenerEvents } from '../../src/channels/zalo/api';
+import type { ZaloApiLike, ZaloListenerEvents, ZaloListenerLike } from '../../src/channels/zalo/api';
 import { CloseReason, ThreadType, ZaloApiError, type Message } from '../../src/channels/zalo/zca';
 import type { FakeZaloServer } from './zalo-fake';
 
-export class FakeZaloListener extends EventEmitter<ZaloListenerEvents> {
+export class FakeZaloListener extends EventEmitter<ZaloListenerEvents> implements ZaloListenerLike {
+  /** The socket is open (after `connected`). */
   started = false;
+  private socket: 'none' | 'connecting' | 'open' = 'none';
   readonly startCalls: Array<{ retryOnClose?: boolean }> = [];
   stopCalls = 0;
+  /** zca-js retry timers fired (whether or not they restarted anything). */
+  internalRetries = 0;
+  private retryOnClose = false;
+  readonly retryCodes = new Set<number>([CloseReason.ManualClosure]);
 
-  constructor(private readonly selfListen: boolean) {
+  constructor(
+    private readonly selfListen: boolean,
+    private readonly server?: FakeZaloServer,
+  ) {
     super();
   }
 
   start(options: { retryOnClose?: boolean } = {}): void {
-    if (this.started) throw new ZaloApiError('Already started');
-    this.started = true;
+    if (this.socket !== 'none') throw new ZaloApiError('Already started');
+    this.socket = 'connecting';
+    this.retryOnClose = options.retryOnClose ?? false;
     this.startCalls.push(options);
     setImmediate(() => {
-      if (this.started) this.emit('connected');
+      if (this.socket !== 'connecting') return;
+      if (this.server && this.server.refusedConnections > 0) {
+        // The upgrade fails (stale cookie, network): ws reports 1006 without ever opening.
+        this.server.refusedConnections--;
+        this.socket = 'none';
+        this.emit('error', new Error('Unexpected server response: 401'));
+        this.onClose(CloseReason.AbnormalClosure, '');
+        return;
+      }
+      this.socket = 'open';
+      this.started = true;
+      this.emit('connected');
     });
   }
 
-  /** Like the real one: closes the socket, which later reports a manual closure. */
+  /** Like the real one: closing a connecting socket errors first; either way a manual closure follows. */
   stop(): void {
     this.stopCalls++;
-    if (!this.started) return;
+    if (this.socket === 'none') return;
+    const wasConnecting = this.socket === 'connecting';
+    this.socket = 'none';
     this.started = false;
     setImmediate(() => {
-      this.emit('disconnected', CloseReason.ManualClosure, '');
-      this.emit('closed', CloseReason.ManualClosure, '');
+      if (wasConnecting)
+        this.emit('error', new Error('WebSocket was closed before the connection was established'));
+      this.onClose(wasConnecting ? CloseReason.AbnormalClosure : CloseReason.ManualClosure, '');
     });
   }
 
-  /** Emits `message` as zca-js would: not before start, and not our own unless selfListen. */
+  requestOldMessages(threadType: ThreadType, lastMsgId: string | null = null): void {
+    if (this.socket !== 'open') throw new TypeError("Cannot read properties of null (reading 'send')");
+    const messages = this.server?.messagesAfter(threadType, lastMsgId) ?? [];
+    setImmediate(() => this.emit('old_messages', messages, threadType));
+  }
+
+  /** Emits `message` as zca-js would: only on an open socket, and not our own unless selfListen. */
   deliver(message: Message): boolean {
-    if (!this.started || (message.isSelf && !this.selfListen)) return false;
+    if (this.socket !== 'open' || (message.isSelf && !this.selfListen)) return false;
     this.emit('message', message);
     return true;
   }
 
-  /** The socket dropped and zca-js gave up retrying. */
+  /** The socket closes with `code` (1006: Zalo dropped it). */
   close(code: CloseReason = CloseReason.AbnormalClosure, reason = ''): void {
+    if (this.socket === 'none') return;
+    this.socket = 'none';
     this.started = false;
+    this.onClose(code, reason);
+  }
+
+  /** zca-js's ws.onclose: disconnected, then its own retry for listed codes, else closed. */
+  private onClose(code: number, reason: string): void {
     this.emit('disconnected', code, reason);
+    if (this.retryOnClose && this.retryCodes.has(code)) {
+      setTimeout(() => {
+        this.internalRetries++;
+        this.start({ retryOnClose: true });
+      }, 20);
+      return;
+    }
     this.emit('closed', code, reason);
   }
 }
 
 export class FakeZaloApi implements ZaloApiLike {
-  readonly listener: FakeZaloListener;
+  readonly listener: ZaloListenerLike;
+  keepAliveCalls = 0;
 
   constructor(
     private readonly server: FakeZaloServer,
     readonly session: number,
   ) {
-    this.listener = new FakeZaloListener(server.selfListen);
+    this.listener = server.socket
+      ? server.socket.createListener(server.ownId)
+      : new FakeZaloListener(server.selfListen, server);
+  }
+
+  /** The in-process listener (throws when this session uses the real one). */
+  get fakeListener(): FakeZaloListener {
+    if (!(this.listener instanceof FakeZaloListener)) throw new Error('this session uses the real listener');
+    return this.listener;
   }
 
   sendMessage: ZaloApiLike['sendMessage'] = async (message, threadId, type = ThreadType.User) =>
@@ -91,5 +152,28 @@ export class FakeZaloApi implements ZaloApiLike {
     };
   };
 
+  /** Like zca-js: keys come back with a "_0" suffix; unknown ids are simply absent. */
+  getUserInfo: ZaloApiLike['getUserInfo'] = async (userId) => {
+    this.server.checkSession();
+    const ids = Array.isArray(userId) ? userId : [userId];
+    const known = ids.filter((id) => this.server.users.has(id));
+    return {
+      unchanged_profiles: {},
+      phonebook_version: 0,
+      changed_profiles: Object.fromEntries(known.map((id) => [`${id}_0`, this.server.userProfile(id)])),
+    };
+  };
+
+  keepAlive: ZaloApiLike['keepAlive'] = async () => {
+    this.keepAliveCalls++;
+    this.server.checkSession();
+    return { config_vesion: 1 };
+  };
+
   getCookie: ZaloApiLike['getCookie'] = () => this.server.cookieJar;
+
+  /** What a QR login reads back: the context zca-js built (imei and UA as generated, the jar). */
+  getContext(): { imei: string; userAgent: string; cookie: FakeZaloServer['cookieJar'] } {
+    return { imei: 'qr-imei', userAgent: 'Mozilla/5.0 (QR)', cookie: this.server.cookieJar };
+  }
 }

@@ -12,15 +12,21 @@ import { EventEmitter } from 'node:events';
 import { CookieJar } from 'tough-cookie';
 import {
   CloseReason,
+  Gender,
+  LoginQRCallbackEventType,
+  ZaloApiLoginQRAborted,
+  type LoginQRCallback,
   ThreadType,
   ZaloApiError,
   type GroupMessage,
   type Message,
+  type User,
   type MessageContent,
   type TMention,
   type UserMessage,
 } from '../../src/channels/zalo/zca';
 import { FakeZaloApi, type FakeZaloListener } from './zalo-fake-session';
+import type { FakeZaloSocketServer } from './zalo-fake-socket';
 import {
   buildGroupInfo,
   buildGroupMessage,
@@ -35,7 +41,14 @@ export { mentionOf, photoContent } from './zalo-fake-messages';
 export { FakeZaloApi, FakeZaloListener } from './zalo-fake-session';
 
 /** What can be made to go wrong; an Error is thrown as is. */
-export type FakeFailure = 'session-expired' | 'not-a-member' | 'rate-limited' | 'network' | Error;
+export type FakeFailure =
+  | 'session-expired'
+  | 'not-a-member'
+  | 'rate-limited'
+  | 'network'
+  /** zca-js's code-less "Đăng nhập thất bại": an undecryptable login answer, here a passing one. */
+  | 'login-garbled'
+  | Error;
 
 export interface FakeSentMessage extends MessageIds {
   threadId: string;
@@ -45,6 +58,8 @@ export interface FakeSentMessage extends MessageIds {
   text: string;
   /** Which login session sent it (index into `server.sessions`). */
   session: number;
+  /** When Zalo accepted it (Date.now()). */
+  at: number;
 }
 
 export interface FakeZaloServerOptions {
@@ -52,7 +67,11 @@ export interface FakeZaloServerOptions {
   botName?: string;
   /** Groups the bot is in: id → name. */
   groups?: Record<string, string>;
+  /** Users Zalo knows (getUserInfo): id → name. Anyone who writes to the bot is added. */
+  users?: Record<string, string>;
   selfListen?: boolean;
+  /** Give every session zca-js's real Listener, connected to this websocket (zalo-fake-socket.ts). */
+  socket?: FakeZaloSocketServer;
 }
 
 export class FakeZaloServer {
@@ -60,11 +79,22 @@ export class FakeZaloServer {
   readonly botName: string;
   readonly selfListen: boolean;
   readonly groups = new Map<string, string>();
+  readonly users = new Map<string, string>();
+  readonly socket: FakeZaloSocketServer | undefined;
+  /** Every message users posted, for requestOldMessages. */
+  readonly history: Message[] = [];
+  /** Chats that answer every send with this code (123: "Không thể nhận tin nhắn từ bạn"). */
+  readonly refusingChats = new Map<string, number>();
   readonly sessions: FakeZaloApi[] = [];
   readonly sent: FakeSentMessage[] = [];
   readonly cookieJar = new CookieJar();
   sessionExpired = false;
   loginCalls = 0;
+  /** What each login was given (zca-js's `login(credentials)`). */
+  readonly loginCredentials: unknown[] = [];
+  qrCodesShown = 0;
+  /** This many listener connections fail before opening (1006), as with a stale cookie. */
+  refusedConnections = 0;
   private nextMsgId = 7_300_000_000_000;
   private nextCliMsgId = 1_750_000_000_000;
   private readonly sendFailures: FakeFailure[] = [];
@@ -75,13 +105,18 @@ export class FakeZaloServer {
     this.ownId = options.ownId ?? '8412345678901234567';
     this.botName = options.botName ?? 'Bot LMHTX';
     this.selfListen = options.selfListen ?? false;
+    this.socket = options.socket;
     for (const [id, name] of Object.entries(options.groups ?? {})) this.groups.set(id, name);
+    for (const [id, name] of Object.entries(options.users ?? {})) this.users.set(id, name);
     this.setCookie('zpw_sek', 'session-1');
+    // Zalo sets some cookies empty; tough-cookie 5 then serialises them without a `value` at all.
+    this.setCookie('zpw_enk', '');
   }
 
   /** A zca-js style login: a fresh API session (and listener) each time. */
-  login = async (): Promise<FakeZaloApi> => {
+  login = async (credentials?: unknown): Promise<FakeZaloApi> => {
     this.loginCalls++;
+    this.loginCredentials.push(credentials);
     const failure = this.loginFailures.shift();
     if (failure) throw this.toError(failure);
     // zca-js's cookie login reports a stale session only as "Đăng nhập thất bại", without a code.
@@ -90,6 +125,65 @@ export class FakeZaloServer {
     this.sessions.push(api);
     return api;
   };
+
+  /**
+   * zca-js's `loginQR(options, callback)` as it behaves with a callback (dist/apis/loginQR.js): the QR
+   * event, then by `outcome` — 'ok': scanned, GotLoginInfo, resolves with an API; 'declined': scanned,
+   * QRCodeDeclined, then it never settles unless `abort()` (which rejects with ZaloApiLoginQRAborted);
+   * 'expired': QRCodeExpired (after `qrLifetimeMs` instead of 100 s), where `retry()` starts over and
+   * `abort()` rejects.
+   */
+  loginQR(outcome: 'ok' | 'declined' | 'expired', qrLifetimeMs = 10) {
+    return (_options: { userAgent?: string }, callback: LoginQRCallback): Promise<FakeZaloApi> =>
+      new Promise<FakeZaloApi>((resolve, reject) => {
+        const abort = (): void => reject(new ZaloApiLoginQRAborted());
+        const round = (): void => {
+          this.qrCodesShown++;
+          const retry = (): void => void setImmediate(round);
+          callback({
+            type: LoginQRCallbackEventType.QRCodeGenerated,
+            data: {
+              code: `qr-${this.qrCodesShown}`,
+              image: Buffer.from('fake png').toString('base64'),
+              options: { enabledCheckOCR: false, enabledMultiLayer: false },
+              token: 't',
+            },
+            actions: { saveToFile: async () => undefined, retry, abort },
+          });
+          setTimeout(() => {
+            if (outcome === 'expired') {
+              callback({
+                type: LoginQRCallbackEventType.QRCodeExpired,
+                data: null,
+                actions: { retry, abort },
+              });
+              return;
+            }
+            callback({
+              type: LoginQRCallbackEventType.QRCodeScanned,
+              data: { avatar: '', display_name: this.botName },
+              actions: { retry, abort },
+            });
+            if (outcome === 'declined') {
+              callback({
+                type: LoginQRCallbackEventType.QRCodeDeclined,
+                data: { code: `qr-${this.qrCodesShown}` },
+                actions: { retry, abort },
+              });
+              return; // zca-js returns here without settling its promise
+            }
+            const cookie = this.cookieJar.toJSON()?.cookies ?? [];
+            callback({
+              type: LoginQRCallbackEventType.GotLoginInfo,
+              data: { cookie, imei: 'qr-imei', userAgent: 'Mozilla/5.0 (QR)' },
+              actions: null,
+            });
+            void this.login().then(resolve, reject);
+          }, qrLifetimeMs);
+        };
+        round();
+      });
+  }
 
   /** The newest session, created (without counting as a login) if there is none yet. */
   get api(): FakeZaloApi {
@@ -100,8 +194,18 @@ export class FakeZaloServer {
     return api;
   }
 
+  /** The current session's in-process listener (not available when the server has a real socket). */
   get listener(): FakeZaloListener {
-    return this.api.listener;
+    return this.api.fakeListener;
+  }
+
+  /** Every send to this chat fails with `code` until `acceptChat` (123 by default). */
+  refuseChat(chatId: string, code = 123): void {
+    this.refusingChats.set(chatId, code);
+  }
+
+  acceptChat(chatId: string): void {
+    this.refusingChats.delete(chatId);
   }
 
   failNextSend(failure: FakeFailure, times = 1): void {
@@ -203,17 +307,69 @@ export class FakeZaloServer {
   }
 
   emitUserText(from: FakeUser, text: string): UserMessage {
+    this.users.set(from.id, from.name);
     return this.emit(buildUserMessage({ ownId: this.ownId, ids: this.newIds(), from, content: text }));
   }
 
+  /** Posts a message in Zalo: kept for catch-up, and pushed to the bot's listener if its socket is open. */
   emit<M extends Message>(message: M): M {
-    this.listener.deliver(message);
+    if (!message.isSelf) this.history.push(message);
+    if (this.socket) this.socket.post(message);
+    else this.listener.deliver(message);
     return message;
   }
 
-  /** The current listener's socket drops for good (zca-js emits disconnected, then closed). */
+  /** The current listener's socket drops (1006 by default; zca-js emits disconnected, then closed). */
   closeListener(code: CloseReason = CloseReason.AbnormalClosure, reason = 'network'): void {
+    if (this.socket) {
+      if (code === CloseReason.AbnormalClosure) this.socket.drop();
+      else this.socket.closeWith(code, reason);
+      return;
+    }
     this.listener.close(code, reason);
+  }
+
+  /** What requestOldMessages answers: messages of that type after `lastId` (the last 50 when null). */
+  messagesAfter(type: ThreadType, lastId: string | null): Message[] {
+    const ofType = this.history.filter((m) => m.type === type);
+    if (lastId === null) return ofType.slice(-50);
+    return ofType.filter((m) => BigInt(m.data.msgId) > BigInt(lastId));
+  }
+
+  userProfile(id: string): User {
+    const name = this.users.get(id) ?? id;
+    return {
+      userId: id,
+      username: '',
+      displayName: name,
+      zaloName: name,
+      avatar: '',
+      bgavatar: '',
+      cover: '',
+      gender: Gender.Male,
+      dob: 0,
+      sdob: '',
+      status: '',
+      phoneNumber: '',
+      isFr: 0,
+      isBlocked: 0,
+      lastActionTime: 0,
+      lastUpdateTime: 0,
+      isActive: 1,
+      key: 0,
+      type: 1,
+      isActivePC: 0,
+      isActiveWeb: 0,
+      isValid: 1,
+      userKey: id,
+      accountStatus: 0,
+      oaInfo: null,
+      user_mode: 0,
+      globalId: id,
+      bizPkg: { pkgId: 0 },
+      createdTs: 0,
+      oa_status: null,
+    };
   }
 
   sentTo(threadId: string): FakeSentMessage[] {
@@ -253,18 +409,23 @@ export class FakeZaloServer {
     const failure = this.sendFailures.shift();
     if (failure) throw this.toError(failure, threadId);
     this.checkSession();
+    const refusal = this.refusingChats.get(threadId);
+    if (refusal !== undefined) throw new ZaloApiError('Không thể nhận tin nhắn từ bạn', refusal);
     if (!threadId) throw new ZaloApiError('Missing threadId');
     const attachments = content.attachments === undefined ? [] : [content.attachments].flat();
     if (!content.msg && attachments.length === 0) throw new ZaloApiError('Missing message content');
     const mentionLength = (content.mentions ?? []).reduce((n, m) => n + m.len, 0);
     if (mentionLength > content.msg.length)
       throw new ZaloApiError('Invalid mentions: total mention characters exceed message length');
-    // Zalo answers a post to a group the account is not in with a generic parameter error.
+    // Zalo answers a post to a group the account is not in with a generic parameter error, and a group
+    // id sent as a private chat (or the reverse) the same way.
     if (type === ThreadType.Group && !this.groups.has(threadId))
+      throw new ZaloApiError('Tham số không hợp lệ', 114);
+    if (type === ThreadType.User && !this.users.has(threadId))
       throw new ZaloApiError('Tham số không hợp lệ', 114);
     const record = (text: string): { msgId: number } => {
       const ids = this.newIds();
-      this.sent.push({ ...ids, threadId, type, content, text, session });
+      this.sent.push({ ...ids, threadId, type, content, text, session, at: Date.now() });
       this.events.emit('sent');
       return { msgId: Number(ids.msgId) };
     };
@@ -295,6 +456,8 @@ export class FakeZaloServer {
         return new ZaloApiError('Vượt quá số request cho phép', 221);
       case 'network':
         return new TypeError('fetch failed');
+      case 'login-garbled':
+        return new ZaloApiError('Đăng nhập thất bại');
     }
   }
 }

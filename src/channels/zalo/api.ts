@@ -28,13 +28,14 @@ export interface ZaloListenerLike {
   off<K extends ZaloEventName>(event: K, listener: ZaloEventListener<K>): unknown;
   start: ZaloListener['start'];
   stop: ZaloListener['stop'];
+  requestOldMessages: ZaloListener['requestOldMessages'];
 }
 
 /** The calls the sender makes. */
-export type ZaloSendApi = Pick<API, 'sendMessage' | 'getAllGroups'>;
+export type ZaloSendApi = Pick<API, 'sendMessage' | 'getAllGroups' | 'getUserInfo'>;
 
 export type ZaloApiLike = ZaloSendApi &
-  Pick<API, 'getOwnId' | 'getGroupInfo' | 'getCookie'> & {
+  Pick<API, 'getOwnId' | 'getGroupInfo' | 'getCookie' | 'keepAlive'> & {
     listener: ZaloListenerLike;
   };
 

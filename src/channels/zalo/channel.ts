@@ -1,40 +1,41 @@
 /**
- * The Zalo adapter: logs in with the saved session, listens to zca-js's websocket, hands each message to
- * the core and posts the core's replies back into the same thread. It decides nothing itself.
+ * The Zalo adapter: logs in with the saved session, keeps zca-js's listener alive, hands each message
+ * to the core and posts the core's replies back into the same thread. It decides nothing itself.
  *
- * Connection policy (docs/zalo-zca-js.md §2): zca-js retries some closes itself and emits `closed` only
- * when it gives up; its retry counters never reset and its listener keeps the cookie it started with, so
- * after `closed` we log in again and build a fresh API, with exponential back-off. Two closes are final:
- * an expired session (only a new QR login helps) and the account being opened elsewhere (3000/3003, where
- * reconnecting would fight the other session). Both are logged and announced to the admins once.
+ * Connection policy (connection-policy.ts, listener-supervisor.ts): a dropped listener is restarted in
+ * place, with old messages asked for on every `connected`; only restarts that keep failing lead to a full
+ * re-login, from the live cookie jar (saved first). The session is "expired" only when Zalo says so
+ * (errors.ts), and then the channel waits for `npm run zalo:login` to save a new one — it picks it up by
+ * itself — while Zalo deliveries wait (jobs/zalo-delivery.ts). 3000/3003 (the account opened elsewhere)
+ * are final. Expiry and take-over are announced to the admins once.
+ *
+ * keepAlive(): zca-js exposes the web client's `/keepalive` call but never makes it. The channel calls
+ * it with the periodic cookie save: it is one cheap GET the official web client makes too, and any
+ * `set-cookie` it brings lands in the jar that is then saved. Whether it lengthens the session is not
+ * known (#198, #153 suggest it, unverified); its failures are logged and otherwise ignored, except a 102.
  */
 import type { BotCore } from '../../bot/messages';
+import { SendDeferredError } from '../sender';
 import type { Logger } from '../../shared/logger';
-import type { Sender } from '../sender';
-import type { ZaloApiLike, ZaloEventListener, ZaloEventName, ZaloSendApi } from './api';
-import {
-  currentCredentials,
-  credentialsChanged,
-  readCredentials,
-  writeCredentials,
-  ZaloCredentialsError,
-  type ZaloCredentials,
-} from './credentials';
+import type { ZaloApiLike, ZaloSendApi } from './api';
+import { DEFAULT_CONNECTION_POLICY, loginRetryDelay, type ConnectionPolicy } from './connection-policy';
+import { ZaloCredentialsError, type ZaloCredentials } from './credentials';
 import { createDispatcher } from './dispatch';
-import { describeError, isSessionExpired, ZaloSessionExpiredError } from './errors';
+import { describeError, isAmbiguousLoginFailure, isSessionExpired } from './errors';
 import { createGroupTitleCache } from './inbound';
-import { SESSION_EXPIRED_NOTICE, TAKEN_OVER_NOTICE } from './notices';
-import { createZaloSender } from './sender';
-import { CloseReason, Zalo } from './zca';
+import { superviseListener, type ListenerSupervisor } from './listener-supervisor';
+import { SESSION_BACK_NOTICE, SESSION_EXPIRED_NOTICE, TAKEN_OVER_NOTICE } from './notices';
+import { createZaloSender, type ZaloSender } from './sender';
+import { createSessionFile } from './session-file';
+import { ThreadType, Zalo, type Message } from './zca';
 
-export interface ZaloReconnectOptions {
-  /** First wait after a close (default 5 s); doubles on each failed attempt … */
-  initialDelayMs?: number;
-  /** … up to this (default 5 min). */
-  maxDelayMs?: number;
-  /** A connection that lived this long starts the back-off afresh (default 60 s). */
-  stableAfterMs?: number;
+/** Whether sends can go out now, and news when that changes (jobs/zalo-delivery.ts listens). */
+export interface ZaloSessionWatch {
+  ready(): boolean;
+  onChange(listener: (ready: boolean) => void): void;
 }
+
+export type ZaloChannelSender = ZaloSender & { readonly session: ZaloSessionWatch };
 
 export interface ZaloChannelOptions {
   credentialsFile: string;
@@ -44,65 +45,87 @@ export interface ZaloChannelOptions {
   notifyAdmins?: (text: string) => Promise<void>;
   /** Use this API for the first connection instead of logging in (tests). */
   api?: ZaloApiLike;
-  /** How to log in; default: zca-js cookie login from `credentialsFile`. */
-  login?: () => Promise<ZaloApiLike>;
-  reconnect?: ZaloReconnectOptions;
-  /** How often to look for refreshed cookies and save them (default 10 min). */
-  saveIntervalMs?: number;
+  /** How to log in with these credentials; default: zca-js's cookie login. */
+  login?: (credentials: ZaloCredentials) => Promise<ZaloApiLike>;
+  policy?: Partial<ConnectionPolicy>;
   ratePerSecond?: number;
   burst?: number;
   maxChunkLength?: number;
 }
 
 export interface ZaloChannel {
-  /** Posts to groups through the channel's current session, on the account-wide rate limit. */
-  readonly sender: Sender;
+  /** Posts through the channel's current session, on the account-wide rate limit. */
+  readonly sender: ZaloChannelSender;
   /**
    * Connects and starts listening. Rejects only when the credentials file is missing or invalid; an
    * expired session or an unreachable Zalo is logged (and retried, or announced) without failing start.
    */
   start(): Promise<void>;
-  /** Stops listening, waits for messages being handled, and saves the session one last time. */
+  /** Stops listening (idempotent), waits for messages being handled, and saves the session one last time. */
   stop(): Promise<void>;
 }
 
-type State = 'idle' | 'connecting' | 'running' | 'waiting' | 'expired' | 'taken-over' | 'stopped';
+type State = 'idle' | 'logging-in' | 'running' | 'expired' | 'taken-over' | 'stopped';
 
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const { core, logger, credentialsFile } = options;
-  const initialDelay = options.reconnect?.initialDelayMs ?? 5_000;
-  const maxDelay = options.reconnect?.maxDelayMs ?? 5 * 60_000;
-  const stableAfter = options.reconnect?.stableAfterMs ?? 60_000;
+  const policy: ConnectionPolicy = { ...DEFAULT_CONNECTION_POLICY, ...options.policy };
 
   let state: State = 'idle';
+  // Read through a call where TypeScript would otherwise keep a narrowing across an await.
+  const current = (): State => state;
   let api: ZaloApiLike | undefined;
+  let supervisor: ListenerSupervisor | undefined;
   let ownId = '';
-  let attempt = 0;
-  let connectedAt: number | undefined;
-  let reconnectTimer: NodeJS.Timeout | undefined;
-  let saveTimer: NodeJS.Timeout | undefined;
-  let saved: ZaloCredentials | undefined;
-  let detach: (() => void) | undefined;
+  const sessionFile = createSessionFile(credentialsFile, logger);
+  let loginFailures = 0;
+  let ambiguousSince: number | undefined;
+  let ambiguousCount = 0;
+  let loginTimer: NodeJS.Timeout | undefined;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let maintenanceTimer: NodeJS.Timeout | undefined;
+  /**
+   * A catch-up (old_messages) also returns history from before this process listened; commands that old
+   * are not answered hours late. Live messages are always answered. The margin allows for clock skew.
+   */
+  let listeningSince: number | undefined;
+  const CATCH_UP_SKEW_MS = 60_000;
+  const lastIds = new Map<ThreadType, { id: string; ts: number }>();
+  const sessionListeners: Array<(ready: boolean) => void> = [];
+  let ready = false;
+
+  const setReady = (value: boolean): void => {
+    if (ready === value) return;
+    ready = value;
+    for (const l of sessionListeners) l(value);
+  };
 
   const requireApi = (): ZaloSendApi => {
-    if (state === 'expired') throw new ZaloSessionExpiredError('the channel found it expired earlier');
-    if (!api) throw new Error('zalo: not connected yet');
+    if (!api || !ready)
+      throw new SendDeferredError(
+        60_000,
+        'offline',
+        `the Zalo session is ${state === 'expired' ? 'expired' : 'not ready'}`,
+      );
     return api;
   };
   // Sends go to whichever API is current, so a re-login does not lose the rate limiter's queue.
-  const sender = createZaloSender(
+  const baseSender = createZaloSender(
     {
       sendMessage: (message, threadId, type) => requireApi().sendMessage(message, threadId, type),
       getAllGroups: () => requireApi().getAllGroups(),
+      getUserInfo: (userId, avatarSize) => requireApi().getUserInfo(userId, avatarSize),
     },
     {
       logger,
       ratePerSecond: options.ratePerSecond,
       burst: options.burst,
       maxChunkLength: options.maxChunkLength,
-      onSessionExpired: (err) => void expire(err),
+      onSessionExpired: (err) => expire(err),
     },
   );
+  const session: ZaloSessionWatch = { ready: () => ready, onChange: (l) => void sessionListeners.push(l) };
+  const sender: ZaloChannelSender = Object.assign(baseSender, { session });
   const dispatcher = createDispatcher({
     core,
     logger,
@@ -111,124 +134,127 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     ownId: () => ownId,
   });
 
-  async function defaultLogin(): Promise<ZaloApiLike> {
-    const credentials = await readCredentials(credentialsFile);
-    saved = credentials;
+  function onMessage(message: Message, caughtUp: boolean): void {
+    const ts = Number(message.data.ts);
+    const before = listeningSince !== undefined && ts < listeningSince - CATCH_UP_SKEW_MS;
+    if (caughtUp && Number.isFinite(ts) && before) return;
+    sender.noteThread(message.threadId, message.type);
+    const last = lastIds.get(message.type);
+    if (!last || ts >= last.ts) lastIds.set(message.type, { id: String(message.data.msgId), ts });
+    dispatcher.push(message);
+  }
+
+  async function defaultLogin(credentials: ZaloCredentials): Promise<ZaloApiLike> {
     // checkUpdate would call registry.npmjs.org on every login; logging would print zca-js's own chatter.
     return new Zalo({ selfListen: false, checkUpdate: false, logging: false }).login(credentials);
   }
 
-  async function obtainApi(first: boolean): Promise<ZaloApiLike> {
-    if (first && options.api) return options.api;
-    if (options.login) return options.login();
-    if (options.api) return options.api;
-    return defaultLogin();
-  }
-
-  async function connect(first: boolean): Promise<void> {
-    state = 'connecting';
-    const next = await obtainApi(first);
-    if (state !== 'connecting') return; // stopped (or expired through a send) while logging in
+  function install(next: ZaloApiLike): void {
     api = next;
     ownId = next.getOwnId();
-    stopListening(); // a previous attempt may have attached handlers before its start() threw
-    listen(next);
+    loginFailures = 0;
+    ambiguousCount = 0;
+    ambiguousSince = undefined;
     state = 'running';
+    listeningSince ??= Date.now();
+    supervisor?.retire();
+    supervisor = superviseListener(next.listener, {
+      logger,
+      policy,
+      onMessage,
+      lastMessageId: (type) => lastIds.get(type)?.id ?? null,
+      onGiveUp: () => void relogin(),
+      onTakenOver: (code, reason) => takenOver(code, reason),
+    });
+    setReady(true);
     logger.info({ ownId }, 'zalo: logged in, listener starting');
-    await saveIfChanged();
   }
 
-  function listen(target: ZaloApiLike): void {
-    const handlers: { [K in ZaloEventName]?: ZaloEventListener<K> } = {
-      message: (message) => dispatcher.push(message),
-      connected: () => {
-        connectedAt = Date.now();
-        logger.info('zalo: listener connected');
-      },
-      disconnected: (code, reason) => logger.warn({ code, reason }, 'zalo: listener disconnected'),
-      closed: (code, reason) => onClosed(code, reason),
-      error: (err) => {
-        logger.warn({ err: describeError(err) }, 'zalo: listener error');
-        if (isSessionExpired(err)) void expire(err);
-      },
-    };
-    const on = <K extends ZaloEventName>(event: K, handler: ZaloEventListener<K> | undefined): void => {
-      if (handler) target.listener.on(event, handler);
-    };
-    const off = <K extends ZaloEventName>(event: K, handler: ZaloEventListener<K> | undefined): void => {
-      if (handler) target.listener.off(event, handler);
-    };
-    (Object.keys(handlers) as ZaloEventName[]).forEach((event) => on(event, handlers[event]));
-    detach = () => {
-      (Object.keys(handlers) as ZaloEventName[]).forEach((event) => off(event, handlers[event]));
-      try {
-        target.listener.stop();
-      } catch (err) {
-        logger.debug({ err: describeError(err) }, 'zalo: stopping the old listener failed');
-      }
-    };
-    // retryOnClose lets zca-js ride out the short drops Zalo's own settings say to retry.
-    target.listener.start({ retryOnClose: true });
-  }
-
-  function stopListening(): void {
-    const d = detach;
-    detach = undefined;
-    d?.();
-  }
-
-  function onClosed(code: CloseReason, reason: string): void {
-    if (state !== 'running') return;
-    stopListening();
-    if (code === CloseReason.DuplicateConnection || code === CloseReason.KickConnection) {
-      state = 'taken-over';
-      logger.error(
-        { code, reason },
-        'zalo: the account was opened elsewhere; not reconnecting (restart when it is free)',
-      );
-      void notify(TAKEN_OVER_NOTICE);
-      return;
+  async function relogin(): Promise<void> {
+    if (state !== 'running' && state !== 'logging-in') return;
+    state = 'logging-in';
+    supervisor?.retire();
+    try {
+      const credentials = await sessionFile.forLogin(api);
+      const next = await (options.login ?? defaultLogin)(credentials);
+      if (state !== 'logging-in') return; // stopped or expired meanwhile
+      install(next);
+      await sessionFile.save(api);
+    } catch (err) {
+      if (state !== 'logging-in') return;
+      loginFailed(err);
     }
-    if (connectedAt !== undefined && Date.now() - connectedAt >= stableAfter) attempt = 0;
-    connectedAt = undefined;
-    logger.warn({ code, reason }, 'zalo: listener closed');
-    scheduleReconnect();
   }
 
-  function scheduleReconnect(): void {
-    if (state === 'stopped' || state === 'expired' || state === 'taken-over') return;
-    state = 'waiting';
-    const delay = Math.min(initialDelay * 2 ** attempt, maxDelay);
-    attempt++;
-    logger.info({ delayMs: delay, attempt }, 'zalo: reconnecting after a delay');
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = undefined;
-      void reconnect();
+  function loginFailed(err: unknown): void {
+    loginFailures++;
+    if (isSessionExpired(err)) return expire(err);
+    if (isAmbiguousLoginFailure(err)) {
+      ambiguousCount++;
+      ambiguousSince ??= Date.now();
+      const lasting = Date.now() - ambiguousSince >= policy.ambiguousWindowMs;
+      if (ambiguousCount >= policy.ambiguousFailuresBeforeExpired && lasting) return expire(err);
+    } else {
+      ambiguousCount = 0;
+      ambiguousSince = undefined;
+    }
+    const delay = loginRetryDelay(policy, loginFailures);
+    logger.warn(
+      { err: describeError(err), attempt: loginFailures, delayMs: delay },
+      'zalo: login failed; retrying',
+    );
+    loginTimer = setTimeout(() => {
+      loginTimer = undefined;
+      void relogin();
     }, delay);
   }
 
-  async function reconnect(): Promise<void> {
-    if (state !== 'waiting') return;
+  function expire(err: unknown): void {
+    if (state === 'expired' || state === 'stopped' || state === 'taken-over') return;
+    state = 'expired';
+    clearTimers();
+    supervisor?.retire();
+    supervisor = undefined;
+    api = undefined;
+    setReady(false);
+    logger.error(
+      { err: describeError(err), credentialsFile },
+      'zalo: session expired; run `npm run zalo:login` to scan a new QR code (the bot picks it up by itself)',
+    );
+    void notify(SESSION_EXPIRED_NOTICE);
+    pollTimer = setInterval(() => void pickUpNewSession(), policy.credentialsPollMs);
+    pollTimer.unref();
+  }
+
+  /** While expired: a file that differs from the session that expired is a new login; try it once. */
+  async function pickUpNewSession(): Promise<void> {
+    if (state !== 'expired') return;
+    const fresh = await sessionFile.newLogin();
+    if (!fresh) return;
     try {
-      await connect(false);
+      const next = await (options.login ?? defaultLogin)(fresh);
+      if (current() !== 'expired') return;
+      if (pollTimer) clearInterval(pollTimer);
+      pollTimer = undefined;
+      sessionFile.adopt(fresh);
+      install(next);
+      startMaintenance();
+      void notify(SESSION_BACK_NOTICE);
     } catch (err) {
-      if (isSessionExpired(err)) return expire(err);
-      logger.warn({ err: describeError(err), attempt }, 'zalo: reconnect failed');
-      scheduleReconnect();
+      logger.warn({ err: describeError(err) }, 'zalo: the newly saved session does not log in either');
     }
   }
 
-  async function expire(err: unknown): Promise<void> {
-    if (state === 'expired' || state === 'stopped') return;
-    state = 'expired';
+  function takenOver(code: number, reason: string): void {
+    if (state === 'stopped' || state === 'taken-over') return;
+    state = 'taken-over';
     clearTimers();
-    stopListening();
-    api = undefined;
+    supervisor = undefined;
     logger.error(
-      { err: describeError(err), credentialsFile },
-      'zalo: session expired; run `npm run zalo:login` to scan a new QR code, then restart the bot',
+      { code, reason },
+      'zalo: the account was opened elsewhere; not reconnecting (restart when it is free)',
     );
-    await notify(SESSION_EXPIRED_NOTICE);
+    void notify(TAKEN_OVER_NOTICE);
   }
 
   async function notify(text: string): Promise<void> {
@@ -240,57 +266,59 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   }
 
-  /**
-   * zca-js has no "cookies refreshed" event; it updates its jar from every set-cookie. So the jar is
-   * compared with what was last written, and the file rewritten only when a cookie value changed.
-   */
-  async function saveIfChanged(): Promise<void> {
-    if (!api) return;
+  async function maintain(): Promise<void> {
+    if (state !== 'running' || !api) return;
     try {
-      saved ??= await readCredentials(credentialsFile);
-      const current = currentCredentials(api, saved);
-      if (!credentialsChanged(saved, current)) return;
-      await writeCredentials(credentialsFile, current);
-      saved = current;
-      logger.info({ credentialsFile }, 'zalo: refreshed session saved');
+      await api.keepAlive();
     } catch (err) {
-      logger.warn({ err: describeError(err), credentialsFile }, 'zalo: could not save the session');
+      if (isSessionExpired(err)) return expire(err);
+      logger.debug({ err: describeError(err) }, 'zalo: keepAlive failed');
     }
+    await sessionFile.save(api);
+  }
+
+  function startMaintenance(): void {
+    if (maintenanceTimer) return;
+    maintenanceTimer = setInterval(() => void maintain(), policy.maintenanceMs);
+    maintenanceTimer.unref();
   }
 
   function clearTimers(): void {
-    if (reconnectTimer) clearTimeout(reconnectTimer);
-    reconnectTimer = undefined;
+    if (loginTimer) clearTimeout(loginTimer);
+    if (pollTimer) clearInterval(pollTimer);
+    if (maintenanceTimer) clearInterval(maintenanceTimer);
+    loginTimer = pollTimer = maintenanceTimer = undefined;
   }
 
   return {
     sender,
     async start() {
       if (state !== 'idle') throw new Error(`zalo: start() called twice (state ${state})`);
+      state = 'logging-in';
       try {
-        await connect(true);
-      } catch (err) {
-        if (err instanceof ZaloCredentialsError) throw err;
-        if (isSessionExpired(err)) await expire(err);
-        else {
-          logger.warn({ err: describeError(err) }, 'zalo: first connection failed');
-          scheduleReconnect();
+        const next = options.api ?? (await (options.login ?? defaultLogin)(await sessionFile.forLogin(api)));
+        if (current() === 'logging-in') {
+          install(next);
+          await sessionFile.save(api);
         }
+      } catch (err) {
+        if (err instanceof ZaloCredentialsError) {
+          state = 'stopped';
+          throw err;
+        }
+        if (current() === 'logging-in') loginFailed(err);
       }
-      const every = options.saveIntervalMs ?? 10 * 60_000;
-      saveTimer = setInterval(() => void saveIfChanged(), every);
-      saveTimer.unref();
+      if (current() !== 'expired') startMaintenance();
     },
     async stop() {
       if (state === 'stopped') return;
       const wasConnected = api !== undefined && state !== 'expired';
       state = 'stopped';
       clearTimers();
-      if (saveTimer) clearInterval(saveTimer);
-      saveTimer = undefined;
-      stopListening();
+      supervisor?.retire();
+      setReady(false);
       await dispatcher.drain();
-      if (wasConnected) await saveIfChanged();
+      if (wasConnected) await sessionFile.save(api);
       await sender.stop();
     },
   };

@@ -11,12 +11,14 @@ import type { API, Credentials } from './zca';
 
 /**
  * zca-js accepts tough-cookie's SerializedCookie[] (what it produces itself), a browser extension's
- * export (`name` instead of `key`), or `{url, cookies}`. Each needs at least a name and a value.
+ * export (`name` instead of `key`), or `{url, cookies}`. Each needs a name. `value` may be absent:
+ * tough-cookie 5 leaves it out of the JSON when it is empty (Zalo sets some cookies empty), and zca-js's
+ * `Cookie.fromJSON` reads it back as "".
  */
 const cookieSchema = z.looseObject({
   key: z.string().optional(),
   name: z.string().optional(),
-  value: z.string(),
+  value: z.string().optional(),
 });
 const cookieListSchema = z
   .array(cookieSchema)

@@ -22,8 +22,8 @@ export interface Dispatcher {
   drain(): Promise<void>;
 }
 
-/** Enough to cover a reconnect's redelivery; older ids are forgotten first. */
-const MAX_SEEN = 1000;
+/** Enough to cover a catch-up after a reconnect (old_messages resends recent history); oldest forgotten first. */
+const MAX_SEEN = 5000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { core, logger, sender } = options;

@@ -17,18 +17,44 @@ export class ZaloSessionExpiredError extends Error {
   }
 }
 
-/** 102: "The session key … has reached its timeout" (#35, #47). */
-const SESSION_CODES = new Set([102]);
 /**
- * "Đăng nhập thất bại" is what zca-js's login throws (without a code) when getLoginInfo returns no data,
- * which is how a stale cookie shows up at login; "zpw_sek" is the session cookie whose absence #315 reports.
+ * When is the session really expired? Only when Zalo says so about the session itself:
+ * - code 102, "The session key was improperly submitted or has reached its timeout…" (#35, #47), which
+ *   any API call (sendMessage, getAllGroups…) can answer with a stale cookie.
+ * zca-js's cookie login never says so: it throws a code-less "Đăng nhập thất bại" whenever getLoginInfo's
+ * answer cannot be decrypted (`zalo.js`, `apis/login.js`) — a stale cookie, but also a glitch on Zalo's
+ * side — and #315 reports "zpw_sek bị thiếu hoặc không đúng" after a 1006 that a later login cured. Those
+ * are `isAmbiguousLoginFailure`: the channel calls the session expired only when they persist
+ * (channel-policy.ts: several in a row, over several minutes). Network errors ("fetch failed"), HTTP
+ * errors ("Failed to fetch login info: …") and anything else are only retried.
  */
-const SESSION_MESSAGES = /đăng nhập thất bại|session key|zpw_sek|hết hạn phiên|phiên đăng nhập/i;
+const SESSION_CODES = new Set([102]);
+const SESSION_MESSAGES = /session key/i;
+const AMBIGUOUS_LOGIN_MESSAGES = /đăng nhập thất bại|zpw_sek/i;
 
-/** 221 "too many requests" (#114, #325), -69 "retry limit" (#290), 123 anti-spam "can't receive" (#229). */
-const RATE_CODES = new Set([221, -69, 123]);
+/**
+ * Answers about one chat, not the account (#94, #229, #307, #328, #336): 123 "Không thể nhận tin nhắn
+ * từ bạn" (this recipient, or this exact content, is blocked for now), 122 (the recipient blocks
+ * strangers), 221 "Vượt quá số request cho phép" when it keeps coming back for one chat. They defer or
+ * fail that delivery only (jobs/zalo-delivery.ts).
+ */
+const CHAT_REFUSAL_CODES = new Set([123, 122, 221]);
+/** -69 "Retry limit" (#290) is the account's; so is 221 from many chats at once (jobs/zalo-delivery.ts). */
+const RATE_CODES = new Set([-69]);
 /** Zalo gives no retry-after; anti-spam limits are measured in minutes, so wait a whole one. */
 export const ZALO_RATE_LIMIT_RETRY_MS = 60_000;
+
+/** Zalo refused a message for one chat (code 123, 122 or 221): see CHAT_REFUSAL_CODES. */
+export class ZaloChatRefusedError extends Error {
+  constructor(
+    readonly chatId: string,
+    readonly code: number,
+    detail: string,
+  ) {
+    super(`Zalo refused the message for ${chatId}: ${detail}`);
+    this.name = 'ZaloChatRefusedError';
+  }
+}
 
 /** Server messages (vi or en) that mean the account can no longer post to this group. */
 const UNREACHABLE_MESSAGES =
@@ -59,20 +85,28 @@ export function isSessionExpired(err: unknown): boolean {
   return (code !== null && SESSION_CODES.has(code)) || SESSION_MESSAGES.test(err.message);
 }
 
+/** A login failure that may be a stale cookie or a passing glitch; see SESSION_CODES. */
+export function isAmbiguousLoginFailure(err: unknown): boolean {
+  return isZaloApiError(err) && !isSessionExpired(err) && AMBIGUOUS_LOGIN_MESSAGES.test(err.message);
+}
+
 export function looksUnreachable(err: unknown): boolean {
   return isZaloApiError(err) && UNREACHABLE_MESSAGES.test(err.message);
 }
 
 /**
- * Maps an error from a send to ZaloSessionExpiredError, RateLimitedError or UnreachableChatError; anything
+ * Maps an error from a send to ZaloSessionExpiredError, RateLimitedError, ZaloChatRefusedError or
+ * UnreachableChatError; anything
  * else comes back unchanged.
  */
 export function toSendError(err: unknown, chatId: string): unknown {
   if (err instanceof ZaloSessionExpiredError || err instanceof UnreachableChatError) return err;
-  if (err instanceof RateLimitedError) return err;
+  if (err instanceof RateLimitedError || err instanceof ZaloChatRefusedError) return err;
   if (isSessionExpired(err)) return new ZaloSessionExpiredError(describeError(err));
   const code = errorCode(err);
   if (code !== null && RATE_CODES.has(code)) return new RateLimitedError(ZALO_RATE_LIMIT_RETRY_MS);
+  if (code !== null && CHAT_REFUSAL_CODES.has(code))
+    return new ZaloChatRefusedError(chatId, code, describeError(err));
   if (looksUnreachable(err)) return new UnreachableChatError('zalo', chatId, errorMessage(err));
   return err;
 }

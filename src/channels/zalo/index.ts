@@ -3,10 +3,12 @@ export {
   createZaloChannel,
   type ZaloChannel,
   type ZaloChannelOptions,
-  type ZaloReconnectOptions,
+  type ZaloChannelSender,
+  type ZaloSessionWatch,
 } from './channel';
+export { DEFAULT_CONNECTION_POLICY, type ConnectionPolicy } from './connection-policy';
 export { createZaloSender, type ZaloSender, type ZaloSenderOptions, type ZaloSendOptions } from './sender';
 export { readCredentials, writeCredentials, ZaloCredentialsError, type ZaloCredentials } from './credentials';
-export { ZaloSessionExpiredError, toSendError } from './errors';
+export { ZaloChatRefusedError, ZaloSessionExpiredError, toSendError } from './errors';
 export { toIncomingMessage } from './inbound';
 export type { ZaloApiLike, ZaloListenerLike, ZaloListenerEvents, ZaloSendApi } from './api';

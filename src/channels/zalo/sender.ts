@@ -8,9 +8,15 @@
 import Bottleneck from 'bottleneck';
 import type { Reply } from '../../bot/messages';
 import type { Logger } from '../../shared/logger';
-import { RateLimitedError, UnreachableChatError, type Sender } from '../sender';
+import { RateLimitedError, SendDeferredError, UnreachableChatError, type Sender } from '../sender';
 import type { ZaloSendApi } from './api';
-import { describeError, isZaloApiError, toSendError, ZaloSessionExpiredError } from './errors';
+import {
+  describeError,
+  isZaloApiError,
+  toSendError,
+  ZaloChatRefusedError,
+  ZaloSessionExpiredError,
+} from './errors';
 import { pngAttachment, renderSegments, splitStyledText, ZALO_TEXT_LIMIT } from './outbound';
 import { ThreadType, type MessageContent, type SendMessageQuote, type SendMessageResponse } from './zca';
 
@@ -31,18 +37,29 @@ export interface ZaloSendOptions {
   quote?: SendMessageQuote;
 }
 
+export interface ZaloSendResult {
+  /** The first message sent (the image when there is one, else the first text chunk). */
+  messageId: string;
+  /** Every message sent, in order: a reply to any chunk of a long reminder finds its task. */
+  messageIds: string[];
+}
+
 export interface ZaloSender extends Sender {
   /**
-   * Sends to a group or a user thread; resolves to the msgId of the first message sent (the image when
-   * there is one, else the first text chunk). Errors are ZaloSessionExpiredError, UnreachableChatError,
-   * RateLimitedError, or zca-js's own; messages already sent when one fails stay sent.
+   * Sends to a group or a user thread. Errors are ZaloSessionExpiredError, UnreachableChatError,
+   * RateLimitedError, ZaloChatRefusedError, SendDeferredError (no session yet), or zca-js's own;
+   * messages already sent when one fails stay sent.
    */
   sendTo(
     threadId: string,
     type: ThreadType,
     reply: Reply,
     options?: ZaloSendOptions,
-  ): Promise<{ messageId: string }>;
+  ): Promise<ZaloSendResult>;
+  /** Sends to a chat id alone, as a group or a private chat, whichever it is (see threadTypeOf). */
+  send(chatId: string, reply: Reply): Promise<ZaloSendResult>;
+  /** Records a thread's type as seen on an incoming message. */
+  noteThread(threadId: string, type: ThreadType): void;
   /** Lets queued messages go out, then refuses new ones. */
   stop(): Promise<void>;
 }
@@ -52,6 +69,8 @@ function isFinal(err: unknown): boolean {
   return (
     err instanceof ZaloSessionExpiredError ||
     err instanceof UnreachableChatError ||
+    err instanceof ZaloChatRefusedError ||
+    err instanceof SendDeferredError ||
     err instanceof RateLimitedError
   );
 }
@@ -111,7 +130,7 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
     type: ThreadType,
     reply: Reply,
     sendOptions: ZaloSendOptions = {},
-  ): Promise<{ messageId: string }> {
+  ): Promise<ZaloSendResult> {
     let quote = sendOptions.quote;
     const takeQuote = (): { quote?: SendMessageQuote } => {
       const q = quote;
@@ -157,13 +176,41 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
     const first = ids[0];
     if (first === undefined)
       throw new Error(`zalo: nothing was sent to ${threadId} (empty reply or no message id)`);
-    return { messageId: first };
+    return { messageId: first, messageIds: ids };
+  }
+
+  /**
+   * A binding holds only a chat id, and zca-js needs the thread type (sending a private chat's id as a
+   * group fails, and vice versa). Known from incoming messages; otherwise a group the account is in is a
+   * group, an id Zalo knows as a user is a private chat, and anything else is tried as a group (so that
+   * "not a member" is detected as before).
+   */
+  const threadTypes = new Map<string, ThreadType>();
+  async function threadTypeOf(chatId: string): Promise<ThreadType> {
+    const known = threadTypes.get(chatId);
+    if (known !== undefined) return known;
+    let type: ThreadType = ThreadType.Group;
+    try {
+      const groups = await api.getAllGroups();
+      if (!Object.hasOwn(groups.gridVerMap, chatId)) {
+        const users = await api.getUserInfo(chatId);
+        const profiles = Object.keys(users.changed_profiles ?? {}).map((k) => k.replace(/_\d+$/, ''));
+        if (profiles.includes(chatId)) type = ThreadType.User;
+      }
+    } catch (err) {
+      if (err instanceof SendDeferredError || err instanceof ZaloSessionExpiredError) throw err;
+      logger.debug({ chatId, err: describeError(err) }, 'zalo: thread type lookup failed; trying a group');
+      return type; // not cached: look again next time
+    }
+    threadTypes.set(chatId, type);
+    return type;
   }
 
   return {
     platform: 'zalo',
-    send: (chatId, reply) => sendTo(chatId, ThreadType.Group, reply),
+    send: async (chatId, reply) => sendTo(chatId, await threadTypeOf(chatId), reply),
     sendTo,
+    noteThread: (threadId, type) => void threadTypes.set(threadId, type),
     async stop() {
       if (stopped) return;
       stopped = true;

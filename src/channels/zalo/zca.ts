@@ -13,7 +13,7 @@ import type * as Zca from '../../../node_modules/zca-js/dist/index.js' with { 'r
 const zca = require('zca-js') as typeof Zca;
 
 export const { Zalo, GroupMessage, UserMessage, ThreadType, CloseReason, TextStyle, ZaloApiError } = zca;
-export const { LoginQRCallbackEventType } = zca;
+export const { LoginQRCallbackEventType, ZaloApiLoginQRAborted, ZaloApiLoginQRDeclined, Gender } = zca;
 
 export type Zalo = Zca.Zalo;
 export type GroupMessage = Zca.GroupMessage;
@@ -23,6 +23,9 @@ export type CloseReason = Zca.CloseReason;
 export type TextStyle = Zca.TextStyle;
 export type ZaloApiError = Zca.ZaloApiError;
 export type LoginQRCallbackEventType = Zca.LoginQRCallbackEventType;
+export type ZaloApiLoginQRAborted = Zca.ZaloApiLoginQRAborted;
+export type ZaloApiLoginQRDeclined = Zca.ZaloApiLoginQRDeclined;
+export type Gender = Zca.Gender;
 
 export type {
   API,
@@ -42,4 +45,5 @@ export type {
   TMention,
   TMessage,
   TQuote,
+  User,
 } from '../../../node_modules/zca-js/dist/index.js' with { 'resolution-mode': 'import' };

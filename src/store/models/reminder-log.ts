@@ -15,9 +15,15 @@ const reminderLogSchema = new Schema(
     target: { type: String, required: true },
     platform: { type: String, required: true },
     chatId: { type: String, required: true },
-    /** 'sending' is written before the platform call, 'sent' after; see the README on the remaining window. */
-    state: { type: String, enum: ['sending', 'sent', 'failed'], required: true },
+    /**
+     * 'sending' is written before the platform call, 'sent' after; see the README on the remaining window.
+     * 'waiting': nothing was posted and the channel asked to wait (no Zalo session yet, or the chat refused
+     * it for now); 'superseded': it was still waiting when its day passed or its task no longer needed it.
+     */
+    state: { type: String, enum: ['sending', 'sent', 'failed', 'waiting', 'superseded'], required: true },
     messageId: { type: String, default: null },
+    /** Every message the reminder took (a long one is split), so a reply to any of them finds the task. */
+    messageIds: { type: [String], default: undefined },
     error: { type: String, default: null },
     sentAt: { type: Date, default: null },
   },
@@ -25,6 +31,7 @@ const reminderLogSchema = new Schema(
 );
 reminderLogSchema.index({ key: 1, platform: 1, chatId: 1 }, { unique: true });
 reminderLogSchema.index({ platform: 1, chatId: 1, messageId: 1 });
+reminderLogSchema.index({ platform: 1, chatId: 1, messageIds: 1 });
 
 export type ReminderLogDoc = InferSchemaType<typeof reminderLogSchema>;
 export const ReminderLog = model('ReminderLog', reminderLogSchema);

@@ -8,9 +8,20 @@ import {
   type ZaloChannel,
   type ZaloChannelOptions,
 } from '../../../src/channels/zalo/channel';
-import { writeCredentials, ZaloCredentialsError } from '../../../src/channels/zalo/credentials';
+import {
+  writeCredentials,
+  ZaloCredentialsError,
+  type ZaloCredentials,
+} from '../../../src/channels/zalo/credentials';
+import type { ConnectionPolicy } from '../../../src/channels/zalo/connection-policy';
 import { ZaloSessionExpiredError } from '../../../src/channels/zalo/errors';
-import { APOLOGY_VI, SESSION_EXPIRED_NOTICE, TAKEN_OVER_NOTICE } from '../../../src/channels/zalo/notices';
+import {
+  APOLOGY_VI,
+  SESSION_BACK_NOTICE,
+  SESSION_EXPIRED_NOTICE,
+  TAKEN_OVER_NOTICE,
+} from '../../../src/channels/zalo/notices';
+import { SendDeferredError } from '../../../src/channels/sender';
 import { CloseReason, ThreadType } from '../../../src/channels/zalo/zca';
 import { FakeZaloServer, photoContent } from '../../helpers/zalo-fake';
 import { buildGroupMessage } from '../../helpers/zalo-fake-messages';
@@ -27,23 +38,36 @@ interface Harness {
   notices: string[];
   logs: Array<{ level: number; msg: string; [key: string]: unknown }>;
   raw: string[];
+  file: string;
 }
 
 let running: ZaloChannel[] = [];
+let dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(running.map((c) => c.stop()));
   running = [];
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
 });
 
-function harness(
+/** Short timers, the same shape as production's (connection-policy.ts); jitter fixed at ×1. */
+const POLICY: Partial<ConnectionPolicy> = {
+  restartMinMs: 10,
+  restartMaxMs: 80,
+  loginRetryMinMs: 10,
+  loginRetryMaxMs: 40,
+  ambiguousWindowMs: 0,
+  credentialsPollMs: 20,
+  random: () => 0.5,
+};
+
+async function harness(
   answer: (m: IncomingMessage) => Promise<Reply[]> = async (m) => [
     { segments: [{ text: 'Đã nhận: ' }, { text: m.text, style: 'bold' }], quote: true },
   ],
   overrides: Partial<ZaloChannelOptions> = {},
-): Harness {
-  const zalo = new FakeZaloServer({
-    groups: { [GROUP]: 'Phòng Kế hoạch', [OTHER_GROUP]: 'Phòng Tài chính' },
-  });
+  zalo = new FakeZaloServer({ groups: { [GROUP]: 'Phòng Kế hoạch', [OTHER_GROUP]: 'Phòng Tài chính' } }),
+): Promise<Harness> {
   const seen: IncomingMessage[] = [];
   const notices: string[] = [];
   const raw: string[] = [];
@@ -58,20 +82,29 @@ function harness(
       return answer(message);
     },
   };
+  const dir = await mkdtemp(join(tmpdir(), 'zalo-channel-'));
+  dirs.push(dir);
+  const file = join(dir, 'zalo.json');
+  // What `npm run zalo:login` saves: the jar as tough-cookie serialises it (an empty cookie has no value).
+  await writeCredentials(file, { cookie: h_cookies(zalo), imei: IMEI, userAgent: 'UA/1.0' });
   const channel = createZaloChannel({
-    credentialsFile: join(tmpdir(), 'zalo-channel-test-absent.json'),
+    credentialsFile: file,
     core,
     logger,
     notifyAdmins: async (text) => void notices.push(text),
     api: zalo.api,
     login: zalo.login,
-    reconnect: { initialDelayMs: 20, maxDelayMs: 80, stableAfterMs: 60_000 },
+    policy: POLICY,
     ratePerSecond: 1000,
     burst: 20,
     ...overrides,
   });
   running.push(channel);
-  return { zalo, channel, seen, notices, logs, raw };
+  return { zalo, channel, seen, notices, logs, raw, file };
+}
+
+function h_cookies(zalo: FakeZaloServer): ZaloCredentials['cookie'] {
+  return zalo.cookieJar.toJSON()?.cookies ?? [];
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
@@ -82,12 +115,13 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 2000): Pr
   }
 }
 
-const delays = (h: Harness): unknown[] =>
-  h.logs.filter((l) => l.msg === 'zalo: reconnecting after a delay').map((l) => l.delayMs);
+const restarts = (h: Harness): unknown[] =>
+  h.logs.filter((l) => l.msg === 'zalo: restarting the listener').map((l) => l.delayMs);
+const connects = (h: Harness): number => h.logs.filter((l) => l.msg === 'zalo: listener connected').length;
 
 describe('zalo channel: messages', () => {
   it('hands a group message to the core and posts the reply to the same group as ThreadType.Group, quoting it', async () => {
-    const h = harness();
+    const h = await harness();
     await h.channel.start();
     expect(h.zalo.listener.startCalls).toEqual([{ retryOnClose: true }]);
 
@@ -109,7 +143,7 @@ describe('zalo channel: messages', () => {
   });
 
   it('answers a private message in the private thread (ThreadType.User)', async () => {
-    const h = harness(async () => [{ segments: [{ text: 'Chào bạn' }] }]);
+    const h = await harness(async () => [{ segments: [{ text: 'Chào bạn' }] }]);
     await h.channel.start();
 
     h.zalo.emitUserText(LAN, '/help');
@@ -121,7 +155,7 @@ describe('zalo channel: messages', () => {
   });
 
   it('ties a reply to a reminder the sender posted back to that reminder', async () => {
-    const h = harness(async () => []);
+    const h = await harness(async () => []);
     await h.channel.start();
 
     const { messageId } = await h.channel.sender.send(GROUP, {
@@ -134,7 +168,7 @@ describe('zalo channel: messages', () => {
   });
 
   it('apologises in Vietnamese when the core fails, and logs it', async () => {
-    const h = harness(async () => {
+    const h = await harness(async () => {
       throw new Error('database down');
     });
     await h.channel.start();
@@ -148,7 +182,7 @@ describe('zalo channel: messages', () => {
   });
 
   it('ignores its own echoes, photos and a redelivered message, and answers each thread in order', async () => {
-    const h = harness(async (m) => [{ segments: [{ text: `re ${m.text}` }] }]);
+    const h = await harness(async (m) => [{ segments: [{ text: `re ${m.text}` }] }]);
     const { zalo } = h;
     await h.channel.start();
 
@@ -177,64 +211,107 @@ describe('zalo channel: messages', () => {
 });
 
 describe('zalo channel: connection', () => {
-  it('logs in again with exponential back-off (capped) after the listener closes, then listens on the new session', async () => {
-    const h = harness();
+  it('restarts the same listener after a 1006 without logging in, and answers what was said meanwhile, once', async () => {
+    const h = await harness(async (m) => [{ segments: [{ text: `re ${m.text}` }] }]);
     await h.channel.start();
-    const first = h.zalo.listener;
+    await waitFor(() => connects(h) === 1, 'connected');
+    h.zalo.emitGroupText(GROUP, LAN, 'trước');
+    await h.zalo.waitForSent(1);
 
-    h.zalo.failNextLogin('network', 3);
-    h.zalo.closeListener(CloseReason.AbnormalClosure, 'network');
-    await waitFor(() => h.zalo.sessions.length === 2, 'a new session');
-    await waitFor(() => h.zalo.listener.started, 'the new listener');
+    h.zalo.closeListener(CloseReason.AbnormalClosure, '');
+    h.zalo.emitGroupText(GROUP, LAN, 'trong lúc mất kết nối'); // no socket: only Zalo has it
+    await waitFor(() => connects(h) === 2, 'the restart');
+    await h.zalo.waitForSent(2);
+    await new Promise((r) => setTimeout(r, 30));
 
-    expect(delays(h)).toEqual([20, 40, 80, 80]);
-    expect(h.zalo.loginCalls).toBe(4);
-    expect(h.zalo.listener).not.toBe(first);
-    expect(h.zalo.listener.startCalls).toEqual([{ retryOnClose: true }]);
+    expect(h.zalo.sentTo(GROUP).map((s) => s.text)).toEqual(['re trước', 're trong lúc mất kết nối']);
+    expect(h.zalo.loginCalls).toBe(0);
+    expect(h.zalo.sessions).toHaveLength(1);
+    expect(h.zalo.listener.startCalls).toEqual([{ retryOnClose: true }, { retryOnClose: true }]);
+    expect(restarts(h)).toEqual([10]);
+  });
 
-    // The old listener no longer feeds the core; the new one does.
-    first.emit('message', h.zalo.groupText(GROUP, LAN, 'cũ'));
+  it('does not answer, in a catch-up, what was said an hour before the bot listened', async () => {
+    const h = await harness(async (m) => [{ segments: [{ text: `re ${m.text}` }] }]);
+    h.zalo.history.push(
+      buildGroupMessage({
+        ownId: h.zalo.ownId,
+        ids: { msgId: '7200000000000', cliMsgId: '1', ts: Date.now() - 3_600_000 },
+        from: LAN,
+        content: '/done 3',
+        groupId: GROUP,
+      }),
+    );
+    await h.channel.start();
+    await waitFor(() => connects(h) === 1, 'connected');
     h.zalo.emitGroupText(GROUP, LAN, 'mới');
     await h.zalo.waitForSent(1);
-    expect(h.seen.map((m) => m.text)).toEqual(['mới']);
-    expect(h.zalo.sent[0]?.session).toBe(1);
+    await new Promise((r) => setTimeout(r, 30));
+
+    expect(h.zalo.sent.map((s) => s.text)).toEqual(['re mới']);
   });
 
-  it('starts the back-off afresh after a connection that stayed up', async () => {
-    const h = harness(undefined, { reconnect: { initialDelayMs: 10, maxDelayMs: 1000, stableAfterMs: 0 } });
+  it('grows the pause only for restarts that never connect, then logs in again with the live cookie jar, saved first', async () => {
+    const h = await harness();
     await h.channel.start();
-    await waitFor(() => h.logs.some((l) => l.msg === 'zalo: listener connected'), 'connected');
+    await waitFor(() => connects(h) === 1, 'connected');
+    h.zalo.setCookie('zpw_sek', 'refreshed-by-zalo');
+    h.zalo.refusedConnections = 3;
 
     h.zalo.closeListener();
-    await waitFor(() => h.zalo.sessions.length === 2 && h.zalo.listener.started, 'first reconnect');
-    await new Promise((r) => setTimeout(r, 10)); // let "connected" arrive
-    h.zalo.closeListener();
-    await waitFor(() => h.zalo.sessions.length === 3, 'second reconnect');
+    await waitFor(() => h.zalo.sessions.length === 2, 'a new login');
+    await waitFor(() => connects(h) === 2, 'the new listener');
 
-    expect(delays(h)).toEqual([10, 10]);
+    expect(restarts(h)).toEqual([10, 20, 40]);
+    expect(h.zalo.loginCalls).toBe(1);
+    const used = h.zalo.loginCredentials[0] as ZaloCredentials;
+    expect(used.imei).toBe(IMEI);
+    expect(used.cookie.find((c) => c.key === 'zpw_sek')?.value).toBe('refreshed-by-zalo');
+    const onDisk = JSON.parse(await readFile(h.file, 'utf8')) as ZaloCredentials;
+    expect(onDisk.cookie.find((c) => c.key === 'zpw_sek')?.value).toBe('refreshed-by-zalo');
+    expect(h.notices).toEqual([]);
   });
 
-  it('stops for good and tells the admins once when the session has expired', async () => {
-    const h = harness();
-    await h.channel.start();
+  it('retries a code-less login failure instead of calling the session expired', async () => {
+    const h = await harness(undefined, { api: undefined });
+    h.zalo.failNextLogin('login-garbled', 2);
 
+    await h.channel.start();
+    await waitFor(() => connects(h) === 1, 'connected after two failed logins');
+
+    expect(h.zalo.loginCalls).toBe(3);
+    expect(h.notices).toEqual([]);
+  });
+
+  it('calls the session expired only when login keeps failing, keeps sends waiting, and resumes from a new zalo:login', async () => {
+    const h = await harness(undefined, { api: undefined });
     h.zalo.expireSession();
-    h.zalo.closeListener();
-    await waitFor(() => h.notices.length === 1, 'the admin notice');
-    const logins = h.zalo.loginCalls;
-    await new Promise((r) => setTimeout(r, 200)); // ten back-off periods: no busy loop
 
-    expect(h.zalo.loginCalls).toBe(logins);
+    await expect(h.channel.start()).resolves.toBeUndefined();
+    await waitFor(() => h.notices.length === 1, 'the admin notice');
+    expect(h.zalo.loginCalls).toBe(3);
     expect(h.notices).toEqual([SESSION_EXPIRED_NOTICE]);
-    const line = h.logs.find((l) => l.level === 50 && String(l.msg).startsWith('zalo: session expired'));
-    expect(line?.msg).toContain('npm run zalo:login');
+    expect(h.channel.sender.session.ready()).toBe(false);
     await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
-      ZaloSessionExpiredError,
+      SendDeferredError,
     );
+    await new Promise((r) => setTimeout(r, 100)); // five polls of an unchanged file: no login
+    expect(h.zalo.loginCalls).toBe(3);
+
+    // An admin runs `npm run zalo:login`: a new session in the file.
+    h.zalo.sessionExpired = false;
+    h.zalo.setCookie('zpw_sek', 'session-2');
+    await writeCredentials(h.file, { cookie: h_cookies(h.zalo), imei: IMEI, userAgent: 'UA/1.0' });
+    await waitFor(() => h.notices.length === 2, 'the "back" notice');
+
+    expect(h.notices[1]).toBe(SESSION_BACK_NOTICE);
+    expect(h.channel.sender.session.ready()).toBe(true);
+    await h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] });
+    expect(h.zalo.sentTo(GROUP)).toHaveLength(1);
   });
 
-  it('notices an expired session from a failed send too, and stops listening', async () => {
-    const h = harness();
+  it('notices an expired session from a failed send (102), stops listening, and defers later sends', async () => {
+    const h = await harness();
     await h.channel.start();
 
     h.zalo.failNextSend('session-expired');
@@ -244,23 +321,17 @@ describe('zalo channel: connection', () => {
     await waitFor(() => h.notices.length === 1, 'the admin notice');
 
     expect(h.zalo.listener.started).toBe(false);
-    h.zalo.closeListener();
+    await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'y' }] })).rejects.toBeInstanceOf(
+      SendDeferredError,
+    );
     await new Promise((r) => setTimeout(r, 60));
     expect(h.zalo.loginCalls).toBe(0);
   });
 
-  it('reports an expired session at start without failing start', async () => {
-    const h = harness(undefined, { api: undefined });
-    h.zalo.expireSession();
-
-    await expect(h.channel.start()).resolves.toBeUndefined();
-    await waitFor(() => h.notices.length === 1, 'the admin notice');
-    expect(h.zalo.loginCalls).toBe(1);
-  });
-
   it('does not fight another session that took the account over (3000)', async () => {
-    const h = harness();
+    const h = await harness();
     await h.channel.start();
+    await waitFor(() => connects(h) === 1, 'connected');
 
     h.zalo.closeListener(CloseReason.DuplicateConnection, 'another web session');
     await waitFor(() => h.notices.length === 1, 'the admin notice');
@@ -268,40 +339,105 @@ describe('zalo channel: connection', () => {
 
     expect(h.notices).toEqual([TAKEN_OVER_NOTICE]);
     expect(h.zalo.loginCalls).toBe(0);
+    expect(h.zalo.listener.startCalls).toHaveLength(1);
+  });
+
+  it('defers sends (not fails them) until the first login completes', async () => {
+    let finish: (() => void) | undefined;
+    const slow = new FakeZaloServer({ groups: { [GROUP]: 'Phòng Kế hoạch' } });
+    const h = await harness(
+      undefined,
+      {
+        api: undefined,
+        login: () =>
+          new Promise((resolve) => {
+            finish = () => void slow.login().then(resolve);
+          }),
+      },
+      slow,
+    );
+    const starting = h.channel.start();
+    await waitFor(() => finish !== undefined, 'the login to begin');
+
+    await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
+      SendDeferredError,
+    );
+    finish?.();
+    await starting;
+    await h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] });
+    expect(h.zalo.sentTo(GROUP)).toHaveLength(1);
   });
 
   it('fails start when there is no credentials file to log in with', async () => {
-    const h = harness(undefined, { api: undefined, login: undefined });
+    const h = await harness(undefined, {
+      api: undefined,
+      credentialsFile: join(tmpdir(), 'zalo-channel-test-absent.json'),
+    });
     await expect(h.channel.start()).rejects.toBeInstanceOf(ZaloCredentialsError);
   });
 });
 
-describe('zalo channel: session file', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'zalo-channel-'));
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+describe('zalo channel: stopping never crashes', () => {
+  it('stops while the listener is still connecting: the socket error is handled', async () => {
+    const h = await harness();
+    const start = h.channel.start();
+    await h.channel.stop(); // before `connected`
+    await start;
+    await new Promise((r) => setTimeout(r, 30));
 
-  it('saves refreshed cookies (and only then), never logging the cookie or imei', async () => {
-    const file = join(dir, 'zalo.json');
-    const h = harness(undefined, { credentialsFile: file, saveIntervalMs: 20 });
-    const cookie = h.zalo.cookieJar.toJSON()?.cookies ?? [];
-    await writeCredentials(file, { cookie, imei: IMEI, userAgent: 'UA/1.0' });
-    const before = await stat(file);
+    const listener = h.zalo.listener;
+    expect(listener.listenerCount('error')).toBeGreaterThan(0);
+    expect(h.logs.some((l) => l.msg === 'zalo: listener error')).toBe(true);
+    expect(listener.started).toBe(false);
+  });
+
+  it("stops while zca-js's own retry is pending: the orphan never comes back", async () => {
+    const h = await harness();
+    await h.channel.start();
+    await waitFor(() => connects(h) === 1, 'connected');
+
+    h.zalo.closeListener(CloseReason.ManualClosure, ''); // a listed code: zca-js schedules its own retry
+    await h.channel.stop();
+    await new Promise((r) => setTimeout(r, 60));
+
+    expect(h.zalo.listener.internalRetries).toBe(1);
+    expect(h.zalo.listener.started).toBe(false);
+    expect(h.zalo.listener.startCalls).toHaveLength(1);
+  });
+
+  it('stops twice, and after a restart was scheduled, without restarting anything', async () => {
+    const h = await harness();
+    await h.channel.start();
+    await waitFor(() => connects(h) === 1, 'connected');
+
+    h.zalo.closeListener(); // our restart is now pending
+    await Promise.all([h.channel.stop(), h.channel.stop()]);
+    await h.channel.stop();
+    await new Promise((r) => setTimeout(r, 60));
+
+    expect(h.zalo.listener.startCalls).toHaveLength(1);
+    expect(h.zalo.loginCalls).toBe(0);
+  });
+});
+
+describe('zalo channel: session file', () => {
+  it('saves refreshed cookies (and only then) after keepAlive, never logging the cookie or imei', async () => {
+    const h = await harness(undefined, { policy: { ...POLICY, maintenanceMs: 20 } });
+    const before = await stat(h.file);
     await h.channel.start();
     await new Promise((r) => setTimeout(r, 60));
-    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    expect((await stat(h.file)).mtimeMs).toBe(before.mtimeMs);
+    expect(h.zalo.api.keepAliveCalls).toBeGreaterThan(0);
 
     h.zalo.setCookie('zpw_sek', 'refreshed-cookie-value');
     await waitFor(() => h.logs.some((l) => l.msg === 'zalo: refreshed session saved'), 'the save');
 
-    const stored = JSON.parse(await readFile(file, 'utf8'));
+    const stored = JSON.parse(await readFile(h.file, 'utf8'));
     expect(stored.imei).toBe(IMEI);
     expect(stored.cookie.find((c: { key: string }) => c.key === 'zpw_sek').value).toBe(
       'refreshed-cookie-value',
     );
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await stat(h.file)).mode & 0o777).toBe(0o600);
     await h.channel.stop();
     expect(h.raw.join('\n')).not.toMatch(/refreshed-cookie-value|session-1|imei-that-must-never-be-logged/);
   });

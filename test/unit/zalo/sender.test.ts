@@ -1,11 +1,18 @@
 import { createLogger } from '../../../src/shared/logger';
 import { RateLimitedError, UnreachableChatError } from '../../../src/channels/sender';
-import { ZaloSessionExpiredError, toSendError } from '../../../src/channels/zalo/errors';
+import {
+  isAmbiguousLoginFailure,
+  isSessionExpired,
+  ZaloChatRefusedError,
+  ZaloSessionExpiredError,
+  toSendError,
+} from '../../../src/channels/zalo/errors';
 import { createZaloSender, type ZaloSender } from '../../../src/channels/zalo/sender';
 import { TextStyle, ThreadType, ZaloApiError } from '../../../src/channels/zalo/zca';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 
 const GROUP = '6209876543210987654';
+const USER = '3261854332509022064';
 const logger = createLogger('silent');
 
 describe('zalo sender', () => {
@@ -27,7 +34,7 @@ describe('zalo sender', () => {
     const [sent] = zalo.sent;
     expect(sent).toMatchObject({ threadId: GROUP, type: ThreadType.Group, text: 'Nhắc việc: Báo cáo' });
     expect(sent?.content.styles).toEqual([{ start: 11, len: 7, st: TextStyle.Bold }]);
-    expect(result).toEqual({ messageId: sent?.msgId });
+    expect(result).toEqual({ messageId: sent?.msgId, messageIds: [sent?.msgId] });
     expect(sender.platform).toBe('zalo');
   });
 
@@ -42,6 +49,8 @@ describe('zalo sender', () => {
     }
     expect(zalo.sent.map((s) => s.text).join('\n')).toBe(text);
     expect(result.messageId).toBe(zalo.sent[0]?.msgId);
+    // Every chunk's id, so a reply to the second chunk of a long reminder still finds it.
+    expect(result.messageIds).toEqual(zalo.sent.map((s) => s.msgId));
   });
 
   it('quotes only the first chunk', async () => {
@@ -104,14 +113,41 @@ describe('zalo sender', () => {
     await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(ZaloApiError);
   });
 
-  it('maps the injected not-a-member failure and a rate-limit code', async () => {
+  it('maps the injected not-a-member failure, a per-chat refusal and an account-wide limit', async () => {
     zalo.failNextSend('rate-limited');
+    await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
+      ZaloChatRefusedError,
+    );
+    zalo.failNextSend(new ZaloApiError('Retry limit', -69));
     await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(RateLimitedError);
 
     zalo.failNextSend('not-a-member');
     await expect(sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
       UnreachableChatError,
     );
+  });
+
+  it('sends to a private chat (a user Zalo knows, not a group) as ThreadType.User', async () => {
+    zalo.users.set(USER, 'Trần Văn Minh');
+
+    await sender.send(USER, { segments: [{ text: 'Nhắc việc riêng' }] });
+    await sender.send(GROUP, { segments: [{ text: 'Nhắc việc nhóm' }] });
+
+    expect(zalo.sent.map((s) => [s.threadId, s.type])).toEqual([
+      [USER, ThreadType.User],
+      [GROUP, ThreadType.Group],
+    ]);
+  });
+
+  it('uses the thread type seen on an incoming message without asking Zalo', async () => {
+    sender.noteThread(USER, ThreadType.User);
+    zalo.users.set(USER, 'Trần Văn Minh');
+    const getAllGroups = jest.spyOn(zalo.api, 'getAllGroups');
+
+    await sender.send(USER, { segments: [{ text: 'x' }] });
+
+    expect(zalo.sent[0]?.type).toBe(ThreadType.User);
+    expect(getAllGroups).not.toHaveBeenCalled();
   });
 
   it('refuses an empty reply instead of returning a fake id', async () => {
@@ -136,8 +172,17 @@ describe('zalo error mapping', () => {
       new ZaloApiError('The session key … has reached its timeout.', 102),
       ZaloSessionExpiredError,
     ],
-    ['a failed cookie login', new ZaloApiError('Đăng nhập thất bại'), ZaloSessionExpiredError],
-    ['code 221 (too many requests)', new ZaloApiError('Vượt quá số request cho phép', 221), RateLimitedError],
+    [
+      'code 221 (too many requests)',
+      new ZaloApiError('Vượt quá số request cho phép', 221),
+      ZaloChatRefusedError,
+    ],
+    [
+      'code 123 (cannot receive from you)',
+      new ZaloApiError('Không thể nhận tin nhắn từ bạn', 123),
+      ZaloChatRefusedError,
+    ],
+    ['code -69 (retry limit)', new ZaloApiError('Retry limit', -69), RateLimitedError],
     [
       '"no longer a member"',
       new ZaloApiError('Bạn không còn là thành viên của nhóm này', 0),
@@ -148,8 +193,12 @@ describe('zalo error mapping', () => {
     expect(toSendError(err, GROUP)).toBeInstanceOf(expected);
   });
 
-  it('returns other errors unchanged', () => {
+  it('returns other errors unchanged, a code-less login failure included (it is not proof of expiry)', () => {
     const err = new TypeError('fetch failed');
     expect(toSendError(err, GROUP)).toBe(err);
+    const login = new ZaloApiError('Đăng nhập thất bại');
+    expect(toSendError(login, GROUP)).toBe(login);
+    expect(isAmbiguousLoginFailure(login)).toBe(true);
+    expect(isSessionExpired(login)).toBe(false);
   });
 });
