@@ -6,3 +6,5 @@ export { Task } from './task';
 export { Counter } from './counter';
 export { StatusUpdate } from './status-update';
 export { ReminderLog } from './reminder-log';
+export { TaskEdit } from './task-edit';
+export { PendingAction } from './pending-action';
