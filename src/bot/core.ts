@@ -13,8 +13,11 @@ import { blocked, done, replyToReminder, update } from './commands/change';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
 import { overdue, task, tasks, upcoming } from './commands/tasks';
+import { cancel, confirm, isPlanChat, onFile } from './commands/import';
+import { add, assign, edit, remove } from './commands/edit';
+import { history } from './commands/history';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
-import type { BotCore, IncomingMessage, Reply } from './messages';
+import type { BotCore, IncomingFile, IncomingMessage, Reply } from './messages';
 import { textReply } from './reply';
 
 export const MAX_MESSAGE = 4000;
@@ -32,15 +35,23 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   status,
   upcoming,
   overdue,
+  confirm,
+  cancel,
+  edit,
+  assign,
+  add,
+  delete: remove,
+  history,
 };
 
 /** Commands that work in a group before it is linked to a department. */
-const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang']);
+const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang', 'confirm', 'cancel']);
 
 export function createBotCore(deps: BotDeps): BotCore {
   return {
     async handle(msg: IncomingMessage): Promise<Reply[]> {
       const command = parseCommand(msg.text, msg.botUsername);
+      if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
       const isReplyToBot = Boolean(msg.replyTo?.fromBot);
       if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
       const ctx = await contextFor(deps, msg);
@@ -62,6 +73,18 @@ export function createBotCore(deps: BotDeps): BotCore {
       }
     },
   };
+}
+
+/** A file: a plan to review in a private chat or the leadership group; elsewhere group talk. */
+async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingFile): Promise<Reply[]> {
+  const ctx = await contextFor(deps, msg);
+  if (!isPlanChat(ctx)) return [];
+  try {
+    return await onFile(ctx, file);
+  } catch (err) {
+    deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id, file: file.name }, 'plan file failed');
+    return [textReply(ctx.t('errors.internal'))];
+  }
 }
 
 async function onReply(ctx: CommandContext): Promise<Reply[]> {
