@@ -210,6 +210,10 @@ async function applyEdit(
       break;
     }
   }
+  const unchanged = (Object.keys(patch) as Array<keyof TaskPatch>).every(
+    (k) => JSON.stringify(patch[k]) === JSON.stringify(task[k]),
+  );
+  if (unchanged) return [textReply(ctx.t('edit.unchanged', { number: task.number }))];
   const result = await editTask(task, patch, meta(ctx));
   if (result.duplicate) return [textReply(ctx.t('change.duplicate'))];
   await replan(ctx, task.id);
