@@ -46,3 +46,41 @@ export function decodeField(value: string): unknown {
     return value;
   }
 }
+
+export interface UploadedPart {
+  filename: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+/** Like parseMultipart, with each file's bytes: for uploads whose content matters (a plan a user sends). */
+export function parseMultipartFiles(
+  body: Buffer,
+  contentType: string,
+): { fields: Record<string, string>; files: Record<string, UploadedPart> } {
+  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  const fields: Record<string, string> = {};
+  const files: Record<string, UploadedPart> = {};
+  if (!boundary) return { fields, files };
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const partStart = start + delimiter.length + 2;
+    const end = body.indexOf(delimiter, partStart);
+    if (end === -1) break;
+    const part = body.subarray(partStart, end - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8');
+      const content = Buffer.from(part.subarray(headerEnd + 4));
+      const name = /name="([^"]*)"/i.exec(headers)?.[1];
+      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+      const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
+      if (name !== undefined && filename !== undefined)
+        files[name] = { filename, data: content, ...(type ? { contentType: type } : {}) };
+      else if (name !== undefined) fields[name] = content.toString('utf8');
+    }
+    start = end;
+  }
+  return { fields, files };
+}

@@ -4,7 +4,7 @@
  * express features used here are described by the narrow interfaces below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeField, parseMultipart, readBody } from './telegram-emulator-multipart';
+import { decodeField, parseMultipart, parseMultipartFiles, readBody } from './telegram-emulator-multipart';
 
 export interface EmulatorState {
   /** Every setMyCommands payload, in call order. */
@@ -28,6 +28,10 @@ export interface EmulatorState {
   webhook?: { url: string; secret_token?: string };
   /** Every Bot API call and its HTTP status, in order of completion. */
   calls: Array<{ method: string; status: number }>;
+  /** Files users sent (by file_id), served by getFile and the file download URL. */
+  files: Map<string, { name: string; path: string; data: Buffer; mimeType?: string }>;
+  /** Every file the bot downloaded, by file_id. */
+  downloads: string[];
 }
 
 export function newEmulatorState(): EmulatorState {
@@ -40,6 +44,8 @@ export function newEmulatorState(): EmulatorState {
     migrated: new Map(),
     chatActions: [],
     calls: [],
+    files: new Map(),
+    downloads: [],
   };
 }
 
@@ -61,6 +67,7 @@ interface App {
 export interface EmulatorServerInternals {
   storage: { userMessages: unknown[] };
   addBotMessage(message: Record<string, unknown>, token: string): unknown;
+  addUserMessage(message: Record<string, unknown>): Promise<void>;
 }
 
 export interface StoredUserUpdate {
@@ -196,6 +203,67 @@ export function mountExtraRoutes(
       const method = /^\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1];
       if (method) res.on('finish', () => state.calls.push({ method, status: res.statusCode }));
       next();
+    }),
+  );
+
+  // A user sends a document: the test uploads it (multipart: `message` as JSON, the file as `document`).
+  app.post(
+    '/test/:token/sendUserDocument',
+    withState(async (req, res, state) => {
+      const { fields, files } = parseMultipartFiles(await readBody(req), req.headers['content-type'] ?? '');
+      const file = files.document;
+      if (!file || !fields.message) return fail(res, 400, 'Bad Request: message and document are required');
+      const id = `DOC${state.files.size + 1}_${Date.now()}`;
+      const ext = /\.[^.]+$/.exec(file.filename)?.[0] ?? '';
+      state.files.set(id, {
+        name: file.filename,
+        path: `documents/file_${state.files.size}${ext}`,
+        data: file.data,
+        ...(file.contentType ? { mimeType: file.contentType } : {}),
+      });
+      const message = JSON.parse(fields.message) as Record<string, unknown>;
+      delete message.text;
+      delete message.entities;
+      message.document = {
+        file_id: id,
+        file_unique_id: `U${id}`,
+        file_name: file.filename,
+        ...(file.contentType ? { mime_type: file.contentType } : {}),
+        // A test may claim a size other than the bytes (Telegram reports it before any download).
+        file_size: fields.file_size !== undefined ? Number(fields.file_size) : file.data.length,
+      };
+      message.botToken = req.params.token;
+      await server.addUserMessage(message);
+      const stored = userUpdates(server).at(-1);
+      res.json({ ok: true, result: { file_id: id, message_id: stored?.messageId } });
+    }),
+  );
+
+  app.post(
+    '/bot:token/getFile',
+    withState((req, res, state) => {
+      const id = String(body(req).file_id);
+      const file = state.files.get(id);
+      if (!file) return fail(res, 400, 'Bad Request: invalid file_id');
+      res.json({
+        ok: true,
+        result: { file_id: id, file_unique_id: `U${id}`, file_size: file.data.length, file_path: file.path },
+      });
+    }),
+  );
+
+  // GET /file/bot<token>/<file_path>: the bytes, as Telegram serves them.
+  app.use(
+    withState((req, res, state, next) => {
+      const m = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
+      if (req.method !== 'GET' || !m) return next();
+      const path = decodeURIComponent(m[1] ?? '');
+      const found = [...state.files].find(([, f]) => f.path === path);
+      if (!found) return fail(res, 404, 'Not Found');
+      state.downloads.push(found[0]);
+      res.statusCode = 200;
+      res.setHeader('content-type', 'application/octet-stream');
+      res.end(found[1].data);
     }),
   );
 

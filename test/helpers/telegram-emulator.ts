@@ -63,6 +63,15 @@ export interface Emulator {
   state: EmulatorState;
   /** A person in a chat (defaults: DEFAULT_CLIENT); one client per person. */
   client(options?: Partial<ClientOptions>): TelegramClient;
+  /**
+   * A user sends a file (a document message), uploaded to the emulator as multipart/form-data; `size`
+   * overrides the size Telegram reports. Answers the file_id and the message's id.
+   */
+  sendDocument(
+    client: TelegramClient,
+    file: { name: string; data: Buffer; mimeType?: string; size?: number },
+    caption?: string,
+  ): Promise<{ fileId: string; messageId: number }>;
   /** Like `sendText`, and answers the id Telegram gave the user's message (what the bot may quote). */
   sendText(client: TelegramClient, text: string, extra?: MessageExtra): Promise<{ messageId: number }>;
   /** The next bot message in the chat not yet returned by this call that satisfies `pred`. */
@@ -167,6 +176,24 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
     token,
     state,
     client: (clientOptions = {}) => running.getClient(token, { ...DEFAULT_CLIENT, ...clientOptions }),
+    async sendDocument(client, file, caption) {
+      const message = buildMessage(client, caption ?? '', {});
+      const form = new FormData();
+      form.append('message', JSON.stringify({ ...message, ...(caption ? { caption } : {}) }));
+      if (file.size !== undefined) form.append('file_size', String(file.size));
+      form.append(
+        'document',
+        new Blob([file.data], { type: file.mimeType ?? 'application/octet-stream' }),
+        file.name,
+      );
+      const res = await fetch(`${running.config.apiURL}/test/${token}/sendUserDocument`, {
+        method: 'POST',
+        body: form,
+      });
+      const json = (await res.json()) as { ok: boolean; result?: { file_id: string; message_id: number } };
+      if (!json.ok || !json.result) throw new Error(`emulator refused the document: ${JSON.stringify(json)}`);
+      return { fileId: json.result.file_id, messageId: json.result.message_id };
+    },
     async sendText(client, text, extra = {}) {
       const built = buildMessage(client, text, extra);
       // Through the server directly (as its /sendMessage route does) to learn the id it assigns.
