@@ -4,7 +4,7 @@
  * express features used here are described by the narrow interfaces below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeField, parseMultipart, parseMultipartFiles, readBody } from './telegram-emulator-multipart';
+import { decodeField, parseMultipart, readBody, type UploadedFile } from './telegram-emulator-multipart';
 
 export interface EmulatorState {
   /** Every setMyCommands payload, in call order. */
@@ -32,6 +32,8 @@ export interface EmulatorState {
   files: Map<string, { name: string; path: string; data: Buffer; mimeType?: string }>;
   /** Every file the bot downloaded, by file_id. */
   downloads: string[];
+  /** The file each sendPhoto / sendDocument uploaded, by the message id the emulator gave it. */
+  uploads: Map<number, UploadedFile>;
 }
 
 export function newEmulatorState(): EmulatorState {
@@ -46,6 +48,7 @@ export function newEmulatorState(): EmulatorState {
     calls: [],
     files: new Map(),
     downloads: [],
+    uploads: new Map(),
   };
 }
 
@@ -210,8 +213,9 @@ export function mountExtraRoutes(
   app.post(
     '/test/:token/sendUserDocument',
     withState(async (req, res, state) => {
-      const { fields, files } = parseMultipartFiles(await readBody(req), req.headers['content-type'] ?? '');
-      const file = files.document;
+      const { fields, uploads } = parseMultipart(await readBody(req), req.headers['content-type'] ?? '');
+      const file = uploads.document;
+      const mimeType = fields.mime_type;
       if (!file || !fields.message) return fail(res, 400, 'Bad Request: message and document are required');
       const id = `DOC${state.files.size + 1}_${Date.now()}`;
       const ext = /\.[^.]+$/.exec(file.filename)?.[0] ?? '';
@@ -219,7 +223,7 @@ export function mountExtraRoutes(
         name: file.filename,
         path: `documents/file_${state.files.size}${ext}`,
         data: file.data,
-        ...(file.contentType ? { mimeType: file.contentType } : {}),
+        ...(mimeType ? { mimeType } : {}),
       });
       const message = JSON.parse(fields.message) as Record<string, unknown>;
       delete message.text;
@@ -228,7 +232,7 @@ export function mountExtraRoutes(
         file_id: id,
         file_unique_id: `U${id}`,
         file_name: file.filename,
-        ...(file.contentType ? { mime_type: file.contentType } : {}),
+        ...(mimeType ? { mime_type: mimeType } : {}),
         // A test may claim a size other than the bytes (Telegram reports it before any download).
         file_size: fields.file_size !== undefined ? Number(fields.file_size) : file.data.length,
       };
@@ -349,23 +353,31 @@ export function mountExtraRoutes(
     }),
   );
 
-  app.post(
-    '/bot:token/sendPhoto',
+  /** sendPhoto and sendDocument: multipart uploads (or a file id / URL in JSON), stored with their bytes. */
+  const upload = (field: 'photo' | 'document'): Handler =>
     withState(async (req, res, state) => {
       const contentType = req.headers['content-type'] ?? '';
       const payload: Record<string, unknown> = {};
-      let bytes = 0;
+      let file: UploadedFile | undefined;
       if (contentType.startsWith('multipart/form-data')) {
-        const { fields, files } = parseMultipart(await readBody(req), contentType);
+        const { fields, uploads } = parseMultipart(await readBody(req), contentType);
         for (const [k, v] of Object.entries(fields)) payload[k] = decodeField(v);
-        const attach = /^attach:\/\/(.+)$/.exec(fields.photo ?? '')?.[1];
-        bytes = (attach !== undefined ? files[attach] : undefined) ?? 0;
+        const attach = /^attach:\/\/(.+)$/.exec(fields[field] ?? '')?.[1];
+        file = attach !== undefined ? uploads[attach] : undefined;
       } else {
         Object.assign(payload, body(req));
       }
       if (injectedFailure(state, String(payload.chat_id), res)) return;
-      const stored = { ...payload, photo: { bytes } };
-      res.json({ ok: true, result: server.addBotMessage(stored, req.params.token ?? '') });
-    }),
-  );
+      const bytes = file?.data.length ?? 0;
+      const stored = {
+        ...payload,
+        [field]: field === 'document' ? { bytes, file_name: file?.filename ?? '' } : { bytes },
+      };
+      const result = server.addBotMessage(stored, req.params.token ?? '');
+      const messageId = isRecord(result) ? num(result.message_id) : undefined;
+      if (file && messageId !== undefined) state.uploads.set(messageId, file);
+      res.json({ ok: true, result });
+    });
+  app.post('/bot:token/sendPhoto', upload('photo'));
+  app.post('/bot:token/sendDocument', upload('document'));
 }
