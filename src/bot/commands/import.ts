@@ -4,7 +4,13 @@
  */
 import { foldVietnamese } from '../../domain/calendar';
 import type { OrgDirectory, PlanDraft } from '../../domain/task';
-import { draftFromText, extractTextFromBytes, isImportError, sourceTypeOf } from '../../import';
+import {
+  draftFromText,
+  extractTextFromBytes,
+  isImportError,
+  sourceTypeOf,
+  type ImportError,
+} from '../../import';
 import { Plan, Task } from '../../store/models';
 import { listDepartments, listOrgs } from '../../store/org-repository';
 import {
@@ -47,14 +53,10 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
       ),
     ];
 
-  const org = inLeaders ? ctx.org : await orgNamed(ctx, ctx.msg.text);
-  if (!org || 'reply' in org) return [org?.reply ?? textReply(ctx.t('errors.noOrganisations'))];
-  const directory = await directoryOf(org);
-
-  let draft: PlanDraft;
+  let data: Buffer;
   let text: string;
   try {
-    const data = await file.download();
+    data = await file.download();
     // The platform's size can be missing or wrong; the bytes are what counts.
     if (data.length > MAX_PLAN_BYTES)
       return [
@@ -67,12 +69,20 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
         ),
       ];
     text = await extractTextFromBytes(data, file.name);
+  } catch (err) {
+    if (isImportError(err)) return [unreadable(ctx, err)];
+    throw err;
+  }
+
+  // A Zalo file carries no caption: the plan's own letterhead usually names the organisation.
+  const org = inLeaders ? ctx.org : await orgFor(ctx, ctx.msg.text, text);
+  if (!org || 'reply' in org) return [org?.reply ?? textReply(ctx.t('errors.noOrganisations'))];
+  const directory = await directoryOf(org);
+  let draft: PlanDraft;
+  try {
     draft = draftFromText(text, file.name, { org: org.slug, directory, year: yearOf(ctx) });
   } catch (err) {
-    if (isImportError(err))
-      return [
-        textReply(ctx.t('import.unreadable', { reason: ctx.locale === 'vi' ? err.messageVi : err.message })),
-      ];
+    if (isImportError(err)) return [unreadable(ctx, err)];
     throw err;
   }
 
@@ -166,14 +176,28 @@ async function preview(orgId: string, draft: PlanDraft): Promise<{ fresh: number
   return { fresh: draft.tasks.length - known, known };
 }
 
-/** The organisation a private chat's file is for: named in the caption, or the only one there is. */
-async function orgNamed(ctx: CommandContext, caption: string): Promise<OrgRecord | { reply: Reply } | null> {
+function unreadable(ctx: CommandContext, err: ImportError): Reply {
+  return textReply(ctx.t('import.unreadable', { reason: ctx.locale === 'vi' ? err.messageVi : err.message }));
+}
+
+/**
+ * The organisation a private chat's file is for: named in the caption, else the only one there is, else
+ * the one whose name the plan's first lines carry.
+ */
+async function orgFor(
+  ctx: CommandContext,
+  caption: string,
+  text: string,
+): Promise<OrgRecord | { reply: Reply } | null> {
   const orgs = await listOrgs();
   if (orgs.length === 0) return null;
   const key = fold(caption);
   const list = orgs.map((o) => `${o.name} (${o.slug})`).join(', ');
   if (!key) {
     if (orgs.length === 1) return orgs[0]!;
+    const head = ` ${fold(text.slice(0, 1500))} `;
+    const named = orgs.filter((o) => head.includes(` ${fold(o.name)} `));
+    if (named.length === 1) return named[0]!;
     return { reply: textReply(ctx.t('import.whichOrg', { list })) };
   }
   const found = orgs.filter((o) =>

@@ -38,6 +38,7 @@ export type {
   SendMessageQuote,
   SendMessageResponse,
   Style,
+  TAttachmentContent,
   TGroupMessage,
   TMention,
   TMessage,

@@ -12,7 +12,7 @@ import { fixedClock } from '../../../src/shared/clock';
 import { PendingAction, Plan, Task } from '../../../src/store/models';
 import { upsertOrgDirectory } from '../../../src/store/org-repository';
 import { coreDeps } from '../../helpers/core-deps';
-import { planDocx } from '../../helpers/plan-docx';
+import { PLAN_PARAGRAPHS, planDocx } from '../../helpers/plan-docx';
 import { SCENARIO_NOW } from '../../helpers/scenario';
 import { useTestStore } from '../../helpers/store';
 
@@ -99,10 +99,15 @@ describe('a plan sent as a file', () => {
     expect(await PendingAction.countDocuments()).toBe(0);
   });
 
-  it('asks which organisation when there are several and the caption names none', async () => {
-    const file = fileOf('ke-hoach.docx', docx);
-    expect(text(await send(dm(ADMIN), ADMIN, '', file))).toMatch(/kế hoạch của tổ chức nào/);
+  it('without a caption, takes the organisation from the letterhead, else asks', async () => {
+    const noLetterhead = fileOf('ke-hoach.docx', await planDocx(PLAN_PARAGRAPHS.slice(1)));
+    expect(text(await send(dm(ADMIN), ADMIN, '', noLetterhead))).toMatch(
+      /kế hoạch của tổ chức nào\? .*Liên minh Hợp tác xã thành phố Hải Phòng \(hai-phong\)/,
+    );
     expect(await PendingAction.countDocuments()).toBe(0);
+    const replies = await send(dm(ADMIN), ADMIN, '', fileOf('ke-hoach.docx', docx));
+    expect(plainText(replies[0]!)).toMatch(/3 nhiệm vụ: 3 mới/);
+    expect(text(await send(dm(ADMIN), ADMIN, '/huy'))).toMatch(/Đã bỏ bản nháp/);
   });
 
   it('ignores files shared in a department group', async () => {
