@@ -9,6 +9,8 @@
  *   const [reply] = await zalo.waitForSent(1);
  */
 import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CookieJar } from 'tough-cookie';
 import {
   CloseReason,
@@ -27,6 +29,7 @@ import {
   buildGroupMessage,
   buildQuote,
   buildUserMessage,
+  fileContent,
   type FakeUser,
   type MessageIds,
 } from './zalo-fake-messages';
@@ -73,6 +76,11 @@ export class FakeZaloServer {
   private readonly sendFailures: FakeFailure[] = [];
   private readonly loginFailures: FakeFailure[] = [];
   private readonly events = new EventEmitter();
+  /** Zalo's file CDN: users' files served over real HTTP, as the adapter fetches them from `href`. */
+  private fileHost: { server: Server; base: string } | undefined;
+  private readonly hosted = new Map<string, Buffer>();
+  /** Paths of the hosted files that were downloaded, in order. */
+  readonly downloads: string[] = [];
 
   constructor(options: FakeZaloServerOptions = {}) {
     this.ownId = options.ownId ?? '8412345678901234567';
@@ -207,6 +215,49 @@ export class FakeZaloServer {
 
   emitUserText(from: FakeUser, text: string): UserMessage {
     return this.emit(buildUserMessage({ ownId: this.ownId, ids: this.newIds(), from, content: text }));
+  }
+
+  /**
+   * A user sends a file in a group (or, with `groupId` null, to the bot directly): msgType "share.file",
+   * the bytes served at `href`. `size` overrides the size Zalo reports.
+   */
+  async emitFile(
+    groupId: string | null,
+    from: FakeUser,
+    file: { name: string; data: Buffer; size?: number },
+  ): Promise<{ message: Message; path: string }> {
+    const host = await this.startFileHost();
+    const path = `/f/${this.hosted.size + 1}/${encodeURIComponent(file.name)}`;
+    this.hosted.set(path, file.data);
+    const content = fileContent({
+      name: file.name,
+      size: file.size ?? file.data.length,
+      href: `${host}${path}`,
+    });
+    const base = { ownId: this.ownId, ids: this.newIds(), from, content, msgType: 'share.file' };
+    const message = groupId ? buildGroupMessage({ ...base, groupId }) : buildUserMessage(base);
+    return { message: this.emit(message), path };
+  }
+
+  private async startFileHost(): Promise<string> {
+    if (this.fileHost) return this.fileHost.base;
+    const server = createServer((req, res) => {
+      const data = this.hosted.get(req.url ?? '');
+      if (!data) return void res.writeHead(404).end();
+      this.downloads.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(data);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.fileHost = { server, base };
+    return base;
+  }
+
+  /** Stops the file host, if a file was ever sent. */
+  async close(): Promise<void> {
+    const host = this.fileHost;
+    this.fileHost = undefined;
+    if (host) await new Promise<void>((resolve) => host.server.close(() => resolve()));
   }
 
   emit<M extends Message>(message: M): M {
