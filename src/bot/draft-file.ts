@@ -4,7 +4,7 @@
  * sit beside their names so the file reads well and loads exactly.
  */
 import ExcelJS from 'exceljs';
-import type { DraftTask, LocalDate, PlanDraft, TaskKind } from '../domain/task';
+import type { DraftTask, LocalDate, OrgDirectory, PlanDraft, TaskKind } from '../domain/task';
 import { TASK_KINDS } from '../domain/task';
 import { checkTitle } from '../domain/ocr-check';
 import { formatDate } from './format';
@@ -76,6 +76,26 @@ export async function draftWorkbook(
 }
 
 export class DraftFileError extends Error {}
+
+/** What in a (hand-corrected) draft the directory or the calendar cannot take; empty when it loads. */
+export function checkDraft(draft: PlanDraft, directory: OrgDirectory): string[] {
+  const entry = directory[draft.org];
+  if (!entry) return [`Không có tổ chức / unknown organisation "${draft.org}"`];
+  const known = new Set(Object.keys(entry.departments));
+  const problems: string[] = [];
+  for (const t of draft.tasks) {
+    for (const slug of [...t.lead, ...t.support])
+      if (!known.has(slug))
+        problems.push(
+          `${t.ref}: mã đơn vị không có / unknown department code "${slug}" (có / known: ${[...known].join(', ')})`,
+        );
+    if (t.start && t.end && t.start > t.end)
+      problems.push(`${t.ref}: bắt đầu sau kết thúc / starts after it ends (${t.start} > ${t.end})`);
+    if (!(TASK_KINDS as readonly string[]).includes(t.kind))
+      problems.push(`${t.ref}: loại / kind "${t.kind}"?`);
+  }
+  return problems;
+}
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
