@@ -5,7 +5,8 @@
 import { toLocalDate } from '../domain/calendar';
 import { isLocale, type Locale } from '../shared/i18n';
 import { findBinding } from '../store/binding-repository';
-import { findOrgById, listDepartments } from '../store/org-repository';
+import { findOrgById, listDepartments, listOrgs } from '../store/org-repository';
+import type { OrgRecord } from '../store/types';
 import { taskOfReminderMessage } from '../store/reminder-lookup';
 import { findTaskById } from '../store/task-repository';
 import { parseCommand, type CommandName } from './command-parser';
@@ -82,7 +83,10 @@ async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingF
   try {
     return await onFile(ctx, file);
   } catch (err) {
-    deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id, file: file.name }, 'plan file failed');
+    deps.logger.error(
+      { err, platform: msg.platform, chat: msg.chat.id, file: file.name },
+      'plan file failed',
+    );
     return [textReply(ctx.t('errors.internal'))];
   }
 }
@@ -100,7 +104,8 @@ async function onReply(ctx: CommandContext): Promise<Reply[]> {
 
 async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandContext> {
   const binding = await findBinding(msg.platform, msg.chat.id);
-  const org = binding?.org && binding.role ? await findOrgById(binding.org) : null;
+  const isAdmin = deps.admins.includes(`${msg.platform}:${msg.user.id}`);
+  const org = binding?.org && binding.role ? await findOrgById(binding.org) : await privateOrg(msg, isAdmin);
   const departments = org ? await listDepartments(org.id) : [];
   const locale: Locale = binding?.locale ?? (isLocale(org?.locale) ? org.locale : deps.defaultLocale);
   const names = new Map(departments.map((d) => [d.slug, d.name]));
@@ -112,12 +117,22 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
     org,
     departments,
     locale,
-    isAdmin: deps.admins.includes(`${msg.platform}:${msg.user.id}`),
+    isAdmin,
     now,
     today: toLocalDate(now, deps.tz),
     t: (key, vars) => deps.t(locale, key, vars),
     deptName: (slug) => names.get(slug) ?? slug,
   };
+}
+
+/**
+ * An admin's private chat works on the organisation when there is only one, so the secretary who loaded
+ * a plan there can fix it there (/edit, /add, /history).
+ */
+async function privateOrg(msg: IncomingMessage, isAdmin: boolean): Promise<OrgRecord | null> {
+  if (msg.chat.isGroup || !isAdmin) return null;
+  const orgs = await listOrgs();
+  return orgs.length === 1 ? orgs[0]! : null;
 }
 
 /** The command menu platforms show, in both languages. */

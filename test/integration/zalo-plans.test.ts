@@ -118,6 +118,18 @@ describe('a plan sent as a file on Zalo', () => {
     expect(await Task.countDocuments()).toBe(8);
   });
 
+  it("lets the admin fix a damaged title from the private chat; a non-admin's private chat edits nothing", async () => {
+    expect(await dm(ADMIN, '/task 8')).toMatch(/Tên việc có vẻ bị lỗi khi quét văn bản \(truyén, Viet\)/);
+    expect(await dm(ADMIN, '/sua 8 tên Hoạt động truyền thông về Ngày HTX Việt Nam')).toMatch(
+      /Việc số 8: tên Hoat déng truyén thong ve Ngay HTX Viet Nam → Hoạt động truyền thông về Ngày HTX Việt Nam/,
+    );
+    expect(await dm(ADMIN, '/task 8')).not.toMatch(/lỗi khi quét/);
+    expect(await dm(LAN, '/sua 8 tên X')).toMatch(/chưa được gắn/);
+    expect((await Task.findOne({ number: 8 }).lean())!.title).toBe(
+      'Hoạt động truyền thông về Ngày HTX Việt Nam',
+    );
+  });
+
   it('refuses a file Zalo reports as over 5 MB without fetching it', async () => {
     const before = zalo.sent.length;
     const downloads = zalo.downloads.length;
