@@ -79,7 +79,10 @@ export const task: CommandHandler = async (ctx, args) => {
   const ocr = checkTitle(t.title);
   if (ocr.damaged)
     r.line(
-      ctx.t(ocr.words.length ? 'task.ocrWords' : 'task.ocrAccents', { number: t.number, words: ocr.words.join(', ') }),
+      ctx.t(ocr.words.length ? 'task.ocrWords' : 'task.ocrAccents', {
+        number: t.number,
+        words: ocr.words.join(', '),
+      }),
     );
   if (t.planTitle) r.line(ctx.t('task.plan', { plan: t.planTitle }));
   r.line(ctx.t('task.lead', { lead: t.lead.length ? names(t.lead) : ctx.t('common.noLead') }));
