@@ -128,6 +128,15 @@ describe('a plan sent as a file on Zalo', () => {
     expect((await Task.findOne({ number: 8 }).lean())!.title).toBe(
       'Hoạt động truyền thông về Ngày HTX Việt Nam',
     );
+
+    // The same scan sent again does not undo the fix.
+    const before = zalo.sent.length;
+    await zalo.emitFile(LEADERS, CHU_TICH, { name: 'ke-hoach-2025.docx', data: docx });
+    await sentAfter(before, 2);
+    expect(await say(LEADERS, CHU_TICH, '/xacnhan')).toMatch(/0 việc mới, 0 cập nhật, 3 không đổi/);
+    expect((await Task.findOne({ number: 8 }).lean())!.title).toBe(
+      'Hoạt động truyền thông về Ngày HTX Việt Nam',
+    );
   });
 
   it('refuses a file Zalo reports as over 5 MB without fetching it', async () => {

@@ -11,7 +11,8 @@ import {
   sourceTypeOf,
   type ImportError,
 } from '../../import';
-import { Plan, Task } from '../../store/models';
+import { createHash } from 'node:crypto';
+import { Organisation, Plan, Task } from '../../store/models';
 import { listDepartments, listOrgs } from '../../store/org-repository';
 import {
   DRAFT_TTL_MS,
@@ -143,6 +144,21 @@ async function confirmImport(
   pending: Extract<PendingRecord, { kind: 'import' }>,
 ): Promise<Reply[]> {
   if (!(await mayConfirm(ctx, pending))) return [textReply(ctx.t('import.notAllowed'))];
+  // The very document already loaded: loading it again would only undo fixes made in chat since
+  // (a damaged title corrected with /edit), so nothing is written.
+  if (await sameDocumentLoaded(pending)) {
+    await takePending(pending.id);
+    return [
+      textReply(
+        ctx.t('import.loaded', {
+          title: pending.draft.title,
+          created: 0,
+          updated: 0,
+          unchanged: pending.draft.tasks.length,
+        }),
+      ),
+    ];
+  }
   const loaded = await loadPlan(pending.draft, pending.sourceText, pending.fileName);
   await takePending(pending.id);
   // New and changed tasks get their reminders now, not at the worker's next morning reconcile.
@@ -165,6 +181,17 @@ async function confirmImport(
     r.line(ctx.t('import.missing', { number: m.number, title: m.title }));
   r.line(ctx.t('import.next'));
   return [r.build(true)];
+}
+
+async function sameDocumentLoaded(pending: Extract<PendingRecord, { kind: 'import' }>): Promise<boolean> {
+  const org = await Organisation.findOne({ slug: pending.org }, { _id: 1 }).lean();
+  if (!org) return false;
+  const plan = await Plan.findOne(
+    { org: org._id, key: planKey(pending.draft) },
+    { sourceHash: 1, _id: 1 },
+  ).lean();
+  // A task deleted in chat since stays deleted, too.
+  return plan?.sourceHash === createHash('sha256').update(pending.sourceText).digest('hex');
 }
 
 /** How many of the draft's tasks the store already has from an earlier import of the same plan. */

@@ -178,4 +178,20 @@ describe('a plan sent as a file', () => {
     expect(text(replies)).toMatch(/Không đọc được kế hoạch: .*không tìm thấy nhiệm vụ nào/);
     expect(await PendingAction.countDocuments()).toBe(before);
   });
+
+  it('an edited plan sent again updates its tasks in place, keeping their numbers', async () => {
+    const numbers = (await Task.find({}, { number: 1, ref: 1 }).lean()).map((t) => `${t.ref}:${t.number}`);
+    const edited = PLAN_PARAGRAPHS.map((p) =>
+      p.replace('thời gian: tháng 6/2025', 'thời gian: tháng 7/2025'),
+    );
+    await send(LEADERS, LAN, '', fileOf('ke-hoach-2025-sua.docx', await planDocx(edited)));
+    expect(text(await send(LEADERS, LAN, '/xacnhan'))).toMatch(/0 việc mới, 1 cập nhật, 2 không đổi/);
+    expect(await Task.findOne({ ref: 'II.1' }).lean()).toMatchObject({
+      start: '2025-07-01',
+      end: '2025-07-31',
+    });
+    expect((await Task.find({}, { number: 1, ref: 1 }).lean()).map((t) => `${t.ref}:${t.number}`)).toEqual(
+      numbers,
+    );
+  });
 });
