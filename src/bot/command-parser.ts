@@ -17,6 +17,13 @@ export const COMMANDS = [
   'upcoming',
   'overdue',
   'lang',
+  'confirm',
+  'cancel',
+  'edit',
+  'assign',
+  'add',
+  'delete',
+  'history',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -44,6 +51,19 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   quahan: 'overdue',
   trehan: 'overdue',
   ngonngu: 'lang',
+  xacnhan: 'confirm',
+  dongy: 'confirm',
+  huy: 'cancel',
+  huybo: 'cancel',
+  sua: 'edit',
+  suaviec: 'edit',
+  giao: 'assign',
+  giaoviec: 'assign',
+  them: 'add',
+  themviec: 'add',
+  xoa: 'delete',
+  xoaviec: 'delete',
+  lichsu: 'history',
 };
 
 export interface ParsedCommand {

@@ -5,7 +5,8 @@
 import { toLocalDate } from '../domain/calendar';
 import { isLocale, type Locale } from '../shared/i18n';
 import { findBinding } from '../store/binding-repository';
-import { findOrgById, listDepartments } from '../store/org-repository';
+import { findOrgById, listDepartments, listOrgs } from '../store/org-repository';
+import type { OrgRecord } from '../store/types';
 import { taskOfReminderMessage } from '../store/reminder-lookup';
 import { findTaskById } from '../store/task-repository';
 import { parseCommand, type CommandName } from './command-parser';
@@ -13,8 +14,11 @@ import { blocked, done, replyToReminder, update } from './commands/change';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
 import { overdue, task, tasks, upcoming } from './commands/tasks';
+import { cancel, confirm, isPlanChat, onFile } from './commands/import';
+import { add, assign, edit, remove } from './commands/edit';
+import { history } from './commands/history';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
-import type { BotCore, IncomingMessage, Reply } from './messages';
+import type { BotCore, IncomingFile, IncomingMessage, Reply } from './messages';
 import { textReply } from './reply';
 
 export const MAX_MESSAGE = 4000;
@@ -32,15 +36,23 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   status,
   upcoming,
   overdue,
+  confirm,
+  cancel,
+  edit,
+  assign,
+  add,
+  delete: remove,
+  history,
 };
 
 /** Commands that work in a group before it is linked to a department. */
-const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang']);
+const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang', 'confirm', 'cancel']);
 
 export function createBotCore(deps: BotDeps): BotCore {
   return {
     async handle(msg: IncomingMessage): Promise<Reply[]> {
       const command = parseCommand(msg.text, msg.botUsername);
+      if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
       const isReplyToBot = Boolean(msg.replyTo?.fromBot);
       if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
       const ctx = await contextFor(deps, msg);
@@ -64,6 +76,21 @@ export function createBotCore(deps: BotDeps): BotCore {
   };
 }
 
+/** A file: a plan to review in a private chat or the leadership group; elsewhere group talk. */
+async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingFile): Promise<Reply[]> {
+  const ctx = await contextFor(deps, msg);
+  if (!isPlanChat(ctx)) return [];
+  try {
+    return await onFile(ctx, file);
+  } catch (err) {
+    deps.logger.error(
+      { err, platform: msg.platform, chat: msg.chat.id, file: file.name },
+      'plan file failed',
+    );
+    return [textReply(ctx.t('errors.internal'))];
+  }
+}
+
 async function onReply(ctx: CommandContext): Promise<Reply[]> {
   const { msg } = ctx;
   const taskId = msg.replyTo
@@ -77,7 +104,8 @@ async function onReply(ctx: CommandContext): Promise<Reply[]> {
 
 async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandContext> {
   const binding = await findBinding(msg.platform, msg.chat.id);
-  const org = binding?.org && binding.role ? await findOrgById(binding.org) : null;
+  const isAdmin = deps.admins.includes(`${msg.platform}:${msg.user.id}`);
+  const org = binding?.org && binding.role ? await findOrgById(binding.org) : await privateOrg(msg, isAdmin);
   const departments = org ? await listDepartments(org.id) : [];
   const locale: Locale = binding?.locale ?? (isLocale(org?.locale) ? org.locale : deps.defaultLocale);
   const names = new Map(departments.map((d) => [d.slug, d.name]));
@@ -89,12 +117,22 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
     org,
     departments,
     locale,
-    isAdmin: deps.admins.includes(`${msg.platform}:${msg.user.id}`),
+    isAdmin,
     now,
     today: toLocalDate(now, deps.tz),
     t: (key, vars) => deps.t(locale, key, vars),
     deptName: (slug) => names.get(slug) ?? slug,
   };
+}
+
+/**
+ * An admin's private chat works on the organisation when there is only one, so the secretary who loaded
+ * a plan there can fix it there (/edit, /add, /history).
+ */
+async function privateOrg(msg: IncomingMessage, isAdmin: boolean): Promise<OrgRecord | null> {
+  if (msg.chat.isGroup || !isAdmin) return null;
+  const orgs = await listOrgs();
+  return orgs.length === 1 ? orgs[0]! : null;
 }
 
 /** The command menu platforms show, in both languages. */

@@ -19,3 +19,16 @@ export function mayChange(
   if (task.lead.includes(binding.department)) return true;
   return kind === 'progress' && task.support.includes(binding.department);
 }
+
+/**
+ * Who may change the plan itself (load a plan, edit, add or delete tasks): admins anywhere, and the
+ * leadership group of the organisation. Department groups report progress; they do not rewrite the plan.
+ */
+export function mayManagePlan(
+  orgId: string | null,
+  binding: BindingRecord | null,
+  isAdmin: boolean,
+): boolean {
+  if (isAdmin) return true;
+  return Boolean(binding && binding.role === 'leaders' && binding.org && binding.org === orgId);
+}

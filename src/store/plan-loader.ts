@@ -39,7 +39,7 @@ export function uniqueRefs(tasks: DraftTask[]): string[] {
   });
 }
 
-async function nextNumber(orgId: string): Promise<number> {
+export async function nextNumber(orgId: string): Promise<number> {
   const c = await Counter.findOneAndUpdate(
     { _id: `task:${orgId}` },
     { $inc: { seq: 1 } },

@@ -4,7 +4,7 @@
  * express features used here are described by the narrow interfaces below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeField, parseMultipart, readBody } from './telegram-emulator-multipart';
+import { decodeField, parseMultipart, readBody, type UploadedFile } from './telegram-emulator-multipart';
 
 export interface EmulatorState {
   /** Every setMyCommands payload, in call order. */
@@ -28,6 +28,12 @@ export interface EmulatorState {
   webhook?: { url: string; secret_token?: string };
   /** Every Bot API call and its HTTP status, in order of completion. */
   calls: Array<{ method: string; status: number }>;
+  /** Files users sent (by file_id), served by getFile and the file download URL. */
+  files: Map<string, { name: string; path: string; data: Buffer; mimeType?: string }>;
+  /** Every file the bot downloaded, by file_id. */
+  downloads: string[];
+  /** The file each sendPhoto / sendDocument uploaded, by the message id the emulator gave it. */
+  uploads: Map<number, UploadedFile>;
 }
 
 export function newEmulatorState(): EmulatorState {
@@ -40,6 +46,9 @@ export function newEmulatorState(): EmulatorState {
     migrated: new Map(),
     chatActions: [],
     calls: [],
+    files: new Map(),
+    downloads: [],
+    uploads: new Map(),
   };
 }
 
@@ -61,6 +70,7 @@ interface App {
 export interface EmulatorServerInternals {
   storage: { userMessages: unknown[] };
   addBotMessage(message: Record<string, unknown>, token: string): unknown;
+  addUserMessage(message: Record<string, unknown>): Promise<void>;
 }
 
 export interface StoredUserUpdate {
@@ -199,6 +209,68 @@ export function mountExtraRoutes(
     }),
   );
 
+  // A user sends a document: the test uploads it (multipart: `message` as JSON, the file as `document`).
+  app.post(
+    '/test/:token/sendUserDocument',
+    withState(async (req, res, state) => {
+      const { fields, uploads } = parseMultipart(await readBody(req), req.headers['content-type'] ?? '');
+      const file = uploads.document;
+      const mimeType = fields.mime_type;
+      if (!file || !fields.message) return fail(res, 400, 'Bad Request: message and document are required');
+      const id = `DOC${state.files.size + 1}_${Date.now()}`;
+      const ext = /\.[^.]+$/.exec(file.filename)?.[0] ?? '';
+      state.files.set(id, {
+        name: file.filename,
+        path: `documents/file_${state.files.size}${ext}`,
+        data: file.data,
+        ...(mimeType ? { mimeType } : {}),
+      });
+      const message = JSON.parse(fields.message) as Record<string, unknown>;
+      delete message.text;
+      delete message.entities;
+      message.document = {
+        file_id: id,
+        file_unique_id: `U${id}`,
+        file_name: file.filename,
+        ...(mimeType ? { mime_type: mimeType } : {}),
+        // A test may claim a size other than the bytes (Telegram reports it before any download).
+        file_size: fields.file_size !== undefined ? Number(fields.file_size) : file.data.length,
+      };
+      message.botToken = req.params.token;
+      await server.addUserMessage(message);
+      const stored = userUpdates(server).at(-1);
+      res.json({ ok: true, result: { file_id: id, message_id: stored?.messageId } });
+    }),
+  );
+
+  app.post(
+    '/bot:token/getFile',
+    withState((req, res, state) => {
+      const id = String(body(req).file_id);
+      const file = state.files.get(id);
+      if (!file) return fail(res, 400, 'Bad Request: invalid file_id');
+      res.json({
+        ok: true,
+        result: { file_id: id, file_unique_id: `U${id}`, file_size: file.data.length, file_path: file.path },
+      });
+    }),
+  );
+
+  // GET /file/bot<token>/<file_path>: the bytes, as Telegram serves them.
+  app.use(
+    withState((req, res, state, next) => {
+      const m = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? '');
+      if (req.method !== 'GET' || !m) return next();
+      const path = decodeURIComponent(m[1] ?? '');
+      const found = [...state.files].find(([, f]) => f.path === path);
+      if (!found) return fail(res, 404, 'Not Found');
+      state.downloads.push(found[0]);
+      res.statusCode = 200;
+      res.setHeader('content-type', 'application/octet-stream');
+      res.end(found[1].data);
+    }),
+  );
+
   app.post(
     '/bot:token/getUpdates',
     withState(async (req, res) => {
@@ -281,23 +353,31 @@ export function mountExtraRoutes(
     }),
   );
 
-  app.post(
-    '/bot:token/sendPhoto',
+  /** sendPhoto and sendDocument: multipart uploads (or a file id / URL in JSON), stored with their bytes. */
+  const upload = (field: 'photo' | 'document'): Handler =>
     withState(async (req, res, state) => {
       const contentType = req.headers['content-type'] ?? '';
       const payload: Record<string, unknown> = {};
-      let bytes = 0;
+      let file: UploadedFile | undefined;
       if (contentType.startsWith('multipart/form-data')) {
-        const { fields, files } = parseMultipart(await readBody(req), contentType);
+        const { fields, uploads } = parseMultipart(await readBody(req), contentType);
         for (const [k, v] of Object.entries(fields)) payload[k] = decodeField(v);
-        const attach = /^attach:\/\/(.+)$/.exec(fields.photo ?? '')?.[1];
-        bytes = (attach !== undefined ? files[attach] : undefined) ?? 0;
+        const attach = /^attach:\/\/(.+)$/.exec(fields[field] ?? '')?.[1];
+        file = attach !== undefined ? uploads[attach] : undefined;
       } else {
         Object.assign(payload, body(req));
       }
       if (injectedFailure(state, String(payload.chat_id), res)) return;
-      const stored = { ...payload, photo: { bytes } };
-      res.json({ ok: true, result: server.addBotMessage(stored, req.params.token ?? '') });
-    }),
-  );
+      const bytes = file?.data.length ?? 0;
+      const stored = {
+        ...payload,
+        [field]: field === 'document' ? { bytes, file_name: file?.filename ?? '' } : { bytes },
+      };
+      const result = server.addBotMessage(stored, req.params.token ?? '');
+      const messageId = isRecord(result) ? num(result.message_id) : undefined;
+      if (file && messageId !== undefined) state.uploads.set(messageId, file);
+      res.json({ ok: true, result });
+    });
+  app.post('/bot:token/sendPhoto', upload('photo'));
+  app.post('/bot:token/sendDocument', upload('document'));
 }

@@ -48,6 +48,8 @@ export interface BotMessage {
   link_preview_options?: { is_disabled?: boolean };
   /** Set on sendPhoto: the size of the uploaded file. */
   photo?: { bytes: number };
+  /** Set on sendDocument: the size and name of the uploaded file. */
+  document?: { bytes: number; file_name: string };
   /** The whole payload, for anything not listed above. */
   payload: Record<string, unknown>;
 }
@@ -63,6 +65,15 @@ export interface Emulator {
   state: EmulatorState;
   /** A person in a chat (defaults: DEFAULT_CLIENT); one client per person. */
   client(options?: Partial<ClientOptions>): TelegramClient;
+  /**
+   * A user sends a file (a document message), uploaded to the emulator as multipart/form-data; `size`
+   * overrides the size Telegram reports. Answers the file_id and the message's id.
+   */
+  sendDocument(
+    client: TelegramClient,
+    file: { name: string; data: Buffer; mimeType?: string; size?: number },
+    caption?: string,
+  ): Promise<{ fileId: string; messageId: number }>;
   /** Like `sendText`, and answers the id Telegram gave the user's message (what the bot may quote). */
   sendText(client: TelegramClient, text: string, extra?: MessageExtra): Promise<{ messageId: number }>;
   /** The next bot message in the chat not yet returned by this call that satisfies `pred`. */
@@ -77,6 +88,8 @@ export interface Emulator {
   takeBotMessages(chatId: number | string): BotMessage[];
   /** Every bot message in the chat so far, returned or not. */
   botMessages(chatId: number | string): BotMessage[];
+  /** The bytes a photo or document message uploaded (throws when it uploaded none). */
+  fileOf(message: BotMessage): Buffer;
   stop(): Promise<void>;
 }
 
@@ -128,6 +141,8 @@ function toBotMessage(entry: unknown): { token: string; message: BotMessage } | 
   if (p.message_thread_id !== undefined) message.message_thread_id = Number(p.message_thread_id);
   if (isRecord(p.link_preview_options)) message.link_preview_options = p.link_preview_options;
   if (isRecord(p.photo) && typeof p.photo.bytes === 'number') message.photo = { bytes: p.photo.bytes };
+  if (isRecord(p.document) && typeof p.document.bytes === 'number')
+    message.document = { bytes: p.document.bytes, file_name: String(p.document.file_name) };
   return { token: String(entry.botToken), message };
 }
 
@@ -167,6 +182,25 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
     token,
     state,
     client: (clientOptions = {}) => running.getClient(token, { ...DEFAULT_CLIENT, ...clientOptions }),
+    async sendDocument(client, file, caption) {
+      const message = buildMessage(client, caption ?? '', {});
+      const form = new FormData();
+      form.append('message', JSON.stringify({ ...message, ...(caption ? { caption } : {}) }));
+      if (file.size !== undefined) form.append('file_size', String(file.size));
+      if (file.mimeType) form.append('mime_type', file.mimeType);
+      form.append(
+        'document',
+        new Blob([file.data], { type: file.mimeType ?? 'application/octet-stream' }),
+        file.name,
+      );
+      const res = await fetch(`${running.config.apiURL}/test/${token}/sendUserDocument`, {
+        method: 'POST',
+        body: form,
+      });
+      const json = (await res.json()) as { ok: boolean; result?: { file_id: string; message_id: number } };
+      if (!json.ok || !json.result) throw new Error(`emulator refused the document: ${JSON.stringify(json)}`);
+      return { fileId: json.result.file_id, messageId: json.result.message_id };
+    },
     async sendText(client, text, extra = {}) {
       const built = buildMessage(client, text, extra);
       // Through the server directly (as its /sendMessage route does) to learn the id it assigns.
@@ -207,6 +241,11 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       return unseen;
     },
     botMessages: messagesIn,
+    fileOf(message) {
+      const file = state.uploads.get(message.message_id);
+      if (!file) throw new Error(`bot message ${message.message_id} uploaded no file`);
+      return file.data;
+    },
     async stop() {
       states.delete(running);
       await running.stop();

@@ -167,3 +167,29 @@ export function buildGroupInfo(
     pendingApprove: { time: 0, uids: null },
   };
 }
+
+/**
+ * A file as Zalo delivers it (msgType "share.file"): the name in `title`, the CDN link in `href`, and in
+ * `params` a JSON string whose `fileSize` is a string of bytes — the shape bots built on zca-js read.
+ */
+export function fileContent(file: { name: string; size: number; href: string }): TMessage['content'] {
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1] ?? '';
+  return {
+    title: file.name,
+    description: '',
+    href: file.href,
+    thumb: '',
+    childnumber: 0,
+    action: 'recommened.misc',
+    params: JSON.stringify({
+      fileSize: String(file.size),
+      checksum: 'c0ffee',
+      checksumSha: '',
+      fileExt: ext,
+      fdata: '{}',
+      fType: 1,
+      tType: 0,
+    }),
+    type: '',
+  };
+}

@@ -9,6 +9,8 @@
  *   const [reply] = await zalo.waitForSent(1);
  */
 import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CookieJar } from 'tough-cookie';
 import {
   CloseReason,
@@ -21,6 +23,7 @@ import {
   type GroupMessage,
   type Message,
   type User,
+  type AttachmentSource,
   type MessageContent,
   type TMention,
   type UserMessage,
@@ -32,6 +35,7 @@ import {
   buildGroupMessage,
   buildQuote,
   buildUserMessage,
+  fileContent,
   type FakeUser,
   type MessageIds,
 } from './zalo-fake-messages';
@@ -60,6 +64,8 @@ export interface FakeSentMessage extends MessageIds {
   session: number;
   /** When Zalo accepted it (Date.now()). */
   at: number;
+  /** The file this message carries, when it is an attachment message. */
+  attachment?: AttachmentSource;
 }
 
 export interface FakeZaloServerOptions {
@@ -100,6 +106,11 @@ export class FakeZaloServer {
   private readonly sendFailures: FakeFailure[] = [];
   private readonly loginFailures: FakeFailure[] = [];
   private readonly events = new EventEmitter();
+  /** Zalo's file CDN: users' files served over real HTTP, as the adapter fetches them from `href`. */
+  private fileHost: { server: Server; base: string } | undefined;
+  private readonly hosted = new Map<string, Buffer>();
+  /** Paths of the hosted files that were downloaded, in order. */
+  readonly downloads: string[] = [];
 
   constructor(options: FakeZaloServerOptions = {}) {
     this.ownId = options.ownId ?? '8412345678901234567';
@@ -311,6 +322,51 @@ export class FakeZaloServer {
     return this.emit(buildUserMessage({ ownId: this.ownId, ids: this.newIds(), from, content: text }));
   }
 
+  /**
+   * A user sends a file in a group (or, with `groupId` null, to the bot directly): msgType "share.file",
+   * the bytes served at `href`. `size` overrides the size Zalo reports.
+   */
+  async emitFile(
+    groupId: string | null,
+    from: FakeUser,
+    file: { name: string; data: Buffer; size?: number },
+  ): Promise<{ message: Message; path: string }> {
+    // A person who writes to the bot privately is a user thread Zalo lets it answer.
+    if (!groupId) this.users.set(from.id, from.name);
+    const host = await this.startFileHost();
+    const path = `/f/${this.hosted.size + 1}/${encodeURIComponent(file.name)}`;
+    this.hosted.set(path, file.data);
+    const content = fileContent({
+      name: file.name,
+      size: file.size ?? file.data.length,
+      href: `${host}${path}`,
+    });
+    const base = { ownId: this.ownId, ids: this.newIds(), from, content, msgType: 'share.file' };
+    const message = groupId ? buildGroupMessage({ ...base, groupId }) : buildUserMessage(base);
+    return { message: this.emit(message), path };
+  }
+
+  private async startFileHost(): Promise<string> {
+    if (this.fileHost) return this.fileHost.base;
+    const server = createServer((req, res) => {
+      const data = this.hosted.get(req.url ?? '');
+      if (!data) return void res.writeHead(404).end();
+      this.downloads.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(data);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.fileHost = { server, base };
+    return base;
+  }
+
+  /** Stops the file host, if a file was ever sent. */
+  async close(): Promise<void> {
+    const host = this.fileHost;
+    this.fileHost = undefined;
+    if (host) await new Promise<void>((resolve) => host.server.close(() => resolve()));
+  }
+
   /** Posts a message in Zalo: kept for catch-up, and pushed to the bot's listener if its socket is open. */
   emit<M extends Message>(message: M): M {
     if (!message.isSelf) this.history.push(message);
@@ -423,17 +479,36 @@ export class FakeZaloServer {
       throw new ZaloApiError('Tham số không hợp lệ', 114);
     if (type === ThreadType.User && !this.users.has(threadId))
       throw new ZaloApiError('Tham số không hợp lệ', 114);
-    const record = (text: string): { msgId: number } => {
+    const record = (text: string, attachment?: AttachmentSource): { msgId: number } => {
       const ids = this.newIds();
-      this.sent.push({ ...ids, threadId, type, content, text, session, at: Date.now() });
+      this.sent.push({
+        ...ids,
+        threadId,
+        type,
+        content,
+        text,
+        session,
+        at: Date.now(),
+        ...(attachment ? { attachment } : {}),
+      });
       this.events.emit('sent');
       return { msgId: Number(ids.msgId) };
     };
     if (attachments.length === 0) return { message: record(content.msg), attachment: [] };
-    // A single image takes msg as its caption unless there is a quote, which only text can carry.
-    const separateText = content.msg.length > 0 && content.quote !== undefined;
+    for (const a of attachments) {
+      const name = typeof a === 'string' ? a : a.filename;
+      if (!/\.[^.]+$/.test(name)) throw new ZaloApiError(`File extension "" is not allowed`);
+      if (typeof a !== 'string' && a.metadata.totalSize !== a.data.length)
+        throw new Error(`fake zalo: metadata.totalSize ${a.metadata.totalSize} ≠ ${a.data.length} bytes`);
+    }
+    // As zca-js: only a single image takes msg as its caption, and not with a quote; otherwise the text
+    // goes first as its own message.
+    const first = attachments[0];
+    const ext = (typeof first === 'string' ? first : (first?.filename ?? '')).split('.').pop() ?? '';
+    const canBeDesc = attachments.length === 1 && ['jpg', 'jpeg', 'png', 'webp'].includes(ext.toLowerCase());
+    const separateText = content.msg.length > 0 && (!canBeDesc || content.quote !== undefined);
     const message = separateText ? record(content.msg) : null;
-    const attachment = attachments.map(() => record(separateText ? '' : content.msg));
+    const attachment = attachments.map((a) => record(separateText ? '' : content.msg, a));
     return { message, attachment };
   }
 

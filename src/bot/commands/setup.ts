@@ -18,6 +18,7 @@ export const help: CommandHandler = async (ctx) => {
   }
   r.blank().line(ctx.t('help.commands')).line(ctx.t('help.replyHint'));
   if (ctx.isAdmin) r.line(ctx.t('help.adminCommands'));
+  if (ctx.isAdmin || b?.role === 'leaders') r.line(ctx.t('help.planCommands'));
   r.line(ctx.t('help.aliases'));
   return [r.build()];
 };

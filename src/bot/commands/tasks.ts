@@ -9,6 +9,9 @@ import { formatDate, formatWindow } from '../format';
 import type { Reply } from '../messages';
 import { ReplyBuilder, bold, textReply } from '../reply';
 import { matchDepartment } from '../../store/org-repository';
+import { checkTitle } from '../../domain/ocr-check';
+import { recentEdits } from '../../store/task-edits';
+import { describeEntry } from './history';
 
 const LIST_LIMIT = 25;
 
@@ -73,6 +76,14 @@ export const task: CommandHandler = async (ctx, args) => {
   const t = checked.value;
   const names = (slugs: string[]) => slugs.map((s) => ctx.deptName(s)).join(', ');
   const r = new ReplyBuilder().line(bold(ctx.t('task.title', { number: t.number, title: t.title })));
+  const ocr = checkTitle(t.title);
+  if (ocr.damaged)
+    r.line(
+      ctx.t(ocr.words.length ? 'task.ocrWords' : 'task.ocrAccents', {
+        number: t.number,
+        words: ocr.words.join(', '),
+      }),
+    );
   if (t.planTitle) r.line(ctx.t('task.plan', { plan: t.planTitle }));
   r.line(ctx.t('task.lead', { lead: t.lead.length ? names(t.lead) : ctx.t('common.noLead') }));
   if (t.support.length) r.line(ctx.t('task.support', { support: names(t.support) }));
@@ -93,6 +104,16 @@ export const task: CommandHandler = async (ctx, args) => {
       ctx.t('task.updateLine', { date: formatDate(toLocalDate(u.at, ctx.deps.tz)), user: u.userName, what }),
     );
   }
+  const edits = await recentEdits(t.id);
+  if (edits.length) r.line(ctx.t('task.editsTitle'));
+  for (const e of edits)
+    r.line(
+      ctx.t('task.updateLine', {
+        date: formatDate(toLocalDate(e.at, ctx.deps.tz)),
+        user: e.userName,
+        what: describeEntry(ctx, { kind: 'edit', ...e }),
+      }),
+    );
   if (t.status !== 'done') r.line(ctx.t('task.howTo', { number: t.number }));
   return [r.build()];
 };

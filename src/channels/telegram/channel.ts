@@ -51,6 +51,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const sender = senderFromApi(bot.api, logger);
   const inFlight = new Set<Promise<void>>();
 
+  /** getFile, then the file URL (which carries the token, so it is never logged). */
+  async function download(fileId: string): Promise<Buffer> {
+    const file = await bot.api.getFile(fileId);
+    if (!file.file_path) throw new Error('telegram: getFile gave no file_path');
+    const res = await fetch(`${options.apiRoot}/file/bot${options.token}/${file.file_path}`);
+    if (!res.ok) throw new Error(`telegram: file download failed with HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
   const logUpdateError = (err: BotError): void => {
     const msg = err.ctx.msg;
     logger.error(
@@ -71,7 +80,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       await options.onChatMigrated?.(migration.fromChatId, migration.toChatId);
       return;
     }
-    const incoming = toIncomingMessage(ctx);
+    const incoming = toIncomingMessage(ctx, download);
     const msg = ctx.message;
     if (!incoming || !msg) return;
 

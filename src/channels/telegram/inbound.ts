@@ -4,7 +4,7 @@
  */
 import type { Context } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { IncomingMessage } from '../../bot/messages';
+import type { IncomingFile, IncomingMessage } from '../../bot/messages';
 
 type Author = IncomingMessage['user'];
 
@@ -61,10 +61,12 @@ function replyOf(msg: Message, botId: number): IncomingMessage['replyTo'] {
  * messages from bots.
  * `ctx.me` must be known (the bot has been initialised).
  */
-export function toIncomingMessage(ctx: Context): IncomingMessage | undefined {
+export function toIncomingMessage(ctx: Context, download?: FileDownloader): IncomingMessage | undefined {
   const msg = ctx.message;
   if (!msg) return undefined;
-  const text = msg.text ?? msg.caption;
+  const attachment = msg.document && download ? fileOf(msg.document, download) : undefined;
+  // A document may come without a caption; other captionless media are not for the bot.
+  const text = msg.text ?? msg.caption ?? (attachment ? '' : undefined);
   if (text === undefined) return undefined;
   const user = authorOf(msg);
   if (!user) return undefined;
@@ -81,7 +83,21 @@ export function toIncomingMessage(ctx: Context): IncomingMessage | undefined {
     messageId: String(msg.message_id),
     text,
     ...(replyTo ? { replyTo } : {}),
+    ...(attachment ? { attachment } : {}),
     botUsername: ctx.me.username,
+  };
+}
+
+/** Fetches a file's bytes by its file_id (getFile, then the file URL); the channel knows the token. */
+export type FileDownloader = (fileId: string) => Promise<Buffer>;
+
+/** A document message's file; nothing is downloaded until the core asks. */
+function fileOf(document: NonNullable<Message['document']>, download: FileDownloader): IncomingFile {
+  return {
+    name: document.file_name ?? 'file',
+    size: document.file_size ?? 0,
+    ...(document.mime_type ? { mimeType: document.mime_type } : {}),
+    download: () => download(document.file_id),
   };
 }
 

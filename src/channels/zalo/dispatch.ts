@@ -14,6 +14,15 @@ export interface DispatcherOptions {
   titles: GroupTitleCache;
   /** The bot's uid; read per message because it is only known after login. */
   ownId: () => string;
+  /** Fetches a file a user sent (its `href`); by default a plain HTTP GET. */
+  download?: (url: string) => Promise<Buffer>;
+}
+
+/** Zalo's file links are plain HTTPS URLs on its CDN; no session is needed to fetch them. */
+export async function fetchFile(url: string): Promise<Buffer> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  if (!res.ok) throw new Error(`zalo: file download failed with HTTP ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
 }
 
 export interface Dispatcher {
@@ -32,7 +41,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const inFlight = new Set<Promise<void>>();
 
   async function answer(message: Message): Promise<void> {
-    const incoming = toIncomingMessage(message, { ownId: options.ownId() });
+    const incoming = toIncomingMessage(message, {
+      ownId: options.ownId(),
+      download: options.download ?? fetchFile,
+    });
     if (!incoming) {
       logger.debug(
         { threadId: message.threadId, content: describeContent(message) },
@@ -46,7 +58,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const replies = await askCore(core, incoming, logger, describeError);
     for (const reply of replies) {
-      if (!reply.image && reply.segments.every((s) => !s.text.trim())) continue;
+      if (!reply.image && !reply.document && reply.segments.every((s) => !s.text.trim())) continue;
       try {
         // Quoting needs the user's raw message (zca-js copies ids, type and content from it).
         await sender.sendTo(

@@ -3,15 +3,17 @@
  * IncomingMessage. Nothing is decided here beyond what is not a conversation at all (our own echoes,
  * stickers, photos).
  */
-import type { IncomingMessage } from '../../bot/messages';
+import type { IncomingFile, IncomingMessage } from '../../bot/messages';
 import type { Logger } from '../../shared/logger';
 import type { ZaloApiLike } from './api';
 import { describeError } from './errors';
-import { ThreadType, type Message, type TGroupMessage, type TQuote } from './zca';
+import { ThreadType, type Message, type TAttachmentContent, type TGroupMessage, type TQuote } from './zca';
 
 export interface InboundContext {
   /** The bot account's uid (`api.getOwnId()`): a quote of one of its messages is a reply to the bot. */
   ownId: string;
+  /** Fetches a file's bytes from the URL Zalo gives it; without it files are ignored. */
+  download?: (url: string) => Promise<Buffer>;
   /** The group's name, when known. */
   groupTitle?: string;
 }
@@ -25,11 +27,14 @@ export function toIncomingMessage(message: Message, context: InboundContext): In
   // zca-js already drops these unless selfListen is on; guard anyway so an echo can never loop.
   if (message.isSelf || message.data.uidFrom === context.ownId) return undefined;
   const { data } = message;
-  // Text arrives as a string; photos, stickers, files, links and polls as objects the core has no use for.
-  if (typeof data.content !== 'string') return undefined;
+  // Text arrives as a string; a file as "share.file"; photos, stickers, links and polls as objects the
+  // core has no use for.
+  const attachment = context.download ? fileOf(message, context.download) : undefined;
+  if (typeof data.content !== 'string' && !attachment) return undefined;
 
   const isGroup = message.type === ThreadType.Group;
-  const text = isGroup ? stripOwnMentions(data.content, message.data, context.ownId) : data.content;
+  const content = typeof data.content === 'string' ? data.content : '';
+  const text = isGroup ? stripOwnMentions(content, message.data, context.ownId) : content;
   const incoming: IncomingMessage = {
     platform: 'zalo',
     chat: { id: message.threadId, isGroup },
@@ -37,10 +42,36 @@ export function toIncomingMessage(message: Message, context: InboundContext): In
     messageId: String(data.msgId),
     text,
   };
+  if (attachment) incoming.attachment = attachment;
   if (isGroup && context.groupTitle) incoming.chat.title = context.groupTitle;
   const replyTo = replyFromQuote(data.quote, context.ownId);
   if (replyTo) incoming.replyTo = replyTo;
   return incoming;
+}
+
+/**
+ * A file as Zalo delivers it: msgType "share.file", content.title the file name, content.href where to
+ * fetch it, content.params a JSON string with `fileSize` (a string of bytes) and `fileExt`.
+ */
+function fileOf(message: Message, download: (url: string) => Promise<Buffer>): IncomingFile | undefined {
+  const { data } = message;
+  if (data.msgType !== 'share.file' || typeof data.content !== 'object' || data.content === null)
+    return undefined;
+  const content = data.content as Partial<TAttachmentContent>;
+  const href = content.href;
+  if (typeof href !== 'string' || !href) return undefined;
+  let size = 0;
+  try {
+    const params = JSON.parse(content.params ?? '{}') as { fileSize?: string | number };
+    size = Number(params.fileSize ?? 0) || 0;
+  } catch {
+    // Unreadable params: the size is checked again on the bytes.
+  }
+  return {
+    name: typeof content.title === 'string' && content.title ? content.title : 'file',
+    size,
+    download: () => download(href),
+  };
 }
 
 /** What kind of content a non-text message carried, for a debug line (never its contents). */

@@ -17,7 +17,14 @@ import {
   ZaloChatRefusedError,
   ZaloSessionExpiredError,
 } from './errors';
-import { pngAttachment, renderSegments, splitStyledText, ZALO_TEXT_LIMIT } from './outbound';
+import {
+  fileAttachment,
+  pngAttachment,
+  renderSegments,
+  splitStyledText,
+  withExtension,
+  ZALO_TEXT_LIMIT,
+} from './outbound';
 import { ThreadType, type MessageContent, type SendMessageQuote, type SendMessageResponse } from './zca';
 
 export interface ZaloSenderOptions {
@@ -46,9 +53,10 @@ export interface ZaloSendResult {
 
 export interface ZaloSender extends Sender {
   /**
-   * Sends to a group or a user thread. Errors are ZaloSessionExpiredError, UnreachableChatError,
-   * RateLimitedError, ZaloChatRefusedError, SendDeferredError (no session yet), or zca-js's own;
-   * messages already sent when one fails stay sent.
+   * Sends to a group or a user thread (the image first when there is one, then the document, then the
+   * text chunks). Errors are ZaloSessionExpiredError, UnreachableChatError, RateLimitedError,
+   * ZaloChatRefusedError, SendDeferredError (no session yet), or zca-js's own; messages already sent when
+   * one fails stay sent.
    */
   sendTo(
     threadId: string,
@@ -161,6 +169,17 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
           if (res.message) ids.push(String(res.message.msgId));
         }
       }
+    }
+
+    if (reply.document) {
+      const { data, filename, caption } = reply.document;
+      // zca-js posts a file's text as a separate message just before the file (only images take captions).
+      const res = await call(threadId, type, {
+        msg: caption ?? '',
+        attachments: [fileAttachment(data, withExtension(filename))],
+      });
+      const id = res.message?.msgId ?? res.attachment[0]?.msgId;
+      if (id !== undefined) ids.push(String(id));
     }
 
     const chunks = splitStyledText(renderSegments(reply.segments), options.maxChunkLength ?? ZALO_TEXT_LIMIT);

@@ -41,6 +41,7 @@ export type {
   SendMessageQuote,
   SendMessageResponse,
   Style,
+  TAttachmentContent,
   TGroupMessage,
   TMention,
   TMessage,

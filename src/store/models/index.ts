@@ -7,3 +7,5 @@ export { Counter } from './counter';
 export { StatusUpdate } from './status-update';
 export { ReminderLog } from './reminder-log';
 export { ServiceClock } from './service-clock';
+export { TaskEdit } from './task-edit';
+export { PendingAction } from './pending-action';

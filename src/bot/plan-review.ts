@@ -1,0 +1,125 @@
+/** The review of a plan draft: what the secretary reads before /confirm. Short, counts first. */
+import { toLocalDateTime } from '../domain/calendar';
+import { checkTitle } from '../domain/ocr-check';
+import type { PlanDraft } from '../domain/task';
+import type { CommandContext } from './context';
+import { formatDate, formatWindow } from './format';
+import type { Reply } from './messages';
+import { ReplyBuilder, bold } from './reply';
+
+const FIRST_ITEMS = 5;
+const MAX_NAMED = 4;
+
+export interface DraftPreview {
+  /** Tasks the store does not have yet, and tasks of an earlier import of this plan. */
+  fresh: number;
+  known: number;
+}
+
+function refs(list: Array<string | null>): string {
+  const named = list.slice(0, MAX_NAMED).map((r) => r ?? '—');
+  return named.join(', ') + (list.length > MAX_NAMED ? ', …' : '');
+}
+
+export function reviewReply(
+  ctx: CommandContext,
+  draft: PlanDraft,
+  preview: DraftPreview,
+  names: (slug: string) => string,
+  expiresAt: Date,
+): Reply {
+  const r = new ReplyBuilder();
+  r.line(bold(ctx.t('import.reviewTitle', { title: draft.title })));
+  if (draft.doc_number) r.line(ctx.t('import.docNumber', { number: draft.doc_number }));
+  r.line(
+    ctx.t('import.counts', {
+      count: draft.tasks.length,
+      fresh: preview.fresh,
+      known: preview.known,
+    }),
+  );
+
+  // Tasks per lead department, most first.
+  const perDept = new Map<string, number>();
+  let noLead = 0;
+  for (const t of draft.tasks) {
+    if (t.lead.length === 0) noLead++;
+    for (const d of t.lead) perDept.set(d, (perDept.get(d) ?? 0) + 1);
+  }
+  r.line(ctx.t('import.perDepartment'));
+  for (const [slug, n] of [...perDept].sort((a, b) => b[1] - a[1]))
+    r.line(ctx.t('import.departmentLine', { department: names(slug), count: n }));
+  if (noLead) r.line(ctx.t('import.noLeadLine', { count: noLead }));
+
+  const starts = draft.tasks
+    .map((t) => t.start)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const ends = draft.tasks
+    .map((t) => t.end)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const undated = draft.tasks.filter((t) => t.end === null).length;
+  if (starts.length || ends.length)
+    r.line(ctx.t('import.windows', { window: formatWindow(starts[0] ?? null, ends.at(-1) ?? null) }));
+  if (undated) r.line(ctx.t('import.undated', { count: undated }));
+
+  // What needs a person's eye.
+  const warnings: string[] = [];
+  const byCode = new Map<string, Array<string | null>>();
+  for (const w of draft.warnings) {
+    if (w.code === 'no-lead' || w.code === 'no-date') continue; // counted above
+    byCode.set(w.code, [
+      ...(byCode.get(w.code) ?? []),
+      w.code === 'unknown-unit' ? `${w.ref ?? '—'} “${w.detail ?? ''}”` : w.ref,
+    ]);
+  }
+  for (const [code, list] of byCode) {
+    const key = `import.warning.${code}`;
+    const text = ctx.t(key, { count: list.length, refs: refs(list) });
+    warnings.push(
+      text === key ? ctx.t('import.warning.other', { code, count: list.length, refs: refs(list) }) : text,
+    );
+  }
+  const damaged = draft.tasks.filter((t) => checkTitle(t.title).damaged);
+  if (damaged.length)
+    warnings.push(
+      ctx.t('import.warning.ocr', {
+        count: damaged.length,
+        examples: damaged
+          .slice(0, 2)
+          .map((t) => `${t.ref} “${clip(t.title)}”`)
+          .join('; '),
+      }),
+    );
+  if (warnings.length) {
+    r.line(bold(ctx.t('import.toCheck')));
+    for (const w of warnings) r.line(`⚠️ ${w}`);
+  }
+
+  r.line(bold(ctx.t('import.firstItems')));
+  for (const t of draft.tasks.slice(0, FIRST_ITEMS)) {
+    r.line(
+      ctx.t('import.itemLine', {
+        ref: t.ref,
+        title: clip(t.title, 80),
+        lead: t.lead.map(names).join(', ') || '—',
+        window: formatWindow(t.start, t.end),
+      }),
+    );
+  }
+  if (draft.tasks.length > FIRST_ITEMS)
+    r.line(ctx.t('import.moreInFile', { count: draft.tasks.length - FIRST_ITEMS }));
+  const until = toLocalDateTime(expiresAt, ctx.deps.tz);
+  r.line(
+    ctx.t('import.howToConfirm', {
+      date: formatDate(until.date),
+      time: `${String(until.hour).padStart(2, '0')}:${String(until.minute).padStart(2, '0')}`,
+    }),
+  );
+  return r.build(true);
+}
+
+function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

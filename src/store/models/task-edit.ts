@@ -1,0 +1,38 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const EDIT_FIELDS = ['title', 'start', 'end', 'lead', 'support', 'created', 'deleted'] as const;
+export type EditField = (typeof EDIT_FIELDS)[number];
+
+/**
+ * The audit record of a change to a task's plan made in chat (its title, window or departments; a task
+ * added or deleted): who, in which chat, when, and the value before and after. Progress reports have
+ * their own record, StatusUpdate.
+ */
+const taskEditSchema = new Schema(
+  {
+    org: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
+    task: { type: Schema.Types.ObjectId, ref: 'Task', required: true },
+    taskNumber: { type: Number, required: true },
+    /** platform:chatId:messageId — the same platform message delivered twice changes the task once. */
+    dedupeKey: { type: String, required: true },
+    platform: { type: String, required: true },
+    chatId: { type: String, required: true },
+    messageId: { type: String, default: null },
+    userId: { type: String, required: true },
+    userName: { type: String, default: '' },
+    text: { type: String, required: true },
+    field: { type: String, enum: EDIT_FIELDS, required: true },
+    /** Strings (title, dates) or lists (departments); a deleted task keeps its title here. */
+    before: { type: Schema.Types.Mixed, default: null },
+    after: { type: Schema.Types.Mixed, default: null },
+    at: { type: Date, required: true },
+    /** False between writing this record and changing the task; a redelivery finishes the job. */
+    applied: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+taskEditSchema.index({ dedupeKey: 1 }, { unique: true });
+taskEditSchema.index({ org: 1, taskNumber: 1, at: -1 });
+
+export type TaskEditDoc = InferSchemaType<typeof taskEditSchema>;
+export const TaskEdit = model('TaskEdit', taskEditSchema);

@@ -1,0 +1,269 @@
+/**
+ * Changes to a task's plan made in chat — title, window, departments, a task added or deleted — each with
+ * its audit record (TaskEdit). Like status updates, the record is written first under a unique dedupe key
+ * (a redelivered message changes nothing twice), then the task is changed guarded by its revision, whose
+ * bump also tells queued reminders of the old version to stand down.
+ */
+import type { LocalDate, TaskKind } from '../domain/task';
+import { Plan, StatusUpdate, Task, TaskEdit } from './models';
+import { EDIT_FIELDS, type EditField } from './models/task-edit';
+import { nextNumber } from './plan-loader';
+import { toTask } from './task-repository';
+import { idOf, type TaskRecord } from './types';
+
+export { EDIT_FIELDS, type EditField } from './models/task-edit';
+
+export interface Author {
+  platform: string;
+  chatId: string;
+  userId: string;
+  userName: string;
+}
+
+export interface EditMeta {
+  by: Author;
+  dedupeKey: string;
+  messageId: string | null;
+  text: string;
+  at: Date;
+}
+
+/** The fields an edit sets, as the Task model stores them. */
+export type TaskPatch = Partial<{
+  title: string;
+  start: LocalDate | null;
+  end: LocalDate | null;
+  lead: string[];
+  support: string[];
+}>;
+
+export type EditValue = string | string[] | null;
+
+export interface EditResult {
+  task: TaskRecord;
+  before: TaskRecord;
+  duplicate: boolean;
+}
+
+type TaskLean = Parameters<typeof toTask>[0];
+
+/** The audit field a patch is recorded under: a window change is recorded as its end, or its start. */
+function fieldOf(patch: TaskPatch): EditField {
+  const keys = Object.keys(patch) as Array<keyof TaskPatch>;
+  if (keys.includes('end')) return 'end';
+  const first = keys[0];
+  if (!first) throw new Error('empty edit');
+  return first;
+}
+
+function valueOf(task: TaskRecord, field: EditField): EditValue {
+  switch (field) {
+    case 'created':
+    case 'deleted':
+      return task.title;
+    default:
+      return task[field];
+  }
+}
+
+/** Applies `patch` to the task and records it; a window edit records both ends when both change. */
+export async function editTask(task: TaskRecord, patch: TaskPatch, meta: EditMeta): Promise<EditResult> {
+  const field = fieldOf(patch);
+  const existing = await TaskEdit.findOne({ dedupeKey: meta.dedupeKey }).lean();
+  if (existing?.applied) {
+    const current = await Task.findById(task.id).lean();
+    return {
+      task: current ? toTask(current as TaskLean, task.planTitle) : task,
+      before: task,
+      duplicate: true,
+    };
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const fresh = attempt === 0 ? task : await reload(task);
+    const after: TaskRecord = { ...fresh, ...patch };
+    const record =
+      existing ??
+      (await TaskEdit.create({
+        org: fresh.org,
+        task: fresh.id,
+        taskNumber: fresh.number,
+        dedupeKey: meta.dedupeKey,
+        ...authorFields(meta),
+        field,
+        before: field === 'end' && 'start' in patch ? windowOf(fresh) : valueOf(fresh, field),
+        after: field === 'end' && 'start' in patch ? windowOf(after) : valueOf(after, field),
+        applied: false,
+      }));
+    const updated = await Task.findOneAndUpdate(
+      { _id: fresh.id, revision: fresh.revision },
+      { $set: patch, $inc: { revision: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (updated) {
+      await TaskEdit.updateOne({ _id: record._id }, { $set: { applied: true } });
+      return { task: toTask(updated as TaskLean, task.planTitle), before: fresh, duplicate: false };
+    }
+  }
+  throw new Error(`task ${task.number} is being changed by others; try again`);
+}
+
+function windowOf(t: TaskRecord): string[] {
+  return [t.start ?? '', t.end ?? ''];
+}
+
+function authorFields(meta: EditMeta) {
+  return {
+    platform: meta.by.platform,
+    chatId: meta.by.chatId,
+    messageId: meta.messageId,
+    userId: meta.by.userId,
+    userName: meta.by.userName,
+    text: meta.text,
+    at: meta.at,
+  };
+}
+
+async function reload(task: TaskRecord): Promise<TaskRecord> {
+  const d = await Task.findById(task.id).lean();
+  if (!d) throw new Error(`task ${task.number} no longer exists`);
+  return toTask(d as TaskLean, task.planTitle);
+}
+
+export interface NewTask {
+  title: string;
+  kind: TaskKind;
+  lead: string[];
+  support: string[];
+  start: LocalDate | null;
+  end: LocalDate | null;
+  timeText: string | null;
+}
+
+/**
+ * Tasks added in chat belong to one plan per organisation and year, "added in chat", so they live beside
+ * the imported ones without ever being taken for part of a document on re-import.
+ */
+export async function addTask(
+  orgId: string,
+  year: number,
+  planTitle: string,
+  fields: NewTask,
+  meta: EditMeta,
+): Promise<{ task: TaskRecord; duplicate: boolean }> {
+  const existing = await TaskEdit.findOne({ dedupeKey: meta.dedupeKey }).lean();
+  if (existing) {
+    const d = await Task.findById(existing.task).lean();
+    if (d) return { task: toTask(d as TaskLean, planTitle), duplicate: true };
+  }
+  const plan = await Plan.findOneAndUpdate(
+    { org: orgId, key: `chat:${year}` },
+    {
+      $setOnInsert: {
+        title: planTitle,
+        docNumber: null,
+        issuedOn: null,
+        year,
+        sourceHash: 'chat',
+        sourceName: null,
+      },
+    },
+    { upsert: true, returnDocument: 'after' },
+  ).lean();
+  if (!plan) throw new Error('the plan for tasks added in chat could not be saved');
+  const number = await nextNumber(orgId);
+  const doc = await Task.create({ org: orgId, plan: plan._id, number, ref: `chat-${number}`, ...fields });
+  const task = toTask(doc.toObject() as TaskLean, plan.title);
+  await TaskEdit.create({
+    org: orgId,
+    task: task.id,
+    taskNumber: number,
+    dedupeKey: meta.dedupeKey,
+    ...authorFields(meta),
+    field: 'created',
+    before: null,
+    after: task.title,
+    applied: true,
+  });
+  return { task, duplicate: false };
+}
+
+/**
+ * Deletes the task. Its audit records stay (the deletion's keeps the title), so /history still tells who
+ * removed what; its status updates stay too.
+ */
+export async function deleteTask(task: TaskRecord, meta: EditMeta): Promise<void> {
+  await TaskEdit.updateOne(
+    { dedupeKey: meta.dedupeKey },
+    {
+      $setOnInsert: {
+        org: task.org,
+        task: task.id,
+        taskNumber: task.number,
+        dedupeKey: meta.dedupeKey,
+        ...authorFields(meta),
+        field: 'deleted',
+        before: task.title,
+        after: null,
+        applied: true,
+      },
+    },
+    { upsert: true },
+  );
+  await Task.deleteOne({ _id: task.id });
+}
+
+export type HistoryEntry =
+  | { kind: 'edit'; at: Date; userName: string; field: EditField; before: EditValue; after: EditValue }
+  | {
+      kind: 'update';
+      at: Date;
+      userName: string;
+      action: string;
+      status: string | null;
+      progress: number | null;
+      note: string | null;
+    };
+
+/** Everything that happened to task `number` of the organisation, oldest first. */
+export async function taskHistory(orgId: string, number: number, limit = 30): Promise<HistoryEntry[]> {
+  const [edits, updates] = await Promise.all([
+    TaskEdit.find({ org: orgId, taskNumber: number, applied: true }).sort({ at: -1 }).limit(limit).lean(),
+    StatusUpdate.find({ org: orgId, taskNumber: number, applied: true }).sort({ at: -1 }).limit(limit).lean(),
+  ]);
+  const entries: HistoryEntry[] = [
+    ...edits.map((e): HistoryEntry => ({
+      kind: 'edit',
+      at: e.at,
+      userName: e.userName,
+      field: e.field as EditField,
+      before: (e.before ?? null) as EditValue,
+      after: (e.after ?? null) as EditValue,
+    })),
+    ...updates.map((u): HistoryEntry => ({
+      kind: 'update',
+      at: u.at,
+      userName: u.userName,
+      action: u.action,
+      status: u.after?.status ?? null,
+      progress: u.after?.progress ?? null,
+      note: u.note ?? null,
+    })),
+  ];
+  entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+  return entries.slice(-limit);
+}
+
+/** The latest chat edits of a task, newest first, for /task. */
+export async function recentEdits(taskId: string, limit = 3) {
+  const rows = await TaskEdit.find({ task: taskId, applied: true }).sort({ at: -1 }).limit(limit).lean();
+  return rows.map((r) => ({
+    at: r.at,
+    userName: r.userName,
+    field: r.field as EditField,
+    before: (r.before ?? null) as EditValue,
+    after: (r.after ?? null) as EditValue,
+    id: idOf(r._id),
+  }));
+}
+
+export const isEditField = (x: string): x is EditField => (EDIT_FIELDS as readonly string[]).includes(x);

@@ -1,0 +1,91 @@
+import pino from 'pino';
+import type { CommandContext } from '../../src/bot/context';
+import { plainText } from '../../src/bot/messages';
+import { reviewReply } from '../../src/bot/plan-review';
+import { createWorkingCalendar } from '../../src/domain/calendar';
+import type { DraftTask, PlanDraft } from '../../src/domain/task';
+import { fixedClock } from '../../src/shared/clock';
+import { t, type Locale } from '../../src/shared/i18n';
+
+function ctxIn(locale: Locale): CommandContext {
+  const now = new Date('2025-05-15T09:00:00+07:00');
+  return {
+    msg: { platform: 'telegram', chat: { id: '1', isGroup: false }, user: { id: 'a', name: 'A' }, text: '' },
+    deps: {
+      clock: fixedClock(now),
+      tz: 'Asia/Ho_Chi_Minh',
+      calendar: createWorkingCalendar(),
+      defaultLocale: 'vi',
+      admins: [],
+      t,
+      logger: pino({ level: 'silent' }),
+    },
+    binding: null,
+    org: null,
+    departments: [],
+    locale,
+    isAdmin: true,
+    now,
+    today: '2025-05-15',
+    t: (key, vars) => t(locale, key, vars),
+    deptName: (s) => s,
+  };
+}
+
+const task = (ref: string, over: Partial<DraftTask> = {}): DraftTask => ({
+  ref,
+  title: `Nhiệm vụ ${ref}`,
+  kind: 'deadline',
+  lead: ['van-phong'],
+  support: [],
+  start: '2025-03-01',
+  end: '2025-03-31',
+  time_text: 'tháng 3',
+  ...over,
+});
+
+const draft: PlanDraft = {
+  org: 'hai-phong',
+  title: 'Kế hoạch thử',
+  doc_number: '1/KH',
+  issued_on: null,
+  year: 2025,
+  tasks: [
+    task('1'),
+    task('2', { lead: [], start: null, end: null }),
+    task('3', { title: 'To chirc hoi nghi' }),
+    ...['4', '5', '6', '7'].map((r) => task(r, { lead: ['ke-hoach'] })),
+  ],
+  warnings: [
+    { ref: '2', code: 'no-lead' },
+    { ref: '2', code: 'no-date' },
+    { ref: '5', code: 'unknown-unit', detail: 'Ban Kinh tế' },
+    { ref: null, code: 'some-new-code' as never },
+  ],
+};
+
+describe('the review of a plan draft', () => {
+  const names = (s: string) => ({ 'van-phong': 'Văn phòng', 'ke-hoach': 'Phòng Kế hoạch' })[s] ?? s;
+
+  it('counts per department, dates, and everything that needs a look, in Vietnamese', () => {
+    const text = plainText(
+      reviewReply(ctxIn('vi'), draft, { fresh: 5, known: 2 }, names, new Date('2025-05-16T02:00:00Z')),
+    );
+    expect(text).toMatch(/7 nhiệm vụ: 5 mới, 2 đã có/);
+    expect(text).toMatch(/• Phòng Kế hoạch: 4\n• Văn phòng: 2\n• Chưa rõ đơn vị chủ trì: 1/);
+    expect(text).toMatch(/Thời gian: 01\/03\/2025 – 31\/03\/2025\n1 nhiệm vụ chưa có thời gian/);
+    expect(text).toMatch(/1 tên đơn vị không có trong danh mục: 5 “Ban Kinh tế”/);
+    expect(text).toMatch(/1 mục “some-new-code”/);
+    expect(text).toMatch(/1 tên việc có vẻ lỗi khi quét, ví dụ 3 “To chirc hoi nghi”/);
+    expect(text).toMatch(/… và 2 mục khác trong tệp đính kèm/);
+    expect(text).toMatch(/giữ đến 09:00 16\/05\/2025/);
+  });
+
+  it('reads in English for an English group', () => {
+    const text = plainText(
+      reviewReply(ctxIn('en'), draft, { fresh: 7, known: 0 }, names, new Date('2025-05-16T02:00:00Z')),
+    );
+    expect(text).toMatch(/7 tasks: 7 new, 0 already loaded/);
+    expect(text).toMatch(/Type \/confirm to load it/);
+  });
+});
