@@ -1,4 +1,4 @@
-/** Just enough multipart/form-data for the emulator's sendPhoto: express (as the emulator sets it up) parses none. */
+/** Just enough multipart/form-data for the emulator's sendPhoto and sendDocument: express (as the emulator sets it up) parses none. */
 
 export async function readBody(req: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -6,15 +6,21 @@ export async function readBody(req: AsyncIterable<unknown>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Just enough multipart/form-data for grammY's uploads: text fields, and the byte size of each file. */
+export interface UploadedFile {
+  filename: string;
+  data: Buffer;
+}
+
+/** Just enough multipart/form-data for grammY's uploads: text fields, and each file's size and bytes. */
 export function parseMultipart(
   body: Buffer,
   contentType: string,
-): { fields: Record<string, string>; files: Record<string, number> } {
+): { fields: Record<string, string>; files: Record<string, number>; uploads: Record<string, UploadedFile> } {
   const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
   const fields: Record<string, string> = {};
   const files: Record<string, number> = {};
-  if (!boundary) return { fields, files };
+  const uploads: Record<string, UploadedFile> = {};
+  if (!boundary) return { fields, files, uploads };
   const delimiter = Buffer.from(`--${boundary}`);
   let start = body.indexOf(delimiter);
   while (start !== -1) {
@@ -28,13 +34,16 @@ export function parseMultipart(
       const content = part.subarray(headerEnd + 4);
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined) {
-        if (/filename=/i.test(headers)) files[name] = content.length;
-        else fields[name] = content.toString('utf8');
+        const filename = /filename="?([^"\r\n]*)"?/i.exec(headers)?.[1];
+        if (filename !== undefined) {
+          files[name] = content.length;
+          uploads[name] = { filename, data: Buffer.from(content) };
+        } else fields[name] = content.toString('utf8');
       }
     }
     start = end;
   }
-  return { fields, files };
+  return { fields, files, uploads };
 }
 
 /** Multipart values are strings; JSON-valued fields (reply_parameters, …) are parsed back. */

@@ -4,7 +4,7 @@
  * express features used here are described by the narrow interfaces below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeField, parseMultipart, readBody } from './telegram-emulator-multipart';
+import { decodeField, parseMultipart, readBody, type UploadedFile } from './telegram-emulator-multipart';
 
 export interface EmulatorState {
   /** Every setMyCommands payload, in call order. */
@@ -28,6 +28,8 @@ export interface EmulatorState {
   webhook?: { url: string; secret_token?: string };
   /** Every Bot API call and its HTTP status, in order of completion. */
   calls: Array<{ method: string; status: number }>;
+  /** The file each sendPhoto / sendDocument uploaded, by the message id the emulator gave it. */
+  uploads: Map<number, UploadedFile>;
 }
 
 export function newEmulatorState(): EmulatorState {
@@ -40,6 +42,7 @@ export function newEmulatorState(): EmulatorState {
     migrated: new Map(),
     chatActions: [],
     calls: [],
+    uploads: new Map(),
   };
 }
 
@@ -281,23 +284,31 @@ export function mountExtraRoutes(
     }),
   );
 
-  app.post(
-    '/bot:token/sendPhoto',
+  /** sendPhoto and sendDocument: multipart uploads (or a file id / URL in JSON), stored with their bytes. */
+  const upload = (field: 'photo' | 'document'): Handler =>
     withState(async (req, res, state) => {
       const contentType = req.headers['content-type'] ?? '';
       const payload: Record<string, unknown> = {};
-      let bytes = 0;
+      let file: UploadedFile | undefined;
       if (contentType.startsWith('multipart/form-data')) {
-        const { fields, files } = parseMultipart(await readBody(req), contentType);
+        const { fields, uploads } = parseMultipart(await readBody(req), contentType);
         for (const [k, v] of Object.entries(fields)) payload[k] = decodeField(v);
-        const attach = /^attach:\/\/(.+)$/.exec(fields.photo ?? '')?.[1];
-        bytes = (attach !== undefined ? files[attach] : undefined) ?? 0;
+        const attach = /^attach:\/\/(.+)$/.exec(fields[field] ?? '')?.[1];
+        file = attach !== undefined ? uploads[attach] : undefined;
       } else {
         Object.assign(payload, body(req));
       }
       if (injectedFailure(state, String(payload.chat_id), res)) return;
-      const stored = { ...payload, photo: { bytes } };
-      res.json({ ok: true, result: server.addBotMessage(stored, req.params.token ?? '') });
-    }),
-  );
+      const bytes = file?.data.length ?? 0;
+      const stored = {
+        ...payload,
+        [field]: field === 'document' ? { bytes, file_name: file?.filename ?? '' } : { bytes },
+      };
+      const result = server.addBotMessage(stored, req.params.token ?? '');
+      const messageId = isRecord(result) ? num(result.message_id) : undefined;
+      if (file && messageId !== undefined) state.uploads.set(messageId, file);
+      res.json({ ok: true, result });
+    });
+  app.post('/bot:token/sendPhoto', upload('photo'));
+  app.post('/bot:token/sendDocument', upload('document'));
 }

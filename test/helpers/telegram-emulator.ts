@@ -48,6 +48,8 @@ export interface BotMessage {
   link_preview_options?: { is_disabled?: boolean };
   /** Set on sendPhoto: the size of the uploaded file. */
   photo?: { bytes: number };
+  /** Set on sendDocument: the size and name of the uploaded file. */
+  document?: { bytes: number; file_name: string };
   /** The whole payload, for anything not listed above. */
   payload: Record<string, unknown>;
 }
@@ -77,6 +79,8 @@ export interface Emulator {
   takeBotMessages(chatId: number | string): BotMessage[];
   /** Every bot message in the chat so far, returned or not. */
   botMessages(chatId: number | string): BotMessage[];
+  /** The bytes a photo or document message uploaded (throws when it uploaded none). */
+  fileOf(message: BotMessage): Buffer;
   stop(): Promise<void>;
 }
 
@@ -128,6 +132,8 @@ function toBotMessage(entry: unknown): { token: string; message: BotMessage } | 
   if (p.message_thread_id !== undefined) message.message_thread_id = Number(p.message_thread_id);
   if (isRecord(p.link_preview_options)) message.link_preview_options = p.link_preview_options;
   if (isRecord(p.photo) && typeof p.photo.bytes === 'number') message.photo = { bytes: p.photo.bytes };
+  if (isRecord(p.document) && typeof p.document.bytes === 'number')
+    message.document = { bytes: p.document.bytes, file_name: String(p.document.file_name) };
   return { token: String(entry.botToken), message };
 }
 
@@ -207,6 +213,11 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       return unseen;
     },
     botMessages: messagesIn,
+    fileOf(message) {
+      const file = state.uploads.get(message.message_id);
+      if (!file) throw new Error(`bot message ${message.message_id} uploaded no file`);
+      return file.data;
+    },
     async stop() {
       states.delete(running);
       await running.stop();

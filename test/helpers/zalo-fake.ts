@@ -16,6 +16,7 @@ import {
   ZaloApiError,
   type GroupMessage,
   type Message,
+  type AttachmentSource,
   type MessageContent,
   type TMention,
   type UserMessage,
@@ -45,6 +46,8 @@ export interface FakeSentMessage extends MessageIds {
   text: string;
   /** Which login session sent it (index into `server.sessions`). */
   session: number;
+  /** The file this message carries, when it is an attachment message. */
+  attachment?: AttachmentSource;
 }
 
 export interface FakeZaloServerOptions {
@@ -262,17 +265,35 @@ export class FakeZaloServer {
     // Zalo answers a post to a group the account is not in with a generic parameter error.
     if (type === ThreadType.Group && !this.groups.has(threadId))
       throw new ZaloApiError('Tham số không hợp lệ', 114);
-    const record = (text: string): { msgId: number } => {
+    const record = (text: string, attachment?: AttachmentSource): { msgId: number } => {
       const ids = this.newIds();
-      this.sent.push({ ...ids, threadId, type, content, text, session });
+      this.sent.push({
+        ...ids,
+        threadId,
+        type,
+        content,
+        text,
+        session,
+        ...(attachment ? { attachment } : {}),
+      });
       this.events.emit('sent');
       return { msgId: Number(ids.msgId) };
     };
     if (attachments.length === 0) return { message: record(content.msg), attachment: [] };
-    // A single image takes msg as its caption unless there is a quote, which only text can carry.
-    const separateText = content.msg.length > 0 && content.quote !== undefined;
+    for (const a of attachments) {
+      const name = typeof a === 'string' ? a : a.filename;
+      if (!/\.[^.]+$/.test(name)) throw new ZaloApiError(`File extension "" is not allowed`);
+      if (typeof a !== 'string' && a.metadata.totalSize !== a.data.length)
+        throw new Error(`fake zalo: metadata.totalSize ${a.metadata.totalSize} ≠ ${a.data.length} bytes`);
+    }
+    // As zca-js: only a single image takes msg as its caption, and not with a quote; otherwise the text
+    // goes first as its own message.
+    const first = attachments[0];
+    const ext = (typeof first === 'string' ? first : (first?.filename ?? '')).split('.').pop() ?? '';
+    const canBeDesc = attachments.length === 1 && ['jpg', 'jpeg', 'png', 'webp'].includes(ext.toLowerCase());
+    const separateText = content.msg.length > 0 && (!canBeDesc || content.quote !== undefined);
     const message = separateText ? record(content.msg) : null;
-    const attachment = attachments.map(() => record(separateText ? '' : content.msg));
+    const attachment = attachments.map((a) => record(separateText ? '' : content.msg, a));
     return { message, attachment };
   }
 

@@ -2,6 +2,9 @@
  * A chat in the terminal, for trying the bot with no tokens and for demos. You choose which group you
  * are in and who you are; lines starting with ":" steer the console, everything else goes to the bot.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { BotCore, Reply } from '../../bot/messages';
@@ -15,6 +18,8 @@ export interface ConsoleOptions {
   user?: string;
   /** Printed when the console is ready for the next line (tests wait for it). */
   prompt?: string;
+  /** Where pictures and files the bot sends are written (default: lmhtx-bot in the system temp folder). */
+  filesDir?: string;
 }
 
 const HELP = [
@@ -28,6 +33,26 @@ const HELP = [
 /** Terminals get the plain text; styles carry no meaning the words do not already have. */
 export function renderConsole(reply: Reply): string {
   return plainText(reply);
+}
+
+/**
+ * A terminal cannot show a picture or hand over a file, so each one is written to `dir` and its path is
+ * printed; the message id prefix keeps two "bao-cao.xlsx" from overwriting each other.
+ */
+export async function saveAttachments(reply: Reply, dir: string, id: string): Promise<string[]> {
+  const files: Array<{ name: string; data: Buffer }> = [];
+  if (reply.image) files.push({ name: `${id}-image.png`, data: reply.image.data });
+  if (reply.document)
+    files.push({ name: `${id}-${basename(reply.document.filename)}`, data: reply.document.data });
+  if (files.length === 0) return [];
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (const file of files) {
+    const path = join(dir, file.name);
+    await writeFile(path, file.data);
+    paths.push(path);
+  }
+  return paths;
 }
 
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
@@ -73,7 +98,10 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     for (const r of replies) {
       const id = `b${++seq}`;
       sent.set(id, plainText(r));
-      out(`[#${id}] ${renderConsole(r)}`);
+      const captions = [r.image?.caption, r.document?.caption].filter((c): c is string => !!c);
+      const text = [...captions, renderConsole(r)].filter((t) => t.trim()).join('\n');
+      const paths = await saveAttachments(r, opts.filesDir ?? join(tmpdir(), 'lmhtx-bot'), id);
+      out(`[#${id}] ${[text, ...paths.map((p) => `📎 ${p}`)].filter(Boolean).join('\n')}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-/** Sends one core Reply to a Telegram chat: HTML text split to Telegram's limits, or a photo. */
+/** Sends one core Reply to a Telegram chat: HTML text split to Telegram's limits, a photo, a document. */
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Reply, Segment } from '../../bot/messages';
 import { renderHtml } from './html';
@@ -21,19 +21,24 @@ interface Placement {
   reply_parameters?: { message_id: number; allow_sending_without_reply: boolean };
 }
 
-/** A photo's caption, and the text left to send as messages after it. */
-function splitCaption(reply: Reply & { image: NonNullable<Reply['image']> }): {
+/**
+ * A photo's or document's caption, and the text left to send as messages after it: the attachment's own
+ * caption when it has one, else the whole text when it is short enough to ride along.
+ */
+function splitCaption(
+  segments: Segment[],
+  ownCaption: string | undefined,
+): {
   caption?: string;
   rest: Segment[][];
 } {
-  const { caption } = reply.image;
-  if (caption !== undefined) {
-    const html = renderHtml([{ text: caption }]);
-    if (html.length <= TELEGRAM_CAPTION_LIMIT) return { caption: html, rest: splitSegments(reply.segments) };
+  if (ownCaption !== undefined) {
+    const html = renderHtml([{ text: ownCaption }]);
+    if (html.length <= TELEGRAM_CAPTION_LIMIT) return { caption: html, rest: splitSegments(segments) };
     // Too long for a caption: it goes first among the text messages instead.
-    return { rest: splitSegments([{ text: `${caption}\n` }, ...reply.segments]) };
+    return { rest: splitSegments([{ text: `${ownCaption}\n` }, ...segments]) };
   }
-  const chunks = splitSegments(reply.segments);
+  const chunks = splitSegments(segments);
   const only = chunks.length === 1 && chunks[0] ? renderHtml(chunks[0]) : undefined;
   if (only !== undefined && only.length <= TELEGRAM_CAPTION_LIMIT) return { caption: only, rest: [] };
   return { rest: chunks };
@@ -63,7 +68,8 @@ async function sendChunk(
 
 /**
  * Sends `reply` and returns the ids of the messages it became, in order (a photo first, when there is
- * one, then the text messages). An empty reply sends nothing and returns []. Errors are grammY's, unmapped;
+ * one, then a document, then the text messages). The text rides as the first attachment's caption when
+ * that has none of its own and the text is short enough. An empty reply sends nothing and returns []. Errors are grammY's, unmapped;
  * messages already sent when one fails stay sent.
  */
 export async function deliverReply(
@@ -84,9 +90,9 @@ export async function deliverReply(
   };
 
   const ids: number[] = [];
-  let chunks: Segment[][];
+  let chunks: Segment[][] | undefined;
   if (reply.image) {
-    const { caption, rest } = splitCaption({ ...reply, image: reply.image });
+    const { caption, rest } = splitCaption(reply.segments, reply.image.caption);
     const photo = new InputFile(reply.image.data, 'image.png');
     const sent = await api.sendPhoto(chatId, photo, {
       ...nextPlacement(),
@@ -94,9 +100,22 @@ export async function deliverReply(
     });
     ids.push(sent.message_id);
     chunks = rest;
-  } else {
-    chunks = splitSegments(reply.segments);
   }
+  if (reply.document) {
+    const { document } = reply;
+    // The text already went with the photo when there was one; only the document's own caption is left.
+    const { caption, rest } = chunks
+      ? splitCaption([], document.caption)
+      : splitCaption(reply.segments, document.caption);
+    const file = new InputFile(document.data, document.filename);
+    const sent = await api.sendDocument(chatId, file, {
+      ...nextPlacement(),
+      ...(caption !== undefined ? { caption, parse_mode: 'HTML' as const } : {}),
+    });
+    ids.push(sent.message_id);
+    chunks = chunks ? [...rest, ...chunks] : rest;
+  }
+  chunks ??= splitSegments(reply.segments);
   for (const chunk of chunks) ids.push(await sendChunk(api, chatId, chunk, nextPlacement()));
   return ids;
 }

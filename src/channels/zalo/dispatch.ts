@@ -46,7 +46,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const replies = await askCore(core, incoming, logger, describeError);
     for (const reply of replies) {
-      if (!reply.image && reply.segments.every((s) => !s.text.trim())) continue;
+      if (!reply.image && !reply.document && reply.segments.every((s) => !s.text.trim())) continue;
       try {
         // Quoting needs the user's raw message (zca-js copies ids, type and content from it).
         await sender.sendTo(

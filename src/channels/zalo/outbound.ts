@@ -102,3 +102,13 @@ export function pngSize(data: Buffer): { width: number; height: number } | undef
   if (data.toString('latin1', 12, 16) !== 'IHDR') return undefined;
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
+
+/** Any other file (an .xlsx report, an .ics calendar) is uploaded as is; zca-js only needs its size. */
+export function fileAttachment(data: Buffer, filename: `${string}.${string}`): AttachmentSource {
+  return { data, filename, metadata: { totalSize: data.length } };
+}
+
+/** zca-js types a file name as "name.ext"; a name without an extension gets ".bin" rather than failing. */
+export function withExtension(filename: string): `${string}.${string}` {
+  return /\.[^.]+$/.test(filename) ? (filename as `${string}.${string}`) : `${filename}.bin`;
+}

@@ -11,7 +11,14 @@ import type { Logger } from '../../shared/logger';
 import { RateLimitedError, UnreachableChatError, type Sender } from '../sender';
 import type { ZaloSendApi } from './api';
 import { describeError, isZaloApiError, toSendError, ZaloSessionExpiredError } from './errors';
-import { pngAttachment, renderSegments, splitStyledText, ZALO_TEXT_LIMIT } from './outbound';
+import {
+  fileAttachment,
+  pngAttachment,
+  renderSegments,
+  splitStyledText,
+  withExtension,
+  ZALO_TEXT_LIMIT,
+} from './outbound';
 import { ThreadType, type MessageContent, type SendMessageQuote, type SendMessageResponse } from './zca';
 
 export interface ZaloSenderOptions {
@@ -34,7 +41,7 @@ export interface ZaloSendOptions {
 export interface ZaloSender extends Sender {
   /**
    * Sends to a group or a user thread; resolves to the msgId of the first message sent (the image when
-   * there is one, else the first text chunk). Errors are ZaloSessionExpiredError, UnreachableChatError,
+   * there is one, then the document, else the first text chunk). Errors are ZaloSessionExpiredError, UnreachableChatError,
    * RateLimitedError, or zca-js's own; messages already sent when one fails stay sent.
    */
   sendTo(
@@ -142,6 +149,17 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
           if (res.message) ids.push(String(res.message.msgId));
         }
       }
+    }
+
+    if (reply.document) {
+      const { data, filename, caption } = reply.document;
+      // zca-js posts a file's text as a separate message just before the file (only images take captions).
+      const res = await call(threadId, type, {
+        msg: caption ?? '',
+        attachments: [fileAttachment(data, withExtension(filename))],
+      });
+      const id = res.message?.msgId ?? res.attachment[0]?.msgId;
+      if (id !== undefined) ids.push(String(id));
     }
 
     const chunks = splitStyledText(renderSegments(reply.segments), options.maxChunkLength ?? ZALO_TEXT_LIMIT);

@@ -60,6 +60,46 @@ describe('createTelegramSender against the emulator', () => {
     expect((await emu.waitForBotMessage(GROUP)).text).toBe('Chi tiết ở trên');
   });
 
+  it('sends a document as a multipart upload with its caption, then the text', async () => {
+    const data = Buffer.from('PK\u0003\u0004 bảng tính giả');
+    const { messageId } = await sender.send(GROUP, {
+      segments: [{ text: 'Mở bằng Excel' }],
+      document: { data, filename: 'bao-cao-Q2-2025.xlsx', caption: 'Báo cáo <Q2>' },
+    });
+    const doc = await emu.waitForBotMessage(GROUP);
+    expect(String(doc.message_id)).toBe(messageId);
+    expect(doc).toMatchObject({
+      caption: 'Báo cáo &lt;Q2&gt;',
+      parse_mode: 'HTML',
+      document: { bytes: data.length, file_name: 'bao-cao-Q2-2025.xlsx' },
+    });
+    expect(emu.fileOf(doc).equals(data)).toBe(true);
+    expect((await emu.waitForBotMessage(GROUP)).text).toBe('Mở bằng Excel');
+  });
+
+  it('puts a short text under a document that has no caption, and sends a photo before a document', async () => {
+    const png = Buffer.alloc(64, 3);
+    const ics = Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    await sender.send(GROUP, {
+      segments: [{ text: 'Lịch của phòng' }],
+      document: { data: ics, filename: 'lich.ics' },
+    });
+    const doc = await emu.waitForBotMessage(GROUP);
+    expect(doc.caption).toBe('Lịch của phòng');
+    expect(emu.fileOf(doc).equals(ics)).toBe(true);
+    await emu.expectNoBotMessage(GROUP, 100);
+
+    await sender.send(GROUP, {
+      segments: [{ text: 'Tiến độ' }],
+      image: { data: png },
+      document: { data: ics, filename: 'lich.ics', caption: 'Lịch' },
+    });
+    const [photo, second] = emu.takeBotMessages(GROUP);
+    expect(photo?.caption).toBe('Tiến độ');
+    expect(emu.fileOf(photo!).equals(png)).toBe(true);
+    expect(second).toMatchObject({ caption: 'Lịch', document: { file_name: 'lich.ics' } });
+  });
+
   it('throws UnreachableChatError for a chat the bot was kicked from', async () => {
     emu.state.kicked.add('-100777');
     const sending = sender.send('-100777', { segments: [{ text: 'x' }] });

@@ -66,6 +66,34 @@ describe('zalo sender', () => {
     expect(result.messageId).toBe(zalo.sent[0]?.msgId);
   });
 
+  it('sends a document as a file attachment from memory, its caption as text just before it, then the text', async () => {
+    const data = Buffer.from('PK fake xlsx bytes');
+    const result = await sender.send(GROUP, {
+      segments: [{ text: 'Mở bằng Excel' }],
+      document: { data, filename: 'bao-cao-Q2-2025.xlsx', caption: 'Báo cáo quý II' },
+    });
+
+    expect(zalo.sent.map((s) => [s.text, s.attachment])).toEqual([
+      ['Báo cáo quý II', undefined],
+      ['', { data, filename: 'bao-cao-Q2-2025.xlsx', metadata: { totalSize: data.length } }],
+      ['Mở bằng Excel', undefined],
+    ]);
+    expect(result.messageId).toBe(zalo.sent[0]?.msgId);
+  });
+
+  it('sends a document without caption or text as the file alone', async () => {
+    const data = Buffer.from('BEGIN:VCALENDAR');
+    const result = await sender.send(GROUP, { segments: [], document: { data, filename: 'lich.ics' } });
+
+    expect(zalo.sent).toHaveLength(1);
+    expect(zalo.sent[0]?.attachment).toEqual({
+      data,
+      filename: 'lich.ics',
+      metadata: { totalSize: data.length },
+    });
+    expect(result.messageId).toBe(zalo.sent[0]?.msgId);
+  });
+
   it('falls back to the caption as text when the upload fails', async () => {
     zalo.failNextSend(new ZaloApiError('upload failed', 500));
     const result = await sender.send(GROUP, {
