@@ -21,6 +21,9 @@ import {
 } from './outbound';
 import { ThreadType, type MessageContent, type SendMessageQuote, type SendMessageResponse } from './zca';
 
+/** Zalo publishes no caption limit either (see ZALO_TEXT_LIMIT); longer texts follow the picture instead. */
+export const ZALO_CAPTION_LIMIT = 1000;
+
 export interface ZaloSenderOptions {
   logger: Logger;
   /** Sustained messages per second for the account (default 1). */
@@ -127,8 +130,21 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
     };
     const ids: string[] = [];
 
+    let chunks = splitStyledText(renderSegments(reply.segments), options.maxChunkLength ?? ZALO_TEXT_LIMIT);
     if (reply.image) {
-      const caption = reply.image.caption ?? '';
+      let caption = reply.image.caption ?? '';
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      // As on Telegram, a short text with no caption of its own rides under the picture: one message, not
+      // two (Zalo draws no styles in a caption, so the words arrive unbolded).
+      if (
+        reply.image.caption === undefined &&
+        !reply.document &&
+        only &&
+        only.text.length <= ZALO_CAPTION_LIMIT
+      ) {
+        caption = only.text;
+        chunks = [];
+      }
       try {
         // zca-js cannot quote an attachment; a quote stays for the first text chunk.
         const res = await call(threadId, type, {
@@ -162,7 +178,6 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
       if (id !== undefined) ids.push(String(id));
     }
 
-    const chunks = splitStyledText(renderSegments(reply.segments), options.maxChunkLength ?? ZALO_TEXT_LIMIT);
     for (const chunk of chunks) {
       const content: MessageContent = { msg: chunk.text, ...takeQuote() };
       if (chunk.styles.length > 0) content.styles = chunk.styles;

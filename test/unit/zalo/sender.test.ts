@@ -94,6 +94,15 @@ describe('zalo sender', () => {
     expect(result.messageId).toBe(zalo.sent[0]?.msgId);
   });
 
+  it('puts a short text under a picture that has no caption, so the report is one message', async () => {
+    const data = Buffer.from('png');
+    await sender.send(GROUP, { segments: [{ text: 'Quý II: 4 việc', style: 'bold' }], image: { data } });
+
+    expect(zalo.sent).toHaveLength(1);
+    expect(zalo.sent[0]?.text).toBe('Quý II: 4 việc');
+    expect(zalo.sent[0]?.attachment).toMatchObject({ filename: 'chart.png' });
+  });
+
   it('falls back to the caption as text when the upload fails', async () => {
     zalo.failNextSend(new ZaloApiError('upload failed', 500));
     const result = await sender.send(GROUP, {
