@@ -17,6 +17,8 @@ export const COMMANDS = [
   'upcoming',
   'overdue',
   'lang',
+  'export',
+  'calendar',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -44,6 +46,11 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   quahan: 'overdue',
   trehan: 'overdue',
   ngonngu: 'lang',
+  xuat: 'export',
+  xuatbaocao: 'export',
+  excel: 'export',
+  lich: 'calendar',
+  ics: 'calendar',
 };
 
 export interface ParsedCommand {

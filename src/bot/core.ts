@@ -12,6 +12,8 @@ import { parseCommand, type CommandName } from './command-parser';
 import { blocked, done, replyToReminder, update } from './commands/change';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
+import { exportReportCommand } from './commands/export';
+import { calendar } from './commands/calendar';
 import { overdue, task, tasks, upcoming } from './commands/tasks';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
 import type { BotCore, IncomingMessage, Reply } from './messages';
@@ -32,6 +34,8 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   status,
   upcoming,
   overdue,
+  export: exportReportCommand,
+  calendar,
 };
 
 /** Commands that work in a group before it is linked to a department. */
@@ -110,6 +114,8 @@ export function commandMenu(
     'upcoming',
     'overdue',
     'status',
+    'export',
+    'calendar',
     'lang',
     'help',
     'link',

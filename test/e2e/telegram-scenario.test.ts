@@ -3,6 +3,7 @@
  * scenario, as people in three groups would type it.
  */
 import { connectStore, disconnectStore } from '../../src/store/connect';
+import ExcelJS from 'exceljs';
 import mongoose from 'mongoose';
 import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
@@ -139,5 +140,21 @@ describe('Telegram, end to end through the real bot process', () => {
     // Q2 has tasks done late and tasks under way: both bars are drawn in their colours.
     expect(countColour(png, CATEGORY_COLOURS.doneLate)).toBeGreaterThan(500);
     expect(countColour(png, CATEGORY_COLOURS.inProgress)).toBeGreaterThan(500);
+  });
+
+  it('sends /export Q2 as an xlsx document (sendDocument, multipart) that exceljs opens', async () => {
+    const client = emu.client({
+      ...CHATS.leaders,
+      type: 'supergroup',
+      ...USERS.chu_tich,
+      userName: 'chu_tich',
+    });
+    await emu.sendText(client, '/xuat@TestNameBot Q2');
+    const doc = await emu.waitForBotMessage(CHATS.leaders.chatId, (m) => m.document !== undefined, 10000);
+    expect(doc.document?.file_name).toBe('bao-cao-quy-ii-2025.xlsx');
+    expect(readable(doc)).toMatch(/Báo cáo Quý II\/2025: 4 việc/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(emu.fileOf(doc) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Nhiệm vụ')?.rowCount).toBe(5);
   });
 });
