@@ -2,16 +2,21 @@
  * /export and /calendar through the real core and store: the files a leader or a department receives,
  * opened with the libraries their readers use (exceljs for the workbook, ical.js for the calendar).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createBotCore } from '../../src/bot/core';
 import { plainText, type IncomingMessage, type Reply } from '../../src/bot/messages';
 import { Task } from '../../src/store/models';
+import { mongoUri } from '../harness/servers';
 import { coreDeps } from '../helpers/core-deps';
 import { parseEvents, type IcalEvent } from '../helpers/ical';
 import { seedScenario } from '../helpers/scenario';
 import { useTestStore } from '../helpers/store';
 
-useTestStore(__filename);
+const { dbName } = useTestStore(__filename);
 
 let now = new Date('2025-05-15T09:00:00+07:00');
 const core = createBotCore(coreDeps('telegram', { clock: { now: () => now } }));
@@ -190,5 +195,52 @@ describe('/calendar', () => {
     const [bad] = await say(LEADERS, 'chu_tich', '/lich phòng không có');
     expect(bad?.document).toBeUndefined();
     expect(plainText(bad!)).toMatch(/Không tìm thấy đơn vị “phòng không có”/);
+  });
+});
+
+describe('npm run export', () => {
+  const root = join(__dirname, '..', '..');
+  const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'q2.xlsx');
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'export.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60000,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        MONGODB_URI: `${mongoUri()}/${dbName}`,
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        BOT_NOW: '2025-05-15T09:00:00+07:00',
+      },
+    });
+
+  it('writes the same workbook as /export to a file', async () => {
+    const result = run(['--org', 'hai-phong', '--period', 'Q2/2025', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/4 việc/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(rows(wb.getWorksheet('Tổng hợp')!, 5).at(-1)).toEqual([
+      'Tổng cộng (mỗi việc tính một lần)',
+      0,
+      1,
+      2,
+      0,
+      1,
+      4,
+    ]);
+    expect(rows(wb.getWorksheet('Nhiệm vụ')!, 2)).toHaveLength(4);
+  });
+
+  it('refuses an unknown period or organisation with a clear message and writes nothing', () => {
+    const bad = run(['--org', 'hai-phong', '--period', 'quý 7', '--out', `${out}.bad`]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Không hiểu kỳ báo cáo “quý 7”/);
+    const noOrg = run(['--org', 'khong-co', '--period', 'Q2/2025', '--out', `${out}.bad`]);
+    expect(noOrg.status).toBe(2);
+    expect(noOrg.stderr).toMatch(/Không có tổ chức “khong-co”/);
+    expect(existsSync(`${out}.bad`)).toBe(false);
   });
 });
