@@ -2,7 +2,7 @@
  * The tasks a period's report counts and how they are summed up — one definition shared by /status, its
  * chart, /export, the CLI and the weekly digest, so the numbers in chat, in the picture and in Excel agree.
  */
-import { toLocalDate, type Period } from '../domain/calendar';
+import { overlaps, toLocalDate, type Period } from '../domain/calendar';
 import {
   categorise,
   summariseByDepartment,
@@ -25,9 +25,10 @@ export async function findPeriodTasks(
   tz: string,
   department?: string,
 ): Promise<ReportTask[]> {
-  const all = await findTasks(orgId, { from: period.start, to: period.end, department });
+  // Filtered here, not in the query: a task with only a deadline (no start) must still count in its period.
+  const all = await findTasks(orgId, { department });
   return all
-    .filter((t) => t.kind !== 'duty' && (t.start ?? t.end))
+    .filter((t) => t.kind !== 'duty' && overlaps(t, period))
     .map((t) => ({ ...t, completedOn: t.completedAt ? toLocalDate(t.completedAt, tz) : null }));
 }
 

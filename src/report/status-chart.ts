@@ -16,7 +16,7 @@ export function categoryLabels(t: Words): Record<StatusCategory, string> {
 
 export function statusChartInput(
   t: Words,
-  summaries: ReadonlyArray<DepartmentSummary<unknown>>,
+  summaries: ReadonlyArray<Pick<DepartmentSummary<unknown>, 'department' | 'counts'>>,
   names: { deptName(slug: string): string; noLead: string },
   periodText: string,
   today: LocalDate,
