@@ -40,7 +40,7 @@ export const CHART_WIDTH = 1000;
 const ROW_HEIGHT = 46;
 const CHROME_HEIGHT = 170;
 /** Pixels per SVG unit in the PNG: sharp on a phone held at arm's length. */
-export const CHART_SCALE = 1.5;
+export const CHART_SCALE = 1.25;
 
 export function chartHeight(rows: number): number {
   return CHROME_HEIGHT + ROW_HEIGHT * Math.max(rows, 1);
