@@ -169,11 +169,19 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
 
     if (reply.document) {
       const { data, filename, caption } = reply.document;
-      // zca-js posts a file's text as a separate message just before the file (only images take captions).
-      const res = await call(threadId, type, {
+      const content: MessageContent = {
         msg: caption ?? '',
         attachments: [fileAttachment(data, withExtension(filename))],
-      });
+      };
+      // zca-js posts a file's text as its own message just before the file (only images take captions),
+      // so a one-chunk text with no caption of its own goes there, styled and quoting, and reads as one.
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      if (caption === undefined && !reply.image && only) {
+        Object.assign(content, { msg: only.text, ...takeQuote() });
+        if (only.styles.length > 0) content.styles = only.styles;
+        chunks = [];
+      }
+      const res = await call(threadId, type, content);
       const id = res.message?.msgId ?? res.attachment[0]?.msgId;
       if (id !== undefined) ids.push(String(id));
     }
