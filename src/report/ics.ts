@@ -17,7 +17,12 @@ export interface CalendarInput {
   calName: string;
   deptName(slug: string): string;
   tasks: readonly TaskRecord[];
+  /** The service clock's now: DTSTAMP, which `ics` would otherwise read from the global clock. */
+  now: Date;
 }
+
+/** `ics` accepts `timestamp` (DTSTAMP) but its typings leave it out. */
+type StampedEvent = EventAttributes & { timestamp: number };
 
 export function taskUid(orgSlug: string, taskNumber: number): string {
   return `${orgSlug}-task-${taskNumber}@lmhtx-bot`;
@@ -28,13 +33,14 @@ function day(date: LocalDate): DateArray {
   return [year, month, d];
 }
 
-function toEvent(input: CalendarInput, task: TaskRecord): EventAttributes | null {
+function toEvent(input: CalendarInput, task: TaskRecord): StampedEvent | null {
   const first = task.start ?? task.end;
   const last = task.end ?? task.start;
   if (!first || !last) return null;
   const names = (slugs: string[]): string => slugs.map((s) => input.deptName(s)).join(', ') || '—';
   return {
     uid: taskUid(input.orgSlug, task.number),
+    timestamp: input.now.getTime(),
     sequence: task.revision,
     title: `${task.status === 'done' ? '✅ ' : ''}#${task.number} ${task.title}`,
     description: input.t('reports:calendar.description', {
@@ -56,7 +62,7 @@ function toEvent(input: CalendarInput, task: TaskRecord): EventAttributes | null
 
 /** The .ics text, and how many events it holds. */
 export function buildCalendar(input: CalendarInput): { ics: string; events: number } {
-  const events = input.tasks.map((t) => toEvent(input, t)).filter((e): e is EventAttributes => e !== null);
+  const events = input.tasks.map((t) => toEvent(input, t)).filter((e): e is StampedEvent => e !== null);
   const { error, value } = createEvents(events, {
     productId: 'lmhtx-bot',
     method: 'PUBLISH',

@@ -173,6 +173,8 @@ describe('/calendar', () => {
     expect(two.startDate.isDate).toBe(true);
     expect(two.startDate.toString()).toBe('2025-06-20');
     expect(two.endDate.toString()).toBe('2025-07-01'); // the day after the window's last day
+    // DTSTAMP comes from the service clock (09:00 in Hà Nội on 15/05/2025), not the machine's.
+    expect(two.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2025-05-15T02:00:00Z');
     expect(two.description).toMatch(/Chủ trì: Văn phòng\. Phối hợp: Phòng Kế hoạch – Tổng hợp/);
   });
 

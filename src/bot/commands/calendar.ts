@@ -25,6 +25,7 @@ export const calendar: CommandHandler = async (ctx, args) => {
     calName: department ? ctx.t('reports:calendar.calName', { org: org.name, name }) : org.name,
     deptName: ctx.deptName,
     tasks,
+    now: ctx.now,
   });
   if (events === 0) return [textReply(ctx.t('reports:calendar.none', { name }))];
   const slug = foldVietnamese(department ?? org.slug)
