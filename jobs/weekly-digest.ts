@@ -9,11 +9,16 @@ import type { Job, Queue } from 'bullmq';
 import { Types } from 'mongoose';
 import type { Platform } from '../src/bot/messages';
 import {
+  digestChart,
   renderDigest,
   type DigestInput,
   type DigestItem,
+  type DigestQuarter,
   type DigestSection,
+  type DigestWeek,
 } from '../src/bot/digest-message';
+import { quarterOf } from '../src/domain/calendar';
+import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
 import {
   addDays,
   compareDates,
@@ -101,7 +106,80 @@ export async function buildWeeklyDigest(
   const kept = [...sections.values()].filter((s) => s.done.length + s.late.length + s.due.length > 0);
   // Tasks with no lead unit last: they are the leadership's own to assign.
   kept.sort((a, b) => Number(a.department === null) - Number(b.department === null));
-  return { orgName: org?.name ?? String(orgId), weekStart, weekEnd, totals, sections: kept };
+  const names = new Map(departments.map((d) => [d.slug, d.name]));
+  const [week, quarter] = await Promise.all([
+    thisWeek(orgId, today, weekStart, weekEnd, zone, names),
+    quarterNumbers(orgId, today, zone, names),
+  ]);
+  return { orgName: org?.name ?? String(orgId), weekStart, weekEnd, totals, sections: kept, week, quarter };
+}
+
+interface WeekTask {
+  number: number;
+  title: string;
+  kind?: string | null;
+  start?: string | null;
+  end?: string | null;
+  status?: string | null;
+}
+
+/** "Tuần này": windows opening this week, deadlines missed in the last seven days, groups not reached. */
+async function thisWeek(
+  orgId: Types.ObjectId | string,
+  today: LocalDate,
+  weekStart: LocalDate,
+  weekEnd: LocalDate,
+  zone: string,
+  names: ReadonlyMap<string, string>,
+): Promise<DigestWeek> {
+  const notDone = { org: orgId, status: { $ne: 'done' as const }, kind: { $ne: 'duty' as const } };
+  const [starting, overdue, bindings] = await Promise.all([
+    Task.find({ ...notDone, start: { $gte: weekStart, $lte: weekEnd } }, 'number title kind start end status')
+      .sort({ start: 1, number: 1 })
+      .lean<WeekTask[]>(),
+    Task.find(
+      { ...notDone, end: { $gte: addDays(weekStart, -7), $lt: today } },
+      'number title kind start end status',
+    )
+      .sort({ end: 1, number: 1 })
+      .lean<WeekTask[]>(),
+    // Read whole: `muted` may not be in this schema yet, and strictQuery would drop it from a filter.
+    ChatBinding.find({ org: orgId }).lean(),
+  ]);
+  const item = (task: WeekTask): DigestItem => ({
+    number: task.number,
+    title: task.title,
+    end: task.end ?? null,
+    start: task.start ?? null,
+  });
+  const groups: DigestWeek['groups'] = [];
+  for (const b of bindings) {
+    const muted = Reflect.get(b, 'muted') === true;
+    if (!muted && !b.unreachableSince) continue;
+    const title = b.title || (b.department ? (names.get(b.department) ?? b.department) : b.chatId);
+    groups.push({
+      title,
+      muted,
+      unreachableSince: b.unreachableSince ? toLocalDate(b.unreachableSince, zone) : null,
+    });
+  }
+  return { starting: starting.map(item), becameOverdue: overdue.map(item), groups };
+}
+
+/** The current quarter per lead department, counted exactly as /status counts it. */
+async function quarterNumbers(
+  orgId: Types.ObjectId | string,
+  today: LocalDate,
+  zone: string,
+  names: ReadonlyMap<string, string>,
+): Promise<DigestQuarter> {
+  const period = quarterOf(today);
+  const tasks = await findPeriodTasks(String(orgId), period, zone);
+  const rows = departmentSummaries(tasks, today).map((s) => ({
+    department: s.department ? (names.get(s.department) ?? s.department) : null,
+    counts: s.counts,
+  }));
+  return { period, asOf: today, rows };
 }
 
 async function deliverDigest(
@@ -117,6 +195,16 @@ async function deliverDigest(
   if (await rt.connection.exists(mark)) return { ...base, status: 'already-sent', messages: 0 };
   const locale = chat.locale === 'en' || chat.locale === 'vi' ? chat.locale : rt.defaultLocale;
   const replies = renderDigest(input, locale);
+  const first = replies[0];
+  if (first) {
+    try {
+      const chart = digestChart(input, locale);
+      if (chart) first.image = chart;
+    } catch (err) {
+      // The words are the digest; a chart that failed to draw must not hold them back.
+      rt.logger.error({ err, ...base }, 'weekly digest chart failed');
+    }
+  }
   try {
     for (const reply of replies) await sender.send(chat.chatId, reply);
   } catch (err) {

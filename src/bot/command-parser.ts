@@ -24,6 +24,8 @@ export const COMMANDS = [
   'add',
   'delete',
   'history',
+  'export',
+  'calendar',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -64,6 +66,11 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   xoa: 'delete',
   xoaviec: 'delete',
   lichsu: 'history',
+  xuat: 'export',
+  xuatbaocao: 'export',
+  excel: 'export',
+  lich: 'calendar',
+  ics: 'calendar',
 };
 
 export interface ParsedCommand {

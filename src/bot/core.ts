@@ -13,6 +13,8 @@ import { parseCommand, type CommandName } from './command-parser';
 import { blocked, done, replyToReminder, update } from './commands/change';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
+import { exportReportCommand } from './commands/export';
+import { calendar } from './commands/calendar';
 import { overdue, task, tasks, upcoming } from './commands/tasks';
 import { cancel, confirm, isPlanChat, onFile } from './commands/import';
 import { add, assign, edit, remove } from './commands/edit';
@@ -43,6 +45,8 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   add,
   delete: remove,
   history,
+  export: exportReportCommand,
+  calendar,
 };
 
 /** Commands that work in a group before it is linked to a department. */
@@ -148,6 +152,8 @@ export function commandMenu(
     'upcoming',
     'overdue',
     'status',
+    'export',
+    'calendar',
     'lang',
     'help',
     'link',

@@ -3,7 +3,12 @@
  * late and what falls due this week. Long digests are cut into several messages (Telegram stops at 4096
  * characters, Zalo earlier), each department kept whole, and long lists are shortened to "… and N more".
  */
+import type { Period } from '../domain/calendar';
+import type { CategoryCounts } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
+import { statusChartPng } from '../report/status-chart';
+import type { ImageAttachment } from './messages';
+import { periodLabel } from './commands/report-target';
 import { t, type Locale } from '../shared/i18n';
 import { formatDate } from './format';
 import type { Reply, Segment } from './messages';
@@ -13,6 +18,8 @@ export interface DigestItem {
   number: number;
   title: string;
   end: LocalDate | null;
+  /** Items of "starting this week" only: the first day of the window. */
+  start?: LocalDate | null;
   /** Late items only: working days past the end. */
   workingDaysLate?: number;
 }
@@ -33,6 +40,26 @@ export interface DigestInput {
   /** Distinct tasks (a task led by two departments is listed under both but counted once). */
   totals: { done: number; late: number; due: number };
   sections: DigestSection[];
+  /** "Tuần này": what starts, what newly went overdue, which groups the bot cannot reach. */
+  week?: DigestWeek;
+  /** The current quarter's numbers per lead department, for the chart the digest opens with. */
+  quarter?: DigestQuarter;
+}
+
+export interface DigestWeek {
+  /** Windows opening this week (events, campaigns, banners, …), not yet done. */
+  starting: DigestItem[];
+  /** Not done, and their deadline passed during the last seven days. */
+  becameOverdue: DigestItem[];
+  /** Groups reminders do not reach: muted by their members, or the bot was removed. */
+  groups: Array<{ title: string; muted: boolean; unreachableSince: LocalDate | null }>;
+}
+
+export interface DigestQuarter {
+  period: Period;
+  /** Today, for "tính đến". */
+  asOf: LocalDate;
+  rows: Array<{ department: string | null; counts: CategoryCounts }>;
 }
 
 export interface DigestRenderOptions {
@@ -110,6 +137,7 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
   const summary = t(locale, 'reminders:digest.summary', input.totals);
   const blocks = input.sections.map((s) => sectionText(s, locale, o));
   if (blocks.length === 0) blocks.push(t(locale, 'reminders:digest.empty'));
+  if (input.week) blocks.push(weekText(input.week, locale, o));
 
   const replies: Reply[] = [];
   let body: string[] = [];
@@ -135,4 +163,49 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
   }
   flush();
   return replies;
+}
+
+function weekText(week: DigestWeek, locale: Locale, o: Required<DigestRenderOptions>): string {
+  const w = (key: string, vars?: Record<string, unknown>): string => t(locale, `reports:digest.${key}`, vars);
+  const title = (i: DigestItem): string => shorten(i.title, o.maxTitleChars);
+  const items = (heading: string, list: readonly DigestItem[], line: (i: DigestItem) => string): string[] => {
+    if (list.length === 0) return [];
+    const out = [heading, ...list.slice(0, o.maxItemsPerList).map((i) => `  ${line(i)}`)];
+    if (list.length > o.maxItemsPerList) out.push(`  ${w('more', { n: list.length - o.maxItemsPerList })}`);
+    return out;
+  };
+  const lines = [
+    ...items(w('starting', { count: week.starting.length }), week.starting, (i) =>
+      w('itemStart', { number: i.number, title: title(i), date: i.start ? formatDate(i.start) : '—' }),
+    ),
+    ...items(w('becameOverdue', { count: week.becameOverdue.length }), week.becameOverdue, (i) =>
+      w('itemOverdue', { number: i.number, title: title(i), date: i.end ? formatDate(i.end) : '—' }),
+    ),
+  ];
+  if (week.groups.length > 0) {
+    lines.push(w('groupsMissing', { count: week.groups.length }));
+    for (const g of week.groups) {
+      lines.push(
+        `  ${
+          g.unreachableSince
+            ? w('groupUnreachable', { title: g.title, date: formatDate(g.unreachableSince) })
+            : w('groupMuted', { title: g.title })
+        }`,
+      );
+    }
+  }
+  if (lines.length === 0) lines.push(w('nothing'));
+  return [w('thisWeek'), ...lines].join('\n');
+}
+
+/** The quarter's chart for the digest's first message, in the group's language; undefined without data. */
+export function digestChart(input: DigestInput, locale: Locale): ImageAttachment | undefined {
+  const q = input.quarter;
+  if (!q || q.rows.length === 0) return undefined;
+  const words = (key: string, vars?: Record<string, unknown>): string => t(locale, key, vars);
+  const label = periodLabel(words, q.period);
+  const noLead = t(locale, 'reminders:digest.noLead');
+  const summaries = q.rows.map((r) => ({ department: r.department ?? '', counts: r.counts }));
+  const data = statusChartPng(words, summaries, { deptName: (name) => name, noLead }, label, q.asOf);
+  return { data, caption: words('reports:digest.chartCaption', { period: label, date: formatDate(q.asOf) }) };
 }

@@ -3,6 +3,7 @@
  * scenario, as people in three groups would type it.
  */
 import { connectStore, disconnectStore } from '../../src/store/connect';
+import ExcelJS from 'exceljs';
 import mongoose from 'mongoose';
 import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
@@ -15,6 +16,8 @@ import {
   type UserName,
 } from '../helpers/scenario';
 import { startEmulator, type Emulator, type BotMessage } from '../helpers/telegram-emulator';
+import { CATEGORY_COLOURS, CHART_SCALE, CHART_WIDTH } from '../../src/report/chart';
+import { countColour, decodePng, inkFraction } from '../helpers/png';
 
 const dbName = testNamespace(__filename);
 const CHATS: Record<GroupName, { chatId: number; chatTitle: string }> = {
@@ -111,5 +114,47 @@ describe('Telegram, end to end through the real bot process', () => {
     await emu.expectNoBotMessage(CHATS.office.chatId, 500);
     await emu.sendText(client, '/tasks');
     expect(readable(await emu.waitForBotMessage(CHATS.office.chatId))).toMatch(/Việc đang mở của Văn phòng/);
+  });
+
+  it('answers /status Q2 in the leaders group with a chart (a multipart photo) and the report', async () => {
+    const client = emu.client({
+      ...CHATS.leaders,
+      type: 'supergroup',
+      ...USERS.chu_tich,
+      userName: 'chu_tich',
+    });
+    const uploads = emu.state.calls.length;
+    await emu.sendText(client, '/status@TestNameBot Q2');
+    const photo = await emu.waitForBotMessage(CHATS.leaders.chatId, (m) => m.photo !== undefined, 10000);
+    await new Promise((r) => setTimeout(r, 150));
+    const text = [photo, ...emu.takeBotMessages(CHATS.leaders.chatId)].map(readable).join('\n');
+    expect(text).toMatch(/Tình hình thực hiện Quý II\/2025/);
+    expect(text).toMatch(/Phòng Kế hoạch – Tổng hợp: 2 việc/);
+    expect(emu.state.calls.slice(uploads).map((c) => c.method)).toContain('sendPhoto');
+
+    const png = decodePng(emu.fileOf(photo));
+    expect(photo.photo?.bytes).toBe(emu.fileOf(photo).length);
+    expect(png.width).toBe(CHART_WIDTH * CHART_SCALE);
+    expect(png.height).toBeGreaterThan(300);
+    expect(inkFraction(png)).toBeGreaterThan(0.05);
+    // Q2 has tasks done late and tasks under way: both bars are drawn in their colours.
+    expect(countColour(png, CATEGORY_COLOURS.doneLate)).toBeGreaterThan(500);
+    expect(countColour(png, CATEGORY_COLOURS.inProgress)).toBeGreaterThan(500);
+  });
+
+  it('sends /export Q2 as an xlsx document (sendDocument, multipart) that exceljs opens', async () => {
+    const client = emu.client({
+      ...CHATS.leaders,
+      type: 'supergroup',
+      ...USERS.chu_tich,
+      userName: 'chu_tich',
+    });
+    await emu.sendText(client, '/xuat@TestNameBot Q2');
+    const doc = await emu.waitForBotMessage(CHATS.leaders.chatId, (m) => m.document !== undefined, 10000);
+    expect(doc.document?.file_name).toBe('bao-cao-quy-ii-2025.xlsx');
+    expect(readable(doc)).toMatch(/Báo cáo Quý II\/2025: 4 việc/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(emu.fileOf(doc) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Nhiệm vụ')?.rowCount).toBe(5);
   });
 });

@@ -69,4 +69,21 @@ describe('Zalo channel, with the real core and store', () => {
     await zalo.waitForSent(before + 2);
     expect(zalo.sent[before + 1]!.text).toMatch(/trả lời \(reply\) tin nhắc việc/);
   });
+
+  it('sends /status as the chart picture with the report under it, and /xuat as an xlsx file', async () => {
+    const before = zalo.sent.length;
+    zalo.emitGroupText(GROUPS.leaders, USERS.chu_tich, '/status Q2');
+    const [status] = (await zalo.waitForSent(before + 1)).slice(before);
+    expect(status?.text).toMatch(/Tình hình thực hiện Quý II\/2025/);
+    const chart = status?.attachment;
+    expect(typeof chart === 'object' && chart.filename).toBe('chart.png');
+    if (typeof chart !== 'object') throw new Error('no picture');
+    expect(chart.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(chart.metadata).toMatchObject({ totalSize: chart.data.length, width: 1250 });
+
+    zalo.emitGroupText(GROUPS.leaders, USERS.chu_tich, '/xuat Q2');
+    const sent = (await zalo.waitForSent(before + 3)).slice(before + 1);
+    expect(sent.map((m) => m.text)).toEqual([expect.stringMatching(/Báo cáo Quý II\/2025/), '']);
+    expect(sent[1]?.attachment).toMatchObject({ filename: 'bao-cao-quy-ii-2025.xlsx' });
+  });
 });

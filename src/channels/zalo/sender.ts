@@ -27,6 +27,9 @@ import {
 } from './outbound';
 import { ThreadType, type MessageContent, type SendMessageQuote, type SendMessageResponse } from './zca';
 
+/** Zalo publishes no caption limit either (see ZALO_TEXT_LIMIT); longer texts follow the picture instead. */
+export const ZALO_CAPTION_LIMIT = 1000;
+
 export interface ZaloSenderOptions {
   logger: Logger;
   /** Sustained messages per second for the account (default 1). */
@@ -147,8 +150,21 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
     };
     const ids: string[] = [];
 
+    let chunks = splitStyledText(renderSegments(reply.segments), options.maxChunkLength ?? ZALO_TEXT_LIMIT);
     if (reply.image) {
-      const caption = reply.image.caption ?? '';
+      let caption = reply.image.caption ?? '';
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      // As on Telegram, a short text with no caption of its own rides under the picture: one message, not
+      // two (Zalo draws no styles in a caption, so the words arrive unbolded).
+      if (
+        reply.image.caption === undefined &&
+        !reply.document &&
+        only &&
+        only.text.length <= ZALO_CAPTION_LIMIT
+      ) {
+        caption = only.text;
+        chunks = [];
+      }
       try {
         // zca-js cannot quote an attachment; a quote stays for the first text chunk.
         const res = await call(threadId, type, {
@@ -173,16 +189,23 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
 
     if (reply.document) {
       const { data, filename, caption } = reply.document;
-      // zca-js posts a file's text as a separate message just before the file (only images take captions).
-      const res = await call(threadId, type, {
+      const content: MessageContent = {
         msg: caption ?? '',
         attachments: [fileAttachment(data, withExtension(filename))],
-      });
+      };
+      // zca-js posts a file's text as its own message just before the file (only images take captions),
+      // so a one-chunk text with no caption of its own goes there, styled and quoting, and reads as one.
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      if (caption === undefined && !reply.image && only) {
+        Object.assign(content, { msg: only.text, ...takeQuote() });
+        if (only.styles.length > 0) content.styles = only.styles;
+        chunks = [];
+      }
+      const res = await call(threadId, type, content);
       const id = res.message?.msgId ?? res.attachment[0]?.msgId;
       if (id !== undefined) ids.push(String(id));
     }
 
-    const chunks = splitStyledText(renderSegments(reply.segments), options.maxChunkLength ?? ZALO_TEXT_LIMIT);
     for (const chunk of chunks) {
       const content: MessageContent = { msg: chunk.text, ...takeQuote() };
       if (chunk.styles.length > 0) content.styles = chunk.styles;

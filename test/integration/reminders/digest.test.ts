@@ -3,6 +3,9 @@ import { digestJobId } from '../../../src/scheduler/reminder-queue';
 import { useTestStore } from '../../helpers/store';
 import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
 import { bindGroup, createTask, seedOrg, startRig, type Rig, type Seed } from './rig';
+import { ChatBinding } from '../../../src/store/models';
+import { CATEGORY_COLOURS, CHART_SCALE, CHART_WIDTH } from '../../../src/report/chart';
+import { countColour, decodePng, inkFraction } from '../../helpers/png';
 
 jest.setTimeout(30_000);
 useTestStore(__filename);
@@ -43,6 +46,18 @@ beforeAll(async () => {
   await createTask(seed, { title: 'Hạn tuần sau', lead: ['van-phong'], end: '2025-03-28' });
   await createTask(seed, { title: 'Việc chưa giao', lead: [], end: '2025-03-21', status: 'in_progress' });
   await createTask(seed, { title: 'Phối hợp hai phòng', lead: ['to-chuc', 'ho-tro'], end: '2025-03-19' });
+  // A fair opening this week; a group the bot was removed from, and one whose members muted reminders.
+  await createTask(seed, {
+    title: 'Hội chợ sản phẩm HTX',
+    kind: 'event',
+    lead: ['ho-tro'],
+    start: '2025-03-20',
+    end: '2025-03-30',
+  });
+  await bindGroup(seed, '-3002', 'department', 'to-chuc');
+  await ChatBinding.updateOne({ chatId: '-3002' }, { unreachableSince: at('2025-03-10T09:00:00+07:00') });
+  await bindGroup(seed, '-3003', 'department', 'ho-tro');
+  await ChatBinding.collection.updateOne({ chatId: '-3003' }, { $set: { muted: true } });
   // Another organisation with no leaders group: nothing to send it.
   await seedOrg('hai-phong');
 });
@@ -58,6 +73,15 @@ describe('weekly digest', () => {
       ['-3010', 'sent'],
     ]);
 
+    // The digest opens with the quarter's chart, then the words.
+    const chart = await rig.emulator.waitForBotMessage('-3009');
+    expect(chart.caption).toBe('Tiến độ Quý I/2025, tính đến 17/03/2025');
+    const png = decodePng(rig.emulator.fileOf(chart));
+    expect(png.width).toBe(CHART_WIDTH * CHART_SCALE);
+    expect(inkFraction(png)).toBeGreaterThan(0.05);
+    // Q1 has a task done on time and overdue ones (the fair is Q1 too, but not due yet).
+    expect(countColour(png, CATEGORY_COLOURS.doneOnTime)).toBeGreaterThan(500);
+    expect(countColour(png, CATEGORY_COLOURS.overdue)).toBeGreaterThan(500);
     const vi = await rig.emulator.waitForBotMessage('-3009');
     expect(vi.text?.replace(/<\/?b>/g, '').split('\n')).toEqual([
       '📊 Tổng hợp tuần 17/03/2025 – 23/03/2025',
@@ -83,7 +107,19 @@ describe('weekly digest', () => {
       '▪ Chưa giao đơn vị chủ trì',
       '⏰ Đến hạn tuần này:',
       '  #7 Việc chưa giao — hạn 21/03/2025',
+      '',
+      'Tuần này',
+      'Bắt đầu trong tuần (1):',
+      '  #9 Hội chợ sản phẩm HTX — từ 20/03/2025',
+      'Mới quá hạn từ tuần trước (1):',
+      '  #4 Báo cáo quý I — hạn 12/03/2025',
+      'Nhóm không nhận được tin (2):',
+      '  Nhóm -3002 (bot không gửi được từ 10/03/2025)',
+      '  Nhóm -3003 (đã tắt nhắc việc)',
     ]);
+    expect((await rig.emulator.waitForBotMessage('-3010')).caption).toBe(
+      'Progress for QI/2025, as of 17/03/2025',
+    );
     const en = await rig.emulator.waitForBotMessage('-3010');
     expect(en.text).toContain('Weekly summary 17/03/2025 – 23/03/2025');
     expect(en.text).toContain('#4 Báo cáo quý I — 3 working days late');

@@ -92,8 +92,12 @@ describe('Zalo deliveries handed to the bot process', () => {
     const before = zalo.sent.length;
     const deliveries = await sendWeeklyDigests(workerRt, { queues: worker.deliveryQueues });
     expect(deliveries.map((d) => [d.platform, d.chatId, d.status])).toEqual([['zalo', LEADERS, 'queued']]);
-    const all = await zalo.waitForSent(before + 1, 10_000);
-    expect(all.at(-1)?.threadId).toBe(LEADERS);
-    expect(all.at(-1)?.text).toContain('Tổng hợp tuần 10/03/2025 – 16/03/2025');
+    // The quarter's chart as a picture with its caption, then the digest's text.
+    const all = await zalo.waitForSent(before + 2, 10_000);
+    const [chart, text] = all.slice(before);
+    expect(chart).toMatchObject({ threadId: LEADERS, text: 'Tiến độ Quý I/2025, tính đến 11/03/2025' });
+    expect(chart?.attachment).toMatchObject({ filename: 'chart.png' });
+    expect(text?.threadId).toBe(LEADERS);
+    expect(text?.text).toContain('Tổng hợp tuần 10/03/2025 – 16/03/2025');
   });
 });

@@ -103,6 +103,33 @@ describe('zalo sender', () => {
     expect(result.messageId).toBe(zalo.sent[0]?.msgId);
   });
 
+  it('puts a short text under a picture that has no caption, so the report is one message', async () => {
+    const data = Buffer.from('png');
+    await sender.send(GROUP, { segments: [{ text: 'Quý II: 4 việc', style: 'bold' }], image: { data } });
+
+    expect(zalo.sent).toHaveLength(1);
+    expect(zalo.sent[0]?.text).toBe('Quý II: 4 việc');
+    expect(zalo.sent[0]?.attachment).toMatchObject({ filename: 'chart.png' });
+  });
+
+  it('sends a short text with a caption-less document just before the file, styled and quoting', async () => {
+    const question = zalo.groupText(GROUP, { id: '1', name: 'Lan' }, '/xuat Q2');
+    const data = Buffer.from('PK');
+    await sender.sendTo(
+      GROUP,
+      ThreadType.Group,
+      { segments: [{ text: 'Báo cáo', style: 'bold' }], document: { data, filename: 'bao-cao.xlsx' } },
+      { quote: question.data },
+    );
+
+    expect(zalo.sent.map((s) => [s.text, s.attachment?.valueOf() !== undefined])).toEqual([
+      ['Báo cáo', false],
+      ['', true],
+    ]);
+    expect(zalo.sent[0]?.content.styles).toEqual([{ start: 0, len: 7, st: TextStyle.Bold }]);
+    expect(zalo.sent[0]?.content.quote?.msgId).toBe(question.data.msgId);
+  });
+
   it('falls back to the caption as text when the upload fails', async () => {
     zalo.failNextSend(new ZaloApiError('upload failed', 500));
     const result = await sender.send(GROUP, {
