@@ -26,8 +26,10 @@ export interface DraftTask {
 
 export interface DraftWarning {
   ref: string | null;
-  code: 'no-lead' | 'no-date' | 'unknown-unit' | 'no-items';
+  code: 'no-lead' | 'no-date' | 'unknown-unit' | 'no-items' | 'unread-table' | 'skipped-item' | 'fuzzy-unit';
   detail?: string;
+  /** 1-based line of the document the warning points at, when known. */
+  line?: number;
 }
 
 export interface PlanDraft {

@@ -15,6 +15,7 @@ import { classifySection } from './sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from './time-words';
 import { daysBetween } from '../calendar/dates';
 import { withoutOpeningVerb } from './titles';
+import { rewriteTextTables } from './text-tables';
 import { UnitDirectory } from './units';
 import { walkPlan } from './walker';
 
@@ -94,7 +95,9 @@ function planPeaks(reading: TimeReading, subject: string, ref: string): WorkTask
 export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const entry = opts.directory[opts.org];
   if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
-  const normalized = normalizeText(text);
+  // Tables go first: their tabs and runs of spaces are gone once the text is normalised.
+  const tables = rewriteTextTables(text.normalize('NFC').replace(/\r\n?/g, '\n'));
+  const normalized = normalizeText(tables.text);
   const head = readHead(normalized.split('\n'));
   const paragraphs = toParagraphs(normalized);
   const root = buildOutline(paragraphs);
@@ -130,6 +133,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     issued_on: head.issuedOn,
     year,
     tasks,
-    warnings: warningsFor(tasks),
+    warnings: [
+      ...tables.unread.map((line): DraftWarning => ({ ref: null, code: 'unread-table', line: line + 1 })),
+      ...warningsFor(tasks),
+    ],
   };
 }

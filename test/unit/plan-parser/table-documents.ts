@@ -66,7 +66,7 @@ export function tablePdf(src: TableSource, rowsOnFirstPage = 5): Promise<Buffer>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.font(FONT).fontSize(10);
-    for (const h of src.head) doc.text(h, 40);
+    for (const h of src.head) doc.text(h.normalize('NFD'), 40);
     doc.moveDown();
     const widths = WIDTHS.slice(0, src.header.length);
     const drawRow = (cells: string[]): void => {
@@ -76,7 +76,8 @@ export function tablePdf(src: TableSource, rowsOnFirstPage = 5): Promise<Buffer>
       cells.forEach((c, i) => {
         const w = widths[i] ?? 60;
         if (c) {
-          doc.text(c, x, top, { width: w - 8 });
+          // Decomposed letters: pdfkit maps Noto's precomposed Vietnamese glyphs back to the wrong text.
+          doc.text(c.normalize('NFD'), x, top, { width: w - 8 });
           bottom = Math.max(bottom, doc.y);
         }
         x += w;
@@ -94,7 +95,7 @@ export function tablePdf(src: TableSource, rowsOnFirstPage = 5): Promise<Buffer>
       drawRow(row);
     });
     doc.moveDown();
-    for (const f of src.foot) doc.text(f, 40);
+    for (const f of src.foot) doc.text(f.normalize('NFD'), 40);
     doc.end();
   });
 }
