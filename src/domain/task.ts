@@ -22,6 +22,8 @@ export interface DraftTask {
   time_text: string | null;
   /** Unit names the document mentions for this task that the directory does not know. */
   unknown_units?: string[];
+  /** Unit names matched by their letters only (a damaged scan), "as written → slug": worth a look. */
+  fuzzy_units?: string[];
 }
 
 export interface DraftWarning {

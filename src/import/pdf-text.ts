@@ -44,7 +44,8 @@ function placed(items: readonly unknown[]): Placed[] {
     if (typeof item.str !== 'string' || !Array.isArray(item.transform)) continue;
     const [a, b, , , x, y] = item.transform as number[];
     out.push({
-      str: item.str,
+      // Composed letters, so that a line's length in characters is its width in columns.
+      str: item.str.normalize('NFC'),
       x: x ?? 0,
       y: y ?? 0,
       width: typeof item.width === 'number' ? item.width : 0,

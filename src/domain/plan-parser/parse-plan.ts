@@ -72,6 +72,7 @@ function warningsFor(tasks: readonly DraftTask[]): DraftWarning[] {
     out.push({ ref: null, code: 'no-items', detail: 'no numbered work items were found' });
   for (const t of tasks) {
     for (const name of t.unknown_units ?? []) out.push({ ref: t.ref, code: 'unknown-unit', detail: name });
+    for (const name of t.fuzzy_units ?? []) out.push({ ref: t.ref, code: 'fuzzy-unit', detail: name });
     if (t.lead.length === 0) out.push({ ref: t.ref, code: 'no-lead' });
     if (t.start === null || t.end === null) out.push({ ref: t.ref, code: 'no-date' });
   }

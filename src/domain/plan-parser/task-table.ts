@@ -70,8 +70,9 @@ export function joinRows(layout: TableLayout, body: readonly Row[]): Row[] {
     row.map(label).join('|') === layout.header.map(label).join('|') || isHeaderRow(row);
   const rows = body.filter((row) => !same(row) && row.some((c) => c.trim().length > 0));
   if (layout.number < 0) return rows.map((r) => [...r]);
+  // A table that numbers its rows: the rows without a number are printed lines of the one above.
   const numbered = rows.filter((r) => opensRow(r[layout.number] ?? '')).length;
-  if (numbered * 2 < rows.length) return rows.map((r) => [...r]);
+  if (numbered < 2) return rows.map((r) => [...r]);
   const out: Row[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];

@@ -32,6 +32,7 @@ export function task(
     meta: { group: place.group, bare: false, explicitLead: false, matchText: title, ...meta },
   };
   if (leads.unknown.length > 0) t.unknown_units = [...leads.unknown];
+  if (leads.fuzzy?.length) t.fuzzy_units = [...leads.fuzzy];
   return t;
 }
 

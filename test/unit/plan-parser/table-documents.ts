@@ -29,6 +29,15 @@ const FONT = path.resolve(
   '../../../node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
 );
 
+/**
+ * Tone marks as separate characters: pdfkit's text layer maps Noto's precomposed Vietnamese glyphs
+ * ("ụ", "ị") back to the wrong letters, while a base letter with its horn, breve or circumflex kept
+ * whole ("ơ", "ă", "ê") and a combining tone mark read back exactly.
+ */
+function forPdf(text: string): string {
+  return text.normalize('NFD').replace(/\p{L}[\u0302\u0306\u031b]/gu, (m) => m.normalize('NFC'));
+}
+
 export async function tableDocx(src: TableSource): Promise<Buffer> {
   const cellRow = (cells: string[]): TableRow =>
     new TableRow({
@@ -66,7 +75,7 @@ export function tablePdf(src: TableSource, rowsOnFirstPage = 5): Promise<Buffer>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.font(FONT).fontSize(10);
-    for (const h of src.head) doc.text(h.normalize('NFD'), 40);
+    for (const h of src.head) doc.text(forPdf(h), 40);
     doc.moveDown();
     const widths = WIDTHS.slice(0, src.header.length);
     const drawRow = (cells: string[]): void => {
@@ -76,8 +85,7 @@ export function tablePdf(src: TableSource, rowsOnFirstPage = 5): Promise<Buffer>
       cells.forEach((c, i) => {
         const w = widths[i] ?? 60;
         if (c) {
-          // Decomposed letters: pdfkit maps Noto's precomposed Vietnamese glyphs back to the wrong text.
-          doc.text(c.normalize('NFD'), x, top, { width: w - 8 });
+          doc.text(forPdf(c), x, top, { width: w - 8 });
           bottom = Math.max(bottom, doc.y);
         }
         x += w;
@@ -95,7 +103,7 @@ export function tablePdf(src: TableSource, rowsOnFirstPage = 5): Promise<Buffer>
       drawRow(row);
     });
     doc.moveDown();
-    for (const f of src.foot) doc.text(f.normalize('NFD'), 40);
+    for (const f of src.foot) doc.text(forPdf(f), 40);
     doc.end();
   });
 }
