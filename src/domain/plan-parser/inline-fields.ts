@@ -6,6 +6,7 @@
  * The title keeps what comes before the first field; each field's value runs up to the next field.
  */
 import { readField, type Field } from './fields';
+import { fold } from './fold';
 
 /** Where a trailing field may open after the title: a sentence, a clause or a dash-separated note. */
 const OPENER = /(?:[.;]|\s[-–—])\s+/g;
@@ -60,13 +61,52 @@ export function trailingFields(text: string): { text: string; fields: Field[] } 
   return fields.length > 0 ? { text: text.slice(0, first.cut), fields } : { text, fields: [] };
 }
 
-/** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)". */
+const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, colon: true, value });
+
+/** Where the words that follow a unit in a verb clause end it: "chủ trì (thực hiện …)", "phối hợp". */
+const LEAD_PART =
+  /^(?:giao\s+|de nghi\s+|phan cong\s+|do\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem chinh|chiu trach nhiem)(?:\s+(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
+const SUPPORT_PART = /^(.+?)\s+phoi hop(?:\s+(?:thuc hien|to chuc|trien khai)\b.*)?$/;
+const SUPPORT_WITH = /^(?:va\s+)?phoi hop voi\s+(.+?)(?:\s+(?:thuc hien|to chuc|trien khai)\b.*)?$/;
+
+/**
+ * A clause that assigns the work with verbs, not labels: "Văn phòng chủ trì, các phòng phối hợp",
+ * "Giao Phòng Phong trào chủ trì, phối hợp với Văn phòng và Trung tâm … thực hiện:", "(Phòng Kiểm tra
+ * chủ trì)". Its parts become lead and support fields; anything else in the clause makes it no such clause.
+ */
+export function verbFields(clause: string): Field[] {
+  const text = clause.replace(/[\s.:;,]+$/u, '');
+  const parts = text.split(/,\s+/);
+  const fields: Field[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const folded = fold(part).replace(/[^a-z0-9]+/g, ' ').trim();
+    const start = text.indexOf(part, offset);
+    offset = start + part.length;
+    // fold keeps lengths, so a group's place in the folded words is found again in the written part.
+    const written = (words: string): string => {
+      const at = fold(part).indexOf(words.split(' ')[0] ?? '');
+      return at < 0 ? words : part.slice(at).split(/\s+/).slice(0, words.split(' ').length).join(' ');
+    };
+    const lead = fields.length === 0 ? LEAD_PART.exec(folded) : null;
+    const support = lead ? null : (SUPPORT_WITH.exec(folded) ?? SUPPORT_PART.exec(folded));
+    const m = lead ?? support;
+    if (!m || (m[1] ?? '').split(' ').length > 12) return [];
+    fields.push(field(lead ? 'lead' : 'support', written(m[1] ?? '')));
+  }
+  return fields[0]?.kind === 'lead' ? fields : [];
+}
+
+/** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
 function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
-  const rest = text.replace(/\s*\(([^()]*:[^()]*)\)/g, (whole, inner: string) => {
-    const found = inner
-      .split(/[;]/)
-      .map((part) => valuedField(part.trim()))
+  const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+    const parts = inner.split(/[;]/).map((part) => part.trim());
+    const found = parts
+      .flatMap((part) => {
+        const f = valuedField(part);
+        return f ? [f] : verbFields(part);
+      })
       .filter((f): f is Field => f !== null);
     if (found.length === 0) return whole;
     fields.push(...found);
@@ -75,9 +115,20 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   return { text: rest, fields };
 }
 
+/** "<title> …; Phòng X chủ trì, Văn phòng phối hợp.": a closing sentence or clause of verb fields. */
+function trailingVerbClause(text: string): { text: string; fields: Field[] } {
+  const re = /[.;]\s+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const fields = verbFields(text.slice(m.index + m[0].length));
+    if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index))) return { text: text.slice(0, m.index), fields };
+  }
+  return { text, fields: [] };
+}
+
 /** The item's line without the fields written in it, and those fields in the order they were written. */
 export function inlineFields(text: string): { text: string; fields: Field[] } {
   const inParens = parenthesisedFields(text);
   const trailing = trailingFields(inParens.text);
-  return { text: trailing.text, fields: [...inParens.fields, ...trailing.fields] };
+  const verbs = trailingVerbClause(trailing.text);
+  return { text: verbs.text, fields: [...inParens.fields, ...trailing.fields, ...verbs.fields] };
 }
