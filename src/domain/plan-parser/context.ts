@@ -31,6 +31,8 @@ export interface ParseContext {
   units: UnitDirectory;
   year: number;
   plan: Window;
+  /** The plan's date, if the document gives it ("từ nay" starts there). */
+  issued?: string | null;
   /** The words the plan's window comes from ("Cả năm 2024"), for tasks that inherit it. */
   planTimeText: string;
   tasks: WorkTask[];
@@ -45,5 +47,5 @@ export interface Inherited {
 }
 
 export function timeContext(ctx: ParseContext, year = ctx.year): TimeContext {
-  return { year, plan: ctx.plan };
+  return { year, plan: ctx.plan, issued: ctx.issued ?? null };
 }

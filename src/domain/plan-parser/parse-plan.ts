@@ -116,6 +116,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     units: new UnitDirectory(entry.departments),
     year,
     plan,
+    issued: head.issuedOn,
     planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
     tasks: [],
     duties: [],

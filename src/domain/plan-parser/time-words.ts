@@ -20,6 +20,8 @@ export interface TimeContext {
   year: number;
   /** The plan's own window: where "trước D" starts, what "thường xuyên" means. */
   plan: Window;
+  /** The plan's date, where "từ nay" starts (the plan's start when unknown). */
+  issued?: LocalDate | null;
 }
 
 export interface Peak extends Window {
@@ -85,6 +87,10 @@ function mentionWindow(m: Mention, ctx: TimeContext): Window | null {
   if (!m.end) return null;
   let end = toDate(m.end, m.end.year ?? ctx.year);
   if (!end) return null;
+  if (m.kind === 'from-now') {
+    const start = ctx.issued && compareDates(ctx.issued, end) <= 0 ? ctx.issued : ctx.plan.start;
+    return compareDates(start, end) <= 0 ? { start, end } : null;
+  }
   if (m.endBefore) end = addDays(end, -1);
   if (m.kind === 'deadline') {
     const start = compareDates(ctx.plan.start, end) <= 0 ? ctx.plan.start : `${end.slice(0, 4)}-01-01`;
@@ -196,11 +202,11 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
 
 /** The words name a day, month, quarter or span, not only a year ("năm 2025" in a name is no schedule). */
 export function isSpecificTime(text: string): boolean {
-  return findMentions(fold(text)).some((m) => m.kind === 'span' || m.kind === 'deadline');
+  return findMentions(fold(text)).some((m) => m.kind === 'span' || m.kind === 'deadline' || m.kind === 'from-now');
 }
 
 const TIME_CUES =
-  /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|den het|dien ra|ket thuc|han)\b/;
+  /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|tu nay|den het|dien ra|ket thuc|han|dip|tuan dau|tuan cuoi)\b/;
 
 /** A specific time introduced by the words that schedule ("dự kiến", "trước", "từ ngày" …), not one that names. */
 export function hasTimeCue(text: string): boolean {
