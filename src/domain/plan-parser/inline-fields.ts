@@ -63,11 +63,11 @@ export function trailingFields(text: string): { text: string; fields: Field[] } 
 
 const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, colon: true, value });
 
-/** Where the words that follow a unit in a verb clause end it: "chủ trì (thực hiện …)", "phối hợp". */
-const LEAD_PART =
-  /^(?:giao\s+|de nghi\s+|phan cong\s+|do\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem chinh|chiu trach nhiem)(?:\s+(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
-const SUPPORT_PART = /^(.+?)\s+phoi hop(?:\s+(?:thuc hien|to chuc|trien khai)\b.*)?$/;
-const SUPPORT_WITH = /^(?:va\s+)?phoi hop voi\s+(.+?)(?:\s+(?:thuc hien|to chuc|trien khai)\b.*)?$/;
+const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?)\b/;
+const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
+/** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
+const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
+const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
 
 /**
  * A clause that assigns the work with verbs, not labels: "Văn phòng chủ trì, các phòng phối hợp",
@@ -76,25 +76,30 @@ const SUPPORT_WITH = /^(?:va\s+)?phoi hop voi\s+(.+?)(?:\s+(?:thuc hien|to chuc|
  */
 export function verbFields(clause: string): Field[] {
   const text = clause.replace(/[\s.:;,]+$/u, '');
-  const parts = text.split(/,\s+/);
   const fields: Field[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const folded = fold(part).replace(/[^a-z0-9]+/g, ' ').trim();
-    const start = text.indexOf(part, offset);
-    offset = start + part.length;
-    // fold keeps lengths, so a group's place in the folded words is found again in the written part.
-    const written = (words: string): string => {
-      const at = fold(part).indexOf(words.split(' ')[0] ?? '');
-      return at < 0 ? words : part.slice(at).split(/\s+/).slice(0, words.split(' ').length).join(' ');
-    };
-    const lead = fields.length === 0 ? LEAD_PART.exec(folded) : null;
-    const support = lead ? null : (SUPPORT_WITH.exec(folded) ?? SUPPORT_PART.exec(folded));
-    const m = lead ?? support;
-    if (!m || (m[1] ?? '').split(' ').length > 12) return [];
-    fields.push(field(lead ? 'lead' : 'support', written(m[1] ?? '')));
+  for (const part of text.split(/,\s+/)) {
+    // fold keeps lengths: offsets found in the folded part cut the written one.
+    const f = fold(part);
+    const lead = fields.length === 0 ? LEAD_VERB.exec(f) : null;
+    if (lead) {
+      const from = OPENER_WORDS.exec(f)?.[0].length ?? 0;
+      if (!TAIL.test(f.slice(lead.index + lead[0].length))) return [];
+      fields.push(field('lead', part.slice(from, lead.index).trim()));
+      continue;
+    }
+    const withAt = WITH.exec(f);
+    const tailAt = f.search(/\s(?:thuc hien|to chuc|trien khai)\b/);
+    if (withAt && fields.length > 0) {
+      const end = tailAt > withAt[0].length ? tailAt : part.length;
+      fields.push(field('support', part.slice(withAt[0].length, end).trim()));
+      continue;
+    }
+    const helper = /\bphoi hop\b/.exec(f);
+    if (!helper || fields.length === 0 || !TAIL.test(f.slice(helper.index + helper[0].length))) return [];
+    fields.push(field('support', part.slice(0, helper.index).trim()));
   }
-  return fields[0]?.kind === 'lead' ? fields : [];
+  const sensible = fields.every((x) => x.value.length > 0 && x.value.split(/\s+/).length <= 12);
+  return sensible && fields[0]?.kind === 'lead' ? fields : [];
 }
 
 /** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
@@ -120,7 +125,8 @@ function trailingVerbClause(text: string): { text: string; fields: Field[] } {
   const re = /[.;]\s+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const fields = verbFields(text.slice(m.index + m[0].length));
-    if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index))) return { text: text.slice(0, m.index), fields };
+    if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index)))
+      return { text: text.slice(0, m.index), fields };
   }
   return { text, fields: [] };
 }

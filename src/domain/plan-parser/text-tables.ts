@@ -92,7 +92,11 @@ function alignedCells(line: string, columns: readonly Segment[]): Row {
 }
 
 /** A table in aligned columns from its header at line i: rows end at text that starts a paragraph. */
-function alignedTable(lines: readonly string[], i: number, columns: Segment[]): { rows: Row[]; next: number } {
+function alignedTable(
+  lines: readonly string[],
+  i: number,
+  columns: Segment[],
+): { rows: Row[]; next: number } {
   const header = columns.map((c) => c.text);
   const layout = layoutOf(header);
   const rows: Row[] = [header];

@@ -72,7 +72,8 @@ const RULES: Rule[] = [
     ),
     read: (m) => {
       const monthNo = num(m[2]);
-      const end = monthNo === null ? month(12, num(m[1]), LAST) : month(monthNo, num(m[3]) ?? num(m[4]), LAST);
+      const end =
+        monthNo === null ? month(12, num(m[1]), LAST) : month(monthNo, num(m[3]) ?? num(m[4]), LAST);
       return { kind: 'from-now', start: null, end, endBefore: false };
     },
   },
@@ -84,10 +85,20 @@ const RULES: Rule[] = [
     ),
     read: (m) => {
       const which = m[1] ?? '';
-      const k = /dau|nhat/.test(which) ? 0 : /hai|2/.test(which) ? 1 : /ba|3/.test(which) ? 2 : /tu|4/.test(which) ? 3 : -1;
+      const k = /dau|nhat/.test(which)
+        ? 0
+        : /hai|2/.test(which)
+          ? 1
+          : /ba|3/.test(which)
+            ? 2
+            : /tu|4/.test(which)
+              ? 3
+              : -1;
       const y = num(m[3]) ?? num(m[4]);
       const mo = Number(m[2]);
-      return k < 0 ? span(month(mo, y, 22), month(mo, y, LAST)) : span(month(mo, y, k * 7 + 1), month(mo, y, k * 7 + 7));
+      return k < 0
+        ? span(month(mo, y, 22), month(mo, y, LAST))
+        : span(month(mo, y, k * 7 + 1), month(mo, y, k * 7 + 7));
     },
   },
   {

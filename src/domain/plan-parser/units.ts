@@ -86,7 +86,11 @@ export class UnitDirectory {
       const k = words[j] === 'va' ? j + 1 : j;
       if (['ban', 'phong'].includes(words[k] ?? '')) j = k + 1;
       else if (words[k] === 'don' && words[k + 1] === 'vi') j = k + 2;
-      else if (words[k] === 'trung' && words[k + 1] === 'tam' && !/^\p{Lu}/u.test(text.slice(spans[k]?.start ?? 0)))
+      else if (
+        words[k] === 'trung' &&
+        words[k + 1] === 'tam' &&
+        !/^\p{Lu}/u.test(text.slice(spans[k]?.start ?? 0))
+      )
         j = k + 2;
       else break;
     }
@@ -128,7 +132,12 @@ export class UnitDirectory {
         if (cost > budget) continue;
         const size = alias.words.length;
         if (!best || size > best.size || (size === best.size && cost < best.cost))
-          best = { slug: alias.slug, words: n, size, cost: candidate === alias.phrase ? 0 : Math.max(cost, 1) };
+          best = {
+            slug: alias.slug,
+            words: n,
+            size,
+            cost: candidate === alias.phrase ? 0 : Math.max(cost, 1),
+          };
       }
     }
     return best;
@@ -216,7 +225,11 @@ export class UnitDirectory {
  * (ü folds to u), l for i. Vietnamese spells no "rn", "cl" or "ii", so no true name is changed.
  */
 function ocrCanon(folded: string): string {
-  return folded.replace(/rn/g, 'm').replace(/cl/g, 'd').replace(/ii/g, 'u').replace(/l(?=[^aeiouy]|$)/g, 'i');
+  return folded
+    .replace(/rn/g, 'm')
+    .replace(/cl/g, 'd')
+    .replace(/ii/g, 'u')
+    .replace(/l(?=[^aeiouy]|$)/g, 'i');
 }
 
 /** Words that end a unit's name: the verbs and prepositions that follow it in a sentence. */

@@ -102,11 +102,29 @@ describe('time words → window', () => {
   });
 
   it('reads recurrence', () => {
-    expect(readTime('ít nhất 01 Quý 01 lần', ctx).recurrence).toBe('quarter');
-    expect(readTime('hằng quý', ctx).recurrence).toBe('quarter');
-    expect(readTime('định kỳ hàng tháng', ctx).recurrence).toBe('month');
-    expect(readTime('ít nhất 01 tháng 01 lần', ctx).recurrence).toBe('month');
+    const every = (t: string): string | undefined => readTime(t, ctx).recurrence?.every;
+    expect(every('ít nhất 01 Quý 01 lần')).toBe('quarter');
+    expect(every('hằng quý')).toBe('quarter');
+    expect(every('mỗi quý ít nhất 01 lần')).toBe('quarter');
+    expect(every('định kỳ hàng tháng')).toBe('month');
+    expect(every('ít nhất 01 tháng 01 lần')).toBe('month');
+    expect(every('6 tháng một lần')).toBe('half');
+    expect(every('định kỳ 6 tháng')).toBe('half');
+    expect(every('hằng tuần')).toBe('week');
     expect(readTime('Quý II/2024', ctx).recurrence).toBeNull();
+    expect(readTime('6 tháng đầu năm', ctx).recurrence).toBeNull();
+    // The day of the month a monthly report is due, and the weekday of a weekly meeting.
+    expect(readTime('trước ngày 25 hằng tháng', ctx).recurrence).toEqual({
+      every: 'month',
+      due: 24,
+      weekday: null,
+    });
+    expect(readTime('hằng tháng, chậm nhất ngày 5', ctx).recurrence).toEqual({
+      every: 'month',
+      due: 5,
+      weekday: null,
+    });
+    expect(readTime('hằng tuần (thứ Hai)', ctx).recurrence).toEqual({ every: 'week', due: null, weekday: 1 });
   });
 
   it('reads OCR text without diacritics', () => {
