@@ -41,7 +41,9 @@ export function formatTable(draft: PlanDraft, numbers?: Map<string, number>): st
   if (draft.warnings.length) {
     lines.push(`Cần xem lại / to check (${draft.warnings.length}):`);
     for (const w of draft.warnings)
-      lines.push(`  ! ${w.ref ?? '—'}: ${WARN[w.code] ?? w.code}${w.detail ? ` — ${w.detail}` : ''}`);
+      lines.push(
+        `  ! ${w.ref ?? '—'}${w.line ? ` (dòng / line ${w.line})` : ''}: ${WARN[w.code] ?? w.code}${w.detail ? ` — ${w.detail}` : ''}`,
+      );
   }
   return lines.join('\n');
 }

@@ -37,6 +37,16 @@ export interface ParseContext {
   planTimeText: string;
   tasks: WorkTask[];
   duties: DutyLine[];
+  /** Numbered items the walk left out, with why, for the review. */
+  skipped: SkippedItem[];
+}
+
+export interface SkippedItem {
+  ref: string;
+  /** The item's paragraph (outline index). */
+  node: number;
+  text: string;
+  reason: 'not-tasks' | 'plan-time' | 'outside' | 'summary';
 }
 
 /** What a group hands down to its items. */

@@ -3,7 +3,7 @@
  * secretary to check. Pure: no I/O, no clock; the same text always gives the same draft.
  */
 import type { DraftTask, DraftWarning, OrgDirectory, PlanDraft } from '../task';
-import type { ParseContext, WorkTask } from './context';
+import type { ParseContext, SkippedItem, WorkTask } from './context';
 import { crossReferenceLeads } from './cross-ref';
 import { dropSummaries } from './dedupe';
 import { readField } from './fields';
@@ -18,6 +18,14 @@ import { withoutOpeningVerb } from './titles';
 import { rewriteTextTables } from './text-tables';
 import { UnitDirectory } from './units';
 import { walkPlan } from './walker';
+
+/** Why a numbered item is no task, as the review shows it (Vietnamese first, like the rest of the review). */
+const SKIP_REASON: Record<SkippedItem['reason'], string> = {
+  'not-tasks': 'thuộc phần không giao việc (mục đích, yêu cầu, căn cứ…) / in a part that assigns no work',
+  'plan-time': "là thời gian của cả kế hoạch / the plan's own period",
+  outside: "nằm ngoài các phần I, II… của kế hoạch / outside the plan's numbered parts",
+  summary: 'tóm tắt, đã có mục chi tiết ở dưới / a summary of items detailed below',
+};
 
 export interface ParseOptions {
   /** The organisation's slug in the directory. */
@@ -120,6 +128,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
     tasks: [],
     duties: [],
+    skipped: [],
   };
   if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref));
   walkPlan(root, ctx);
@@ -127,7 +136,21 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     ctx,
     paragraphs.map((p) => p.text),
   );
-  const tasks: DraftTask[] = dropSummaries(ctx.tasks).map(({ meta: _meta, ...task }) => task);
+  const summaries: DraftWarning[] = [];
+  const kept = dropSummaries(ctx.tasks, (t) =>
+    summaries.push({ ref: t.ref, code: 'skipped-item', detail: `${SKIP_REASON.summary}: ${t.title}` }),
+  );
+  const tasks: DraftTask[] = kept.map(({ meta: _meta, ...task }) => task);
+  const lineOf = (node: number): number | undefined => {
+    const line = paragraphs[node]?.line;
+    return line === undefined ? undefined : line + 1;
+  };
+  const skipped = ctx.skipped.map((s): DraftWarning => ({
+    ref: s.ref,
+    code: 'skipped-item',
+    line: lineOf(s.node),
+    detail: `${SKIP_REASON[s.reason]}: ${s.text.length > 80 ? `${s.text.slice(0, 79)}…` : s.text}`,
+  }));
   return {
     org: opts.org,
     title: head.title,
@@ -138,6 +161,8 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     warnings: [
       ...tables.unread.map((line): DraftWarning => ({ ref: null, code: 'unread-table', line: line + 1 })),
       ...warningsFor(tasks),
+      ...skipped,
+      ...summaries,
     ],
   };
 }
