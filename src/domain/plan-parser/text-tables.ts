@@ -26,7 +26,7 @@ function pipeCells(line: string): Row | null {
 function tabCells(line: string): Row | null {
   if (!line.includes('\t')) return null;
   const cells = line.split('\t').map((c) => c.trim());
-  return cells.filter((c) => c.length > 0).length >= 2 ? cells : null;
+  return cells.some((c) => c.length > 0) ? cells : null;
 }
 
 interface Segment {
