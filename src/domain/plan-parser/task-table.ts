@@ -87,9 +87,22 @@ export function joinRows(layout: TableLayout, body: readonly Row[]): Row[] {
 
 /** Renders a table: with a header row, one item per row; null when the first row names no columns. */
 export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolean } = {}): string[] | null {
-  const [header, ...rest] = rows;
+  const [header, ...others] = rows;
+  let rest = others;
   if (!header || !isHeaderRow(header)) return null;
-  const layout = layoutOf(header);
+  // A heading set over two lines ("Đơn vị" / "chủ trì"): its second line has no number and no content.
+  const head = [...header];
+  const layout0 = layoutOf(head);
+  while (rest.length > 0) {
+    const next = rest[0] ?? [];
+    const blank = (k: number): boolean => k < 0 || (next[k] ?? '').trim() === '';
+    if (!blank(layout0.number) || !blank(layout0.content) || !next.some((c) => c.trim())) break;
+    next.forEach((c, k) => {
+      if (c.trim()) head[k] = `${head[k] ?? ''} ${c.trim()}`.trim();
+    });
+    rest = rest.slice(1);
+  }
+  const layout = layoutOf(head);
   const body = opts.joinLines ? joinRows(layout, rest) : rest.filter((r) => !isHeaderRow(r));
   const { number: stt, content } = layout;
   const lines: string[] = [];
@@ -107,7 +120,7 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
     lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${main}`);
     row.forEach((value, k) => {
       if (k === stt || k === content || value.trim().length === 0) return;
-      lines.push(`- ${(header[k] ?? '').replace(/[:\s]+$/, '')}: ${value.trim()}`);
+      lines.push(`- ${(head[k] ?? '').replace(/[:\s]+$/, '')}: ${value.trim()}`);
     });
   });
   return lines;

@@ -80,12 +80,19 @@ function alignedHeader(line: string): Segment[] | null {
   return segs.length >= 3 && isHeaderRow(segs.map((s) => s.text)) ? segs : null;
 }
 
-/** The cells of an aligned line: each run of text goes to the column it starts in. */
+/**
+ * The cells of an aligned line: a run of text belongs to the last column whose left neighbour's heading
+ * ends before it starts, so that a heading centred over its column still takes the text at its left edge.
+ */
 function alignedCells(line: string, columns: readonly Segment[]): Row {
   const row: Row = columns.map(() => '');
   for (const seg of segments(line)) {
     let k = 0;
-    for (let c = 0; c < columns.length; c++) if ((columns[c]?.at ?? 0) <= seg.at + 1) k = c;
+    for (let c = 1; c < columns.length; c++) {
+      const prev = columns[c - 1];
+      const at = Math.min(columns[c]?.at ?? 0, prev ? prev.at + prev.text.length + 1 : 0);
+      if (at <= seg.at) k = c;
+    }
     row[k] = row[k] ? `${row[k]} ${seg.text}` : seg.text;
   }
   return row;
@@ -100,7 +107,9 @@ function alignedTable(
   const header = columns.map((c) => c.text);
   const layout = layoutOf(header);
   const rows: Row[] = [header];
-  const second = columns[1]?.at ?? Infinity;
+  // Where the second column begins: past the first heading's end (headings may be centred).
+  const first0 = columns[0];
+  const second = Math.min(columns[1]?.at ?? Infinity, first0 ? first0.at + first0.text.length + 1 : Infinity);
   let j = i + 1;
   let blanks = 0;
   for (; j < lines.length; j++) {

@@ -106,6 +106,25 @@ describe('tables and recurrences in other forms', () => {
     ]);
   });
 
+  it('reads columns aligned by spaces under headings centred over them and set on two lines', () => {
+    const text = [
+      'LIÊN MINH HTX TỈNH NINH BÌNH',
+      'KẾ HOẠCH công tác năm 2025',
+      'STT          Nội dung                  Đơn vị          Thời gian',
+      '                                       chủ trì',
+      '1     Hội nghị tổng kết công tác     Văn phòng      Tháng 12/2025',
+      '2     Tập huấn kỹ năng số cho cán    Trung tâm      Quý II/2025',
+      '      bộ HTX nông nghiệp             Đào tạo nghề',
+      '',
+      'Nơi nhận:',
+    ].join('\n');
+    const draft = parsePlan(text, { org: 'ninh-binh', directory });
+    expect(draft.tasks.map((t) => [t.title, t.lead, t.start, t.end])).toEqual([
+      ['Hội nghị tổng kết công tác', ['van-phong'], '2025-12-01', '2025-12-31'],
+      ['Tập huấn kỹ năng số cho cán bộ HTX nông nghiệp', ['trung-tam-dao-tao'], '2025-04-01', '2025-06-30'],
+    ]);
+  });
+
   it('expands weekly work on a weekday, half-yearly and quarterly work over the plan window', () => {
     const text = [
       'LIÊN MINH HTX TỈNH NINH BÌNH',
