@@ -56,7 +56,7 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
   if (rule.every === 'week') {
     // Weeks run Monday to Sunday; "hằng tuần (thứ Hai)" is that day of each week.
     let monday = addDays(plan.start, -((weekday(plan.start) + 6) % 7));
-    for (let n = 1; monday <= plan.end; n++, monday = addDays(monday, 7)) {
+    for (; monday <= plan.end; monday = addDays(monday, 7)) {
       const day = rule.weekday ? addDays(monday, rule.weekday - 1) : null;
       const w = day ? { start: day, end: day } : { start: monday, end: addDays(monday, 6) };
       if (!meets(w) || (day && (day < plan.start || day > plan.end))) continue;
