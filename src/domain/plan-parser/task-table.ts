@@ -13,18 +13,19 @@ export type Row = string[];
 const NUMBER_HEAD = /^(stt|tt|so tt|so thu tu)$/;
 const CONTENT_HEAD =
   /^(noi dung|nhiem vu|cong viec|ten (cong viec|nhiem vu|hoat dong)|hoat dong|danh muc|chuong trinh)/;
+/** Who and when: a table of work names them; one of costs or products alone ("Kinh phí") is no task table. */
 const DESCRIBING_HEAD =
-  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|san pham|ghi chu|ket qua|lanh dao|nguoi|du kien|kinh phi|dia diem|hinh thuc)/;
+  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|han hoan thanh|du kien|lanh dao phu trach|phan cong)/;
 
 const label = (cell: string): string => foldWords(cell).join(' ');
 
-/** The row names the columns: a content column and a describing one, or a number column and one more. */
+/** The row names the columns of work: the work and who or when, or a number and two of who and when. */
 export function isHeaderRow(row: readonly string[]): boolean {
   const labels = row.map(label);
   const content = labels.some((l) => CONTENT_HEAD.test(l));
   const describing = labels.filter((l) => DESCRIBING_HEAD.test(l)).length;
   const number = labels.some((l) => NUMBER_HEAD.test(l));
-  return (content && (describing >= 1 || number)) || (number && describing >= 2);
+  return (content && describing >= 1) || (number && describing >= 2);
 }
 
 function columnOf(header: Row, re: RegExp): number {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePlan } from '../../../src/domain/plan-parser';
+import { rewriteTextTables } from '../../../src/domain/plan-parser/text-tables';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { draftFromText } from '../../../src/import/import-plan';
 import { ImportError } from '../../../src/import/import-error';
@@ -123,6 +124,15 @@ describe('tables and recurrences in other forms', () => {
       ['Hội nghị tổng kết công tác', ['van-phong'], '2025-12-01', '2025-12-31'],
       ['Tập huấn kỹ năng số cho cán bộ HTX nông nghiệp', ['trung-tam-dao-tao'], '2025-04-01', '2025-06-30'],
     ]);
+  });
+
+  it('leaves a table of costs alone: it names no one and no time', () => {
+    const budget = [
+      'STT | Nội dung | Kinh phí (triệu đồng) | Ghi chú',
+      '1 | Hội nghị | 20 |',
+      '2 | Tập huấn | 50 |',
+    ];
+    expect(rewriteTextTables(budget.join('\n'))).toEqual({ text: budget.join('\n'), unread: [] });
   });
 
   it('expands weekly work on a weekday, half-yearly and quarterly work over the plan window', () => {
