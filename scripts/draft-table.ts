@@ -7,6 +7,9 @@ const WARN: Record<string, string> = {
   'no-date': 'chưa có thời gian / no date',
   'unknown-unit': 'đơn vị không có trong danh mục / unknown unit',
   'no-items': 'không có nhiệm vụ / no items',
+  'unread-table': 'có bảng nhưng không đọc được dòng nào / a table whose rows could not be read',
+  'skipped-item': 'bỏ qua / skipped',
+  'fuzzy-unit': 'tên đơn vị đoán theo mặt chữ (bản scan) / unit matched by its letters (damaged scan)',
 };
 
 function cut(s: string, n: number): string {
@@ -38,7 +41,9 @@ export function formatTable(draft: PlanDraft, numbers?: Map<string, number>): st
   if (draft.warnings.length) {
     lines.push(`Cần xem lại / to check (${draft.warnings.length}):`);
     for (const w of draft.warnings)
-      lines.push(`  ! ${w.ref ?? '—'}: ${WARN[w.code] ?? w.code}${w.detail ? ` — ${w.detail}` : ''}`);
+      lines.push(
+        `  ! ${w.ref ?? '—'}${w.line ? ` (dòng / line ${w.line})` : ''}: ${WARN[w.code] ?? w.code}${w.detail ? ` — ${w.detail}` : ''}`,
+      );
   }
   return lines.join('\n');
 }

@@ -3,7 +3,16 @@
 /** A calendar day in Asia/Ho_Chi_Minh, written YYYY-MM-DD. Windows are local dates, never instants. */
 export type LocalDate = string;
 
-export const TASK_KINDS = ['agenda', 'review', 'event', 'deadline', 'campaign', 'banner', 'recurring', 'duty'] as const;
+export const TASK_KINDS = [
+  'agenda',
+  'review',
+  'event',
+  'deadline',
+  'campaign',
+  'banner',
+  'recurring',
+  'duty',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['open', 'in_progress', 'blocked', 'done'] as const;
@@ -22,12 +31,25 @@ export interface DraftTask {
   time_text: string | null;
   /** Unit names the document mentions for this task that the directory does not know. */
   unknown_units?: string[];
+  /** Unit names matched by their letters only (a damaged scan), "as written → slug": worth a look. */
+  fuzzy_units?: string[];
+  /** One occurrence of recurring work ("lần 3/12"): the series it belongs to, its place and size. */
+  series?: TaskSeries;
+}
+
+export interface TaskSeries {
+  /** The same for every occurrence of one piece of work in one plan (the item's ref). */
+  key: string;
+  index: number;
+  count: number;
 }
 
 export interface DraftWarning {
   ref: string | null;
-  code: 'no-lead' | 'no-date' | 'unknown-unit' | 'no-items';
+  code: 'no-lead' | 'no-date' | 'unknown-unit' | 'no-items' | 'unread-table' | 'skipped-item' | 'fuzzy-unit';
   detail?: string;
+  /** 1-based line of the document the warning points at, when known. */
+  line?: number;
 }
 
 export interface PlanDraft {

@@ -5,7 +5,7 @@
  * becomes one item per row with its cells as "- <column>: <value>" lines.
  */
 import mammoth from 'mammoth';
-import { foldWords } from '../domain/plan-parser/fold';
+import { renderTaskTable } from '../domain/plan-parser/task-table';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -29,36 +29,9 @@ function listMark(depth: number, n: number, ordered: boolean): string {
 
 type Row = string[];
 
-function isHeaderRow(row: Row): boolean {
-  const labels = row.map((c) => foldWords(c).join(' '));
-  return labels.some((l) => /^(stt|tt|noi dung|nhiem vu|cong viec|thoi gian|don vi|chu tri)/.test(l));
-}
-
-function columnOf(header: Row, re: RegExp): number {
-  return header.findIndex((c) => re.test(foldWords(c).join(' ')));
-}
-
-/** Renders a table: with a header row, one item per row; without, one line per cell. */
+/** A table with a header row gives one item per row (task-table.ts); any other table, one line per cell. */
 function renderTable(rows: Row[]): string[] {
-  const [header, ...body] = rows;
-  if (!header || !isHeaderRow(header)) return rows.flat().filter((c) => c.length > 0);
-  const stt = columnOf(header, /^(stt|tt|so thu tu)$/);
-  const content = columnOf(header, /^(noi dung|nhiem vu|cong viec|ten|hoat dong)/);
-  const lines: string[] = [];
-  let sections = 0;
-  body.forEach((row, i) => {
-    const main = row[content >= 0 ? content : stt === 0 ? 1 : 0] ?? '';
-    if (main.length === 0) return;
-    const number = (row[stt] ?? '').trim();
-    // Section rows (I, II, A, B …) group the rows under them: "1." above "(1)", "(2)" …
-    if (/^([IVX]+|[A-Z])$/.test(number)) lines.push(`${++sections}. ${main}`);
-    else lines.push(`(${/^\d{1,2}$/.test(number) ? number : i + 1}) ${main}`);
-    row.forEach((value, k) => {
-      if (k === stt || k === content || value.length === 0) return;
-      lines.push(`- ${(header[k] ?? '').replace(/[:\s]+$/, '')}: ${value}`);
-    });
-  });
-  return lines;
+  return renderTaskTable(rows) ?? rows.flat().filter((c) => c.length > 0);
 }
 
 /** mammoth's HTML → lines of plan text. */

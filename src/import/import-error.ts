@@ -1,7 +1,7 @@
 /** Why a plan file could not be imported, with one message for users in Vietnamese and one in English. */
 
 export type ImportErrorCode =
-  'empty' | 'binary' | 'unsupported-type' | 'unreadable' | 'no-items' | 'unknown-org';
+  'empty' | 'binary' | 'unsupported-type' | 'unreadable' | 'no-items' | 'unread-table' | 'unknown-org';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

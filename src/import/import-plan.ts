@@ -26,6 +26,16 @@ export function draftFromText(text: string, name: string, opts: ImportOptions): 
     );
   }
   const draft = parsePlan(text, opts);
+  const tables = draft.warnings.filter((w) => w.code === 'unread-table').map((w) => w.line);
+  if (draft.tasks.length === 0 && tables.length > 0) {
+    // Say what was there: a table whose rows could not be read, not a plan without work.
+    const lines = tables.join(', ');
+    throw new ImportError(
+      'unread-table',
+      `${name}: the table of tasks (line ${lines}) could not be read row by row; send the Word file or a text with one task per line`,
+      `${name}: có bảng nhiệm vụ (dòng ${lines}) nhưng không đọc được từng dòng của bảng; hãy gửi tệp Word hoặc văn bản mỗi nhiệm vụ một dòng`,
+    );
+  }
   if (draft.tasks.length === 0) {
     throw new ImportError(
       'no-items',

@@ -94,6 +94,7 @@ export async function loadPlan(
       start: t.start,
       end: t.end,
       timeText: t.time_text,
+      series: t.series ?? null,
     };
     const old = existing.get(ref);
     existing.delete(ref);
@@ -112,7 +113,8 @@ export async function loadPlan(
       sameList(old.support, fields.support) &&
       (old.start ?? null) === fields.start &&
       (old.end ?? null) === fields.end &&
-      (old.timeText ?? null) === fields.timeText;
+      (old.timeText ?? null) === fields.timeText &&
+      JSON.stringify(old.series ?? null) === JSON.stringify(fields.series);
     if (same) result.unchanged++;
     else {
       // A new window or new departments change the reminders: bump the revision so queued ones are re-planned.

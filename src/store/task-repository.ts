@@ -24,6 +24,10 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     start: d.start ?? null,
     end: d.end ?? null,
     timeText: d.timeText ?? null,
+    series:
+      d.series?.key && d.series.index && d.series.count
+        ? { key: d.series.key, index: d.series.index, count: d.series.count }
+        : null,
     status: d.status,
     progress: d.progress ?? 0,
     completedAt: d.completedAt ?? null,

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
+import type { LocalDate, TaskKind, TaskSeries, TaskStatus } from '../domain/task';
 
 /** Plain (lean) shapes the repositories hand out, so callers never hold live mongoose documents. */
 export interface OrgRecord {
@@ -52,6 +52,7 @@ export interface TaskRecord {
   start: LocalDate | null;
   end: LocalDate | null;
   timeText: string | null;
+  series: TaskSeries | null;
   status: TaskStatus;
   progress: number;
   completedAt: Date | null;

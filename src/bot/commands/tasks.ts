@@ -85,6 +85,7 @@ export const task: CommandHandler = async (ctx, args) => {
       }),
     );
   if (t.planTitle) r.line(ctx.t('task.plan', { plan: t.planTitle }));
+  if (t.series) r.line(ctx.t('task.series', { index: t.series.index, count: t.series.count }));
   r.line(ctx.t('task.lead', { lead: t.lead.length ? names(t.lead) : ctx.t('common.noLead') }));
   if (t.support.length) r.line(ctx.t('task.support', { support: names(t.support) }));
   r.line(

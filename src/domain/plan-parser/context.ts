@@ -31,10 +31,22 @@ export interface ParseContext {
   units: UnitDirectory;
   year: number;
   plan: Window;
+  /** The plan's date, if the document gives it ("từ nay" starts there). */
+  issued?: string | null;
   /** The words the plan's window comes from ("Cả năm 2024"), for tasks that inherit it. */
   planTimeText: string;
   tasks: WorkTask[];
   duties: DutyLine[];
+  /** Numbered items the walk left out, with why, for the review. */
+  skipped: SkippedItem[];
+}
+
+export interface SkippedItem {
+  ref: string;
+  /** The item's paragraph (outline index). */
+  node: number;
+  text: string;
+  reason: 'not-tasks' | 'plan-time' | 'outside' | 'summary';
 }
 
 /** What a group hands down to its items. */
@@ -45,5 +57,5 @@ export interface Inherited {
 }
 
 export function timeContext(ctx: ParseContext, year = ctx.year): TimeContext {
-  return { year, plan: ctx.plan };
+  return { year, plan: ctx.plan, issued: ctx.issued ?? null };
 }

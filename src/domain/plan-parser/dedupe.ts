@@ -17,7 +17,7 @@ function sectionOf(ref: string): string {
   return ref.split('.')[0] ?? '';
 }
 
-export function dropSummaries(tasks: WorkTask[]): WorkTask[] {
+export function dropSummaries(tasks: WorkTask[], onDrop?: (t: WorkTask) => void): WorkTask[] {
   const items = tasks.filter((t) => t.meta.origin === 'item');
   const groups = new Map<string, WorkTask[]>();
   for (const t of items) groups.set(t.meta.group, [...(groups.get(t.meta.group) ?? []), t]);
@@ -33,5 +33,6 @@ export function dropSummaries(tasks: WorkTask[]): WorkTask[] {
     const repeated = members.filter((m) => later.some((t) => sameActivity(m.title, t.title))).length;
     if (repeated * 2 >= members.length) for (const m of members) dropped.add(m);
   }
+  for (const t of dropped) onDrop?.(t);
   return tasks.filter((t) => !dropped.has(t));
 }

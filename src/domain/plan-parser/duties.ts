@@ -135,7 +135,7 @@ export function scanFree(node: OutlineNode, ref: string, inh: Inherited, ctx: Pa
       ...recurringTasks(
         { ref, group: ref, inherited: inh },
         title,
-        recurrence.kind,
+        recurrence.rule,
         recurrence.words,
         inh.leads ?? NO_LEADS,
         ctx,

@@ -6,6 +6,7 @@
  * The title keeps what comes before the first field; each field's value runs up to the next field.
  */
 import { readField, type Field } from './fields';
+import { fold } from './fold';
 
 /** Where a trailing field may open after the title: a sentence, a clause or a dash-separated note. */
 const OPENER = /(?:[.;]|\s[-–—])\s+/g;
@@ -60,13 +61,57 @@ export function trailingFields(text: string): { text: string; fields: Field[] } 
   return fields.length > 0 ? { text: text.slice(0, first.cut), fields } : { text, fields: [] };
 }
 
-/** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)". */
+const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, colon: true, value });
+
+const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?)\b/;
+const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
+/** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
+const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
+const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
+
+/**
+ * A clause that assigns the work with verbs, not labels: "Văn phòng chủ trì, các phòng phối hợp",
+ * "Giao Phòng Phong trào chủ trì, phối hợp với Văn phòng và Trung tâm … thực hiện:", "(Phòng Kiểm tra
+ * chủ trì)". Its parts become lead and support fields; anything else in the clause makes it no such clause.
+ */
+export function verbFields(clause: string): Field[] {
+  const text = clause.replace(/[\s.:;,]+$/u, '');
+  const fields: Field[] = [];
+  for (const part of text.split(/,\s+/)) {
+    // fold keeps lengths: offsets found in the folded part cut the written one.
+    const f = fold(part);
+    const lead = fields.length === 0 ? LEAD_VERB.exec(f) : null;
+    if (lead) {
+      const from = OPENER_WORDS.exec(f)?.[0].length ?? 0;
+      if (!TAIL.test(f.slice(lead.index + lead[0].length))) return [];
+      fields.push(field('lead', part.slice(from, lead.index).trim()));
+      continue;
+    }
+    const withAt = WITH.exec(f);
+    const tailAt = f.search(/\s(?:thuc hien|to chuc|trien khai)\b/);
+    if (withAt && fields.length > 0) {
+      const end = tailAt > withAt[0].length ? tailAt : part.length;
+      fields.push(field('support', part.slice(withAt[0].length, end).trim()));
+      continue;
+    }
+    const helper = /\bphoi hop\b/.exec(f);
+    if (!helper || fields.length === 0 || !TAIL.test(f.slice(helper.index + helper[0].length))) return [];
+    fields.push(field('support', part.slice(0, helper.index).trim()));
+  }
+  const sensible = fields.every((x) => x.value.length > 0 && x.value.split(/\s+/).length <= 12);
+  return sensible && fields[0]?.kind === 'lead' ? fields : [];
+}
+
+/** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
 function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
-  const rest = text.replace(/\s*\(([^()]*:[^()]*)\)/g, (whole, inner: string) => {
-    const found = inner
-      .split(/[;]/)
-      .map((part) => valuedField(part.trim()))
+  const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+    const parts = inner.split(/[;]/).map((part) => part.trim());
+    const found = parts
+      .flatMap((part) => {
+        const f = valuedField(part);
+        return f ? [f] : verbFields(part);
+      })
       .filter((f): f is Field => f !== null);
     if (found.length === 0) return whole;
     fields.push(...found);
@@ -75,9 +120,21 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   return { text: rest, fields };
 }
 
+/** "<title> …; Phòng X chủ trì, Văn phòng phối hợp.": a closing sentence or clause of verb fields. */
+function trailingVerbClause(text: string): { text: string; fields: Field[] } {
+  const re = /[.;]\s+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const fields = verbFields(text.slice(m.index + m[0].length));
+    if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index)))
+      return { text: text.slice(0, m.index), fields };
+  }
+  return { text, fields: [] };
+}
+
 /** The item's line without the fields written in it, and those fields in the order they were written. */
 export function inlineFields(text: string): { text: string; fields: Field[] } {
   const inParens = parenthesisedFields(text);
   const trailing = trailingFields(inParens.text);
-  return { text: trailing.text, fields: [...inParens.fields, ...trailing.fields] };
+  const verbs = trailingVerbClause(trailing.text);
+  return { text: verbs.text, fields: [...inParens.fields, ...trailing.fields, ...verbs.fields] };
 }

@@ -4,7 +4,7 @@
  */
 import { foldWords, startsWithWords } from './fold';
 import { readField, type Field } from './fields';
-import { inlineFields } from './inline-fields';
+import { inlineFields, verbFields } from './inline-fields';
 import { fullText, isNumbered, type OutlineNode } from './outline';
 
 export interface ItemFacts {
@@ -114,7 +114,10 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         if (field.kind === 'time' || field.kind === 'other') visit(child);
         continue;
       }
-      if (!isNumbered(child) && hasLeadVerb(child.text)) facts.leadSentences.push(child.text);
+      // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces.
+      const verbs = isNumbered(child) ? [] : verbFields(child.text);
+      if (verbs.length > 0) addLineFields(facts, verbs);
+      else if (!isNumbered(child) && hasLeadVerb(child.text)) facts.leadSentences.push(child.text);
       facts.otherLines.push(child);
       visit(child);
     }

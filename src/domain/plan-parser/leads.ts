@@ -4,12 +4,14 @@
  */
 import { fold, wordSpans } from './fold';
 import type { ItemFacts } from './item-facts';
-import type { UnitDirectory } from './units';
+import type { UnitDirectory, UnitHit } from './units';
 
 export interface Leads {
   lead: string[];
   support: string[];
   unknown: string[];
+  /** Names matched by their letters only, "as written → slug", for the review to show. */
+  fuzzy?: string[];
 }
 
 export const NO_LEADS: Leads = { lead: [], support: [], unknown: [] };
@@ -39,6 +41,11 @@ function scanInto(units: UnitDirectory, text: string, leads: Leads, role: 'lead'
     leads.unknown,
     scan.unknown.map((u) => u.name),
   );
+  noteFuzzy(leads, scan.hits);
+}
+
+function noteFuzzy(leads: Leads, hits: readonly UnitHit[]): void {
+  for (const h of hits) if (h.fuzzy) addAll((leads.fuzzy ??= []), [`${h.fuzzy} → ${h.slug}`]);
 }
 
 /**
@@ -67,6 +74,7 @@ function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): bool
   const firstWord = wordSpans(text)[0];
   if (!first || !firstWord || first.from !== firstWord.start) return false;
   addAll(leads.lead, [first.slug]);
+  noteFuzzy(leads, [first]);
   const at = handover(text);
   if (at >= 0) scanInto(units, text.slice(at), leads, 'support');
   return true;
@@ -82,6 +90,7 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   }
   for (const t of facts.mixedTexts) {
     const scan = units.scan(withoutNotes(t));
+    noteFuzzy(leads, scan.hits);
     const [first, ...rest] = scan.hits.map((h) => h.slug);
     if (first) addAll(leads.lead, [first]);
     addAll(leads.support, rest);

@@ -3,7 +3,7 @@
  * secretary to check. Pure: no I/O, no clock; the same text always gives the same draft.
  */
 import type { DraftTask, DraftWarning, OrgDirectory, PlanDraft } from '../task';
-import type { ParseContext, WorkTask } from './context';
+import type { ParseContext, SkippedItem, WorkTask } from './context';
 import { crossReferenceLeads } from './cross-ref';
 import { dropSummaries } from './dedupe';
 import { readField } from './fields';
@@ -15,8 +15,17 @@ import { classifySection } from './sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from './time-words';
 import { daysBetween } from '../calendar/dates';
 import { withoutOpeningVerb } from './titles';
+import { rewriteTextTables } from './text-tables';
 import { UnitDirectory } from './units';
 import { walkPlan } from './walker';
+
+/** Why a numbered item is no task, as the review shows it (Vietnamese first, like the rest of the review). */
+const SKIP_REASON: Record<SkippedItem['reason'], string> = {
+  'not-tasks': 'thuộc phần không giao việc (mục đích, yêu cầu, căn cứ…) / in a part that assigns no work',
+  'plan-time': "là thời gian của cả kế hoạch / the plan's own period",
+  outside: "nằm ngoài các phần I, II… của kế hoạch / outside the plan's numbered parts",
+  summary: 'tóm tắt, đã có mục chi tiết ở dưới / a summary of items detailed below',
+};
 
 export interface ParseOptions {
   /** The organisation's slug in the directory. */
@@ -71,6 +80,7 @@ function warningsFor(tasks: readonly DraftTask[]): DraftWarning[] {
     out.push({ ref: null, code: 'no-items', detail: 'no numbered work items were found' });
   for (const t of tasks) {
     for (const name of t.unknown_units ?? []) out.push({ ref: t.ref, code: 'unknown-unit', detail: name });
+    for (const name of t.fuzzy_units ?? []) out.push({ ref: t.ref, code: 'fuzzy-unit', detail: name });
     if (t.lead.length === 0) out.push({ ref: t.ref, code: 'no-lead' });
     if (t.start === null || t.end === null) out.push({ ref: t.ref, code: 'no-date' });
   }
@@ -94,7 +104,9 @@ function planPeaks(reading: TimeReading, subject: string, ref: string): WorkTask
 export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const entry = opts.directory[opts.org];
   if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
-  const normalized = normalizeText(text);
+  // Tables go first: their tabs and runs of spaces are gone once the text is normalised.
+  const tables = rewriteTextTables(text.normalize('NFC').replace(/\r\n?/g, '\n'));
+  const normalized = normalizeText(tables.text);
   const head = readHead(normalized.split('\n'));
   const paragraphs = toParagraphs(normalized);
   const root = buildOutline(paragraphs);
@@ -112,9 +124,11 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     units: new UnitDirectory(entry.departments),
     year,
     plan,
+    issued: head.issuedOn,
     planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
     tasks: [],
     duties: [],
+    skipped: [],
   };
   if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref));
   walkPlan(root, ctx);
@@ -122,7 +136,21 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     ctx,
     paragraphs.map((p) => p.text),
   );
-  const tasks: DraftTask[] = dropSummaries(ctx.tasks).map(({ meta: _meta, ...task }) => task);
+  const summaries: DraftWarning[] = [];
+  const kept = dropSummaries(ctx.tasks, (t) =>
+    summaries.push({ ref: t.ref, code: 'skipped-item', detail: `${SKIP_REASON.summary}: ${t.title}` }),
+  );
+  const tasks: DraftTask[] = kept.map(({ meta: _meta, ...task }) => task);
+  const lineOf = (node: number): number | undefined => {
+    const line = paragraphs[node]?.line;
+    return line === undefined ? undefined : line + 1;
+  };
+  const skipped = ctx.skipped.map((s): DraftWarning => ({
+    ref: s.ref,
+    code: 'skipped-item',
+    line: lineOf(s.node),
+    detail: `${SKIP_REASON[s.reason]}: ${s.text.length > 80 ? `${s.text.slice(0, 79)}…` : s.text}`,
+  }));
   return {
     org: opts.org,
     title: head.title,
@@ -130,6 +158,11 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     issued_on: head.issuedOn,
     year,
     tasks,
-    warnings: warningsFor(tasks),
+    warnings: [
+      ...tables.unread.map((line): DraftWarning => ({ ref: null, code: 'unread-table', line: line + 1 })),
+      ...warningsFor(tasks),
+      ...skipped,
+      ...summaries,
+    ],
   };
 }

@@ -12,7 +12,8 @@ export interface DaySpec {
 }
 
 export interface Mention {
-  kind: 'span' | 'deadline' | 'year' | 'named-year' | 'plan';
+  /** 'from-now': "từ nay đến …", a span that starts on the plan's date. */
+  kind: 'span' | 'deadline' | 'year' | 'named-year' | 'plan' | 'from-now';
   start: DaySpec | null;
   end: DaySpec | null;
   /** The end is the day before the date written ("trước 01/7"). */
@@ -63,6 +64,43 @@ const span = (start: DaySpec, end: DaySpec, endBefore = false): Omit<Mention, 'f
 });
 
 const RULES: Rule[] = [
+  {
+    // từ nay đến hết năm 2026 · từ nay đến hết tháng 6/2026
+    re: new RegExp(
+      String.raw`\btu (?:nay|bay gio)\s+(?:den|toi)\s+(?:het\s+)?(?:${NAM}(?:\s+(\d{4}))?|${THANG}\s+(\d{1,2})${YEAR_TAIL})`,
+      'g',
+    ),
+    read: (m) => {
+      const monthNo = num(m[2]);
+      const end =
+        monthNo === null ? month(12, num(m[1]), LAST) : month(monthNo, num(m[3]) ?? num(m[4]), LAST);
+      return { kind: 'from-now', start: null, end, endBefore: false };
+    },
+  },
+  {
+    // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025
+    re: new RegExp(
+      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung)\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const which = m[1] ?? '';
+      const k = /dau|nhat/.test(which)
+        ? 0
+        : /hai|2/.test(which)
+          ? 1
+          : /ba|3/.test(which)
+            ? 2
+            : /tu|4/.test(which)
+              ? 3
+              : -1;
+      const y = num(m[3]) ?? num(m[4]);
+      const mo = Number(m[2]);
+      return k < 0
+        ? span(month(mo, y, 22), month(mo, y, LAST))
+        : span(month(mo, y, k * 7 + 1), month(mo, y, k * 7 + 7));
+    },
+  },
   {
     // hoàn thành trước 15/3/2024 · chậm nhất ngày 30/6 · hạn hoàn thành: 20/5/2024
     re: new RegExp(
@@ -174,7 +212,8 @@ const RULES: Rule[] = [
 
 /** All mentions in folded text, earlier rules taking precedence over later ones on the same words. */
 export function findMentions(folded: string): Mention[] {
-  let work = folded;
+  // 15-4-2026 and 15.4.2026 are dates written with other separators: read them as 15/4/2026 (same length).
+  let work = folded.replace(/(?<![\d.])(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d{2})(?![\d.]\d)/g, '$1/$2/$3');
   const out: Mention[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;

@@ -20,6 +20,8 @@ export interface TimeContext {
   year: number;
   /** The plan's own window: where "trước D" starts, what "thường xuyên" means. */
   plan: Window;
+  /** The plan's date, where "từ nay" starts (the plan's start when unknown). */
+  issued?: LocalDate | null;
 }
 
 export interface Peak extends Window {
@@ -27,7 +29,16 @@ export interface Peak extends Window {
   text: string;
 }
 
-export type Recurrence = 'quarter' | 'month';
+/**
+ * Work repeated on a rule: every week (on a weekday), month (by a day of the month), quarter or half
+ * year. `due` is the last day of each month's window ("trước ngày 25 hằng tháng" → 24).
+ */
+export interface Recurrence {
+  every: 'week' | 'month' | 'quarter' | 'half';
+  due: number | null;
+  /** 1 = Monday … 7 = Sunday, for "hằng tuần (thứ Hai)". */
+  weekday: number | null;
+}
 
 export interface TimeReading {
   window: Window | null;
@@ -85,6 +96,10 @@ function mentionWindow(m: Mention, ctx: TimeContext): Window | null {
   if (!m.end) return null;
   let end = toDate(m.end, m.end.year ?? ctx.year);
   if (!end) return null;
+  if (m.kind === 'from-now') {
+    const start = ctx.issued && compareDates(ctx.issued, end) <= 0 ? ctx.issued : ctx.plan.start;
+    return compareDates(start, end) <= 0 ? { start, end } : null;
+  }
   if (m.endBefore) end = addDays(end, -1);
   if (m.kind === 'deadline') {
     const start = compareDates(ctx.plan.start, end) <= 0 ? ctx.plan.start : `${end.slice(0, 4)}-01-01`;
@@ -110,26 +125,58 @@ function union(windows: Window[]): Window | null {
     }));
 }
 
-const RECURRENCE: [RegExp, Recurrence][] = [
+const ONCE = String.raw`(?:mot|1|01)\s+lan`;
+const RECURRENCE: [RegExp, Recurrence['every']][] = [
+  [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+tuan\b/, 'week'],
+  [
+    new RegExp(
+      String.raw`\b(?:(?:6|sau|06)\s+th[ae]ng\s+${ONCE}|(?:dinh ky|hang|moi)\s+(?:6|sau|06)\s+th[ae]ng|nua nam\s+${ONCE})\b`,
+    ),
+    'half',
+  ],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+quy\s+(?:\d+|mot)\s+lan\b/, 'quarter'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+quy\b/, 'quarter'],
+  [new RegExp(String.raw`\bquy\s+${ONCE}\b`), 'quarter'],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+th[ae]ng\s+(?:\d+|mot)\s+lan\b/, 'month'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+th[ae]ng\b/, 'month'],
 ];
 
+const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
+
+/** "trước ngày 25 hằng tháng", "hằng tháng, chậm nhất ngày 5": the last day of each month's window. */
+function dueDay(folded: string, start: number, end: number): number | null {
+  const before =
+    /\b(truoc|cham nhat|muon nhat|vao|truoc ngay|den)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?$/.exec(
+      folded.slice(Math.max(0, start - 30), start),
+    );
+  const after = /^\s*[,(]?\s*(truoc|cham nhat|muon nhat|vao)\s+ngay\s+(\d{1,2})\b(?!\s*\/)/.exec(
+    folded.slice(end),
+  );
+  const m = before ?? after;
+  if (!m) return null;
+  const day = Number(m[2]);
+  if (day < 1 || day > 31) return null;
+  return m[1]?.startsWith('truoc') ? Math.max(day - 1, 1) : day;
+}
+
 export function findRecurrence(
   text: string,
-): { kind: Recurrence; start: number; end: number; words: string } | null {
+): { rule: Recurrence; start: number; end: number; words: string } | null {
   const folded = fold(text);
-  for (const [re, kind] of RECURRENCE) {
+  for (const [re, every] of RECURRENCE) {
     const m = re.exec(folded);
-    if (m)
-      return {
-        kind,
-        start: m.index,
-        end: m.index + m[0].length,
-        words: text.slice(m.index, m.index + m[0].length),
-      };
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
+      folded.slice(end),
+    );
+    const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
+    return {
+      rule: { every, due: every === 'month' ? dueDay(folded, m.index, end) : null, weekday },
+      start: m.index,
+      end,
+      words: text.slice(m.index, end),
+    };
   }
   return null;
 }
@@ -172,7 +219,7 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
     peaks = read.windows.map((w, i) => ({ ...w, text: read.texts[i] ?? '' }));
     peakNote = /\(([^)]{3,})\)/.exec(peakText)?.[1]?.trim() ?? null;
   }
-  const recurrence = findRecurrence(text)?.kind ?? null;
+  const recurrence = findRecurrence(text)?.rule ?? null;
   const sustained = /\b(?:thuong xuyen|lien tuc)\b/.test(folded);
   if (main.deadline) {
     return {
@@ -196,11 +243,13 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
 
 /** The words name a day, month, quarter or span, not only a year ("năm 2025" in a name is no schedule). */
 export function isSpecificTime(text: string): boolean {
-  return findMentions(fold(text)).some((m) => m.kind === 'span' || m.kind === 'deadline');
+  return findMentions(fold(text)).some(
+    (m) => m.kind === 'span' || m.kind === 'deadline' || m.kind === 'from-now',
+  );
 }
 
 const TIME_CUES =
-  /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|den het|dien ra|ket thuc|han)\b/;
+  /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|tu nay|den het|dien ra|ket thuc|han|dip|tuan dau|tuan cuoi)\b/;
 
 /** A specific time introduced by the words that schedule ("dự kiến", "trước", "từ ngày" …), not one that names. */
 export function hasTimeCue(text: string): boolean {

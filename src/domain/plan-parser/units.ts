@@ -20,6 +20,8 @@ export interface UnitHit {
   slug: string;
   from: number;
   to: number;
+  /** The name was matched by its letters only (an OCR-damaged "TRUNG TARN CLAO TAO"): the words as written. */
+  fuzzy?: string;
 }
 
 export interface UnknownUnit {
@@ -70,6 +72,34 @@ export class UnitDirectory {
     this.aliases.sort((a, b) => b.words.length - a.words.length);
   }
 
+  /**
+   * "Các phòng, đơn vị", "các phòng, ban": every department, the words they take (0 when not there).
+   * Only in lower case or in a line of capitals: "các Phòng Tổ chức …" names one.
+   */
+  private allAt(text: string, spans: readonly WordSpan[], i: number): number {
+    const words = spans.map((s) => s.word);
+    if (words[i] !== 'cac' || !['phong', 'ban'].includes(words[i + 1] ?? '')) return 0;
+    const raw = text.slice(spans[i + 1]?.start ?? 0, spans[i + 1]?.end ?? 0);
+    if (raw !== raw.toLowerCase() && text !== text.toUpperCase()) return 0;
+    let j = i + 2;
+    for (;;) {
+      const k = words[j] === 'va' ? j + 1 : j;
+      if (['ban', 'phong'].includes(words[k] ?? '')) j = k + 1;
+      else if (words[k] === 'don' && words[k + 1] === 'vi') j = k + 2;
+      else if (
+        words[k] === 'trung' &&
+        words[k + 1] === 'tam' &&
+        !/^\p{Lu}/u.test(text.slice(spans[k]?.start ?? 0))
+      )
+        j = k + 2;
+      else break;
+    }
+    // "các phòng, ban, cá nhân có liên quan": those concerned, not everyone.
+    const next = words.slice(j, j + 3).join(' ');
+    if (/^(ca nhan|co lien quan|lien quan|chuyen mon lien quan)/.test(next)) return 0;
+    return j - i;
+  }
+
   /** Departments of a type, for "các Phòng, Trung tâm". */
   ofType(type: UnitType): string[] {
     return this.slugs.filter((s) => this.types.get(s) === type);
@@ -88,7 +118,8 @@ export class UnitDirectory {
       }
       // The first word anchors the match; a short one must be exact ("và phòng" is not "Văn phòng").
       const head = alias.words[0] ?? '';
-      if (head.length < 5 ? first.word !== head : !sameWord(first.word, head)) continue;
+      const word = ocrCanon(first.word);
+      if (head.length < 5 ? word !== ocrCanon(head) : !sameWord(word, ocrCanon(head))) continue;
       const budget = Math.floor(alias.phrase.length * 0.15);
       // OCR splits and merges words, so try one word fewer and one more than the alias has.
       for (const n of [alias.words.length, alias.words.length - 1, alias.words.length + 1]) {
@@ -97,11 +128,16 @@ export class UnitDirectory {
           .slice(i, i + n)
           .map((s) => s.word)
           .join(' ');
-        const cost = editDistance(candidate, alias.phrase, budget);
+        const cost = editDistance(ocrCanon(candidate), ocrCanon(alias.phrase), budget);
         if (cost > budget) continue;
         const size = alias.words.length;
         if (!best || size > best.size || (size === best.size && cost < best.cost))
-          best = { slug: alias.slug, words: n, size, cost };
+          best = {
+            slug: alias.slug,
+            words: n,
+            size,
+            cost: candidate === alias.phrase ? 0 : Math.max(cost, 1),
+          };
       }
     }
     return best;
@@ -118,15 +154,23 @@ export class UnitDirectory {
     const words = spans.map((s) => s.word);
     const hits: UnitHit[] = [];
     const unknown: UnknownUnit[] = [];
-    const push = (slug: string, from: number, to: number): void => {
-      if (!hits.some((h) => h.slug === slug)) hits.push({ slug, from, to });
+    const push = (slug: string, from: number, to: number, fuzzy = false): void => {
+      if (hits.some((h) => h.slug === slug)) return;
+      hits.push(fuzzy ? { slug, from, to, fuzzy: text.slice(from, to) } : { slug, from, to });
     };
     for (let i = 0; i < spans.length;) {
       const span = spans[i] as WordSpan;
+      const all = this.allAt(text, spans, i);
+      if (all > 0) {
+        const end = spans[i + all - 1] as WordSpan;
+        for (const slug of this.slugs) push(slug, span.start, end.end);
+        i += all;
+        continue;
+      }
       const match = this.matchAt(text, spans, i);
       if (match) {
         const end = spans[i + match.words - 1] as WordSpan;
-        if (!isOutsideAt(words, i + match.words)) push(match.slug, span.start, end.end);
+        if (!isOutsideAt(words, i + match.words)) push(match.slug, span.start, end.end, match.cost > 0);
         i += match.words;
         continue;
       }
@@ -174,6 +218,18 @@ export class UnitDirectory {
     const to = (spans[j - 1] as WordSpan).end;
     return { unit: { name: text.slice(from, to), from, to }, next: j };
   }
+}
+
+/**
+ * Letters a scan confuses, put in one form on both sides before names are compared: rn/m, cl/d, ii/ü
+ * (ü folds to u), l for i. Vietnamese spells no "rn", "cl" or "ii", so no true name is changed.
+ */
+function ocrCanon(folded: string): string {
+  return folded
+    .replace(/rn/g, 'm')
+    .replace(/cl/g, 'd')
+    .replace(/ii/g, 'u')
+    .replace(/l(?=[^aeiouy]|$)/g, 'i');
 }
 
 /** Words that end a unit's name: the verbs and prepositions that follow it in a sentence. */

@@ -2,7 +2,7 @@
  * Walks the outline of a plan: sections → groups → items, handing each group's time, leads and
  * committee down to its items, and lending a lead written once under a run of bare items to all of them.
  */
-import type { Inherited, ParseContext, WorkTask } from './context';
+import type { Inherited, ParseContext, SkippedItem, WorkTask } from './context';
 import { timeContext } from './context';
 import { readItemFacts } from './item-facts';
 import { readLeads } from './leads';
@@ -87,6 +87,16 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
   shareLeads(runs);
 }
 
+/** Numbered items under a node that the walk does not read, each noted once with the reason. */
+function noteSkipped(node: OutlineNode, ref: string, reason: SkippedItem['reason'], ctx: ParseContext): void {
+  for (const child of node.children) {
+    if (!isNumbered(child) || roleOf(child, ctx) === 'field') continue;
+    const here = childRef(ref, child);
+    ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason });
+    noteSkipped(child, here, reason, ctx);
+  }
+}
+
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
   const sections = root.children.filter((c) => c.marker?.kind === 'roman');
   const none: Inherited = { time: null, leads: null, committee: false };
@@ -94,9 +104,15 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     walkItems(root, '', none, ctx);
     return;
   }
+  for (const stray of root.children.filter((c) => isNumbered(c) && c.marker?.kind !== 'roman')) {
+    const ref = childRef('', stray);
+    ctx.skipped.push({ ref, node: stray.index, text: stray.text, reason: 'outside' });
+  }
   for (const section of sections) {
     const info = classifySection(section.text);
     const ref = section.marker?.label ?? '';
+    if (info.kind === 'skip' || info.kind === 'time')
+      noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
       walkItems(

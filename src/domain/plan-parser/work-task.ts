@@ -1,6 +1,6 @@
 /** Building a WorkTask, and expanding recurring work into one task per period. */
 import type { TaskKind } from '../task';
-import { daysInMonth } from '../calendar/dates';
+import { addDays, daysInMonth, weekday } from '../calendar/dates';
 import type { Inherited, ParseContext, WorkTask } from './context';
 import type { Leads } from './leads';
 import type { Recurrence, Window } from './time-words';
@@ -32,44 +32,80 @@ export function task(
     meta: { group: place.group, bare: false, explicitLead: false, matchText: title, ...meta },
   };
   if (leads.unknown.length > 0) t.unknown_units = [...leads.unknown];
+  if (leads.fuzzy?.length) t.fuzzy_units = [...leads.fuzzy];
   return t;
 }
 
-function quarterWindows(kind: Recurrence, plan: Window): { window: Window; label: string; n: number }[] {
-  const year = Number(plan.start.slice(0, 4));
-  const out: { window: Window; label: string; n: number }[] = [];
-  const roman = ['I', 'II', 'III', 'IV'];
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const periods = kind === 'quarter' ? 4 : 12;
-  for (let k = 1; k <= periods; k++) {
-    const [m1, m2] = kind === 'quarter' ? [k * 3 - 2, k * 3] : [k, k];
-    const window = {
-      start: `${year}-${pad(m1)}-01`,
-      end: `${year}-${pad(m2)}-${pad(daysInMonth(year, m2))}`,
-    };
-    if (window.end < plan.start || window.start > plan.end) continue;
-    out.push({
-      window,
-      n: k,
-      label: kind === 'quarter' ? `Quý ${roman[k - 1] ?? k}/${year}` : `Tháng ${k}/${year}`,
-    });
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+interface Occurrence {
+  window: Window;
+  label: string;
+  /** Short tag for the ref: T3, Q2, H1, W12. */
+  tag: string;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** Every period of the rule that meets the plan's window, in date order. */
+export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
+  const out: Occurrence[] = [];
+  const meets = (w: Window): boolean => !(w.end < plan.start || w.start > plan.end);
+  if (rule.every === 'week') {
+    // Weeks run Monday to Sunday; "hằng tuần (thứ Hai)" is that day of each week.
+    let monday = addDays(plan.start, -((weekday(plan.start) + 6) % 7));
+    for (; monday <= plan.end; monday = addDays(monday, 7)) {
+      const day = rule.weekday ? addDays(monday, rule.weekday - 1) : null;
+      const w = day ? { start: day, end: day } : { start: monday, end: addDays(monday, 6) };
+      if (!meets(w) || (day && (day < plan.start || day > plan.end))) continue;
+      const [y, m, d] = w.start.split('-');
+      out.push({ window: w, label: `tuần ${d}/${m}/${y}`, tag: `W${out.length + 1}` });
+    }
+    return out;
+  }
+  const first = Number(plan.start.slice(0, 4));
+  const last = Number(plan.end.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    const periods = rule.every === 'month' ? 12 : rule.every === 'quarter' ? 4 : 2;
+    const months = 12 / periods;
+    for (let k = 1; k <= periods; k++) {
+      const m1 = (k - 1) * months + 1;
+      const m2 = k * months;
+      const endDay =
+        rule.every === 'month' && rule.due
+          ? Math.min(rule.due, daysInMonth(year, m2))
+          : daysInMonth(year, m2);
+      const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(m2)}-${pad(endDay)}` };
+      if (!meets(window)) continue;
+      const label =
+        rule.every === 'month'
+          ? `Tháng ${k}/${year}`
+          : rule.every === 'quarter'
+            ? `Quý ${ROMAN[k - 1] ?? k}/${year}`
+            : `6 tháng ${k === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+      const tag = `${rule.every === 'month' ? 'T' : rule.every === 'quarter' ? 'Q' : 'H'}${k}${first === last ? '' : `/${year}`}`;
+      out.push({ window, label, tag });
+    }
   }
   return out;
 }
 
-/** Expands a recurring piece of work into one task per period of the plan. */
+/** Expands a recurring piece of work into one task per period of the plan, linked as one series. */
 export function recurringTasks(
   place: ItemPlace,
   title: string,
-  kind: Recurrence,
+  rule: Recurrence,
   recurrenceText: string,
   leads: Leads,
   ctx: ParseContext,
   matchText: string,
 ): WorkTask[] {
-  return quarterWindows(kind, ctx.plan).map(({ window, label, n }) => ({
+  const all = occurrences(rule, ctx.plan);
+  return all.map(({ window, label, tag }, i) => ({
     ...task(
-      { ...place, ref: `${place.ref} ${kind === 'quarter' ? 'Q' : 'T'}${n}` },
+      { ...place, ref: `${place.ref} ${tag}` },
       `${title} (${label})`,
       'recurring',
       leads,
@@ -80,5 +116,6 @@ export function recurringTasks(
         matchText,
       },
     ),
+    series: { key: place.ref, index: i + 1, count: all.length },
   }));
 }

@@ -27,6 +27,11 @@ const taskSchema = new Schema(
     start: { type: String, default: null },
     end: { type: String, default: null },
     timeText: { type: String, default: null },
+    /** One occurrence of recurring work ("lần 3/12"); each occurrence is its own task with its own status. */
+    series: {
+      type: new Schema({ key: String, index: Number, count: Number }, { _id: false }),
+      default: null,
+    },
     status: { type: String, enum: TASK_STATUSES, default: 'open' },
     progress: { type: Number, min: 0, max: 100, default: 0 },
     completedAt: { type: Date, default: null },

@@ -101,12 +101,50 @@ describe('time words → window', () => {
     expect(only.peaks).toEqual([]);
   });
 
+  it('reads dates and spans written in other ways', () => {
+    const c: TimeContext = { year: 2026, plan: yearWindow(2026), issued: '2026-02-10' };
+    const read = (t: string): [string | undefined, string | undefined, boolean] => {
+      const r = readTime(t, c);
+      return [r.window?.start, r.window?.end, r.deadline];
+    };
+    expect(read('15-4-2026')).toEqual(['2026-04-15', '2026-04-15', false]);
+    expect(read('15.4.2026')).toEqual(['2026-04-15', '2026-04-15', false]);
+    expect(read('Trước ngày 30.6.2026')).toEqual(['2026-01-01', '2026-06-29', true]);
+    expect(read('chậm nhất ngày 15/4')).toEqual(['2026-01-01', '2026-04-15', true]);
+    expect(read('dịp 2/9')).toEqual(['2026-09-02', '2026-09-02', false]);
+    expect(read('Tuần đầu tháng 9')).toEqual(['2026-09-01', '2026-09-07', false]);
+    expect(read('tuần cuối tháng 2')).toEqual(['2026-02-22', '2026-02-28', false]);
+    expect(read('Từ nay đến hết năm 2026')).toEqual(['2026-02-10', '2026-12-31', false]);
+    expect(read('từ nay đến hết tháng 6/2026')).toEqual(['2026-02-10', '2026-06-30', false]);
+    expect(read('Quý II và Quý III')).toEqual(['2026-04-01', '2026-09-30', false]);
+    // A version number is no date.
+    expect(read('phiên bản 1.5')).toEqual([undefined, undefined, false]);
+  });
+
   it('reads recurrence', () => {
-    expect(readTime('ít nhất 01 Quý 01 lần', ctx).recurrence).toBe('quarter');
-    expect(readTime('hằng quý', ctx).recurrence).toBe('quarter');
-    expect(readTime('định kỳ hàng tháng', ctx).recurrence).toBe('month');
-    expect(readTime('ít nhất 01 tháng 01 lần', ctx).recurrence).toBe('month');
+    const every = (t: string): string | undefined => readTime(t, ctx).recurrence?.every;
+    expect(every('ít nhất 01 Quý 01 lần')).toBe('quarter');
+    expect(every('hằng quý')).toBe('quarter');
+    expect(every('mỗi quý ít nhất 01 lần')).toBe('quarter');
+    expect(every('định kỳ hàng tháng')).toBe('month');
+    expect(every('ít nhất 01 tháng 01 lần')).toBe('month');
+    expect(every('6 tháng một lần')).toBe('half');
+    expect(every('định kỳ 6 tháng')).toBe('half');
+    expect(every('hằng tuần')).toBe('week');
     expect(readTime('Quý II/2024', ctx).recurrence).toBeNull();
+    expect(readTime('6 tháng đầu năm', ctx).recurrence).toBeNull();
+    // The day of the month a monthly report is due, and the weekday of a weekly meeting.
+    expect(readTime('trước ngày 25 hằng tháng', ctx).recurrence).toEqual({
+      every: 'month',
+      due: 24,
+      weekday: null,
+    });
+    expect(readTime('hằng tháng, chậm nhất ngày 5', ctx).recurrence).toEqual({
+      every: 'month',
+      due: 5,
+      weekday: null,
+    });
+    expect(readTime('hằng tuần (thứ Hai)', ctx).recurrence).toEqual({ every: 'week', due: null, weekday: 1 });
   });
 
   it('reads OCR text without diacritics', () => {
