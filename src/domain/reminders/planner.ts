@@ -4,6 +4,7 @@
  */
 import {
   addDays,
+  compareDates,
   localDateTimeToInstant,
   onOrBeforeWorkingDay,
   toLocalDate,
@@ -21,6 +22,7 @@ import {
   type ReminderTask,
   type ReminderTarget,
 } from './types';
+import type { LocalDate } from '../task';
 
 export interface PlanOptions {
   now: Date;
@@ -67,6 +69,17 @@ export function isDone(task: ReminderTask, now: Date): boolean {
   return task.status === 'done' || (task.completedAt != null && task.completedAt.getTime() <= now.getTime());
 }
 
+/** Its end had passed before it was loaded: an old plan kept for the record, never reminded. */
+export function endedBeforeLoad(task: Pick<ReminderTask, 'end' | 'loadedOn'>): boolean {
+  return task.end != null && task.loadedOn != null && compareDates(task.end, task.loadedOn) < 0;
+}
+
+function snoozedDate(date: LocalDate, task: ReminderTask): LocalDate {
+  const z = task.snoozed;
+  if (!z) return date;
+  return compareDates(date, z.from) >= 0 && compareDates(date, z.until) < 0 ? z.until : date;
+}
+
 function withSupportCopies(
   task: ReminderTask,
   candidates: ReminderCandidate[],
@@ -91,7 +104,7 @@ function compareReminders(a: Reminder, b: Reminder): number {
 export function planReminders(task: ReminderTask, options: PlanOptions): Reminder[] {
   const s = resolveReminderSettings(options.settings);
   const { now, calendar: cal } = options;
-  if (isDone(task, now)) return [];
+  if (isDone(task, now) || endedBeforeLoad(task)) return [];
 
   const candidates = [...RULES[task.kind](task, cal, s)];
   if (task.end && hasOverdueChain(task.kind)) {
@@ -100,7 +113,7 @@ export function planReminders(task: ReminderTask, options: PlanOptions): Reminde
 
   const kept = new Map<string, Reminder>();
   for (const c of withSupportCopies(task, candidates, s)) {
-    const localDate = onOrBeforeWorkingDay(c.date, cal);
+    const localDate = snoozedDate(onOrBeforeWorkingDay(c.date, cal), task);
     const at = localDateTimeToInstant(localDate, s.time, s.zone);
     if (at.getTime() < now.getTime()) continue;
     const slot = `${localDate}|${c.target}`;
