@@ -4,6 +4,7 @@ import type { Platform } from '../src/bot/messages';
 import type { Sender } from '../src/channels/sender';
 import type { Clock } from '../src/shared/clock';
 import type { WorkingCalendar } from '../src/domain/calendar';
+import type { ReminderSettings } from '../src/domain/reminders';
 import type { Locale } from '../src/shared/i18n';
 import type { Logger } from '../src/shared/logger';
 import { DEFAULT_PREFIX } from '../src/scheduler/reminder-queue';
@@ -64,6 +65,8 @@ export interface RuntimeOptions {
   defaultLocale: Locale;
   notifyAdmins?: (text: string) => Promise<void>;
   prefix?: string;
+  /** The deployment's reminder defaults (config.reminders); each organisation's own settings win. */
+  reminderDefaults?: Partial<ReminderSettings>;
 }
 
 /** A runtime with the production settings, for jobs/worker.ts and for the bot process's Zalo deliveries. */
@@ -79,8 +82,9 @@ export function createReminderRuntime(o: RuntimeOptions): ReminderRuntime {
     platforms: o.platforms ?? [...senders.keys()],
     defaultLocale: o.defaultLocale,
     notifyAdmins: o.notifyAdmins ?? (async () => undefined),
-    settingsFor: orgSettingsReader((orgId, err) =>
-      o.logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+    settingsFor: orgSettingsReader(
+      (orgId, err) => o.logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+      o.reminderDefaults,
     ),
     directory: createDirectory(DIRECTORY_TTL_MS),
     sendingStaleMs: SENDING_STALE_MS,

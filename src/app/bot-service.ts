@@ -54,7 +54,13 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   const calendar = await loadWorkingCalendar();
   // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
-  const scheduler = createReminderScheduler({ connection: redis, clock, calendar, logger });
+  const scheduler = createReminderScheduler({
+    connection: redis,
+    clock,
+    calendar,
+    logger,
+    defaults: config.reminders,
+  });
   const core = createBotCore({
     clock,
     tz: config.tz,

@@ -14,7 +14,7 @@ import type IORedis from 'ioredis';
 import { Types } from 'mongoose';
 import type { Clock } from '../shared/clock';
 import { toLocalDate, type WorkingCalendar } from '../domain/calendar';
-import type { Reminder } from '../domain/reminders';
+import type { Reminder, ReminderSettings } from '../domain/reminders';
 import type { Logger } from '../shared/logger';
 import { Task } from '../store/models';
 import {
@@ -42,6 +42,8 @@ export interface ReminderSchedulerOptions {
   logger: Logger;
   /** An organisation's reminder overrides and zone; by default read from Organisation. */
   settingsFor?: SettingsFor;
+  /** The deployment's reminder defaults, when `settingsFor` is not given. */
+  defaults?: Partial<ReminderSettings>;
   /** Tasks planned per round trip to Redis while reconciling. */
   batchSize?: number;
 }
@@ -95,8 +97,9 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const batchSize = options.batchSize ?? 500;
   const settingsFor =
     options.settingsFor ??
-    orgSettingsReader((orgId, err) =>
-      logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+    orgSettingsReader(
+      (orgId, err) => logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+      options.defaults,
     );
   const queue: ReminderQueue = new Queue(REMINDER_QUEUE, { connection, prefix });
 

@@ -90,17 +90,21 @@ export function findPlanned(
  * An organisation's overrides and zone. Settings that would misfire are dropped for the defaults rather
  * than stopping every reminder of the organisation; `onInvalid` gets to log it.
  */
-export function orgSettingsReader(onInvalid: (orgId: string, err: Error) => void): SettingsFor {
+export function orgSettingsReader(
+  onInvalid: (orgId: string, err: Error) => void,
+  /** The deployment's defaults (REMINDER_* in the environment), under each organisation's own choices. */
+  defaults: Partial<ReminderSettings> = {},
+): SettingsFor {
   return async (orgId) => {
     const org = await Organisation.findById(orgId, 'timezone reminderSettings').lean();
     const zone = org?.timezone || DEFAULT_ZONE;
-    const overrides = (org?.reminderSettings ?? {}) as Partial<ReminderSettings>;
+    const overrides = { ...defaults, ...((org?.reminderSettings ?? {}) as Partial<ReminderSettings>) };
     try {
       resolveReminderSettings({ ...overrides, zone });
       return { ...overrides, zone };
     } catch (err) {
       onInvalid(orgId, err as Error);
-      return { zone };
+      return { ...defaults, zone };
     }
   };
 }
