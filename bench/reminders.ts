@@ -228,6 +228,7 @@ async function main(): Promise<void> {
       defaultLocale: 'vi',
       notifyAdmins: async () => undefined,
       settingsFor: async () => ({}),
+      collectMs: 0,
       directory: createDirectory(10_000),
       sendingStaleMs: 20_000,
       chatGapMs: { telegram: 3_000 },

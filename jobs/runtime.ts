@@ -18,6 +18,7 @@ export const SENDING_STALE_MS = LOCK_DURATION_MS + 5_000;
 /** Telegram allows 20 messages a minute in one group. */
 export const TELEGRAM_CHAT_GAP_MS = 3_000;
 export const DIRECTORY_TTL_MS = 10_000;
+export const COLLECT_MS = 5_000;
 
 export interface ReminderRuntime {
   /** ioredis with `maxRetriesPerRequest: null`; shared by the queues, duplicated by BullMQ for blocking. */
@@ -48,6 +49,11 @@ export interface ReminderRuntime {
   sendingStaleMs: number;
   /** Least time between two messages to one group, per platform. */
   chatGapMs: Partial<Record<Platform, number>>;
+  /**
+   * How long a group's morning message waits after its first reminder fans out, so the others due at the
+   * same instant join it. A reminder fanning out after the message went (a retry) follows as another one.
+   */
+  collectMs: number;
 }
 
 export function senderMap(senders: readonly Sender[]): ReadonlyMap<Platform, Sender> {
@@ -83,11 +89,13 @@ export function createReminderRuntime(o: RuntimeOptions): ReminderRuntime {
     defaultLocale: o.defaultLocale,
     notifyAdmins: o.notifyAdmins ?? (async () => undefined),
     settingsFor: orgSettingsReader(
-      (orgId, err) => o.logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+      (orgId, err) =>
+        o.logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
       o.reminderDefaults,
     ),
     directory: createDirectory(DIRECTORY_TTL_MS),
     sendingStaleMs: SENDING_STALE_MS,
     chatGapMs: { telegram: TELEGRAM_CHAT_GAP_MS },
+    collectMs: COLLECT_MS,
   };
 }

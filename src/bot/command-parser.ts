@@ -17,6 +17,9 @@ export const COMMANDS = [
   'upcoming',
   'overdue',
   'lang',
+  'snooze',
+  'mute',
+  'unmute',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -44,6 +47,10 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   quahan: 'overdue',
   trehan: 'overdue',
   ngonngu: 'lang',
+  hoan: 'snooze',
+  hoannhac: 'snooze',
+  tatnhac: 'mute',
+  batnhac: 'unmute',
 };
 
 export interface ParsedCommand {

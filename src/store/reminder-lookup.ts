@@ -10,3 +10,14 @@ export async function taskOfReminderMessage(
   const row = await ReminderLog.findOne({ platform, chatId, messageId }, { task: 1 }).lean();
   return row ? idOf(row.task) : null;
 }
+
+/** Every task a reminder message was about (a morning's message can hold several), in number order. */
+export async function tasksOfReminderMessage(
+  platform: string,
+  chatId: string,
+  messageId: string,
+): Promise<{ id: string; number: number }[]> {
+  const rows = await ReminderLog.find({ platform, chatId, messageId }, { task: 1, taskNumber: 1 }).lean();
+  const seen = new Map(rows.map((r) => [idOf(r.task), r.taskNumber]));
+  return [...seen].map(([id, number]) => ({ id, number })).sort((a, b) => a.number - b.number);
+}

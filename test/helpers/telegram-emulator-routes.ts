@@ -28,6 +28,10 @@ export interface EmulatorState {
   webhook?: { url: string; secret_token?: string };
   /** Every Bot API call and its HTTP status, in order of completion. */
   calls: Array<{ method: string; status: number }>;
+  /** Every answerCallbackQuery: the press it answers and the toast shown, if any. */
+  callbackAnswers: Array<{ callback_query_id: string; text?: string }>;
+  /** Every editMessageText that changed a stored bot message. */
+  edits: Array<{ chat_id: string; message_id: number; text: string }>;
 }
 
 export function newEmulatorState(): EmulatorState {
@@ -40,6 +44,8 @@ export function newEmulatorState(): EmulatorState {
     migrated: new Map(),
     chatActions: [],
     calls: [],
+    callbackAnswers: [],
+    edits: [],
   };
 }
 
@@ -59,7 +65,7 @@ interface App {
 
 /** telegram-test-api's server internals this file relies on. */
 export interface EmulatorServerInternals {
-  storage: { userMessages: unknown[] };
+  storage: { userMessages: unknown[]; botMessages: unknown[] };
   addBotMessage(message: Record<string, unknown>, token: string): unknown;
 }
 
@@ -278,6 +284,57 @@ export function mountExtraRoutes(
     '/bot:token/sendMessage',
     withState((req, res, state, next) => {
       if (!injectedFailure(state, String(body(req).chat_id), res)) next();
+    }),
+  );
+
+  app.post(
+    '/bot:token/answerCallbackQuery',
+    withState((req, res, state) => {
+      const b = body(req);
+      state.callbackAnswers.push({
+        callback_query_id: String(b.callback_query_id),
+        ...(typeof b.text === 'string' ? { text: b.text } : {}),
+      });
+      res.json({ ok: true, result: true });
+    }),
+  );
+
+  // Telegram's semantics: the bot's own message is replaced in place (text, entities, keyboard); an edit
+  // that changes nothing is refused with 400 "message is not modified".
+  app.post(
+    '/bot:token/editMessageText',
+    withState((req, res, state) => {
+      const b = body(req);
+      const chatId = String(b.chat_id);
+      const messageId = num(b.message_id);
+      const stored = server.storage.botMessages.find(
+        (e): e is { messageId: number; botToken: string; message: Record<string, unknown> } =>
+          isRecord(e) &&
+          e.messageId === messageId &&
+          e.botToken === req.params.token &&
+          isRecord(e.message) &&
+          String(e.message.chat_id) === chatId,
+      );
+      if (!stored || messageId === undefined) return fail(res, 400, 'Bad Request: message to edit not found');
+      const next = {
+        ...stored.message,
+        text: b.text,
+        parse_mode: b.parse_mode,
+        reply_markup: b.reply_markup,
+      };
+      if (JSON.stringify(next) === JSON.stringify(stored.message))
+        return fail(res, 400, 'Bad Request: message is not modified');
+      stored.message = next;
+      state.edits.push({ chat_id: chatId, message_id: messageId, text: String(b.text) });
+      res.json({
+        ok: true,
+        result: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(chatId), type: 'supergroup' },
+          text: b.text,
+        },
+      });
     }),
   );
 
