@@ -22,6 +22,7 @@ import {
   type WorkingCalendar,
 } from '../src/domain/calendar';
 import type { LocalDate } from '../src/domain/task';
+import { endedBeforeLoad } from '../src/domain/reminders';
 import {
   DELIVERY_JOB_OPTIONS,
   JOB_NAMES,
@@ -33,6 +34,10 @@ import { mondayOf } from '../src/scheduler/weeks';
 import { ChatBinding, Department, Organisation, Task } from '../src/store/models';
 import type { ReminderRuntime } from './runtime';
 import { isUnreachable, markUnreachable } from './unreachable';
+
+function loadedOn(task: DigestTask, zone: string): LocalDate | null {
+  return task.loadedAt ? toLocalDate(task.loadedAt, zone) : null;
+}
 
 export interface DigestDelivery {
   org: string;
@@ -50,6 +55,7 @@ interface DigestTask {
   end?: string | null;
   status?: string | null;
   completedAt?: Date | null;
+  loadedAt?: Date | null;
 }
 
 /** The digest's content for one organisation, as of `today` (normally a Monday). */
@@ -63,13 +69,15 @@ export async function buildWeeklyDigest(
   const weekEnd = addDays(weekStart, 6);
   const from = startOfLocalDay(addDays(weekStart, -7), zone).getTime();
   const until = startOfLocalDay(weekStart, zone).getTime();
-  const [org, departments, tasks] = await Promise.all([
+  const [org, departments, tasks, muted] = await Promise.all([
     Organisation.findById(orgId, 'name').lean(),
     Department.find({ org: orgId }, 'slug name').sort({ name: 1 }).lean(),
-    Task.find({ org: orgId }, 'number title lead end status completedAt')
+    Task.find({ org: orgId }, 'number title lead end status completedAt loadedAt')
       .sort({ end: 1, number: 1 })
       .lean<DigestTask[]>(),
+    ChatBinding.find({ org: orgId, mutedSince: { $ne: null } }, 'title chatId').lean(),
   ]);
+  let backlog = 0;
   const sections = new Map<string | null, DigestSection>();
   for (const d of departments) sections.set(d.slug, { department: d.name, done: [], late: [], due: [] });
   const totals = { done: 0, late: 0, due: 0 };
@@ -80,6 +88,9 @@ export async function buildWeeklyDigest(
     const completed = task.completedAt?.getTime();
     if (task.status === 'done') {
       if (completed !== undefined && completed >= from && completed < until) list = 'done';
+    } else if (task.end && endedBeforeLoad({ end: task.end, loadedOn: loadedOn(task, zone) })) {
+      // An old plan loaded for the record: one count, not a list of "late" items nobody can act on.
+      backlog++;
     } else if (task.end && compareDates(task.end, today) < 0) {
       list = 'late';
       item.workingDaysLate = Math.max(1, workingDaysBetween(task.end, today, calendar));
@@ -101,7 +112,15 @@ export async function buildWeeklyDigest(
   const kept = [...sections.values()].filter((s) => s.done.length + s.late.length + s.due.length > 0);
   // Tasks with no lead unit last: they are the leadership's own to assign.
   kept.sort((a, b) => Number(a.department === null) - Number(b.department === null));
-  return { orgName: org?.name ?? String(orgId), weekStart, weekEnd, totals, sections: kept };
+  return {
+    orgName: org?.name ?? String(orgId),
+    weekStart,
+    weekEnd,
+    totals,
+    sections: kept,
+    backlog,
+    mutedGroups: muted.map((b) => b.title || b.chatId),
+  };
 }
 
 async function deliverDigest(

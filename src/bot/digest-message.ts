@@ -33,6 +33,10 @@ export interface DigestInput {
   /** Distinct tasks (a task led by two departments is listed under both but counted once). */
   totals: { done: number; late: number; due: number };
   sections: DigestSection[];
+  /** "Tồn đọng": open tasks whose end had passed when their plan was loaded; counted, never reminded. */
+  backlog?: number;
+  /** Groups that typed /mute: the leaders should know who no longer hears the reminders. */
+  mutedGroups?: string[];
 }
 
 export interface DigestRenderOptions {
@@ -107,7 +111,13 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
     from: formatDate(input.weekStart),
     to: formatDate(input.weekEnd),
   });
-  const summary = t(locale, 'reminders:digest.summary', input.totals);
+  const summary = [
+    t(locale, 'reminders:digest.summary', input.totals),
+    ...(input.backlog ? [t(locale, 'reminders:digest.backlog', { n: input.backlog })] : []),
+    ...(input.mutedGroups?.length
+      ? [t(locale, 'reminders:digest.muted', { groups: input.mutedGroups.join(', ') })]
+      : []),
+  ].join('\n');
   const blocks = input.sections.map((s) => sectionText(s, locale, o));
   if (blocks.length === 0) blocks.push(t(locale, 'reminders:digest.empty'));
 
