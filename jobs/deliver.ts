@@ -27,6 +27,7 @@ import {
 } from '../src/scheduler/reminder-queue';
 import type { LocalDate } from '../src/domain/task';
 import { Types } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import { moveChat } from '../src/store/binding-repository';
 import { redactUrl } from '../src/shared/logger';
 import { ChatBinding, ReminderLog, Task } from '../src/store/models';
@@ -42,7 +43,14 @@ export type DeliveryResult =
   | { status: 'skipped'; reason: string }
   | { status: 'migrated'; newChatId: string };
 
-type LogRow = { _id: unknown; key: string; state: string; error?: string | null; updatedAt: Date };
+type LogRow = {
+  _id: unknown;
+  key: string;
+  state: string;
+  error?: string | null;
+  updatedAt: Date;
+  claim?: string | null;
+};
 
 async function waitThenRetry(job: Job, token: string | undefined, ms: number): Promise<never> {
   await job.moveToDelayed(Date.now() + Math.max(ms, 50), token);
@@ -181,43 +189,62 @@ async function claimRows(
   chatId: string,
   items: readonly DueItem[],
 ): Promise<{ wait: number } | { claimed: { item: DueItem; id: unknown }[]; resent: boolean }> {
+  const claim = randomUUID();
+  const docs = items.map(({ task, reminder }) => ({
+    claim,
+    key: reminder.key,
+    platform,
+    chatId,
+    org: task.org,
+    task: task._id,
+    taskNumber: task.number,
+    kind: reminder.kind,
+    target: reminder.target,
+    state: 'sending',
+  }));
+  // Insert first: on the usual path there is no row yet, and the unique index answers without a lookup.
+  try {
+    const made = await ReminderLog.insertMany(docs, { ordered: false });
+    return { claimed: made.map((doc, i) => ({ item: items[i]!, id: doc._id })), resent: false };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  // Some rows existed: the rest were inserted just now (unordered), under this attempt's claim.
   const rows = await ReminderLog.find(
     { platform, chatId, key: { $in: items.map((i) => i.reminder.key) } },
-    'key state error updatedAt',
+    'key state error updatedAt claim',
   ).lean<LogRow[]>();
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const fresh: DueItem[] = [];
+  const mine: { item: DueItem; id: unknown }[] = [];
   const stale: { item: DueItem; row: LogRow }[] = [];
   for (const item of items) {
     const row = byKey.get(item.reminder.key);
     if (!row) fresh.push(item);
+    else if (row.claim === claim) mine.push({ item, id: row._id });
     else if (row.state === 'sending') {
       const age = Date.now() - row.updatedAt.getTime();
       // No error recorded: the attempt may still be running somewhere, or died mid-send. Wait, then resend.
-      if (!row.error && age < rt.sendingStaleMs) return { wait: rt.sendingStaleMs - age };
+      if (!row.error && age < rt.sendingStaleMs) {
+        await ReminderLog.deleteMany({ _id: { $in: mine.map((m) => m.id) }, claim, state: 'sending' });
+        return { wait: rt.sendingStaleMs - age };
+      }
       stale.push({ item, row });
     }
   }
-  const claimed: { item: DueItem; id: unknown }[] = [];
+  const claimed: { item: DueItem; id: unknown }[] = [...mine];
   for (const { item, row } of stale) {
     const id = await takeOver(row);
     if (!id) return { wait: 1000 };
     claimed.push({ item, id });
   }
   if (fresh.length) {
-    const docs = fresh.map(({ task, reminder }) => ({
-      key: reminder.key,
-      platform,
-      chatId,
-      org: task.org,
-      task: task._id,
-      taskNumber: task.number,
-      kind: reminder.kind,
-      target: reminder.target,
-      state: 'sending',
-    }));
+    const keys = new Set(fresh.map((i) => i.reminder.key));
     try {
-      const made = await ReminderLog.insertMany(docs, { ordered: true });
+      const made = await ReminderLog.insertMany(
+        docs.filter((d) => keys.has(d.key)),
+        { ordered: true },
+      );
       made.forEach((doc, i) => claimed.push({ item: fresh[i]!, id: doc._id }));
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -225,7 +252,7 @@ async function claimRows(
       await ReminderLog.deleteMany({
         platform,
         chatId,
-        key: { $in: fresh.map((i) => i.reminder.key) },
+        key: { $in: [...keys] },
         state: 'sending',
         updatedAt: { $gte: new Date(Date.now() - 60_000) },
         error: null,

@@ -99,3 +99,19 @@ export function createReminderRuntime(o: RuntimeOptions): ReminderRuntime {
     collectMs: COLLECT_MS,
   };
 }
+
+/**
+ * An organisation's settings, kept for a few seconds like the directory: every reminder of a morning reads
+ * them, and on FerretDB each read costs about as much as the send it serves.
+ */
+export function cachedSettings(read: SettingsFor, ttlMs: number, now: () => number = Date.now): SettingsFor {
+  const cache = new Map<string, { at: number; value: ReturnType<SettingsFor> }>();
+  return (orgId) => {
+    const hit = cache.get(orgId);
+    if (hit && now() - hit.at < ttlMs) return hit.value;
+    const value = read(orgId);
+    value.catch(() => cache.delete(orgId));
+    cache.set(orgId, { at: now(), value });
+    return value;
+  };
+}

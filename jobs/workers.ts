@@ -38,8 +38,11 @@ export interface ReminderWorkerOptions {
   stalledIntervalMs?: number;
 }
 
-/** Telegram: ~30 messages/s overall, kept at 25 for headroom. Zalo's Sender paces the account itself. */
-export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 25, duration: 1000 } };
+/**
+ * Telegram: ~30 messages/s overall, kept at 28 for a little headroom (a 429 still pauses the whole queue
+ * for the time Telegram asks). Zalo's Sender paces the account itself.
+ */
+export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 28, duration: 1000 } };
 
 /** Carries both delivery jobs and hand-over digests, so it is left untyped as BullMQ's default. */
 export type DeliveryQueue = Queue;

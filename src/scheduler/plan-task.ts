@@ -94,7 +94,7 @@ function results(res: PipelineResult): unknown[] {
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { connection, clock, calendar, logger } = options;
   const prefix = options.prefix ?? DEFAULT_PREFIX;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const settingsFor =
     options.settingsFor ??
     orgSettingsReader(
@@ -221,25 +221,48 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       total.orgs++;
       const settings = await settingsFor(String(orgId));
       let batch: TaskPlan[] = [];
+      // One batch is written to Redis while the next is read from the store and planned: the two wait on
+      // different servers, so overlapping them takes the store reads off the critical path.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async (): Promise<void> => {
-        const t0 = Date.now();
-        const c = await applyPlans(batch);
-        total.queueMs += Date.now() - t0;
-        total.planned += c.planned;
-        total.added += c.added;
-        total.removed += c.removed;
+        const plans = batch;
         batch = [];
+        await writing;
+        writing = (async () => {
+          const t0 = Date.now();
+          const c = await applyPlans(plans);
+          total.queueMs += Date.now() - t0;
+          total.planned += c.planned;
+          total.added += c.added;
+          total.removed += c.removed;
+        })();
+        // Awaited at the next flush; marked handled now so a failure is not reported as unhandled meanwhile.
+        writing.catch(() => undefined);
       };
-      const cursor = Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>().cursor({ batchSize });
-      for await (const doc of cursor) {
-        const plan = planOf(doc as PlannableTask, settings);
-        total.tasks++;
-        seen.set(plan.taskId, plan.revision);
-        for (const r of plan.reminders) planned.add(r.key);
-        batch.push(plan);
-        if (batch.length >= batchSize) await flush();
+      // Pages by _id rather than one long cursor: no server-side cursor to expire (FerretDB drops idle
+      // ones) while the Redis writes of the previous page are in flight.
+      let after: Types.ObjectId | null = null;
+      for (;;) {
+        const page: PlannableTask[] = await Task.find(
+          after ? { org: orgId, _id: { $gt: after } } : { org: orgId },
+          PLAN_FIELDS,
+        )
+          .sort({ _id: 1 })
+          .limit(batchSize)
+          .lean<PlannableTask[]>();
+        if (page.length === 0) break;
+        after = page[page.length - 1]!._id;
+        for (const doc of page) {
+          const plan = planOf(doc, settings);
+          total.tasks++;
+          seen.set(plan.taskId, plan.revision);
+          for (const r of plan.reminders) planned.add(r.key);
+          batch.push(plan);
+        }
+        await flush();
+        if (page.length < batchSize) break;
       }
-      await flush();
+      await writing;
     }
     const t0 = Date.now();
     total.orphans = await sweepOrphans({ connection, prefix, queue, seen, planned, removeJobs });

@@ -30,6 +30,13 @@ export interface EmulatorState {
   calls: Array<{ method: string; status: number }>;
   /** Every answerCallbackQuery: the press it answers and the toast shown, if any. */
   callbackAnswers: Array<{ callback_query_id: string; text?: string }>;
+  /**
+   * Telegram's own limits, when set: more than `perSecond` sends in any second overall, or more than
+   * `perChatPerMinute` in any minute into one chat, answer 429 (as Telegram does). Off by default.
+   */
+  limits: { perSecond: number; perChatPerMinute: number } | null;
+  /** Send times (ms), overall and per chat, for `limits`. */
+  sendTimes: { all: number[]; byChat: Map<string, number[]> };
   /** Every editMessageText that changed a stored bot message. */
   edits: Array<{ chat_id: string; message_id: number; text: string }>;
 }
@@ -46,6 +53,8 @@ export function newEmulatorState(): EmulatorState {
     calls: [],
     callbackAnswers: [],
     edits: [],
+    limits: null,
+    sendTimes: { all: [], byChat: new Map() },
   };
 }
 
@@ -159,6 +168,22 @@ function injectedFailure(state: EmulatorState, chatId: string, res: Res): boolea
     fail(res, 429, `Too Many Requests: retry after ${state.retryAfter}`, { retry_after: state.retryAfter });
     return true;
   }
+  return overLimits(state, chatId, res);
+}
+
+function overLimits(state: EmulatorState, chatId: string, res: Res): boolean {
+  if (!state.limits) return false;
+  const now = Date.now();
+  const all = state.sendTimes.all.filter((t) => now - t < 1000);
+  const chat = (state.sendTimes.byChat.get(chatId) ?? []).filter((t) => now - t < 60_000);
+  state.sendTimes.all = all;
+  state.sendTimes.byChat.set(chatId, chat);
+  if (all.length >= state.limits.perSecond || chat.length >= state.limits.perChatPerMinute) {
+    fail(res, 429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+    return true;
+  }
+  all.push(now);
+  chat.push(now);
   return false;
 }
 

@@ -92,6 +92,22 @@ function withSupportCopies(
   return [...candidates, ...copies];
 }
 
+/**
+ * 08:00 of a local day as an instant, remembered: the zone conversion goes through Intl and was most of the
+ * planner's time, while a year of mornings is a few hundred distinct values. Pure, so caching is safe.
+ */
+const instants = new Map<string, Date>();
+function morningOf(day: LocalDate, time: string, zone: string): Date {
+  const key = `${day}|${time}|${zone}`;
+  let at = instants.get(key);
+  if (!at) {
+    if (instants.size > 20_000) instants.clear();
+    at = localDateTimeToInstant(day, time, zone);
+    instants.set(key, at);
+  }
+  return new Date(at.getTime());
+}
+
 function compareReminders(a: Reminder, b: Reminder): number {
   return (
     a.at.getTime() - b.at.getTime() ||
@@ -114,7 +130,7 @@ export function planReminders(task: ReminderTask, options: PlanOptions): Reminde
   const kept = new Map<string, Reminder>();
   for (const c of withSupportCopies(task, candidates, s)) {
     const localDate = snoozedDate(onOrBeforeWorkingDay(c.date, cal), task);
-    const at = localDateTimeToInstant(localDate, s.time, s.zone);
+    const at = morningOf(localDate, s.time, s.zone);
     if (at.getTime() < now.getTime()) continue;
     const slot = `${localDate}|${c.target}`;
     const existing = kept.get(slot);

@@ -20,6 +20,8 @@ const reminderLogSchema = new Schema(
     messageId: { type: String, default: null },
     error: { type: String, default: null },
     sentAt: { type: Date, default: null },
+    /** Which delivery attempt wrote the row: one message claims several rows, and must know its own. */
+    claim: { type: String, default: null },
   },
   { timestamps: true },
 );
