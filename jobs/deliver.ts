@@ -86,10 +86,9 @@ async function takeOver(row: LogRow): Promise<unknown> {
 async function markSent(rt: ReminderRuntime, ids: readonly unknown[], messageId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await ReminderLog.updateMany(
-        { _id: { $in: ids } },
-        { $set: { state: 'sent', messageId, sentAt: rt.clock.now(), error: null } },
-      );
+      // One update per row, by _id: FerretDB answers `_id: { $in }` with a collection scan.
+      const set = { $set: { state: 'sent', messageId, sentAt: rt.clock.now(), error: null } };
+      await Promise.all(ids.map((id) => ReminderLog.updateOne({ _id: id }, set)));
       return;
     } catch (err) {
       if (attempt >= 5) throw err;
@@ -153,9 +152,9 @@ async function dueItems(
   keys: readonly string[],
 ): Promise<{ items: DueItem[]; today: LocalDate | null; waitMs: number; locale: TargetChat['locale'] }> {
   const taskIds = [...new Set(keys.map(keyTaskId))].filter((id) => Types.ObjectId.isValid(id));
-  const tasks = new Map(
-    (await Task.find({ _id: { $in: taskIds } }).lean<StoredTask[]>()).map((t) => [String(t._id), t]),
-  );
+  // By _id one at a time: FerretDB answers `_id: { $in }` with a collection scan, and a morning holds few.
+  const found = await Promise.all(taskIds.map((id) => Task.findById(id).lean<StoredTask>()));
+  const tasks = new Map(found.filter((t): t is StoredTask => t !== null).map((t) => [String(t._id), t]));
   const items: DueItem[] = [];
   let today: LocalDate | null = null;
   let waitMs = 0;

@@ -239,29 +239,18 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         // Awaited at the next flush; marked handled now so a failure is not reported as unhandled meanwhile.
         writing.catch(() => undefined);
       };
-      // Pages by _id rather than one long cursor: no server-side cursor to expire (FerretDB drops idle
-      // ones) while the Redis writes of the previous page are in flight.
-      let after: Types.ObjectId | null = null;
-      for (;;) {
-        const page: PlannableTask[] = await Task.find(
-          after ? { org: orgId, _id: { $gt: after } } : { org: orgId },
-          PLAN_FIELDS,
-        )
-          .sort({ _id: 1 })
-          .limit(batchSize)
-          .lean<PlannableTask[]>();
-        if (page.length === 0) break;
-        after = page[page.length - 1]!._id;
-        for (const doc of page) {
-          const plan = planOf(doc, settings);
-          total.tasks++;
-          seen.set(plan.taskId, plan.revision);
-          for (const r of plan.reminders) planned.add(r.key);
-          batch.push(plan);
-        }
-        await flush();
-        if (page.length < batchSize) break;
+      // Read in one go (the planning fields are small) rather than through a cursor held open while Redis
+      // is written: FerretDB drops such cursors. Planning a batch then overlaps writing the previous one.
+      const docs = await Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>();
+      for (const doc of docs) {
+        const plan = planOf(doc, settings);
+        total.tasks++;
+        seen.set(plan.taskId, plan.revision);
+        for (const r of plan.reminders) planned.add(r.key);
+        batch.push(plan);
+        if (batch.length >= batchSize) await flush();
       }
+      await flush();
       await writing;
     }
     const t0 = Date.now();
