@@ -30,7 +30,11 @@ import { createDirectory } from '../jobs/directory';
 import { orgDirectory } from '../scripts/org-directory';
 import { measureNoise } from './noise';
 import { senderMap, type ReminderRuntime } from '../jobs/runtime';
-import { DEFAULT_LIMITS, startReminderWorkers } from '../jobs/workers';
+import {
+  DEFAULT_LIMITS,
+  DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY,
+  startReminderWorkers,
+} from '../jobs/workers';
 
 const TASKS = 10_000;
 const GROUPS = 1_000;
@@ -38,8 +42,8 @@ const DEPARTMENTS = 50;
 const REDIS_DB = 14;
 const DB_NAME = 'bench_reminders';
 const DELIVERY_TIMEOUT_MS = 180_000;
-/** The worker's default (jobs/workers.ts): grammY advises about 3 parallel sends for broadcasts. */
-const DELIVERY_CONCURRENCY = 3;
+/** The worker's default (jobs/workers.ts). */
+const DELIVERY_CONCURRENCY = DEFAULT_DELIVERY_CONCURRENCY;
 const logger = pino({ level: 'silent' });
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -29,7 +29,7 @@ export interface RateLimit {
 export interface ReminderWorkerOptions {
   /** Run the `reminders` worker (fan-out and digest); false in a process that only delivers. */
   fanOut?: boolean;
-  /** Deliveries in flight per platform; grammY advises about 3 parallel sends for broadcasts. */
+  /** Deliveries in flight per platform (default DELIVERY_CONCURRENCY). */
   deliveryConcurrency?: number;
   reminderConcurrency?: number;
   /** Overall send rate per platform, across all workers (BullMQ's limiter lives in Redis). */
@@ -39,10 +39,18 @@ export interface ReminderWorkerOptions {
 }
 
 /**
- * Telegram: ~30 messages/s overall, kept at 28 for a little headroom (a 429 still pauses the whole queue
- * for the time Telegram asks). Zalo's Sender paces the account itself.
+ * Telegram: ~30 messages/s overall. One send per 35 ms is 28.6/s, and, unlike 28 per 1,000 ms, never more
+ * than 30 in ANY second (a fixed 1 s window lets 28 at the end of one and 28 at the start of the next
+ * through together, and Telegram answers 429). A 429 still pauses the whole queue for the time asked.
+ * Zalo's Sender paces the account itself.
  */
-export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 28, duration: 1000 } };
+export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 1, duration: 35 } };
+
+/**
+ * Deliveries in flight per platform. Each waits mostly on the store (four small writes around the send),
+ * so 6 keep the limiter's 28/s busy on FerretDB; it is also the most a crash can repeat (jobs/README.md).
+ */
+export const DELIVERY_CONCURRENCY = 6;
 
 /** Carries both delivery jobs and hand-over digests, so it is left untyped as BullMQ's default. */
 export type DeliveryQueue = Queue;
@@ -84,7 +92,11 @@ export function startReminderWorkers(
           job.name === JOB_NAMES.deliverDigest
             ? processDigestDelivery(rt, platform, job as Job<DigestDeliveryJobData>)
             : processDelivery(rt, platform, queue, job as Job<DeliveryJobData>, token),
-        { ...common, concurrency: options.deliveryConcurrency ?? 3, ...(limiter ? { limiter } : {}) },
+        {
+          ...common,
+          concurrency: options.deliveryConcurrency ?? DELIVERY_CONCURRENCY,
+          ...(limiter ? { limiter } : {}),
+        },
       ),
     );
   }

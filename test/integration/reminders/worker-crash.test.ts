@@ -15,6 +15,7 @@ import { mongoUri, redisUrl } from '../../harness/servers';
 import { useTestStore } from '../../helpers/store';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
 import { bindGroup, createTask, seedOrg } from './rig';
+import { DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY } from '../../../jobs/workers';
 
 jest.setTimeout(180_000);
 const { dbName } = useTestStore(__filename);
@@ -22,7 +23,8 @@ const { dbName } = useTestStore(__filename);
 /** This file's own Redis database: the spawned worker uses BullMQ's default prefix. */
 const REDIS_DB = 11;
 const GROUPS = 60;
-const DELIVERY_CONCURRENCY = 3;
+/** The worker's default: the most sends a crash can leave in flight. */
+const DELIVERY_CONCURRENCY = DEFAULT_DELIVERY_CONCURRENCY;
 const chatOf = (i: number): string => String(-4000 - i);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
