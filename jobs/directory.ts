@@ -17,6 +17,7 @@ export interface BindingRow {
   department: string | null;
   locale: string | null;
   unreachableSince: Date | null;
+  mutedSince: Date | null;
 }
 
 export interface Directory {
@@ -42,7 +43,7 @@ export function createDirectory(ttlMs: number, now: () => number = Date.now): Di
       cached(`b:${String(orgId)}`, async () => {
         const rows = await ChatBinding.find(
           { org: orgId },
-          'platform chatId title role department locale unreachableSince',
+          'platform chatId title role department locale unreachableSince mutedSince',
         ).lean();
         return rows.map((b) => ({
           platform: b.platform,
@@ -52,6 +53,7 @@ export function createDirectory(ttlMs: number, now: () => number = Date.now): Di
           department: b.department ?? null,
           locale: b.locale ?? null,
           unreachableSince: b.unreachableSince ?? null,
+          mutedSince: b.mutedSince ?? null,
         }));
       }),
     departmentNames: (orgId) =>

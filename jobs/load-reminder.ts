@@ -32,9 +32,14 @@ export async function loadDueReminder(
 ): Promise<DueReminder> {
   const task = Types.ObjectId.isValid(taskId) ? await Task.findById(taskId).lean<StoredTask>() : null;
   if (!task) return { ok: false, reason: 'task-gone' };
+  return checkDue(rt, task, key);
+}
+
+/** The same check for a task already read (a group's morning message reads its tasks in one query). */
+export async function checkDue(rt: ReminderRuntime, task: StoredTask, key: string): Promise<DueReminder> {
   const now = rt.clock.now();
-  if (isDone(toReminderTask(task), now)) return { ok: false, reason: 'done' };
   const settings = await rt.settingsFor(String(task.org));
+  if (isDone(toReminderTask(task, zoneOf(settings)), now)) return { ok: false, reason: 'done' };
   const today = toLocalDate(now, zoneOf(settings));
   const day = keyLocalDate(key);
   // Yesterday's reminder is noise today; today's own reminders replace it.

@@ -4,6 +4,7 @@ import type { Platform } from '../src/bot/messages';
 import type { Sender } from '../src/channels/sender';
 import type { Clock } from '../src/shared/clock';
 import type { WorkingCalendar } from '../src/domain/calendar';
+import type { ReminderSettings } from '../src/domain/reminders';
 import type { Locale } from '../src/shared/i18n';
 import type { Logger } from '../src/shared/logger';
 import { DEFAULT_PREFIX } from '../src/scheduler/reminder-queue';
@@ -17,6 +18,7 @@ export const SENDING_STALE_MS = LOCK_DURATION_MS + 5_000;
 /** Telegram allows 20 messages a minute in one group. */
 export const TELEGRAM_CHAT_GAP_MS = 3_000;
 export const DIRECTORY_TTL_MS = 10_000;
+export const COLLECT_MS = 5_000;
 
 export interface ReminderRuntime {
   /** ioredis with `maxRetriesPerRequest: null`; shared by the queues, duplicated by BullMQ for blocking. */
@@ -47,6 +49,11 @@ export interface ReminderRuntime {
   sendingStaleMs: number;
   /** Least time between two messages to one group, per platform. */
   chatGapMs: Partial<Record<Platform, number>>;
+  /**
+   * How long a group's morning message waits after its first reminder fans out, so the others due at the
+   * same instant join it. A reminder fanning out after the message went (a retry) follows as another one.
+   */
+  collectMs: number;
 }
 
 export function senderMap(senders: readonly Sender[]): ReadonlyMap<Platform, Sender> {
@@ -64,6 +71,8 @@ export interface RuntimeOptions {
   defaultLocale: Locale;
   notifyAdmins?: (text: string) => Promise<void>;
   prefix?: string;
+  /** The deployment's reminder defaults (config.reminders); each organisation's own settings win. */
+  reminderDefaults?: Partial<ReminderSettings>;
 }
 
 /** A runtime with the production settings, for jobs/worker.ts and for the bot process's Zalo deliveries. */
@@ -79,11 +88,30 @@ export function createReminderRuntime(o: RuntimeOptions): ReminderRuntime {
     platforms: o.platforms ?? [...senders.keys()],
     defaultLocale: o.defaultLocale,
     notifyAdmins: o.notifyAdmins ?? (async () => undefined),
-    settingsFor: orgSettingsReader((orgId, err) =>
-      o.logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+    settingsFor: orgSettingsReader(
+      (orgId, err) =>
+        o.logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+      o.reminderDefaults,
     ),
     directory: createDirectory(DIRECTORY_TTL_MS),
     sendingStaleMs: SENDING_STALE_MS,
     chatGapMs: { telegram: TELEGRAM_CHAT_GAP_MS },
+    collectMs: COLLECT_MS,
+  };
+}
+
+/**
+ * An organisation's settings, kept for a few seconds like the directory: every reminder of a morning reads
+ * them, and on FerretDB each read costs about as much as the send it serves.
+ */
+export function cachedSettings(read: SettingsFor, ttlMs: number, now: () => number = Date.now): SettingsFor {
+  const cache = new Map<string, { at: number; value: ReturnType<SettingsFor> }>();
+  return (orgId) => {
+    const hit = cache.get(orgId);
+    if (hit && now() - hit.at < ttlMs) return hit.value;
+    const value = read(orgId);
+    value.catch(() => cache.delete(orgId));
+    cache.set(orgId, { at: now(), value });
+    return value;
   };
 }

@@ -8,7 +8,9 @@ import type { Platform } from '../src/bot/messages';
 import {
   DELIVERY_JOB_OPTIONS,
   JOB_NAMES,
+  SLOT_TTL_S,
   deliveryJobId,
+  slotKey,
   type DeliveryJobData,
   type ReminderJobData,
 } from '../src/scheduler/reminder-queue';
@@ -43,23 +45,31 @@ export async function processReminderJob(
   if (chats.length === 0) log.warn({ target: due.reminder.target }, 'reminder has no bound group to go to');
 
   let unsupported = 0;
+  const day = due.reminder.localDate;
   const byPlatform = new Map<
     Platform,
     { name: string; data: DeliveryJobData; opts: typeof DELIVERY_JOB_OPTIONS }[]
   >();
+  // The key joins its group's set for the day before the group's job is queued, so the job sees it.
+  const gather = rt.connection.pipeline();
   for (const chat of chats) {
     if (!queues.has(chat.platform)) {
       unsupported++;
       continue;
     }
+    const set = slotKey(rt.prefix, chat.platform, chat.chatId, day);
+    gather.sadd(set, key).expire(set, SLOT_TTL_S);
     const list = byPlatform.get(chat.platform) ?? [];
     list.push({
       name: JOB_NAMES.deliver,
-      data: { taskId: job.data.taskId, key, chatId: chat.chatId, revision: job.data.revision },
-      opts: { ...DELIVERY_JOB_OPTIONS, jobId: deliveryJobId(key, chat.chatId) },
+      data: { day, chatId: chat.chatId },
+      // One job per group and day (same id: added once). It waits a moment so that the other reminders
+      // of the morning, fanning out at the same instant, join it rather than follow as more messages.
+      opts: { ...DELIVERY_JOB_OPTIONS, jobId: deliveryJobId(day, chat.chatId), delay: rt.collectMs },
     });
     byPlatform.set(chat.platform, list);
   }
+  await gather.exec();
   if (unsupported) log.warn({ unsupported }, 'groups on a platform this deployment does not send on');
   let deliveries = 0;
   for (const [platform, jobs] of byPlatform) {

@@ -4,7 +4,7 @@
  *   organisation's leaders groups instead, so that somebody is told and can assign it;
  * - support → the groups of the coordinating departments;
  * - leaders → the organisation's leaders groups.
- * Groups marked unreachable are left out until someone re-links them.
+ * Groups marked unreachable are left out until someone re-links them; groups that typed /mute until /unmute.
  */
 import type { Platform } from '../src/bot/messages';
 import type { ReminderTarget } from '../src/domain/reminders';
@@ -30,7 +30,7 @@ export async function targetChats(
   if (!toLeaders && departments.length === 0) return [];
   const bindings = await directory.bindings(task.org);
   return bindings
-    .filter((b) => !b.unreachableSince)
+    .filter((b) => !b.unreachableSince && !b.mutedSince)
     .filter((b) =>
       toLeaders ? b.role === 'leaders' : b.role === 'department' && departments.includes(b.department ?? ''),
     )

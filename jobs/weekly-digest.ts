@@ -27,6 +27,7 @@ import {
   type WorkingCalendar,
 } from '../src/domain/calendar';
 import type { LocalDate } from '../src/domain/task';
+import { endedBeforeLoad } from '../src/domain/reminders';
 import {
   DELIVERY_JOB_OPTIONS,
   JOB_NAMES,
@@ -38,6 +39,10 @@ import { mondayOf } from '../src/scheduler/weeks';
 import { ChatBinding, Department, Organisation, Task } from '../src/store/models';
 import type { ReminderRuntime } from './runtime';
 import { isUnreachable, markUnreachable } from './unreachable';
+
+function loadedOn(task: DigestTask, zone: string): LocalDate | null {
+  return task.loadedAt ? toLocalDate(task.loadedAt, zone) : null;
+}
 
 export interface DigestDelivery {
   org: string;
@@ -55,6 +60,7 @@ interface DigestTask {
   end?: string | null;
   status?: string | null;
   completedAt?: Date | null;
+  loadedAt?: Date | null;
 }
 
 /** The digest's content for one organisation, as of `today` (normally a Monday). */
@@ -68,13 +74,15 @@ export async function buildWeeklyDigest(
   const weekEnd = addDays(weekStart, 6);
   const from = startOfLocalDay(addDays(weekStart, -7), zone).getTime();
   const until = startOfLocalDay(weekStart, zone).getTime();
-  const [org, departments, tasks] = await Promise.all([
+  const [org, departments, tasks, muted] = await Promise.all([
     Organisation.findById(orgId, 'name').lean(),
     Department.find({ org: orgId }, 'slug name').sort({ name: 1 }).lean(),
-    Task.find({ org: orgId }, 'number title lead end status completedAt')
+    Task.find({ org: orgId }, 'number title lead end status completedAt loadedAt')
       .sort({ end: 1, number: 1 })
       .lean<DigestTask[]>(),
+    ChatBinding.find({ org: orgId, mutedSince: { $ne: null } }, 'title chatId').lean(),
   ]);
+  let backlog = 0;
   const sections = new Map<string | null, DigestSection>();
   for (const d of departments) sections.set(d.slug, { department: d.name, done: [], late: [], due: [] });
   const totals = { done: 0, late: 0, due: 0 };
@@ -85,6 +93,9 @@ export async function buildWeeklyDigest(
     const completed = task.completedAt?.getTime();
     if (task.status === 'done') {
       if (completed !== undefined && completed >= from && completed < until) list = 'done';
+    } else if (task.end && endedBeforeLoad({ end: task.end, loadedOn: loadedOn(task, zone) })) {
+      // An old plan loaded for the record: one count, not a list of "late" items nobody can act on.
+      backlog++;
     } else if (task.end && compareDates(task.end, today) < 0) {
       list = 'late';
       item.workingDaysLate = Math.max(1, workingDaysBetween(task.end, today, calendar));
@@ -111,7 +122,17 @@ export async function buildWeeklyDigest(
     thisWeek(orgId, today, weekStart, weekEnd, zone, names),
     quarterNumbers(orgId, today, zone, names),
   ]);
-  return { orgName: org?.name ?? String(orgId), weekStart, weekEnd, totals, sections: kept, week, quarter };
+  return {
+    orgName: org?.name ?? String(orgId),
+    weekStart,
+    weekEnd,
+    totals,
+    sections: kept,
+    backlog,
+    mutedGroups: muted.map((b) => b.title || b.chatId),
+    week,
+    quarter,
+  };
 }
 
 interface WeekTask {
@@ -143,8 +164,10 @@ async function thisWeek(
     )
       .sort({ end: 1, number: 1 })
       .lean<WeekTask[]>(),
-    // Read whole: `muted` may not be in this schema yet, and strictQuery would drop it from a filter.
-    ChatBinding.find({ org: orgId }).lean(),
+    ChatBinding.find(
+      { org: orgId, $or: [{ mutedSince: { $ne: null } }, { unreachableSince: { $ne: null } }] },
+      'title chatId department mutedSince unreachableSince',
+    ).lean(),
   ]);
   const item = (task: WeekTask): DigestItem => ({
     number: task.number,
@@ -154,7 +177,7 @@ async function thisWeek(
   });
   const groups: DigestWeek['groups'] = [];
   for (const b of bindings) {
-    const muted = Reflect.get(b, 'muted') === true;
+    const muted = Boolean(b.mutedSince);
     if (!muted && !b.unreachableSince) continue;
     const title = b.title || (b.department ? (names.get(b.department) ?? b.department) : b.chatId);
     groups.push({

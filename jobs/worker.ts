@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     senders,
     platforms,
     defaultLocale: config.defaultLocale,
+    reminderDefaults: config.reminders,
     notifyAdmins: (text) => notifyAdmins(config.admins, senders, text, logger),
   });
   const { settingsFor } = runtime;

@@ -29,7 +29,7 @@ export interface RateLimit {
 export interface ReminderWorkerOptions {
   /** Run the `reminders` worker (fan-out and digest); false in a process that only delivers. */
   fanOut?: boolean;
-  /** Deliveries in flight per platform; grammY advises about 3 parallel sends for broadcasts. */
+  /** Deliveries in flight per platform (default DELIVERY_CONCURRENCY). */
   deliveryConcurrency?: number;
   reminderConcurrency?: number;
   /** Overall send rate per platform, across all workers (BullMQ's limiter lives in Redis). */
@@ -38,8 +38,19 @@ export interface ReminderWorkerOptions {
   stalledIntervalMs?: number;
 }
 
-/** Telegram: ~30 messages/s overall, kept at 25 for headroom. Zalo's Sender paces the account itself. */
-export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 25, duration: 1000 } };
+/**
+ * Telegram: ~30 messages/s overall. One send per 35 ms is 28.6/s, and, unlike 28 per 1,000 ms, never more
+ * than 30 in ANY second (a fixed 1 s window lets 28 at the end of one and 28 at the start of the next
+ * through together, and Telegram answers 429). A 429 still pauses the whole queue for the time asked.
+ * Zalo's Sender paces the account itself.
+ */
+export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 1, duration: 35 } };
+
+/**
+ * Deliveries in flight per platform. Each waits mostly on the store (four small writes around the send),
+ * so 6 keep the limiter's 28/s busy on FerretDB; it is also the most a crash can repeat (jobs/README.md).
+ */
+export const DELIVERY_CONCURRENCY = 6;
 
 /** Carries both delivery jobs and hand-over digests, so it is left untyped as BullMQ's default. */
 export type DeliveryQueue = Queue;
@@ -81,7 +92,11 @@ export function startReminderWorkers(
           job.name === JOB_NAMES.deliverDigest
             ? processDigestDelivery(rt, platform, job as Job<DigestDeliveryJobData>)
             : processDelivery(rt, platform, queue, job as Job<DeliveryJobData>, token),
-        { ...common, concurrency: options.deliveryConcurrency ?? 3, ...(limiter ? { limiter } : {}) },
+        {
+          ...common,
+          concurrency: options.deliveryConcurrency ?? DELIVERY_CONCURRENCY,
+          ...(limiter ? { limiter } : {}),
+        },
       ),
     );
   }

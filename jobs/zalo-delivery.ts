@@ -53,6 +53,8 @@ export async function startZaloDeliveryWith(
       senders: [sender],
       platforms: ['zalo'],
       defaultLocale: o.defaultLocale,
+      // Else an item whose overdue step differs from the defaults would be skipped as not due.
+      ...(o.reminderDefaults ? { reminderDefaults: o.reminderDefaults } : {}),
       notifyAdmins: o.notifyAdmins,
       prefix: o.prefix,
     }),

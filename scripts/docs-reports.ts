@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import mongoose from 'mongoose';
 import { periodLabel } from '../src/bot/commands/report-target';
-import { formatDate } from '../src/bot/format';
+import { formatDate } from '../src/shared/date-format';
 import { addDays, compareDates, quarterPeriod } from '../src/domain/calendar';
 import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';

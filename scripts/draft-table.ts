@@ -1,5 +1,5 @@
 /** The secretary's review view of a draft: one line per task, then what needs a human look. */
-import { formatWindow } from '../src/bot/format';
+import { formatWindow } from '../src/shared/date-format';
 import type { PlanDraft } from '../src/domain/task';
 
 const WARN: Record<string, string> = {

@@ -8,6 +8,7 @@ import { connectStore, disconnectStore } from '../src/store/connect';
 import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
 import { orgDirectory } from './org-directory';
+import { serviceNow } from '../src/shared/clock';
 
 const SEEDS = path.join(__dirname, '..', 'data', 'seeds');
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
           throw new Error(`data/seeds/${seed} is listed in data/orgs.json but missing`);
         const file = path.join(SEEDS, seed);
         const draft = await importPlanFile(file, { org: slug, directory });
-        const r = await loadPlan(draft, await extractText(file), seed);
+        const r = await loadPlan(draft, await extractText(file), seed, serviceNow(config.botNow));
         console.log(
           `  ${seed}: ${draft.tasks.length} việc / tasks — ${r.created} mới / new, ${r.updated} cập nhật / updated, ${r.unchanged} không đổi / unchanged`,
         );

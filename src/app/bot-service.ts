@@ -39,6 +39,8 @@ export type ZaloDeliveryStarter = (options: {
   sender: Sender;
   defaultLocale: Locale;
   notifyAdmins: (text: string) => Promise<void>;
+  /** The deployment's reminder settings (overdue steps, escalation), as the worker has them. */
+  reminderDefaults?: Config['reminders'];
   /** BullMQ key prefix; tests isolate with it, production uses the default. */
   prefix?: string;
 }) => Promise<{ close(): Promise<void> }>;
@@ -55,7 +57,13 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   const calendar = await loadWorkingCalendar();
   // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
-  const scheduler = createReminderScheduler({ connection: redis, clock, calendar, logger });
+  const scheduler = createReminderScheduler({
+    connection: redis,
+    clock,
+    calendar,
+    logger,
+    defaults: config.reminders,
+  });
   const core = createBotCore({
     clock,
     tz: config.tz,
@@ -112,6 +120,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
         logger,
         sender: zalo.sender,
         defaultLocale: config.defaultLocale,
+        reminderDefaults: config.reminders,
         notifyAdmins: (text) => notifyAdmins(config.admins, senders, text, logger),
       });
       stops.push(() => delivery.close()); // stops run in reverse: deliveries end before the session does

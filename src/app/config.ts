@@ -72,6 +72,19 @@ const schema = z.object({
       .optional(),
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  REMINDER_OVERDUE_DAYS: z
+    .string()
+    .trim()
+    .default('1,3,5')
+    .refine((v) => /^\d{1,3}(\s*,\s*\d{1,3})*$/.test(v), 'must be working days late separated by commas, e.g. 1,3,5')
+    .transform((v) => [...new Set(v.split(',').map((n) => Number(n.trim())))].sort((a, b) => a - b))
+    .refine((days) => days.every((n) => n >= 1), 'must be working days late of at least 1, e.g. 1,3,5'),
+  REMINDER_ESCALATE_AT: z
+    .string()
+    .trim()
+    .default('5')
+    .refine((v) => /^\d{1,3}$/.test(v), 'must be a whole number of working days late (0 = never)')
+    .transform(Number),
 });
 
 export type Locale = (typeof LOCALES)[number];
@@ -87,6 +100,8 @@ export interface Config {
   /** Start of the service clock when set (demos and end-to-end tests); the clock runs forward from it. */
   botNow?: Date;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The overdue cadence every organisation starts from (an organisation's own settings win). */
+  reminders: { overdueWorkingDays: number[]; escalateAtWorkingDays: number };
 }
 
 /** The names of every variable the service reads: `.env.example` must list exactly these. */
@@ -122,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     admins: e.BOT_ADMINS,
     botNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
+    reminders: { overdueWorkingDays: e.REMINDER_OVERDUE_DAYS, escalateAtWorkingDays: e.REMINDER_ESCALATE_AT },
   };
 }
 

@@ -26,6 +26,9 @@ export const COMMANDS = [
   'history',
   'export',
   'calendar',
+  'snooze',
+  'mute',
+  'unmute',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -71,6 +74,10 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   excel: 'export',
   lich: 'calendar',
   ics: 'calendar',
+  hoan: 'snooze',
+  hoannhac: 'snooze',
+  tatnhac: 'mute',
+  batnhac: 'unmute',
 };
 
 export interface ParsedCommand {

@@ -7,10 +7,12 @@ import { isLocale, type Locale } from '../shared/i18n';
 import { findBinding } from '../store/binding-repository';
 import { findOrgById, listDepartments, listOrgs } from '../store/org-repository';
 import type { OrgRecord } from '../store/types';
-import { taskOfReminderMessage } from '../store/reminder-lookup';
+import { tasksOfReminderMessage } from '../store/reminder-lookup';
 import { findTaskById } from '../store/task-repository';
 import { parseCommand, type CommandName } from './command-parser';
-import { blocked, done, replyToReminder, update } from './commands/change';
+import { blocked, done, numberedAnswer, replyToReminder, update } from './commands/change';
+import { onPress } from './commands/press';
+import { mute, snooze, unmute } from './commands/quiet';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
 import { exportReportCommand } from './commands/export';
@@ -47,6 +49,9 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   history,
   export: exportReportCommand,
   calendar,
+  snooze,
+  mute,
+  unmute,
 };
 
 /** Commands that work in a group before it is linked to a department. */
@@ -55,6 +60,15 @@ const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 
 export function createBotCore(deps: BotDeps): BotCore {
   return {
     async handle(msg: IncomingMessage): Promise<Reply[]> {
+      if (msg.press) {
+        const ctx = await contextFor(deps, msg);
+        try {
+          return await onPress(ctx);
+        } catch (err) {
+          deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'button press failed');
+          return [{ segments: [], toast: ctx.t('errors.internal') }];
+        }
+      }
       const command = parseCommand(msg.text, msg.botUsername);
       if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
       const isReplyToBot = Boolean(msg.replyTo?.fromBot);
@@ -97,12 +111,24 @@ async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingF
 
 async function onReply(ctx: CommandContext): Promise<Reply[]> {
   const { msg } = ctx;
-  const taskId = msg.replyTo
-    ? await taskOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId)
-    : null;
-  const task = taskId ? await findTaskById(taskId) : null;
-  if (!task) return [textReply(ctx.t('help.replyHint'))];
+  const items = msg.replyTo
+    ? await tasksOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId)
+    : [];
+  if (items.length === 0) return [textReply(ctx.t('help.replyHint'))];
   if (!ctx.org) return [textReply(ctx.t('errors.unbound'))];
+  // "xong 12", "12 xong", "80% 12": the number picks the item (Zalo has no buttons in groups).
+  const numbered = numberedAnswer(msg.text);
+  if (numbered) {
+    const picked = items.find((i) => i.number === numbered.number);
+    const task = picked ? await findTaskById(picked.id) : null;
+    if (!task) return [textReply(ctx.t('reply.notInReminder', { number: numbered.number }))];
+    return replyToReminder(ctx, task, numbered.answer);
+  }
+  if (items.length > 1) {
+    return [textReply(ctx.t('reply.whichTask', { count: items.length, number: items[0]!.number }))];
+  }
+  const task = await findTaskById(items[0]!.id);
+  if (!task) return [textReply(ctx.t('help.replyHint'))];
   return replyToReminder(ctx, task);
 }
 
@@ -158,6 +184,9 @@ export function commandMenu(
     'help',
     'link',
     'unlink',
+    'snooze',
+    'mute',
+    'unmute',
   ];
   return order.map((command) => ({
     command,

@@ -10,7 +10,7 @@ import { statusChartPng } from '../report/status-chart';
 import type { ImageAttachment } from './messages';
 import { periodLabel } from './commands/report-target';
 import { t, type Locale } from '../shared/i18n';
-import { formatDate } from './format';
+import { formatDate } from '../shared/date-format';
 import type { Reply, Segment } from './messages';
 import { workingDaysPhrase } from './reminder-message';
 
@@ -40,6 +40,10 @@ export interface DigestInput {
   /** Distinct tasks (a task led by two departments is listed under both but counted once). */
   totals: { done: number; late: number; due: number };
   sections: DigestSection[];
+  /** "Tồn đọng": open tasks whose end had passed when their plan was loaded; counted, never reminded. */
+  backlog?: number;
+  /** Groups that typed /mute: the leaders should know who no longer hears the reminders. */
+  mutedGroups?: string[];
   /** "Tuần này": what starts, what newly went overdue, which groups the bot cannot reach. */
   week?: DigestWeek;
   /** The current quarter's numbers per lead department, for the chart the digest opens with. */
@@ -134,7 +138,14 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
     from: formatDate(input.weekStart),
     to: formatDate(input.weekEnd),
   });
-  const summary = t(locale, 'reminders:digest.summary', input.totals);
+  const summary = [
+    t(locale, 'reminders:digest.summary', input.totals),
+    ...(input.backlog ? [t(locale, 'reminders:digest.backlog', { n: input.backlog })] : []),
+    // With a "Tuần này" block the muted groups are named there, with the unreachable ones.
+    ...(input.mutedGroups?.length && !input.week
+      ? [t(locale, 'reminders:digest.muted', { groups: input.mutedGroups.join(', ') })]
+      : []),
+  ].join('\n');
   const blocks = input.sections.map((s) => sectionText(s, locale, o));
   if (blocks.length === 0) blocks.push(t(locale, 'reminders:digest.empty'));
   if (input.week) blocks.push(weekText(input.week, locale, o));

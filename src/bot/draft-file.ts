@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DraftTask, LocalDate, OrgDirectory, PlanDraft, TaskKind } from '../domain/task';
 import { TASK_KINDS } from '../domain/task';
 import { checkTitle } from '../domain/ocr-check';
-import { formatDate } from './format';
+import { formatDate } from '../shared/date-format';
 
 const TASKS_SHEET = 'Nhiệm vụ';
 const PLAN_SHEET = 'Kế hoạch';

@@ -3,7 +3,7 @@ import { toLocalDateTime } from '../domain/calendar';
 import { checkTitle } from '../domain/ocr-check';
 import type { PlanDraft } from '../domain/task';
 import type { CommandContext } from './context';
-import { formatDate, formatWindow } from './format';
+import { formatDate, formatWindow } from '../shared/date-format';
 import type { Reply } from './messages';
 import { ReplyBuilder, bold } from './reply';
 

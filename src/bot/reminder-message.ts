@@ -7,8 +7,8 @@ import { workingDaysBetween, type WorkingCalendar } from '../domain/calendar';
 import type { ReminderKind, ReminderTarget } from '../domain/reminders';
 import type { LocalDate } from '../domain/task';
 import { t, type Locale } from '../shared/i18n';
-import { formatDateWithWeekday, formatWindow } from './format';
-import type { Reply, Segment } from './messages';
+import { formatDateWithWeekday, formatWindow } from '../shared/date-format';
+import type { Button, Reply, Segment } from './messages';
 
 export interface ReminderMessageInput {
   kind: ReminderKind;
@@ -114,4 +114,98 @@ export function renderReminder(input: ReminderMessageInput, locale: Locale): Rep
     { text: `\n${lines.join('\n')}` },
   ];
   return { segments };
+}
+
+/** What a reminder message asks, in the order its sections appear. */
+export const REMINDER_SECTIONS = ['start', 'soon', 'today', 'overdue'] as const;
+export type ReminderSection = (typeof REMINDER_SECTIONS)[number];
+
+export function sectionOf(kind: ReminderKind): ReminderSection {
+  if (kind === 'overdue' || kind === 'overdue-escalated') return 'overdue';
+  if (kind === 'due-day') return 'today';
+  if (kind.startsWith('campaign-') || kind.startsWith('banner-') || kind.startsWith('event-')) return 'start';
+  return 'soon';
+}
+
+/** More than this many items and the rest is one line pointing at /tasks: a phone screen, not a report. */
+export const MAX_BATCH_ITEMS = 8;
+const MAX_TITLE = 90;
+
+/** Button data: "rm:<action>:<task number>", well under Telegram's 64 bytes. */
+export type PressAction = 'done' | 'p50' | 'p100' | 'snooze';
+
+export function pressData(action: PressAction, number: number): string {
+  return `rm:${action}:${number}`;
+}
+
+export function parsePressData(data: string): { action: PressAction; number: number } | null {
+  const m = /^rm:(done|p50|p100|snooze):(\d{1,7})$/.exec(data);
+  return m ? { action: m[1] as PressAction, number: Number(m[2]) } : null;
+}
+
+/** One row of buttons per item: ✅ done, 📈 50% and 100%, ⏰ remind again in 3 working days. */
+export function itemButtons(number: number, locale: Locale): Button[] {
+  return [
+    { label: t(locale, 'reminders:button.done', { number }), data: pressData('done', number) },
+    { label: '📈 50%', data: pressData('p50', number) },
+    { label: '📈 100%', data: pressData('p100', number) },
+    {
+      label: t(locale, 'reminders:button.snooze', { days: SNOOZE_BUTTON_DAYS }),
+      data: pressData('snooze', number),
+    },
+  ];
+}
+
+export const SNOOZE_BUTTON_DAYS = 3;
+
+function shortTitle(title: string): string {
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1).trimEnd()}…`;
+}
+
+function urgencyOrder(a: ReminderMessageInput, b: ReminderMessageInput): number {
+  const da = a.dueDate ?? a.task.end ?? '';
+  const db = b.dueDate ?? b.task.end ?? '';
+  return da.localeCompare(db) || a.task.number - b.task.number;
+}
+
+/**
+ * Everything due for one group on one morning, as one message: grouped by what it asks, the nearest
+ * date first in each group, long lists cut. A single item reads exactly as a single reminder always did.
+ */
+export function renderReminderBatch(items: readonly ReminderMessageInput[], locale: Locale): Reply {
+  const first = items[0];
+  if (!first) return { segments: [] };
+  if (items.length === 1) {
+    return { ...renderReminder(first, locale), buttons: [itemButtons(first.task.number, locale)] };
+  }
+  const ordered = REMINDER_SECTIONS.map((section) => ({
+    section,
+    items: items.filter((i) => sectionOf(i.kind) === section).sort(urgencyOrder),
+  })).filter((s) => s.items.length > 0);
+
+  const segments: Segment[] = [
+    { text: t(locale, 'reminders:batch.title', { count: items.length }), style: 'bold' },
+  ];
+  const shown: ReminderMessageInput[] = [];
+  for (const { section, items: list } of ordered) {
+    const room = MAX_BATCH_ITEMS - shown.length;
+    if (room <= 0) break;
+    segments.push({ text: '\n\n' }, { text: t(locale, `reminders:batch.section.${section}`), style: 'bold' });
+    for (const item of list.slice(0, room)) {
+      shown.push(item);
+      const when = dateLine(item, locale);
+      const leads = item.leadNames ?? [];
+      const who =
+        item.target !== 'lead' || leads.length === 0
+          ? ` (${t(locale, 'reminders:lead', { units: leads.length ? leads.join(', ') : t(locale, 'reminders:noLead') })})`
+          : '';
+      segments.push({ text: `\n• ` }, { text: `#${item.task.number}`, style: 'bold' });
+      segments.push({ text: ` ${shortTitle(item.task.title)}${who}${when ? ` — ${when}` : ''}` });
+    }
+  }
+  const rest = items.length - shown.length;
+  if (rest > 0) segments.push({ text: `\n${t(locale, 'reminders:batch.more', { n: rest })}` });
+  const example = shown[0]?.task.number ?? first.task.number;
+  segments.push({ text: `\n\n${t(locale, 'reminders:batch.action', { number: example })}` });
+  return { segments, buttons: shown.map((i) => itemButtons(i.task.number, locale)) };
 }

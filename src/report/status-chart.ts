@@ -1,7 +1,7 @@
 /** Department summaries → the chart's input, in the reader's language. */
 import { STATUS_CATEGORIES, type DepartmentSummary, type StatusCategory } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
-import { formatDate } from '../bot/format';
+import { formatDate } from '../shared/date-format';
 import { renderStatusChart, type StatusChartInput } from './chart';
 
 export type Words = (key: string, vars?: Record<string, unknown>) => string;

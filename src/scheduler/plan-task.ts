@@ -14,7 +14,7 @@ import type IORedis from 'ioredis';
 import { Types } from 'mongoose';
 import type { Clock } from '../shared/clock';
 import { toLocalDate, type WorkingCalendar } from '../domain/calendar';
-import type { Reminder } from '../domain/reminders';
+import type { Reminder, ReminderSettings } from '../domain/reminders';
 import type { Logger } from '../shared/logger';
 import { Task } from '../store/models';
 import {
@@ -42,6 +42,8 @@ export interface ReminderSchedulerOptions {
   logger: Logger;
   /** An organisation's reminder overrides and zone; by default read from Organisation. */
   settingsFor?: SettingsFor;
+  /** The deployment's reminder defaults, when `settingsFor` is not given. */
+  defaults?: Partial<ReminderSettings>;
   /** Tasks planned per round trip to Redis while reconciling. */
   batchSize?: number;
 }
@@ -92,11 +94,12 @@ function results(res: PipelineResult): unknown[] {
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { connection, clock, calendar, logger } = options;
   const prefix = options.prefix ?? DEFAULT_PREFIX;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const settingsFor =
     options.settingsFor ??
-    orgSettingsReader((orgId, err) =>
-      logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+    orgSettingsReader(
+      (orgId, err) => logger.error({ orgId, err: err.message }, 'invalid reminder settings; using defaults'),
+      options.defaults,
     );
   const queue: ReminderQueue = new Queue(REMINDER_QUEUE, { connection, prefix });
 
@@ -218,18 +221,29 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       total.orgs++;
       const settings = await settingsFor(String(orgId));
       let batch: TaskPlan[] = [];
+      // One batch is written to Redis while the next is read from the store and planned: the two wait on
+      // different servers, so overlapping them takes the store reads off the critical path.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async (): Promise<void> => {
-        const t0 = Date.now();
-        const c = await applyPlans(batch);
-        total.queueMs += Date.now() - t0;
-        total.planned += c.planned;
-        total.added += c.added;
-        total.removed += c.removed;
+        const plans = batch;
         batch = [];
+        await writing;
+        writing = (async () => {
+          const t0 = Date.now();
+          const c = await applyPlans(plans);
+          total.queueMs += Date.now() - t0;
+          total.planned += c.planned;
+          total.added += c.added;
+          total.removed += c.removed;
+        })();
+        // Awaited at the next flush; marked handled now so a failure is not reported as unhandled meanwhile.
+        writing.catch(() => undefined);
       };
-      const cursor = Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>().cursor({ batchSize });
-      for await (const doc of cursor) {
-        const plan = planOf(doc as PlannableTask, settings);
+      // Read in one go (the planning fields are small) rather than through a cursor held open while Redis
+      // is written: FerretDB drops such cursors. Planning a batch then overlaps writing the previous one.
+      const docs = await Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>();
+      for (const doc of docs) {
+        const plan = planOf(doc, settings);
         total.tasks++;
         seen.set(plan.taskId, plan.revision);
         for (const r of plan.reminders) planned.add(r.key);
@@ -237,6 +251,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      await writing;
     }
     const t0 = Date.now();
     total.orphans = await sweepOrphans({ connection, prefix, queue, seen, planned, removeJobs });

@@ -33,12 +33,16 @@ export interface ReminderJobData {
   revision: number;
 }
 
+/**
+ * One group's reminders of one morning: every reminder due for the group that day goes out as ONE message.
+ * The keys are gathered in a Redis set (`slotKey`) as reminders fan out; the job reads them when it runs.
+ */
 export interface DeliveryJobData {
-  taskId: string;
-  /** The reminder's key (its `reminders` job id). */
-  key: string;
+  /** The local day of the reminders (the last part of their keys). */
+  day: LocalDate;
   chatId: string;
-  revision: number;
+  /** A delivery queued by an older version carried one reminder; it is folded into its group's morning. */
+  key?: string;
 }
 
 export interface DigestDeliveryJobData {
@@ -57,9 +61,17 @@ function idPart(s: string): string {
   return s.replace(/:/g, '-');
 }
 
-export function deliveryJobId(key: string, chatId: string): string {
-  return `${key}__${idPart(chatId)}`;
+export function deliveryJobId(day: LocalDate, chatId: string): string {
+  return `slot_${day}__${idPart(chatId)}`;
 }
+
+/** The Redis set of reminder keys due for one group on one day. */
+export function slotKey(prefix: string, platform: Platform, chatId: string, day: LocalDate): string {
+  return `${prefix}:${REMINDER_QUEUE}:slot:${platform}:${idPart(chatId)}:${day}`;
+}
+
+/** Slot sets outlive their morning by a few days, for retries and late restarts, then expire. */
+export const SLOT_TTL_S = 3 * 86_400;
 
 export function digestJobId(week: LocalDate): string {
   return `digest_${week}`;

@@ -16,7 +16,8 @@ import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
 import { Organisation } from '../store/models';
 
 /** The task fields planning reads; used as a projection so reconciling 10,000 tasks stays light. */
-export const PLAN_FIELDS = 'org kind title start end status completedAt support revision';
+export const PLAN_FIELDS =
+  'org kind title start end status completedAt support revision loadedAt snoozedFrom snoozedUntil';
 
 export interface PlannableTask {
   _id: Types.ObjectId;
@@ -29,12 +30,18 @@ export interface PlannableTask {
   completedAt?: Date | null;
   support?: string[] | null;
   revision?: number | null;
+  loadedAt?: Date | null;
+  snoozedFrom?: string | null;
+  snoozedUntil?: string | null;
 }
 
 export type SettingsFor = (orgId: string) => Promise<Partial<ReminderSettings>>;
 
-export function toReminderTask(doc: PlannableTask): ReminderTask {
+export function toReminderTask(doc: PlannableTask, zone: string = DEFAULT_ZONE): ReminderTask {
   return {
+    loadedOn: doc.loadedAt ? toLocalDate(doc.loadedAt, zone) : null,
+    snoozed:
+      doc.snoozedFrom && doc.snoozedUntil ? { from: doc.snoozedFrom, until: doc.snoozedUntil } : null,
     id: String(doc._id),
     kind: doc.kind as TaskKind,
     title: doc.title,
@@ -62,7 +69,7 @@ export function planTask(
   calendar: WorkingCalendar,
 ): Reminder[] {
   const floor = startOfLocalDay(toLocalDate(now, zoneOf(settings)), zoneOf(settings));
-  return planReminders(toReminderTask(doc), { now: floor, calendar, settings });
+  return planReminders(toReminderTask(doc, zoneOf(settings)), { now: floor, calendar, settings });
 }
 
 /** The reminder with this key if a re-plan from the morning of its own day still produces it. */
@@ -74,24 +81,30 @@ export function findPlanned(
   calendar: WorkingCalendar,
 ): Reminder | undefined {
   const floor = startOfLocalDay(day, zoneOf(settings));
-  return planReminders(toReminderTask(doc), { now: floor, calendar, settings }).find((r) => r.key === key);
+  return planReminders(toReminderTask(doc, zoneOf(settings)), { now: floor, calendar, settings }).find(
+    (r) => r.key === key,
+  );
 }
 
 /**
  * An organisation's overrides and zone. Settings that would misfire are dropped for the defaults rather
  * than stopping every reminder of the organisation; `onInvalid` gets to log it.
  */
-export function orgSettingsReader(onInvalid: (orgId: string, err: Error) => void): SettingsFor {
+export function orgSettingsReader(
+  onInvalid: (orgId: string, err: Error) => void,
+  /** The deployment's defaults (REMINDER_* in the environment), under each organisation's own choices. */
+  defaults: Partial<ReminderSettings> = {},
+): SettingsFor {
   return async (orgId) => {
     const org = await Organisation.findById(orgId, 'timezone reminderSettings').lean();
     const zone = org?.timezone || DEFAULT_ZONE;
-    const overrides = (org?.reminderSettings ?? {}) as Partial<ReminderSettings>;
+    const overrides = { ...defaults, ...((org?.reminderSettings ?? {}) as Partial<ReminderSettings>) };
     try {
       resolveReminderSettings({ ...overrides, zone });
       return { ...overrides, zone };
     } catch (err) {
       onInvalid(orgId, err as Error);
-      return { zone };
+      return { ...defaults, zone };
     }
   };
 }

@@ -11,6 +11,7 @@ type BindingDoc = {
   department?: string | null;
   locale?: string | null;
   unreachableSince?: Date | null;
+  mutedSince?: Date | null;
 };
 
 function toBinding(d: BindingDoc): BindingRecord {
@@ -23,6 +24,7 @@ function toBinding(d: BindingDoc): BindingRecord {
     department: d.department ?? null,
     locale: d.locale === 'vi' || d.locale === 'en' ? d.locale : null,
     unreachableSince: d.unreachableSince ?? null,
+    mutedSince: d.mutedSince ?? null,
   };
 }
 
@@ -91,5 +93,14 @@ export async function groupsOf(
 /** A Telegram group upgraded to a supergroup gets a new id; its binding follows it. */
 export async function moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<boolean> {
   const r = await ChatBinding.updateOne({ platform, chatId: fromChatId }, { $set: { chatId: toChatId } });
+  return r.modifiedCount > 0;
+}
+
+/** /mute and /unmute: `since` null restarts reminders to the group. True when something changed. */
+export async function setChatMuted(platform: Platform, chatId: string, since: Date | null): Promise<boolean> {
+  const r = await ChatBinding.updateOne(
+    { platform, chatId, mutedSince: since ? null : { $ne: null } },
+    { $set: { mutedSince: since } },
+  );
   return r.modifiedCount > 0;
 }

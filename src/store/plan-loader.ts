@@ -52,6 +52,8 @@ export async function loadPlan(
   draft: PlanDraft,
   sourceText: string,
   sourceName: string | null,
+  /** The service clock's now (BOT_NOW counts): whether an end had passed at load is judged against it. */
+  loadedAt: Date = new Date(),
 ): Promise<LoadResult> {
   const org = await Organisation.findOne({ slug: draft.org }).lean();
   if (!org) throw new UnknownOrganisationError(draft.org);
@@ -100,7 +102,7 @@ export async function loadPlan(
     existing.delete(ref);
     if (!old) {
       const number = await nextNumber(idOf(org._id));
-      const doc = await Task.create({ org: org._id, plan: plan._id, number, ref, ...fields });
+      const doc = await Task.create({ org: org._id, plan: plan._id, number, ref, loadedAt, ...fields });
       result.created++;
       result.taskIds.push(idOf(doc._id));
       result.numbers.set(ref, number);

@@ -28,6 +28,8 @@ export interface BindingRecord {
   department: string | null;
   locale: 'vi' | 'en' | null;
   unreachableSince: Date | null;
+  /** Set by /mute: no reminders here until /unmute. */
+  mutedSince?: Date | null;
 }
 
 export interface TaskHistoryEntry {

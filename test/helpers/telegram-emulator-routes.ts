@@ -34,6 +34,17 @@ export interface EmulatorState {
   downloads: string[];
   /** The file each sendPhoto / sendDocument uploaded, by the message id the emulator gave it. */
   uploads: Map<number, UploadedFile>;
+  /** Every answerCallbackQuery: the press it answers and the toast shown, if any. */
+  callbackAnswers: Array<{ callback_query_id: string; text?: string }>;
+  /**
+   * Telegram's own limits, when set: more than `perSecond` sends in any second overall, or more than
+   * `perChatPerMinute` in any minute into one chat, answer 429 (as Telegram does). Off by default.
+   */
+  limits: { perSecond: number; perChatPerMinute: number } | null;
+  /** Send times (ms), overall and per chat, for `limits`. */
+  sendTimes: { all: number[]; byChat: Map<string, number[]> };
+  /** Every editMessageText that changed a stored bot message. */
+  edits: Array<{ chat_id: string; message_id: number; text: string }>;
 }
 
 export function newEmulatorState(): EmulatorState {
@@ -49,6 +60,10 @@ export function newEmulatorState(): EmulatorState {
     files: new Map(),
     downloads: [],
     uploads: new Map(),
+    callbackAnswers: [],
+    edits: [],
+    limits: null,
+    sendTimes: { all: [], byChat: new Map() },
   };
 }
 
@@ -68,7 +83,7 @@ interface App {
 
 /** telegram-test-api's server internals this file relies on. */
 export interface EmulatorServerInternals {
-  storage: { userMessages: unknown[] };
+  storage: { userMessages: unknown[]; botMessages: unknown[] };
   addBotMessage(message: Record<string, unknown>, token: string): unknown;
   addUserMessage(message: Record<string, unknown>): Promise<void>;
 }
@@ -163,6 +178,22 @@ function injectedFailure(state: EmulatorState, chatId: string, res: Res): boolea
     fail(res, 429, `Too Many Requests: retry after ${state.retryAfter}`, { retry_after: state.retryAfter });
     return true;
   }
+  return overLimits(state, chatId, res);
+}
+
+function overLimits(state: EmulatorState, chatId: string, res: Res): boolean {
+  if (!state.limits) return false;
+  const now = Date.now();
+  const all = state.sendTimes.all.filter((t) => now - t < 1000);
+  const chat = (state.sendTimes.byChat.get(chatId) ?? []).filter((t) => now - t < 60_000);
+  state.sendTimes.all = all;
+  state.sendTimes.byChat.set(chatId, chat);
+  if (all.length >= state.limits.perSecond || chat.length >= state.limits.perChatPerMinute) {
+    fail(res, 429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+    return true;
+  }
+  all.push(now);
+  chat.push(now);
   return false;
 }
 
@@ -350,6 +381,57 @@ export function mountExtraRoutes(
     '/bot:token/sendMessage',
     withState((req, res, state, next) => {
       if (!injectedFailure(state, String(body(req).chat_id), res)) next();
+    }),
+  );
+
+  app.post(
+    '/bot:token/answerCallbackQuery',
+    withState((req, res, state) => {
+      const b = body(req);
+      state.callbackAnswers.push({
+        callback_query_id: String(b.callback_query_id),
+        ...(typeof b.text === 'string' ? { text: b.text } : {}),
+      });
+      res.json({ ok: true, result: true });
+    }),
+  );
+
+  // Telegram's semantics: the bot's own message is replaced in place (text, entities, keyboard); an edit
+  // that changes nothing is refused with 400 "message is not modified".
+  app.post(
+    '/bot:token/editMessageText',
+    withState((req, res, state) => {
+      const b = body(req);
+      const chatId = String(b.chat_id);
+      const messageId = num(b.message_id);
+      const stored = server.storage.botMessages.find(
+        (e): e is { messageId: number; botToken: string; message: Record<string, unknown> } =>
+          isRecord(e) &&
+          e.messageId === messageId &&
+          e.botToken === req.params.token &&
+          isRecord(e.message) &&
+          String(e.message.chat_id) === chatId,
+      );
+      if (!stored || messageId === undefined) return fail(res, 400, 'Bad Request: message to edit not found');
+      const next = {
+        ...stored.message,
+        text: b.text,
+        parse_mode: b.parse_mode,
+        reply_markup: b.reply_markup,
+      };
+      if (JSON.stringify(next) === JSON.stringify(stored.message))
+        return fail(res, 400, 'Bad Request: message is not modified');
+      stored.message = next;
+      state.edits.push({ chat_id: chatId, message_id: messageId, text: String(b.text) });
+      res.json({
+        ok: true,
+        result: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(chatId), type: 'supergroup' },
+          text: b.text,
+        },
+      });
     }),
   );
 

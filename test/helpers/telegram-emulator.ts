@@ -90,6 +90,15 @@ export interface Emulator {
   botMessages(chatId: number | string): BotMessage[];
   /** The bytes a photo or document message uploaded (throws when it uploaded none). */
   fileOf(message: BotMessage): Buffer;
+  /**
+   * `client` presses the inline button with `data` under the bot's `message` (as stored now, so after an
+   * edit too); resolves with the callback query's id once the update is queued for the bot.
+   */
+  press(client: TelegramClient, message: BotMessage, data: string): Promise<string>;
+  /** Waits until the bot answered the press (answerCallbackQuery); returns the toast, if any. */
+  waitForPressAnswer(callbackId: string, ms?: number): Promise<{ text?: string }>;
+  /** The bot's message as stored now (edits applied). */
+  current(message: BotMessage): BotMessage;
   stop(): Promise<void>;
 }
 
@@ -176,6 +185,12 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       )
       .map((m) => m.message);
 
+  const current = (message: BotMessage): BotMessage => {
+    const found = messagesIn(message.chat_id).find((m) => m.message_id === message.message_id);
+    if (!found) throw new Error(`no bot message ${message.message_id} in chat ${message.chat_id}`);
+    return found;
+  };
+
   return {
     server: running,
     apiRoot: running.config.apiURL,
@@ -245,6 +260,36 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       const file = state.uploads.get(message.message_id);
       if (!file) throw new Error(`bot message ${message.message_id} uploaded no file`);
       return file.data;
+    },
+    current,
+    async press(client, message, data) {
+      const now = current(message);
+      // Built here rather than with makeCallbackQuery, whose deep merge would make the bot the presser.
+      const base = client.makeCallbackQuery(data);
+      const query = {
+        ...base,
+        from: { ...base.from },
+        message: {
+          message_id: now.message_id,
+          from: { id: BOT_ID, is_bot: true, first_name: 'Test First name', username: BOT_USERNAME },
+          chat: { ...base.message.chat },
+          date: Math.floor(Date.now() / 1000),
+          ...(now.text !== undefined ? { text: now.text } : {}),
+          ...(isRecord(now.payload.reply_markup) ? { reply_markup: now.payload.reply_markup } : {}),
+        },
+      };
+      const id = String((running as unknown as { callbackId: number }).callbackId);
+      await running.addUserCallback(JSON.parse(JSON.stringify(query)) as typeof query);
+      return id;
+    },
+    async waitForPressAnswer(callbackId, ms = 5000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const found = state.callbackAnswers.find((a) => a.callback_query_id === callbackId);
+        if (found) return found.text !== undefined ? { text: found.text } : {};
+        if (Date.now() >= deadline) throw new Error(`press ${callbackId} not answered within ${ms} ms`);
+        await sleep(20);
+      }
     },
     async stop() {
       states.delete(running);

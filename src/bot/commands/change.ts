@@ -1,10 +1,10 @@
 /** Commands that change a task: /done, /update, /blocked, and replies to reminders. */
 import { toLocalDate, workingDaysBetween } from '../../domain/calendar';
-import { applyChange, type UpdateAction } from '../../store/status-updates';
+import { applyChange, type ChangeResult, type UpdateAction } from '../../store/status-updates';
 import type { TaskRecord } from '../../store/types';
 import { noteArg, percentArg, taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
-import { formatDate } from '../format';
+import { formatDate } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { mayChange, type ChangeKind } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';
@@ -46,8 +46,12 @@ export const blocked: CommandHandler = async (ctx, args) => {
  * A reply to a reminder: "xong", "đã hoàn thành", "done" finish the task; "80%" reports progress;
  * anything else is kept as a note, so nothing a user wrote to the bot is dropped.
  */
-export async function replyToReminder(ctx: CommandContext, task: TaskRecord): Promise<Reply[]> {
-  const text = ctx.msg.text.normalize('NFC').trim();
+export async function replyToReminder(
+  ctx: CommandContext,
+  task: TaskRecord,
+  answer: string = ctx.msg.text,
+): Promise<Reply[]> {
+  const text = answer.normalize('NFC').trim();
   // Unlike foldVietnamese this keeps every character in place, so the note can be cut from the original text.
   const folded = text
     .toLowerCase()
@@ -75,23 +79,37 @@ export async function replyToReminder(ctx: CommandContext, task: TaskRecord): Pr
   return change(ctx, task, 'note', { note: note.value });
 }
 
-async function change(
+export type ChangeOutcome =
+  | { kind: 'refused' }
+  | { kind: 'already-done'; date: string }
+  | { kind: 'duplicate' }
+  | { kind: 'applied'; result: ChangeResult };
+
+export interface ChangeOptions {
+  progress?: number;
+  note: string | null;
+  /** A button press is deduplicated per (message, button), so pressing it again changes nothing. */
+  dedupeKey?: string;
+  /** What the audit record says was sent (a press has no text: the button's data). */
+  text?: string;
+}
+
+/**
+ * The one path every change takes, typed or pressed: permission, "already done", the audit record (unique
+ * per platform message or press), the task, and the re-plan of its reminders.
+ */
+export async function applyTaskChange(
   ctx: CommandContext,
   task: TaskRecord,
   action: UpdateAction,
-  opts: { progress?: number; note: string | null },
-): Promise<Reply[]> {
-  const kind: ChangeKind = action === 'progress' || action === 'note' ? 'progress' : 'state';
-  if (!mayChange(task, ctx.binding, ctx.isAdmin, kind)) return [refusal(ctx, task)];
-  if (action === 'done' && task.status === 'done' && task.completedAt) {
-    return [
-      textReply(
-        ctx.t('errors.alreadyDone', {
-          number: task.number,
-          date: formatDate(toLocalDate(task.completedAt, ctx.deps.tz)),
-        }),
-      ),
-    ];
+  opts: ChangeOptions,
+): Promise<ChangeOutcome> {
+  // Reporting 100% finishes the task: a state change, which a supporting department may not make.
+  const finishes = action === 'done' || (action === 'progress' && (opts.progress ?? 0) >= 100);
+  const kind: ChangeKind = finishes || action === 'blocked' || action === 'reopen' ? 'state' : 'progress';
+  if (!mayChange(task, ctx.binding, ctx.isAdmin, kind)) return { kind: 'refused' };
+  if (finishes && task.status === 'done' && task.completedAt) {
+    return { kind: 'already-done', date: formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) };
   }
   const { msg } = ctx;
   const result = await applyChange({
@@ -100,15 +118,32 @@ async function change(
     progress: opts.progress,
     note: opts.note,
     by: { platform: msg.platform, chatId: msg.chat.id, userId: msg.user.id, userName: msg.user.name },
-    dedupeKey: `${msg.platform}:${msg.chat.id}:${msg.messageId ?? `${msg.user.id}:${ctx.now.getTime()}`}`,
+    dedupeKey:
+      opts.dedupeKey ??
+      `${msg.platform}:${msg.chat.id}:${msg.messageId ?? `${msg.user.id}:${ctx.now.getTime()}`}`,
     messageId: msg.messageId ?? null,
-    text: msg.text,
+    text: opts.text ?? msg.text,
     at: ctx.now,
   });
-  if (result.duplicate) return [textReply(ctx.t('change.duplicate'))];
+  if (result.duplicate) return { kind: 'duplicate' };
   await ctx.deps
     .onTaskChanged?.(task.id)
     .catch((err: unknown) => ctx.deps.logger.error({ err, task: task.id }, 'could not re-plan reminders'));
+  return { kind: 'applied', result };
+}
+
+async function change(
+  ctx: CommandContext,
+  task: TaskRecord,
+  action: UpdateAction,
+  opts: { progress?: number; note: string | null },
+): Promise<Reply[]> {
+  const outcome = await applyTaskChange(ctx, task, action, opts);
+  if (outcome.kind === 'refused') return [refusal(ctx, task)];
+  if (outcome.kind === 'already-done')
+    return [textReply(ctx.t('errors.alreadyDone', { number: task.number, date: outcome.date }))];
+  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+  const { result } = outcome;
 
   const t = result.task;
   const r = new ReplyBuilder();
@@ -139,7 +174,7 @@ async function change(
   return [r.build(true)];
 }
 
-function refusal(ctx: CommandContext, task: TaskRecord): Reply {
+export function refusal(ctx: CommandContext, task: TaskRecord): Reply {
   const who = [
     task.lead.length
       ? ctx.t('errors.whoLead', { lead: task.lead.map((s) => ctx.deptName(s)).join(', ') })
@@ -157,4 +192,35 @@ function refusal(ctx: CommandContext, task: TaskRecord): Reply {
       what: ctx.t('errors.whatChange'),
     }),
   );
+}
+
+const DONE_WORD = String.raw`(?:xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)`;
+
+/**
+ * "xong 12", "12 xong", "80% 12", "12 80%" in a reply to a reminder of several tasks: the task's number
+ * and the answer without it, in the form `replyToReminder` reads. Null when no number is given.
+ */
+export function numberedAnswer(text: string): { number: number; answer: string } | null {
+  const clean = text.normalize('NFC').trim();
+  const folded = clean
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [new RegExp(`^(${DONE_WORD})\\s+#?(\\d{1,7})\\b`), (m) => m[1] ?? ''],
+    [new RegExp(`^#?(\\d{1,7})\\s*[:.,-]?\\s+(${DONE_WORD})\\b`), (m) => m[2] ?? ''],
+    [/^(\d{1,3}\s*%)\s+#?(\d{1,7})\b/, (m) => m[1] ?? ''],
+    [/^#?(\d{1,7})\s*[:.,-]?\s+(\d{1,3}\s*%)/, (m) => m[2] ?? ''],
+  ];
+  for (const [i, [re, word]] of patterns.entries()) {
+    const m = re.exec(folded);
+    if (!m) continue;
+    const number = Number(i % 2 === 0 ? m[2] : m[1]);
+    // The rest is cut from the original text, which folding kept character for character.
+    const rest = clean.slice(m[0].length).trim();
+    const head = word(m).replace(/\s+/g, '');
+    return { number, answer: `${/%$/.test(head) ? head : 'xong'}${rest ? ` ${rest}` : ''}` };
+  }
+  return null;
 }

@@ -14,7 +14,7 @@ import type { TaskRecord } from '../../store/types';
 import { clip, taskArg, type Checked } from '../args';
 import { splitFirst } from '../command-parser';
 import type { CommandContext, CommandHandler } from '../context';
-import { formatDate, formatWindow } from '../format';
+import { formatDate, formatWindow } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { mayManagePlan } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';

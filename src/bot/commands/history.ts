@@ -3,7 +3,7 @@ import { toLocalDateTime } from '../../domain/calendar';
 import { taskHistory, type EditValue, type HistoryEntry } from '../../store/task-edits';
 import { clip } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
-import { formatDate } from '../format';
+import { formatDate } from '../../shared/date-format';
 import { ReplyBuilder, bold, textReply } from '../reply';
 
 function showValue(ctx: CommandContext, field: string, v: EditValue): string {

@@ -4,7 +4,7 @@ import { departmentSummaries, findPeriodTasks, type ReportTask } from '../../rep
 import { statusChartPng } from '../../report/status-chart';
 import { clip } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
-import { formatDate, formatWindow } from '../format';
+import { formatDate, formatWindow } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { ReplyBuilder, bold, italic, textReply } from '../reply';
 import { readTarget, targetLabel } from './report-target';

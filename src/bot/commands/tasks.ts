@@ -5,7 +5,7 @@ import { recentUpdates } from '../../store/status-updates';
 import type { TaskRecord } from '../../store/types';
 import { taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
-import { formatDate, formatWindow } from '../format';
+import { formatDate, formatWindow } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { ReplyBuilder, bold, textReply } from '../reply';
 import { matchDepartment } from '../../store/org-repository';

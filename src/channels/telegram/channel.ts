@@ -8,9 +8,9 @@ import { askCore } from '../ask-core';
 import type { BotCore } from '../../bot/messages';
 import type { Logger } from '../../shared/logger';
 import type { Sender } from '../sender';
-import { deliverReply } from './deliver';
+import { deliverReply, editReply } from './deliver';
 import { describeError } from './errors';
-import { chatMigration, toIncomingMessage } from './inbound';
+import { chatMigration, toIncomingMessage, toIncomingPress } from './inbound';
 import { setCommandMenus, type TelegramCommand } from './menus';
 import { installAutoRetry, senderFromApi, type RetryLimits } from './sender';
 import { startWebhook, type RunningWebhook, type WebhookSettings } from './webhook-server';
@@ -103,6 +103,37 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
   }
 
+  /** A button press: always answered (Telegram shows a spinner until then), the message edited if asked. */
+  async function answerPress(ctx: Context): Promise<void> {
+    const incoming = toIncomingPress(ctx);
+    const message = ctx.callbackQuery?.message;
+    if (!incoming || !message) {
+      await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
+    const replies = await askCore(core, incoming, logger, describeError);
+    const toast = replies.find((r) => r.toast)?.toast;
+    try {
+      await ctx.answerCallbackQuery(toast ? { text: toast.slice(0, 200) } : {});
+    } catch (err) {
+      logger.warn(
+        { chatId: incoming.chat.id, err: describeError(err) },
+        'telegram: could not answer a press',
+      );
+    }
+    for (const reply of replies) {
+      try {
+        if (reply.editsPressed) await editReply(ctx.api, message.chat.id, message.message_id, reply);
+        else if (reply.segments.length) await deliverReply(ctx.api, message.chat.id, reply);
+      } catch (err) {
+        logger.error(
+          { chatId: incoming.chat.id, err: describeError(err) },
+          'telegram: failed to answer a button press',
+        );
+      }
+    }
+  }
+
   // Tracked so stop() can wait for them in webhook mode, where grammY does not.
   bot.use(async (_ctx, next) => {
     const run = next();
@@ -115,6 +146,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   });
   // The boundary keeps errors inside the bot in both modes; bot.catch alone only covers polling.
   bot.errorBoundary(logUpdateError).on('message', answer);
+  bot.errorBoundary(logUpdateError).on('callback_query:data', answerPress);
   bot.catch(logUpdateError);
 
   let polling: Promise<void> | undefined;

@@ -19,6 +19,14 @@ export function toTelegramChatId(chatId: string): number | string {
 interface Placement {
   message_thread_id?: number;
   reply_parameters?: { message_id: number; allow_sending_without_reply: boolean };
+  reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
+}
+
+/** The core's button rows as Telegram's inline keyboard (an empty one removes the buttons on an edit). */
+export function inlineKeyboard(buttons: Reply['buttons']): NonNullable<Placement['reply_markup']> {
+  return {
+    inline_keyboard: (buttons ?? []).map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))),
+  };
 }
 
 /**
@@ -116,6 +124,37 @@ export async function deliverReply(
     chunks = chunks ? [...rest, ...chunks] : rest;
   }
   chunks ??= splitSegments(reply.segments);
-  for (const chunk of chunks) ids.push(await sendChunk(api, chatId, chunk, nextPlacement()));
+  for (const [i, chunk] of chunks.entries()) {
+    const placement = nextPlacement();
+    // The buttons go under the last part, where the reader finishes.
+    if (reply.buttons?.length && i === chunks.length - 1)
+      placement.reply_markup = inlineKeyboard(reply.buttons);
+    ids.push(await sendChunk(api, chatId, chunk, placement));
+  }
   return ids;
+}
+
+/**
+ * Replaces the text and buttons of a message the bot sent (the answer to a button press). A reply too long
+ * for one message keeps its first part: an edited reminder only grows by a line per press.
+ */
+export async function editReply(
+  api: Api,
+  chatId: number | string,
+  messageId: number,
+  reply: Reply,
+): Promise<void> {
+  const first = splitSegments(reply.segments)[0];
+  if (!first) return;
+  try {
+    await api.editMessageText(chatId, messageId, renderHtml(first), {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_markup: inlineKeyboard(reply.buttons),
+    });
+  } catch (err) {
+    // Two presses at once can make the second edit identical to the first: nothing to change.
+    if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return;
+    throw err;
+  }
 }

@@ -107,3 +107,28 @@ export function chatMigration(ctx: Context): { fromChatId: string; toChatId: str
   if (msg?.migrate_to_chat_id === undefined) return undefined;
   return { fromChatId: String(msg.chat.id), toChatId: String(msg.migrate_to_chat_id) };
 }
+
+/**
+ * A press on one of the bot's inline buttons, as the core's IncomingMessage: `press` carries the button's
+ * data and the callback id, `replyTo` the message that carried the button, `text` is empty.
+ */
+export function toIncomingPress(ctx: Context): IncomingMessage | undefined {
+  const cq = ctx.callbackQuery;
+  const msg = cq?.message;
+  if (!cq || cq.data === undefined || !msg || cq.from.is_bot) return undefined;
+  const title = chatTitle(msg.chat);
+  const text = 'text' in msg ? msg.text : undefined;
+  return {
+    platform: 'telegram',
+    chat: {
+      id: String(msg.chat.id),
+      ...(title !== undefined ? { title } : {}),
+      isGroup: msg.chat.type === 'group' || msg.chat.type === 'supergroup',
+    },
+    user: { id: String(cq.from.id), name: displayName(cq.from) },
+    text: '',
+    replyTo: { messageId: String(msg.message_id), fromBot: true, ...(text !== undefined ? { text } : {}) },
+    press: { data: cq.data, id: cq.id },
+    botUsername: ctx.me.username,
+  };
+}

@@ -1,9 +1,9 @@
 /**
- * The overdue chain: the first working morning after the window's end, then every N working days, with
- * the leaders told from M working days late on. It is anchored at the end, not at now, so re-planning
- * after a restart finds the same instants; it stops at a horizon so that it is finite.
+ * The overdue chain: a few working mornings after the window's end (1, 3 and 5 working days late by
+ * default), the leaders told once, and then silence: the task stays in the weekly digest and /overdue.
+ * It is anchored at the end, not at now, so re-planning after a restart finds the same instants.
  */
-import { compareDates, nextWorkingDay, addWorkingDays, type WorkingCalendar } from '../calendar';
+import { addWorkingDays, compareDates, type WorkingCalendar } from '../calendar';
 import type { LocalDate } from '../task';
 import type { ReminderSettings } from './settings';
 import type { ReminderCandidate } from './types';
@@ -15,23 +15,15 @@ export function overdueChain(
   s: ReminderSettings,
 ): ReminderCandidate[] {
   const out: ReminderCandidate[] = [];
-  let late = 1;
-  for (
-    let d = nextWorkingDay(end, cal);
-    compareDates(d, until) <= 0;
-    d = addWorkingDays(d, s.overdueEveryWorkingDays, cal)
-  ) {
-    out.push({ date: d, kind: 'overdue', target: 'lead', dueDate: end, workingDaysLate: late });
-    if (late >= s.escalateAfterWorkingDays) {
-      out.push({
-        date: d,
-        kind: 'overdue-escalated',
-        target: 'leaders',
-        dueDate: end,
-        workingDaysLate: late,
-      });
-    }
-    late += s.overdueEveryWorkingDays;
+  const steps = [...new Set(s.overdueWorkingDays)].sort((a, b) => a - b);
+  // The escalation rides on one step only: the first at or past the threshold.
+  const escalated = s.escalateAtWorkingDays > 0 ? steps.find((n) => n >= s.escalateAtWorkingDays) : undefined;
+  for (const late of steps) {
+    const date = addWorkingDays(end, late, cal);
+    if (compareDates(date, until) > 0) break;
+    out.push({ date, kind: 'overdue', target: 'lead', dueDate: end, workingDaysLate: late });
+    if (late === escalated)
+      out.push({ date, kind: 'overdue-escalated', target: 'leaders', dueDate: end, workingDaysLate: late });
   }
   return out;
 }

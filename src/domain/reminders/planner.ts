@@ -4,6 +4,7 @@
  */
 import {
   addDays,
+  compareDates,
   localDateTimeToInstant,
   onOrBeforeWorkingDay,
   toLocalDate,
@@ -21,6 +22,7 @@ import {
   type ReminderTask,
   type ReminderTarget,
 } from './types';
+import type { LocalDate } from '../task';
 
 export interface PlanOptions {
   now: Date;
@@ -67,6 +69,17 @@ export function isDone(task: ReminderTask, now: Date): boolean {
   return task.status === 'done' || (task.completedAt != null && task.completedAt.getTime() <= now.getTime());
 }
 
+/** Its end had passed before it was loaded: an old plan kept for the record, never reminded. */
+export function endedBeforeLoad(task: Pick<ReminderTask, 'end' | 'loadedOn'>): boolean {
+  return task.end != null && task.loadedOn != null && compareDates(task.end, task.loadedOn) < 0;
+}
+
+function snoozedDate(date: LocalDate, task: ReminderTask): LocalDate {
+  const z = task.snoozed;
+  if (!z) return date;
+  return compareDates(date, z.from) >= 0 && compareDates(date, z.until) < 0 ? z.until : date;
+}
+
 function withSupportCopies(
   task: ReminderTask,
   candidates: ReminderCandidate[],
@@ -77,6 +90,22 @@ function withSupportCopies(
     .filter((c) => c.target === 'lead' && s.supportKinds.includes(c.kind))
     .map((c) => ({ ...c, target: 'support' as const }));
   return [...candidates, ...copies];
+}
+
+/**
+ * 08:00 of a local day as an instant, remembered: the zone conversion goes through Intl and was most of the
+ * planner's time, while a year of mornings is a few hundred distinct values. Pure, so caching is safe.
+ */
+const instants = new Map<string, Date>();
+function morningOf(day: LocalDate, time: string, zone: string): Date {
+  const key = `${day}|${time}|${zone}`;
+  let at = instants.get(key);
+  if (!at) {
+    if (instants.size > 20_000) instants.clear();
+    at = localDateTimeToInstant(day, time, zone);
+    instants.set(key, at);
+  }
+  return new Date(at.getTime());
 }
 
 function compareReminders(a: Reminder, b: Reminder): number {
@@ -91,7 +120,7 @@ function compareReminders(a: Reminder, b: Reminder): number {
 export function planReminders(task: ReminderTask, options: PlanOptions): Reminder[] {
   const s = resolveReminderSettings(options.settings);
   const { now, calendar: cal } = options;
-  if (isDone(task, now)) return [];
+  if (isDone(task, now) || endedBeforeLoad(task)) return [];
 
   const candidates = [...RULES[task.kind](task, cal, s)];
   if (task.end && hasOverdueChain(task.kind)) {
@@ -100,8 +129,8 @@ export function planReminders(task: ReminderTask, options: PlanOptions): Reminde
 
   const kept = new Map<string, Reminder>();
   for (const c of withSupportCopies(task, candidates, s)) {
-    const localDate = onOrBeforeWorkingDay(c.date, cal);
-    const at = localDateTimeToInstant(localDate, s.time, s.zone);
+    const localDate = snoozedDate(onOrBeforeWorkingDay(c.date, cal), task);
+    const at = morningOf(localDate, s.time, s.zone);
     if (at.getTime() < now.getTime()) continue;
     const slot = `${localDate}|${c.target}`;
     const existing = kept.get(slot);

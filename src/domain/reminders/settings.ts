@@ -25,10 +25,13 @@ export interface ReminderSettings {
   campaignWeeklyMaxDays: number;
   /** Recurring work: working days before each quarter's end. */
   recurringQuarterEndWorkingDays: number;
-  /** Overdue: remind every N working days after the first overdue morning. */
-  overdueEveryWorkingDays: number;
-  /** From this many working days late on, each overdue reminder is also sent to the leaders. */
-  escalateAfterWorkingDays: number;
+  /**
+   * Overdue: remind on these working days late, then stop. A reminder repeated for ever teaches people to
+   * mute the bot; past the last step the task lives on in the weekly digest and /overdue.
+   */
+  overdueWorkingDays: readonly number[];
+  /** The one overdue step (the first at or past this many working days late) also sent to the leaders. */
+  escalateAtWorkingDays: number;
   /** Overdue chains stop this many days after now; callers re-plan at least daily. */
   horizonDays: number;
   /** Kinds whose reminder is also sent to the coordinating units' groups. */
@@ -47,8 +50,8 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   campaignWeekday: 1,
   campaignWeeklyMaxDays: 92,
   recurringQuarterEndWorkingDays: 10,
-  overdueEveryWorkingDays: 2,
-  escalateAfterWorkingDays: 5,
+  overdueWorkingDays: [1, 3, 5],
+  escalateAtWorkingDays: 5,
   horizonDays: 60,
   supportKinds: ['due-eve', 'event-eve'],
 };
@@ -75,8 +78,8 @@ export function resolveReminderSettings(overrides: Partial<ReminderSettings> = {
   if (s.campaignWeekday > 6) throw new RangeError(`campaignWeekday must be 0–6, got ${s.campaignWeekday}`);
   wholeNumber('campaignWeeklyMaxDays', s.campaignWeeklyMaxDays, 0);
   wholeNumber('recurringQuarterEndWorkingDays', s.recurringQuarterEndWorkingDays, 0);
-  wholeNumber('overdueEveryWorkingDays', s.overdueEveryWorkingDays, 1);
-  wholeNumber('escalateAfterWorkingDays', s.escalateAfterWorkingDays, 1);
+  for (const n of s.overdueWorkingDays) wholeNumber('overdueWorkingDays', n, 1);
+  wholeNumber('escalateAtWorkingDays', s.escalateAtWorkingDays, 0);
   wholeNumber('horizonDays', s.horizonDays, 0);
   return s;
 }

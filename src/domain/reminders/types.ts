@@ -48,6 +48,13 @@ export interface ReminderTask {
   completedAt?: Date | null;
   /** Coordinating units; 'support' copies are planned only when there is at least one. */
   support?: readonly string[];
+  /**
+   * The local day the task was loaded (service clock). A task whose end had already passed then came with
+   * an old plan imported for the record: it is never reminded, only counted.
+   */
+  loadedOn?: LocalDate | null;
+  /** /snooze: reminders falling on [from, until) move to `until` (a working day). */
+  snoozed?: { from: LocalDate; until: LocalDate } | null;
 }
 
 export interface Reminder {

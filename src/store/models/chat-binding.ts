@@ -16,6 +16,8 @@ const chatBindingSchema = new Schema(
     boundBy: { type: String, default: null },
     /** Set when the platform says the bot can no longer post here (removed, blocked). */
     unreachableSince: { type: Date, default: null },
+    /** Set by /mute: no reminders go here until /unmute; the leaders' digest names such groups. */
+    mutedSince: { type: Date, default: null },
   },
   { timestamps: true },
 );

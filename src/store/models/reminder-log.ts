@@ -26,6 +26,8 @@ const reminderLogSchema = new Schema(
     messageIds: { type: [String], default: undefined },
     error: { type: String, default: null },
     sentAt: { type: Date, default: null },
+    /** Which delivery attempt wrote the row: one message claims several rows, and must know its own. */
+    claim: { type: String, default: null },
   },
   { timestamps: true },
 );

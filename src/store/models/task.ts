@@ -39,6 +39,14 @@ const taskSchema = new Schema(
     history: { type: [historySchema], default: [] },
     /** Bumped on every change that affects reminders, so queued reminders of an older version are skipped. */
     revision: { type: Number, default: 0 },
+    /**
+     * When the task was first loaded, on the service clock (BOT_NOW counts). A task whose end had passed by
+     * then (an old plan imported for the record) is never reminded; null for tasks loaded before this field.
+     */
+    loadedAt: { type: Date, default: null },
+    /** /snooze: reminders due on [snoozedFrom, snoozedUntil) move to snoozedUntil (local dates). */
+    snoozedFrom: { type: String, default: null },
+    snoozedUntil: { type: String, default: null },
   },
   { timestamps: true },
 );

@@ -187,6 +187,57 @@ describe('reminder delivery', () => {
     for (const chat of Object.values(GROUPS)) await rig.emulator.expectNoBotMessage(chat, 50);
   });
 
+  it('sends a group ONE message for all its reminders of the morning, grouped by what they ask', async () => {
+    const soon = await createTask(seed, {
+      lead: ['ho-tro'],
+      end: '2025-03-14',
+      title: 'Báo cáo quý I của phòng',
+    });
+    const today = await createTask(seed, { lead: ['ho-tro'], end: '2025-03-11', title: 'Nộp hồ sơ thi đua' });
+    const late = await createTask(seed, {
+      lead: ['ho-tro'],
+      end: '2025-03-10',
+      title: 'Tổng hợp ý kiến góp ý',
+    });
+    const peak = await createTask(seed, {
+      lead: ['ho-tro'],
+      kind: 'campaign',
+      start: '2025-03-14',
+      end: '2025-04-30',
+      title: 'Cao điểm tuyên truyền Luật HTX',
+    });
+    await Promise.all([soon, today, late, peak].map((t) => rig.scheduler.syncTask(t.id)));
+
+    const msg = await rig.emulator.waitForBotMessage(GROUPS.hoTro);
+    await rig.idle();
+    await rig.emulator.expectNoBotMessage(GROUPS.hoTro, 500);
+    const text = msg.text ?? '';
+    // The group's language (en), most pressing sections in a fixed order, each line with number and date.
+    expect(text).toContain("Today's reminders: 4 tasks");
+    const order = ['Starting soon', 'Due soon', 'Due today', 'Overdue'].map((h) => text.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain(`#${peak.number}</b> Cao điểm tuyên truyền Luật HTX`);
+    expect(text).toContain(`#${late.number}</b> Tổng hợp ý kiến góp ý — Deadline: Monday, 10/03/2025`);
+    // One row of buttons per item, carrying the task's number.
+    const keyboard = (msg.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] })
+      .inline_keyboard;
+    expect(keyboard.map((row) => row[0]?.callback_data).sort()).toEqual(
+      [soon, today, late, peak].map((t) => `rm:done:${t.number}`).sort(),
+    );
+    // Exactly-once bookkeeping stays per reminder: four rows, one message id.
+    const rows = await ReminderLog.find({ chatId: GROUPS.hoTro, messageId: String(msg.message_id) }).lean();
+    expect(rows.map((r) => r.taskNumber).sort()).toEqual(
+      [soon, today, late, peak].map((t) => t.number).sort(),
+    );
+    expect(rows.every((r) => r.state === 'sent')).toBe(true);
+
+    // Planned again (a reconcile): nothing is sent twice.
+    await rig.scheduler.reconcileAll();
+    await rig.idle();
+    await rig.emulator.expectNoBotMessage(GROUPS.hoTro, 800);
+  });
+
   it('reconcileAll sweeps jobs of tasks deleted behind its back, and of a lost index', async () => {
     const task = await createTask(seed, { end: '2025-05-16' });
     await rig.scheduler.syncTask(task.id);

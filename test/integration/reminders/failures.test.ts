@@ -1,5 +1,5 @@
 import { fixedClock } from '../../../src/shared/clock';
-import { deliveryJobId } from '../../../src/scheduler/reminder-queue';
+import { deliveryJobId, keyLocalDate } from '../../../src/scheduler/reminder-queue';
 import { planTask, type PlannableTask } from '../../../src/scheduler/task-plans';
 import { ChatBinding, ReminderLog, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
@@ -62,7 +62,9 @@ describe('delivery failures', () => {
     expect(rig.adminTexts).toHaveLength(1);
     expect(rig.adminTexts[0]).toContain('-2002');
     expect(rig.adminTexts[0]).toContain('bot was kicked');
-    const job = await workers.deliveryQueues.get('telegram')?.getJob(deliveryJobId(key, '-2002'));
+    const job = await workers.deliveryQueues
+      .get('telegram')
+      ?.getJob(deliveryJobId(keyLocalDate(key), '-2002'));
     expect(await job?.getState()).toBe('failed');
     expect(job?.attemptsMade).toBe(1);
     expect(await ReminderLog.findOne({ key, chatId: '-2002' }).lean()).toMatchObject({ state: 'failed' });

@@ -60,6 +60,8 @@ export async function startRig(file: string, clock: Clock, retry: RetryLimits = 
     directory: createDirectory(0),
     sendingStaleMs: 2_000,
     chatGapMs: { telegram: 0 },
+    // Long enough for the reminders of one instant to fan out into one message, short for the tests.
+    collectMs: 300,
   };
   const scheduler = createReminderScheduler({
     connection,

@@ -31,6 +31,12 @@ describe('configuration', () => {
     expect(c.telegram.apiRoot).toBe('https://api.telegram.org');
     expect(c.admins).toEqual([]);
     expect(c.botNow).toBeUndefined();
+    expect(c.reminders).toEqual({ overdueWorkingDays: [1, 3, 5], escalateAtWorkingDays: 5 });
+  });
+
+  it('reads the overdue cadence', () => {
+    const c = parseConfig({ ...base, REMINDER_OVERDUE_DAYS: '5, 2,10', REMINDER_ESCALATE_AT: '0' });
+    expect(c.reminders).toEqual({ overdueWorkingDays: [2, 5, 10], escalateAtWorkingDays: 0 });
   });
 
   it('reads admins, the API root and BOT_NOW', () => {
@@ -53,6 +59,9 @@ describe('configuration', () => {
     [{ ...base, BOT_ADMINS: '123' }, /^Configuration error: BOT_ADMINS entries must be platform-prefixed/],
     [{ ...base, TZ_NAME: 'Mars/Olympus' }, /^Configuration error: TZ_NAME must be an IANA time zone/],
     [{ ...base, DEFAULT_LOCALE: 'fr' }, /^Configuration error: DEFAULT_LOCALE must be vi or en/],
+    [{ ...base, REMINDER_OVERDUE_DAYS: 'every 2' }, /^Configuration error: REMINDER_OVERDUE_DAYS must be/],
+    [{ ...base, REMINDER_OVERDUE_DAYS: '0,3' }, /^Configuration error: REMINDER_OVERDUE_DAYS must be/],
+    [{ ...base, REMINDER_ESCALATE_AT: '-1' }, /^Configuration error: REMINDER_ESCALATE_AT must be/],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

@@ -88,7 +88,7 @@ describe('where reminders land', () => {
     expect(r[0]?.at.toISOString()).toBe('2025-03-27T00:30:00.000Z');
     expect(() => resolveReminderSettings({ time: '22:00' })).toThrow(/night/);
     expect(() => resolveReminderSettings({ time: '05:59' })).toThrow(/night/);
-    expect(() => resolveReminderSettings({ overdueEveryWorkingDays: 0 })).toThrow(RangeError);
+    expect(() => resolveReminderSettings({ overdueWorkingDays: [0] })).toThrow(RangeError);
     expect(resolveReminderSettings()).toEqual(DEFAULT_REMINDER_SETTINGS);
   });
 });

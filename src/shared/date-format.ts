@@ -1,7 +1,7 @@
 /** How dates read in messages: dd/mm/yyyy, with Vietnamese or English weekday names. */
 import { parseLocalDate, weekday } from '../domain/calendar';
 import type { LocalDate } from '../domain/task';
-import type { Locale } from '../shared/i18n';
+import type { Locale } from './i18n';
 
 const WEEKDAYS: Record<Locale, readonly string[]> = {
   vi: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
