@@ -14,7 +14,6 @@ import type { Sender } from '../src/channels/sender';
 import type { ZaloSessionWatch } from '../src/channels/zalo/channel';
 import { guardChatRefusals, type ChatRefusalPolicy } from '../src/channels/zalo/chat-refusals';
 import { waitingNotice } from '../src/channels/zalo/notices';
-import { deliveryJobId } from '../src/scheduler/reminder-queue';
 import { ChatBinding, ReminderLog } from '../src/store/models';
 import { createReminderRuntime } from './runtime';
 import { startReminderWorkers, type ReminderWorkers } from './workers';
@@ -117,10 +116,11 @@ function watchSession(
     const queue = workers.deliveryQueues.get('zalo');
     if (!queue) return;
     const rows = await waitingRows();
-    for (const row of rows) {
-      const job = await queue.getJob(deliveryJobId(row.key, row.chatId));
-      if (job && (await job.isDelayed())) await job.promote();
-    }
+    // A group's waiting message is its delivery job of the day (one per group per slot), delayed.
+    const chats = new Set(rows.map((r) => r.chatId));
+    if (chats.size > 0)
+      for (const job of await queue.getDelayed())
+        if (chats.has(String((job.data as { chatId?: unknown }).chatId))) await job.promote();
     if (rows.length > 0)
       o.logger.info({ count: rows.length }, 'zalo: session back; sending waiting reminders');
   };

@@ -75,7 +75,7 @@ describe('quiet on purpose', () => {
       await buildWeeklyDigest(seed.org, '2025-03-31', 'Asia/Ho_Chi_Minh', officialCalendar),
       'vi',
     );
-    expect(plainText(digest[0]!)).toContain(`Nhóm đang tắt nhắc việc: Nhóm ${MUTED}`);
+    expect(plainText(digest[0]!)).toContain(`Nhóm ${MUTED} (đã tắt nhắc việc)`);
 
     expect(await say(MUTED, '/unmute')).toContain('Đã bật lại nhắc việc');
     const again = await createTask(seed, {
