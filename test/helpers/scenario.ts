@@ -29,7 +29,8 @@ export async function seedScenario(): Promise<void> {
   const plan = JSON.parse(
     readFileSync(join(__dirname, '..', 'fixtures', 'scenario', 'plan-2025.json'), 'utf8'),
   ) as PlanDraft;
-  await loadPlan(plan, JSON.stringify(plan), 'plan-2025.json');
+  // Loaded at the scenario's own now, as a deployment with BOT_NOW=SCENARIO_NOW would load it.
+  await loadPlan(plan, JSON.stringify(plan), 'plan-2025.json', new Date(SCENARIO_NOW));
 }
 
 const one = (replies: string[]): string => {

@@ -57,7 +57,10 @@ beforeAll(async () => {
   await bindGroup(seed, '-3002', 'department', 'to-chuc');
   await ChatBinding.updateOne({ chatId: '-3002' }, { unreachableSince: at('2025-03-10T09:00:00+07:00') });
   await bindGroup(seed, '-3003', 'department', 'ho-tro');
-  await ChatBinding.collection.updateOne({ chatId: '-3003' }, { $set: { muted: true } });
+  await ChatBinding.updateOne(
+    { chatId: '-3003' },
+    { $set: { mutedSince: new Date('2025-03-14T09:00:00+07:00') } },
+  );
   // Another organisation with no leaders group: nothing to send it.
   await seedOrg('hai-phong');
 });
