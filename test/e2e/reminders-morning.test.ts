@@ -120,6 +120,8 @@ describe('Wednesday 26/03/2025 at 08:00', () => {
     const task = await Task.findOne({ number, status: 'done' }).lean();
     expect(task).not.toBeNull();
     expect(await StatusUpdate.countDocuments({ task: task?._id })).toBe(1);
+    // The press is answered first (the toast shows at once), then the message is edited.
+    for (let i = 0; i < 250 && emu.state.edits.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(emu.current(peak).text).toContain(`✅ Lan: #${number}`);
 
     const second = await emu.press(person, peak, done);

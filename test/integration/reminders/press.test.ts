@@ -89,6 +89,9 @@ describe('buttons under a reminder', () => {
     expect(await Task.findById(a.id).lean()).toMatchObject({ status: 'done', progress: 100 });
     const audit = await StatusUpdate.find({ task: a.id }).lean();
     expect(audit).toEqual([expect.objectContaining({ action: 'done', userName: 'Hà', applied: true })]);
+    // The press is answered first (the toast shows at once), then the message is edited.
+    for (let i = 0; i < 100 && rig.emulator.state.edits.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     const edited = rig.emulator.current(leadMsg);
     expect(edited.text).toContain('Gửi báo cáo tháng 3');
     expect(edited.text).toContain(`✅ Hà: #${a.number} xong`);
