@@ -4,7 +4,7 @@
  * (a redelivered message changes nothing twice), then the task is changed guarded by its revision, whose
  * bump also tells queued reminders of the old version to stand down.
  */
-import type { LocalDate, TaskKind } from '../domain/task';
+import type { LocalDate } from '../domain/task';
 import { Plan, StatusUpdate, Task, TaskEdit } from './models';
 import { EDIT_FIELDS, type EditField } from './models/task-edit';
 import { nextNumber } from './plan-loader';
@@ -129,15 +129,7 @@ async function reload(task: TaskRecord): Promise<TaskRecord> {
   return toTask(d as TaskLean, task.planTitle);
 }
 
-export interface NewTask {
-  title: string;
-  kind: TaskKind;
-  lead: string[];
-  support: string[];
-  start: LocalDate | null;
-  end: LocalDate | null;
-  timeText: string | null;
-}
+export type NewTask = Pick<TaskRecord, 'title' | 'kind' | 'lead' | 'support' | 'start' | 'end' | 'timeText'>;
 
 /**
  * Tasks added in chat belong to one plan per organisation and year, "added in chat", so they live beside

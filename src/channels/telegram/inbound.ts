@@ -70,15 +70,10 @@ export function toIncomingMessage(ctx: Context, download?: FileDownloader): Inco
   if (text === undefined) return undefined;
   const user = authorOf(msg);
   if (!user) return undefined;
-  const title = chatTitle(msg.chat);
   const replyTo = replyOf(msg, ctx.me.id);
   return {
     platform: 'telegram',
-    chat: {
-      id: String(msg.chat.id),
-      ...(title !== undefined ? { title } : {}),
-      isGroup: msg.chat.type === 'group' || msg.chat.type === 'supergroup',
-    },
+    chat: chatOf(msg.chat),
     user,
     messageId: String(msg.message_id),
     text,
@@ -116,19 +111,24 @@ export function toIncomingPress(ctx: Context): IncomingMessage | undefined {
   const cq = ctx.callbackQuery;
   const msg = cq?.message;
   if (!cq || cq.data === undefined || !msg || cq.from.is_bot) return undefined;
-  const title = chatTitle(msg.chat);
   const text = 'text' in msg ? msg.text : undefined;
   return {
     platform: 'telegram',
-    chat: {
-      id: String(msg.chat.id),
-      ...(title !== undefined ? { title } : {}),
-      isGroup: msg.chat.type === 'group' || msg.chat.type === 'supergroup',
-    },
+    chat: chatOf(msg.chat),
     user: { id: String(cq.from.id), name: displayName(cq.from) },
     text: '',
     replyTo: { messageId: String(msg.message_id), fromBot: true, ...(text !== undefined ? { text } : {}) },
     press: { data: cq.data, id: cq.id },
     botUsername: ctx.me.username,
+  };
+}
+
+/** The platform-neutral chat of a Telegram message or of the message a button was under. */
+function chatOf(chat: Message['chat']): IncomingMessage['chat'] {
+  const title = chatTitle(chat);
+  return {
+    id: String(chat.id),
+    ...(title !== undefined ? { title } : {}),
+    isGroup: chat.type === 'group' || chat.type === 'supergroup',
   };
 }
