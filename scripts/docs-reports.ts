@@ -42,7 +42,7 @@ async function seed(): Promise<void> {
     if (!files.includes(name)) throw new Error(`data/seeds/${name} is missing`);
     const file = path.join(SEEDS, name);
     const draft = await importPlanFile(file, { org: ORG, directory });
-    await loadPlan(draft, await extractText(file), name);
+    await loadPlan(draft, await extractText(file), name, new Date(`${AS_OF}T08:00:00+07:00`));
   }
 }
 

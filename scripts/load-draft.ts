@@ -4,7 +4,7 @@ import { connectStore, disconnectStore } from '../src/store/connect';
 import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan, type LoadResult } from '../src/store/plan-loader';
 import { loadConfigOrExit } from '../src/app/load-env';
-import { serviceNow } from '../src/shared/clock';
+import { agreeServiceClock } from '../src/store/service-clock';
 
 export async function loadDraft(
   draft: PlanDraft,
@@ -17,7 +17,7 @@ export async function loadDraft(
   try {
     const entry = directory[draft.org];
     if (entry) await upsertOrgDirectory(draft.org, entry);
-    return await loadPlan(draft, text, file, serviceNow(config.botNow));
+    return await loadPlan(draft, text, file, (await agreeServiceClock(config.botNow)).now());
   } finally {
     await disconnectStore();
   }

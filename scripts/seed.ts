@@ -8,7 +8,7 @@ import { connectStore, disconnectStore } from '../src/store/connect';
 import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
 import { orgDirectory } from './org-directory';
-import { serviceNow } from '../src/shared/clock';
+import { agreeServiceClock } from '../src/store/service-clock';
 
 const SEEDS = path.join(__dirname, '..', 'data', 'seeds');
 
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const directory = orgDirectory();
   const files = readdirSync(SEEDS);
   await connectStore(config.mongodbUri);
+  // The deployment's clock (BOT_NOW counts, shared with the bot and worker): what was past at loading.
+  const loadedAt = (await agreeServiceClock(config.botNow)).now();
   try {
     for (const [slug, entry] of Object.entries(directory)) {
       const { departments } = await upsertOrgDirectory(slug, entry);
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
           throw new Error(`data/seeds/${seed} is listed in data/orgs.json but missing`);
         const file = path.join(SEEDS, seed);
         const draft = await importPlanFile(file, { org: slug, directory });
-        const r = await loadPlan(draft, await extractText(file), seed, serviceNow(config.botNow));
+        const r = await loadPlan(draft, await extractText(file), seed, loadedAt);
         console.log(
           `  ${seed}: ${draft.tasks.length} việc / tasks — ${r.created} mới / new, ${r.updated} cập nhật / updated, ${r.unchanged} không đổi / unchanged`,
         );

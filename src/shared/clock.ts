@@ -31,7 +31,3 @@ export function fixedClock(at: Date): Clock & { set(d: Date): void; advance(ms: 
   };
 }
 
-/** Now on the service clock a process built from its config would use: BOT_NOW when set. */
-export function serviceNow(botNow: Date | undefined): Date {
-  return botNow ?? new Date();
-}

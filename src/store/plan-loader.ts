@@ -53,7 +53,7 @@ export async function loadPlan(
   sourceText: string,
   sourceName: string | null,
   /** The service clock's now (BOT_NOW counts): whether an end had passed at load is judged against it. */
-  loadedAt: Date = new Date(),
+  loadedAt: Date,
 ): Promise<LoadResult> {
   const org = await Organisation.findOne({ slug: draft.org }).lean();
   if (!org) throw new UnknownOrganisationError(draft.org);

@@ -47,7 +47,7 @@ describe('a monthly report as a series of tasks', () => {
     ) as OrgDirectory;
     await upsertOrgDirectory('hai-phong', orgs['hai-phong']!);
     const draft = parsePlan(PLAN, { org: 'hai-phong', directory: orgs });
-    await loadPlan(draft, PLAN, 'bao-cao-2025.txt');
+    await loadPlan(draft, PLAN, 'bao-cao-2025.txt', new Date('2025-01-02T08:00:00+07:00'));
     await say('-300', 'admin', '/link van phong');
   });
 

@@ -159,7 +159,8 @@ async function confirmImport(
       ),
     ];
   }
-  const loaded = await loadPlan(pending.draft, pending.sourceText, pending.fileName);
+  // Loaded "now" on the service clock: with BOT_NOW a demo decides what was already past as it would then.
+  const loaded = await loadPlan(pending.draft, pending.sourceText, pending.fileName, ctx.now);
   await takePending(pending.id);
   // New and changed tasks get their reminders now, not at the worker's next morning reconcile.
   for (const id of loaded.taskIds)
