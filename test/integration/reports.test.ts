@@ -2,7 +2,6 @@
  * /export and /calendar through the real core and store: the files a leader or a department receives,
  * opened with the libraries their readers use (exceljs for the workbook, ical.js for the calendar).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { createBotCore } from '../../src/bot/core';
 import { plainText, type IncomingMessage, type Reply } from '../../src/bot/messages';
 import { Task } from '../../src/store/models';
-import { mongoUri } from '../harness/servers';
+import { runScript } from '../helpers/run-script';
 import { coreDeps } from '../helpers/core-deps';
 import { parseEvents, type IcalEvent } from '../helpers/ical';
 import { seedScenario } from '../helpers/scenario';
@@ -201,21 +200,9 @@ describe('/calendar', () => {
 });
 
 describe('npm run export', () => {
-  const root = join(__dirname, '..', '..');
   const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'q2.xlsx');
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'export.ts'), ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60000,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        MONGODB_URI: `${mongoUri()}/${dbName}`,
-        REDIS_URL: 'redis://127.0.0.1:6379',
-        BOT_NOW: '2025-05-15T09:00:00+07:00',
-      },
-    });
+    runScript('export.ts', args, dbName, { BOT_NOW: '2025-05-15T09:00:00+07:00' });
 
   it('writes the same workbook as /export to a file', async () => {
     const result = run(['--org', 'hai-phong', '--period', 'Q2/2025', '--out', out]);

@@ -1,29 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Department, Organisation, Plan, StatusUpdate, Task } from '../../src/store/models';
-import { mongoUri } from '../harness/servers';
+import { runScript } from '../helpers/run-script';
 import { useTestStore } from '../helpers/store';
 
 const { dbName } = useTestStore(__filename);
 const root = join(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'import-'));
 
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60000,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      MONGODB_URI: `${mongoUri()}/${dbName}`,
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      ...env,
-    },
-  });
-}
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  runScript(script, args, dbName, env);
 
 async function storeState() {
   const tasks = await Task.find(

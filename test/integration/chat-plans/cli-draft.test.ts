@@ -2,7 +2,6 @@
  * The draft the bot attaches, corrected by a person in a spreadsheet, loaded by the CLI:
  * `npm run import -- --draft ban-nhap.xlsx`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { draftWorkbook, readDraftWorkbook } from '../../../src/bot/draft-file';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { draftFromText, extractTextFromBytes } from '../../../src/import';
 import { Task } from '../../../src/store/models';
-import { mongoUri } from '../../harness/servers';
+import { runScript } from '../../helpers/run-script';
 import { planDocx } from '../../helpers/plan-docx';
 import { useTestStore } from '../../helpers/store';
 
@@ -27,21 +26,7 @@ const words = {
 };
 
 function importDraft(file: string) {
-  return spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'scripts', 'import.ts'), '--draft', file],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60000,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        MONGODB_URI: `${mongoUri()}/${dbName}`,
-        REDIS_URL: 'redis://127.0.0.1:6379',
-      },
-    },
-  );
+  return runScript('import.ts', ['--draft', file], dbName);
 }
 
 /** Opens the sheet as a person would in Excel, changes one cell of the row whose title starts with `title`. */
