@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { auditFields } from './audit-fields';
 
 export const EDIT_FIELDS = ['title', 'start', 'end', 'lead', 'support', 'created', 'deleted'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
@@ -10,24 +11,11 @@ export type EditField = (typeof EDIT_FIELDS)[number];
  */
 const taskEditSchema = new Schema(
   {
-    org: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
-    task: { type: Schema.Types.ObjectId, ref: 'Task', required: true },
-    taskNumber: { type: Number, required: true },
-    /** platform:chatId:messageId — the same platform message delivered twice changes the task once. */
-    dedupeKey: { type: String, required: true },
-    platform: { type: String, required: true },
-    chatId: { type: String, required: true },
-    messageId: { type: String, default: null },
-    userId: { type: String, required: true },
-    userName: { type: String, default: '' },
-    text: { type: String, required: true },
+    ...auditFields,
     field: { type: String, enum: EDIT_FIELDS, required: true },
     /** Strings (title, dates) or lists (departments); a deleted task keeps its title here. */
     before: { type: Schema.Types.Mixed, default: null },
     after: { type: Schema.Types.Mixed, default: null },
-    at: { type: Date, required: true },
-    /** False between writing this record and changing the task; a redelivery finishes the job. */
-    applied: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
