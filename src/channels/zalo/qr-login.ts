@@ -40,6 +40,9 @@ export async function runQrLogin(options: QrLoginOptions, deps: QrLoginDeps): Pr
   let outcome: 'declined' | 'expired' | undefined;
   let gotInfo: { imei: string; userAgent: string } | undefined;
   let retries = 0;
+  // zca-js does not wait for its callback: a QR image still being written must finish before we clean up.
+  const handling = new Set<Promise<void>>();
+  const settled = (): Promise<unknown> => Promise.allSettled([...handling]);
 
   const onEvent = async (event: LoginQRCallbackEvent): Promise<void> => {
     switch (event.type) {
@@ -80,11 +83,13 @@ export async function runQrLogin(options: QrLoginOptions, deps: QrLoginDeps): Pr
   let api: QrLoggedIn;
   try {
     api = await deps.loginQR(options.userAgent ? { userAgent: options.userAgent } : {}, (event) => {
-      onEvent(event).catch((err: unknown) =>
-        deps.complain(`Lỗi: ${describeError(err)}`, `Error: ${describeError(err)}`),
-      );
+      const done = onEvent(event)
+        .catch((err: unknown) => deps.complain(`Lỗi: ${describeError(err)}`, `Error: ${describeError(err)}`))
+        .finally(() => handling.delete(done));
+      handling.add(done);
     });
   } catch (err) {
+    await settled();
     await rm(qrPath, { force: true });
     if (outcome === 'declined') {
       deps.complain(
@@ -113,6 +118,7 @@ export async function runQrLogin(options: QrLoginOptions, deps: QrLoginDeps): Pr
     userAgent: context.userAgent || gotInfo?.userAgent,
   });
   await writeCredentials(out, credentials);
+  await settled();
   await rm(qrPath, { force: true });
   deps.say(
     `Đăng nhập thành công (uid ${api.getOwnId()}). Phiên đã được lưu vào ${out} (quyền 0600).\nBot đang chạy sẽ tự dùng phiên mới; nếu chưa chạy, đặt ZALO_CREDENTIALS_FILE=${out} rồi khởi động bot. Đừng mở Zalo Web bằng tài khoản này trong khi bot chạy.`,
