@@ -47,15 +47,34 @@ export function formatLocalDate(year: number, month: number, day: number): Local
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Day numbers and their strings, remembered: planning a year of reminders for 10,000 tasks converts the
+ * same few hundred days millions of times, and the regex parse was most of the planner's time. Pure, so
+ * caching is safe; cleared when large so odd inputs cannot grow it without bound.
+ */
+const CACHE_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, LocalDate>();
+
 /** Days since 1970-01-01. */
 export function toDayNumber(date: LocalDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parseLocalDate(date);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const n = Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
 }
 
 export function fromDayNumber(dayNumber: number): LocalDate {
+  const known = dayStrings.get(dayNumber);
+  if (known !== undefined) return known;
   const d = new Date(dayNumber * MS_PER_DAY);
-  return formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const date = formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  if (dayStrings.size >= CACHE_LIMIT) dayStrings.clear();
+  dayStrings.set(dayNumber, date);
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

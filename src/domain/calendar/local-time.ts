@@ -37,9 +37,26 @@ function assertInstant(instant: Date): void {
   if (Number.isNaN(instant.getTime())) throw new RangeError('invalid Date');
 }
 
+/**
+ * Readings by (zone, second), remembered: Intl's formatToParts costs microseconds, and planning calls it
+ * for the same few instants ("now", this morning) once per task. Pure, so caching is safe.
+ */
+const readings = new Map<string, LocalDateTime>();
+
 /** The wall-clock reading of an instant in a zone (seconds dropped). */
 export function toLocalDateTime(instant: Date, zone: string = DEFAULT_ZONE): LocalDateTime {
   assertInstant(instant);
+  // By second, not minute: a zone with a seconds offset (historical LMT) turns minutes over mid-minute.
+  const key = `${zone}|${Math.floor(instant.getTime() / 1000)}`;
+  const known = readings.get(key);
+  if (known) return { ...known };
+  const reading = readLocalDateTime(instant, zone);
+  if (readings.size >= 20_000) readings.clear();
+  readings.set(key, reading);
+  return { ...reading };
+}
+
+function readLocalDateTime(instant: Date, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(zone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
