@@ -46,6 +46,8 @@ export interface ReminderSchedulerOptions {
   defaults?: Partial<ReminderSettings>;
   /** Tasks planned per round trip to Redis while reconciling. */
   batchSize?: number;
+  /** Batches written to Redis at once while reconciling (default 2). */
+  writers?: number;
 }
 
 export interface SyncCounts {
@@ -91,10 +93,89 @@ function results(res: PipelineResult): unknown[] {
   });
 }
 
+/**
+ * Redis writes of batches, queued without making the caller wait, at most `limit` running at once. The
+ * reader never waits for Redis, so the store's next batch is fetched while earlier ones are written, and
+ * one batch's addBulk waits on Redis while the next is serialised in Node (the bench measures the gain).
+ * Batches touch disjoint tasks, so their order does not matter. `busyMs` is wall time with any write in
+ * flight, for the "of which writing Redis" figure.
+ */
+function writeQueue(limit: number): {
+  add(write: () => Promise<void>): void;
+  /** Waits for every queued write; throws the first failure. */
+  drain(): Promise<void>;
+  busyMs(): number;
+} {
+  const waiting: (() => Promise<void>)[] = [];
+  const running = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let busy = 0;
+  let since = 0;
+  let settled: (() => void) | null = null;
+  const pump = (): void => {
+    while (running.size < limit && waiting.length > 0 && failure === null) {
+      const write = waiting.shift()!;
+      if (running.size === 0) since = Date.now();
+      const p: Promise<void> = write()
+        .catch((err: unknown) => {
+          failure ??= err;
+        })
+        .finally(() => {
+          running.delete(p);
+          if (running.size === 0) busy += Date.now() - since;
+          pump();
+        });
+      running.add(p);
+    }
+    if (running.size === 0 && (waiting.length === 0 || failure !== null)) settled?.();
+  };
+  return {
+    add(write) {
+      waiting.push(write);
+      pump();
+    },
+    async drain() {
+      if (running.size > 0 || (waiting.length > 0 && failure === null)) {
+        await new Promise<void>((resolve) => {
+          settled = resolve;
+        });
+      }
+      if (failure !== null) throw failure;
+    },
+    busyMs: () => busy,
+  };
+}
+
+/**
+ * An organisation's tasks, streamed in batches so planning and Redis writes start with the first batch
+ * instead of after the whole read. If the server drops the cursor mid-way (FerretDB can, under concurrent
+ * writes), the rest is read again in one query; the caller skips the tasks it has already seen.
+ */
+async function* orgTasks(
+  orgId: Types.ObjectId,
+  batchSize: number,
+  logger: Logger,
+): AsyncGenerator<PlannableTask> {
+  try {
+    for await (const doc of Task.find({ org: orgId }, PLAN_FIELDS)
+      .lean<PlannableTask[]>()
+      .cursor({ batchSize })) {
+      yield doc as PlannableTask;
+    }
+  } catch (err) {
+    logger.warn(
+      { orgId: String(orgId), err: (err as Error).message },
+      'task cursor lost; reading the rest again',
+    );
+    yield* await Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>();
+  }
+}
+
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { connection, clock, calendar, logger } = options;
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const batchSize = options.batchSize ?? 1000;
+  const writers = options.writers ?? 2;
   const settingsFor =
     options.settingsFor ??
     orgSettingsReader(
@@ -216,43 +297,36 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     };
     const seen = new Map<string, number>();
     const planned = new Set<string>();
+    const writes = writeQueue(writers);
     const orgIds = (await Task.distinct('org')) as Types.ObjectId[];
     for (const orgId of orgIds) {
       total.orgs++;
       const settings = await settingsFor(String(orgId));
       let batch: TaskPlan[] = [];
-      // One batch is written to Redis while the next is read from the store and planned: the two wait on
-      // different servers, so overlapping them takes the store reads off the critical path.
-      let writing: Promise<void> = Promise.resolve();
-      const flush = async (): Promise<void> => {
+      const flush = (): void => {
         const plans = batch;
         batch = [];
-        await writing;
-        writing = (async () => {
-          const t0 = Date.now();
+        if (plans.length === 0) return;
+        writes.add(async () => {
           const c = await applyPlans(plans);
-          total.queueMs += Date.now() - t0;
           total.planned += c.planned;
           total.added += c.added;
           total.removed += c.removed;
-        })();
-        // Awaited at the next flush; marked handled now so a failure is not reported as unhandled meanwhile.
-        writing.catch(() => undefined);
+        });
       };
-      // Read in one go (the planning fields are small) rather than through a cursor held open while Redis
-      // is written: FerretDB drops such cursors. Planning a batch then overlaps writing the previous one.
-      const docs = await Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>();
-      for (const doc of docs) {
+      for await (const doc of orgTasks(orgId, batchSize, logger)) {
+        if (seen.has(String(doc._id))) continue;
         const plan = planOf(doc, settings);
         total.tasks++;
         seen.set(plan.taskId, plan.revision);
         for (const r of plan.reminders) planned.add(r.key);
         batch.push(plan);
-        if (batch.length >= batchSize) await flush();
+        if (batch.length >= batchSize) flush();
       }
-      await flush();
-      await writing;
+      flush();
     }
+    await writes.drain();
+    total.queueMs = writes.busyMs();
     const t0 = Date.now();
     total.orphans = await sweepOrphans({ connection, prefix, queue, seen, planned, removeJobs });
     total.queueMs += Date.now() - t0;
