@@ -24,14 +24,22 @@ import { createLogger, type Logger } from '../src/shared/logger';
 import { startSchedulerCron } from '../src/scheduler/cron';
 import { createReminderScheduler } from '../src/scheduler/plan-task';
 import { connectStore, disconnectStore } from '../src/store/connect';
+import { DEFAULT_PREFIX } from '../src/scheduler/reminder-queue';
 import { createReminderRuntime } from './runtime';
+import { createSendPacer } from './send-pacer';
 import { startReminderWorkers } from './workers';
 
-function buildSenders(config: Config, logger: Logger): Sender[] {
+function buildSenders(config: Config, logger: Logger, connection: IORedis): Sender[] {
   const senders: Sender[] = [];
   if (config.telegram.token) {
     senders.push(
-      createTelegramSender({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger }),
+      createTelegramSender({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        logger,
+        // Shared by every worker process: Telegram's limit is per bot, not per process.
+        pacer: createSendPacer(connection, `${DEFAULT_PREFIX}:pace:telegram`),
+      }),
     );
   }
   if (config.zalo.credentialsFile) {
@@ -49,7 +57,7 @@ async function main(): Promise<void> {
   const clock = await agreeServiceClock(config.botNow);
   const calendar = await loadWorkingCalendar();
   const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
-  const senders = buildSenders(config, logger);
+  const senders = buildSenders(config, logger, connection);
   const platforms: Platform[] = [
     ...(config.telegram.token ? (['telegram'] as const) : []),
     ...(config.zalo.credentialsFile ? (['zalo'] as const) : []),

@@ -39,16 +39,16 @@ export interface ReminderWorkerOptions {
 }
 
 /**
- * Telegram: ~30 messages/s overall. One send per 35 ms is 28.6/s, and, unlike 28 per 1,000 ms, never more
- * than 30 in ANY second (a fixed 1 s window lets 28 at the end of one and 28 at the start of the next
- * through together, and Telegram answers 429). A 429 still pauses the whole queue for the time asked.
+ * No job-start limiter by default: Telegram's overall limit is kept at the moment of each send by the
+ * Sender's pacer (jobs/send-pacer.ts), which job-start spacing could not do (sends bunched up behind
+ * store work of varying length). A 429 still pauses the whole queue for the time Telegram asked.
  * Zalo's Sender paces the account itself.
  */
-export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = { telegram: { max: 1, duration: 35 } };
+export const DEFAULT_LIMITS: Partial<Record<Platform, RateLimit>> = {};
 
 /**
- * Deliveries in flight per platform. Each waits mostly on the store (four small writes around the send),
- * so 6 keep the limiter's 28/s busy on FerretDB; it is also the most a crash can repeat (jobs/README.md).
+ * Deliveries in flight per platform. Each waits mostly on the store (small writes around the send), so 6
+ * keep the pacer's ~29/s busy on FerretDB; it is also the most a crash can repeat (jobs/README.md).
  */
 export const DELIVERY_CONCURRENCY = 6;
 

@@ -9,6 +9,16 @@ export interface Sender {
   send(chatId: string, reply: Reply): Promise<{ messageId: string }>;
 }
 
+/**
+ * Paces a channel's outgoing calls against the platform's overall limit, across processes (the worker's
+ * jobs/send-pacer.ts). `beforeSend` resolves when this call may go; `rateLimited` tells every sender to
+ * hold off after the platform refused one.
+ */
+export interface SendPacer {
+  beforeSend(): Promise<void>;
+  rateLimited(retryAfterMs: number): Promise<void>;
+}
+
 /** A send that can never succeed for this group (bot removed, chat gone): not retried. */
 export class UnreachableChatError extends Error {
   constructor(

@@ -3,7 +3,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Api } from 'grammy';
 import type { Reply } from '../../bot/messages';
 import type { Logger } from '../../shared/logger';
-import type { Sender } from '../sender';
+import type { SendPacer, Sender } from '../sender';
 import { deliverReply, toTelegramChatId } from './deliver';
 import { describeError, toSendError } from './errors';
 
@@ -19,6 +19,8 @@ export interface TelegramSenderOptions extends RetryLimits {
   /** Bot API root without a trailing slash: https://api.telegram.org, or an emulator in tests. */
   apiRoot: string;
   logger: Logger;
+  /** Paces every send call (each part of a split message, each retry) against Telegram's overall limit. */
+  pacer?: SendPacer;
 }
 
 export const DEFAULT_RETRY_LIMITS: Required<RetryLimits> = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -64,9 +66,27 @@ export function senderFromApi(api: Api, logger: Logger): Sender {
   };
 }
 
+/** Methods that post a message, which Telegram counts against a bot's ~30 messages a second. */
+const POSTS = /^(send|copyMessage|forwardMessage)/;
+
+/**
+ * Installed before auto-retry, so it sits under it: each retry is paced too, and a 429 Telegram answers
+ * holds back every worker's later sends, not only this one's retry.
+ */
+function installPacer(api: Api, pacer: SendPacer): void {
+  api.config.use(async (prev, method, payload, signal) => {
+    if (!POSTS.test(method)) return prev(method, payload, signal);
+    await pacer.beforeSend();
+    const res = await prev(method, payload, signal);
+    if (!res.ok && res.error_code === 429) await pacer.rateLimited((res.parameters?.retry_after ?? 1) * 1000);
+    return res;
+  });
+}
+
 /** A Sender with its own Api: for the worker process, which sends but never polls. */
 export function createTelegramSender(options: TelegramSenderOptions): Sender {
   const api = new Api(options.token, { apiRoot: options.apiRoot });
+  if (options.pacer) installPacer(api, options.pacer);
   installAutoRetry(api, options);
   return senderFromApi(api, options.logger);
 }

@@ -1,0 +1,91 @@
+/**
+ * A platform's overall send limit (Telegram: about 30 messages a second per bot), kept at the moment of
+ * each API call and shared by every worker process through Redis.
+ *
+ * Why not BullMQ's limiter alone: it spaces job STARTS, and the store work between a job's start and its
+ * send varies by tens of milliseconds, so sends bunched up and Telegram answered 429 (the bench saw it).
+ * Here a Lua script hands out send slots from Redis's clock: at least `gapMs` apart and at most `max` in
+ * any `windowMs` (a sliding window, so no burst at a window's edge), and the caller sleeps until its slot.
+ * A 429 pushes every later slot past the retry_after Telegram asked for.
+ *
+ * Hand-written (a dozen lines of Lua) because no maintained package schedules a wait on a sliding window
+ * over ioredis in CommonJS: sliding-window-rate-limiter is ESM-only and refuses rather than schedules,
+ * and Bottleneck's Redis mode is unmaintained.
+ */
+import type IORedis from 'ioredis';
+import type { SendPacer } from '../src/channels/sender';
+
+export interface PaceLimits {
+  /** Most sends in any window. */
+  max: number;
+  windowMs: number;
+  /** Least time between two sends (≥ 1 ms). */
+  gapMs: number;
+}
+
+/**
+ * Telegram allows ~30 messages a second overall. 29 in any second, 34 ms apart: 31 sends (the first one
+ * Telegram refuses) would need the network to squeeze a second and 34 ms of slots into one second.
+ */
+export const TELEGRAM_PACE: PaceLimits = { max: 29, windowMs: 1000, gapMs: 34 };
+
+// KEYS[1]: sorted set of slots handed out (ms, Redis clock); KEYS[2]: "blocked until" (ms) after a 429.
+// ARGV: gapMs, windowMs, max. Returns how long the caller waits for its slot.
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local gap, window, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] then slot = math.max(slot, tonumber(last[2]) + gap) end
+local n = redis.call('ZCARD', KEYS[1])
+if n >= max then
+  local oldest = redis.call('ZRANGE', KEYS[1], n - max, n - max, 'WITHSCORES')
+  slot = math.max(slot, tonumber(oldest[2]) + window)
+end
+redis.call('ZADD', KEYS[1], slot, slot)
+redis.call('PEXPIRE', KEYS[1], slot - now + window + 1000)
+return slot - now
+`;
+
+const BLOCK = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local untilMs = now + tonumber(ARGV[1])
+if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARGV[1]) + 1000)
+end
+return untilMs - now
+`;
+
+type PacerCommands = IORedis & {
+  paceReserve(slots: string, blocked: string, gap: number, window: number, max: number): Promise<number>;
+  paceBlock(blocked: string, ms: number): Promise<number>;
+};
+
+export function createSendPacer(
+  connection: IORedis,
+  key: string,
+  limits: PaceLimits = TELEGRAM_PACE,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): SendPacer {
+  if (!(limits.gapMs >= 1 && limits.max >= 1 && limits.windowMs >= 1))
+    throw new RangeError(`send pace needs gap, max and window ≥ 1: ${JSON.stringify(limits)}`);
+  const redis = connection as PacerCommands;
+  if (typeof redis.paceReserve !== 'function') {
+    connection.defineCommand('paceReserve', { numberOfKeys: 2, lua: RESERVE });
+    connection.defineCommand('paceBlock', { numberOfKeys: 1, lua: BLOCK });
+  }
+  const slots = `${key}:slots`;
+  const blocked = `${key}:blocked`;
+  return {
+    async beforeSend() {
+      const wait = await redis.paceReserve(slots, blocked, limits.gapMs, limits.windowMs, limits.max);
+      if (wait > 0) await sleep(wait);
+    },
+    async rateLimited(retryAfterMs) {
+      await redis.paceBlock(blocked, Math.max(1, Math.ceil(retryAfterMs)));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The worker's send pacer against real Redis and the Bot API emulator enforcing Telegram's limit (30
+ * messages in any second): several worker processes (here: senders on their own Redis connections)
+ * share one budget, and a 429 holds all of them back.
+ */
+import IORedis from 'ioredis';
+import pino from 'pino';
+import type { Sender } from '../../../src/channels/sender';
+import { createTelegramSender } from '../../../src/channels/telegram/sender';
+import { createSendPacer, TELEGRAM_PACE } from '../../../jobs/send-pacer';
+import { redisUrl, testNamespace } from '../../harness/servers';
+import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
+
+const logger = pino({ level: 'silent' });
+const key = `${testNamespace(__filename)}:pace:telegram`;
+let emu: Emulator;
+const connections: IORedis[] = [];
+
+function workerSender(): Sender {
+  const connection = new IORedis(redisUrl(), { maxRetriesPerRequest: null });
+  connections.push(connection);
+  return createTelegramSender({
+    token: emu.token,
+    apiRoot: emu.apiRoot,
+    logger,
+    maxDelaySeconds: 5,
+    pacer: createSendPacer(connection, key),
+  });
+}
+
+const text = (n: number) => ({ segments: [{ text: `Nhắc việc ${n}` }] });
+const tooMany = () => emu.state.calls.filter((c) => c.status === 429).length;
+
+beforeEach(async () => {
+  emu = await startEmulator();
+});
+
+afterEach(async () => {
+  await emu.stop();
+  await Promise.all(connections.splice(0).map((c) => c.quit()));
+});
+
+describe('send pacer', () => {
+  it('keeps two workers together under Telegram’s 30 messages a second, with no 429', async () => {
+    emu.state.limits = { perSecond: 30, perChatPerMinute: 20 };
+    const workers = [workerSender(), workerSender()];
+    // 70 groups at once, as a busy morning's fan-out would ask: more than two seconds' worth.
+    await Promise.all(Array.from({ length: 70 }, (_, i) => workers[i % 2]!.send(String(-7000 - i), text(i))));
+    expect(tooMany()).toBe(0);
+    for (let i = 0; i < 70; i++) expect(emu.botMessages(String(-7000 - i))).toHaveLength(1);
+    // Never more than the pace allows in any second, as the emulator saw the sends arrive.
+    const times = emu.state.sendTimes.all;
+    for (let i = 0; i + TELEGRAM_PACE.max < times.length; i++) {
+      expect(times[i + TELEGRAM_PACE.max]! - times[i]!).toBeGreaterThanOrEqual(TELEGRAM_PACE.windowMs - 5);
+    }
+  });
+
+  it('after a 429, holds back the other workers for the time Telegram asked', async () => {
+    const [first, second] = [workerSender(), workerSender()];
+    emu.state.fail429 = 1;
+    emu.state.retryAfter = 1;
+    const refused = first!.send('-7101', text(1));
+    while (tooMany() === 0) await new Promise((r) => setTimeout(r, 5));
+    const t0 = Date.now();
+    await second!.send('-7102', text(2));
+    // Without the pacer the second worker's message would go at once and meet the same limit.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    await refused;
+    expect(emu.botMessages('-7101')).toHaveLength(1);
+    expect(emu.botMessages('-7102')).toHaveLength(1);
+  });
+
+  it('refuses limits that could never pace', () => {
+    const connection = new IORedis(redisUrl(), { maxRetriesPerRequest: null, lazyConnect: true });
+    connections.push(connection);
+    expect(() => createSendPacer(connection, key, { max: 29, windowMs: 1000, gapMs: 0 })).toThrow(RangeError);
+  });
+});
