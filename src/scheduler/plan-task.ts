@@ -147,27 +147,18 @@ function writeQueue(limit: number): {
 }
 
 /**
- * An organisation's tasks, streamed in batches so planning and Redis writes start with the first batch
+ * Every task, streamed in batches so planning and Redis writes start with the first batch
  * instead of after the whole read. If the server drops the cursor mid-way (FerretDB can, under concurrent
  * writes), the rest is read again in one query; the caller skips the tasks it has already seen.
  */
-async function* orgTasks(
-  orgId: Types.ObjectId,
-  batchSize: number,
-  logger: Logger,
-): AsyncGenerator<PlannableTask> {
+async function* allTasks(batchSize: number, logger: Logger): AsyncGenerator<PlannableTask> {
   try {
-    for await (const doc of Task.find({ org: orgId }, PLAN_FIELDS)
-      .lean<PlannableTask[]>()
-      .cursor({ batchSize })) {
+    for await (const doc of Task.find({}, PLAN_FIELDS).lean<PlannableTask[]>().cursor({ batchSize })) {
       yield doc as PlannableTask;
     }
   } catch (err) {
-    logger.warn(
-      { orgId: String(orgId), err: (err as Error).message },
-      'task cursor lost; reading the rest again',
-    );
-    yield* await Task.find({ org: orgId }, PLAN_FIELDS).lean<PlannableTask[]>();
+    logger.warn({ err: (err as Error).message }, 'task cursor lost; reading the rest again');
+    yield* await Task.find({}, PLAN_FIELDS).lean<PlannableTask[]>();
   }
 }
 
@@ -202,12 +193,17 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   /** Applies fresh plans of a batch of tasks; skips a task a newer syncTask already planned. */
   async function applyPlans(plans: readonly TaskPlan[]): Promise<SyncCounts> {
     if (plans.length === 0) return { planned: 0, added: 0, removed: 0 };
+    // Revisions first, in one command: a task with none was never planned, so it has no index to read
+    // (the first enqueue of a plan reads nothing else). A lost index is caught by the reconcile's sweep.
+    const revisions = await connection.hmget(revisionsKey(prefix), ...plans.map((p) => p.taskId));
     const read = connection.pipeline();
-    for (const p of plans) read.smembers(taskIndexKey(prefix, p.taskId));
-    read.hmget(revisionsKey(prefix), ...plans.map((p) => p.taskId));
-    const values = results(await read.exec());
-    const revisions = (values[plans.length] ?? []) as (string | null)[];
-
+    const hasIndex = revisions.map((rev) => rev != null);
+    plans.forEach((p, i) => {
+      if (hasIndex[i]) read.smembers(taskIndexKey(prefix, p.taskId));
+    });
+    const members = hasIndex.some(Boolean) ? results(await read.exec()) : [];
+    let next = 0;
+    const values = hasIndex.map((known) => (known ? members[next++] : []));
     const counts: SyncCounts = { planned: 0, added: 0, removed: 0 };
     const live: TaskPlan[] = [];
     const stale: { taskId: string; keys: string[] }[] = [];
@@ -230,8 +226,9 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     const index = connection.pipeline();
     for (const p of live) {
       if (p.reminders.length) index.sadd(taskIndexKey(prefix, p.taskId), ...p.reminders.map((r) => r.key));
-      index.hset(revisionsKey(prefix), p.taskId, String(p.revision));
     }
+    if (live.length)
+      index.hset(revisionsKey(prefix), Object.fromEntries(live.map((p) => [p.taskId, String(p.revision)])));
     // Indexed keys are re-added only if their job is gone (done and dropped, or Redis lost it): an EXISTS is
     // far cheaper than BullMQ's add script, which matters when the morning reconcile finds nothing changed.
     for (const k of known) index.exists(queue.toKey(k.reminder.key));
@@ -298,33 +295,38 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     const seen = new Map<string, number>();
     const planned = new Set<string>();
     const writes = writeQueue(writers);
-    const orgIds = (await Task.distinct('org')) as Types.ObjectId[];
-    for (const orgId of orgIds) {
-      total.orgs++;
-      const settings = await settingsFor(String(orgId));
-      let batch: TaskPlan[] = [];
-      const flush = (): void => {
-        const plans = batch;
-        batch = [];
-        if (plans.length === 0) return;
-        writes.add(async () => {
-          const c = await applyPlans(plans);
-          total.planned += c.planned;
-          total.added += c.added;
-          total.removed += c.removed;
-        });
-      };
-      for await (const doc of orgTasks(orgId, batchSize, logger)) {
-        if (seen.has(String(doc._id))) continue;
-        const plan = planOf(doc, settings);
-        total.tasks++;
-        seen.set(plan.taskId, plan.revision);
-        for (const r of plan.reminders) planned.add(r.key);
-        batch.push(plan);
-        if (batch.length >= batchSize) flush();
+    // Settings per organisation, read once each; every task is read in one stream rather than organisation
+    // by organisation (FerretDB answers a `distinct` over tasks with a full scan of its own).
+    const orgSettings = new Map<string, Promise<Partial<ReminderSettings>>>();
+    let batch: TaskPlan[] = [];
+    const flush = (): void => {
+      const plans = batch;
+      batch = [];
+      if (plans.length === 0) return;
+      writes.add(async () => {
+        const c = await applyPlans(plans);
+        total.planned += c.planned;
+        total.added += c.added;
+        total.removed += c.removed;
+      });
+    };
+    for await (const doc of allTasks(batchSize, logger)) {
+      if (seen.has(String(doc._id))) continue;
+      const orgId = String(doc.org);
+      let settings = orgSettings.get(orgId);
+      if (!settings) {
+        settings = settingsFor(orgId);
+        orgSettings.set(orgId, settings);
+        total.orgs++;
       }
-      flush();
+      const plan = planOf(doc, await settings);
+      total.tasks++;
+      seen.set(plan.taskId, plan.revision);
+      for (const r of plan.reminders) planned.add(r.key);
+      batch.push(plan);
+      if (batch.length >= batchSize) flush();
     }
+    flush();
     await writes.drain();
     total.queueMs = writes.busyMs();
     const t0 = Date.now();
