@@ -263,7 +263,7 @@ async function main(): Promise<void> {
           token: emulator.token,
           apiRoot: emulator.apiRoot,
           logger,
-          pacer: createSendPacer(connection, 'bench:pace:telegram'),
+          pacer: createSendPacer(connection, 'bench:send-pace:telegram'),
         }),
       ]),
       platforms: ['telegram'],

@@ -37,8 +37,8 @@ function buildSenders(config: Config, logger: Logger, connection: IORedis): Send
         token: config.telegram.token,
         apiRoot: config.telegram.apiRoot,
         logger,
-        // Shared by every worker process: Telegram's limit is per bot, not per process.
-        pacer: createSendPacer(connection, `${DEFAULT_PREFIX}:pace:telegram`),
+        // Shared by every worker process: Telegram limits the bot, not a process.
+        pacer: createSendPacer(connection, `${DEFAULT_PREFIX}:send-pace:telegram`),
       }),
     );
   }

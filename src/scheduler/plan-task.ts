@@ -94,53 +94,40 @@ function results(res: PipelineResult): unknown[] {
 }
 
 /**
- * Redis writes of batches, queued without making the caller wait, at most `limit` running at once. The
- * reader never waits for Redis, so the store's next batch is fetched while earlier ones are written, and
- * one batch's addBulk waits on Redis while the next is serialised in Node (the bench measures the gain).
- * Batches touch disjoint tasks, so their order does not matter. `busyMs` is wall time with any write in
- * flight, for the "of which writing Redis" figure.
+ * Redis writes of batches in `limit` lanes, taken in turn, so the caller (the store reader) never waits for
+ * Redis: the store's next batch is fetched while earlier ones are written, and one batch's addBulk waits on
+ * Redis while the next is serialised in Node (the bench measures the gain). Batches touch disjoint tasks,
+ * so their order does not matter. `busyMs` is wall time with any write in flight.
  */
-function writeQueue(limit: number): {
+function writeLanes(limit: number): {
   add(write: () => Promise<void>): void;
-  /** Waits for every queued write; throws the first failure. */
+  /** Waits for every write; throws the first failure. */
   drain(): Promise<void>;
   busyMs(): number;
 } {
-  const waiting: (() => Promise<void>)[] = [];
-  const running = new Set<Promise<void>>();
-  let failure: unknown = null;
-  let busy = 0;
+  const lanes: Promise<void>[] = Array.from({ length: limit }, () => Promise.resolve());
+  let turn = 0;
+  let active = 0;
   let since = 0;
-  let settled: (() => void) | null = null;
-  const pump = (): void => {
-    while (running.size < limit && waiting.length > 0 && failure === null) {
-      const write = waiting.shift()!;
-      if (running.size === 0) since = Date.now();
-      const p: Promise<void> = write()
-        .catch((err: unknown) => {
-          failure ??= err;
-        })
-        .finally(() => {
-          running.delete(p);
-          if (running.size === 0) busy += Date.now() - since;
-          pump();
-        });
-      running.add(p);
+  let busy = 0;
+  const timed = async (write: () => Promise<void>): Promise<void> => {
+    if (active++ === 0) since = Date.now();
+    try {
+      await write();
+    } finally {
+      if (--active === 0) busy += Date.now() - since;
     }
-    if (running.size === 0 && (waiting.length === 0 || failure !== null)) settled?.();
   };
   return {
     add(write) {
-      waiting.push(write);
-      pump();
+      const i = turn++ % limit;
+      const lane = lanes[i]!.then(() => timed(write));
+      // Awaited by drain; marked handled now so a failure is not reported as unhandled meanwhile.
+      lane.catch(() => undefined);
+      lanes[i] = lane;
     },
-    async drain() {
-      if (running.size > 0 || (waiting.length > 0 && failure === null)) {
-        await new Promise<void>((resolve) => {
-          settled = resolve;
-        });
-      }
-      if (failure !== null) throw failure;
+    drain: async () => {
+      await Promise.all(lanes);
     },
     busyMs: () => busy,
   };
@@ -196,14 +183,11 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     // Revisions first, in one command: a task with none was never planned, so it has no index to read
     // (the first enqueue of a plan reads nothing else). A lost index is caught by the reconcile's sweep.
     const revisions = await connection.hmget(revisionsKey(prefix), ...plans.map((p) => p.taskId));
+    const before = plans.filter((_, i) => revisions[i] != null);
     const read = connection.pipeline();
-    const hasIndex = revisions.map((rev) => rev != null);
-    plans.forEach((p, i) => {
-      if (hasIndex[i]) read.smembers(taskIndexKey(prefix, p.taskId));
-    });
-    const members = hasIndex.some(Boolean) ? results(await read.exec()) : [];
-    let next = 0;
-    const values = hasIndex.map((known) => (known ? members[next++] : []));
+    for (const p of before) read.smembers(taskIndexKey(prefix, p.taskId));
+    const members = before.length ? results(await read.exec()) : [];
+    const indexes = new Map(before.map((p, j) => [p.taskId, members[j] as string[]]));
     const counts: SyncCounts = { planned: 0, added: 0, removed: 0 };
     const live: TaskPlan[] = [];
     const stale: { taskId: string; keys: string[] }[] = [];
@@ -213,7 +197,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       const rev = revisions[i];
       if (rev != null && Number(rev) > p.revision) return;
       live.push(p);
-      const indexed = new Set((values[i] ?? []) as string[]);
+      const indexed = new Set(indexes.get(p.taskId) ?? []);
       const keys = new Set(p.reminders.map((r) => r.key));
       counts.planned += keys.size;
       for (const r of p.reminders) (indexed.has(r.key) ? known : fresh).push({ plan: p, reminder: r });
@@ -294,7 +278,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     };
     const seen = new Map<string, number>();
     const planned = new Set<string>();
-    const writes = writeQueue(writers);
+    const writes = writeLanes(writers);
     // Settings per organisation, read once each; every task is read in one stream rather than organisation
     // by organisation (FerretDB answers a `distinct` over tasks with a full scan of its own).
     const orgSettings = new Map<string, Promise<Partial<ReminderSettings>>>();

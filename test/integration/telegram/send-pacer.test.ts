@@ -12,7 +12,7 @@ import { redisUrl, testNamespace } from '../../harness/servers';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
 
 const logger = pino({ level: 'silent' });
-const key = `${testNamespace(__filename)}:pace:telegram`;
+const key = `${testNamespace(__filename)}:send-pace:telegram`;
 let emu: Emulator;
 const connections: IORedis[] = [];
 
