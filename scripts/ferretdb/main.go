@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -21,6 +22,12 @@ func main() {
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "ferretdb-runner: -dir is required")
 		os.Exit(2)
+	}
+	// FerretDB's live heap is a few MB, so Go's default (collect when the heap doubles) runs a collection every
+	// few MB allocated: reading 10,000 documents spent half its CPU in the collector (pprof) and took 3.4 s.
+	// At 800 the same read takes ~1.5 s for ~70 MB of memory. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(800)
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
