@@ -16,6 +16,7 @@ const EARLY_TOLERANCE_MS = 60_000;
 
 export interface StoredTask extends PlannableTask {
   number: number;
+  title: string;
   plan: Types.ObjectId;
   lead?: string[] | null;
 }

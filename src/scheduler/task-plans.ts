@@ -15,15 +15,18 @@ import {
 import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
 import { Organisation } from '../store/models';
 
-/** The task fields planning reads; used as a projection so reconciling 10,000 tasks stays light. */
+/**
+ * The task fields planning reads; used as a projection so reconciling 10,000 tasks stays light (no title:
+ * planning never reads it, and real titles are whole sentences, the bulk of each document sent).
+ */
 export const PLAN_FIELDS =
-  'org kind title start end status completedAt support revision loadedAt snoozedFrom snoozedUntil';
+  'org kind start end status completedAt support revision loadedAt snoozedFrom snoozedUntil';
 
 export interface PlannableTask {
   _id: Types.ObjectId;
   org: Types.ObjectId;
   kind: string;
-  title: string;
+  title?: string;
   start?: string | null;
   end?: string | null;
   status?: string | null;
@@ -40,8 +43,7 @@ export type SettingsFor = (orgId: string) => Promise<Partial<ReminderSettings>>;
 export function toReminderTask(doc: PlannableTask, zone: string = DEFAULT_ZONE): ReminderTask {
   return {
     loadedOn: doc.loadedAt ? toLocalDate(doc.loadedAt, zone) : null,
-    snoozed:
-      doc.snoozedFrom && doc.snoozedUntil ? { from: doc.snoozedFrom, until: doc.snoozedUntil } : null,
+    snoozed: doc.snoozedFrom && doc.snoozedUntil ? { from: doc.snoozedFrom, until: doc.snoozedUntil } : null,
     id: String(doc._id),
     kind: doc.kind as TaskKind,
     title: doc.title,

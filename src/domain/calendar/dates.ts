@@ -26,18 +26,25 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-export function isLocalDate(value: string): boolean {
+function partsOf(value: string): DateParts | null {
   const m = LOCAL_DATE.exec(value);
-  if (!m) return false;
+  if (!m) return null;
+  const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    ? { year, month, day }
+    : null;
+}
+
+export function isLocalDate(value: string): boolean {
+  return partsOf(value) !== null;
 }
 
 export function parseLocalDate(date: LocalDate): DateParts {
-  const m = LOCAL_DATE.exec(date);
-  if (!m || !isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const parts = partsOf(date);
+  if (!parts) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  return parts;
 }
 
 export function formatLocalDate(year: number, month: number, day: number): LocalDate {
@@ -109,7 +116,9 @@ export function isWeekend(date: LocalDate, weekendDays: readonly number[] = [0, 
 }
 
 export function yearOf(date: LocalDate): number {
-  return parseLocalDate(date).year;
+  // Validated (and remembered) by toDayNumber; the year is then the first four digits.
+  toDayNumber(date);
+  return Number(date.slice(0, 4));
 }
 
 export function startOfMonth(year: number, month: number): LocalDate {

@@ -40,11 +40,28 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
 /** A year with no working day would loop the searches below forever; no real calendar comes close. */
 const MAX_SEARCH_DAYS = 400;
 
+/**
+ * Answers per calendar, remembered: planning steps day by day through working days, asking about the same
+ * few hundred dates hundreds of thousands of times when 10,000 tasks are planned. A calendar never changes
+ * once made, so the answers cannot go stale; the map is cleared when large so odd inputs cannot grow it.
+ */
+const answers = new WeakMap<WorkingCalendar, Map<LocalDate, boolean>>();
+const ANSWERS_LIMIT = 20_000;
+
 export function isWorkingDay(date: LocalDate, cal: WorkingCalendar): boolean {
-  const s = cal.schedule(yearOf(date));
-  if (s.work.has(date)) return true;
-  if (s.off.has(date)) return false;
-  return !isWeekend(date, cal.rules.weekendDays);
+  let known = answers.get(cal);
+  if (!known) {
+    known = new Map();
+    answers.set(cal, known);
+  }
+  let working = known.get(date);
+  if (working === undefined) {
+    const s = cal.schedule(yearOf(date));
+    working = s.work.has(date) || (!s.off.has(date) && !isWeekend(date, cal.rules.weekendDays));
+    if (known.size >= ANSWERS_LIMIT) known.clear();
+    known.set(date, working);
+  }
+  return working;
 }
 
 /** The holiday, compensatory day or announced day off on this date; null on working days and plain weekends. */

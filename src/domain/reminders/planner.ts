@@ -116,9 +116,22 @@ function compareReminders(a: Reminder, b: Reminder): number {
   );
 }
 
+/** Resolved once per settings object: a reconcile plans thousands of tasks with the same one. */
+const resolved = new WeakMap<Partial<ReminderSettings>, ReminderSettings>();
+const DEFAULTS_RESOLVED = resolveReminderSettings();
+function settingsOf(overrides: Partial<ReminderSettings> | undefined): ReminderSettings {
+  if (!overrides) return DEFAULTS_RESOLVED;
+  let s = resolved.get(overrides);
+  if (!s) {
+    s = resolveReminderSettings(overrides);
+    resolved.set(overrides, s);
+  }
+  return s;
+}
+
 /** The task's reminders from now on, sorted by instant, at most one per morning and group. */
 export function planReminders(task: ReminderTask, options: PlanOptions): Reminder[] {
-  const s = resolveReminderSettings(options.settings);
+  const s = settingsOf(options.settings);
   const { now, calendar: cal } = options;
   if (isDone(task, now) || endedBeforeLoad(task)) return [];
 

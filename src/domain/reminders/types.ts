@@ -40,7 +40,8 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export interface ReminderTask {
   id: string;
   kind: TaskKind;
-  title: string;
+  /** Not read by planning; kept for callers that log or show the task. */
+  title?: string;
   start: LocalDate | null;
   end: LocalDate | null;
   status: TaskStatus;

@@ -85,3 +85,22 @@ describe('working days', () => {
     expect(addWorkingDays('2028-03-01', -1, rules)).toBe('2028-02-29');
   });
 });
+
+describe('remembered answers', () => {
+  it('are kept per calendar: a day off in one calendar stays a working day in another', () => {
+    // Saturday 26/04/2025 is a swapped working day in `cal` only; 29/04 is a working day in `cal` only.
+    const other = createWorkingCalendar({
+      overrides: parseHolidayOverrides({
+        '2025': { complete: true, off: [{ date: '2025-04-29', reason: 'Nghỉ riêng' }], work: [] },
+      }),
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(isWorkingDay('2025-04-26', cal)).toBe(true);
+      expect(isWorkingDay('2025-04-26', other)).toBe(false);
+      expect(isWorkingDay('2025-04-29', cal)).toBe(true);
+      expect(isWorkingDay('2025-04-29', other)).toBe(false);
+    }
+    expect(addWorkingDays('2025-04-28', 1, other)).toBe('2025-04-30');
+    expect(addWorkingDays('2025-04-28', 1, cal)).toBe('2025-04-29');
+  });
+});
