@@ -1,12 +1,13 @@
 import type { Job } from 'bullmq';
 import { fixedClock } from '../../../src/shared/clock';
+import { createReminderScheduler } from '../../../src/scheduler/plan-task';
 import { planTask, type PlannableTask } from '../../../src/scheduler/task-plans';
 import { ReminderLog, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
 import { useTestStore } from '../../helpers/store';
 import type { ReminderJobResult } from '../../../jobs/send-reminder';
 import type { ReminderWorkers } from '../../../jobs/workers';
-import { bindGroup, createTask, seedOrg, startRig, type Rig, type Seed } from './rig';
+import { bindGroup, createTask, logger, seedOrg, startRig, type Rig, type Seed } from './rig';
 
 jest.setTimeout(60_000);
 useTestStore(__filename);
@@ -236,6 +237,40 @@ describe('reminder delivery', () => {
     await rig.scheduler.reconcileAll();
     await rig.idle();
     await rig.emulator.expectNoBotMessage(GROUPS.hoTro, 800);
+  });
+
+  it('reconcileAll read in many small batches, two written at once, queues every reminder exactly once', async () => {
+    const other = await seedOrg('nam-dinh');
+    const tasks = await Promise.all(
+      Array.from({ length: 11 }, (_, i) =>
+        createTask(i % 2 ? seed : other, {
+          lead: ['to-chuc'],
+          end: `2025-05-${String(12 + i).padStart(2, '0')}`,
+        }),
+      ),
+    );
+    const keys = (await Promise.all(tasks.map((t) => plannedKeys(t.id)))).flat();
+    const small = createReminderScheduler({
+      connection: rig.connection,
+      prefix: rig.rt.prefix,
+      clock,
+      calendar: officialCalendar,
+      logger,
+      settingsFor: rig.rt.settingsFor,
+      batchSize: 3,
+      writers: 2,
+    });
+    try {
+      const first = await small.reconcileAll();
+      const again = await small.reconcileAll();
+      expect(first.tasks).toBe(await Task.countDocuments());
+      expect(first.orgs).toBe(2);
+      expect((await existingJobs(keys)).sort()).toEqual([...keys].sort());
+      expect(again.added).toBe(0);
+      expect(again.planned).toBe(first.planned);
+    } finally {
+      await small.close();
+    }
   });
 
   it('reconcileAll sweeps jobs of tasks deleted behind its back, and of a lost index', async () => {
