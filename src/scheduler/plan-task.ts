@@ -149,8 +149,7 @@ function writeLanes(limit: number): {
  * one query; the caller skips the tasks it has already seen.
  */
 async function* allTasks(batchSize: number, logger: Logger): AsyncGenerator<PlannableTask[]> {
-  const projection = Object.fromEntries(PLAN_FIELDS.split(' ').map((f) => [f, 1]));
-  const cursor = Task.collection.find<PlannableTask>({}, { projection, batchSize });
+  const cursor = Task.collection.find<PlannableTask>({}, { projection: PLAN_FIELDS, batchSize });
   try {
     let more = await cursor.hasNext();
     while (more) {

@@ -16,17 +16,27 @@ import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
 import { Organisation } from '../store/models';
 
 /**
- * The task fields planning reads; used as a projection so reconciling 10,000 tasks stays light (no title:
- * planning never reads it, and real titles are whole sentences, the bulk of each document sent).
+ * The task fields planning reads, as a projection (for mongoose and the driver alike) so reconciling 10,000
+ * tasks stays light. No title: planning never reads it, and real titles are the bulk of each document.
  */
-export const PLAN_FIELDS =
-  'org kind start end status completedAt support revision loadedAt snoozedFrom snoozedUntil';
+export const PLAN_FIELDS = {
+  org: 1,
+  kind: 1,
+  start: 1,
+  end: 1,
+  status: 1,
+  completedAt: 1,
+  support: 1,
+  revision: 1,
+  loadedAt: 1,
+  snoozedFrom: 1,
+  snoozedUntil: 1,
+} as const;
 
 export interface PlannableTask {
   _id: Types.ObjectId;
   org: Types.ObjectId;
   kind: string;
-  title?: string;
   start?: string | null;
   end?: string | null;
   status?: string | null;
@@ -46,7 +56,6 @@ export function toReminderTask(doc: PlannableTask, zone: string = DEFAULT_ZONE):
     snoozed: doc.snoozedFrom && doc.snoozedUntil ? { from: doc.snoozedFrom, until: doc.snoozedUntil } : null,
     id: String(doc._id),
     kind: doc.kind as TaskKind,
-    title: doc.title,
     start: doc.start ?? null,
     end: doc.end ?? null,
     status: (doc.status ?? 'open') as TaskStatus,

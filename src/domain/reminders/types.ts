@@ -40,8 +40,6 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export interface ReminderTask {
   id: string;
   kind: TaskKind;
-  /** Not read by planning; kept for callers that log or show the task. */
-  title?: string;
   start: LocalDate | null;
   end: LocalDate | null;
   status: TaskStatus;

@@ -12,7 +12,6 @@ import { goldTask, lines, officialCalendar } from '../../fixtures/reminders/fixt
 const task = (changes: Partial<ReminderTask>): ReminderTask => ({
   id: 't1',
   kind: 'deadline',
-  title: 'test',
   start: '2025-01-01',
   end: '2025-12-31',
   status: 'open',
