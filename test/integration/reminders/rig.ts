@@ -60,8 +60,10 @@ export async function startRig(file: string, clock: Clock, retry: RetryLimits = 
     directory: createDirectory(0),
     sendingStaleMs: 2_000,
     chatGapMs: { telegram: 0 },
-    // Long enough for the reminders of one instant to fan out into one message, short for the tests.
-    collectMs: 300,
+    // Long enough for the reminders of one instant to fan out into one message, short for the tests. The
+    // tests queue "due now" reminders with separate syncTask calls, each a store read and Redis round trips:
+    // 300 ms was not enough when CI ran test files side by side, and a group got its items in two messages.
+    collectMs: 1_000,
   };
   const scheduler = createReminderScheduler({
     connection,
