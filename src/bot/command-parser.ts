@@ -29,6 +29,7 @@ export const COMMANDS = [
   'snooze',
   'mute',
   'unmute',
+  'reopen',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -78,6 +79,8 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   hoannhac: 'snooze',
   tatnhac: 'mute',
   batnhac: 'unmute',
+  mola: 'reopen',
+  molai: 'reopen',
 };
 
 export interface ParsedCommand {

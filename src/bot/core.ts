@@ -10,7 +10,7 @@ import type { OrgRecord } from '../store/types';
 import { tasksOfReminderMessage } from '../store/reminder-lookup';
 import { findTaskById } from '../store/task-repository';
 import { parseCommand, type CommandName } from './command-parser';
-import { blocked, done, numberedAnswer, replyToReminder, update } from './commands/change';
+import { blocked, done, numberedAnswer, reopen, replyToReminder, update } from './commands/change';
 import { onPress } from './commands/press';
 import { mute, snooze, unmute } from './commands/quiet';
 import { help, lang, link, unlink } from './commands/setup';
@@ -52,6 +52,7 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   snooze,
   mute,
   unmute,
+  reopen,
 };
 
 /** Commands that work in a group before it is linked to a department. */

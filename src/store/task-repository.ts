@@ -34,6 +34,20 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     blockedReason: d.blockedReason ?? null,
     history: (d.history ?? []).map((h) => ({ ...h, note: h.note ?? null })),
     revision: d.revision ?? 0,
+    snoozedFrom: d.snoozedFrom ?? null,
+    snoozedUntil: d.snoozedUntil ?? null,
+    originalEnd: d.originalEnd ?? null,
+    extensions: (d.extensions ?? []).map((e) => ({
+      ...e,
+      from: e.from ?? null,
+      requestedBy: e.requestedBy ?? null,
+      reason: e.reason ?? null,
+    })),
+    extensionRequest: d.extensionRequest?.to
+      ? { ...d.extensionRequest, reason: d.extensionRequest.reason ?? null }
+      : null,
+    review: d.review?.at ? { ...d.review, note: d.review.note ?? null } : null,
+    returned: d.returned ?? 0,
   };
 }
 

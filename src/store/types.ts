@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { LocalDate, TaskKind, TaskSeries, TaskStatus } from '../domain/task';
+import type { Extension, ExtensionRequest, Review } from '../domain/task-rules';
 
 /** Plain (lean) shapes the repositories hand out, so callers never hold live mongoose documents. */
 export interface OrgRecord {
@@ -9,6 +10,8 @@ export interface OrgRecord {
   timezone: string;
   locale: string;
   reminderSettings?: unknown;
+  /** `/caidat duyet bat`: finished tasks wait for the leaders' acceptance. */
+  acceptance?: boolean;
 }
 
 export interface DepartmentRecord {
@@ -61,6 +64,13 @@ export interface TaskRecord {
   blockedReason: string | null;
   history: TaskHistoryEntry[];
   revision: number;
+  snoozedFrom: LocalDate | null;
+  snoozedUntil: LocalDate | null;
+  originalEnd: LocalDate | null;
+  extensions: Extension[];
+  extensionRequest: (ExtensionRequest & { chatId?: string | null; platform?: string | null }) | null;
+  review: Review | null;
+  returned: number;
 }
 
 export const idOf = (v: Types.ObjectId | string | null | undefined): string => (v ? String(v) : '');

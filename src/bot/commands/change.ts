@@ -1,12 +1,13 @@
 /** Commands that change a task: /done, /update, /blocked, and replies to reminders. */
 import { toLocalDate, workingDaysBetween } from '../../domain/calendar';
-import { applyChange, type ChangeResult, type UpdateAction } from '../../store/status-updates';
+import type { Policy, RefusalCode, TaskAction } from '../../domain/task-rules';
+import { commitTaskChange, type CommitOutcome } from '../../store/task-commit';
 import type { TaskRecord } from '../../store/types';
 import { noteArg, percentArg, taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate } from '../../shared/date-format';
 import type { Reply } from '../messages';
-import { mayChange, type ChangeKind } from '../permissions';
+import { rolesFor } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';
 import { splitFirst } from '../command-parser';
 
@@ -16,7 +17,7 @@ export const done: CommandHandler = async (ctx, args) => {
   if (!task.ok) return [task.reply];
   const note = noteArg(ctx, rest);
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, 'done', { note: note.value });
+  return change(ctx, task.value, { kind: 'done', note: note.value });
 };
 
 export const update: CommandHandler = async (ctx, args) => {
@@ -29,7 +30,7 @@ export const update: CommandHandler = async (ctx, args) => {
   if (!pct.ok) return [pct.reply];
   const note = noteArg(ctx, m?.[3] ?? '');
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, 'progress', { progress: pct.value, note: note.value });
+  return change(ctx, task.value, { kind: 'progress', progress: pct.value, note: note.value });
 };
 
 export const blocked: CommandHandler = async (ctx, args) => {
@@ -39,7 +40,29 @@ export const blocked: CommandHandler = async (ctx, args) => {
   if (!rest) return [textReply(ctx.t('errors.missingReason', { number: task.value.number }))];
   const note = noteArg(ctx, rest);
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, 'blocked', { note: note.value });
+  return change(ctx, task.value, { kind: 'blocked', reason: note.value ?? rest });
+};
+
+/**
+ * /mola 12 lý do (/reopen): the one way a finished task is open again — on purpose, with a reason, by
+ * the lead group, the leaders or an admin, and recorded as a reopening.
+ */
+export const reopen: CommandHandler = async (ctx, args) => {
+  const [num, rest] = splitFirst(args);
+  const task = await taskArg(ctx, num, '/mola 12 cần bổ sung số liệu');
+  if (!task.ok) return [task.reply];
+  if (!rest) return [textReply(ctx.t('rules.reopenReason', { number: task.value.number }))];
+  const note = noteArg(ctx, rest);
+  if (!note.ok) return [note.reply];
+  const outcome = await applyTaskChange(ctx, task.value, { kind: 'reopen', reason: note.value });
+  if (outcome.kind === 'refused') return [refusalReply(ctx, outcome.task, outcome.code)];
+  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+  return [
+    textReply(
+      ctx.t('rules.reopened', { number: outcome.task.number, title: outcome.task.title, reason: rest }),
+      true,
+    ),
+  ];
 };
 
 /**
@@ -64,7 +87,7 @@ export async function replyToReminder(
     if (!checked.ok) return [checked.reply];
     const note = noteArg(ctx, pct[2] ?? '');
     if (!note.ok) return [note.reply];
-    return change(ctx, task, 'progress', { progress: checked.value, note: note.value });
+    return change(ctx, task, { kind: 'progress', progress: checked.value, note: note.value });
   }
   const doneWords = /^(xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)\b[\s.!,:-]*(.*)$/s.exec(
     folded,
@@ -72,82 +95,96 @@ export async function replyToReminder(
   if (doneWords) {
     const note = noteArg(ctx, text.slice(text.length - (doneWords[2] ?? '').length));
     if (!note.ok) return [note.reply];
-    return change(ctx, task, 'done', { note: note.value });
+    return change(ctx, task, { kind: 'done', note: note.value });
   }
   const note = noteArg(ctx, text);
   if (!note.ok) return [note.reply];
-  return change(ctx, task, 'note', { note: note.value });
+  return change(ctx, task, { kind: 'note', note: note.value ?? text });
 }
 
-export type ChangeOutcome =
-  | { kind: 'refused' }
-  | { kind: 'already-done'; date: string }
-  | { kind: 'duplicate' }
-  | { kind: 'applied'; result: ChangeResult };
+export type ChangeOutcome = CommitOutcome;
 
 export interface ChangeOptions {
-  progress?: number;
-  note: string | null;
   /** A button press is deduplicated per (message, button), so pressing it again changes nothing. */
   dedupeKey?: string;
   /** What the audit record says was sent (a press has no text: the button's data). */
   text?: string;
 }
 
+/** The organisation's settings the task rules read. */
+export function policyOf(ctx: CommandContext): Policy {
+  return { acceptance: ctx.org?.acceptance === true };
+}
+
+export function dedupeKeyOf(ctx: CommandContext, suffix = ''): string {
+  const { msg } = ctx;
+  return `${msg.platform}:${msg.chat.id}:${msg.messageId ?? `${msg.user.id}:${ctx.now.getTime()}`}${suffix}`;
+}
+
 /**
- * The one path every change takes, typed or pressed: permission, "already done", the audit record (unique
- * per platform message or press), the task, and the re-plan of its reminders.
+ * The one path every change takes, typed or pressed: the task rules decide (who may, already done, a
+ * finished task never reopened by a progress report), the store writes the change with its audit record
+ * (unique per platform message or press), and the task's reminders are re-planned.
  */
 export async function applyTaskChange(
   ctx: CommandContext,
   task: TaskRecord,
-  action: UpdateAction,
-  opts: ChangeOptions,
+  action: TaskAction,
+  opts: ChangeOptions = {},
 ): Promise<ChangeOutcome> {
-  // Reporting 100% finishes the task: a state change, which a supporting department may not make.
-  const finishes = action === 'done' || (action === 'progress' && (opts.progress ?? 0) >= 100);
-  const kind: ChangeKind = finishes || action === 'blocked' || action === 'reopen' ? 'state' : 'progress';
-  if (!mayChange(task, ctx.binding, ctx.isAdmin, kind)) return { kind: 'refused' };
-  if (finishes && task.status === 'done' && task.completedAt) {
-    return { kind: 'already-done', date: formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) };
-  }
   const { msg } = ctx;
-  const result = await applyChange({
+  const outcome = await commitTaskChange(
     task,
     action,
-    progress: opts.progress,
-    note: opts.note,
-    by: { platform: msg.platform, chatId: msg.chat.id, userId: msg.user.id, userName: msg.user.name },
-    dedupeKey:
-      opts.dedupeKey ??
-      `${msg.platform}:${msg.chat.id}:${msg.messageId ?? `${msg.user.id}:${ctx.now.getTime()}`}`,
-    messageId: msg.messageId ?? null,
-    text: opts.text ?? msg.text,
-    at: ctx.now,
-  });
-  if (result.duplicate) return { kind: 'duplicate' };
-  await ctx.deps
-    .onTaskChanged?.(task.id)
-    .catch((err: unknown) => ctx.deps.logger.error({ err, task: task.id }, 'could not re-plan reminders'));
-  return { kind: 'applied', result };
+    rolesFor(task, ctx.binding, ctx.isAdmin),
+    policyOf(ctx),
+    {
+      by: { platform: msg.platform, chatId: msg.chat.id, userId: msg.user.id, userName: msg.user.name },
+      dedupeKey: opts.dedupeKey ?? dedupeKeyOf(ctx),
+      messageId: msg.messageId ?? null,
+      text: opts.text ?? msg.text,
+      at: ctx.now,
+      today: ctx.today,
+    },
+  );
+  if (outcome.kind === 'applied' && outcome.change.replan) await replan(ctx, task.id);
+  return outcome;
 }
 
-async function change(
-  ctx: CommandContext,
-  task: TaskRecord,
-  action: UpdateAction,
-  opts: { progress?: number; note: string | null },
-): Promise<Reply[]> {
-  const outcome = await applyTaskChange(ctx, task, action, opts);
-  if (outcome.kind === 'refused') return [refusal(ctx, task)];
-  if (outcome.kind === 'already-done')
-    return [textReply(ctx.t('errors.alreadyDone', { number: task.number, date: outcome.date }))];
-  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
-  const { result } = outcome;
+export async function replan(ctx: CommandContext, taskId: string): Promise<void> {
+  await ctx.deps
+    .onTaskChanged?.(taskId)
+    .catch((err: unknown) => ctx.deps.logger.error({ err, task: taskId }, 'could not re-plan reminders'));
+}
 
-  const t = result.task;
+/** What a refusal of the task rules tells the person who asked. */
+export function refusalReply(ctx: CommandContext, task: TaskRecord, code: RefusalCode): Reply {
+  const number = task.number;
+  const date = task.completedAt ? formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) : '—';
+  switch (code) {
+    case 'not-allowed':
+      return refusal(ctx, task);
+    case 'already-done':
+      return textReply(ctx.t('errors.alreadyDone', { number, date }));
+    case 'finished':
+      return textReply(ctx.t('rules.finished', { number, date }));
+    default:
+      return textReply(ctx.t(`rules.${code}`, { number, date: task.end ? formatDate(task.end) : '—' }));
+  }
+}
+
+async function change(ctx: CommandContext, task: TaskRecord, action: TaskAction): Promise<Reply[]> {
+  const outcome = await applyTaskChange(ctx, task, action);
+  if (outcome.kind === 'refused') return [refusalReply(ctx, outcome.task, outcome.code)];
+  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+
+  const t = outcome.task;
+  const before = outcome.before;
+  const note = 'note' in action ? action.note : null;
   const r = new ReplyBuilder();
-  if (t.status === 'done' && result.before.status !== 'done') {
+  if (t.status === 'review') {
+    r.line(ctx.t('rules.submitted', { number: t.number, title: t.title }));
+  } else if (t.status === 'done' && before.status !== 'done') {
     const lateDays = t.end ? workingDaysBetween(t.end, ctx.today, ctx.deps.calendar) : 0;
     r.line(
       ctx.t('change.done', {
@@ -156,21 +193,21 @@ async function change(
         late: lateDays > 0 ? ctx.t('change.doneLate', { days: lateDays }) : '',
       }),
     );
-  } else if (action === 'blocked') {
-    r.line(ctx.t('change.blocked', { number: t.number, title: t.title, reason: opts.note ?? '' }));
-  } else if (action === 'progress') {
+  } else if (action.kind === 'blocked') {
+    r.line(ctx.t('change.blocked', { number: t.number, title: t.title, reason: action.reason }));
+  } else if (action.kind === 'progress') {
     r.line(
       ctx.t('change.progress', {
         number: t.number,
         title: t.title,
-        before: result.before.progress,
+        before: before.progress,
         after: t.progress,
       }),
     );
   } else {
     r.line(ctx.t('change.note', { number: t.number, title: t.title }));
   }
-  if (opts.note && action !== 'blocked') r.line(ctx.t('change.noteEcho', { note: opts.note }));
+  if (note && action.kind !== 'blocked') r.line(ctx.t('change.noteEcho', { note }));
   return [r.build(true)];
 }
 

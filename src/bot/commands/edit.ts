@@ -9,7 +9,8 @@ import type { LocalDate } from '../../domain/task';
 import { matchDepartment } from '../../store/org-repository';
 import { savePendingDelete, takePending, type PendingRecord } from '../../store/pending-actions';
 import { findTaskByNumber } from '../../store/task-repository';
-import { addTask, deleteTask, editTask, type EditMeta, type TaskPatch } from '../../store/task-edits';
+import { addTask, deleteTask, type EditMeta, type TaskPatch } from '../../store/task-edits';
+import { applyTaskChange, refusalReply, replan } from './change';
 import type { TaskRecord } from '../../store/types';
 import { clip, taskArg, type Checked } from '../args';
 import { splitFirst } from '../command-parser';
@@ -58,12 +59,6 @@ function meta(ctx: CommandContext, suffix = ''): EditMeta {
 
 function refused(ctx: CommandContext): Reply {
   return textReply(ctx.t('edit.refused'));
-}
-
-async function replan(ctx: CommandContext, taskId: string): Promise<void> {
-  await ctx.deps
-    .onTaskChanged?.(taskId)
-    .catch((err: unknown) => ctx.deps.logger.error({ err, task: taskId }, 'could not re-plan reminders'));
 }
 
 /** Splits "hạn 20/4/2025" into the field and its value; the value keeps its accents and case. */
@@ -214,9 +209,10 @@ async function applyEdit(
     (k) => JSON.stringify(patch[k]) === JSON.stringify(task[k]),
   );
   if (unchanged) return [textReply(ctx.t('edit.unchanged', { number: task.number }))];
-  const result = await editTask(task, patch, meta(ctx));
-  if (result.duplicate) return [textReply(ctx.t('change.duplicate'))];
-  await replan(ctx, task.id);
+  const result = await applyTaskChange(ctx, task, { kind: 'edit', patch });
+  if (result.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+  if (result.kind === 'refused')
+    return [result.code === 'not-allowed' ? refused(ctx) : refusalReply(ctx, result.task, result.code)];
   const r = new ReplyBuilder().line(
     ctx.t('edit.changed', {
       number: task.number,

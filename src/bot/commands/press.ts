@@ -9,9 +9,10 @@ import { tasksOfReminderMessage } from '../../store/reminder-lookup';
 import { findTaskByNumber } from '../../store/task-repository';
 import type { CommandContext } from '../context';
 import { formatDate } from '../../shared/date-format';
-import type { Reply } from '../messages';
+import { plainText, type Reply } from '../messages';
+import { toLocalDate } from '../../domain/calendar';
 import { itemButtons, parsePressData, SNOOZE_BUTTON_DAYS, type PressAction } from '../reminder-message';
-import { applyTaskChange, type ChangeOutcome } from './change';
+import { applyTaskChange, refusalReply, type ChangeOutcome } from './change';
 import { snoozeTask, type SnoozeOutcome } from './quiet';
 
 const toast = (text: string): Reply => ({ segments: [], toast: text });
@@ -39,21 +40,35 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
         ? ctx.t('reminders:press.what.snooze', { date: formatDate(outcome.until) })
         : '';
   } else if (parsed.action === 'done') {
-    outcome = await applyTaskChange(ctx, task, 'done', { note: null, dedupeKey, text });
+    outcome = await applyTaskChange(ctx, task, { kind: 'done', note: null }, { dedupeKey, text });
     what = ctx.t('reminders:press.what.done');
   } else {
     const progress = parsed.action === 'p50' ? 50 : 100;
-    outcome = await applyTaskChange(ctx, task, 'progress', { progress, note: null, dedupeKey, text });
+    outcome = await applyTaskChange(
+      ctx,
+      task,
+      { kind: 'progress', progress, note: null },
+      { dedupeKey, text },
+    );
     what = ctx.t('reminders:press.what.progress', { progress });
   }
 
   const n = task.number;
   if (outcome.kind === 'refused') {
+    if (outcome.code === 'already-done' && outcome.task.completedAt)
+      return [
+        toast(
+          ctx.t('press.alreadyDone', {
+            number: n,
+            date: formatDate(toLocalDate(outcome.task.completedAt, ctx.deps.tz)),
+          }),
+        ),
+      ];
+    if (outcome.code !== 'not-allowed')
+      return [toast(plainText(refusalReply(ctx, outcome.task, outcome.code)))];
     const verb = parsed.action === 'snooze' ? 'press.whatSnooze' : 'press.whatDone';
     return [toast(ctx.t('press.refused', { number: n, what: ctx.t(verb) }))];
   }
-  if (outcome.kind === 'already-done')
-    return [toast(ctx.t('press.alreadyDone', { number: n, date: outcome.date }))];
   if (outcome.kind === 'duplicate') return [toast(ctx.t('press.duplicate', { number: n }))];
 
   const line = ctx.t('reminders:press.did', {

@@ -12,6 +12,19 @@ const historySchema = new Schema(
   { _id: false },
 );
 
+const extensionSchema = new Schema(
+  {
+    from: { type: String, default: null },
+    to: { type: String, required: true },
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+    requestedBy: { type: String, default: null },
+    reason: { type: String, default: null },
+    via: { type: String, enum: ['request', 'edit'], required: true },
+  },
+  { _id: false },
+);
+
 const taskSchema = new Schema(
   {
     org: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
@@ -47,6 +60,25 @@ const taskSchema = new Schema(
     /** /snooze: reminders due on [snoozedFrom, snoozedUntil) move to snoozedUntil (local dates). */
     snoozedFrom: { type: String, default: null },
     snoozedUntil: { type: String, default: null },
+    /** The plan's deadline before its first approved change; null while it has none. */
+    originalEnd: { type: String, default: null },
+    /** Every approved change of deadline, oldest first: who decided, when, and who had asked. */
+    extensions: { type: [extensionSchema], default: [] },
+    /** A department's request for more time, waiting for the leaders. */
+    extensionRequest: {
+      type: new Schema(
+        { to: String, reason: String, at: Date, by: String, chatId: String, platform: String },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** A result waiting for the leaders' acceptance ("chờ duyệt"). */
+    review: {
+      type: new Schema({ at: Date, by: String, note: String }, { _id: false }),
+      default: null,
+    },
+    /** How many times the leaders returned a result ("trả lại"). */
+    returned: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
