@@ -64,6 +64,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     logger,
     defaults: config.reminders,
   });
+  const senders: Sender[] = [];
   const core = createBotCore({
     clock,
     tz: config.tz,
@@ -75,6 +76,11 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     onTaskChanged: async (taskId) => {
       await scheduler.syncTask(taskId);
     },
+    // Senders are added below as channels start; a post finds the one of its platform when it is made.
+    post: async (platform, chatId, reply) => {
+      const sender = senders.find((s) => s.platform === platform);
+      return sender ? sender.send(chatId, reply) : null;
+    },
   });
   const stops: Array<() => Promise<void>> = [
     async () => {
@@ -82,7 +88,6 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       await redis.quit();
     },
   ];
-  const senders: Sender[] = [];
   if (config.telegram.token) {
     const telegram = createTelegramChannel({
       token: config.telegram.token,

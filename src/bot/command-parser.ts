@@ -30,6 +30,7 @@ export const COMMANDS = [
   'mute',
   'unmute',
   'reopen',
+  'extend',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -81,6 +82,8 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   batnhac: 'unmute',
   mola: 'reopen',
   molai: 'reopen',
+  giahan: 'extend',
+  xingiahan: 'extend',
 };
 
 export interface ParsedCommand {

@@ -12,6 +12,8 @@ import { findTaskById } from '../store/task-repository';
 import { parseCommand, type CommandName } from './command-parser';
 import { blocked, done, numberedAnswer, reopen, replyToReminder, update } from './commands/change';
 import { onPress } from './commands/press';
+import { onDecisionReply } from './commands/decisions';
+import { extend } from './commands/extend';
 import { mute, snooze, unmute } from './commands/quiet';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
@@ -53,6 +55,7 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   mute,
   unmute,
   reopen,
+  extend,
 };
 
 /** Commands that work in a group before it is linked to a department. */
@@ -112,6 +115,8 @@ async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingF
 
 async function onReply(ctx: CommandContext): Promise<Reply[]> {
   const { msg } = ctx;
+  const decided = await onDecisionReply(ctx);
+  if (decided) return decided;
   const items = msg.replyTo
     ? await tasksOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId)
     : [];

@@ -28,6 +28,8 @@ export interface Extension {
   from: LocalDate | null;
   to: LocalDate;
   at: Date;
+  /** The local date it was decided on: what "before the deadline passed" is judged by. */
+  on: LocalDate;
   by: string;
   /** Who asked, when it was asked for; null when a leader moved the date without a request. */
   requestedBy: string | null;
@@ -40,6 +42,8 @@ export interface ExtensionRequest {
   reason: string | null;
   at: Date;
   by: string;
+  /** Where it was asked ("platform:chatId"), so the answer goes back there. */
+  chat: string | null;
 }
 
 export interface Review {
@@ -87,7 +91,7 @@ export type TaskAction =
   | { kind: 'reopen'; reason: string | null }
   | { kind: 'snooze'; until: LocalDate; note: string }
   | { kind: 'edit'; patch: TaskPatch }
-  | { kind: 'extension-request'; to: LocalDate; reason: string | null }
+  | { kind: 'extension-request'; to: LocalDate; reason: string | null; chat: string | null }
   | { kind: 'extension-approve' }
   | { kind: 'extension-refuse'; reason: string | null }
   | { kind: 'accept'; note: string | null }
@@ -264,7 +268,15 @@ export function decide(
       if (action.to <= task.end) return refuse('not-later');
       if (task.extensionRequest) return refuse('request-pending');
       return ok({
-        set: { extensionRequest: { to: action.to, reason: action.reason, at: when.at, by: who.label } },
+        set: {
+          extensionRequest: {
+            to: action.to,
+            reason: action.reason,
+            at: when.at,
+            by: who.label,
+            chat: action.chat,
+          },
+        },
         audit: { action: 'extension-request', note: action.reason },
         replan: false,
       });
@@ -278,6 +290,7 @@ export function decide(
           from: task.end,
           to: req.to,
           at: when.at,
+          on: when.today,
           by: who.label,
           requestedBy: req.by,
           reason: req.reason,
@@ -331,6 +344,7 @@ function edit(task: TaskState, patch: TaskPatch, who: Actor, when: When): Decisi
       from: task.end,
       to: patch.end,
       at: when.at,
+      on: when.today,
       by: who.label,
       requestedBy: null,
       reason: null,
@@ -355,16 +369,17 @@ function edit(task: TaskState, patch: TaskPatch, who: Actor, when: When): Decisi
  * after the task was already late does not make it on time.
  */
 export function deadlineInForce(
-  task: Pick<TaskState, 'end' | 'originalEnd' | 'extensions'>,
+  task: Pick<TaskState, 'end' | 'originalEnd'> & {
+    extensions?: readonly Pick<Extension, 'from' | 'to' | 'on'>[];
+  },
   on: LocalDate,
-  tz: string,
-  toLocal: (d: Date, tz: string) => LocalDate,
 ): LocalDate | null {
-  let deadline = task.originalEnd ?? task.extensions[0]?.from ?? task.end;
-  for (const e of task.extensions) {
-    const decided = toLocal(e.at, tz);
-    if (decided > on) break;
-    if (deadline === null || decided <= deadline) deadline = e.to;
+  const extensions = task.extensions ?? [];
+  if (extensions.length === 0) return task.end;
+  let deadline = task.originalEnd ?? extensions[0]?.from ?? task.end;
+  for (const e of extensions) {
+    if (e.on > on) break;
+    if (deadline === null || e.on <= deadline) deadline = e.to;
   }
   return deadline;
 }

@@ -68,7 +68,7 @@ export interface TaskRecord {
   snoozedUntil: LocalDate | null;
   originalEnd: LocalDate | null;
   extensions: Extension[];
-  extensionRequest: (ExtensionRequest & { chatId?: string | null; platform?: string | null }) | null;
+  extensionRequest: ExtensionRequest | null;
   review: Review | null;
   returned: number;
 }

@@ -81,7 +81,12 @@ function fieldOf(rest: string): { field: Field; value: string } | null {
 }
 
 /** "20/4/2025", "20/4" (this year), or time words ("cuối tháng 5", "trước ngày 15/5") read as the importer reads them. */
-function dateArg(ctx: CommandContext, raw: string, which: 'start' | 'end', year: number): Checked<LocalDate> {
+export function dateArg(
+  ctx: CommandContext,
+  raw: string,
+  which: 'start' | 'end',
+  year: number,
+): Checked<LocalDate> {
   const bad = { ok: false as const, reply: textReply(ctx.t('edit.badDate', { value: clip(raw) })) };
   const m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(raw.trim());
   if (m) {

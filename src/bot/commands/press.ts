@@ -14,12 +14,23 @@ import { toLocalDate } from '../../domain/calendar';
 import { itemButtons, parsePressData, SNOOZE_BUTTON_DAYS, type PressAction } from '../reminder-message';
 import { applyTaskChange, refusalReply, type ChangeOutcome } from './change';
 import { snoozeTask, type SnoozeOutcome } from './quiet';
+import { onDecisionPress } from './decisions';
+import { extendPrompt } from './extend';
+import { rolesFor } from '../permissions';
+import type { TaskRecord } from '../../store/types';
+
+/** The lead group, the leaders or an admin: those who may ask for more time. */
+function mayAnswerFor(ctx: CommandContext, task: TaskRecord): boolean {
+  return rolesFor(task, ctx.binding, ctx.isAdmin).some((r) => r !== 'support');
+}
 
 const toast = (text: string): Reply => ({ segments: [], toast: text });
 
-const ICON: Record<PressAction, string> = { done: '✅', p50: '📈', p100: '📈', snooze: '⏰' };
+const ICON: Record<PressAction, string> = { done: '✅', p50: '📈', p100: '📈', snooze: '⏰', extend: '⏳' };
 
 export async function onPress(ctx: CommandContext): Promise<Reply[]> {
+  const decided = await onDecisionPress(ctx);
+  if (decided) return decided;
   const { msg } = ctx;
   const press = msg.press;
   const parsed = press ? parsePressData(press.data) : null;
@@ -31,6 +42,12 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
   const dedupeKey = `${msg.platform}:${msg.chat.id}:${pressed}:${press.data}`;
   const text = `[${press.data}]`;
 
+  if (parsed.action === 'extend') {
+    // A date cannot be pressed: the department answers the prompt with one (and the reason).
+    if (!mayAnswerFor(ctx, task))
+      return [toast(ctx.t('press.refused', { number: task.number, what: ctx.t('press.whatExtend') }))];
+    return [toast(ctx.t('deadlines.promptToast', { number: task.number })), extendPrompt(ctx, task)];
+  }
   let outcome: ChangeOutcome | SnoozeOutcome;
   let what: string;
   if (parsed.action === 'snooze') {

@@ -17,6 +17,7 @@ const extensionSchema = new Schema(
     from: { type: String, default: null },
     to: { type: String, required: true },
     at: { type: Date, required: true },
+    on: { type: String, required: true },
     by: { type: String, required: true },
     requestedBy: { type: String, default: null },
     reason: { type: String, default: null },
@@ -66,10 +67,7 @@ const taskSchema = new Schema(
     extensions: { type: [extensionSchema], default: [] },
     /** A department's request for more time, waiting for the leaders. */
     extensionRequest: {
-      type: new Schema(
-        { to: String, reason: String, at: Date, by: String, chatId: String, platform: String },
-        { _id: false },
-      ),
+      type: new Schema({ to: String, reason: String, at: Date, by: String, chat: String }, { _id: false }),
       default: null,
     },
     /** A result waiting for the leaders' acceptance ("chờ duyệt"). */

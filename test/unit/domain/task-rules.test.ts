@@ -30,7 +30,6 @@ const finished: TaskState = {
   progress: 100,
   completedAt: new Date('2025-05-14T03:00:00Z'),
 };
-const toLocal = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('task rules', () => {
   it('the lead group finishes a task; a supporting group may only report progress', () => {
@@ -113,7 +112,7 @@ describe('task rules', () => {
   it('an extension is asked by the lead group and decided by the leaders, keeping the original date', () => {
     const asked = decide(
       open,
-      { kind: 'extension-request', to: '2025-06-30', reason: 'chờ số liệu' },
+      { kind: 'extension-request', to: '2025-06-30', reason: 'chờ số liệu', chat: null },
       lead,
       when,
       off,
@@ -123,17 +122,29 @@ describe('task rules', () => {
       change: { set: { extensionRequest: { to: '2025-06-30' } }, replan: false },
     });
     expect(
-      decide(open, { kind: 'extension-request', to: '2025-05-10', reason: null }, lead, when, off),
+      decide(
+        open,
+        { kind: 'extension-request', to: '2025-05-10', reason: null, chat: null },
+        lead,
+        when,
+        off,
+      ),
     ).toEqual({
       ok: false,
       code: 'not-later',
     });
     const pending: TaskState = {
       ...open,
-      extensionRequest: { to: '2025-06-30', reason: 'chờ số liệu', at, by: lead.label },
+      extensionRequest: { to: '2025-06-30', reason: 'chờ số liệu', at, by: lead.label, chat: null },
     };
     expect(
-      decide(pending, { kind: 'extension-request', to: '2025-07-30', reason: null }, lead, when, off),
+      decide(
+        pending,
+        { kind: 'extension-request', to: '2025-07-30', reason: null, chat: null },
+        lead,
+        when,
+        off,
+      ),
     ).toEqual({
       ok: false,
       code: 'request-pending',
@@ -190,6 +201,7 @@ describe('task rules', () => {
           from: '2025-05-15',
           to: '2025-06-30',
           at: new Date('2025-05-10T02:00:00Z'),
+          on: '2025-05-10',
           by: 'x',
           requestedBy: 'y',
           reason: null,
@@ -197,17 +209,24 @@ describe('task rules', () => {
         },
       ],
     };
-    expect(deadlineInForce(inTime, '2025-06-20', 'Asia/Ho_Chi_Minh', toLocal)).toBe('2025-06-30');
+    expect(deadlineInForce(inTime, '2025-06-20')).toBe('2025-06-30');
     const tooLate = {
       ...inTime,
-      extensions: [{ ...inTime.extensions[0]!, at: new Date('2025-05-20T02:00:00Z'), via: 'edit' as const }],
+      extensions: [
+        {
+          ...inTime.extensions[0]!,
+          at: new Date('2025-05-20T02:00:00Z'),
+          on: '2025-05-20',
+          via: 'edit' as const,
+        },
+      ],
     };
-    expect(deadlineInForce(tooLate, '2025-06-20', 'Asia/Ho_Chi_Minh', toLocal)).toBe('2025-05-15');
+    expect(deadlineInForce(tooLate, '2025-06-20')).toBe('2025-05-15');
     // Finished before the extension was decided: judged against the date in force then.
-    expect(deadlineInForce(inTime, '2025-05-09', 'Asia/Ho_Chi_Minh', toLocal)).toBe('2025-05-15');
-    expect(
-      deadlineInForce({ end: '2025-05-15', originalEnd: null, extensions: [] }, '2025-05-20', 'x', toLocal),
-    ).toBe('2025-05-15');
+    expect(deadlineInForce(inTime, '2025-05-09')).toBe('2025-05-15');
+    expect(deadlineInForce({ end: '2025-05-15', originalEnd: null, extensions: [] }, '2025-05-20')).toBe(
+      '2025-05-15',
+    );
   });
 
   it('snooze moves reminders only for those who answer for the task', () => {
