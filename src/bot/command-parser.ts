@@ -31,6 +31,8 @@ export const COMMANDS = [
   'unmute',
   'reopen',
   'extend',
+  'settings',
+  'files',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -84,6 +86,9 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   molai: 'reopen',
   giahan: 'extend',
   xingiahan: 'extend',
+  caidat: 'settings',
+  tailieu: 'files',
+  sanpham: 'files',
 };
 
 export interface ParsedCommand {

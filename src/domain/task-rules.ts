@@ -46,6 +46,18 @@ export interface ExtensionRequest {
   chat: string | null;
 }
 
+/** A result attached to a task: a file or photo sent on the platform, or a document's number. */
+export interface Evidence {
+  kind: 'file' | 'photo' | 'number';
+  /** The platform's reference to the file (Telegram's file_id), so it can be sent again. */
+  ref: string | null;
+  platform: string;
+  name: string;
+  size: number;
+  at: Date;
+  by: string;
+}
+
 export interface Review {
   at: Date;
   by: string;
@@ -84,10 +96,10 @@ export type TaskPatch = Partial<{
 }>;
 
 export type TaskAction =
-  | { kind: 'done'; note: string | null }
-  | { kind: 'progress'; progress: number; note: string | null }
+  | { kind: 'done'; note: string | null; evidence?: Evidence[] }
+  | { kind: 'progress'; progress: number; note: string | null; evidence?: Evidence[] }
   | { kind: 'blocked'; reason: string }
-  | { kind: 'note'; note: string }
+  | { kind: 'note'; note: string; evidence?: Evidence[] }
   | { kind: 'reopen'; reason: string | null }
   | { kind: 'snooze'; until: LocalDate; note: string }
   | { kind: 'edit'; patch: TaskPatch }
@@ -143,6 +155,8 @@ export interface TaskChange {
   set: TaskSet;
   /** Appended to the task's list of approved deadline changes. */
   extension?: Extension;
+  /** Appended to the task's results (files, photos, document numbers). */
+  evidence?: Evidence[];
   /** The audit record: what happened, in one word, and the note that goes with it. */
   audit: { action: AuditAction; note: string | null };
   /** A line of the task's own status history (status changes and notes). */
@@ -206,6 +220,19 @@ export function decide(
   when: When,
   policy: Policy,
 ): Decision {
+  const decision = decideAction(task, action, who, when, policy);
+  const evidence = 'evidence' in action ? action.evidence : undefined;
+  if (decision.ok && evidence?.length) decision.change.evidence = evidence;
+  return decision;
+}
+
+/** "số 123/BC-LMHTX" in a note: the number of the document that reports the result. */
+export function documentNumbers(note: string | null): string[] {
+  if (!note) return [];
+  return [...note.matchAll(/(?:số|so|no\.?)\s*(\d{1,6}\/[\p{L}\d]+(?:-[\p{L}\d]+)*)/giu)].map((m) => m[1]!);
+}
+
+function decideAction(task: TaskState, action: TaskAction, who: Actor, when: When, policy: Policy): Decision {
   switch (action.kind) {
     case 'done': {
       if (!answersFor(who)) return refuse('not-allowed');

@@ -149,6 +149,7 @@ function addTasks(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     // Deadlines as agencies keep them: the plan's date, the approved one, how many times it moved.
     { header: t('reports:export.originalDeadline'), key: 'originalDeadline', width: 12, style: date },
     { header: t('reports:export.approvedDeadline'), key: 'approvedDeadline', width: 12, style: date },
+    { header: t('reports:export.evidence'), key: 'evidence', width: 30, style: wrap },
     {
       header: t('reports:export.extensions'),
       key: 'extensions',
@@ -188,6 +189,7 @@ function deadlineCells(task: ReportTask) {
     originalDeadline: original ? excelDate(original) : null,
     approvedDeadline: count && task.end ? excelDate(task.end) : null,
     extensions: count,
+    evidence: (task.attachments ?? []).map((e) => e.name).join('; '),
   };
 }
 

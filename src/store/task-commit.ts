@@ -77,6 +77,7 @@ export async function commitTaskChange(
 
     const push: Record<string, unknown> = {};
     if (change.extension) push.extensions = change.extension;
+    if (change.evidence?.length) push.attachments = { $each: change.evidence };
     if (change.history)
       push.history = {
         at: meta.at,

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { LocalDate, TaskKind, TaskSeries, TaskStatus } from '../domain/task';
-import type { Extension, ExtensionRequest, Review } from '../domain/task-rules';
+import type { Evidence, Extension, ExtensionRequest, Review } from '../domain/task-rules';
 
 /** Plain (lean) shapes the repositories hand out, so callers never hold live mongoose documents. */
 export interface OrgRecord {
@@ -71,6 +71,7 @@ export interface TaskRecord {
   extensionRequest: ExtensionRequest | null;
   review: Review | null;
   returned: number;
+  attachments: Evidence[];
 }
 
 export const idOf = (v: Types.ObjectId | string | null | undefined): string => (v ? String(v) : '');

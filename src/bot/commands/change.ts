@@ -1,15 +1,22 @@
 /** Commands that change a task: /done, /update, /blocked, and replies to reminders. */
 import { toLocalDate, workingDaysBetween } from '../../domain/calendar';
-import type { Policy, RefusalCode, TaskAction } from '../../domain/task-rules';
+import {
+  documentNumbers,
+  type Evidence,
+  type Policy,
+  type RefusalCode,
+  type TaskAction,
+} from '../../domain/task-rules';
 import { commitTaskChange, type CommitOutcome } from '../../store/task-commit';
 import type { TaskRecord } from '../../store/types';
-import { noteArg, percentArg, taskArg } from '../args';
+import { clip, noteArg, percentArg, taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { rolesFor } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';
 import { splitFirst } from '../command-parser';
+import { postToLeaders } from '../notify';
 
 export const done: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
@@ -17,7 +24,7 @@ export const done: CommandHandler = async (ctx, args) => {
   if (!task.ok) return [task.reply];
   const note = noteArg(ctx, rest);
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, { kind: 'done', note: note.value });
+  return change(ctx, task.value, { kind: 'done', note: note.value, evidence: evidenceOf(ctx, note.value) });
 };
 
 export const update: CommandHandler = async (ctx, args) => {
@@ -30,7 +37,12 @@ export const update: CommandHandler = async (ctx, args) => {
   if (!pct.ok) return [pct.reply];
   const note = noteArg(ctx, m?.[3] ?? '');
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, { kind: 'progress', progress: pct.value, note: note.value });
+  return change(ctx, task.value, {
+    kind: 'progress',
+    progress: pct.value,
+    note: note.value,
+    evidence: evidenceOf(ctx, note.value),
+  });
 };
 
 export const blocked: CommandHandler = async (ctx, args) => {
@@ -87,7 +99,12 @@ export async function replyToReminder(
     if (!checked.ok) return [checked.reply];
     const note = noteArg(ctx, pct[2] ?? '');
     if (!note.ok) return [note.reply];
-    return change(ctx, task, { kind: 'progress', progress: checked.value, note: note.value });
+    return change(ctx, task, {
+      kind: 'progress',
+      progress: checked.value,
+      note: note.value,
+      evidence: evidenceOf(ctx, note.value),
+    });
   }
   const doneWords = /^(xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)\b[\s.!,:-]*(.*)$/s.exec(
     folded,
@@ -95,11 +112,15 @@ export async function replyToReminder(
   if (doneWords) {
     const note = noteArg(ctx, text.slice(text.length - (doneWords[2] ?? '').length));
     if (!note.ok) return [note.reply];
-    return change(ctx, task, { kind: 'done', note: note.value });
+    return change(ctx, task, { kind: 'done', note: note.value, evidence: evidenceOf(ctx, note.value) });
   }
   const note = noteArg(ctx, text);
   if (!note.ok) return [note.reply];
-  return change(ctx, task, { kind: 'note', note: note.value ?? text });
+  return change(ctx, task, {
+    kind: 'note',
+    note: note.value ?? (ctx.msg.attachment ? ctx.msg.attachment.name : text),
+    evidence: evidenceOf(ctx, note.value),
+  });
 }
 
 export type ChangeOutcome = CommitOutcome;
@@ -182,7 +203,9 @@ async function change(ctx: CommandContext, task: TaskRecord, action: TaskAction)
   const before = outcome.before;
   const note = 'note' in action ? action.note : null;
   const r = new ReplyBuilder();
-  if (t.status === 'review') {
+  const attached = outcome.change.evidence ?? [];
+  if (t.status === 'review' && before.status !== 'review') {
+    await postForAcceptance(ctx, t, note, attached);
     r.line(ctx.t('rules.submitted', { number: t.number, title: t.title }));
   } else if (t.status === 'done' && before.status !== 'done') {
     const lateDays = t.end ? workingDaysBetween(t.end, ctx.today, ctx.deps.calendar) : 0;
@@ -194,7 +217,14 @@ async function change(ctx: CommandContext, task: TaskRecord, action: TaskAction)
       }),
     );
   } else if (action.kind === 'blocked') {
-    r.line(ctx.t('change.blocked', { number: t.number, title: t.title, reason: action.reason }));
+    const told = await postBlocker(ctx, t, action.reason);
+    r.line(
+      ctx.t(told ? 'blockers.reported' : 'change.blocked', {
+        number: t.number,
+        title: t.title,
+        reason: action.reason,
+      }),
+    );
   } else if (action.kind === 'progress') {
     r.line(
       ctx.t('change.progress', {
@@ -208,7 +238,86 @@ async function change(ctx: CommandContext, task: TaskRecord, action: TaskAction)
     r.line(ctx.t('change.note', { number: t.number, title: t.title }));
   }
   if (note && action.kind !== 'blocked') r.line(ctx.t('change.noteEcho', { note }));
+  if (attached.length)
+    r.line(ctx.t('evidence.attached', { list: attached.map((e) => evidenceLabel(ctx, e)).join(', ') }));
   return [r.build(true)];
+}
+
+/**
+ * The result a message carries: its file or photo, and any "số 123/BC-LMHTX" in the note. Kept with the
+ * platform's file reference, so the leaders can have it sent again (/tailieu 12).
+ */
+export function evidenceOf(ctx: CommandContext, note: string | null): Evidence[] {
+  const { msg } = ctx;
+  const by = `${msg.user.name} (${msg.platform}:${msg.user.id})`;
+  const list: Evidence[] = [];
+  const file = msg.attachment;
+  if (file)
+    list.push({
+      kind: file.kind === 'photo' || file.mimeType?.startsWith('image/') ? 'photo' : 'file',
+      ref: file.ref ?? null,
+      platform: msg.platform,
+      name: file.name,
+      size: file.size,
+      at: ctx.now,
+      by,
+    });
+  for (const number of documentNumbers(note))
+    list.push({ kind: 'number', ref: null, platform: msg.platform, name: number, size: 0, at: ctx.now, by });
+  return list;
+}
+
+export function evidenceLabel(ctx: CommandContext, e: Evidence): string {
+  if (e.kind === 'number') return ctx.t('evidence.number', { number: e.name });
+  return ctx.t(e.kind === 'photo' ? 'evidence.photo' : 'evidence.file', { name: e.name });
+}
+
+/** A result waiting for acceptance goes to the leaders with ✅ Đạt / ↩ Trả lại. */
+async function postForAcceptance(
+  ctx: CommandContext,
+  t: TaskRecord,
+  note: string | null,
+  attached: Evidence[],
+) {
+  const vars = {
+    number: t.number,
+    title: clip(t.title, 80),
+    who: ctx.msg.user.name,
+    department: t.lead.map((s) => ctx.deptName(s)).join(', ') || ctx.t('common.noLead'),
+    note: note ?? '—',
+    evidence: attached.length ? attached.map((e) => evidenceLabel(ctx, e)).join(', ') : '—',
+  };
+  return postToLeaders(ctx, (tr) => ({
+    segments: [{ text: tr('acceptance.toLeaders', vars) }],
+    buttons: [
+      [
+        { label: tr('acceptance.acceptButton'), data: `rv:ok:${t.number}` },
+        { label: tr('acceptance.returnButton'), data: `rv:back:${t.number}` },
+      ],
+    ],
+  }));
+}
+
+/** A blocker goes to the leaders at once, with what they can do about it. */
+async function postBlocker(ctx: CommandContext, t: TaskRecord, reason: string): Promise<number> {
+  const vars = {
+    number: t.number,
+    title: clip(t.title, 80),
+    reason,
+    who: ctx.msg.user.name,
+    department: t.lead.map((s) => ctx.deptName(s)).join(', ') || ctx.t('common.noLead'),
+    date: t.end ? formatDate(t.end) : '—',
+  };
+  return postToLeaders(ctx, (tr) => ({
+    segments: [{ text: tr('blockers.toLeaders', vars) }],
+    buttons: [
+      [
+        { label: tr('blockers.extendButton'), data: `bk:ext:${t.number}` },
+        { label: tr('blockers.reassignButton'), data: `bk:lead:${t.number}` },
+        { label: tr('blockers.seenButton'), data: `bk:seen:${t.number}` },
+      ],
+    ],
+  }));
 }
 
 export function refusal(ctx: CommandContext, task: TaskRecord): Reply {

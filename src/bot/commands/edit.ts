@@ -22,7 +22,7 @@ import { ReplyBuilder, textReply } from '../reply';
 
 const MAX_TITLE = 300;
 
-type Field = 'title' | 'start' | 'end' | 'lead' | 'support';
+export type Field = 'title' | 'start' | 'end' | 'lead' | 'support';
 
 /** Field words people type (folded), longest first so "ngay bat dau" wins over "bat dau". */
 const FIELD_WORDS: Array<[string, Field]> = [
@@ -156,7 +156,7 @@ function show(ctx: CommandContext, field: Field, value: TaskRecord[Field]): stri
   return String(value ?? '—');
 }
 
-async function applyEdit(
+export async function applyEdit(
   ctx: CommandContext,
   task: TaskRecord,
   field: Field,

@@ -2,6 +2,7 @@
 import { addDays, toLocalDate, workingDaysBetween } from '../../domain/calendar';
 import { findTasks } from '../../store/task-repository';
 import { recentUpdates } from '../../store/status-updates';
+import { evidenceLabel } from './change';
 import type { TaskRecord } from '../../store/types';
 import { taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
@@ -95,6 +96,8 @@ export const task: CommandHandler = async (ctx, args) => {
     }),
   );
   for (const line of deadlineLines(ctx, t)) r.line(line);
+  if (t.attachments.length)
+    r.line(ctx.t('evidence.inTask', { list: t.attachments.map((e) => evidenceLabel(ctx, e)).join(', ') }));
   r.line(ctx.t('task.state', { status: ctx.t(`status.${t.status}`), progress: t.progress }));
   if (t.status === 'blocked' && t.blockedReason)
     r.line(ctx.t('task.blockedReason', { reason: t.blockedReason }));

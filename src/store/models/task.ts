@@ -26,6 +26,19 @@ const extensionSchema = new Schema(
   { _id: false },
 );
 
+const evidenceSchema = new Schema(
+  {
+    kind: { type: String, enum: ['file', 'photo', 'number'], required: true },
+    ref: { type: String, default: null },
+    platform: { type: String, required: true },
+    name: { type: String, required: true },
+    size: { type: Number, default: 0 },
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const taskSchema = new Schema(
   {
     org: { type: Schema.Types.ObjectId, ref: 'Organisation', required: true },
@@ -75,6 +88,8 @@ const taskSchema = new Schema(
       type: new Schema({ at: Date, by: String, note: String }, { _id: false }),
       default: null,
     },
+    /** Results attached: files and photos sent with /done or /capnhat, document numbers named in notes. */
+    attachments: { type: [evidenceSchema], default: [] },
     /** How many times the leaders returned a result ("trả lại"). */
     returned: { type: Number, default: 0 },
   },
