@@ -4,6 +4,7 @@
  * Zalo); the group that asked is told; the reminders move at once; /task and /history keep the original
  * deadline; and the figures judge the task against the deadline that was in force.
  */
+import ExcelJS from 'exceljs';
 import IORedis from 'ioredis';
 import pino from 'pino';
 import { createBotCore } from '../../../src/bot/core';
@@ -201,5 +202,37 @@ describe('extension requests', () => {
     const status = await send(LEADERS, CHU_TICH, '/status Q2');
     expect(status).toMatch(/Phòng Thông tin và Tuyên truyền: 1 việc\nĐúng hạn 0 · Trễ hạn 1/);
     expect(status).toMatch(/Tổng số việc được gia hạn: 2/);
+
+    // The export's summary counts the same way, and the task sheet keeps both deadlines.
+    const [xlsx] = await handle({ chat: LEADERS, user: CHU_TICH, text: '/export Q2' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx!.document!.data as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    const rowOf = (name: string) => {
+      let found: unknown[] = [];
+      summary.eachRow((r) => {
+        const v = (r.values as unknown[]).slice(1);
+        if (v[0] === name) found = v;
+      });
+      return found;
+    };
+    // Đúng hạn, quá hạn, đang làm, quá hạn chưa xong, chưa đến hạn, tổng.
+    expect(rowOf('Phòng Thông tin và Tuyên truyền')).toEqual([
+      'Phòng Thông tin và Tuyên truyền',
+      0,
+      1,
+      0,
+      0,
+      0,
+      1,
+    ]);
+    expect(rowOf('Phòng Kế hoạch – Tổng hợp').slice(0, 3)).toEqual(['Phòng Kế hoạch – Tổng hợp', 1, 0]);
+    expect(rowOf('Số việc được gia hạn')).toEqual(['Số việc được gia hạn', 2]);
+    const tasks = wb.getWorksheet('Nhiệm vụ')!;
+    const header = (tasks.getRow(1).values as unknown[]).map(String);
+    const task3 = [2, 3, 4, 5].map((r) => tasks.getRow(r)).find((r) => r.getCell(1).value === 3)!;
+    expect(task3.getCell(header.indexOf('Số lần gia hạn')).value).toBe(1);
+    expect(task3.getCell(header.indexOf('Hạn gốc')).value).toEqual(new Date(Date.UTC(2025, 4, 31)));
+    expect(task3.getCell(header.indexOf('Hạn điều chỉnh')).value).toEqual(new Date(Date.UTC(2025, 6, 31)));
   });
 });
