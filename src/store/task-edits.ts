@@ -38,7 +38,10 @@ function authorFields(meta: EditMeta) {
   };
 }
 
-export type NewTask = Pick<TaskRecord, 'title' | 'kind' | 'lead' | 'support' | 'start' | 'end' | 'timeText'>;
+export type NewTask = Pick<
+  TaskRecord,
+  'title' | 'kind' | 'lead' | 'support' | 'start' | 'end' | 'timeText' | 'source'
+>;
 
 /**
  * Tasks added in chat belong to one plan per organisation and year, "added in chat", so they live beside

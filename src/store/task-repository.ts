@@ -24,6 +24,7 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     start: d.start ?? null,
     end: d.end ?? null,
     timeText: d.timeText ?? null,
+    source: d.source ?? null,
     series:
       d.series?.key && d.series.index && d.series.count
         ? { key: d.series.key, index: d.series.index, count: d.series.count }

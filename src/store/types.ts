@@ -57,6 +57,8 @@ export interface TaskRecord {
   start: LocalDate | null;
   end: LocalDate | null;
   timeText: string | null;
+  /** Where work given in chat came from ("KL giao ban 12/5"). */
+  source: string | null;
   series: TaskSeries | null;
   status: TaskStatus;
   progress: number;

@@ -11,6 +11,7 @@ import { savePendingDelete, takePending, type PendingRecord } from '../../store/
 import { findTaskByNumber } from '../../store/task-repository';
 import { addTask, deleteTask, type EditMeta, type TaskPatch } from '../../store/task-edits';
 import { applyTaskChange, refusalReply, replan } from './change';
+import { postToDepartments } from '../notify';
 import type { TaskRecord } from '../../store/types';
 import { clip, taskArg, type Checked } from '../args';
 import { splitFirst } from '../command-parser';
@@ -218,6 +219,11 @@ export async function applyEdit(
   if (result.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
   if (result.kind === 'refused')
     return [result.code === 'not-allowed' ? refused(ctx) : refusalReply(ctx, result.task, result.code)];
+  // Work given to a department in chat: its group is told at once, not at the next reminder.
+  if (field === 'lead' || field === 'support') {
+    const given = result.task[field].filter((s) => !result.before[field].includes(s));
+    if (given.length) await announceWork(ctx, result.task, given);
+  }
   const r = new ReplyBuilder().line(
     ctx.t('edit.changed', {
       number: task.number,
@@ -261,7 +267,14 @@ export const add: CommandHandler = async (ctx, args) => {
   let lead: string[] = [];
   let support: string[] = [];
   let timeText: string | null = null;
+  let source: string | null = null;
   for (const f of fields) {
+    // "nguồn: KL giao ban 12/5": where the work came from, kept and told to those who must do it.
+    const from = /^(?:nguồn|nguon|source)\s*:?\s*(.+)$/iu.exec(f);
+    if (from) {
+      source = clip(from[1]!.trim(), 200);
+      continue;
+    }
     const parsed = fieldOf(f.replace(/^([^:]+):/, '$1 '));
     if (!parsed || parsed.field === 'title' || parsed.field === 'start')
       return [textReply(ctx.t('edit.addBadPart', { part: clip(f) }))];
@@ -298,11 +311,13 @@ export const add: CommandHandler = async (ctx, args) => {
       start: window?.start ?? null,
       end: window?.end ?? null,
       timeText,
+      source,
     },
     meta(ctx),
   );
   if (duplicate) return [textReply(ctx.t('change.duplicate'))];
   await replan(ctx, task.id);
+  await announceWork(ctx, task, [...task.lead, ...task.support]);
   const r = new ReplyBuilder().line(
     ctx.t('edit.added', { number: task.number, title: clip(task.title, 80) }),
   );
@@ -319,6 +334,21 @@ export const add: CommandHandler = async (ctx, args) => {
   );
   return [r.build(true)];
 };
+
+/** "📌 Việc mới được giao: …" to the groups of the departments the work was given to. */
+async function announceWork(ctx: CommandContext, task: TaskRecord, departments: string[]): Promise<void> {
+  const names = (slugs: string[]) => slugs.map((s) => ctx.deptName(s)).join(', ') || '—';
+  const vars = {
+    number: task.number,
+    title: clip(task.title, 120),
+    lead: names(task.lead),
+    support: names(task.support),
+    window: formatWindow(task.start, task.end),
+    source: task.source ?? '—',
+    who: ctx.msg.user.name,
+  };
+  await postToDepartments(ctx, departments, (tr) => ({ segments: [{ text: tr('work.given', vars) }] }));
+}
 
 /** /delete 12 asks; /confirm deletes. */
 export const remove: CommandHandler = async (ctx, args) => {

@@ -95,6 +95,7 @@ export const task: CommandHandler = async (ctx, args) => {
       timeText: t.timeText ? ` (${t.timeText})` : '',
     }),
   );
+  if (t.source) r.line(ctx.t('work.source', { source: t.source }));
   for (const line of deadlineLines(ctx, t)) r.line(line);
   if (t.attachments.length)
     r.line(ctx.t('evidence.inTask', { list: t.attachments.map((e) => evidenceLabel(ctx, e)).join(', ') }));

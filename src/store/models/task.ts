@@ -54,6 +54,8 @@ const taskSchema = new Schema(
     start: { type: String, default: null },
     end: { type: String, default: null },
     timeText: { type: String, default: null },
+    /** Where work given in chat came from ("KL giao ban 12/5"); null for a plan's own items. */
+    source: { type: String, default: null },
     /** One occurrence of recurring work ("lần 3/12"); each occurrence is its own task with its own status. */
     series: {
       type: new Schema({ key: String, index: Number, count: Number }, { _id: false }),

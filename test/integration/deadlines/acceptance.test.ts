@@ -181,3 +181,34 @@ describe('blockers reach a decision', () => {
     });
   });
 });
+
+describe('work given in chat', () => {
+  const OFFICE = { id: '-100302', title: 'Văn phòng', isGroup: true };
+
+  it('/add with nguồn tells the lead and supporting groups at once; /assign tells the new lead', async () => {
+    await send(OFFICE, ADMIN, '/link van phong');
+    const before = posted.length;
+    const answer = await send(
+      LEADERS,
+      CHU_TICH,
+      '/them Rà soát danh sách HTX kiểu mới | chủ trì: văn phòng | phối hợp: kế hoạch | hạn: 30/6/2025 | nguồn: KL giao ban 12/5',
+    );
+    const number = Number(/Đã thêm việc số (\d+)/.exec(answer)?.[1] ?? /số (\d+)/.exec(answer)?.[1]);
+    expect(number).toBeGreaterThan(5);
+    const told = posted.slice(before);
+    expect(told.map((p) => p.chatId).sort()).toEqual([PLANNING.id, OFFICE.id].sort());
+    for (const p of told) {
+      expect(plainText(p.reply)).toMatch(
+        new RegExp(`📌 Việc mới được giao: #${number} Rà soát danh sách HTX kiểu mới`),
+      );
+      expect(plainText(p.reply)).toMatch(/Nguồn: KL giao ban 12\/5/);
+    }
+    expect(await send(LEADERS, CHU_TICH, `/task ${number}`)).toMatch(/Nguồn: KL giao ban 12\/5/);
+
+    const mark = posted.length;
+    expect(await send(LEADERS, CHU_TICH, `/assign ${number} kế hoạch`)).toMatch(/chủ trì/);
+    const assigned = posted.slice(mark);
+    expect(assigned.map((p) => p.chatId)).toEqual([PLANNING.id]);
+    expect(plainText(assigned[0]!.reply)).toMatch(/📌 Việc mới được giao/);
+  });
+});
