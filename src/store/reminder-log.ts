@@ -2,7 +2,7 @@
  * The ReminderLog delivery protocol, per (key, platform, chat), unique in the store, for every reminder of
  * one group's message (jobs/deliver.ts orchestrates it; jobs/README.md explains the window to operators):
  *   1. a 'sent' or 'failed' row → done, never sent again;
- *   2. else a 'sending' row is claimed (inserted, resumed from 'waiting', or taken over) BEFORE the send,
+ *   2. else a 'sending' row is claimed (inserted, resumed after 'waiting', or taken over) BEFORE the send,
  *   3. and marked 'sent' with the platform's message id right after it.
  * A 'sending' row found later means the outcome of an earlier attempt is unknown: the platform may have
  * posted the message and the worker died before step 3. Such a row is taken over once `staleMs` old on the
