@@ -19,8 +19,11 @@ export type ReminderLogState = (typeof REMINDER_LOG_STATES)[number];
 
 /** How the attempt now sending got the row. */
 export type ClaimReason = 'claimed' | 'resumed' | 'taken-over';
-/** Why nothing was posted yet: no channel session, or the chat refused it for now. */
-export type WaitReason = 'offline' | 'chat-refused';
+/**
+ * Why nothing was posted yet, as the channel said (SendDeferredError's reasons): no session, the chat
+ * refused it for now, the account's send budget is spent or the account is paused (is23's Zalo budget).
+ */
+export type WaitReason = 'offline' | 'chat-refused' | 'budget' | 'paused';
 /** Why the reminder will never go to this group. */
 export type FailReason = 'refused' | 'unreachable' | 'migrated';
 /** Why a waiting reminder was dropped: the check that found it no longer due. */
