@@ -6,6 +6,7 @@ import type { LocalDate } from '../task';
 import { isLocalDate } from '../calendar/dates';
 import { fold, foldWords, startsWithWords } from './fold';
 import { detectMarker } from './markers';
+import { CITED_DOCUMENTS } from './lexicon';
 
 export interface DocumentHead {
   /** "Kế hoạch Tổ chức Tháng hành động vì Hợp tác xã năm 2024" */
@@ -54,6 +55,22 @@ function readIssued(text: string): LocalDate | null {
   return isLocalDate(date) ? date : null;
 }
 
+/** A cited document's name up to its own year: "luat hop tac xa nam 2023", "nghi quyet … nam 2021". */
+const CITATION = new RegExp(
+  `\\b(?:${CITED_DOCUMENTS.join('|')})\\b[^,;()]*?\\bn[a-z]{0,2}m\\s+(?:19|20)\\d{2}\\b`,
+  'g',
+);
+
+/**
+ * "Triển khai Luật Hợp tác xã năm 2023 năm 2026" → 2026: the first "năm YYYY" of the subject that is
+ * not the year of a document it cites.
+ */
+export function planYearOf(subject: string): number | null {
+  const bare = fold(subject).replace(CITATION, (m) => ' '.repeat(m.length));
+  const y = /\bn[a-z]{0,2}m\s+((?:19|20)\d{2})\b/.exec(bare);
+  return y ? Number(y[1]) : null;
+}
+
 export function readHead(lines: readonly string[]): DocumentHead {
   const text = lines.join('\n');
   let title = '';
@@ -80,12 +97,12 @@ export function readHead(lines: readonly string[]): DocumentHead {
     title = (lines.find((l) => l.trim().length > 0) ?? '').trim();
     subject = title;
   }
-  const y = /\bn[a-z]{0,2}m\s+((?:19|20)\d{2})\b/.exec(fold(subject));
+  const y = planYearOf(subject);
   return {
     title,
     subject,
     docNumber: readNumber(text.slice(0, 2000)),
     issuedOn: readIssued(text),
-    subjectYear: y ? Number(y[1]) : null,
+    subjectYear: y,
   };
 }

@@ -35,7 +35,7 @@ function trimValue(value: string): string {
 }
 
 /** Reads the fields of a tail that opens with a field, each value ending where the next field begins. */
-function readChain(tail: string): Field[] {
+export function readChain(tail: string): Field[] {
   const fields: Field[] = [];
   let rest = tail;
   for (let field = valuedField(rest); field; field = valuedField(rest)) {

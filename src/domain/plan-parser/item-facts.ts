@@ -4,7 +4,7 @@
  */
 import { foldWords, startsWithWords } from './fold';
 import { readField, type Field } from './fields';
-import { inlineFields, verbFields } from './inline-fields';
+import { inlineFields, readChain, verbFields } from './inline-fields';
 import { fullText, isNumbered, type OutlineNode } from './outline';
 
 export interface ItemFacts {
@@ -99,6 +99,12 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     for (const child of node.children) {
       if (isSubItem(child)) continue;
       const field = readField(child.text);
+      // "Đơn vị chủ trì: Văn phòng. Thời gian: Quý I/2026.": one line, several fields, each its own value.
+      const chain = field?.colon && child.children.length === 0 ? readChain(child.text) : [];
+      if (chain.length > 1) {
+        addLineFields(facts, chain);
+        continue;
+      }
       if (field) {
         if (field.kind === 'time' && facts.timeText === null) {
           const text =

@@ -112,11 +112,14 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const root = buildOutline(paragraphs);
 
   const issuedYear = head.issuedOn ? Number(head.issuedOn.slice(0, 4)) : null;
-  const guess = head.subjectYear ?? issuedYear ?? opts.year ?? commonestYear(normalized);
+  // A plan looks ahead: issued in 2026, it is not a plan for 2023 (that year belongs to something it cites).
+  const subjectYear =
+    head.subjectYear !== null && issuedYear !== null && head.subjectYear < issuedYear ? null : head.subjectYear;
+  const guess = subjectYear ?? issuedYear ?? opts.year ?? commonestYear(normalized);
   const planTime = findPlanTime(root);
   const reading =
     planTime && guess !== null ? readTime(planTime.text, { year: guess, plan: yearWindow(guess) }) : null;
-  const year = head.subjectYear ?? (reading?.window ? Number(reading.window.start.slice(0, 4)) : guess) ?? 0;
+  const year = subjectYear ?? (reading?.window ? Number(reading.window.start.slice(0, 4)) : guess) ?? 0;
   const fromSubject = reading?.window ? null : subjectWindow(head.subject, year);
   const plan = reading?.window ?? fromSubject?.window ?? yearWindow(year);
 
