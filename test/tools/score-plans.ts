@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { OrgDirectory, PlanDraft } from '../../src/domain/task';
 import { isImportError } from '../../src/import/import-error';
 import { importPlanBytes } from '../../src/import/import-plan';
+import { tableDocx, type TableSource } from '../unit/plan-parser/table-documents';
 
 const repo = path.resolve(__dirname, '..', '..');
 const scorer = path.join(repo, 'test', 'tools', 'score-import.mjs');
@@ -51,11 +52,24 @@ export async function draftsOf(dir: string, only?: Set<string>): Promise<Record<
     const k = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Key;
     const file = planFile(dir, k.seed);
     try {
-      out[key] = await importPlanBytes(readFileSync(file), path.basename(file), { org: k.org, directory });
+      // A table source (.json, see table-documents.ts) is imported as the Word file made from it.
+      const bytes = file.endsWith('.json')
+        ? await tableDocx(JSON.parse(readFileSync(file, 'utf8')) as TableSource)
+        : readFileSync(file);
+      const name = path.basename(file).replace(/\.json$/, '.docx');
+      out[key] = await importPlanBytes(bytes, name, { org: k.org, directory });
     } catch (e) {
       // A refused plan scores zero instead of stopping the others.
       if (!isImportError(e)) throw e;
-      out[key] = { org: k.org, title: '', doc_number: null, issued_on: null, year: 0, tasks: [], warnings: [] };
+      out[key] = {
+        org: k.org,
+        title: '',
+        doc_number: null,
+        issued_on: null,
+        year: 0,
+        tasks: [],
+        warnings: [],
+      };
     }
   }
   return out;
@@ -71,12 +85,15 @@ async function main(): Promise<number> {
     const only = values.only ? new Set(values.only.split(',')) : undefined;
     const drafts = await draftsOf(dir, only);
     const out = mkdtempSync(path.join(tmpdir(), 'plan-drafts-'));
-    for (const [key, d] of Object.entries(drafts)) writeFileSync(path.join(out, `${key}.json`), JSON.stringify(d));
+    for (const [key, d] of Object.entries(drafts))
+      writeFileSync(path.join(out, `${key}.json`), JSON.stringify(d));
     const args = [scorer, '--pred-dir', out, '--gold-dir', dir, '--orgs', path.join(dir, 'orgs.json')];
     if (values.only) args.push('--only', values.only);
     if (values.verbose) args.push('--verbose');
     const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    console.log(`== ${path.relative(process.cwd(), dir) || dir}\n${run.stdout.trim()}${run.stderr ? `\n${run.stderr.trim()}` : ''}`);
+    console.log(
+      `== ${path.relative(process.cwd(), dir) || dir}\n${run.stdout.trim()}${run.stderr ? `\n${run.stderr.trim()}` : ''}`,
+    );
     status = Math.max(status, run.status ?? 2);
   }
   return status;

@@ -3,6 +3,7 @@ import type { DraftTask } from '../task';
 import type { Leads } from './leads';
 import type { TimeContext, TimeReading, Window } from './time-words';
 import type { UnitDirectory } from './units';
+import type { RefAssignment } from './references';
 
 /** A drafted task with what the later passes (shared leads, cross-reference, de-duplication) need. */
 export interface WorkTask extends DraftTask {
@@ -37,6 +38,8 @@ export interface ParseContext {
   planTimeText: string;
   tasks: WorkTask[];
   duties: DutyLine[];
+  /** Items given to units by their numbers in "Tổ chức thực hiện" (see references.ts). */
+  assignments: RefAssignment[];
   /** Numbered items the walk left out, with why, for the review. */
   skipped: SkippedItem[];
 }

@@ -4,7 +4,7 @@
  * hangs them. Paragraphs outside any item may also state recurring work ("ít nhất 01 Quý 01 lần").
  */
 import { timeContext, type Inherited, type ParseContext, type WorkTask } from './context';
-import { findWords, foldWords } from './fold';
+import { findWords, fold, foldWords } from './fold';
 import { hasLeadVerb } from './item-facts';
 import { NO_LEADS, type Leads } from './leads';
 import { fullText, isNumbered, type OutlineNode } from './outline';
@@ -12,6 +12,7 @@ import { childRef, isUnitHeading, roleOf } from './roles';
 import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from './time-words';
 import { cleanTitle } from './titles';
+import { readReferences } from './references';
 
 function isBannerText(text: string): boolean {
   const words = foldWords(text);
@@ -89,12 +90,27 @@ export function walkUnit(node: OutlineNode, ref: string, ctx: ParseContext): voi
     const own = line.node && isUnitHeading(line.text, ctx.units) ? splitHead(line.text) : null;
     const lineLeads = own ? unitLeads(own.head, ctx) : leads;
     const text = own?.rest || line.text;
+    // "chủ trì thực hiện điểm 1.1, 1.3 mục 1 Phần II": it hands out items, it is no duty of its own.
+    if (byReference(text, lineLeads.lead, lineRef, ctx)) return;
     if (line.node && bannerTask(line.node, lineRef, ref, lineLeads, ctx)) return;
     const full = line.node && !own ? fullText(line.node) : text;
     for (const slug of lineLeads.lead) ctx.duties.push({ slug, text: full });
     const title = cleanTitle(text);
     if (title.length > 0) ctx.tasks.push(makeTask(lineRef, ref, title, 'duty', lineLeads, text, ctx));
   });
+}
+
+/** Records a line's references to items; returns whether it had any. */
+function byReference(text: string, slugs: readonly string[], ref: string, ctx: ParseContext): boolean {
+  const clauses = slugs.length > 0 ? readReferences(text) : [];
+  for (const c of clauses) ctx.assignments.push({ ...c, slugs: [...slugs], ref });
+  return clauses.length > 0;
+}
+
+/** The units a sentence names before its first verb of assignment. */
+function unitsBefore(text: string, hits: readonly { slug: string; from: number }[]): string[] {
+  const verb = fold(text).search(/\b(?:chu tri|phoi hop|thuc hien|tham muu|chiu trach nhiem|phu trach)\b/);
+  return hits.filter((h) => verb < 0 || h.from < verb).map((h) => h.slug);
 }
 
 /** A responsibilities section: unit headings, "<unit> chủ trì …" sentences, banners. */
@@ -108,6 +124,8 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     }
     const scan = ctx.units.scan(child.text);
     const first = scan.hits[0];
+    // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.
+    if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     if (first && first.from <= 2 && hasLeadVerb(child.text)) {
       const leads: Leads = { lead: [first.slug], support: [], unknown: [] };
       ctx.duties.push({ slug: first.slug, text: fullText(child) });

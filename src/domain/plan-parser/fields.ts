@@ -27,6 +27,7 @@ const LABELS: [FieldKind, string][] = [
   ['lead', 'phan cong'],
   ['lead', 'don vi tham muu'],
   ['lead', 'don vi thuc hien'],
+  ['lead', 'thuc hien'],
   ['lead', 'don vi chiu trach nhiem'],
   ['lead', 'don vi phu trach'],
   ['lead', 'co quan chu tri'],
@@ -81,6 +82,8 @@ const NEEDS_COLON = new Set([
   'phoi hop thuc hien',
   'tien do',
   'phan cong',
+  // "Thực hiện: Tiểu ban Văn kiện." names who; "Thực hiện Nghị quyết …" opens a sentence.
+  'thuc hien',
 ]);
 
 const PARSED = LABELS.map(([kind, phrase]) => ({

@@ -8,8 +8,11 @@
 import { readField, type Field } from './fields';
 import { fold } from './fold';
 
-/** Where a trailing field may open after the title: a sentence, a clause or a dash-separated note. */
-const OPENER = /(?:[.;]|\s[-–—])\s+/g;
+/**
+ * Where a trailing field may open after the title: a sentence, a clause, a dash-separated note, or a
+ * comma ("…, thời gian: Quý II"; only a labelled field with a colon counts, so a list of nouns stays whole).
+ */
+const OPENER = /(?:[.;,]|\s[-–—])\s+/g;
 /** Between two fields a comma also separates: "đơn vị thực hiện: Phòng Hỗ trợ, phối hợp: Văn phòng". */
 const BETWEEN = /(?:[.;,]|\s[-–—])\s+/g;
 

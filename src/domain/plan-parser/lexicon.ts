@@ -25,3 +25,21 @@ export const CITED_DOCUMENTS = [
   'cong van',
   'chuong trinh hanh dong',
 ] as const;
+
+/**
+ * The level words of a reference to the plan's own outline ("điểm 1.1, 1.3 mục 1 Phần II"), outermost
+ * last: a part is a roman section, a section its numbered heading, a point the item under it.
+ */
+export const REFERENCE_LEVELS: readonly (readonly [string, 'part' | 'section' | 'point'])[] = [
+  ['phan', 'part'],
+  ['tieu muc', 'section'],
+  ['muc', 'section'],
+  ['diem', 'point'],
+  ['khoan', 'point'],
+];
+
+/** Verbs of a responsibility line that make its unit the lead of what it references. */
+export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chiu trach nhiem', 'phu trach'];
+
+/** Verbs that make the unit a supporting one ("đơn vị phối hợp"). */
+export const SUPPORT_VERBS = ['phoi hop', 'tham gia', 'ho tro thuc hien'];

@@ -9,6 +9,8 @@ import { dropSummaries } from './dedupe';
 import { readField } from './fields';
 import { normalizeText } from './fold';
 import { readHead } from './header';
+import { applyReferences } from './references';
+import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
 import { buildOutline, fullText, isNumbered, type OutlineNode } from './outline';
 import { toParagraphs } from './paragraphs';
 import { classifySection } from './sections';
@@ -101,6 +103,13 @@ function planPeaks(reading: TimeReading, subject: string, ref: string): WorkTask
   }));
 }
 
+/** The directory, with the abbreviations formed by rule and those the plan defines itself. */
+function planUnits(departments: Record<string, readonly string[]>, text: string): UnitDirectory {
+  const formed = withAbbreviations(departments, formedAbbreviations(departments));
+  const defined = definedAbbreviations(text, new UnitDirectory(formed));
+  return new UnitDirectory(withAbbreviations(formed, defined));
+}
+
 export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const entry = opts.directory[opts.org];
   if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
@@ -114,7 +123,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const issuedYear = head.issuedOn ? Number(head.issuedOn.slice(0, 4)) : null;
   // A plan looks ahead: issued in 2026, it is not a plan for 2023 (that year belongs to something it cites).
   const subjectYear =
-    head.subjectYear !== null && issuedYear !== null && head.subjectYear < issuedYear ? null : head.subjectYear;
+    head.subjectYear !== null && issuedYear !== null && head.subjectYear < issuedYear
+      ? null
+      : head.subjectYear;
   const guess = subjectYear ?? issuedYear ?? opts.year ?? commonestYear(normalized);
   const planTime = findPlanTime(root);
   const reading =
@@ -124,17 +135,19 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const plan = reading?.window ?? fromSubject?.window ?? yearWindow(year);
 
   const ctx: ParseContext = {
-    units: new UnitDirectory(entry.departments),
+    units: planUnits(entry.departments, normalized),
     year,
     plan,
     issued: head.issuedOn,
     planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
     tasks: [],
     duties: [],
+    assignments: [],
     skipped: [],
   };
   if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref));
   walkPlan(root, ctx);
+  applyReferences(ctx);
   crossReferenceLeads(
     ctx,
     paragraphs.map((p) => p.text),

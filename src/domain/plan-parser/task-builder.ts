@@ -11,6 +11,7 @@ import { isBullet, type OutlineNode } from './outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from './time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
+import { datedStep } from './work-lines';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -57,6 +58,12 @@ function titleTime(title: string, ctx: ParseContext): Timing {
 
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
 function readLine(facts: ItemFacts): string {
+  // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
+  const step = datedStep(facts.lineText);
+  if (step) {
+    facts.timeText = step.time;
+    return cleanTitle(step.rest);
+  }
   // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
   const split = headAndRest(facts.lineText);
   if (split && split.rest.length < 90 && isSpecificTime(split.rest)) {

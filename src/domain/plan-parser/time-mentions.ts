@@ -148,6 +148,20 @@ const RULES: Rule[] = [
     },
   },
   {
+    // Quý III – IV/2025 · Quý II và Quý III · quý 2, 3 năm 2025: from the first quarter to the last
+    re: new RegExp(
+      String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:[-–—]|,|\bden\b|\bva\b)\s*(?:(?:het\s+)?quy\s+)?(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const a = ROMAN[m[1] ?? ''] ?? 1;
+      const b = ROMAN[m[2] ?? ''] ?? a;
+      if (b < a) return null;
+      const y = num(m[3]) ?? num(m[4]);
+      return span(month(a * 3 - 2, y), month(b * 3, y, LAST));
+    },
+  },
+  {
     // Quý II/2024 · quý 3 năm 2024
     re: new RegExp(String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`, 'g'),
     read: (m) => {

@@ -38,6 +38,8 @@ export interface Recurrence {
   due: number | null;
   /** 1 = Monday … 7 = Sunday, for "hằng tuần (thứ Hai)". */
   weekday: number | null;
+  /** "tháng cuối mỗi quý": only the last month of each quarter (or half year) is the window. */
+  lastMonth?: boolean;
 }
 
 export interface TimeReading {
@@ -134,6 +136,7 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
     ),
     'half',
   ],
+  [/\bthang cuoi (?:cua\s+)?(?:moi|hang|cac)\s+quy\b/, 'quarter'],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+quy\s+(?:\d+|mot)\s+lan\b/, 'quarter'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+quy\b/, 'quarter'],
   [new RegExp(String.raw`\bquy\s+${ONCE}\b`), 'quarter'],
@@ -171,8 +174,14 @@ export function findRecurrence(
       folded.slice(end),
     );
     const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
+    const lastMonth = /^thang cuoi/.test(m[0]);
     return {
-      rule: { every, due: every === 'month' ? dueDay(folded, m.index, end) : null, weekday },
+      rule: {
+        every,
+        due: every === 'month' ? dueDay(folded, m.index, end) : null,
+        weekday,
+        ...(lastMonth ? { lastMonth } : {}),
+      },
       start: m.index,
       end,
       words: text.slice(m.index, end),

@@ -63,7 +63,7 @@ export class UnitDirectory {
       for (const name of names) {
         const words = wordSpans(name).map((s) => s.word);
         if (words.length === 0) continue;
-        const acronym = words.length === 1 && /^[A-ZĐ]{2,8}$/.test(name.trim());
+        const acronym = words.length === 1 && /^[A-ZĐ]{2,9}$/.test(name.trim());
         this.aliases.push({ slug, words, phrase: words.join(' '), acronym });
         if (!this.types.has(slug)) this.types.set(slug, unitTypeAt(words, 0)?.type ?? null);
       }
@@ -78,13 +78,20 @@ export class UnitDirectory {
    */
   private allAt(text: string, spans: readonly WordSpan[], i: number): number {
     const words = spans.map((s) => s.word);
-    if (words[i] !== 'cac' || !['phong', 'ban'].includes(words[i + 1] ?? '')) return 0;
+    if (words[i] !== 'cac' || !['phong', 'ban', 'don'].includes(words[i + 1] ?? '')) return 0;
+    // "các đơn vị" alone is anyone's units; "các đơn vị, phòng, ban" lists the alliance's.
+    if (
+      words[i + 1] === 'don' &&
+      (words[i + 2] !== 'vi' || !['phong', 'ban', 'van'].includes(words[i + 3] ?? ''))
+    )
+      return 0;
     const raw = text.slice(spans[i + 1]?.start ?? 0, spans[i + 1]?.end ?? 0);
     if (raw !== raw.toLowerCase() && text !== text.toUpperCase()) return 0;
     let j = i + 2;
     for (;;) {
       const k = words[j] === 'va' ? j + 1 : j;
       if (['ban', 'phong'].includes(words[k] ?? '')) j = k + 1;
+      else if (words[k] === 'van' && words[k + 1] === 'phong') j = k + 2;
       else if (words[k] === 'don' && words[k + 1] === 'vi') j = k + 2;
       else if (
         words[k] === 'trung' &&
@@ -112,7 +119,11 @@ export class UnitDirectory {
     for (const alias of this.aliases) {
       if (alias.acronym) {
         const raw = text.slice(first.start, first.end);
-        if (first.word === alias.phrase && raw === raw.toUpperCase())
+        // "TT" inside "TT-TĐ" is a part of another abbreviation, not the Trung tâm.
+        const joined =
+          /[-–]\p{L}/u.test(text.slice(first.end, first.end + 2)) ||
+          /\p{L}[-–]$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
+        if (first.word === alias.phrase && raw === raw.toUpperCase() && !joined)
           return { slug: alias.slug, words: 1, size: 1, cost: 0 };
         continue;
       }

@@ -12,6 +12,7 @@ import { buildItemTasks } from './task-builder';
 import { isSpecificTime, readTime } from './time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
+import { workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -72,6 +73,7 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
     else if (role === 'duties') walkDuties(child, here, ctx);
     else if (role === 'unit') walkUnit(child, here, ctx);
     else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
+    else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
     else {
       const tasks = buildItemTasks(
         child,
@@ -85,6 +87,23 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
     }
   }
   shareLeads(runs);
+}
+
+/** A heading over lines of work (see work-lines.ts): each line an item, the heading handing down its facts. */
+function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+  const lines = new Set(workLines(node));
+  const isLine = (c: OutlineNode): boolean => lines.has(c) || (isNumbered(c) && roleOf(c, ctx) !== 'field');
+  const facts = readItemFacts(node, isLine);
+  const down: Inherited = {
+    time: headingTime(node.text, ctx) ?? inh.time,
+    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    committee: inh.committee || classifySection(node.text).committee,
+  };
+  let k = 0;
+  for (const line of lines) {
+    const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
+    ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
+  }
 }
 
 /** Numbered items under a node that the walk does not read, each noted once with the reason. */

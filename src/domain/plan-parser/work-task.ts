@@ -71,7 +71,7 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
     const periods = rule.every === 'month' ? 12 : rule.every === 'quarter' ? 4 : 2;
     const months = 12 / periods;
     for (let k = 1; k <= periods; k++) {
-      const m1 = (k - 1) * months + 1;
+      const m1 = rule.lastMonth ? k * months : (k - 1) * months + 1;
       const m2 = k * months;
       const endDay =
         rule.every === 'month' && rule.due
@@ -80,8 +80,8 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
       const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(m2)}-${pad(endDay)}` };
       if (!meets(window)) continue;
       const label =
-        rule.every === 'month'
-          ? `Tháng ${k}/${year}`
+        rule.every === 'month' || rule.lastMonth
+          ? `Tháng ${m2}/${year}`
           : rule.every === 'quarter'
             ? `Quý ${ROMAN[k - 1] ?? k}/${year}`
             : `6 tháng ${k === 1 ? 'đầu' : 'cuối'} năm ${year}`;
