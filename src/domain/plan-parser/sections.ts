@@ -25,6 +25,9 @@ const TIME = phrases(['thoi gian thuc hien', 'thoi gian to chuc', 'tien do thuc 
 const SKIP = phrases([
   'muc dich',
   'muc tieu',
+  // "CHỈ TIÊU": the targets the work is to reach ("Thành lập mới 20 HTX"), not work of its own.
+  'chi tieu',
+  'cac chi tieu',
   'yeu cau',
   'chu de',
   'thong diep',

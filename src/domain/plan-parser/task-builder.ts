@@ -157,6 +157,25 @@ function peakTasks(
   });
 }
 
+/**
+ * "Các ban, văn phòng cập nhật số liệu …", "Văn phòng và Ban Kiểm tra rà soát …": the units that open the
+ * item's own sentence are its subject, so they lead it when nothing else names a lead.
+ */
+function subjectLeads(title: string, ctx: ParseContext): Leads | null {
+  const scan = ctx.units.scan(title);
+  const first = scan.hits[0];
+  if (!first || first.from > 0) return null;
+  // The run of units at the start, joined by commas or "và".
+  const lead: string[] = [];
+  let end = 0;
+  for (const h of scan.hits) {
+    if (!/^[\s,;]*(?:v[àa]\s+)?$/iu.test(title.slice(end, h.from))) break;
+    if (!lead.includes(h.slug)) lead.push(h.slug);
+    end = h.to;
+  }
+  return { lead, support: [], unknown: [] };
+}
+
 export function buildItemTasks(
   node: OutlineNode,
   place: ItemPlace,
@@ -165,7 +184,7 @@ export function buildItemTasks(
 ): WorkTask[] {
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
-  const own = readLeads(ctx.units, facts);
+  const own = readLeads(ctx.units, facts) ?? subjectLeads(title, ctx);
   const leads = own ?? place.inherited.leads ?? NO_LEADS;
   const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
   const timing = itemTiming(title, facts, fromBullets, place, ctx);

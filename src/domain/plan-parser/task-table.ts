@@ -19,6 +19,26 @@ const DESCRIBING_HEAD =
 
 const label = (cell: string): string => foldWords(cell).join(' ');
 
+/** One line that is a column heading alone ("STT", "Nội dung công việc", "Đơn vị chủ trì", "Ghi chú"). */
+export function isHeaderCell(line: string): boolean {
+  const l = label(line);
+  if (l.length === 0 || l.split(' ').length > 5) return false;
+  return NUMBER_HEAD.test(l) || CONTENT_HEAD.test(l) || DESCRIBING_HEAD.test(l) || OTHER_HEAD.test(l);
+}
+
+/** Headings of columns that describe a row without being work, who or when. */
+export const OTHER_HEAD = /^(ghi chu|ket qua|san pham|kinh phi|dia diem|hinh thuc|nguon kinh phi)/;
+
+/** The kind of column a heading names, for reading cells that are not aligned. */
+export function columnKind(cell: string): 'number' | 'content' | 'unit' | 'time' | 'other' {
+  const l = label(cell);
+  if (NUMBER_HEAD.test(l)) return 'number';
+  if (CONTENT_HEAD.test(l)) return 'content';
+  if (/^(thoi gian|thoi han|tien do|han hoan thanh|du kien)/.test(l)) return 'time';
+  if (DESCRIBING_HEAD.test(l)) return 'unit';
+  return 'other';
+}
+
 /** The row names the columns of work: the work and who or when, or a number and two of who and when. */
 export function isHeaderRow(row: readonly string[]): boolean {
   const labels = row.map(label);

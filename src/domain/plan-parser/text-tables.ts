@@ -1,11 +1,13 @@
 /**
  * Tables of tasks inside plain text: cells separated by `|` (a table pasted from a chat or a
  * markdown export), by tabs (copied from Word or Excel), or set in columns aligned with runs of spaces
- * (pdftotext -layout, a PDF page rebuilt from text positions, a typed plan). Each is found by its
+ * (pdftotext -layout, a PDF page rebuilt from text positions, a typed plan), or one cell per line (a
+ * Word table saved as plain text, see cell-lines.ts). Each is found by its
  * header row and rewritten as task-table lines (see task-table.ts); the rest of the text is untouched.
  * A header whose rows give no item is reported, so the review can say that a table was not read.
  */
-import { isHeaderRow, layoutOf, opensRow, renderTaskTable, type Row } from './task-table';
+import { isHeaderRow, isHeaderCell, layoutOf, opensRow, renderTaskTable, type Row } from './task-table';
+import { cellPerLineTable } from './cell-lines';
 
 export interface TextTables {
   text: string;
@@ -146,6 +148,7 @@ export function rewriteTextTables(text: string): TextTables {
     if (pipe && isHeaderRow(pipe)) found = separatedTable(lines, i, pipeCells);
     else if (tab && isHeaderRow(tab)) found = separatedTable(lines, i, tabCells);
     else if (aligned) found = alignedTable(lines, i, aligned);
+    else if (isHeaderCell(line)) found = cellPerLineTable(lines, i);
     if (!found) {
       out.push(line);
       i++;

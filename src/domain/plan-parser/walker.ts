@@ -69,6 +69,11 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
     }
     const here = isBullet(child) ? `${ref}.-${runs.length + 1}` : childRef(ref, child);
     const role = roleOf(child, ctx);
+    // "2. Chỉ tiêu", "1. Mục tiêu" inside a part of work: the targets under it are no tasks.
+    if (role === 'group' && classifySection(child.text).kind === 'skip') {
+      noteSkipped(child, here, 'not-tasks', ctx);
+      continue;
+    }
     if (role === 'field') scanFree(child, here, inh, ctx);
     else if (role === 'duties') walkDuties(child, here, ctx);
     else if (role === 'unit') walkUnit(child, here, ctx);
