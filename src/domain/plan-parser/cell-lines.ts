@@ -24,11 +24,18 @@ const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZĐ])\.?$/;
 
 /** A page break's trace: a form feed, "Trang 2", "- 2 -", "2/5" (a bare number is a row's STT here). */
 function pageBreak(line: string): boolean {
-  return line.includes('\f') || /^\s*(?:trang\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*\/\s*\d{1,3})\s*$/i.test(line);
+  return (
+    line.includes('\f') ||
+    /^\s*(?:trang\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*\/\s*\d{1,3})\s*$/i.test(line)
+  );
 }
 
 function timeLike(line: string): boolean {
-  return isSpecificTime(line) || findRecurrence(line) !== null || /^(?:thường xuyên|cả năm|hằng năm|trong năm)/iu.test(line.trim());
+  return (
+    isSpecificTime(line) ||
+    findRecurrence(line) !== null ||
+    /^(?:thường xuyên|cả năm|hằng năm|trong năm)/iu.test(line.trim())
+  );
 }
 
 /** A line that ends the table: the plan's next heading, its signature block. */

@@ -3,7 +3,7 @@
  * sub-activity with its own time, or one task per quarter/month for recurring work.
  */
 import { timeContext, type ParseContext, type WorkTask } from './context';
-import { foldWords, startsWithWords } from './fold';
+import { fold, foldWords, startsWithWords } from './fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
 import { NO_LEADS, readLeads, type Leads } from './leads';
@@ -50,8 +50,11 @@ function headAndRest(text: string): { head: string; rest: string } | null {
   return { head: text.slice(0, at).trim(), rest: text.slice(at + 1).trim() };
 }
 
+/** "… ngày 29/3/2025": a full date written with "ngày" schedules the item even without other cue words. */
+const DATED = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\b/;
+
 function titleTime(title: string, ctx: ParseContext): Timing {
-  if (!hasTimeCue(title)) return { reading: null, text: null };
+  if (!hasTimeCue(title) && !DATED.test(fold(title))) return { reading: null, text: null };
   const reading = readTime(title, timeContext(ctx));
   return reading.window ? { reading, text: reading.words } : { reading: null, text: null };
 }

@@ -6,8 +6,10 @@
  * lead, or a date that opens the line); then each line is an item and the heading only a group.
  */
 import { readField } from './fields';
-import { fold } from './fold';
-import { inlineFields } from './inline-fields';
+import { fold, foldWords, startsWithWords } from './fold';
+import { ACTION_OPENINGS, TOPIC_OPENINGS } from './lexicon';
+import { inlineFields, verbFields } from './inline-fields';
+import { hasLeadVerb } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from './outline';
 import { hasTimeCue, isSpecificTime } from './time-words';
 import { findMentions } from './time-mentions';
@@ -39,7 +41,14 @@ export function datedStep(text: string): { time: string; rest: string } | null {
 
 /** Bullets and plain lines that are not fields ("Thời gian: …" describes the heading, it is no work). */
 function candidates(node: OutlineNode): OutlineNode[] {
-  return node.children.filter((c) => (isBullet(c) || c.marker === null) && !readField(c.text));
+  return node.children.filter(
+    (c) => (isBullet(c) || c.marker === null) && !readField(c.text) && !introducesLines(c.text),
+  );
+}
+
+/** "Giao Văn phòng chủ trì, phối hợp với … thực hiện các nội dung sau:": it assigns the lines below it. */
+function introducesLines(text: string): boolean {
+  return /:\s*$/.test(text) && (verbFields(text).length > 0 || hasLeadVerb(text));
 }
 
 /** The line says something of its own about when or by whom. */
@@ -53,11 +62,34 @@ function ownsFacts(line: OutlineNode): boolean {
 /** Minimum number of lines with facts of their own: one such line is a detail, two make a list. */
 const MIN_WORK_LINES = 2;
 
-/** The lines that are items, when the node is a heading over a list of work; [] otherwise. */
+const TOPICS = TOPIC_OPENINGS.map((p) => p.split(' '));
+const ACTIONS = ACTION_OPENINGS.map((p) => p.split(' '));
+
+/** "Công tác tuyên truyền", "Về tổ chức": a heading that names a field of work, not a piece of it. */
+export function isTopicHeading(text: string): boolean {
+  const words = foldWords(text);
+  return TOPICS.some((t) => startsWithWords(words, t)) && !/:\s*$/.test(text) && text.length <= 120;
+}
+
+/** The line opens with an action: "Tổ chức …", "Rà soát …". */
+export function opensWithAction(text: string): boolean {
+  const words = foldWords(text);
+  return ACTIONS.some((a) => startsWithWords(words, a));
+}
+
+/**
+ * The lines that are items, when the node is a heading over a list of work; [] otherwise. Either most
+ * lines carry facts of their own, or the heading names a topic and its bullets open with actions (a long
+ * yearly programme: "1. Công tác tuyên truyền" / "- Tuyên truyền Luật HTX …" / "- Biên tập bản tin …").
+ */
 export function workLines(node: OutlineNode): OutlineNode[] {
   if (node.children.some(isNumbered)) return [];
   const lines = candidates(node);
   const owning = lines.filter(ownsFacts);
-  if (owning.length < MIN_WORK_LINES || owning.length * 2 < lines.length) return [];
-  return lines;
+  if (owning.length >= MIN_WORK_LINES && owning.length * 2 >= lines.length) return lines;
+  const bullets = lines.filter(isBullet);
+  const acting = bullets.filter((b) => opensWithAction(b.text));
+  if (isTopicHeading(node.text) && acting.length >= MIN_WORK_LINES && acting.length * 2 > bullets.length)
+    return bullets;
+  return [];
 }
