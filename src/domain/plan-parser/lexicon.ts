@@ -129,3 +129,17 @@ export const ACTION_OPENINGS = [
   'cho y kien',
   'thong qua',
 ];
+
+/**
+ * Work whose time the plan leaves to later instructions: "theo chỉ đạo của cấp trên", "khi có yêu cầu",
+ * "đột xuất". Such a task gets the plan's window and the review flags it.
+ */
+export const ON_DEMAND_TIME = [
+  'theo chi dao cua cap tren',
+  'theo chi dao cua lien minh htx viet nam',
+  'theo chi dao',
+  'theo yeu cau',
+  'khi co yeu cau',
+  'dot xuat',
+  'phat sinh',
+];

@@ -7,7 +7,8 @@ import type { ParseContext, SkippedItem, WorkTask } from './context';
 import { crossReferenceLeads } from './cross-ref';
 import { dropSummaries } from './dedupe';
 import { readField } from './fields';
-import { normalizeText } from './fold';
+import { fold, normalizeText } from './fold';
+import { ON_DEMAND_TIME } from './lexicon';
 import { readHead } from './header';
 import { applyReferences } from './references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -76,8 +77,15 @@ function commonestYear(text: string): number | null {
   return best;
 }
 
-function warningsFor(tasks: readonly DraftTask[]): DraftWarning[] {
+const ON_DEMAND = new RegExp(`\\b(?:${ON_DEMAND_TIME.join('|')})\\b`);
+
+function warningsFor(tasks: readonly DraftTask[], planTimeText: string): DraftWarning[] {
   const out: DraftWarning[] = [];
+  for (const t of tasks) {
+    // Only when no time of its own was found: "báo cáo đột xuất trước ngày 20" has one.
+    if (t.time_text === planTimeText && ON_DEMAND.test(fold(t.title)))
+      out.push({ ref: t.ref, code: 'time-on-demand' });
+  }
   if (tasks.length === 0)
     out.push({ ref: null, code: 'no-items', detail: 'no numbered work items were found' });
   for (const t of tasks) {
@@ -176,7 +184,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     tasks,
     warnings: [
       ...tables.unread.map((line): DraftWarning => ({ ref: null, code: 'unread-table', line: line + 1 })),
-      ...warningsFor(tasks),
+      ...warningsFor(tasks, ctx.planTimeText),
       ...skipped,
       ...summaries,
     ],
