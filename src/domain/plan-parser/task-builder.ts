@@ -50,8 +50,11 @@ function headAndRest(text: string): { head: string; rest: string } | null {
   return { head: text.slice(0, at).trim(), rest: text.slice(at + 1).trim() };
 }
 
-/** "… ngày 29/3/2025": a full date written with "ngày" schedules the item even without other cue words. */
-const DATED = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\b/;
+/**
+ * "… ngày 29/3/2025", "Lễ kỷ niệm Ngày HTX Việt Nam 11/4": a date in an item's own title, when nothing
+ * more specific gives its time, is the day it happens, even without cue words ("trước", "dự kiến").
+ */
+const DATED = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\b|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}(?![\d/])/;
 
 function titleTime(title: string, ctx: ParseContext): Timing {
   if (!hasTimeCue(title) && !DATED.test(fold(title))) return { reading: null, text: null };
