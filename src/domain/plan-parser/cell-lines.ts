@@ -7,8 +7,8 @@
  * Rows open with their STT number (or a section number I, II, A); a blank line is an empty cell; a
  * line that starts in lower case, or with a bullet, continues the cell above (a cell over two lines);
  * time words go to the time column wherever the count of cells stands; page-break lines and a header
- * repeated on a new page are skipped. Cells left blank below a filled one in the columns of who and when
- * are merged cells: they take the value above, within the same section.
+ * repeated on a new page are skipped. Lead cells left blank below a filled one are merged cells: they
+ * take the value above, within the same section.
  */
 import { columnKind, isHeaderCell, isHeaderRow, opensRow, type Row } from './task-table';
 import { findRecurrence, isSpecificTime } from './time-words';
@@ -63,12 +63,21 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
   let row: Row | null = null;
   let k = 1;
   let last = -1;
+  let afterBreak = false;
   const headerKeys = new Set(header.map((h) => h.toLowerCase()));
   for (; j < lines.length; j++) {
     const raw = lines[j] ?? '';
     const t = raw.trim();
     if (endsTable(t)) break;
-    if (COLUMN_NUMBERS.test(t) || pageBreak(raw) || headerKeys.has(t.toLowerCase())) continue;
+    if (pageBreak(raw)) {
+      afterBreak = true;
+      continue;
+    }
+    // The page's number right after the break ("2"), before the repeated header, is no row.
+    if (afterBreak && /^\d{1,3}$/.test(t) && headerKeys.has((lines[j + 1] ?? '').trim().toLowerCase()))
+      continue;
+    if (t !== '') afterBreak = false;
+    if (COLUMN_NUMBERS.test(t) || headerKeys.has(t.toLowerCase())) continue;
     if (ROW_NUMBER.test(t) && (row === null || k > 1)) {
       row = Array.from({ length: n }, () => '');
       row[0] = t;
@@ -110,8 +119,12 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
   return { rows: [header, ...rows], next: j };
 }
 
-/** Blank cells of who and when below a filled one take its value (vertically merged in Word). */
+/**
+ * Blank lead cells below a filled one take its value (vertically merged in Word): a lead is what a table
+ * merges over a run of rows. A blank partner or time cell stays blank (none named, or the plan's time).
+ */
 function fillMerged(rows: Row[], kinds: readonly string[]): void {
+  const lead = kinds.indexOf('unit');
   const above: (string | null)[] = kinds.map(() => null);
   for (const row of rows) {
     const number = row[0] ?? '';
@@ -121,7 +134,7 @@ function fillMerged(rows: Row[], kinds: readonly string[]): void {
       continue;
     }
     kinds.forEach((kind, c) => {
-      if (kind !== 'unit' && kind !== 'time') return;
+      if (c !== lead) return;
       const cell = (row[c] ?? '').trim();
       if (cell) above[c] = cell;
       else if (above[c]) row[c] = above[c] ?? '';

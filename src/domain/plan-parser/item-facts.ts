@@ -2,7 +2,8 @@
  * What an item's body says about it: its time, its lead and coordinating units, its content, and the
  * bulleted lines that carry a time of their own.
  */
-import { foldWords, startsWithWords } from './fold';
+import { fold, foldWords, startsWithWords } from './fold';
+import { findRecurrence, isSpecificTime } from './time-words';
 import { readField, type Field } from './fields';
 import { inlineFields, readChain, verbFields } from './inline-fields';
 import { fullText, isNumbered, type OutlineNode } from './outline';
@@ -71,9 +72,37 @@ function onlyUnitLines(item: OutlineNode): boolean {
   return head > 0 && kinds.slice(head).every((k) => k === 'prose');
 }
 
+/**
+ * "Thực hiện: TTĐT chủ trì, Phòng Hỗ trợ phối hợp; tháng 02 - 3/2026": a unit field whose last clause is
+ * time words carries the item's time too. Returns the units' part and the time's (or null).
+ */
+export function splitUnitsAndTime(value: string): { units: string; time: string | null } {
+  const parts = value.split(/;\s*/);
+  const k = parts.findIndex((p, i) => i > 0 && isTimeClause(p));
+  if (k < 0) return { units: value, time: null };
+  return {
+    units: parts.slice(0, k).join('; '),
+    time: parts
+      .slice(k)
+      .join('; ')
+      .replace(/[.\s]+$/, ''),
+  };
+}
+
+function isTimeClause(text: string): boolean {
+  return (
+    isSpecificTime(text) ||
+    findRecurrence(text) !== null ||
+    /^\s*(?:thoi gian|hoan thanh|thuong xuyen|ca nam|trong nam)\b/.test(fold(text))
+  );
+}
+
 /** Fields in the item's own line come after its body's: a time on a line of its own is the fuller one. */
 function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
-  for (const f of fields) {
+  for (const field of fields) {
+    const split = field.kind === 'time' || field.kind === 'other' ? null : splitUnitsAndTime(field.value);
+    if (split?.time) facts.timeText ??= split.time;
+    const f = split ? { ...field, value: split.units } : field;
     if (f.kind === 'time') facts.timeText ??= f.value || null;
     else if (f.kind === 'lead') facts.leadTexts.push(f.value);
     else if (f.kind === 'support') facts.supportTexts.push(f.value);
@@ -110,10 +139,13 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
           const text =
             field.value || (child.children.some((c) => readField(c.text)) ? '' : fieldText(child, field));
           if (text) facts.timeText = text;
-        } else if (field.kind === 'lead') facts.leadTexts.push(fieldText(child, field));
-        else if (field.kind === 'support') facts.supportTexts.push(fieldText(child, field));
-        else if (field.kind === 'lead-support') facts.mixedTexts.push(fieldText(child, field));
-        else if (CONTENT_LABELS.some((l) => startsWithWords(foldWords(child.text), l))) {
+        } else if (UNIT_FIELDS.includes(field.kind)) {
+          const split = splitUnitsAndTime(fieldText(child, field));
+          if (split.time) facts.timeText ??= split.time;
+          if (field.kind === 'lead') facts.leadTexts.push(split.units);
+          else if (field.kind === 'support') facts.supportTexts.push(split.units);
+          else facts.mixedTexts.push(split.units);
+        } else if (CONTENT_LABELS.some((l) => startsWithWords(foldWords(child.text), l))) {
           facts.content = `${facts.content} ${fieldText(child, field)}`.trim();
         }
         // Lead and support fields own their sub-lines ("+ Tham mưu tổ chức: …"); other fields do not.

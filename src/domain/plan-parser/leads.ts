@@ -4,6 +4,7 @@
  */
 import { fold, wordSpans } from './fold';
 import type { ItemFacts } from './item-facts';
+import { verbFields } from './inline-fields';
 import type { UnitDirectory, UnitHit } from './units';
 
 export interface Leads {
@@ -55,6 +56,12 @@ function noteFuzzy(leads: Leads, hits: readonly UnitHit[]): void {
 function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
   for (const line of raw.split('\n')) {
     const text = withoutNotes(line);
+    // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
+    const verbs = verbFields(text);
+    if (verbs.length > 0) {
+      for (const f of verbs) scanInto(units, f.value, leads, f.kind === 'lead' ? 'lead' : 'support');
+      continue;
+    }
     const at = handover(text);
     const before = at >= 0 ? units.scan(text.slice(0, at)).hits.length : 0;
     if (at < 0 || before === 0) {

@@ -30,7 +30,9 @@ function roman(line: string): Marker | null {
   const label = (m[1] ?? '').replace(/[l|1]/g, 'I');
   if (!ROMAN_VALID.test(label)) return null;
   const rest = line.slice(m[0].length);
-  if (rest.length < 3 || upperShare(rest.slice(0, 40)) < 0.6) return null;
+  // "II. NHIỆM VỤ CỤ THỂ (bảng kèm theo)": a note in parentheses does not count against the capitals.
+  const heading = rest.replace(/\([^)]*\)?/g, ' ');
+  if (rest.length < 3 || upperShare(heading.slice(0, 40)) < 0.6) return null;
   return { kind: 'roman', label, rank: 1, length: m[0].length };
 }
 
