@@ -127,7 +127,9 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.
     if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.
-    if (first && first.from <= 2 && (hasLeadVerb(child.text) || first.from === 0)) {
+    // "Các phòng, đơn vị căn cứ Kế hoạch triển khai" is everyone's closing formula, no unit's duty.
+    const subject = first?.from === 0 && !/^cac\b/.test(fold(child.text));
+    if (first && first.from <= 2 && (hasLeadVerb(child.text) || subject)) {
       const leads: Leads = { lead: [first.slug], support: [], unknown: [] };
       ctx.duties.push({ slug: first.slug, text: fullText(child) });
       ctx.tasks.push(makeTask(here, ref, cleanTitle(child.text), 'duty', leads, child.text, ctx));
