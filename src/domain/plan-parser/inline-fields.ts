@@ -66,7 +66,8 @@ export function trailingFields(text: string): { text: string; fields: Field[] } 
 
 const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, colon: true, value });
 
-const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?)\b/;
+/** "(TBND chuẩn bị)", "(Văn phòng và Ban Kiểm tra thực hiện)": verbs after the unit that make it the lead. */
+const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien)\b/;
 const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
 /** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
 const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
@@ -77,8 +78,21 @@ const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
  * "Giao Phòng Phong trào chủ trì, phối hợp với Văn phòng và Trung tâm … thực hiện:", "(Phòng Kiểm tra
  * chủ trì)". Its parts become lead and support fields; anything else in the clause makes it no such clause.
  */
+/** "<lead> chủ trì, <helpers> phối hợp": helpers may be a list with commas of their own ("các ban, đơn vị"). */
+const LEAD_THEN_HELPERS =
+  /^(?:(?:giao|de nghi|phan cong)\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi)(?:\s+thuc hien)?\s*,\s*(.+?)\s+phoi hop(?:\s+thuc hien)?$/;
+
 export function verbFields(clause: string): Field[] {
   const text = clause.replace(/[\s.:;,]+$/u, '');
+  const pair = LEAD_THEN_HELPERS.exec(fold(text));
+  if (pair?.[1] && pair[2]) {
+    const leadAt = fold(text).indexOf(pair[1]);
+    const helpAt = fold(text).lastIndexOf(pair[2]);
+    const lead = text.slice(leadAt, leadAt + pair[1].length).trim();
+    const help = text.slice(helpAt, helpAt + pair[2].length).trim();
+    if (lead.split(/\s+/).length <= 12 && help.split(/\s+/).length <= 12)
+      return [field('lead', lead), field('support', help)];
+  }
   const fields: Field[] = [];
   for (const part of text.split(/,\s+/)) {
     // fold keeps lengths: offsets found in the folded part cut the written one.

@@ -162,6 +162,13 @@ function dueDay(folded: string, start: number, end: number): number | null {
   return m[1]?.startsWith('truoc') ? Math.max(day - 1, 1) : day;
 }
 
+/** "hằng quý, trước ngày 20 tháng cuối quý": the due day falls in the period's last month. */
+function lastMonthDue(folded: string, end: number): boolean {
+  return /^\s*[,(]?\s*(?:truoc|cham nhat|muon nhat|vao)\s+ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi\s+(?:quy|ky|moi quy)\b/.test(
+    folded.slice(end),
+  );
+}
+
 export function findRecurrence(
   text: string,
 ): { rule: Recurrence; start: number; end: number; words: string } | null {
@@ -178,7 +185,7 @@ export function findRecurrence(
     return {
       rule: {
         every,
-        due: every === 'month' ? dueDay(folded, m.index, end) : null,
+        due: every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null,
         weekday,
         ...(lastMonth ? { lastMonth } : {}),
       },

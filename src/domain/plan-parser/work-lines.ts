@@ -87,6 +87,9 @@ export function workLines(node: OutlineNode): OutlineNode[] {
   const lines = candidates(node);
   const owning = lines.filter(ownsFacts);
   if (owning.length >= MIN_WORK_LINES && owning.length * 2 >= lines.length) return lines;
+  // One dated step ("Ngày 15/7/2025: Ban hành …") under a heading is already a list of one.
+  const steps = lines.filter((l) => datedStep(l.text));
+  if (steps.length > 0 && steps.length * 2 >= lines.length) return lines;
   const bullets = lines.filter(isBullet);
   const acting = bullets.filter((b) => opensWithAction(b.text));
   if (isTopicHeading(node.text) && acting.length >= MIN_WORK_LINES && acting.length * 2 > bullets.length)

@@ -73,10 +73,7 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
     for (let k = 1; k <= periods; k++) {
       const m1 = rule.lastMonth ? k * months : (k - 1) * months + 1;
       const m2 = k * months;
-      const endDay =
-        rule.every === 'month' && rule.due
-          ? Math.min(rule.due, daysInMonth(year, m2))
-          : daysInMonth(year, m2);
+      const endDay = rule.due ? Math.min(rule.due, daysInMonth(year, m2)) : daysInMonth(year, m2);
       const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(m2)}-${pad(endDay)}` };
       if (!meets(window)) continue;
       const label =
