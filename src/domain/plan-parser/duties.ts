@@ -102,9 +102,17 @@ export function walkUnit(node: OutlineNode, ref: string, ctx: ParseContext): voi
 
 /** Records a line's references to items; returns whether it had any. */
 function byReference(text: string, slugs: readonly string[], ref: string, ctx: ParseContext): boolean {
-  const clauses = slugs.length > 0 ? readReferences(text) : [];
-  for (const c of clauses) ctx.assignments.push({ ...c, slugs: [...slugs], ref });
-  return clauses.length > 0;
+  const clauses = readReferences(text);
+  let given = false;
+  for (const c of clauses) {
+    // A clause naming its own unit ("…; Trung tâm Tư vấn chủ trì điểm 2.2") gives the items to that unit.
+    const own = ctx.units.scan(c.subject).hits.map((h) => h.slug);
+    const units = own.length > 0 ? own : slugs;
+    if (units.length === 0) continue;
+    ctx.assignments.push({ ...c, slugs: [...units], ref });
+    given = true;
+  }
+  return given;
 }
 
 /** The units a sentence names before its first verb of assignment. */

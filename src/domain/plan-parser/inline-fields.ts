@@ -80,7 +80,10 @@ const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
  */
 /** "<lead> chủ trì, <helpers> phối hợp": helpers may be a list with commas of their own ("các ban, đơn vị"). */
 const LEAD_THEN_HELPERS =
-  /^(?:(?:giao|de nghi|phan cong)\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi)(?:\s+thuc hien)?\s*,\s*(.+?)\s+phoi hop(?:\s+thuc hien)?$/;
+  /^(?:(?:giao|de nghi|phan cong)\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi)(?:\s+thuc hien)?\s*[,;]\s*(.+?)\s+phoi hop(?:\s+thuc hien)?$/;
+
+/** Words the units of a "<lead> chủ trì, <helpers> phối hợp" clause may take: two full names joined by "và" run to 14. */
+const MAX_NAMED_WORDS = 24;
 
 export function verbFields(clause: string): Field[] {
   const text = clause.replace(/[\s.:;,]+$/u, '');
@@ -90,7 +93,7 @@ export function verbFields(clause: string): Field[] {
     const helpAt = fold(text).lastIndexOf(pair[2]);
     const lead = text.slice(leadAt, leadAt + pair[1].length).trim();
     const help = text.slice(helpAt, helpAt + pair[2].length).trim();
-    if (lead.split(/\s+/).length <= 12 && help.split(/\s+/).length <= 12)
+    if (lead.split(/\s+/).length <= MAX_NAMED_WORDS && help.split(/\s+/).length <= MAX_NAMED_WORDS)
       return [field('lead', lead), field('support', help)];
   }
   const fields: Field[] = [];

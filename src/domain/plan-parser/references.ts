@@ -14,6 +14,8 @@ export type RefLevel = 'part' | 'section' | 'point';
 
 export interface RefClause {
   role: 'lead' | 'support';
+  /** The clause's words before its verb: "Trung tâm Tư vấn" in "…; Trung tâm Tư vấn chủ trì điểm 2.2". */
+  subject: string;
   /** Outline paths as task refs write them: "II.1.1", "II.2"; a part given by no word is left as "*". */
   include: string[];
   exclude: string[];
@@ -88,15 +90,18 @@ function pathsOf(groups: readonly Group[], part: string | null): string[] {
   return out;
 }
 
-/** The role a clause gives: "phối hợp" before its references makes it support. */
-function roleOf(folded: string): RefClause['role'] | null {
+/** The role a clause gives ("phối hợp" before its references makes it support) and where its verb is. */
+function roleOf(folded: string): { role: RefClause['role']; at: number } | null {
   const firstRef = folded.search(
     new RegExp(`\\b(?:${REFERENCE_LEVELS.map(([w]) => w).join('|')})\\s+[0-9ivxa-z]`),
   );
   const head = firstRef >= 0 ? folded.slice(0, firstRef) : folded;
-  if (SUPPORT_VERBS.some((v) => new RegExp(`\\b${v}\\b`).test(head))) return 'support';
-  if (LEAD_VERBS_BY_REFERENCE.some((v) => new RegExp(`\\b${v}\\b`).test(head))) return 'lead';
-  return null;
+  const find = (verbs: readonly string[]): number =>
+    Math.min(Infinity, ...verbs.map((v) => head.search(new RegExp(`\\b${v}\\b`))).filter((i) => i >= 0));
+  const support = find(SUPPORT_VERBS);
+  if (support < Infinity) return { role: 'support', at: support };
+  const lead = find(LEAD_VERBS_BY_REFERENCE);
+  return lead < Infinity ? { role: 'lead', at: lead } : null;
 }
 
 /**
@@ -106,7 +111,10 @@ function roleOf(folded: string): RefClause['role'] | null {
 export function readReferences(text: string): RefClause[] {
   const clauses: RefClause[] = [];
   let part: string | null = null;
-  for (const raw of fold(text).split(/;|\.\s/)) {
+  const folded = fold(text);
+  // Clauses end at ";" and at a full stop before a space (not the dots of "1.1").
+  for (const m of folded.matchAll(/[^;.]+(?:\.(?!\s)[^;.]*)*/g)) {
+    const raw = m[0];
     const [inc = '', ...exc] = raw.split(/\btru\b/);
     const groups = groupsOf(inc);
     if (groups.length === 0) continue;
@@ -115,7 +123,9 @@ export function readReferences(text: string): RefClause[] {
     part = [...groups].reverse().find((g) => g.level === 'part')?.labels[0] ?? part;
     const include = pathsOf(groups, part);
     const exclude = exc.flatMap((e) => pathsOf(groupsOf(e), part));
-    if (include.length > 0) clauses.push({ role, include, exclude });
+    // fold keeps offsets: the subject is cut from the written text.
+    const subject = text.slice(m.index, m.index + role.at).trim();
+    if (include.length > 0) clauses.push({ role: role.role, subject, include, exclude });
   }
   return clauses;
 }

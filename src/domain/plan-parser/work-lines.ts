@@ -59,6 +59,13 @@ function ownsFacts(line: OutlineNode): boolean {
   return hasTimeCue(line.text);
 }
 
+/** The line opens with the heading's own words and says more. */
+function repeats(line: string, heading: string): boolean {
+  const h = foldWords(heading);
+  const l = foldWords(line);
+  return h.length > 0 && l.length > h.length && h.every((w, i) => l[i] === w);
+}
+
 /** Minimum number of lines with facts of their own: one such line is a detail, two make a list. */
 const MIN_WORK_LINES = 2;
 
@@ -87,6 +94,10 @@ export function workLines(node: OutlineNode): OutlineNode[] {
   const lines = candidates(node);
   const owning = lines.filter(ownsFacts);
   if (owning.length >= MIN_WORK_LINES && owning.length * 2 >= lines.length) return lines;
+  // "5. Báo cáo kết quả" over "Báo cáo kết quả tổ chức … : trước ngày 15/5/2026": the heading labels
+  // its one line, which is the item.
+  const [only] = lines;
+  if (lines.length === 1 && only && ownsFacts(only) && repeats(only.text, node.text)) return lines;
   // One dated step ("Ngày 15/7/2025: Ban hành …") under a heading is already a list of one.
   const steps = lines.filter((l) => datedStep(l.text));
   if (steps.length > 0 && steps.length * 2 >= lines.length) return lines;
