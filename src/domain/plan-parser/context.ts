@@ -1,7 +1,7 @@
 /** State shared by the parts of one parse: the directory, the plan's year and window, the tasks so far. */
 import type { DraftTask } from '../task';
 import type { Leads } from './leads';
-import type { TimeContext, TimeReading, Window } from './time-words';
+import type { Peak, TimeContext, TimeReading, Window } from './time-words';
 import type { UnitDirectory } from './units';
 import type { RefAssignment } from './references';
 
@@ -36,6 +36,8 @@ export interface ParseContext {
   issued?: string | null;
   /** The words the plan's window comes from ("Cả năm 2024"), for tasks that inherit it. */
   planTimeText: string;
+  /** The plan's peak ("cao điểm từ 29/3 đến 29/4"), for items timed "trong thời gian cao điểm". */
+  planPeak?: Peak | null;
   tasks: WorkTask[];
   duties: DutyLine[];
   /** Items given to units by their numbers in "Tổ chức thực hiện" (see references.ts). */

@@ -28,6 +28,9 @@ function isUpperHeading(line: string): boolean {
   return upper / letters.length > 0.8;
 }
 
+/** Share of body lines in capitals above which the document is a scan set all in capitals. */
+const ALL_CAPS_SHARE = 0.6;
+
 function startsNewParagraph(line: string): boolean {
   if (detectMarker(line)) return true;
   if (isUpperHeading(line)) return true;
@@ -48,6 +51,11 @@ export function toParagraphs(text: string): Paragraph[] {
     0.75,
   );
   const shortLine = width * 0.6;
+  // A scan in capitals throughout: a line in capitals is no heading by that alone, and a line that the
+  // one before did not end runs on (as a lower-case start does in ordinary text).
+  const body = lines.filter((l) => l.trim().length > 20);
+  const allCaps = body.length > 0 && body.filter(isUpperHeading).length / body.length > ALL_CAPS_SHARE;
+  const heading = (l: string): boolean => !allCaps && isUpperHeading(l);
   const out: Paragraph[] = [];
   let prev = '';
   for (let i = 0; i < lines.length; i++) {
@@ -57,16 +65,17 @@ export function toParagraphs(text: string): Paragraph[] {
     const current = out[out.length - 1];
     const prevEnds = /[.!?]["”)]*$/.test(prev);
     const prevPause = /[:;]["”)]*$/.test(prev);
-    const lowerStart = /^[\p{Ll}\d(]/u.test(line) && !/^\d{1,2}[.)]\s/.test(line);
+    const lowerStart =
+      (allCaps ? /^[\p{L}\d(]/u.test(line) : /^[\p{Ll}\d(]/u.test(line)) && !/^\d{1,2}[.)]\s/.test(line);
     let fresh =
       current === undefined ||
-      startsNewParagraph(line) ||
-      isUpperHeading(prev) ||
+      (allCaps ? detectMarker(line) !== null || readField(line)?.colon === true : startsNewParagraph(line)) ||
+      heading(prev) ||
       prev.length < shortLine ||
       prevEnds ||
       (prevPause && !lowerStart);
     // A line that opens in lower case continues a sentence, even after a short line (a page break).
-    if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !isUpperHeading(prev)) {
+    if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
       fresh = false;
     }
     if (fresh || current === undefined) out.push({ text: line, line: i });

@@ -148,6 +148,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     plan,
     issued: head.issuedOn,
     planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
+    planPeak: reading?.peaks[0] ?? null,
     tasks: [],
     duties: [],
     assignments: [],

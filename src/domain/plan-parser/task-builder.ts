@@ -56,6 +56,9 @@ function headAndRest(text: string): { head: string; rest: string } | null {
  */
 const DATED = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\b|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}(?![\d/])/;
 
+/** Words that time an item by the plan's peak rather than by dates of its own. */
+const DURING_PEAK = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
+
 function titleTime(title: string, ctx: ParseContext): Timing {
   if (!hasTimeCue(title) && !DATED.test(fold(title))) return { reading: null, text: null };
   const reading = readTime(title, timeContext(ctx));
@@ -126,6 +129,13 @@ function itemTiming(
   const candidates: (() => Timing | null)[] = [
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
+    // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.
+    () => {
+      const words = facts.timeText ?? '';
+      if (!ctx.planPeak || !DURING_PEAK.test(fold(words))) return null;
+      const { text: _text, ...window } = ctx.planPeak;
+      return { reading: { ...readTime('', timeContext(ctx)), window }, text: words };
+    },
     () => fromBullets,
     // "Báo cáo … định kỳ hằng tháng": the title states the rule.
     () => {
