@@ -4,7 +4,7 @@
  * compared with. The entries in the other files of the lexicon's kind are checked the same way.
  */
 import * as lexicon from '../../../src/domain/plan-parser/lexicon';
-import { fold } from '../../../src/domain/plan-parser/fold';
+import { fold } from '../../../src/domain/plan-parser/layout/fold';
 
 function entries(value: unknown): string[] {
   if (typeof value === 'string') return [value];

@@ -3,7 +3,7 @@
  * cites: a plan to carry out the 2023 Cooperative Law, issued in January 2026, is a plan for 2026.
  */
 import { parsePlan } from '../../../src/domain/plan-parser';
-import { planYearOf } from '../../../src/domain/plan-parser/header';
+import { planYearOf } from '../../../src/domain/plan-parser/plan/header';
 import type { OrgDirectory } from '../../../src/domain/task';
 
 const directory: OrgDirectory = {

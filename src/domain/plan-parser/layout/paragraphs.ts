@@ -4,7 +4,7 @@
  */
 import { foldWords, startsWithWords } from './fold';
 import { detectMarker } from './markers';
-import { readField } from './fields';
+import { readField } from '../items/fields';
 
 export interface Paragraph {
   text: string;

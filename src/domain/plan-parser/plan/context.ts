@@ -1,9 +1,9 @@
 /** State shared by the parts of one parse: the directory, the plan's year and window, the tasks so far. */
-import type { DraftTask } from '../task';
-import type { Leads } from './leads';
-import type { Peak, TimeContext, TimeReading, Window } from './time-words';
+import type { DraftTask } from '../../task';
+import type { Leads } from '../items/leads';
+import type { Peak, TimeContext, TimeReading, Window } from '../time/time-words';
 import type { UnitDirectory } from './units';
-import type { RefAssignment } from './references';
+import type { RefAssignment } from '../items/references';
 
 /** A drafted task with what the later passes (shared leads, cross-reference, de-duplication) need. */
 export interface WorkTask extends DraftTask {

@@ -3,14 +3,14 @@
  * find the lead of tasks listed elsewhere); banners to hang over a period become banner tasks, whoever
  * hangs them. Paragraphs outside any item may also state recurring work ("ít nhất 01 Quý 01 lần").
  */
-import { timeContext, type Inherited, type ParseContext, type WorkTask } from './context';
-import { findWords, fold, foldWords } from './fold';
+import { timeContext, type Inherited, type ParseContext, type WorkTask } from '../plan/context';
+import { findWords, fold, foldWords } from '../layout/fold';
 import { hasLeadVerb } from './item-facts';
 import { NO_LEADS, type Leads } from './leads';
-import { fullText, isNumbered, type OutlineNode } from './outline';
+import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
 import { childRef, isUnitHeading, roleOf } from './roles';
 import { recurringTasks, task } from './work-task';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from './time-words';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
 import { readReferences } from './references';
 

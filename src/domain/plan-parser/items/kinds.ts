@@ -2,8 +2,8 @@
  * The kind of a task (shared/gold/README.md): from its title's opening words and what its time words
  * say. Word lists are folded; matching tolerates OCR damage.
  */
-import type { TaskKind } from '../task';
-import { findWords, foldWords, startsWithWords } from './fold';
+import type { TaskKind } from '../../task';
+import { findWords, foldWords, startsWithWords } from '../layout/fold';
 
 export interface KindFacts {
   title: string;

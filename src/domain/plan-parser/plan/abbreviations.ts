@@ -4,7 +4,7 @@
  *    Ban TC-KT, "Phòng Chính sách - Pháp luật" → Phòng CS-PL, the only "Trung tâm …" → TT;
  *  - the ones a plan defines itself: "Ban Tổ chức – Kiểm tra (sau đây gọi là Ban TC-KT)", "Văn phòng (VP)".
  */
-import { fold, wordSpans } from './fold';
+import { fold, wordSpans } from '../layout/fold';
 import type { UnitDirectory } from './units';
 import { unitTypeAt } from './unit-words';
 

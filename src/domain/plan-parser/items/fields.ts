@@ -2,7 +2,7 @@
  * Field labels: the "Thời gian:", "Đơn vị chủ trì:", "Nội dung:" … that describe an item rather than
  * name a new piece of work. Matching is on folded words and tolerates OCR damage.
  */
-import { startsWithWords, wordSpans } from './fold';
+import { startsWithWords, wordSpans } from '../layout/fold';
 
 export type FieldKind = 'time' | 'lead' | 'support' | 'lead-support' | 'other';
 

@@ -1,9 +1,9 @@
 /** Building a WorkTask, and expanding recurring work into one task per period. */
-import type { TaskKind } from '../task';
-import { addDays, daysInMonth, weekday } from '../calendar/dates';
-import type { Inherited, ParseContext, WorkTask } from './context';
+import type { TaskKind } from '../../task';
+import { addDays, daysInMonth, weekday } from '../../calendar/dates';
+import type { Inherited, ParseContext, WorkTask } from '../plan/context';
 import type { Leads } from './leads';
-import type { Recurrence, Window } from './time-words';
+import type { Recurrence, Window } from '../time/time-words';
 
 export interface ItemPlace {
   ref: string;

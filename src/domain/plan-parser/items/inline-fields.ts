@@ -6,7 +6,7 @@
  * The title keeps what comes before the first field; each field's value runs up to the next field.
  */
 import { readField, type Field } from './fields';
-import { fold } from './fold';
+import { fold } from '../layout/fold';
 
 /**
  * Where a trailing field may open after the title: a sentence, a clause, a dash-separated note, or a

@@ -11,7 +11,7 @@
  * take the value above, within the same section.
  */
 import { columnKind, isHeaderCell, isHeaderRow, opensRow, type Row } from './task-table';
-import { findRecurrence, isSpecificTime } from './time-words';
+import { findRecurrence, isSpecificTime } from '../time/time-words';
 import { detectMarker } from './markers';
 
 /** Header cells of one table come one after the other; more than this many is not one header. */

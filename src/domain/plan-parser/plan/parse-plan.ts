@@ -2,25 +2,25 @@
  * Plans in, tasks out: the text of a plan (kế hoạch, chương trình công tác) → a PlanDraft for a
  * secretary to check. Pure: no I/O, no clock; the same text always gives the same draft.
  */
-import type { DraftTask, DraftWarning, OrgDirectory, PlanDraft } from '../task';
+import type { DraftTask, DraftWarning, OrgDirectory, PlanDraft } from '../../task';
 import type { ParseContext, SkippedItem, WorkTask } from './context';
-import { crossReferenceLeads } from './cross-ref';
+import { crossReferenceLeads } from '../items/cross-ref';
 import { dropSummaries } from './dedupe';
-import { readField } from './fields';
-import { fold, normalizeText } from './fold';
-import { ON_DEMAND_TIME } from './lexicon';
+import { readField } from '../items/fields';
+import { fold, normalizeText } from '../layout/fold';
+import { ON_DEMAND_TIME } from '../lexicon';
 import { readHead } from './header';
-import { applyReferences } from './references';
+import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
-import { buildOutline, fullText, isNumbered, type OutlineNode } from './outline';
-import { toParagraphs } from './paragraphs';
-import { classifySection } from './sections';
-import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from './time-words';
-import { daysBetween } from '../calendar/dates';
-import { withoutOpeningVerb } from './titles';
-import { rewriteTextTables } from './text-tables';
+import { buildOutline, fullText, isNumbered, type OutlineNode } from '../layout/outline';
+import { toParagraphs } from '../layout/paragraphs';
+import { classifySection } from '../items/sections';
+import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
+import { daysBetween } from '../../calendar/dates';
+import { withoutOpeningVerb } from '../items/titles';
+import { rewriteTextTables } from '../layout/text-tables';
 import { UnitDirectory } from './units';
-import { walkPlan } from './walker';
+import { walkPlan } from '../items/walker';
 
 /** Why a numbered item is no task, as the review shows it (Vietnamese first, like the rest of the review). */
 const SKIP_REASON: Record<SkippedItem['reason'], string> = {

@@ -2,7 +2,7 @@
  * The words that make a unit of an alliance (Phòng, Trung tâm, Quỹ, Tiểu ban …) and the words that
  * show a unit-like name is someone else's: a government office, the national alliance, the leadership.
  */
-import type { WordSpan } from './fold';
+import type { WordSpan } from '../layout/fold';
 
 export type UnitType = 'van phong' | 'phong' | 'trung tam' | 'quy' | 'tieu ban' | 'ban';
 

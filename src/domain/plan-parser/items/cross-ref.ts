@@ -4,8 +4,8 @@
  * the units whose responsibility lines say the same thing, compared as TF-IDF vectors of words and word
  * pairs over the document, so that words every paragraph uses ("Liên minh HTX", "năm 2025") count little.
  */
-import type { DutyLine, ParseContext, WorkTask } from './context';
-import { editDistance, foldWords } from './fold';
+import type { DutyLine, ParseContext, WorkTask } from '../plan/context';
+import { editDistance, foldWords } from '../layout/fold';
 
 /** Lowest similarity that names a lead; below it the plan is taken to name none. */
 export const MIN_SCORE = 0.17;

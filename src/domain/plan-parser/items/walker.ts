@@ -2,14 +2,14 @@
  * Walks the outline of a plan: sections → groups → items, handing each group's time, leads and
  * committee down to its items, and lending a lead written once under a run of bare items to all of them.
  */
-import type { Inherited, ParseContext, SkippedItem, WorkTask } from './context';
-import { timeContext } from './context';
+import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
+import { timeContext } from '../plan/context';
 import { readItemFacts } from './item-facts';
 import { readLeads } from './leads';
-import { isBullet, isNumbered, type OutlineNode } from './outline';
+import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
 import { classifySection } from './sections';
 import { buildItemTasks } from './task-builder';
-import { isSpecificTime, readTime } from './time-words';
+import { isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
 import { workLines } from './work-lines';

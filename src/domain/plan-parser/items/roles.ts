@@ -1,10 +1,10 @@
 /** What a numbered item is: a field of its parent, a responsibilities block, a unit's heading, a group or a task. */
-import type { ParseContext } from './context';
+import type { ParseContext } from '../plan/context';
 import { readField } from './fields';
-import { foldPhrase } from './fold';
-import { isNumbered, type OutlineNode } from './outline';
+import { foldPhrase } from '../layout/fold';
+import { isNumbered, type OutlineNode } from '../layout/outline';
 import { isDutiesHeading } from './sections';
-import type { UnitDirectory } from './units';
+import type { UnitDirectory } from '../plan/units';
 
 export type Role = 'field' | 'duties' | 'unit' | 'group' | 'task';
 

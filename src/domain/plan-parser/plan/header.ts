@@ -2,11 +2,11 @@
  * The head of an administrative document: number ("Số: 19/KH-LMHTX"), date line ("Hải Dương, ngày 02
  * tháng 02 năm 2024"), document type in capitals ("KẾ HOẠCH") and the subject lines under it.
  */
-import type { LocalDate } from '../task';
-import { isLocalDate } from '../calendar/dates';
-import { fold, foldWords, startsWithWords } from './fold';
-import { detectMarker } from './markers';
-import { CITED_DOCUMENTS } from './lexicon';
+import type { LocalDate } from '../../task';
+import { isLocalDate } from '../../calendar/dates';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { detectMarker } from '../layout/markers';
+import { CITED_DOCUMENTS } from '../lexicon';
 
 export interface DocumentHead {
   /** "Kế hoạch Tổ chức Tháng hành động vì Hợp tác xã năm 2024" */

@@ -2,11 +2,11 @@
  * What an item's body says about it: its time, its lead and coordinating units, its content, and the
  * bulleted lines that carry a time of their own.
  */
-import { fold, foldWords, startsWithWords } from './fold';
-import { findRecurrence, isSpecificTime } from './time-words';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { findRecurrence, isSpecificTime } from '../time/time-words';
 import { readField, type Field } from './fields';
 import { inlineFields, readChain, verbFields } from './inline-fields';
-import { fullText, isNumbered, type OutlineNode } from './outline';
+import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
 
 export interface ItemFacts {
   /** The item's own line without the fields written in it: the words its title comes from. */

@@ -2,7 +2,7 @@
  * What a section of a plan holds, from its heading: work items, responsibilities per unit ("Tổ chức
  * thực hiện"), the plan's period ("Thời gian thực hiện"), or nothing to import (purpose, budget …).
  */
-import { foldWords, startsWithWords } from './fold';
+import { foldWords, startsWithWords } from '../layout/fold';
 
 export type SectionKind = 'tasks' | 'duties' | 'time' | 'skip';
 

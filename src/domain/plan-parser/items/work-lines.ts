@@ -6,13 +6,13 @@
  * lead, or a date that opens the line); then each line is an item and the heading only a group.
  */
 import { readField } from './fields';
-import { fold, foldWords, startsWithWords } from './fold';
-import { ACTION_OPENINGS, TOPIC_OPENINGS } from './lexicon';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { ACTION_OPENINGS, TOPIC_OPENINGS } from '../lexicon';
 import { inlineFields, verbFields } from './inline-fields';
 import { hasLeadVerb } from './item-facts';
-import { isBullet, isNumbered, type OutlineNode } from './outline';
-import { hasTimeCue, isSpecificTime } from './time-words';
-import { findMentions } from './time-mentions';
+import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
+import { hasTimeCue, isSpecificTime } from '../time/time-words';
+import { findMentions } from '../time/time-mentions';
 
 /**
  * Share of a line's head that time words must cover to make it a dated step ("Trước ngày 20/9/2025:"):

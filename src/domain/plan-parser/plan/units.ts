@@ -6,7 +6,7 @@
  * (Sở, UBND, Tỉnh ủy, member cooperatives, Liên minh HTX Việt Nam), the alliance's leadership and generic
  * phrases ("các bộ phận liên quan") are neither departments nor unknown.
  */
-import { editDistance, sameWord, wordSpans, type WordSpan } from './fold';
+import { editDistance, sameWord, wordSpans, type WordSpan } from '../layout/fold';
 import {
   belongsOutside,
   insideProperName,

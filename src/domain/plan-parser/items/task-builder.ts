@@ -2,14 +2,14 @@
  * Turns one work item into tasks: the item itself, a task per peak ("cao điểm …"), a task per bulleted
  * sub-activity with its own time, or one task per quarter/month for recurring work.
  */
-import { timeContext, type ParseContext, type WorkTask } from './context';
-import { fold, foldWords, startsWithWords } from './fold';
+import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
 import { NO_LEADS, readLeads, type Leads } from './leads';
-import { isBullet, type OutlineNode } from './outline';
+import { isBullet, type OutlineNode } from '../layout/outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from './time-words';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep } from './work-lines';
 

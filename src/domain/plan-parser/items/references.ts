@@ -6,9 +6,9 @@
  * A line is read into clauses (one role each: lead or support), each clause into the outline paths it
  * names ("II.1.1", "II.2"), which then match the refs of the tasks the walk built.
  */
-import type { ParseContext, WorkTask } from './context';
-import { fold } from './fold';
-import { REFERENCE_LEVELS, SUPPORT_VERBS, LEAD_VERBS_BY_REFERENCE } from './lexicon';
+import type { ParseContext, WorkTask } from '../plan/context';
+import { fold } from '../layout/fold';
+import { REFERENCE_LEVELS, SUPPORT_VERBS, LEAD_VERBS_BY_REFERENCE } from '../lexicon';
 
 export type RefLevel = 'part' | 'section' | 'point';
 

@@ -4,7 +4,7 @@
  * same section is such a summary; its items are dropped in favour of the detailed ones.
  */
 import type { WorkTask } from './context';
-import { containment, trigrams } from './fold';
+import { containment, trigrams } from '../layout/fold';
 
 const SAME_TITLE = 0.7;
 

@@ -5,9 +5,9 @@
  * year the same words give, else from the context (the section's or the plan's year). Dates far from
  * the plan's year (an anniversary's 1946, a resolution of 2022) are history, not schedule, and are dropped.
  */
-import type { LocalDate } from '../task';
-import { addDays, compareDates, daysInMonth, formatLocalDate } from '../calendar/dates';
-import { fold } from './fold';
+import type { LocalDate } from '../../task';
+import { addDays, compareDates, daysInMonth, formatLocalDate } from '../../calendar/dates';
+import { fold } from '../layout/fold';
 import { findMentions, LAST, type DaySpec, type Mention } from './time-mentions';
 
 export interface Window {

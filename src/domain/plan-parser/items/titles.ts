@@ -2,7 +2,7 @@
  * Task titles: an item's opening words, without the long explanations that follow them in parentheses
  * or in further sentences, and without a trailing "với các nội dung:".
  */
-import { fold, foldWords, startsWithWords } from './fold';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
 
 /** Parenthesised notes longer than this are explanations, not part of a name ("(cấp thành phố)" stays). */
 const LONG_NOTE = 40;

@@ -2,10 +2,10 @@
  * Lead and coordinating units of an item, from its "Đơn vị chủ trì / tham mưu / phối hợp" fields or a
  * sentence "<unit> chủ trì, phối hợp với <units> …".
  */
-import { fold, wordSpans } from './fold';
+import { fold, wordSpans } from '../layout/fold';
 import type { ItemFacts } from './item-facts';
 import { verbFields } from './inline-fields';
-import type { UnitDirectory, UnitHit } from './units';
+import type { UnitDirectory, UnitHit } from '../plan/units';
 
 export interface Leads {
   lead: string[];
