@@ -6,12 +6,11 @@
  * reminders move to the approved deadline at once. A blocker reaches the leaders' group within a second.
  */
 import IORedis from 'ioredis';
-import { ChatBinding, Organisation, Task } from '../../src/store/models';
 import { DEFAULT_PREFIX, taskIndexKey } from '../../src/scheduler/reminder-queue';
 import { mongoUri, redisUrl } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { seedScenario } from '../helpers/scenario';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, ChatBinding, Organisation, Task } from '../helpers/store';
 import {
   replyToBotMessage,
   startEmulator,

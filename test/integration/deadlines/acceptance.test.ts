@@ -8,10 +8,9 @@
 import ExcelJS from 'exceljs';
 import { createBotCore } from '../../../src/bot/core';
 import { plainText, type IncomingFile, type IncomingMessage, type Reply } from '../../../src/bot/messages';
-import { Task } from '../../../src/store/models';
 import { coreDeps } from '../../helpers/core-deps';
 import { seedScenario } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, Task } from '../../helpers/store';
 
 useTestStore(__filename);
 

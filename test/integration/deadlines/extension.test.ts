@@ -13,11 +13,10 @@ import { createWorkingCalendar } from '../../../src/domain/calendar';
 import { createReminderScheduler, type ReminderScheduler } from '../../../src/scheduler/plan-task';
 import { taskIndexKey } from '../../../src/scheduler/reminder-queue';
 import { fixedClock, type Clock } from '../../../src/shared/clock';
-import { StatusUpdate, Task } from '../../../src/store/models';
 import { redisUrl, testNamespace } from '../../harness/servers';
 import { coreDeps } from '../../helpers/core-deps';
 import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, StatusUpdate, Task } from '../../helpers/store';
 
 useTestStore(__filename);
 
