@@ -1,5 +1,5 @@
 /**
- * Asking for more time, end to end: the real bot (src/app/main.ts) and worker (jobs/worker.ts) against the
+ * Asking for more time, end to end: the real bot (src/app/main.ts) and worker (src/app/worker.ts) against the
  * local Telegram Bot API emulator. On Monday 16/06/2025 at 08:00 the planning department is reminded of
  * task 4 (due 30/06); it asks for more time by command (the leaders refuse by button) and by the ⏳ button
  * under the reminder (the leaders approve by button); the department is told each answer, and the task's
@@ -86,7 +86,7 @@ beforeAll(async () => {
     BOT_ADMINS: 'telegram:900',
     BOT_NOW,
   };
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY', 60_000));
+  running.push(await startProcess('src/app/worker.ts', env, 'WORKER_READY', 60_000));
   running.push(await startProcess('src/app/main.ts', env, 'BOT_READY', 60_000));
 }, 150_000);
 
