@@ -37,9 +37,18 @@ function strict(value: string): Dayjs | null {
   return d.isValid() ? d : null;
 }
 
+/** Valid days' parts, remembered (a strict dayjs parse costs microseconds; the planner asks per task). */
+const knownParts = new Map<string, DateParts>();
+
 function partsOf(value: string): DateParts | null {
+  const known = knownParts.get(value);
+  if (known) return { ...known };
   const d = strict(value);
-  return d ? { year: d.year(), month: d.month() + 1, day: d.date() } : null;
+  if (!d) return null;
+  const parts = { year: d.year(), month: d.month() + 1, day: d.date() };
+  if (knownParts.size >= 50_000) knownParts.clear();
+  knownParts.set(value, parts);
+  return { ...parts };
 }
 
 export function isLocalDate(value: string): boolean {
@@ -68,6 +77,16 @@ const CACHE_LIMIT = 50_000;
 const dayNumbers = new Map<string, number>();
 const dayStrings = new Map<number, LocalDate>();
 
+/** Both ways at once: a day met as a string is soon asked for as a number, and back. */
+function remember(dayNumber: number, date: LocalDate): void {
+  if (dayNumbers.size >= CACHE_LIMIT) {
+    dayNumbers.clear();
+    dayStrings.clear();
+  }
+  dayNumbers.set(date, dayNumber);
+  dayStrings.set(dayNumber, date);
+}
+
 /** Days since 1970-01-01. */
 export function toDayNumber(date: LocalDate): number {
   const known = dayNumbers.get(date);
@@ -75,8 +94,7 @@ export function toDayNumber(date: LocalDate): number {
   const d = strict(date);
   if (!d) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
   const n = d.diff(EPOCH, 'day');
-  if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
-  dayNumbers.set(date, n);
+  remember(n, date);
   return n;
 }
 
@@ -84,8 +102,7 @@ export function fromDayNumber(dayNumber: number): LocalDate {
   const known = dayStrings.get(dayNumber);
   if (known !== undefined) return known;
   const date = EPOCH.add(dayNumber, 'day').format(LOCAL_DATE_FORMAT);
-  if (dayStrings.size >= CACHE_LIMIT) dayStrings.clear();
-  dayStrings.set(dayNumber, date);
+  remember(dayNumber, date);
   return date;
 }
 
