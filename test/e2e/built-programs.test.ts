@@ -71,7 +71,7 @@ it('starts the built bot and worker with plain node: the bot answers, the worker
   };
   const bot = await startProcess(path.join(image, 'dist/app/main.js'), env, 'BOT_READY', 60_000);
   running.push(bot);
-  const worker = await startProcess(path.join(image, 'dist/jobs/worker.js'), env, 'WORKER_READY', 60_000);
+  const worker = await startProcess(path.join(image, 'dist/app/worker.js'), env, 'WORKER_READY', 60_000);
   running.push(worker);
 
   const client = emulator.client({ chatId: Number(OFFICE), type: 'supergroup', chatTitle: 'Văn phòng' });

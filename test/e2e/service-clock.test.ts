@@ -59,7 +59,7 @@ it('bot and worker started 20 s apart share one clock: digest and reminders at 0
   running.push(await startProcess('src/app/main.ts', env, 'BOT_READY'));
   // The scenario itself, not a wait for an outcome: the worker starts 20 s of real time after the bot.
   await pause(20_000 - (Date.now() - started));
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY'));
+  running.push(await startProcess('src/app/worker.ts', env, 'WORKER_READY'));
 
   const reminder = await emulator.waitForBotMessage(
     OFFICE,

@@ -11,7 +11,7 @@ export interface RunningProcess {
 
 /**
  * Starts a program as a real child process and waits for its ready line: a source file
- * (`src/app/main.ts`, `jobs/worker.ts`) through tsx, or a built one (an absolute path to a `.js` file
+ * (`src/app/main.ts`, `src/app/worker.ts`) through tsx, or a built one (an absolute path to a `.js` file
  * under some `dist/`) with plain node, as the image runs it.
  */
 export async function startProcess(

@@ -187,7 +187,7 @@ describe('the Docker image', () => {
 describe('docker-compose.yml', () => {
   it('runs the built bot and worker with node directly, under an init process that forwards signals', () => {
     const programs = Object.fromEntries(appServices.map(([name, s]) => [name, programOf(s.command)]));
-    expect(programs).toEqual({ bot: 'app/main', worker: 'jobs/worker' });
+    expect(programs).toEqual({ bot: 'app/main', worker: 'app/worker' });
     for (const [, s] of appServices) {
       expect(PROGRAMS[programOf(s.command)!]).toBeDefined();
       expect(s.init).toBe(true);
@@ -211,7 +211,7 @@ describe('docker-compose.yml', () => {
     }
     expect(read('src/app/health.ts')).toContain('`lmhtx-${name}.alive`');
     expect(read('src/app/main.ts') + read('src/app/bot-service.ts')).toContain("startHeartbeat('bot'");
-    expect(read('jobs/worker.ts')).toContain("startHeartbeat('worker'");
+    expect(read('src/app/worker.ts')).toContain("startHeartbeat('worker'");
   });
 
   it('publishes the stores on 127.0.0.1 only, at the addresses .env.example gives the host', () => {
