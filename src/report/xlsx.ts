@@ -5,7 +5,7 @@
  * dd/mm/yyyy, so a leader can sort and filter them; both sheets print on A4 landscape.
  */
 import ExcelJS from 'exceljs';
-import { parseLocalDate, toLocalDate } from '../domain/calendar';
+import { dayjs, LOCAL_DATE_FORMAT, parseLocalDate, toLocalDate } from '../domain/calendar';
 import { STATUS_CATEGORIES, emptyCounts, type DepartmentSummary } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
 import { formatWindow } from '../shared/date-format';
@@ -33,8 +33,8 @@ export interface WorkbookInput {
 
 /** A local date as the Excel date of that day (exceljs writes Dates as UTC serials). */
 export function excelDate(date: LocalDate): Date {
-  const { year, month, day } = parseLocalDate(date);
-  return new Date(Date.UTC(year, month - 1, day));
+  parseLocalDate(date); // validates it
+  return dayjs.utc(date, LOCAL_DATE_FORMAT).toDate();
 }
 
 const A4 = 9;

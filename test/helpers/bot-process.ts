@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -9,15 +9,21 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `src/app/main.ts` or `src/app/worker.ts` as a real child process and waits for its ready line. */
+/**
+ * Starts a program as a real child process and waits for its ready line: a source file
+ * (`src/app/main.ts`, `src/app/worker.ts`) through tsx, or a built one (an absolute path to a `.js` file
+ * under some `dist/`) with plain node, as the image runs it.
+ */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
   ready: string,
   ms = 30000,
 ): Promise<RunningProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
-    cwd: ROOT,
+  const built = entry.endsWith('.js');
+  const args = built ? ['--enable-source-maps', entry] : ['--import', 'tsx', join(ROOT, entry)];
+  const child = spawn(process.execPath, args, {
+    cwd: built ? dirname(dirname(dirname(entry))) : ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
