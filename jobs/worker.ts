@@ -21,6 +21,7 @@ import { notifyAdmins } from '../src/channels/admin-notify';
 import { onShutdown, runMain } from '../src/app/process-lifecycle';
 import { startHeartbeat } from '../src/app/health';
 import { createLogger, type Logger } from '../src/shared/logger';
+import { logErrorsOf } from '../src/shared/error-log';
 import { startSchedulerCron } from '../src/scheduler/cron';
 import { createReminderScheduler } from '../src/scheduler/plan-task';
 import { connectStore, disconnectStore } from '../src/store/connect';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const clock = await agreeServiceClock(config.botNow);
   const calendar = await loadWorkingCalendar();
   const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  logErrorsOf(connection, 'redis', logger);
   const senders = buildSenders(config, logger, connection);
   const platforms: Platform[] = [
     ...(config.telegram.token ? (['telegram'] as const) : []),

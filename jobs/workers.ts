@@ -16,6 +16,7 @@ import {
   type ReminderJobData,
 } from '../src/scheduler/reminder-queue';
 import { redactUrl } from '../src/shared/logger';
+import { logErrorsOf } from '../src/shared/error-log';
 import { processDelivery } from './deliver';
 import { LOCK_DURATION_MS, type ReminderRuntime } from './runtime';
 import { processReminderJob } from './send-reminder';
@@ -83,6 +84,7 @@ export function startReminderWorkers(
   for (const platform of new Set([...rt.platforms, ...rt.senders.keys()])) {
     const queue: DeliveryQueue = new Queue(deliveryQueueName(platform), { connection, prefix });
     deliveryQueues.set(platform, queue);
+    logErrorsOf(queue, `${deliveryQueueName(platform)} queue`, logger);
     if (!rt.senders.has(platform)) continue;
     const limiter = limits[platform];
     workers.push(
@@ -122,7 +124,7 @@ export function startReminderWorkers(
         final ? 'job failed for good' : 'job failed; will retry',
       );
     });
-    w.on('error', (err) => logger.error({ queue: w.name, err: redactUrl(err.message) }, 'worker error'));
+    logErrorsOf(w, `${w.name} worker`, logger);
   }
 
   return {

@@ -13,6 +13,7 @@ import { moveChat } from '../store/binding-repository';
 import type { BotCore } from '../bot/messages';
 import { t, type Locale } from '../shared/i18n';
 import { createLogger, redactUrl, type Logger } from '../shared/logger';
+import { logErrorsOf } from '../shared/error-log';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
 import { createReminderScheduler } from '../scheduler/plan-task';
@@ -57,6 +58,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   const calendar = await loadWorkingCalendar();
   // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  logErrorsOf(redis, 'redis', logger);
   const scheduler = createReminderScheduler({
     connection: redis,
     clock,
