@@ -3,6 +3,8 @@ import { StatusUpdate, Task } from './models';
 import { toTask } from './task-repository';
 import { idOf, type TaskRecord } from './types';
 
+/** Tries against a revision that moved under us; each conflict means another change landed first. */
+const MAX_TRIES = 20;
 export type UpdateAction = 'done' | 'progress' | 'blocked' | 'note' | 'reopen';
 
 export interface ChangeRequest {
@@ -62,12 +64,21 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
     };
   }
 
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // The audit record is written once: a second try after a revision conflict reuses it (a second insert
+  // would collide with its own dedupe key).
+  let record = existing;
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const fresh = attempt === 0 ? req.task : await reload(req.task);
     const before = { status: fresh.status, progress: fresh.progress };
     const after = nextState({ ...req, task: fresh });
     const note = req.note ?? null;
-    const record = existing ?? (await insertRecord(req, before, after, note));
+    record ??= await insertRecord(req, before, after, note);
+    // A write whose answer was lost in an outage may have landed: then it is done, not to be done again.
+    const recordId = idOf(record._id);
+    if (fresh.history.some((h) => h.update === recordId)) {
+      await StatusUpdate.updateOne({ _id: record._id }, { $set: { applied: true } });
+      return { task: fresh, before: landedBefore(record.before) ?? before, duplicate: false };
+    }
     const completedAt = after.status === 'done' ? (fresh.completedAt ?? req.at) : null;
     const updated = await Task.findOneAndUpdate(
       { _id: fresh.id, revision: fresh.revision },
@@ -84,6 +95,7 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
             by: `${req.by.userName} (${req.by.platform}:${req.by.userId})`,
             ...after,
             note,
+            update: record._id,
           },
         },
         $inc: { revision: 1 },
@@ -91,7 +103,7 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
       { returnDocument: 'after' },
     ).lean();
     if (updated) {
-      await StatusUpdate.updateOne({ _id: record._id }, { $set: { applied: true, after } });
+      await StatusUpdate.updateOne({ _id: record._id }, { $set: { applied: true, before, after } });
       return {
         task: toTask(updated as Parameters<typeof toTask>[0], req.task.planTitle),
         before,
@@ -100,6 +112,12 @@ export async function applyChange(req: ChangeRequest): Promise<ChangeResult> {
     }
   }
   throw new Error(`task ${req.task.number} is being changed by others; try again`);
+}
+
+function landedBefore(
+  b: { status?: TaskStatus | null; progress?: number | null } | null | undefined,
+): { status: TaskStatus; progress: number } | null {
+  return b?.status ? { status: b.status, progress: b.progress ?? 0 } : null;
 }
 
 async function reload(task: TaskRecord): Promise<TaskRecord> {

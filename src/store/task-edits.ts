@@ -11,6 +11,8 @@ import { nextNumber } from './plan-loader';
 import { toTask } from './task-repository';
 import { idOf, type TaskRecord } from './types';
 
+/** Tries against a revision that moved under us; each conflict means another change landed first. */
+const MAX_TRIES = 20;
 export { EDIT_FIELDS, type EditField } from './models/task-edit';
 
 export interface Author {
@@ -78,22 +80,22 @@ export async function editTask(task: TaskRecord, patch: TaskPatch, meta: EditMet
       duplicate: true,
     };
   }
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Written once: a second try after a revision conflict reuses it rather than colliding with its own key.
+  let record = existing;
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const fresh = attempt === 0 ? task : await reload(task);
     const after: TaskRecord = { ...fresh, ...patch };
-    const record =
-      existing ??
-      (await TaskEdit.create({
-        org: fresh.org,
-        task: fresh.id,
-        taskNumber: fresh.number,
-        dedupeKey: meta.dedupeKey,
-        ...authorFields(meta),
-        field,
-        before: field === 'end' && 'start' in patch ? windowOf(fresh) : valueOf(fresh, field),
-        after: field === 'end' && 'start' in patch ? windowOf(after) : valueOf(after, field),
-        applied: false,
-      }));
+    record ??= await TaskEdit.create({
+      org: fresh.org,
+      task: fresh.id,
+      taskNumber: fresh.number,
+      dedupeKey: meta.dedupeKey,
+      ...authorFields(meta),
+      field,
+      before: field === 'end' && 'start' in patch ? windowOf(fresh) : valueOf(fresh, field),
+      after: field === 'end' && 'start' in patch ? windowOf(after) : valueOf(after, field),
+      applied: false,
+    });
     const updated = await Task.findOneAndUpdate(
       { _id: fresh.id, revision: fresh.revision },
       { $set: patch, $inc: { revision: 1 } },

@@ -8,6 +8,8 @@ const historySchema = new Schema(
     status: { type: String, enum: TASK_STATUSES, required: true },
     progress: { type: Number, required: true },
     note: { type: String, default: null },
+    /** The StatusUpdate this entry applies: a retried write finds it here and does not apply it twice. */
+    update: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );
