@@ -92,7 +92,7 @@ export function startReminderWorkers(
         deliveryQueueName(platform),
         (job, token) =>
           job.name === JOB_NAMES.deliverDigest
-            ? processDigestDelivery(rt, platform, job as Job<DigestDeliveryJobData>)
+            ? processDigestDelivery(rt, platform, job as Job<DigestDeliveryJobData>, token)
             : processDelivery(rt, platform, queue, job as Job<DeliveryJobData>, token),
         {
           ...common,

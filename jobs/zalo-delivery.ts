@@ -17,6 +17,7 @@ import { waitingNotice } from '../src/channels/zalo/notices';
 import { ChatBinding, ReminderLog } from '../src/store/models';
 import { createReminderRuntime } from './runtime';
 import { startReminderWorkers, type ReminderWorkers } from './workers';
+import { JOB_NAMES } from '../src/scheduler/reminder-queue';
 
 type StarterOptions = Parameters<ZaloDeliveryStarter>[0];
 
@@ -118,9 +119,10 @@ function watchSession(
     const rows = await waitingRows();
     // A group's waiting message is its delivery job of the day (one per group per slot), delayed.
     const chats = new Set(rows.map((r) => r.chatId));
-    if (chats.size > 0)
-      for (const job of await queue.getDelayed())
-        if (chats.has(String((job.data as { chatId?: unknown }).chatId))) await job.promote();
+    // Digests that waited for the session are released with them.
+    for (const job of await queue.getDelayed())
+      if (job.name === JOB_NAMES.deliverDigest || chats.has(String((job.data as { chatId?: unknown }).chatId)))
+        await job.promote();
     if (rows.length > 0)
       o.logger.info({ count: rows.length }, 'zalo: session back; sending waiting reminders');
   };
