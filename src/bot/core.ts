@@ -19,7 +19,7 @@ import { status } from './commands/status';
 import { exportReportCommand } from './commands/export';
 import { calendar } from './commands/calendar';
 import { overdue, task, tasks, upcoming } from './commands/tasks';
-import { cancel, confirm, isPlanChat, onFile } from './commands/import';
+import { cancel, confirm, isPlanChat, onFile, onMergePress } from './commands/import';
 import { add, assign, edit, remove } from './commands/edit';
 import { history } from './commands/history';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
@@ -111,6 +111,7 @@ async function handleOnce(deps: BotDeps, msg: IncomingMessage): Promise<Reply[]>
   if (msg.press) {
     const ctx = await contextFor(deps, msg);
     try {
+      if (msg.press.data.startsWith('imp:')) return await onMergePress(ctx, msg.press.data);
       return await onPress(ctx);
     } catch (err) {
       if (isOutage(err)) throw err;

@@ -75,18 +75,16 @@ function strayLines(stderr: string): string[] {
 
 /** pino lines a process wrote about a failing source. */
 function failureLines(output: string): Array<{ source: string; repeated: number }> {
-  return output
-    .split('\n')
-    .flatMap((l) => {
-      try {
-        const o = JSON.parse(l) as { source?: unknown; repeated?: unknown };
-        return typeof o.source === 'string' && typeof o.repeated === 'number'
-          ? [{ source: o.source, repeated: o.repeated }]
-          : [];
-      } catch {
-        return [];
-      }
-    });
+  return output.split('\n').flatMap((l) => {
+    try {
+      const o = JSON.parse(l) as { source?: unknown; repeated?: unknown };
+      return typeof o.source === 'string' && typeof o.repeated === 'number'
+        ? [{ source: o.source, repeated: o.repeated }]
+        : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 let redis: ChildProcess;
