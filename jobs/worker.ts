@@ -27,7 +27,7 @@ import { createReminderScheduler } from '../src/scheduler/plan-task';
 import { connectStore, disconnectStore } from '../src/store/connect';
 import { DEFAULT_PREFIX } from '../src/scheduler/reminder-queue';
 import { createReminderRuntime } from './runtime';
-import { createSendPacer } from './send-pacer';
+import { createSendPacer, TELEGRAM_CHAT_PACE } from '../src/channels/send-pacer';
 import { startReminderWorkers } from './workers';
 
 function buildSenders(config: Config, logger: Logger, connection: IORedis): Sender[] {
@@ -39,7 +39,13 @@ function buildSenders(config: Config, logger: Logger, connection: IORedis): Send
         apiRoot: config.telegram.apiRoot,
         logger,
         // Shared by every worker process: Telegram limits the bot, not a process.
-        pacer: createSendPacer(connection, `${DEFAULT_PREFIX}:send-pace:telegram`),
+        pacer: createSendPacer(
+          connection,
+          `${DEFAULT_PREFIX}:send-pace:telegram`,
+          undefined,
+          undefined,
+          TELEGRAM_CHAT_PACE,
+        ),
       }),
     );
   }

@@ -41,7 +41,7 @@ export interface ReminderWorkerOptions {
 
 /**
  * No job-start limiter by default: Telegram's overall limit is kept at the moment of each send by the
- * Sender's pacer (jobs/send-pacer.ts), which job-start spacing could not do (sends bunched up behind
+ * Sender's pacer (src/channels/send-pacer.ts), which job-start spacing could not do (sends bunched up behind
  * store work of varying length). A 429 still pauses the whole queue for the time Telegram asked.
  * Zalo's Sender paces the account itself.
  */

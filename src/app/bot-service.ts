@@ -17,6 +17,8 @@ import { logErrorsOf } from '../shared/error-log';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
 import { createReminderScheduler } from '../scheduler/plan-task';
+import { DEFAULT_PREFIX } from '../scheduler/reminder-queue';
+import { createSendPacer, TELEGRAM_CHAT_PACE } from '../channels/send-pacer';
 import { startHeartbeat } from './health';
 import { connectStore, disconnectStore } from '../store/connect';
 
@@ -87,6 +89,14 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   const senders: Sender[] = [];
   if (config.telegram.token) {
     const telegram = createTelegramChannel({
+      // The same slots as the worker's sends: Telegram limits the bot and each group, not a process.
+      pacer: createSendPacer(
+        redis,
+        `${DEFAULT_PREFIX}:send-pace:telegram`,
+        undefined,
+        undefined,
+        TELEGRAM_CHAT_PACE,
+      ),
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
       core,
