@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isImportError } from '../src/import/import-error';
 import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';
-import { formatTable } from './draft-table';
+import { departmentNames, formatTable } from './draft-table';
 import { orgDirectory } from './org-directory';
 import { loadDraft } from './load-draft';
 import type { LoadResult } from '../src/store/plan-loader';
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values['dry-run']) {
-    console.log(formatTable(draft));
+    console.log(formatTable(draft, undefined, departmentNames(directory, values.org)));
     return 0;
   }
   const take = takeDocumentOf(values['take-document']);
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
       `--take-document nhận số xung đột (1,3) hoặc "all" / takes conflict numbers (1,3) or "all"\n${USAGE}`,
     );
   const loaded = await loadDraft(draft, await extractText(file), file, directory, take);
-  console.log(formatTable(draft, loaded.numbers));
+  console.log(formatTable(draft, loaded.numbers, departmentNames(directory, values.org)));
   printMerge(loaded, take);
   console.log(
     `\nĐã nạp / loaded: ${loaded.created} mới / new, ${loaded.updated} cập nhật / updated, ${loaded.unchanged} không đổi / unchanged.`,

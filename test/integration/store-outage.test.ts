@@ -7,11 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mongoose from 'mongoose';
 import { createBotCore } from '../../src/bot/core';
 import { plainText } from '../../src/bot/messages';
 import { connectStore, disconnectStore } from '../../src/store/connect';
-import { StatusUpdate, Task } from '../../src/store/models';
+import { dropTestDatabase, StatusUpdate, Task } from '../helpers/store';
 import { coreDeps } from '../helpers/core-deps';
 import { seedScenario } from '../helpers/scenario';
 
@@ -78,7 +77,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await mongoose.connection.dropDatabase().catch(() => undefined);
+  await dropTestDatabase();
   await disconnectStore();
   await stopFerret(store.pid).catch(() => undefined);
 });

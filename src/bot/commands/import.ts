@@ -12,7 +12,7 @@ import {
   type ImportError,
 } from '../../import';
 import { createHash } from 'node:crypto';
-import { Organisation, Plan } from '../../store/models';
+import { storedPlanHash } from '../../store/plan-reads';
 import { listDepartments, listOrgs } from '../../store/org-repository';
 import {
   DRAFT_TTL_MS,
@@ -238,14 +238,10 @@ async function confirmImport(
 }
 
 async function sameDocumentLoaded(pending: Extract<PendingRecord, { kind: 'import' }>): Promise<boolean> {
-  const org = await Organisation.findOne({ slug: pending.org }, { _id: 1 }).lean();
-  if (!org) return false;
-  const plan = await Plan.findOne(
-    { org: org._id, key: planKey(pending.draft) },
-    { sourceHash: 1, _id: 1 },
-  ).lean();
+  const hash = await storedPlanHash(pending.org, planKey(pending.draft));
+  if (hash === null) return false;
   // A task deleted in chat since stays deleted, too.
-  return plan?.sourceHash === createHash('sha256').update(pending.sourceText).digest('hex');
+  return hash === createHash('sha256').update(pending.sourceText).digest('hex');
 }
 
 function unreadable(ctx: CommandContext, err: ImportError): Reply {

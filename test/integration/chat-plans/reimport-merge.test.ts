@@ -11,10 +11,9 @@ import { createBotCore } from '../../../src/bot/core';
 import { plainText, type IncomingFile, type IncomingMessage, type Reply } from '../../../src/bot/messages';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { fixedClock } from '../../../src/shared/clock';
-import { Task } from '../../../src/store/models';
 import { upsertOrgDirectory } from '../../../src/store/org-repository';
 import { coreDeps } from '../../helpers/core-deps';
-import { useTestStore } from '../../helpers/store';
+import { Task, useTestStore } from '../../helpers/store';
 
 useTestStore(__filename);
 
