@@ -67,6 +67,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     logger,
     defaults: config.reminders,
   });
+  const senders: Sender[] = [];
   const core = createBotCore({
     clock,
     tz: config.tz,
@@ -78,6 +79,11 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     onTaskChanged: async (taskId) => {
       await scheduler.syncTask(taskId);
     },
+    // Senders are added below as channels start; a post finds the one of its platform when it is made.
+    post: async (platform, chatId, reply) => {
+      const sender = senders.find((s) => s.platform === platform);
+      return sender ? sender.send(chatId, reply) : null;
+    },
   });
   const stops: Array<() => Promise<void>> = [
     async () => {
@@ -85,7 +91,6 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       await redis.quit();
     },
   ];
-  const senders: Sender[] = [];
   if (config.telegram.token) {
     const telegram = createTelegramChannel({
       // The same slots as the worker's sends: Telegram limits the bot and each group, not a process.

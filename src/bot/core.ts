@@ -8,11 +8,15 @@ import { findBinding } from '../store/binding-repository';
 import { findOrgById, listDepartments, listOrgs } from '../store/org-repository';
 import type { OrgRecord } from '../store/types';
 import { tasksOfReminderMessage } from '../store/reminder-lookup';
-import { findTaskById } from '../store/task-repository';
+import { findTaskById, findTaskByNumber } from '../store/task-repository';
 import { isOutage } from '../store/outage';
 import { parseCommand, type CommandName } from './command-parser';
-import { blocked, done, numberedAnswer, replyToReminder, update } from './commands/change';
+import { blocked, done, numberedAnswer, reopen, replyToReminder, update } from './commands/change';
 import { onPress } from './commands/press';
+import { onDecisionReply } from './commands/decisions';
+import { extend } from './commands/extend';
+import { settings } from './commands/settings';
+import { files } from './commands/evidence';
 import { mute, snooze, unmute } from './commands/quiet';
 import { help, lang, link, unlink } from './commands/setup';
 import { status } from './commands/status';
@@ -53,6 +57,10 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   snooze,
   mute,
   unmute,
+  reopen,
+  extend,
+  settings,
+  files,
 };
 
 /** Commands that work in a group before it is linked to a department. */
@@ -146,7 +154,15 @@ async function handleOnce(deps: BotDeps, msg: IncomingMessage): Promise<Reply[]>
 /** A file: a plan to review in a private chat or the leadership group; elsewhere group talk. */
 async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingFile): Promise<Reply[]> {
   const ctx = await contextFor(deps, msg);
-  if (!isPlanChat(ctx)) return [];
+  // A file or photo sent in reply to a reminder or to the bot's answer about a task is that task's result.
+  if (msg.replyTo?.fromBot && ctx.org && (ctx.binding?.role === 'department' || file.kind === 'photo'))
+    try {
+      return await onReply(ctx);
+    } catch (err) {
+      deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'evidence failed');
+      return [textReply(ctx.t('errors.internal'))];
+    }
+  if (!isPlanChat(ctx) || file.kind === 'photo') return [];
   try {
     return await onFile(ctx, file);
   } catch (err) {
@@ -161,11 +177,19 @@ async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingF
 
 async function onReply(ctx: CommandContext): Promise<Reply[]> {
   const { msg } = ctx;
+  const decided = await onDecisionReply(ctx);
+  if (decided) return decided;
   const items = msg.replyTo
     ? await tasksOfReminderMessage(msg.platform, msg.chat.id, msg.replyTo.messageId)
     : [];
-  if (items.length === 0) return [textReply(ctx.t('help.replyHint'))];
   if (!ctx.org) return [textReply(ctx.t('errors.unbound'))];
+  if (items.length === 0) {
+    // The bot's own answer about one task ("✅ Đã ghi nhận việc số 12 …"): a reply to it is about that task.
+    const about = /(?:việc số|task|#)\s*(\d{1,7})/iu.exec(msg.replyTo?.text ?? '');
+    const task = about ? await findTaskByNumber(ctx.org.id, Number(about[1])) : null;
+    if (!task) return [textReply(ctx.t('help.replyHint'))];
+    return replyToReminder(ctx, task);
+  }
   // "xong 12", "12 xong", "80% 12": the number picks the item (Zalo has no buttons in groups).
   const numbered = numberedAnswer(msg.text);
   if (numbered) {

@@ -288,7 +288,7 @@ describe('where a Zalo reminder goes, and what is recorded', () => {
 describe('a weekly digest due while the Zalo session is expired', () => {
   it('waits, using up no attempt, and reaches the leaders group once after a new login', async () => {
     const seed = await seedOrg('zalo-digest-expired');
-    const leaders = '7300000000000000001';
+    const leaders = '7400000000000000001';
     await ChatBinding.create({
       platform: 'zalo',
       chatId: leaders,
