@@ -13,8 +13,11 @@ import { moveChat } from '../store/binding-repository';
 import type { BotCore } from '../bot/messages';
 import { t, type Locale } from '../shared/i18n';
 import { createLogger, redactUrl, type Logger } from '../shared/logger';
+import { logErrorsOf } from '../shared/error-log';
 import IORedis from 'ioredis';
 import { createReminderScheduler } from '../scheduler/plan-task';
+import { DEFAULT_PREFIX } from '../scheduler/reminder-queue';
+import { createSendPacer, TELEGRAM_CHAT_PACE } from '../channels/send-pacer';
 import { startHeartbeat } from './health';
 import { connectStore, disconnectStore, storeConnected } from '../store/connect';
 
@@ -56,6 +59,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   const calendar = await loadWorkingCalendar();
   // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  logErrorsOf(redis, 'redis', logger);
   const scheduler = createReminderScheduler({
     connection: redis,
     clock,
@@ -89,6 +93,14 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   ];
   if (config.telegram.token) {
     const telegram = createTelegramChannel({
+      // The same slots as the worker's sends: Telegram limits the bot and each group, not a process.
+      pacer: createSendPacer(
+        redis,
+        `${DEFAULT_PREFIX}:send-pace:telegram`,
+        undefined,
+        undefined,
+        TELEGRAM_CHAT_PACE,
+      ),
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
       core,

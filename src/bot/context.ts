@@ -17,6 +17,8 @@ export interface BotDeps {
   logger: Logger;
   /** Called after a task's state changed, so its reminders can be re-planned. */
   onTaskChanged?: (taskId: string) => Promise<void>;
+  /** How long a message waits out an unreachable store or Redis before the sender is told to resend. */
+  outageWaitMs?: number;
   /**
    * Posts to another group of the organisation (the leaders' group told of a request, the requesting group
    * told of the answer); resolves with the platform's id of the message. Absent where nothing can be sent.

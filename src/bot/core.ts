@@ -9,6 +9,7 @@ import { findOrgById, listDepartments, listOrgs } from '../store/org-repository'
 import type { OrgRecord } from '../store/types';
 import { tasksOfReminderMessage } from '../store/reminder-lookup';
 import { findTaskById, findTaskByNumber } from '../store/task-repository';
+import { isOutage } from '../store/outage';
 import { parseCommand, type CommandName } from './command-parser';
 import { blocked, done, numberedAnswer, reopen, replyToReminder, update } from './commands/change';
 import { onPress } from './commands/press';
@@ -22,7 +23,7 @@ import { status } from './commands/status';
 import { exportReportCommand } from './commands/export';
 import { calendar } from './commands/calendar';
 import { overdue, task, tasks, upcoming } from './commands/tasks';
-import { cancel, confirm, isPlanChat, onFile } from './commands/import';
+import { cancel, confirm, isPlanChat, onFile, onMergePress } from './commands/import';
 import { add, assign, edit, remove } from './commands/edit';
 import { history } from './commands/history';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
@@ -65,41 +66,89 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
 /** Commands that work in a group before it is linked to a department. */
 const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang', 'confirm', 'cancel']);
 
+/**
+ * A store or Redis restart takes seconds to a minute; a message that arrives meanwhile waits it out and
+ * is answered late, once (its change is recorded under the message's dedupe key, so running it again
+ * never applies it twice). Past this, the sender is told it was not saved and what to send again.
+ */
+export const OUTAGE_WAIT_MS = 60_000;
+const RETRY_STEP_MS = 500;
+const RETRY_MAX_STEP_MS = 5_000;
+
 export function createBotCore(deps: BotDeps): BotCore {
+  const waitMs = deps.outageWaitMs ?? OUTAGE_WAIT_MS;
   return {
     async handle(msg: IncomingMessage): Promise<Reply[]> {
-      if (msg.press) {
-        const ctx = await contextFor(deps, msg);
+      const started = Date.now();
+      for (let attempt = 1; ; attempt++) {
         try {
-          return await onPress(ctx);
+          return await handleOnce(deps, msg);
         } catch (err) {
-          deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'button press failed');
-          return [{ segments: [], toast: ctx.t('errors.internal') }];
+          if (!isOutage(err)) throw err;
+          const waited = Date.now() - started;
+          if (waited >= waitMs) {
+            deps.logger.error(
+              { err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId, waitedMs: waited },
+              'store unreachable for too long: message not applied',
+            );
+            const text = deps.t(deps.defaultLocale, 'errors.notSaved', {
+              seconds: Math.round(waitMs / 1000),
+              text: msg.text.slice(0, 300),
+            });
+            return msg.press ? [{ segments: [], toast: text.slice(0, 200) }] : [textReply(text)];
+          }
+          if (attempt === 1)
+            deps.logger.warn(
+              { platform: msg.platform, chat: msg.chat.id, message: msg.messageId, error: errorText(err) },
+              'store unreachable: the message waits for it',
+            );
+          const step = Math.min(RETRY_STEP_MS * 2 ** (attempt - 1), RETRY_MAX_STEP_MS);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(step, waitMs - waited)));
         }
-      }
-      const command = parseCommand(msg.text, msg.botUsername);
-      if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
-      const isReplyToBot = Boolean(msg.replyTo?.fromBot);
-      if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
-      const ctx = await contextFor(deps, msg);
-      try {
-        if (msg.text.length > MAX_MESSAGE)
-          return [textReply(ctx.t('errors.messageTooLong', { max: MAX_MESSAGE }))];
-        if (!command) return await onReply(ctx);
-        if (!command.name)
-          return [textReply(ctx.t('errors.unknownCommand', { command: command.typed.slice(0, 40) }))];
-        if (!UNBOUND_OK.has(command.name) && !ctx.org) return [textReply(ctx.t('errors.unbound'))];
-        deps.logger.debug({ platform: msg.platform, chat: msg.chat.id, command: command.name }, 'command');
-        return await HANDLERS[command.name](ctx, command.args);
-      } catch (err) {
-        deps.logger.error(
-          { err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId },
-          'command failed',
-        );
-        return [textReply(ctx.t('errors.internal'))];
       }
     },
   };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** One try at a message. An outage is thrown to `handle`, which waits it out; other failures are answered. */
+async function handleOnce(deps: BotDeps, msg: IncomingMessage): Promise<Reply[]> {
+  if (msg.press) {
+    const ctx = await contextFor(deps, msg);
+    try {
+      if (msg.press.data.startsWith('imp:')) return await onMergePress(ctx, msg.press.data);
+      return await onPress(ctx);
+    } catch (err) {
+      if (isOutage(err)) throw err;
+      deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'button press failed');
+      return [{ segments: [], toast: ctx.t('errors.internal') }];
+    }
+  }
+  const command = parseCommand(msg.text, msg.botUsername);
+  if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
+  const isReplyToBot = Boolean(msg.replyTo?.fromBot);
+  if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
+  const ctx = await contextFor(deps, msg);
+  try {
+    if (msg.text.length > MAX_MESSAGE)
+      return [textReply(ctx.t('errors.messageTooLong', { max: MAX_MESSAGE }))];
+    if (!command) return await onReply(ctx);
+    if (!command.name)
+      return [textReply(ctx.t('errors.unknownCommand', { command: command.typed.slice(0, 40) }))];
+    if (!UNBOUND_OK.has(command.name) && !ctx.org) return [textReply(ctx.t('errors.unbound'))];
+    deps.logger.debug({ platform: msg.platform, chat: msg.chat.id, command: command.name }, 'command');
+    return await HANDLERS[command.name](ctx, command.args);
+  } catch (err) {
+    if (isOutage(err)) throw err;
+    deps.logger.error(
+      { err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId },
+      'command failed',
+    );
+    return [textReply(ctx.t('errors.internal'))];
+  }
 }
 
 /** A file: a plan to review in a private chat or the leadership group; elsewhere group talk. */
@@ -117,6 +166,7 @@ async function onAttachment(deps: BotDeps, msg: IncomingMessage, file: IncomingF
   try {
     return await onFile(ctx, file);
   } catch (err) {
+    if (isOutage(err)) throw err;
     deps.logger.error(
       { err, platform: msg.platform, chat: msg.chat.id, file: file.name },
       'plan file failed',

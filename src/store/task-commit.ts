@@ -67,6 +67,12 @@ export async function commitTaskChange(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const fresh = attempt === 0 ? task : await reload(task);
     if (!fresh) throw new Error(`task ${task.number} no longer exists`);
+    // A write whose answer was lost (the store went away mid-call) may have landed: the task's history
+    // names the update it applied, so running the message again does not apply it twice.
+    if (recordId && fresh.history.some((h) => h.update === String(recordId))) {
+      await StatusUpdate.updateOne({ _id: recordId }, { $set: { applied: true } });
+      return { kind: 'duplicate', task: fresh };
+    }
     const decision = decide(fresh, action, who, { at: meta.at, today: meta.today }, policy);
     if (!decision.ok) return { kind: 'refused', code: decision.code, task: fresh };
     const { change } = decision;
@@ -85,6 +91,7 @@ export async function commitTaskChange(
         status: after.status,
         progress: after.progress,
         note: change.audit.note,
+        update: recordId,
       };
     const updated = await Task.findOneAndUpdate(
       { _id: fresh.id, revision: fresh.revision },

@@ -113,7 +113,25 @@ export async function deleteTask(task: TaskRecord, meta: EditMeta): Promise<void
     },
     { upsert: true },
   );
-  await Task.deleteOne({ _id: task.id });
+  // The plan remembers it as its document had it, so loading a new version does not bring it back.
+  const gone = await Task.findOne({ _id: task.id }, { doc: 1 }).lean();
+  const doc = (gone?.doc ?? null) as { title?: string; start?: string | null; end?: string | null } | null;
+  const { deletedCount } = await Task.deleteOne({ _id: task.id });
+  if (deletedCount)
+    await Plan.updateOne(
+      { _id: task.plan },
+      {
+        $push: {
+          chatDeleted: {
+            number: task.number,
+            ref: task.ref,
+            title: doc?.title ?? task.title,
+            start: doc ? (doc.start ?? null) : task.start,
+            end: doc ? (doc.end ?? null) : task.end,
+          },
+        },
+      },
+    );
 }
 
 export type HistoryEntry =

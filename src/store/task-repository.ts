@@ -33,7 +33,11 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     progress: d.progress ?? 0,
     completedAt: d.completedAt ?? null,
     blockedReason: d.blockedReason ?? null,
-    history: (d.history ?? []).map((h) => ({ ...h, note: h.note ?? null })),
+    history: (d.history ?? []).map((h) => ({
+      ...h,
+      note: h.note ?? null,
+      update: h.update ? String(h.update) : null,
+    })),
     revision: d.revision ?? 0,
     snoozedFrom: d.snoozedFrom ?? null,
     snoozedUntil: d.snoozedUntil ?? null,

@@ -41,6 +41,8 @@ export interface TaskHistoryEntry {
   status: TaskStatus;
   progress: number;
   note: string | null;
+  /** Id of the status update this entry applied (entries written before it was recorded have none). */
+  update?: string | null;
 }
 
 export interface TaskRecord {

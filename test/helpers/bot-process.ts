@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '..', '..');
 export interface RunningProcess {
   child: ChildProcess;
   output(): string;
+  /** What the process wrote to stderr alone (pino writes to stdout). */
+  errors(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -28,8 +30,12 @@ export async function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => {
+    out += c.toString();
+    err += c.toString();
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} not ready after ${ms} ms:\n${out}`)), ms);
     const check = () => {
@@ -47,6 +53,7 @@ export async function startProcess(
   return {
     child,
     output: () => out,
+    errors: () => err,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);

@@ -8,6 +8,8 @@ const historySchema = new Schema(
     status: { type: String, enum: TASK_STATUSES, required: true },
     progress: { type: Number, required: true },
     note: { type: String, default: null },
+    /** The StatusUpdate this entry applies: a retried write finds it here and does not apply it twice. */
+    update: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );
@@ -73,6 +75,12 @@ const taskSchema = new Schema(
      * then (an old plan imported for the record) is never reminded; null for tasks loaded before this field.
      */
     loadedAt: { type: Date, default: null },
+    /**
+     * What the plan document said of this task when it was last loaded (title, window, departments…): a
+     * later version is compared with it field by field, so changes made in chat since are kept. Null for
+     * tasks added in chat and for tasks loaded before it was recorded.
+     */
+    doc: { type: Schema.Types.Mixed, default: null },
     /** /snooze: reminders due on [snoozedFrom, snoozedUntil) move to snoozedUntil (local dates). */
     snoozedFrom: { type: String, default: null },
     snoozedUntil: { type: String, default: null },

@@ -7,7 +7,7 @@ import IORedis from 'ioredis';
 import pino from 'pino';
 import type { Sender } from '../../../src/channels/sender';
 import { createTelegramSender } from '../../../src/channels/telegram/sender';
-import { createSendPacer } from '../../../jobs/send-pacer';
+import { createSendPacer } from '../../../src/channels/send-pacer';
 import { redisUrl, testNamespace } from '../../harness/servers';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
 import { waitFor } from '../../helpers/wait';

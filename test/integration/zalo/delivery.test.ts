@@ -15,6 +15,8 @@ import { ThreadType } from '../../../src/channels/zalo/zca';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
+import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
+import { JOB_NAMES } from '../../../src/scheduler/reminder-queue';
 import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { staysQuiet, waitFor } from '../../helpers/wait';
@@ -268,5 +270,60 @@ describe('where a Zalo reminder goes, and what is recorded', () => {
     expect(row?.messageIds).toEqual(zalo.sent.map((s) => s.msgId));
     const last = zalo.sent.at(-1)?.msgId ?? '';
     expect(await taskOfReminderMessage('zalo', person, last)).toBe(task.id);
+  });
+});
+
+describe('a weekly digest due while the Zalo session is expired', () => {
+  it('waits, using up no attempt, and reaches the leaders group once after a new login', async () => {
+    const seed = await seedOrg('zalo-digest-expired');
+    const leaders = '7400000000000000001';
+    await ChatBinding.create({
+      platform: 'zalo',
+      chatId: leaders,
+      title: 'Lãnh đạo',
+      org: seed.org,
+      role: 'leaders',
+    });
+    await createTask(seed, { lead: ['van-phong'], end: '2025-03-14', title: 'Báo cáo quý I' });
+    const zalo = new FakeZaloServer({ groups: { [leaders]: leaders } });
+    const { notices, file } = await botProcess(zalo, 'digest-expired', { expired: true });
+    await waitFor(() => notices.includes(SESSION_EXPIRED_NOTICE), 'the expiry notice');
+
+    const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'] };
+    const deliveries = await sendWeeklyDigests(workerRt, {
+      queues: worker.deliveryQueues,
+      orgIds: [String(seed.org)],
+    });
+    expect(deliveries.map((d) => d.status)).toEqual(['queued']);
+    const queue = worker.deliveryQueues.get('zalo')!;
+    const digestJob = async () =>
+      (await queue.getJobs(['delayed', 'waiting', 'active', 'failed', 'completed'])).find(
+        (j) => j.name === JOB_NAMES.deliverDigest && (j.data as { chatId?: string }).chatId === leaders,
+      );
+    // It tried, found no session, and now waits delayed: not failed, no attempt spent.
+    await waitFor(async () => (await (await digestJob())?.getState()) === 'delayed', 'the digest waiting');
+    expect((await digestJob())?.attemptsMade).toBe(0);
+    expect(zalo.sent).toHaveLength(0);
+
+    zalo.sessionExpired = false;
+    zalo.setCookie('zpw_sek', 'session-3');
+    await writeCredentials(file, {
+      cookie: zalo.cookieJar.toJSON()?.cookies ?? [],
+      imei: 'i',
+      userAgent: 'UA',
+    });
+    const sent = await zalo.waitForSent(2, 10_000);
+    expect(sent.map((s) => s.threadId)).toEqual([leaders, leaders]);
+    expect(sent[1]?.text).toContain('Tổng hợp tuần 10/03/2025 – 16/03/2025');
+    await waitFor(async () => (await digestJob()) === undefined, 'the digest job to complete');
+
+    // Asked again the same week (a second cron run, a retried job): nothing more is posted.
+    const again = await sendWeeklyDigests(workerRt, {
+      queues: worker.deliveryQueues,
+      orgIds: [String(seed.org)],
+    });
+    expect(again.map((d) => d.status)).toEqual(['queued']);
+    await waitFor(async () => (await digestJob()) === undefined, 'the second digest job to finish');
+    expect(zalo.sent).toHaveLength(2);
   });
 });
