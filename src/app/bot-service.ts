@@ -1,6 +1,6 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
 import type { Clock } from '../shared/clock';
-import { agreeServiceClock } from '../store/service-clock';
+import { agreeServiceClock, followServiceClock } from '../store/service-clock';
 import type { WorkingCalendar } from '../domain/calendar';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
@@ -21,6 +21,9 @@ import { connectStore, disconnectStore } from '../store/connect';
 
 export interface BotService {
   core: BotCore;
+  /** The deployment's service clock (moved by the console's `:time` under BOT_NOW; followed here). */
+  clock: Clock;
+  calendar: WorkingCalendar;
   /** The configured channels' senders (the worker builds its own). */
   senders: Sender[];
   logger: Logger;
@@ -76,7 +79,12 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       await scheduler.syncTask(taskId);
     },
   });
+  // Another process (the console's `:time`) may move the demo clock: this one moves with it.
+  const follower = followServiceClock(config.botNow, clock, (jumpMs) =>
+    logger.info({ jumpMs, now: clock.now().toISOString() }, 'service clock moved'),
+  );
   const stops: Array<() => Promise<void>> = [
+    async () => follower.stop(),
     async () => {
       await scheduler.close();
       await redis.quit();
@@ -128,6 +136,8 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   }
   return {
     core,
+    clock,
+    calendar,
     senders,
     logger,
     stop: async () => {
