@@ -34,6 +34,7 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     blockedReason: d.blockedReason ?? null,
     history: (d.history ?? []).map((h) => ({ ...h, note: h.note ?? null })),
     revision: d.revision ?? 0,
+    loadedAt: d.loadedAt ?? null,
   };
 }
 

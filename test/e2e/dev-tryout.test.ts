@@ -131,11 +131,14 @@ describe('npm run dev in a fresh clone', () => {
     const reminder = await until(
       'a reminder in a department group',
       () => {
-        const m =
-          /── nhóm ([a-z-]+) · [^\n]+ ──\n\[#(b\d+)\] ❗ Quá hạn\nViệc số (\d+):[\s\S]*?\n\[1\] ✅ Xong #\3/.exec(
-            out.slice(movedAt),
-          );
-        return m && m[1] !== 'lanh-dao' ? { group: m[1]!, id: m[2]!, number: m[3]! } : undefined;
+        const found = [
+          ...out
+            .slice(movedAt)
+            .matchAll(
+              /── nhóm ([a-z-]+) · [^\n]+ ──\n\[#(b\d+)\] ❗ Quá hạn\nViệc số (\d+):[\s\S]*?\n\[1\] ✅ Xong #\3/g,
+            ),
+        ].find((m) => m[1] !== 'lanh-dao');
+        return found ? { group: found[1]!, id: found[2]!, number: found[3]! } : undefined;
       },
       150_000,
       printed,
