@@ -158,16 +158,18 @@ describe('/calendar', () => {
     return parseEvents(reply!.document!.data.toString('utf8'));
   }
 
-  it('gives a department group its tasks as all-day events that a calendar app reads back', async () => {
+  it('gives a department group its open tasks as all-day events that a calendar app reads back', async () => {
     const [reply] = await say(PLANNING, 'lan', '/lich');
-    expect(plainText(reply!)).toMatch(/Lịch của Phòng Kế hoạch – Tổng hợp: 3 mục/);
+    expect(plainText(reply!)).toMatch(/Lịch của Phòng Kế hoạch – Tổng hợp: 2 mục/);
     const events = parse(reply);
-    // Leads 1 and 4, supports 2.
+    // Leads 1 (finished: not on the phone any more) and 4, supports 2.
     expect(events.map((e) => e.summary).sort()).toEqual([
       '#2 Tổ chức Hội nghị sơ kết 6 tháng đầu năm',
       '#4 Đánh giá kết quả công tác Quý II',
-      '✅ #1 Báo cáo kết quả hỗ trợ xúc tiến thương mại Quý I',
     ]);
+    // A quarter is its deadline, not a three-month bar.
+    const four = events.find((e) => e.summary.startsWith('#4'))!;
+    expect([four.startDate.toString(), four.endDate.toString()]).toEqual(['2025-06-30', '2025-07-01']);
     const two = events.find((e) => e.summary.startsWith('#2'))!;
     expect(two.startDate.isDate).toBe(true);
     expect(two.startDate.toString()).toBe('2025-06-20');
@@ -189,7 +191,8 @@ describe('/calendar', () => {
   });
 
   it('gives the leaders all tasks, or one department when named', async () => {
-    expect(parse((await say(LEADERS, 'chu_tich', '/calendar'))[0])).toHaveLength(5);
+    // All but #1, which is finished.
+    expect(parse((await say(LEADERS, 'chu_tich', '/calendar'))[0])).toHaveLength(4);
     expect(
       parse((await say(LEADERS, 'chu_tich', '/lich trung tam dao tao'))[0]).map((e) => e.summary),
     ).toEqual(['#5 Tập huấn nghiệp vụ cho cán bộ HTX']);
