@@ -12,7 +12,7 @@ const PADDING_PT = 3;
 
 /** Characters of 10 pt Arial that fit a column `width` wide (Excel's unit: one '0' of the default font). */
 export function charsPerLine(width: number): number {
-  return Math.max(1, Math.floor(width * 1.05) - 1);
+  return Math.max(1, Math.floor(width * 1.2) - 1);
 }
 
 /** Lines a text takes in a column: each paragraph is broken at spaces, long words at the edge. */

@@ -134,7 +134,7 @@ function addTasks(wb: ExcelJS.Workbook, input: WorkbookInput): void {
       scale: 100,
       fitToPage: false,
       printTitlesRow: '1:1',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
       oddFooter: `&C${t('reports:export.footer')}`,
@@ -151,13 +151,13 @@ function addTasks(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const top = { font, alignment: { vertical: 'top' as const } };
   ws.columns = [
     // The print area: these seven, in this order.
-    { header: t('reports:export.number'), key: 'stt', width: 5, style: top },
-    { header: t('reports:export.content'), key: 'content', width: 46, style: wrap },
-    { header: t('reports:export.lead'), key: 'lead', width: 19, style: wrap },
-    { header: t('reports:export.support'), key: 'support', width: 19, style: wrap },
-    { header: t('reports:export.deadline'), key: 'deadline', width: 11, style: date },
-    { header: t('reports:export.result'), key: 'result', width: 14, style: wrap },
-    { header: t('reports:export.note'), key: 'note', width: 26, style: wrap },
+    { header: t('reports:export.number'), key: 'stt', width: 4, style: top },
+    { header: t('reports:export.content'), key: 'content', width: 38, style: wrap },
+    { header: t('reports:export.lead'), key: 'lead', width: 16, style: wrap },
+    { header: t('reports:export.support'), key: 'support', width: 16, style: wrap },
+    { header: t('reports:export.deadline'), key: 'deadline', width: 10, style: date },
+    { header: t('reports:export.result'), key: 'result', width: 12, style: wrap },
+    { header: t('reports:export.note'), key: 'note', width: 16, style: wrap },
     // Beside it, for the screen.
     { header: t('reports:export.taskNumber'), key: 'number', width: 8, style: top },
     { header: t('reports:export.start'), key: 'start', width: 11, style: date },
