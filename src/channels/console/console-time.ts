@@ -29,9 +29,12 @@ export function parseTimeCommand(args: string, now: Date, zone: string = DEFAULT
   const minute = Number(mm);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const date = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const at = localDateTimeToInstant(date, `${String(hour).padStart(2, '0')}:${mm}`, zone);
-  // 31/02 rolls over into March in Date arithmetic: refuse it instead.
-  return toLocalDateTime(at, zone).date === date ? at : undefined;
+  try {
+    const at = localDateTimeToInstant(date, `${String(hour).padStart(2, '0')}:${mm}`, zone);
+    return toLocalDateTime(at, zone).date === date ? at : undefined;
+  } catch {
+    return undefined; // 31/02: no such day
+  }
 }
 
 /** "Thứ Tư 26/03/2025 07:59" */
