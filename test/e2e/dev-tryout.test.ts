@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { planDocx } from '../helpers/plan-docx';
 
 jest.setTimeout(400_000);
@@ -157,6 +158,26 @@ describe('npm run dev in a fresh clone', () => {
     expect(review).toMatch(/📎 .*\.data\/files\/.*\.xlsx/);
     const loaded = await type('/xacnhan');
     expect(loaded).toMatch(/✅ Đã nạp kế hoạch “[^”]+”: 3 việc mới/);
+
+    // A desk command beside the running dev finds its servers and database (.data/dev.json): the report
+    // has the plan just loaded in the console.
+    const report = path.join(work, 'bao-cao.xlsx');
+    const exported = spawnSync(
+      'npm',
+      ['run', '-s', 'export', '--', '--org', 'hai-phong', '--period', '2025', '--out', report],
+      {
+        cwd: clone,
+        env,
+        encoding: 'utf8',
+      },
+    );
+    expect(exported.stderr).toContain('Dùng máy chủ của `npm run dev` đang chạy');
+    expect(exported.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    const titles: string[] = [];
+    wb.getWorksheet('Nhiệm vụ')!.eachRow((row) => titles.push(String(row.getCell(2).value)));
+    expect(titles).toContain('Tổ chức tập huấn chuyển đổi số cho hợp tác xã');
 
     // Ctrl-C in a terminal: SIGINT to every process of the foreground group.
     const stopAt = Date.now();
