@@ -30,6 +30,12 @@ export async function snoozeTask(
 ): Promise<SnoozeOutcome> {
   // Moving a task's reminders is a state change: the lead's group, the leaders or an admin.
   if (!mayChange(task, ctx.binding, ctx.isAdmin, 'state')) return { kind: 'refused' };
+  // A finished task has no reminders left to move.
+  if (task.status === 'done')
+    return {
+      kind: 'already-done',
+      date: task.completedAt ? formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) : '—',
+    };
   const until = addWorkingDays(ctx.today, days, ctx.deps.calendar);
   const note = ctx.t('snooze.note', { date: formatDate(until) });
   // Set first, so the re-plan that applyTaskChange triggers already sees it; undone if refused.
@@ -61,6 +67,8 @@ export const snooze: CommandHandler = async (ctx, args) => {
     return [textReply(ctx.t('errors.badSnoozeDays', { max: MAX_SNOOZE_DAYS, number: task.value.number }))];
   const outcome = await snoozeTask(ctx, task.value, days);
   if (outcome.kind === 'refused') return [refusal(ctx, task.value)];
+  if (outcome.kind === 'already-done')
+    return [textReply(ctx.t('snooze.finished', { number: task.value.number, date: outcome.date }))];
   if (outcome.kind !== 'applied') return [textReply(ctx.t('change.duplicate'))];
   return [
     textReply(
