@@ -163,7 +163,12 @@ describe('/export', () => {
         if (!cell.alignment?.wrapText) continue;
         const text = typeof cell.value === 'string' ? cell.value : '';
         const lines = Math.ceil([...text].length / ((ws.getColumn(c).width ?? 10) * 1.2));
-        expect({ r, c, text, fits: (row.height ?? 15) >= Math.max(1, lines) * 12 }).toEqual({ r, c, text, fits: true });
+        expect({ r, c, text, fits: (row.height ?? 15) >= Math.max(1, lines) * 12 }).toEqual({
+          r,
+          c,
+          text,
+          fits: true,
+        });
       }
     }
   });
