@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import mongoose from 'mongoose';
 import { periodLabel } from '../src/bot/commands/report-target';
 import { formatDate } from '../src/shared/date-format';
 import { addDays, compareDates, quarterPeriod, yearPeriod } from '../src/domain/calendar';
@@ -20,7 +19,7 @@ import { exportReport } from '../src/report/export-report';
 import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
 import { statusChartPng } from '../src/report/status-chart';
 import { t } from '../src/shared/i18n';
-import { connectStore, disconnectStore } from '../src/store/connect';
+import { connectStore, disconnectStore, dropStoreDatabase } from '../src/store/connect';
 import { findOrgBySlug, listDepartments, upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
 import { applyChange } from '../src/store/status-updates';
@@ -246,7 +245,7 @@ async function main(): Promise<void> {
           : '; no LibreOffice/pdftoppm: printed page not redrawn'),
     );
   } finally {
-    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await dropStoreDatabase().catch(() => undefined);
     await disconnectStore();
   }
 }

@@ -21,7 +21,7 @@ import { startBotService, type BotService } from './bot-service';
 import { createConsoleSession } from '../channels/console/console-channel';
 import { formatServiceTime } from '../channels/console/console-time';
 import { devBotNow } from './demo-clock';
-import { Plan } from '../store/models';
+import { anyPlanLoaded } from '../store/plan-reads';
 import { bindChat } from '../store/binding-repository';
 import { consoleClock } from './console-clock';
 import { startConsoleDelivery } from './console-delivery';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
         logLevel: 'warn',
       },
     );
-    if (!(await Plan.exists({}))) {
+    if (!(await anyPlanLoaded())) {
       say('  Lần chạy đầu: nạp các kế hoạch mẫu / first run: loading the shipped plans…');
       await runToEnd('seed', ['scripts/seed.ts'], env, logDir);
     }
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       config,
     });
 
-    children.push(await startChild('worker', ['jobs/worker.ts'], env, logDir, 'WORKER_READY'));
+    children.push(await startChild('worker', ['src/app/worker.ts'], env, logDir, 'WORKER_READY'));
     say(`  Nhắc việc / reminder worker: chạy / running (log: ${shown(logDir)}/worker.log)`);
     if (config.telegram.token || config.zalo.credentialsFile) {
       children.push(await startChild('bot', ['src/app/main.ts'], env, logDir, 'BOT_READY'));
