@@ -13,7 +13,7 @@ const ROOT = `${__dirname}/../../..`;
 
 function startWorker(redisUrl: string): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   const uri = mongoUri().replace(/\/?$/, `/${testNamespace(__filename)}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/worker.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
