@@ -35,16 +35,19 @@ function startWorker(redisUrl: string): { child: ChildProcess; output: () => str
   return { child, output: () => out, ready };
 }
 
-function exitWithin(child: ChildProcess, ms: number): Promise<{ code: number | null; ms: number }> {
+function exitWithin(
+  child: ChildProcess,
+  ms: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`still running ${ms} ms after SIGTERM`));
     }, ms);
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, ms: Date.now() - started });
+      resolve({ code, signal, ms: Date.now() - started });
     });
   });
 }
@@ -102,9 +105,13 @@ describe('the worker stops on SIGTERM', () => {
       worker.child.stdout!.unpipe(reader.stdin);
       worker.child.stdout!.destroy(); // nobody reads the pipe any more: writes to it fail with EPIPE
       worker.child.kill('SIGTERM');
-      const { code, ms } = await exitWithin(worker.child, 10_000);
+      const { code, signal, ms } = await exitWithin(worker.child, 10_000);
       expect(ms).toBeLessThan(10_000);
-      expect(code).toBe(0);
+      expect({ code, signal, output: code === 0 ? '' : worker.output() }).toEqual({
+        code: 0,
+        signal: null,
+        output: '',
+      });
       expect(worker.output()).not.toMatch(/\n\s+at .*:\d+:\d+/); // no stack trace
     } finally {
       redis.stop();
