@@ -24,6 +24,7 @@ import { history } from './commands/history';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
 import type { BotCore, IncomingFile, IncomingMessage, Reply } from './messages';
 import { textReply } from './reply';
+import { administers, chatRoles, userRoles, type UserRoles } from './permissions';
 
 export const MAX_MESSAGE = 4000;
 
@@ -134,8 +135,14 @@ async function onReply(ctx: CommandContext): Promise<Reply[]> {
 
 async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandContext> {
   const binding = await findBinding(msg.platform, msg.chat.id);
-  const isAdmin = deps.admins.includes(`${msg.platform}:${msg.user.id}`);
-  const org = binding?.org && binding.role ? await findOrgById(binding.org) : await privateOrg(msg, isAdmin);
+  const roles = await userRoles(deps.admins, {
+    platform: msg.platform,
+    userId: msg.user.id,
+    username: msg.user.username,
+    name: msg.user.name,
+  });
+  const org = binding?.org && binding.role ? await findOrgById(binding.org) : await privateOrg(msg, roles);
+  const isAdmin = org ? administers(roles, org.id) : roles.deploymentAdmin;
   const departments = org ? await listDepartments(org.id) : [];
   const locale: Locale = binding?.locale ?? (isLocale(org?.locale) ? org.locale : deps.defaultLocale);
   const names = new Map(departments.map((d) => [d.slug, d.name]));
@@ -148,6 +155,8 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
     departments,
     locale,
     isAdmin,
+    roles,
+    chatRoles: chatRoles(roles, org?.id ?? null, binding),
     now,
     today: toLocalDate(now, deps.tz),
     t: (key, vars) => deps.t(locale, key, vars),
@@ -156,11 +165,17 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
 }
 
 /**
- * An admin's private chat works on the organisation when there is only one, so the secretary who loaded
- * a plan there can fix it there (/edit, /add, /history).
+ * A private chat works on the organisation its sender administers (the first granted, when several), so
+ * the secretary who loaded a plan there can fix it there (/edit, /add, /history); a deployment admin's
+ * works on the only organisation when there is one.
  */
-async function privateOrg(msg: IncomingMessage, isAdmin: boolean): Promise<OrgRecord | null> {
-  if (msg.chat.isGroup || !isAdmin) return null;
+async function privateOrg(msg: IncomingMessage, roles: UserRoles): Promise<OrgRecord | null> {
+  if (msg.chat.isGroup) return null;
+  for (const id of roles.adminOf) {
+    const org = await findOrgById(id);
+    if (org) return org;
+  }
+  if (!roles.deploymentAdmin) return null;
   const orgs = await listOrgs();
   return orgs.length === 1 ? orgs[0]! : null;
 }

@@ -27,8 +27,18 @@ function toDepartment(d: {
   slug: string;
   name: string;
   aliases?: string[];
+  retired?: boolean | null;
+  mergedInto?: string | null;
 }): DepartmentRecord {
-  return { id: idOf(d._id), org: idOf(d.org), slug: d.slug, name: d.name, aliases: d.aliases ?? [] };
+  return {
+    id: idOf(d._id),
+    org: idOf(d.org),
+    slug: d.slug,
+    name: d.name,
+    aliases: d.aliases ?? [],
+    retired: d.retired ?? false,
+    mergedInto: d.mergedInto ?? null,
+  };
 }
 
 export async function listOrgs(): Promise<OrgRecord[]> {
@@ -46,8 +56,20 @@ export async function findOrgById(id: string): Promise<OrgRecord | null> {
   return d ? toOrg(d) : null;
 }
 
+/** Every department, retired ones too (old tasks still need their names); see activeDepartments. */
 export async function listDepartments(orgId: string): Promise<DepartmentRecord[]> {
   return (await Department.find({ org: orgId }).sort({ slug: 1 }).lean()).map(toDepartment);
+}
+
+/** The departments that take work and groups. */
+export async function activeDepartments(orgId: string): Promise<DepartmentRecord[]> {
+  return (await listDepartments(orgId)).filter((d) => !d.retired);
+}
+
+export async function findDepartmentById(id: string): Promise<DepartmentRecord | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  const d = await Department.findById(id).lean();
+  return d ? toDepartment(d) : null;
 }
 
 /** Matches a slug, a name or an alias, ignoring case, accents and punctuation. */

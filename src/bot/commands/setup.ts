@@ -82,7 +82,7 @@ async function chooseOrg(
       orgs.find((o) => o.slug === orgText.toLowerCase()) ??
       orgs.find(
         (o) =>
-          matchDepartment([{ id: o.id, org: o.id, slug: o.slug, name: o.name, aliases: [] }], orgText)
+          matchDepartment([{ id: o.id, org: o.id, slug: o.slug, name: o.name, aliases: [], retired: false, mergedInto: null }], orgText)
             .length > 0,
       );
     return found ?? { error: ctx.t('errors.orgNotFound', { value: orgText, list: names }) };
