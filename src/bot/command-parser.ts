@@ -29,6 +29,13 @@ export const COMMANDS = [
   'snooze',
   'mute',
   'unmute',
+  'setup',
+  'setupcode',
+  'departments',
+  'grant',
+  'revoke',
+  'linkcode',
+  'code',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -78,6 +85,19 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   hoannhac: 'snooze',
   tatnhac: 'mute',
   batnhac: 'unmute',
+  batdau: 'setup',
+  caidat: 'setup',
+  macaidat: 'setupcode',
+  taomacaidat: 'setupcode',
+  donvi: 'departments',
+  phongban: 'departments',
+  thuky: 'grant',
+  quantri: 'grant',
+  capquyen: 'grant',
+  thuquyen: 'revoke',
+  boquyen: 'revoke',
+  malienket: 'linkcode',
+  ma: 'code',
 };
 
 export interface ParsedCommand {

@@ -14,6 +14,11 @@ import { blocked, done, numberedAnswer, replyToReminder, update } from './comman
 import { onPress } from './commands/press';
 import { mute, snooze, unmute } from './commands/quiet';
 import { help, lang, link, unlink } from './commands/setup';
+import { grant, revoke } from './commands/admins';
+import { departments } from './commands/departments';
+import { isLinkPress, linkCode, onLinkNumber, onLinkPress } from './commands/link-choice';
+import { code, onPastedCode, setup, setupCode } from './commands/organisation';
+import { readCode } from '../store/access-codes';
 import { status } from './commands/status';
 import { exportReportCommand } from './commands/export';
 import { calendar } from './commands/calendar';
@@ -53,10 +58,31 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   snooze,
   mute,
   unmute,
+  setup,
+  setupcode: setupCode,
+  departments,
+  grant,
+  revoke,
+  linkcode: linkCode,
+  code,
 };
 
 /** Commands that work in a group before it is linked to a department. */
-const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang', 'confirm', 'cancel']);
+const UNBOUND_OK: ReadonlySet<CommandName> = new Set([
+  'help',
+  'link',
+  'unlink',
+  'lang',
+  'confirm',
+  'cancel',
+  'setup',
+  'setupcode',
+  'departments',
+  'grant',
+  'revoke',
+  'linkcode',
+  'code',
+]);
 
 export function createBotCore(deps: BotDeps): BotCore {
   return {
@@ -64,6 +90,7 @@ export function createBotCore(deps: BotDeps): BotCore {
       if (msg.press) {
         const ctx = await contextFor(deps, msg);
         try {
+          if (isLinkPress(msg.press.data)) return await onLinkPress(ctx, msg.press.data);
           return await onPress(ctx);
         } catch (err) {
           deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'button press failed');
@@ -73,6 +100,10 @@ export function createBotCore(deps: BotDeps): BotCore {
       const command = parseCommand(msg.text, msg.botUsername);
       if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
       const isReplyToBot = Boolean(msg.replyTo?.fromBot);
+      if (!command) {
+        const answer = await onCodeOrNumber(deps, msg);
+        if (answer) return answer;
+      }
       if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
       const ctx = await contextFor(deps, msg);
       try {
@@ -93,6 +124,24 @@ export function createBotCore(deps: BotDeps): BotCore {
       }
     },
   };
+}
+
+/**
+ * A message that is only a one-time code (pasted into a group or sent privately), or only a number that
+ * answers the numbered /link list its sender was just shown; null for anything else.
+ */
+async function onCodeOrNumber(deps: BotDeps, msg: IncomingMessage): Promise<Reply[] | null> {
+  const typed = readCode(msg.text);
+  const number = /^\s*(\d{1,2})\s*\.?\s*$/.exec(msg.text);
+  if (!typed && !number) return null;
+  const ctx = await contextFor(deps, msg);
+  try {
+    if (typed) return await onPastedCode(ctx, typed);
+    return await onLinkNumber(ctx, Number(number?.[1]));
+  } catch (err) {
+    deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'code or number failed');
+    return [textReply(ctx.t('errors.internal'))];
+  }
 }
 
 /** A file: a plan to review in a private chat or the leadership group; elsewhere group talk. */

@@ -73,7 +73,12 @@ function toCode(d: {
 }
 
 /** Spends a link or admin code: null when unknown, used, expired, or of another kind. Atomic: used once. */
-export async function useCode(code: string, kind: CodeKind, by: string, now: Date): Promise<CodeRecord | null> {
+export async function useCode(
+  code: string,
+  kind: CodeKind,
+  by: string,
+  now: Date,
+): Promise<CodeRecord | null> {
   const d = await AccessCode.findOneAndUpdate(
     { hash: hashOf(code), kind, usedAt: null, expiresAt: { $gt: now } },
     { $set: { usedAt: now, usedBy: by } },
@@ -98,7 +103,14 @@ export async function claimSetupCode(code: string, by: string, now: Date): Promi
 }
 
 export async function holdsSetupCode(by: string, now: Date): Promise<boolean> {
-  return (await AccessCode.countDocuments({ kind: 'setup', claimedBy: by, usedAt: null, expiresAt: { $gt: now } })) > 0;
+  return (
+    (await AccessCode.countDocuments({
+      kind: 'setup',
+      claimedBy: by,
+      usedAt: null,
+      expiresAt: { $gt: now },
+    })) > 0
+  );
 }
 
 /** Spends one of the setup codes `by` claimed; false when there is none left (two confirms at once). */
@@ -108,4 +120,15 @@ export async function spendSetupCode(by: string, now: Date): Promise<boolean> {
     { $set: { usedAt: now, usedBy: by } },
   ).lean();
   return d !== null;
+}
+
+/** What an unspent code is for, without spending it (so a refusal leaves it usable). */
+export async function peekCode(code: string, kind: CodeKind, now: Date): Promise<CodeRecord | null> {
+  const d = await AccessCode.findOne({
+    hash: hashOf(code),
+    kind,
+    usedAt: null,
+    expiresAt: { $gt: now },
+  }).lean();
+  return d ? toCode(d) : null;
 }

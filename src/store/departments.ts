@@ -17,7 +17,8 @@ const key = (s: string): string =>
 /** A new organisation with its departments; its slug is made from its name, unique among organisations. */
 export async function createOrganisation(
   name: string,
-  departments: ReadonlyArray<{ name: string; aliases: string[] }>,
+  /** A proposal's slugs are kept (the draft it reviewed names them), made unique when they clash. */
+  departments: ReadonlyArray<{ slug?: string; name: string; aliases: string[] }>,
   timezone = 'Asia/Ho_Chi_Minh',
 ): Promise<OrgRecord> {
   const taken = new Set((await Organisation.find({}, { slug: 1 }).lean()).map((o) => o.slug));
@@ -25,7 +26,7 @@ export async function createOrganisation(
   const org = await Organisation.create({ slug, name: name.trim(), timezone });
   const used = new Set<string>();
   for (const d of departments) {
-    const s = freeSlug(departmentSlug(d.name), used);
+    const s = freeSlug(d.slug || departmentSlug(d.name), used);
     used.add(s);
     await Department.create({ org: org._id, slug: s, name: d.name.trim(), aliases: d.aliases });
   }
@@ -77,7 +78,11 @@ export async function openTasksLedBy(org: string, slug: string): Promise<number[
   return docs.map((d) => d.number);
 }
 
-export async function retireDepartment(org: string, slug: string, mergedInto: string | null = null): Promise<boolean> {
+export async function retireDepartment(
+  org: string,
+  slug: string,
+  mergedInto: string | null = null,
+): Promise<boolean> {
   const r = await Department.updateOne(
     { org, slug, retired: { $ne: true } },
     { $set: { retired: true, mergedInto } },

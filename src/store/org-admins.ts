@@ -72,7 +72,10 @@ export async function orgsAdministeredBy(person: Person): Promise<string[]> {
   const docs = await OrgAdmin.find(who).sort({ grantedAt: 1 }).lean();
   const unresolved = docs.filter((d) => !d.userId).map((d) => d._id);
   if (unresolved.length && person.userId)
-    await OrgAdmin.updateMany({ _id: { $in: unresolved } }, { $set: { userId: person.userId, name: person.name ?? '' } });
+    await OrgAdmin.updateMany(
+      { _id: { $in: unresolved } },
+      { $set: { userId: person.userId, name: person.name ?? '' } },
+    );
   return [...new Set(docs.map((d) => idOf(d.org)))];
 }
 

@@ -62,11 +62,21 @@ function titleCase(line: string): string {
       return w;
     })
     .join(' ')
-    .replace(/^(Liên|Lien) Minh/, (m) => m.replace('Minh', 'minh'))    
+    .replace(/^(Liên|Lien) Minh/, (m) => m.replace('Minh', 'minh'));
 }
 
 /** Words that end a unit's name in a sentence ("… HTX, phối hợp với …"). */
-const NAME_ENDS = ['phoi hop', 'chu tri', 'cung', 'voi', 'de', 'thuc hien', 'tham muu', 'va cac', 'thoi gian'];
+const NAME_ENDS = [
+  'phoi hop',
+  'chu tri',
+  'cung',
+  'voi',
+  'de',
+  'thuc hien',
+  'tham muu',
+  'va cac',
+  'thoi gian',
+];
 
 /**
  * The parser cuts an unknown name at a lower-case joint ("Trung tâm Tư vấn" of "Trung tâm Tư vấn và Hỗ
@@ -113,7 +123,8 @@ function initials(name: string): string {
 export function candidateDepartments(text: string, bare: PlanDraft): ProposedDepartment[] {
   const names: string[] = [];
   for (const t of bare.tasks) for (const u of t.unknown_units ?? []) names.push(fullName(text, u));
-  if (/(^|[\s:;,(])Văn phòng(?=\s*[,;.\n)]|\s+(phối hợp|chủ trì|tham mưu))/mu.test(text)) names.push('Văn phòng');
+  if (/(^|[\s:;,(])Văn phòng(?=\s*[,;.\n)]|\s+(phối hợp|chủ trì|tham mưu))/mu.test(text))
+    names.push('Văn phòng');
 
   const out: ProposedDepartment[] = [];
   const byKey = new Map<string, ProposedDepartment>();
@@ -160,7 +171,10 @@ function escape(s: string): string {
 }
 
 /** The proposal as the parser's directory entry. */
-export function proposalDirectory(name: string, departments: readonly ProposedDepartment[]): OrgDirectoryEntry {
+export function proposalDirectory(
+  name: string,
+  departments: readonly ProposedDepartment[],
+): OrgDirectoryEntry {
   return { name, departments: Object.fromEntries(departments.map((d) => [d.slug, [d.name, ...d.aliases]])) };
 }
 
