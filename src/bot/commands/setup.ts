@@ -31,15 +31,15 @@ export const help: CommandHandler = async (ctx) => {
 
 export const link: CommandHandler = async (ctx, args) => {
   // No argument: the departments as buttons or a numbered list; a code: the code's department.
-  if (!args.trim()) return linkMenu(ctx);
   const typed = readCode(args);
   if (typed) return onPastedCode(ctx, typed);
+  if (!ctx.roles.deploymentAdmin && ctx.roles.adminOf.length === 0) return [textReply(ctx.t('errors.notAdmin'))];
+  if (!args.trim()) return linkMenu(ctx);
   // A linked group only by its own organisation's admins; otherwise any organisation the sender administers.
   if (ctx.binding?.role && ctx.org && !ctx.isAdmin)
     return [textReply(ctx.t('alliance:link.otherOrg', { org: ctx.org.name }))];
   const orgs = (await listOrgs()).filter((o) => administers(ctx.roles, o.id));
-  if (orgs.length === 0)
-    return [textReply(ctx.t(ctx.roles.deploymentAdmin ? 'errors.noOrganisations' : 'alliance:notAdminAny'))];
+  if (orgs.length === 0) return [textReply(ctx.t('errors.noOrganisations'))];
 
   const slash = args.indexOf('/');
   const orgText = slash >= 0 ? args.slice(0, slash).trim() : '';
