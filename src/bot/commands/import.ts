@@ -27,6 +27,8 @@ import type { CommandContext, CommandHandler } from '../context';
 import { draftWorkbook } from '../draft-file';
 import type { IncomingFile, Reply } from '../messages';
 import { administers, mayManagePlan } from '../permissions';
+import { letterheadName } from '../../domain/alliance/proposal';
+import { orgNameKey } from '../../domain/alliance/slugs';
 import { mayStartOrganisation } from './organisation';
 import { confirmSetup, isNewOrganisation, proposeOrganisation, unknownUnitsOffer } from './setup-plan';
 import { reviewReply } from '../plan-review';
@@ -230,8 +232,16 @@ async function orgFor(
   caption: string,
   text: string,
 ): Promise<OrgRecord | { reply: Reply } | null> {
-  // Only organisations the sender administers: a secretary never loads a plan into another's.
-  const orgs = (await listOrgs()).filter((o) => administers(ctx.roles, o.id));
+  // Only organisations the sender administers: a secretary never loads a plan into another's, nor
+  // another's plan into hers.
+  const all = await listOrgs();
+  const head = letterheadName(text);
+  const foreign = head
+    ? all.find((o) => orgNameKey(o.name) === orgNameKey(head) && !administers(ctx.roles, o.id))
+    : undefined;
+  if (foreign && !caption.trim())
+    return { reply: textReply(ctx.t('alliance:notAdminOf', { org: foreign.name })) };
+  const orgs = all.filter((o) => administers(ctx.roles, o.id));
   if (orgs.length === 0) return null;
   const key = fold(caption);
   const list = orgs.map((o) => `${o.name} (${o.slug})`).join(', ');

@@ -3,7 +3,7 @@
  * claims it in a private chat (/batdau <mã>) and names the organisation (/batdau <tên>) or sends its first
  * plan (see setup-plan.ts). Codes pasted alone (setup, secretary, group link) are read here too.
  */
-import { foldVietnamese } from '../../domain/calendar';
+import { orgNameKey } from '../../domain/alliance/slugs';
 import {
   claimSetupCode,
   createCode,
@@ -44,14 +44,9 @@ export const setupCode: CommandHandler = async (ctx) => {
   return [textReply(ctx.t('alliance:setupCode.made', { code, date: expiry(ctx, expiresAt) }))];
 };
 
-const fold = (s: string): string =>
-  foldVietnamese(s)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 export async function sameNamedOrg(name: string): Promise<OrgRecord | undefined> {
-  const key = fold(name);
-  return (await listOrgs()).find((o) => fold(o.name) === key);
+  const key = orgNameKey(name);
+  return (await listOrgs()).find((o) => orgNameKey(o.name) === key);
 }
 
 /** /batdau [mã] [tên tổ chức] */

@@ -26,3 +26,8 @@ export function freeSlug(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
+
+/** Compares organisation names as people write them: "Hợp tác xã" and "HTX" are the same words. */
+export function orgNameKey(name: string): string {
+  return words(name).replace(/\bhop tac xa\b/g, 'htx');
+}
