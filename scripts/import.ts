@@ -3,6 +3,7 @@
  *   --json      print the draft as JSON on stdout; touches no database
  *   --dry-run   show the table of tasks and warnings; touches no database
  *   (neither)   show the table, then load the tasks (again = update in place, status and history kept)
+ *   An organisation set up in chat (not in data/orgs.json or --orgs-file) is read from the store.
  * npm run -s import -- [--dry-run] [--orgs-file FILE] --draft ban-nhap.xlsx
  *   loads a draft the bot sent (or `--json` wrote), after a person corrected it: damaged titles, dates, units
  */
@@ -14,7 +15,10 @@ import { formatTable } from './draft-table';
 import { orgDirectory } from './org-directory';
 import { loadDraft } from './load-draft';
 import { readFileSync } from 'node:fs';
-import type { PlanDraft } from '../src/domain/task';
+import type { OrgDirectory, PlanDraft } from '../src/domain/task';
+import { loadConfigOrExit } from '../src/app/load-env';
+import { connectStore, disconnectStore } from '../src/store/connect';
+import { storedDirectoryEntry } from '../src/store/org-repository';
 import { checkDraft, readDraftWorkbook } from '../src/bot/draft-file';
 
 const USAGE =
@@ -50,7 +54,8 @@ async function main(): Promise<number> {
     return fail(`--year phải là năm, ví dụ 2025 / --year must be a year such as 2025`);
 
   const file = positionals[0]!;
-  const directory = orgDirectory(values['orgs-file']);
+  // An organisation set up in chat lives only in the store: its departments come from there.
+  const directory = await withStoredOrg(orgDirectory(values['orgs-file']), values.org);
   const draft = await importPlanFile(file, { org: values.org, directory, year });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
@@ -89,6 +94,17 @@ async function applyDraft(file: string, orgsFile: string | undefined, dryRun: bo
     `\nĐã nạp / loaded: ${loaded.created} mới / new, ${loaded.updated} cập nhật / updated, ${loaded.unchanged} không đổi / unchanged.`,
   );
   return 0;
+}
+
+async function withStoredOrg(directory: OrgDirectory, slug: string): Promise<OrgDirectory> {
+  if (Object.hasOwn(directory, slug) || !process.env.MONGODB_URI) return directory;
+  await connectStore(loadConfigOrExit().mongodbUri);
+  try {
+    const entry = await storedDirectoryEntry(slug);
+    return entry ? { ...directory, [slug]: entry } : directory;
+  } finally {
+    await disconnectStore();
+  }
 }
 
 function fail(message: string): number {

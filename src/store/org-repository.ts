@@ -90,7 +90,12 @@ function normalise(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Creates or updates an organisation and its departments from directory data (orgs.json shape). */
+/**
+ * Creates an organisation and its departments from directory data (orgs.json shape): the shipped sample
+ * (`npm run seed`) or an operator's file. What already exists is left as it is — departments are the
+ * organisation's own data once stored (renamed, merged, retired in chat) and a file never overwrites them;
+ * departments the file has and the store lacks are added.
+ */
 export async function upsertOrgDirectory(
   slug: string,
   entry: { name: string; departments: Record<string, string[]> },
@@ -98,7 +103,7 @@ export async function upsertOrgDirectory(
 ): Promise<{ org: OrgRecord; departments: number }> {
   const org = await Organisation.findOneAndUpdate(
     { slug },
-    { $set: { name: entry.name }, $setOnInsert: { slug, timezone } },
+    { $setOnInsert: { slug, timezone, name: entry.name } },
     { upsert: true, returnDocument: 'after' },
   ).lean();
   if (!org) throw new Error(`organisation ${slug} could not be saved`);
@@ -107,10 +112,23 @@ export async function upsertOrgDirectory(
     const [name, ...aliases] = names;
     await Department.updateOne(
       { org: org._id, slug: deptSlug },
-      { $set: { name: name ?? deptSlug, aliases } },
+      { $setOnInsert: { name: name ?? deptSlug, aliases } },
       { upsert: true },
     );
     count++;
   }
   return { org: toOrg(org), departments: count };
+}
+
+/** An organisation of the store as the parser's directory (active departments only), or null. */
+export async function storedDirectoryEntry(
+  slug: string,
+): Promise<{ name: string; departments: Record<string, string[]> } | null> {
+  const org = await findOrgBySlug(slug);
+  if (!org) return null;
+  const departments = (await listDepartments(org.id)).filter((d) => !d.retired);
+  return {
+    name: org.name,
+    departments: Object.fromEntries(departments.map((d) => [d.slug, [d.name, ...d.aliases]])),
+  };
 }
