@@ -15,7 +15,7 @@ import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { useTestStore } from '../helpers/store';
 import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 const { dbName } = useTestStore(__filename);
 
 const BOT_NOW = '2026-12-02T07:58:00+07:00';
@@ -71,9 +71,9 @@ beforeAll(async () => {
     BOT_ADMINS: 'telegram:900',
     BOT_NOW,
   };
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY', 60_000));
-  running.push(await startProcess('src/app/main.ts', env, 'BOT_READY', 60_000));
-}, 150_000);
+  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY', 120_000));
+  running.push(await startProcess('src/app/main.ts', env, 'BOT_READY', 120_000));
+}, 260_000);
 
 afterAll(async () => {
   for (const p of running.reverse()) await p.stop('SIGTERM');
