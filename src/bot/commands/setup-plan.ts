@@ -165,17 +165,15 @@ export async function unknownUnitsOffer(ctx: CommandContext, draft: PlanDraft): 
   const unknown = unknownUnitsOf(draft);
   if (unknown.length === 0) return null;
   const r = new ReplyBuilder().line(bold(ctx.t('alliance:departments.unknownTitle')));
-  unknown
-    .slice(0, 9)
-    .forEach((u, i) =>
-      r.line(
-        ctx.t('alliance:departments.unknownLine', {
-          index: i + 1,
-          name: u.name,
-          refs: u.refs.slice(0, 3).join(', '),
-        }),
-      ),
-    );
+  unknown.slice(0, 9).forEach((u, i) =>
+    r.line(
+      ctx.t('alliance:departments.unknownLine', {
+        index: i + 1,
+        name: u.name,
+        refs: u.refs.slice(0, 3).join(', '),
+      }),
+    ),
+  );
   r.line(ctx.t('alliance:departments.unknownHow', { index: 1 }));
   return r.build();
 }

@@ -33,7 +33,8 @@ export const link: CommandHandler = async (ctx, args) => {
   // No argument: the departments as buttons or a numbered list; a code: the code's department.
   const typed = readCode(args);
   if (typed) return onPastedCode(ctx, typed);
-  if (!ctx.roles.deploymentAdmin && ctx.roles.adminOf.length === 0) return [textReply(ctx.t('errors.notAdmin'))];
+  if (!ctx.roles.deploymentAdmin && ctx.roles.adminOf.length === 0)
+    return [textReply(ctx.t('errors.notAdmin'))];
   if (!args.trim()) return linkMenu(ctx);
   // A linked group only by its own organisation's admins; otherwise any organisation the sender administers.
   if (ctx.binding?.role && ctx.org && !ctx.isAdmin)
