@@ -73,7 +73,7 @@ async function press(chat: string, user: string, data: string): Promise<string> 
 /** Everything a changing command could touch. */
 async function snapshot(): Promise<string> {
   const strip = <T extends Record<string, unknown>>(docs: T[]) =>
-    docs.map(({ _id, __v, createdAt, updatedAt, ...rest }) => rest);
+    docs.map(({ _id, __v, createdAt: _c, updatedAt: _u, ...rest }) => rest);
   return JSON.stringify({
     orgs: strip(await Organisation.find().sort({ slug: 1 }).lean()),
     departments: strip(await Department.find().sort({ org: 1, slug: 1 }).lean()),
