@@ -9,10 +9,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import IORedis from 'ioredis';
-import { ChatBinding, Department, OrgAdmin, Organisation, Task } from '../../src/store/models';
 import { mongoUri, redisUrl } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
-import { useTestStore } from '../helpers/store';
+import { ChatBinding, Department, OrgAdmin, Organisation, Task, useTestStore } from '../helpers/store';
 import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
 
 jest.setTimeout(300_000);

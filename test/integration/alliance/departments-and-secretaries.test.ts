@@ -6,12 +6,19 @@
  */
 import { createBotCore } from '../../../src/bot/core';
 import { plainText, type IncomingMessage } from '../../../src/bot/messages';
-import { ChatBinding, Department, OrgAdmin, Organisation, Task, TaskEdit } from '../../../src/store/models';
 import { grantAdmin } from '../../../src/store/org-admins';
 import { coreDeps } from '../../helpers/core-deps';
 import { runScript } from '../../helpers/run-script';
 import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import {
+  ChatBinding,
+  Department,
+  OrgAdmin,
+  Organisation,
+  Task,
+  TaskEdit,
+  useTestStore,
+} from '../../helpers/store';
 
 const { dbName } = useTestStore(__filename);
 const core = createBotCore(coreDeps('telegram'));

@@ -9,6 +9,11 @@ import { createBotCore } from '../../../src/bot/core';
 import { plainText, type IncomingMessage, type Reply } from '../../../src/bot/messages';
 import { createCode } from '../../../src/store/access-codes';
 import { createOrganisation } from '../../../src/store/departments';
+import { grantAdmin } from '../../../src/store/org-admins';
+import { loadPlan } from '../../../src/store/plan-loader';
+import type { PlanDraft } from '../../../src/domain/task';
+import { coreDeps } from '../../helpers/core-deps';
+import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
 import {
   AccessCode,
   ChatBinding,
@@ -20,13 +25,8 @@ import {
   StatusUpdate,
   Task,
   TaskEdit,
-} from '../../../src/store/models';
-import { grantAdmin } from '../../../src/store/org-admins';
-import { loadPlan } from '../../../src/store/plan-loader';
-import type { PlanDraft } from '../../../src/domain/task';
-import { coreDeps } from '../../helpers/core-deps';
-import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+  useTestStore,
+} from '../../helpers/store';
 
 useTestStore(__filename);
 

@@ -10,11 +10,10 @@ import pino from 'pino';
 import { createBotCore } from '../../../src/bot/core';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/channel';
 import { createOrganisation } from '../../../src/store/departments';
-import { ChatBinding, Organisation } from '../../../src/store/models';
 import { grantAdmin } from '../../../src/store/org-admins';
 import { coreDeps } from '../../helpers/core-deps';
 import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import { ChatBinding, Organisation, useTestStore } from '../../helpers/store';
 import { FakeZaloServer, type FakeSentMessage } from '../../helpers/zalo-fake';
 
 useTestStore(__filename);
