@@ -12,6 +12,11 @@ import { createOrganisation } from '../../../src/store/departments';
 import { grantAdmin } from '../../../src/store/org-admins';
 import { loadPlan } from '../../../src/store/plan-loader';
 import type { PlanDraft } from '../../../src/domain/task';
+import { createWorkingCalendar } from '../../../src/domain/calendar';
+import { findStoredTask } from '../../../src/store/planning-reads';
+import { createDirectory } from '../../../jobs/directory';
+import { targetChats } from '../../../jobs/targets';
+import { buildWeeklyDigest } from '../../../jobs/weekly-digest';
 import { coreDeps } from '../../helpers/core-deps';
 import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
 import {
@@ -282,5 +287,24 @@ describe("one organisation's secretary against the other's data", () => {
     const byOrg = new Map(ones.map((t) => [String(t.org), t.status]));
     expect(byOrg.get(hp.id)).toBe('open');
     expect([...byOrg.values()].filter((s) => s === 'done')).toHaveLength(1);
+  });
+
+  it("reminders and the digest of one organisation reach only its groups, though both have a 'ke-hoach-tong-hop'", async () => {
+    const bg = await Organisation.findOne({ slug: 'bac-giang' }).lean();
+    const bgOne = await Task.findOne({ org: bg?._id, number: 1 }).lean();
+    const hpOne = await Task.findOne({ org: hp.id, number: 1 }).lean();
+    const directory = createDirectory(0);
+    const toBg = await targetChats(directory, (await findStoredTask(String(bgOne?._id)))!, 'lead');
+    expect(toBg.map((c) => c.chatId)).toEqual(['bg-khth']);
+    const toHp = await targetChats(directory, (await findStoredTask(String(hpOne?._id)))!, 'lead');
+    expect(toHp.map((c) => c.chatId)).toEqual(['hp-khth']);
+    const leadersBg = await targetChats(directory, (await findStoredTask(String(bgOne?._id)))!, 'leaders');
+    expect(leadersBg.map((c) => c.chatId)).toEqual(['bg-leaders']);
+
+    const digest = JSON.stringify(
+      await buildWeeklyDigest(String(bg?._id), '2025-05-19', 'Asia/Ho_Chi_Minh', createWorkingCalendar()),
+    );
+    expect(digest).toMatch(/BG: /);
+    expect(digest).not.toMatch(/xúc tiến thương mại|Đánh giá kết quả công tác Quý II|Trung tâm Đào tạo/);
   });
 });
