@@ -70,7 +70,7 @@ beforeAll(async () => {
     BOT_ADMINS: 'telegram:900',
     BOT_NOW,
   };
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY', 120_000));
+  running.push(await startProcess('src/app/worker.ts', env, 'WORKER_READY', 120_000));
   running.push(await startProcess('src/app/main.ts', env, 'BOT_READY', 120_000));
 }, 260_000);
 
