@@ -5,6 +5,7 @@
  *   --take-document N,N|all  where the document and a change made in chat disagree, take the document's
  *               value for these conflicts (numbered as printed); by default chat's change is kept
  *   (neither)   show the table, then load the tasks (again = update in place, status and history kept)
+ *   An organisation set up in chat (not in data/orgs.json or --orgs-file) is read from the store.
  * npm run -s import -- [--dry-run] [--orgs-file FILE] --draft ban-nhap.xlsx
  *   loads a draft the bot sent (or `--json` wrote), after a person corrected it: damaged titles, dates, units
  */
@@ -17,7 +18,10 @@ import { orgDirectory } from './org-directory';
 import { loadDraft } from './load-draft';
 import type { LoadResult } from '../src/store/plan-loader';
 import { readFileSync } from 'node:fs';
-import type { PlanDraft } from '../src/domain/task';
+import type { OrgDirectory, PlanDraft } from '../src/domain/task';
+import { loadConfigOrExit } from '../src/app/load-env';
+import { connectStore, disconnectStore } from '../src/store/connect';
+import { storedDirectoryEntry } from '../src/store/org-repository';
 import { checkDraft, readDraftWorkbook } from '../src/bot/draft-file';
 
 const USAGE =
@@ -54,7 +58,8 @@ async function main(): Promise<number> {
     return fail(`--year phải là năm, ví dụ 2025 / --year must be a year such as 2025`);
 
   const file = positionals[0]!;
-  const directory = orgDirectory(values['orgs-file']);
+  // An organisation set up in chat lives only in the store: its departments come from there.
+  const directory = await withStoredOrg(orgDirectory(values['orgs-file']), values.org);
   const draft = await importPlanFile(file, { org: values.org, directory, year });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
@@ -124,6 +129,17 @@ async function applyDraft(file: string, orgsFile: string | undefined, dryRun: bo
     `\nĐã nạp / loaded: ${loaded.created} mới / new, ${loaded.updated} cập nhật / updated, ${loaded.unchanged} không đổi / unchanged.`,
   );
   return 0;
+}
+
+async function withStoredOrg(directory: OrgDirectory, slug: string): Promise<OrgDirectory> {
+  if (Object.hasOwn(directory, slug) || !process.env.MONGODB_URI) return directory;
+  await connectStore(loadConfigOrExit().mongodbUri);
+  try {
+    const entry = await storedDirectoryEntry(slug);
+    return entry ? { ...directory, [slug]: entry } : directory;
+  } finally {
+    await disconnectStore();
+  }
 }
 
 function fail(message: string): number {

@@ -33,6 +33,13 @@ export const COMMANDS = [
   'extend',
   'settings',
   'files',
+  'setup',
+  'setupcode',
+  'departments',
+  'grant',
+  'revoke',
+  'linkcode',
+  'code',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -89,6 +96,18 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   caidat: 'settings',
   tailieu: 'files',
   sanpham: 'files',
+  batdau: 'setup',
+  macaidat: 'setupcode',
+  taomacaidat: 'setupcode',
+  donvi: 'departments',
+  phongban: 'departments',
+  thuky: 'grant',
+  quantri: 'grant',
+  capquyen: 'grant',
+  thuquyen: 'revoke',
+  boquyen: 'revoke',
+  malienket: 'linkcode',
+  ma: 'code',
 };
 
 export interface ParsedCommand {

@@ -5,6 +5,7 @@ import type { Locale, Translate } from '../shared/i18n';
 import type { Logger } from '../shared/logger';
 import type { BindingRecord, DepartmentRecord, OrgRecord } from '../store/types';
 import type { IncomingMessage, Platform, Reply } from './messages';
+import type { ChatRoles, UserRoles } from './permissions';
 
 export interface BotDeps {
   clock: Clock;
@@ -34,7 +35,15 @@ export interface CommandContext {
   org: OrgRecord | null;
   departments: DepartmentRecord[];
   locale: Locale;
+  /**
+   * Administrator of `org` (its secretary, or a deployment admin); with no organisation, a deployment
+   * admin. Never true for another organisation's secretary: every command relies on that.
+   */
   isAdmin: boolean;
+  /** Who the sender is deployment-wide (BOT_ADMINS, organisations they administer). */
+  roles: UserRoles;
+  /** What the sender may do here, for `org`. */
+  chatRoles: ChatRoles;
   now: Date;
   today: LocalDate;
   t(key: string, vars?: Record<string, unknown>): string;

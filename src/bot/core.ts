@@ -19,6 +19,11 @@ import { settings } from './commands/settings';
 import { files } from './commands/evidence';
 import { mute, snooze, unmute } from './commands/quiet';
 import { help, lang, link, unlink } from './commands/setup';
+import { grant, revoke } from './commands/admins';
+import { departments } from './commands/departments';
+import { isLinkPress, linkCode, onLinkNumber, onLinkPress } from './commands/link-choice';
+import { code, onPastedCode, setup, setupCode } from './commands/organisation';
+import { readCode } from '../store/access-codes';
 import { status } from './commands/status';
 import { exportReportCommand } from './commands/export';
 import { calendar } from './commands/calendar';
@@ -29,6 +34,7 @@ import { history } from './commands/history';
 import type { BotDeps, CommandContext, CommandHandler } from './context';
 import type { BotCore, IncomingFile, IncomingMessage, Reply } from './messages';
 import { textReply } from './reply';
+import { administers, chatRoles, userRoles, type UserRoles } from './permissions';
 
 export const MAX_MESSAGE = 4000;
 
@@ -61,10 +67,31 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   extend,
   settings,
   files,
+  setup,
+  setupcode: setupCode,
+  departments,
+  grant,
+  revoke,
+  linkcode: linkCode,
+  code,
 };
 
 /** Commands that work in a group before it is linked to a department. */
-const UNBOUND_OK: ReadonlySet<CommandName> = new Set(['help', 'link', 'unlink', 'lang', 'confirm', 'cancel']);
+const UNBOUND_OK: ReadonlySet<CommandName> = new Set([
+  'help',
+  'link',
+  'unlink',
+  'lang',
+  'confirm',
+  'cancel',
+  'setup',
+  'setupcode',
+  'departments',
+  'grant',
+  'revoke',
+  'linkcode',
+  'code',
+]);
 
 /**
  * A store or Redis restart takes seconds to a minute; a message that arrives meanwhile waits it out and
@@ -120,6 +147,7 @@ async function handleOnce(deps: BotDeps, msg: IncomingMessage): Promise<Reply[]>
     const ctx = await contextFor(deps, msg);
     try {
       if (msg.press.data.startsWith('imp:')) return await onMergePress(ctx, msg.press.data);
+      if (isLinkPress(msg.press.data)) return await onLinkPress(ctx, msg.press.data);
       return await onPress(ctx);
     } catch (err) {
       if (isOutage(err)) throw err;
@@ -130,6 +158,10 @@ async function handleOnce(deps: BotDeps, msg: IncomingMessage): Promise<Reply[]>
   const command = parseCommand(msg.text, msg.botUsername);
   if (msg.attachment && !command) return await onAttachment(deps, msg, msg.attachment);
   const isReplyToBot = Boolean(msg.replyTo?.fromBot);
+  if (!command) {
+    const answer = await onCodeOrNumber(deps, msg);
+    if (answer) return answer;
+  }
   if (!command && !isReplyToBot) return []; // ordinary group talk is not for the bot
   const ctx = await contextFor(deps, msg);
   try {
@@ -147,6 +179,25 @@ async function handleOnce(deps: BotDeps, msg: IncomingMessage): Promise<Reply[]>
       { err, platform: msg.platform, chat: msg.chat.id, message: msg.messageId },
       'command failed',
     );
+    return [textReply(ctx.t('errors.internal'))];
+  }
+}
+
+/**
+ * A message that is only a one-time code (pasted into a group or sent privately), or only a number that
+ * answers the numbered /link list its sender was just shown; null for anything else.
+ */
+async function onCodeOrNumber(deps: BotDeps, msg: IncomingMessage): Promise<Reply[] | null> {
+  const typed = readCode(msg.text);
+  const number = /^\s*(\d{1,2})\s*\.?\s*$/.exec(msg.text);
+  if (!typed && !number) return null;
+  const ctx = await contextFor(deps, msg);
+  try {
+    if (typed) return await onPastedCode(ctx, typed);
+    return await onLinkNumber(ctx, Number(number?.[1]));
+  } catch (err) {
+    if (isOutage(err)) throw err;
+    deps.logger.error({ err, platform: msg.platform, chat: msg.chat.id }, 'code or number failed');
     return [textReply(ctx.t('errors.internal'))];
   }
 }
@@ -208,8 +259,14 @@ async function onReply(ctx: CommandContext): Promise<Reply[]> {
 
 async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandContext> {
   const binding = await findBinding(msg.platform, msg.chat.id);
-  const isAdmin = deps.admins.includes(`${msg.platform}:${msg.user.id}`);
-  const org = binding?.org && binding.role ? await findOrgById(binding.org) : await privateOrg(msg, isAdmin);
+  const roles = await userRoles(deps.admins, {
+    platform: msg.platform,
+    userId: msg.user.id,
+    username: msg.user.username,
+    name: msg.user.name,
+  });
+  const org = binding?.org && binding.role ? await findOrgById(binding.org) : await privateOrg(msg, roles);
+  const isAdmin = org ? administers(roles, org.id) : roles.deploymentAdmin;
   const departments = org ? await listDepartments(org.id) : [];
   const locale: Locale = binding?.locale ?? (isLocale(org?.locale) ? org.locale : deps.defaultLocale);
   const names = new Map(departments.map((d) => [d.slug, d.name]));
@@ -222,6 +279,8 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
     departments,
     locale,
     isAdmin,
+    roles,
+    chatRoles: chatRoles(roles, org?.id ?? null, binding),
     now,
     today: toLocalDate(now, deps.tz),
     t: (key, vars) => deps.t(locale, key, vars),
@@ -230,11 +289,17 @@ async function contextFor(deps: BotDeps, msg: IncomingMessage): Promise<CommandC
 }
 
 /**
- * An admin's private chat works on the organisation when there is only one, so the secretary who loaded
- * a plan there can fix it there (/edit, /add, /history).
+ * A private chat works on the organisation its sender administers (the first granted, when several), so
+ * the secretary who loaded a plan there can fix it there (/edit, /add, /history); a deployment admin's
+ * works on the only organisation when there is one.
  */
-async function privateOrg(msg: IncomingMessage, isAdmin: boolean): Promise<OrgRecord | null> {
-  if (msg.chat.isGroup || !isAdmin) return null;
+async function privateOrg(msg: IncomingMessage, roles: UserRoles): Promise<OrgRecord | null> {
+  if (msg.chat.isGroup) return null;
+  for (const id of roles.adminOf) {
+    const org = await findOrgById(id);
+    if (org) return org;
+  }
+  if (!roles.deploymentAdmin) return null;
   const orgs = await listOrgs();
   return orgs.length === 1 ? orgs[0]! : null;
 }

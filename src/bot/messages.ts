@@ -9,12 +9,19 @@ export { PLATFORMS, type Platform } from '../domain/platform';
 export interface IncomingMessage {
   platform: Platform;
   chat: { id: string; title?: string; isGroup: boolean };
-  user: { id: string; name: string };
+  /** `username`: the person's public handle without "@", where the platform has them (Telegram). */
+  user: { id: string; name: string; username?: string };
   /** The platform's id of this message; used to make updates idempotent. Absent only on the console. */
   messageId?: string;
   text: string;
   /** The message this one replies to, when it is a reply. */
-  replyTo?: { messageId: string; fromBot: boolean; text?: string };
+  replyTo?: {
+    messageId: string;
+    fromBot: boolean;
+    text?: string;
+    /** Who wrote the quoted message, when the platform says (granting a role by replying to a person). */
+    author?: { id: string; name: string; username?: string };
+  };
   /**
    * The bot's own username on platforms that address commands as /cmd@bot; a command aimed at another bot
    * is ignored.

@@ -1,3 +1,4 @@
+import { orgsAdministeredBy } from '../store/org-admins';
 import type { BindingRecord, TaskRecord } from '../store/types';
 import type { ActorRole } from '../domain/task-rules';
 
@@ -5,7 +6,8 @@ export type ChangeKind = 'state' | 'progress';
 
 /**
  * Who may change a task: its lead department's group, a supporting department's group for progress
- * reports only, the leadership group, or an admin anywhere.
+ * reports only, the leadership group, or an admin anywhere. `isAdmin` must be computed for the task's
+ * organisation (CommandContext.isAdmin is: see `administers`).
  */
 export function mayChange(
   task: TaskRecord,
@@ -48,4 +50,55 @@ export function rolesFor(task: TaskRecord, binding: BindingRecord | null, isAdmi
     else if (task.support.includes(binding.department)) roles.push('support');
   }
   return roles;
+}
+
+/** What a person is, deployment-wide: computed once per message by `userRoles`. */
+export interface UserRoles {
+  /** BOT_ADMINS: the deployment's own super-admins, administrators of every organisation. */
+  deploymentAdmin: boolean;
+  /** Organisations (ids) this person administers as their secretary (thư ký, quản trị). */
+  adminOf: readonly string[];
+}
+
+/** What a person may do in one chat, for the organisation the chat works on. */
+export interface ChatRoles {
+  deploymentAdmin: boolean;
+  /** Administrator of the chat's organisation (deployment admins count); false when the chat has none. */
+  orgAdmin: boolean;
+  /** The chat is the organisation's leaders' group. */
+  leaders: boolean;
+  /** The department whose group this is. */
+  department: string | null;
+}
+
+export async function userRoles(
+  admins: readonly string[],
+  person: { platform: string; userId: string; username?: string | undefined; name?: string },
+): Promise<UserRoles> {
+  return {
+    deploymentAdmin: admins.includes(`${person.platform}:${person.userId}`),
+    adminOf: await orgsAdministeredBy({
+      platform: person.platform,
+      userId: person.userId,
+      username: person.username ?? null,
+      name: person.name ?? '',
+    }),
+  };
+}
+
+/** True when this person administers `orgId`: a deployment admin, or that organisation's own admin. */
+export function administers(roles: UserRoles, orgId: string | null | undefined): boolean {
+  if (roles.deploymentAdmin) return true;
+  return Boolean(orgId && roles.adminOf.includes(orgId));
+}
+
+/** The per-organisation roles of one chat: the binding's organisation, or the private chat's. */
+export function chatRoles(roles: UserRoles, orgId: string | null, binding: BindingRecord | null): ChatRoles {
+  const same = Boolean(binding?.org && binding.org === orgId);
+  return {
+    deploymentAdmin: roles.deploymentAdmin,
+    orgAdmin: orgId ? administers(roles, orgId) : roles.deploymentAdmin,
+    leaders: same && binding?.role === 'leaders',
+    department: same && binding?.role === 'department' ? (binding.department ?? null) : null,
+  };
 }

@@ -29,8 +29,18 @@ function toDepartment(d: {
   slug: string;
   name: string;
   aliases?: string[];
+  retired?: boolean | null;
+  mergedInto?: string | null;
 }): DepartmentRecord {
-  return { id: idOf(d._id), org: idOf(d.org), slug: d.slug, name: d.name, aliases: d.aliases ?? [] };
+  return {
+    id: idOf(d._id),
+    org: idOf(d.org),
+    slug: d.slug,
+    name: d.name,
+    aliases: d.aliases ?? [],
+    retired: d.retired ?? false,
+    mergedInto: d.mergedInto ?? null,
+  };
 }
 
 export async function listOrgs(): Promise<OrgRecord[]> {
@@ -48,8 +58,20 @@ export async function findOrgById(id: string): Promise<OrgRecord | null> {
   return d ? toOrg(d) : null;
 }
 
+/** Every department, retired ones too (old tasks still need their names); see activeDepartments. */
 export async function listDepartments(orgId: string): Promise<DepartmentRecord[]> {
   return (await Department.find({ org: orgId }).sort({ slug: 1 }).lean()).map(toDepartment);
+}
+
+/** The departments that take work and groups. */
+export async function activeDepartments(orgId: string): Promise<DepartmentRecord[]> {
+  return (await listDepartments(orgId)).filter((d) => !d.retired);
+}
+
+export async function findDepartmentById(id: string): Promise<DepartmentRecord | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  const d = await Department.findById(id).lean();
+  return d ? toDepartment(d) : null;
 }
 
 /** Matches a slug, a name or an alias, ignoring case, accents and punctuation. */
@@ -70,7 +92,12 @@ function normalise(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Creates or updates an organisation and its departments from directory data (orgs.json shape). */
+/**
+ * Creates an organisation and its departments from directory data (orgs.json shape): the shipped sample
+ * (`npm run seed`) or an operator's file. What already exists is left as it is — departments are the
+ * organisation's own data once stored (renamed, merged, retired in chat) and a file never overwrites them;
+ * departments the file has and the store lacks are added.
+ */
 export async function upsertOrgDirectory(
   slug: string,
   entry: { name: string; departments: Record<string, string[]> },
@@ -78,7 +105,7 @@ export async function upsertOrgDirectory(
 ): Promise<{ org: OrgRecord; departments: number }> {
   const org = await Organisation.findOneAndUpdate(
     { slug },
-    { $set: { name: entry.name }, $setOnInsert: { slug, timezone } },
+    { $setOnInsert: { slug, timezone, name: entry.name } },
     { upsert: true, returnDocument: 'after' },
   ).lean();
   if (!org) throw new Error(`organisation ${slug} could not be saved`);
@@ -87,7 +114,7 @@ export async function upsertOrgDirectory(
     const [name, ...aliases] = names;
     await Department.updateOne(
       { org: org._id, slug: deptSlug },
-      { $set: { name: name ?? deptSlug, aliases } },
+      { $setOnInsert: { name: name ?? deptSlug, aliases } },
       { upsert: true },
     );
     count++;
@@ -98,4 +125,17 @@ export async function upsertOrgDirectory(
 /** `/caidat duyet bat|tat`: whether finished tasks wait for the leaders' acceptance. */
 export async function setOrgAcceptance(orgId: string, on: boolean): Promise<void> {
   await Organisation.updateOne({ _id: orgId }, { $set: { acceptance: on } });
+}
+
+/** An organisation of the store as the parser's directory (active departments only), or null. */
+export async function storedDirectoryEntry(
+  slug: string,
+): Promise<{ name: string; departments: Record<string, string[]> } | null> {
+  const org = await findOrgBySlug(slug);
+  if (!org) return null;
+  const departments = (await listDepartments(org.id)).filter((d) => !d.retired);
+  return {
+    name: org.name,
+    departments: Object.fromEntries(departments.map((d) => [d.slug, [d.name, ...d.aliases]])),
+  };
 }

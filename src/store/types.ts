@@ -20,6 +20,9 @@ export interface DepartmentRecord {
   slug: string;
   name: string;
   aliases: string[];
+  /** Retired (or merged into `mergedInto`): kept for old tasks' names, offered for nothing new. */
+  retired: boolean;
+  mergedInto: string | null;
 }
 
 export interface BindingRecord {

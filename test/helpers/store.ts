@@ -10,8 +10,10 @@ import { connectStore, disconnectStore } from '../../src/store/connect';
 import { mongoUri, testNamespace } from '../harness/servers';
 
 export {
+  AccessCode,
   ChatBinding,
   Department,
+  OrgAdmin,
   Organisation,
   PendingAction,
   Plan,

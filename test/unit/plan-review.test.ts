@@ -25,6 +25,8 @@ function ctxIn(locale: Locale): CommandContext {
     departments: [],
     locale,
     isAdmin: true,
+    roles: { deploymentAdmin: true, adminOf: [] },
+    chatRoles: { deploymentAdmin: true, orgAdmin: true, leaders: false, department: null },
     now,
     today: '2025-05-15',
     t: (key, vars) => t(locale, key, vars),

@@ -26,7 +26,11 @@ import type { OrgRecord } from '../../store/types';
 import type { CommandContext, CommandHandler } from '../context';
 import { draftWorkbook } from '../draft-file';
 import type { IncomingFile, Reply } from '../messages';
-import { mayManagePlan } from '../permissions';
+import { administers, mayManagePlan } from '../permissions';
+import { letterheadName } from '../../domain/alliance/proposal';
+import { orgNameKey } from '../../domain/alliance/slugs';
+import { mayStartOrganisation } from './organisation';
+import { confirmSetup, isNewOrganisation, proposeOrganisation, unknownUnitsOffer } from './setup-plan';
 import { reviewReply } from '../plan-review';
 import {
   MERGE_PRESS,
@@ -53,7 +57,8 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
   const who = { platform: ctx.msg.platform, chatId: ctx.msg.chat.id, userId: ctx.msg.user.id };
   // Checked before anything is downloaded: who sent it, what it is, how big.
   const inLeaders = ctx.binding?.role === 'leaders' && ctx.org;
-  if (!ctx.isAdmin && !inLeaders) return [textReply(ctx.t('import.notAllowed'))];
+  const mayStart = !ctx.msg.chat.isGroup && (await mayStartOrganisation(ctx));
+  if (!ctx.isAdmin && !inLeaders && !mayStart) return [textReply(ctx.t('import.notAllowed'))];
   if (!sourceTypeOf(file.name)) return [textReply(ctx.t('import.badType', { name: clipName(file.name) }))];
   if (file.size > MAX_PLAN_BYTES)
     return [
@@ -83,6 +88,9 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
     throw err;
   }
 
+  // A first plan of an organisation the store does not have yet proposes it (setup-plan.ts).
+  if (!inLeaders && mayStart && (await isNewOrganisation(ctx, text)))
+    return proposeOrganisation(ctx, text, file.name);
   // A Zalo file carries no caption: the plan's own letterhead usually names the organisation.
   const org = inLeaders ? ctx.org : await orgFor(ctx, ctx.msg.text, text);
   if (!org || 'reply' in org) return [org?.reply ?? textReply(ctx.t('errors.noOrganisations'))];
@@ -111,6 +119,8 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
   );
   const buttons = mergeButtons(ctx, merge);
   if (buttons) review.buttons = buttons;
+  const offer = await unknownUnitsOffer(ctx, draft);
+  if (offer) review.segments.push({ text: '\n\n' }, ...offer.segments);
   const workbook = await draftWorkbook(draft, names, {
     damaged: ctx.t('import.sheet.damaged'),
     noAccents: ctx.t('import.sheet.noAccents'),
@@ -131,10 +141,9 @@ export const confirm: CommandHandler = async (ctx, args) => {
   const pending = await latestPending(ctx.msg.platform, ctx.msg.chat.id, ctx.now);
   if (!pending) return [textReply(ctx.t('import.nothingPending'))];
   if (pending.kind === 'delete') return confirmDelete(ctx, pending);
+  if (pending.kind === 'setup') return confirmSetup(ctx, pending);
   const choice = parseChoice(args);
-  if ('error' in choice)
-    return [textReply(ctx.t('merge.badChoice', { value: choice.error.slice(0, 20), count: '?' }))];
-  return confirmImport(ctx, pending, choice.takeDocument);
+  return confirmImport(ctx, pending, 'error' in choice ? choice : choice.takeDocument);
 };
 
 /** The buttons under a review with conflicts: load keeping chat's values, or the document's. */
@@ -154,15 +163,19 @@ export const cancel: CommandHandler = async (ctx) => {
     textReply(
       pending.kind === 'import'
         ? ctx.t('import.cancelled', { title: pending.draft.title })
-        : ctx.t('edit.deleteCancelled', { number: pending.taskNumber }),
+        : pending.kind === 'setup'
+          ? ctx.t('import.cancelled', { title: pending.proposal.name })
+          : ctx.t('edit.deleteCancelled', { number: pending.taskNumber }),
     ),
   ];
 };
 
+/** The pending action's own organisation decides, not the chat's: a secretary confirms only her own. */
 async function mayConfirm(ctx: CommandContext, pending: PendingRecord): Promise<boolean> {
-  if (ctx.isAdmin) return true;
+  if (pending.kind === 'setup') return pending.userId === ctx.msg.user.id;
   const org = (await listOrgs()).find((o) => o.slug === pending.org);
-  return Boolean(org && mayManagePlan(org.id, ctx.binding, false));
+  if (!org) return false;
+  return mayManagePlan(org.id, ctx.binding, administers(ctx.roles, org.id));
 }
 
 async function confirmImport(
@@ -257,7 +270,16 @@ async function orgFor(
   caption: string,
   text: string,
 ): Promise<OrgRecord | { reply: Reply } | null> {
-  const orgs = await listOrgs();
+  // Only organisations the sender administers: a secretary never loads a plan into another's, nor
+  // another's plan into hers.
+  const all = await listOrgs();
+  const head = letterheadName(text);
+  const foreign = head
+    ? all.find((o) => orgNameKey(o.name) === orgNameKey(head) && !administers(ctx.roles, o.id))
+    : undefined;
+  if (foreign && !caption.trim())
+    return { reply: textReply(ctx.t('alliance:notAdminOf', { org: foreign.name })) };
+  const orgs = all.filter((o) => administers(ctx.roles, o.id));
   if (orgs.length === 0) return null;
   const key = fold(caption);
   const list = orgs.map((o) => `${o.name} (${o.slug})`).join(', ');
@@ -282,7 +304,8 @@ function fold(s: string): string {
 }
 
 export async function directoryOf(org: OrgRecord): Promise<OrgDirectory> {
-  const departments = await listDepartments(org.id);
+  // Retired departments take no new work; a merged one's names are the other's aliases.
+  const departments = (await listDepartments(org.id)).filter((d) => !d.retired);
   return {
     [org.slug]: {
       name: org.name,

@@ -1,6 +1,10 @@
 /** Commands that set a group up: /help, /link, /unlink, /lang. */
 import { bindChat, setChatLocale, unbindChat } from '../../store/binding-repository';
-import { listDepartments, listOrgs, matchDepartment } from '../../store/org-repository';
+import { readCode } from '../../store/access-codes';
+import { activeDepartments, listOrgs, matchDepartment } from '../../store/org-repository';
+import { administers } from '../permissions';
+import { linkMenu } from './link-choice';
+import { onPastedCode } from './organisation';
 import type { OrgRecord } from '../../store/types';
 import { isLocale } from '../../shared/i18n';
 import type { CommandContext, CommandHandler } from '../context';
@@ -20,12 +24,22 @@ export const help: CommandHandler = async (ctx) => {
   if (ctx.isAdmin) r.line(ctx.t('help.adminCommands'));
   if (ctx.isAdmin || b?.role === 'leaders') r.line(ctx.t('help.planCommands'));
   r.line(ctx.t('help.aliases'));
+  if (ctx.isAdmin || ctx.roles.adminOf.length > 0 || !ctx.msg.chat.isGroup)
+    r.line(ctx.t('alliance:help.setup'));
   return [r.build()];
 };
 
 export const link: CommandHandler = async (ctx, args) => {
-  if (!ctx.isAdmin) return [textReply(ctx.t('errors.notAdmin'))];
-  const orgs = await listOrgs();
+  // No argument: the departments as buttons or a numbered list; a code: the code's department.
+  const typed = readCode(args);
+  if (typed) return onPastedCode(ctx, typed);
+  if (!ctx.roles.deploymentAdmin && ctx.roles.adminOf.length === 0)
+    return [textReply(ctx.t('errors.notAdmin'))];
+  if (!args.trim()) return linkMenu(ctx);
+  // A linked group only by its own organisation's admins; otherwise any organisation the sender administers.
+  if (ctx.binding?.role && ctx.org && !ctx.isAdmin)
+    return [textReply(ctx.t('alliance:link.otherOrg', { org: ctx.org.name }))];
+  const orgs = (await listOrgs()).filter((o) => administers(ctx.roles, o.id));
   if (orgs.length === 0) return [textReply(ctx.t('errors.noOrganisations'))];
 
   const slash = args.indexOf('/');
@@ -34,7 +48,7 @@ export const link: CommandHandler = async (ctx, args) => {
   const org = await chooseOrg(ctx, orgs, orgText, target);
   if ('error' in org) return [textReply(org.error)];
 
-  const departments = await listDepartments(org.id);
+  const departments = await activeDepartments(org.id);
   const list = departments.map((d) => d.name).join(', ');
   if (!target)
     return [
@@ -82,15 +96,27 @@ async function chooseOrg(
       orgs.find((o) => o.slug === orgText.toLowerCase()) ??
       orgs.find(
         (o) =>
-          matchDepartment([{ id: o.id, org: o.id, slug: o.slug, name: o.name, aliases: [] }], orgText)
-            .length > 0,
+          matchDepartment(
+            [
+              {
+                id: o.id,
+                org: o.id,
+                slug: o.slug,
+                name: o.name,
+                aliases: [],
+                retired: false,
+                mergedInto: null,
+              },
+            ],
+            orgText,
+          ).length > 0,
       );
     return found ?? { error: ctx.t('errors.orgNotFound', { value: orgText, list: names }) };
   }
-  if (ctx.org) return ctx.org;
+  if (ctx.org && orgs.some((o) => o.id === ctx.org?.id)) return ctx.org;
   if (orgs.length === 1) return orgs[0]!;
   const candidates: OrgRecord[] = [];
-  for (const o of orgs) if (matchDepartment(await listDepartments(o.id), target).length) candidates.push(o);
+  for (const o of orgs) if (matchDepartment(await activeDepartments(o.id), target).length) candidates.push(o);
   if (candidates.length === 1) return candidates[0]!;
   return { error: ctx.t('errors.orgRequired', { example: `${orgs[0]!.slug}/van-phong`, list: names }) };
 }

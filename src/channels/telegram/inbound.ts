@@ -40,7 +40,11 @@ function authorOf(msg: Message): Author | undefined {
     };
   }
   if (!msg.from || msg.from.is_bot) return undefined;
-  return { id: String(msg.from.id), name: displayName(msg.from) };
+  return {
+    id: String(msg.from.id),
+    name: displayName(msg.from),
+    ...(msg.from.username ? { username: msg.from.username } : {}),
+  };
 }
 
 function replyOf(msg: Message, botId: number): IncomingMessage['replyTo'] {
@@ -48,10 +52,20 @@ function replyOf(msg: Message, botId: number): IncomingMessage['replyTo'] {
   // In a forum topic every message "replies" to the topic's creation notice; that is not a real reply.
   if (!quoted || quoted.forum_topic_created) return undefined;
   const text = quoted.text ?? quoted.caption;
+  const author = quoted.from && !quoted.from.is_bot ? quoted.from : undefined;
   return {
     messageId: String(quoted.message_id),
     fromBot: quoted.from?.id === botId,
     ...(text !== undefined ? { text } : {}),
+    ...(author
+      ? {
+          author: {
+            id: String(author.id),
+            name: displayName(author),
+            ...(author.username ? { username: author.username } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -7,6 +7,10 @@ const departmentSchema = new Schema(
     name: { type: String, required: true, trim: true },
     /** Other ways documents and people write the name; matched ignoring case and accents. */
     aliases: { type: [String], default: [] },
+    /** Retired departments stay for the names of old tasks and records, but take no new work or group. */
+    retired: { type: Boolean, default: false },
+    /** Set when the department was merged into another: that one's slug. */
+    mergedInto: { type: String, default: null },
   },
   { timestamps: true, toJSON: { virtuals: true }, toObject: { virtuals: true } },
 );

@@ -9,3 +9,5 @@ export { ReminderLog } from './reminder-log';
 export { ServiceClock } from './service-clock';
 export { TaskEdit } from './task-edit';
 export { PendingAction } from './pending-action';
+export { OrgAdmin } from './org-admin';
+export { AccessCode } from './access-code';

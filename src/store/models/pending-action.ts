@@ -10,9 +10,9 @@ const pendingActionSchema = new Schema(
     platform: { type: String, required: true },
     chatId: { type: String, required: true },
     userId: { type: String, required: true },
-    kind: { type: String, enum: ['import', 'delete'], required: true },
-    /** The organisation's slug. */
-    org: { type: String, required: true },
+    kind: { type: String, enum: ['import', 'delete', 'setup', 'link-choice'], required: true },
+    /** The organisation's slug ('' for a setup: the organisation does not exist yet). */
+    org: { type: String, default: '' },
     /** import: the PlanDraft, the extracted text (its hash identifies the source) and the file name. */
     draft: { type: Schema.Types.Mixed, default: null },
     sourceText: { type: String, default: null },
