@@ -103,6 +103,7 @@ it('answers 300 commands across 30 groups, each once, with no 429', async () => 
 });
 
 it('answers 60 commands sent into one group within a minute, merging what waited, with no 429', async () => {
+  const before = tooMany();
   const numbers = Array.from({ length: 60 }, (_, i) => 3000 + i);
   for (const n of numbers) {
     const person = emu.client({
@@ -120,5 +121,6 @@ it('answers 60 commands sent into one group within a minute, merging what waited
   expect(messages.some((m) => /Cán bộ \d: .*Không có việc số \d+[\s\S]*Cán bộ \d: /.test(m.text ?? ''))).toBe(
     true,
   );
-  expect(tooMany()).toBeLessThanOrEqual(LOADED_MACHINE_429S);
+  // One group's answers never come near the overall limit: here the group's own limit is all that counts.
+  expect(tooMany() - before).toBe(0);
 });
