@@ -21,6 +21,7 @@ import { t } from '../src/shared/i18n';
 import { connectStore, disconnectStore } from '../src/store/connect';
 import { findOrgBySlug, listDepartments, upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
+import { findTaskById } from '../src/store/task-repository';
 import { applyChange } from '../src/store/status-updates';
 import { orgDirectory } from './org-directory';
 
@@ -51,7 +52,10 @@ async function sampleUpdates(orgId: string): Promise<number> {
   const tasks = await findPeriodTasks(orgId, quarterPeriod(2025, 2), TZ);
   const by = { platform: 'console', chatId: 'docs', userId: 'docs', userName: 'Chuyên viên (mẫu)' };
   let n = 0;
-  for (const [i, task] of tasks.entries()) {
+  for (const [i, row] of tasks.entries()) {
+    // The change needs the whole task (revision, history), which the report's rows leave out.
+    const task = await findTaskById(row.id);
+    if (!task) continue;
     const end = task.end;
     let change: { action: 'done' | 'progress'; progress?: number; when: string; text: string } | null = null;
     if (end && compareDates(end, AS_OF) < 0) {
