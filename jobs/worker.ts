@@ -8,6 +8,7 @@
  * With BOT_NOW the service clock starts at that instant: reminders due "then" are due now, because job
  * delays are computed from the service clock, not the system's.
  */
+import { closeChartPool } from '../src/report/status-chart';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
 import { loadWorkingCalendar } from '../src/app/calendar-data';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       await cron.stop();
       // Waits for jobs in progress, so no send is cut between the platform call and its log row.
       await workers.close();
+      await closeChartPool();
       await scheduler.close();
       await connection.quit();
       await disconnectStore();

@@ -16,7 +16,7 @@ import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';
 import { exportReport } from '../src/report/export-report';
 import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
-import { statusChartPng } from '../src/report/status-chart';
+import { closeChartPool, statusChartPng } from '../src/report/status-chart';
 import { t } from '../src/shared/i18n';
 import { connectStore, disconnectStore } from '../src/store/connect';
 import { findOrgBySlug, listDepartments, upsertOrgDirectory } from '../src/store/org-repository';
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     const period = quarterPeriod(2025, 2);
     const label = periodLabel(words, period);
     const tasks = await findPeriodTasks(org.id, period, TZ);
-    const png = statusChartPng(
+    const png = await statusChartPng(
       words,
       departmentSummaries(tasks, AS_OF),
       { deptName: (s) => names.get(s) ?? s, noLead: words('common.noLead') },
@@ -197,6 +197,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await mongoose.connection.dropDatabase().catch(() => undefined);
+    await closeChartPool();
     await disconnectStore();
   }
 }

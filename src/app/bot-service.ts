@@ -1,4 +1,5 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
+import { closeChartPool } from '../report/status-chart';
 import type { Clock } from '../shared/clock';
 import { agreeServiceClock } from '../store/service-clock';
 import type { WorkingCalendar } from '../domain/calendar';
@@ -80,6 +81,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     async () => {
       await scheduler.close();
       await redis.quit();
+      await closeChartPool();
     },
   ];
   const senders: Sender[] = [];

@@ -12,6 +12,11 @@ export async function connectStore(uri: string, dbName?: string): Promise<typeof
   return conn;
 }
 
+/** Drops the connected database: benchmarks start from, and leave, nothing. */
+export async function dropStore(): Promise<void> {
+  await mongoose.connection.dropDatabase();
+}
+
 export async function disconnectStore(): Promise<void> {
   await mongoose.disconnect();
 }

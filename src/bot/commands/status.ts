@@ -35,7 +35,7 @@ export const status: CommandHandler = async (ctx, args) => {
   r.blank().line(italic(ctx.t('report.legend')));
   const reply: Reply = r.build();
   try {
-    const png = statusChartPng(
+    const png = await statusChartPng(
       ctx.t,
       summaries,
       { deptName: ctx.deptName, noLead: ctx.t('common.noLead') },
