@@ -25,7 +25,7 @@ import { fixedClock } from '../src/shared/clock';
 import { t } from '../src/shared/i18n';
 import { bindChat } from '../src/store/binding-repository';
 import { insertTasksInBulk, type BulkTask } from '../src/store/bulk-tasks';
-import { connectStore, disconnectStore, dropStore } from '../src/store/connect';
+import { connectStore, disconnectStore, dropStoreDatabase } from '../src/store/connect';
 import { findOrgBySlug, upsertOrgDirectory } from '../src/store/org-repository';
 import { explainPeriodQuery, findTasksInPeriodBare } from '../src/store/period-tasks';
 
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI ?? ferret!.uri;
   try {
     await connectStore(uri, DB_NAME);
-    await dropStore();
+    await dropStoreDatabase();
     await disconnectStore();
     await connectStore(uri, DB_NAME);
     const directory: OrgDirectoryEntry = {
@@ -308,7 +308,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await closeChartPool();
-    await dropStore().catch(() => undefined);
+    await dropStoreDatabase().catch(() => undefined);
     await disconnectStore();
     ferret?.stop();
   }

@@ -9,12 +9,11 @@ import { readDraftWorkbook } from '../../../src/bot/draft-file';
 import { plainText, type IncomingFile, type IncomingMessage, type Reply } from '../../../src/bot/messages';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { fixedClock } from '../../../src/shared/clock';
-import { PendingAction, Plan, Task } from '../../../src/store/models';
 import { upsertOrgDirectory } from '../../../src/store/org-repository';
 import { coreDeps } from '../../helpers/core-deps';
 import { PLAN_PARAGRAPHS, planDocx } from '../../helpers/plan-docx';
 import { SCENARIO_NOW } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, PendingAction, Plan, Task } from '../../helpers/store';
 
 useTestStore(__filename);
 
@@ -130,7 +129,7 @@ describe('a plan sent as a file', () => {
     expect(review).toMatch(/Thời gian: 01\/01\/2025 – 30\/06\/2025/);
     expect(review).toMatch(/1 tên việc có vẻ lỗi khi quét, ví dụ II.3 “Hoat déng truyén thong/);
     expect(review).toMatch(
-      /II.1. Tổ chức tập huấn chuyển đổi số cho hợp tác xã — Trung tâm Đào tạo — 01\/06\/2025 – 30\/06\/2025/,
+      /II.1. Tổ chức tập huấn chuyển đổi số cho hợp tác xã — họp, sự kiện — Trung tâm Đào tạo — 01\/06\/2025 – 30\/06\/2025/,
     );
     expect(review).toMatch(/Bản nháp giữ đến 09:00 16\/05\/2025/);
     const attached = replies[1]!.document!;
