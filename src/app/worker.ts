@@ -9,7 +9,7 @@
  * With BOT_NOW the service clock starts at that instant: reminders due "then" are due now, because job
  * delays are computed from the service clock, not the system's.
  */
-import { closeChartPool } from '../src/report/status-chart';
+import { closeChartPool } from '../report/status-chart';
 import IORedis from 'ioredis';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Platform } from '../bot/messages';
