@@ -1,18 +1,33 @@
-# One image for the bot and the worker; docker-compose.yml picks the command.
-FROM node:20-bookworm-slim
+# One image for the bot and the worker; docker-compose.yml picks the program. Three stages: the build
+# (all dependencies, type check, bundle to dist/), the production dependencies, and the image, which holds
+# only dist/, locales/, data/ and production node_modules — no sources, no TypeScript, no tsx.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# Dev dependencies stay out; tsx (a runtime dependency) runs the TypeScript directly.
-RUN npm ci --omit=dev --no-fund --no-audit && npm cache clean --force
-COPY tsconfig.json ./
+RUN npm ci --no-fund --no-audit
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY jobs ./jobs
 COPY scripts ./scripts
+RUN npx tsc -p tsconfig.build.json && npm run build
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-fund --no-audit && npm cache clean --force
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+# package.json marks the project's root, where the programs find locales/ and data/ (src/shared/paths.ts).
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 COPY locales ./locales
 COPY data ./data
 # The Zalo session lives in a volume mounted here; the folder must exist and belong to the user the
 # processes run as, or Docker creates it root-owned and the bot cannot save its session.
 RUN mkdir -p /app/state && chown node:node /app/state
 USER node
-CMD ["npm", "start"]
+# node itself, not npm, so SIGTERM reaches the program (compose adds an init process to forward it).
+CMD ["node", "--enable-source-maps", "dist/app/main.js"]

@@ -31,7 +31,7 @@ import { createDirectory } from '../jobs/directory';
 import { orgDirectory } from '../scripts/org-directory';
 import { measureNoise } from './noise';
 import { senderMap, type ReminderRuntime } from '../jobs/runtime';
-import { createSendPacer, TELEGRAM_PACE } from '../jobs/send-pacer';
+import { createSendPacer, TELEGRAM_PACE } from '../src/channels/send-pacer';
 import { DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY, startReminderWorkers } from '../jobs/workers';
 
 const TASKS = 10_000;

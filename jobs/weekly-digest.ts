@@ -5,7 +5,8 @@
  * A group that already got this week's digest is skipped (a Redis mark set after the send: a crash right
  * between send and mark repeats that one digest, which is the lesser harm).
  */
-import type { Job, Queue } from 'bullmq';
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import { RateLimitedError, SendDeferredError } from '../src/channels/sender';
 import type { Platform } from '../src/bot/messages';
 import {
   digestChart,
@@ -174,11 +175,18 @@ async function quarterNumbers(
   return { period, asOf: today, rows };
 }
 
+/**
+ * What to do when the platform has no session or the chat refuses for now: the queued path waits (the job
+ * is delayed and tried again, or released early when the session is back); the in-process path reports.
+ */
+type OnDeferred = (err: SendDeferredError | RateLimitedError) => Promise<never>;
+
 async function deliverDigest(
   rt: ReminderRuntime,
   orgId: string,
   input: DigestInput,
   chat: { platform: Platform; chatId: string; locale?: string | null },
+  onDeferred?: OnDeferred,
 ): Promise<DigestDelivery> {
   const base = { org: orgId, platform: chat.platform, chatId: chat.chatId };
   const sender = rt.senders.get(chat.platform);
@@ -197,12 +205,22 @@ async function deliverDigest(
       rt.logger.error({ err, ...base }, 'weekly digest chart failed');
     }
   }
+  // Each part is marked once sent, so a digest resumed after an outage does not post its first part twice.
+  const partMark = (i: number) => `${mark}:part:${i}`;
   try {
-    for (const reply of replies) await sender.send(chat.chatId, reply);
+    for (const [i, reply] of replies.entries()) {
+      if (await rt.connection.exists(partMark(i))) continue;
+      await sender.send(chat.chatId, reply);
+      await rt.connection.set(partMark(i), '1', 'EX', 8 * 86_400);
+    }
   } catch (err) {
     if (isUnreachable(err)) {
       await markUnreachable(rt, chat.platform, chat.chatId, err);
       return { ...base, status: 'unreachable', messages: 0 };
+    }
+    if (onDeferred && (err instanceof SendDeferredError || err instanceof RateLimitedError)) {
+      rt.logger.warn({ ...base, err: err.message }, 'weekly digest waits for the platform');
+      return onDeferred(err);
     }
     rt.logger.error({ err, ...base }, 'weekly digest not delivered');
     return { ...base, status: 'failed', messages: 0 };
@@ -259,16 +277,29 @@ export async function sendWeeklyDigests(
   return out;
 }
 
-/** A digest handed over by another process: rebuilt here, for this week only. */
+/** While the platform is away a queued digest waits this long between looks (the session's return releases it). */
+export const DIGEST_WAIT_MS = 10 * 60_000;
+
+/**
+ * A digest handed over by another process: rebuilt here, for this week only. While the platform has no
+ * session, it waits as reminders do — delayed, using up no attempt — until the session is back or the week
+ * is over.
+ */
 export async function processDigestDelivery(
   rt: ReminderRuntime,
   platform: Platform,
   job: Job<DigestDeliveryJobData>,
+  token?: string,
 ): Promise<DigestDelivery> {
   const { orgId, week, chatId } = job.data;
   const chat = await reachableLeadersChat(orgId, platform, chatId);
   const input = await digestInput(rt, orgId);
   if (!chat || input.weekStart !== week)
     return { org: orgId, platform, chatId, status: 'failed', messages: 0 };
-  return deliverDigest(rt, orgId, input, { platform, chatId, locale: chat.locale });
+  return deliverDigest(rt, orgId, input, { platform, chatId, locale: chat.locale }, async (err) => {
+    const wait =
+      err instanceof SendDeferredError ? Math.min(err.retryAfterMs, DIGEST_WAIT_MS) : err.retryAfterMs;
+    await job.moveToDelayed(Date.now() + Math.max(wait, 1_000), token);
+    throw new DelayedError();
+  });
 }

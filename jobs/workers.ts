@@ -16,6 +16,7 @@ import {
   type ReminderJobData,
 } from '../src/scheduler/reminder-queue';
 import { redactUrl } from '../src/shared/logger';
+import { logErrorsOf } from '../src/shared/error-log';
 import { processDelivery } from './deliver';
 import { LOCK_DURATION_MS, type ReminderRuntime } from './runtime';
 import { processReminderJob } from './send-reminder';
@@ -40,7 +41,7 @@ export interface ReminderWorkerOptions {
 
 /**
  * No job-start limiter by default: Telegram's overall limit is kept at the moment of each send by the
- * Sender's pacer (jobs/send-pacer.ts), which job-start spacing could not do (sends bunched up behind
+ * Sender's pacer (src/channels/send-pacer.ts), which job-start spacing could not do (sends bunched up behind
  * store work of varying length). A 429 still pauses the whole queue for the time Telegram asked.
  * Zalo's Sender paces the account itself.
  */
@@ -83,6 +84,7 @@ export function startReminderWorkers(
   for (const platform of new Set([...rt.platforms, ...rt.senders.keys()])) {
     const queue: DeliveryQueue = new Queue(deliveryQueueName(platform), { connection, prefix });
     deliveryQueues.set(platform, queue);
+    logErrorsOf(queue, `${deliveryQueueName(platform)} queue`, logger);
     if (!rt.senders.has(platform)) continue;
     const limiter = limits[platform];
     workers.push(
@@ -90,7 +92,7 @@ export function startReminderWorkers(
         deliveryQueueName(platform),
         (job, token) =>
           job.name === JOB_NAMES.deliverDigest
-            ? processDigestDelivery(rt, platform, job as Job<DigestDeliveryJobData>)
+            ? processDigestDelivery(rt, platform, job as Job<DigestDeliveryJobData>, token)
             : processDelivery(rt, platform, queue, job as Job<DeliveryJobData>, token),
         {
           ...common,
@@ -122,7 +124,7 @@ export function startReminderWorkers(
         final ? 'job failed for good' : 'job failed; will retry',
       );
     });
-    w.on('error', (err) => logger.error({ queue: w.name, err: redactUrl(err.message) }, 'worker error'));
+    logErrorsOf(w, `${w.name} worker`, logger);
   }
 
   return {

@@ -21,7 +21,7 @@ import { connectStore, disconnectStore, dropStoreDatabase } from '../src/store/c
 import { findOrgBySlug, listDepartments, upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
 import { findTaskById } from '../src/store/task-repository';
-import { applyChange } from '../src/store/status-updates';
+import { commitTaskChange } from '../src/store/task-commit';
 import { orgDirectory } from './org-directory';
 
 const ORG = 'hai-phong';
@@ -73,17 +73,24 @@ async function sampleUpdates(orgId: string): Promise<number> {
       };
     }
     if (!change) continue;
-    await applyChange({
+    const action =
+      change.action === 'done'
+        ? { kind: 'done' as const, note: null }
+        : { kind: 'progress' as const, progress: change.progress ?? 0, note: null };
+    await commitTaskChange(
       task,
-      action: change.action,
-      progress: change.progress,
-      note: null,
-      by,
-      dedupeKey: `docs:${task.number}`,
-      messageId: null,
-      text: change.text,
-      at: at(change.when),
-    });
+      action,
+      ['admin'],
+      { acceptance: false },
+      {
+        by,
+        dedupeKey: `docs:${task.number}`,
+        messageId: null,
+        text: change.text,
+        at: at(change.when),
+        today: change.when,
+      },
+    );
     n++;
   }
   return n;

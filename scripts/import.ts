@@ -2,6 +2,8 @@
  * npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] <file>
  *   --json      print the draft as JSON on stdout; touches no database
  *   --dry-run   show the table of tasks and warnings; touches no database
+ *   --take-document N,N|all  where the document and a change made in chat disagree, take the document's
+ *               value for these conflicts (numbered as printed); by default chat's change is kept
  *   (neither)   show the table, then load the tasks (again = update in place, status and history kept)
  * npm run -s import -- [--dry-run] [--orgs-file FILE] --draft ban-nhap.xlsx
  *   loads a draft the bot sent (or `--json` wrote), after a person corrected it: damaged titles, dates, units
@@ -13,12 +15,13 @@ import { extractText } from '../src/import/extract-text';
 import { departmentNames, formatTable } from './draft-table';
 import { orgDirectory } from './org-directory';
 import { loadDraft } from './load-draft';
+import type { LoadResult } from '../src/store/plan-loader';
 import { readFileSync } from 'node:fs';
 import type { PlanDraft } from '../src/domain/task';
 import { checkDraft, readDraftWorkbook } from '../src/bot/draft-file';
 
 const USAGE =
-  'Cách dùng / usage: npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] <file>\n' +
+  'Cách dùng / usage: npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] [--take-document N,N|all] <file>\n' +
   '                   npm run -s import -- [--dry-run] [--orgs-file FILE] --draft <ban-nhap.xlsx | draft.json>';
 
 async function main(): Promise<number> {
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
         'orgs-file': { type: 'string' },
         year: { type: 'string' },
         draft: { type: 'string' },
+        'take-document': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,8 +64,14 @@ async function main(): Promise<number> {
     console.log(formatTable(draft, undefined, departmentNames(directory, values.org)));
     return 0;
   }
-  const loaded = await loadDraft(draft, await extractText(file), file, directory);
+  const take = takeDocumentOf(values['take-document']);
+  if (take === null)
+    return fail(
+      `--take-document nhận số xung đột (1,3) hoặc "all" / takes conflict numbers (1,3) or "all"\n${USAGE}`,
+    );
+  const loaded = await loadDraft(draft, await extractText(file), file, directory, take);
   console.log(formatTable(draft, loaded.numbers, departmentNames(directory, values.org)));
+  printMerge(loaded, take);
   console.log(
     `\nĐã nạp / loaded: ${loaded.created} mới / new, ${loaded.updated} cập nhật / updated, ${loaded.unchanged} không đổi / unchanged.`,
   );
@@ -70,6 +80,31 @@ async function main(): Promise<number> {
       `Lưu ý / note: việc số ${m.number} "${m.title}" không còn trong văn bản (giữ nguyên) / no longer in the document (kept).`,
     );
   return 0;
+}
+
+/** `--take-document 1,3` or `all`: conflicts where the document's value wins; null when unreadable. */
+function takeDocumentOf(value: string | undefined): number[] | 'all' | null {
+  if (!value) return [];
+  if (/^(all|tat-ca|van-ban)$/i.test(value.trim())) return 'all';
+  const parts = value.split(/[\s,]+/).filter(Boolean);
+  return parts.every((p) => /^\d{1,3}$/.test(p)) ? parts.map(Number) : null;
+}
+
+/** Fields the document and chat both changed, and how each was settled; deleted tasks kept deleted. */
+function printMerge(loaded: LoadResult, take: number[] | 'all'): void {
+  const chosen = (i: number) => take === 'all' || take.includes(i);
+  for (const c of loaded.conflicts)
+    console.log(
+      `Xung đột / conflict ${c.index}: việc số ${c.number}, ${c.field}: văn bản / document ${JSON.stringify(c.document)}, chat ${JSON.stringify(c.chat)} → ${chosen(c.index) ? 'theo văn bản / document' : 'giữ theo chat / kept from chat'}`,
+    );
+  if (loaded.conflicts.some((c) => !chosen(c.index)))
+    console.log(
+      'Lấy theo văn bản / take the document: --take-document <số / numbers> hoặc / or --take-document all',
+    );
+  for (const d of loaded.keptDeleted)
+    console.log(
+      `Giữ đã xoá / kept deleted: việc số ${d.number} "${d.title}" đã xoá trong chat, không tạo lại / deleted in chat, not re-created.`,
+    );
 }
 
 /** A corrected draft file: checked against the directory, then loaded like any import. */

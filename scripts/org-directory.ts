@@ -1,10 +1,10 @@
 /** The organisations and departments the project ships (data/orgs.json), merged with an operator's file. */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { OrgDirectory } from '../src/domain/task';
+import { projectPath } from '../src/shared/paths';
 
-export const SHIPPED_ORGS = path.join(__dirname, '..', 'data', 'orgs.json');
+export const SHIPPED_ORGS = projectPath('data', 'orgs.json');
 
 const directorySchema = z.record(
   z.string().regex(/^[a-z0-9-]+$/, 'organisation slugs are lower-case words joined by "-"'),

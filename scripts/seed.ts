@@ -9,8 +9,9 @@ import { upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
 import { orgDirectory } from './org-directory';
 import { agreeServiceClock } from '../src/store/service-clock';
+import { projectPath } from '../src/shared/paths';
 
-const SEEDS = path.join(__dirname, '..', 'data', 'seeds');
+const SEEDS = projectPath('data', 'seeds');
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

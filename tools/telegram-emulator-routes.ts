@@ -4,6 +4,7 @@
  * express features used here are described by the narrow interfaces below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as pause } from 'node:timers/promises';
 import { decodeField, parseMultipart, readBody, type UploadedFile } from './telegram-emulator-multipart';
 
 export interface EmulatorState {
@@ -153,8 +154,6 @@ function takeUpdates(
     .slice(0, limit)
     .map(asUpdate);
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function fail(res: Res, code: number, description: string, parameters?: Record<string, unknown>): void {
   res.status(code).json({ ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) });
@@ -319,7 +318,7 @@ export function mountExtraRoutes(
           res.json({ ok: true, result: updates });
           return;
         }
-        await sleep(25);
+        await pause(25);
       }
     }),
   );

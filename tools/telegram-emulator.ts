@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import type { ClientOptions, TelegramClient } from 'telegram-test-api/lib/modules/telegramClient';
 import { routes } from 'telegram-test-api/lib/routes/index';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer';
+import { staysQuiet, WAIT_MS, waitFor } from './wait';
 import {
   isRecord,
   mountExtraRoutes,
@@ -75,15 +76,27 @@ export interface Emulator {
     caption?: string,
   ): Promise<{ fileId: string; messageId: number }>;
   /** Like `sendText`, and answers the id Telegram gave the user's message (what the bot may quote). */
-  sendText(client: TelegramClient, text: string, extra?: MessageExtra): Promise<{ messageId: number }>;
+  sendText(
+    client: TelegramClient,
+    text: string,
+    extra?: MessageExtra,
+  ): Promise<{ messageId: number; updateId: number }>;
+  /**
+   * Until the bot has confirmed the update (a later getUpdates' offset passed it): grammY's polling
+   * handles updates one after another, so every reply to it has been sent by then.
+   */
+  waitUntilHandled(updateId: number, ms?: number): Promise<void>;
   /** The next bot message in the chat not yet returned by this call that satisfies `pred`. */
   waitForBotMessage(
     chatId: number | string,
     pred?: (m: BotMessage) => boolean,
     ms?: number,
   ): Promise<BotMessage>;
-  /** Waits `ms` and fails if the bot posted anything in the chat that `waitForBotMessage` has not returned. */
-  expectNoBotMessage(chatId: number | string, ms?: number): Promise<void>;
+  /**
+   * Watches the chat(s) for QUIET_MS and fails once the bot posts anything `waitForBotMessage` has not
+   * returned. Call it after waiting for what would have sent the message (a job done, queues idle).
+   */
+  expectNoBotMessage(chatIds: number | string | readonly (number | string)[]): Promise<void>;
   /** Every bot message in the chat not yet returned, now marked returned (after a send that has resolved). */
   takeBotMessages(chatId: number | string): BotMessage[];
   /** Every bot message in the chat so far, returned or not. */
@@ -155,8 +168,6 @@ function toBotMessage(entry: unknown): { token: string; message: BotMessage } | 
   return { token: String(entry.botToken), message };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export async function startEmulator(options: { token?: string } = {}): Promise<Emulator> {
   installRoutesOnce();
   const token = options.token ?? TEST_TOKEN;
@@ -223,32 +234,36 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       const stored = userUpdates(running as unknown as EmulatorServerInternals).at(-1);
       await pending;
       if (!stored) throw new Error('emulator did not store the message');
-      return { messageId: stored.messageId };
+      return { messageId: stored.messageId, updateId: stored.updateId };
+    },
+    async waitUntilHandled(updateId, ms = WAIT_MS) {
+      const update = userUpdates(running as unknown as EmulatorServerInternals).find(
+        (u) => u.updateId === updateId && u.botToken === token,
+      );
+      if (!update) throw new Error(`no update ${updateId} for this bot`);
+      await waitFor(() => update.isRead, `the bot to confirm update ${updateId}`, { timeoutMs: ms });
     },
     async waitForBotMessage(chatId, pred = () => true, ms = 5000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const found = messagesIn(chatId).find((m) => !seen.has(m.message_id) && pred(m));
-        if (found) {
-          seen.add(found.message_id);
-          return found;
-        }
-        if (Date.now() >= deadline) {
-          const unseen = messagesIn(chatId).filter((m) => !seen.has(m.message_id));
-          throw new Error(
-            `no matching bot message in chat ${chatId} within ${ms} ms; unseen: ${JSON.stringify(unseen.map((m) => m.text ?? m.caption ?? m.payload))}`,
-          );
-        }
-        await sleep(20);
-      }
-    },
-    async expectNoBotMessage(chatId, ms = 300) {
-      await sleep(ms);
-      const unseen = messagesIn(chatId).filter((m) => !seen.has(m.message_id));
-      if (unseen.length > 0)
+      const unseen = (): BotMessage[] => messagesIn(chatId).filter((m) => !seen.has(m.message_id));
+      const found = await waitFor(() => unseen().find(pred), `a bot message in chat ${chatId}`, {
+        timeoutMs: ms,
+      }).catch(() => {
         throw new Error(
-          `unexpected bot message(s) in chat ${chatId}: ${JSON.stringify(unseen.map((m) => m.text ?? m.caption))}`,
+          `no matching bot message in chat ${chatId} within ${ms} ms; unseen: ${JSON.stringify(unseen().map((m) => m.text ?? m.caption ?? m.payload))}`,
         );
+      });
+      seen.add(found.message_id);
+      return found;
+    },
+    async expectNoBotMessage(chatIds) {
+      const chats = Array.isArray(chatIds) ? chatIds : [chatIds];
+      const unseen = (): BotMessage[] =>
+        chats.flatMap((chat) => messagesIn(chat).filter((m) => !seen.has(m.message_id)));
+      await staysQuiet(() => unseen().length > 0, `bot message in chat ${chats.join(', ')}`).catch(() => {
+        throw new Error(
+          `unexpected bot message(s) in chat ${chats.join(', ')}: ${JSON.stringify(unseen().map((m) => m.text ?? m.caption))}`,
+        );
+      });
     },
     takeBotMessages(chatId) {
       const unseen = messagesIn(chatId).filter((m) => !seen.has(m.message_id));
@@ -283,13 +298,12 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       return id;
     },
     async waitForPressAnswer(callbackId, ms = 5000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const found = state.callbackAnswers.find((a) => a.callback_query_id === callbackId);
-        if (found) return found.text !== undefined ? { text: found.text } : {};
-        if (Date.now() >= deadline) throw new Error(`press ${callbackId} not answered within ${ms} ms`);
-        await sleep(20);
-      }
+      const found = await waitFor(
+        () => state.callbackAnswers.find((a) => a.callback_query_id === callbackId),
+        `an answer to press ${callbackId}`,
+        { timeoutMs: ms },
+      );
+      return found.text !== undefined ? { text: found.text } : {};
     },
     async stop() {
       states.delete(running);

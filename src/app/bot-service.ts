@@ -14,8 +14,11 @@ import { moveChat } from '../store/binding-repository';
 import type { BotCore } from '../bot/messages';
 import { t, type Locale } from '../shared/i18n';
 import { createLogger, redactUrl, type Logger } from '../shared/logger';
+import { logErrorsOf } from '../shared/error-log';
 import IORedis from 'ioredis';
 import { createReminderScheduler } from '../scheduler/plan-task';
+import { DEFAULT_PREFIX } from '../scheduler/reminder-queue';
+import { createSendPacer, TELEGRAM_CHAT_PACE } from '../channels/send-pacer';
 import { startHeartbeat } from './health';
 import { connectStore, disconnectStore, storeConnected } from '../store/connect';
 
@@ -57,6 +60,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   const calendar = await loadWorkingCalendar();
   // A change made in chat re-plans that task's reminders at once; the worker's daily reconcile is the net.
   const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  logErrorsOf(redis, 'redis', logger);
   const scheduler = createReminderScheduler({
     connection: redis,
     clock,
@@ -64,6 +68,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     logger,
     defaults: config.reminders,
   });
+  const senders: Sender[] = [];
   const core = createBotCore({
     clock,
     tz: config.tz,
@@ -75,6 +80,11 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     onTaskChanged: async (taskId) => {
       await scheduler.syncTask(taskId);
     },
+    // Senders are added below as channels start; a post finds the one of its platform when it is made.
+    post: async (platform, chatId, reply) => {
+      const sender = senders.find((s) => s.platform === platform);
+      return sender ? sender.send(chatId, reply) : null;
+    },
   });
   const stops: Array<() => Promise<void>> = [
     async () => {
@@ -83,9 +93,16 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       await closeChartPool();
     },
   ];
-  const senders: Sender[] = [];
   if (config.telegram.token) {
     const telegram = createTelegramChannel({
+      // The same slots as the worker's sends: Telegram limits the bot and each group, not a process.
+      pacer: createSendPacer(
+        redis,
+        `${DEFAULT_PREFIX}:send-pace:telegram`,
+        undefined,
+        undefined,
+        TELEGRAM_CHAT_PACE,
+      ),
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
       core,

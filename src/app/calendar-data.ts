@@ -3,17 +3,17 @@
  * The domain stays free of I/O: this is the only place that touches the file.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   createWorkingCalendar,
   parseHolidayOverrides,
   type HolidayOverrides,
   type WorkingCalendar,
 } from '../domain/calendar';
+import { projectPath } from '../shared/paths';
 
 /** The project's own copy; operators edit it in place (it is data, not code). */
 export function defaultHolidaysFile(): string {
-  return path.join(__dirname, '..', '..', 'data', 'holidays.json');
+  return projectPath('data', 'holidays.json');
 }
 
 export async function loadHolidayOverrides(file: string = defaultHolidaysFile()): Promise<HolidayOverrides> {

@@ -22,12 +22,13 @@ import { notifyAdmins } from '../channels/admin-notify';
 import { onShutdown, runMain } from './process-lifecycle';
 import { startHeartbeat } from './health';
 import { createLogger, type Logger } from '../shared/logger';
+import { logErrorsOf } from '../shared/error-log';
 import { startSchedulerCron } from '../scheduler/cron';
 import { createReminderScheduler } from '../scheduler/plan-task';
 import { connectStore, disconnectStore, storeConnected } from '../store/connect';
 import { DEFAULT_PREFIX } from '../scheduler/reminder-queue';
 import { createReminderRuntime } from '../../jobs/runtime';
-import { createSendPacer } from '../../jobs/send-pacer';
+import { createSendPacer, TELEGRAM_CHAT_PACE } from '../channels/send-pacer';
 import { startReminderWorkers } from '../../jobs/workers';
 
 function buildSenders(config: Config, logger: Logger, connection: IORedis): Sender[] {
@@ -39,7 +40,13 @@ function buildSenders(config: Config, logger: Logger, connection: IORedis): Send
         apiRoot: config.telegram.apiRoot,
         logger,
         // Shared by every worker process: Telegram limits the bot, not a process.
-        pacer: createSendPacer(connection, `${DEFAULT_PREFIX}:send-pace:telegram`),
+        pacer: createSendPacer(
+          connection,
+          `${DEFAULT_PREFIX}:send-pace:telegram`,
+          undefined,
+          undefined,
+          TELEGRAM_CHAT_PACE,
+        ),
       }),
     );
   }
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
   const clock = await agreeServiceClock(config.botNow);
   const calendar = await loadWorkingCalendar();
   const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  logErrorsOf(connection, 'redis', logger);
   const senders = buildSenders(config, logger, connection);
   const platforms: Platform[] = [
     ...(config.telegram.token ? (['telegram'] as const) : []),

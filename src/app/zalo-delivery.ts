@@ -19,6 +19,7 @@ import { chatTitle } from '../store/chat-reach';
 import { countWaiting, waitingRows } from '../store/reminder-log';
 import { createReminderRuntime } from '../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../jobs/workers';
+import { JOB_NAMES } from '../scheduler/reminder-queue';
 
 type StarterOptions = Parameters<ZaloDeliveryStarter>[0];
 
@@ -105,9 +106,13 @@ function watchSession(
     const rows = await waitingRows('zalo');
     // A group's waiting message is its delivery job of the day (one per group per slot), delayed.
     const chats = new Set(rows.map((r) => r.chatId));
-    if (chats.size > 0)
-      for (const job of await queue.getDelayed())
-        if (chats.has(String((job.data as { chatId?: unknown }).chatId))) await job.promote();
+    // Digests that waited for the session are released with them.
+    for (const job of await queue.getDelayed())
+      if (
+        job.name === JOB_NAMES.deliverDigest ||
+        chats.has(String((job.data as { chatId?: unknown }).chatId))
+      )
+        await job.promote();
     if (rows.length > 0)
       o.logger.info({ count: rows.length }, 'zalo: session back; sending waiting reminders');
   };

@@ -29,6 +29,10 @@ export const COMMANDS = [
   'snooze',
   'mute',
   'unmute',
+  'reopen',
+  'extend',
+  'settings',
+  'files',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -78,6 +82,13 @@ export const ALIASES: Readonly<Record<string, CommandName>> = {
   hoannhac: 'snooze',
   tatnhac: 'mute',
   batnhac: 'unmute',
+  mola: 'reopen',
+  molai: 'reopen',
+  giahan: 'extend',
+  xingiahan: 'extend',
+  caidat: 'settings',
+  tailieu: 'files',
+  sanpham: 'files',
 };
 
 export interface ParsedCommand {

@@ -4,7 +4,7 @@ import type { LocalDate } from '../domain/task';
 import type { Locale, Translate } from '../shared/i18n';
 import type { Logger } from '../shared/logger';
 import type { BindingRecord, DepartmentRecord, OrgRecord } from '../store/types';
-import type { IncomingMessage, Reply } from './messages';
+import type { IncomingMessage, Platform, Reply } from './messages';
 
 export interface BotDeps {
   clock: Clock;
@@ -17,6 +17,13 @@ export interface BotDeps {
   logger: Logger;
   /** Called after a task's state changed, so its reminders can be re-planned. */
   onTaskChanged?: (taskId: string) => Promise<void>;
+  /** How long a message waits out an unreachable store or Redis before the sender is told to resend. */
+  outageWaitMs?: number;
+  /**
+   * Posts to another group of the organisation (the leaders' group told of a request, the requesting group
+   * told of the answer); resolves with the platform's id of the message. Absent where nothing can be sent.
+   */
+  post?: (platform: Platform, chatId: string, reply: Reply) => Promise<{ messageId: string } | null>;
 }
 
 /** Everything a command handler needs about the message it answers. */

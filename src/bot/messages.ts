@@ -35,6 +35,10 @@ export interface IncomingFile {
   /** Size in bytes as the platform reports it, so large files are refused before they are downloaded. */
   size: number;
   mimeType?: string;
+  /** A photo, or any other file (a document). */
+  kind?: 'document' | 'photo';
+  /** The platform's reference to the file (Telegram's file_id): kept as a task's evidence. */
+  ref?: string;
   /** Downloads the bytes with the platform's file API. */
   download(): Promise<Buffer>;
 }

@@ -1,4 +1,5 @@
 import type { BindingRecord, TaskRecord } from '../store/types';
+import type { ActorRole } from '../domain/task-rules';
 
 export type ChangeKind = 'state' | 'progress';
 
@@ -31,4 +32,20 @@ export function mayManagePlan(
 ): boolean {
   if (isAdmin) return true;
   return Boolean(binding && binding.role === 'leaders' && binding.org && binding.org === orgId);
+}
+
+/**
+ * What the asker is to this task, for the task rules (src/domain/task-rules.ts) to decide what they may
+ * do: the lead department's group, a supporting department's group, the leadership group, an admin.
+ * Only groups of the task's own organisation count.
+ */
+export function rolesFor(task: TaskRecord, binding: BindingRecord | null, isAdmin: boolean): ActorRole[] {
+  const roles: ActorRole[] = isAdmin ? ['admin'] : [];
+  if (!binding || !binding.org || binding.org !== task.org) return roles;
+  if (binding.role === 'leaders') roles.push('leaders');
+  if (binding.role === 'department' && binding.department) {
+    if (task.lead.includes(binding.department)) roles.push('lead');
+    else if (task.support.includes(binding.department)) roles.push('support');
+  }
+  return roles;
 }

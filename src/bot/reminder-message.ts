@@ -132,18 +132,21 @@ export const MAX_BATCH_ITEMS = 8;
 const MAX_TITLE = 90;
 
 /** Button data: "rm:<action>:<task number>", well under Telegram's 64 bytes. */
-export type PressAction = 'done' | 'p50' | 'p100' | 'snooze';
+export type PressAction = 'done' | 'p50' | 'p100' | 'snooze' | 'extend';
 
 export function pressData(action: PressAction, number: number): string {
   return `rm:${action}:${number}`;
 }
 
 export function parsePressData(data: string): { action: PressAction; number: number } | null {
-  const m = /^rm:(done|p50|p100|snooze):(\d{1,7})$/.exec(data);
+  const m = /^rm:(done|p50|p100|snooze|extend):(\d{1,7})$/.exec(data);
   return m ? { action: m[1] as PressAction, number: Number(m[2]) } : null;
 }
 
-/** One row of buttons per item: ✅ done, 📈 50% and 100%, ⏰ remind again in 3 working days. */
+/**
+ * One row of buttons per item: ✅ done, 📈 50% and 100%, ⏰ remind again in 3 working days, ⏳ ask the
+ * leaders for more time.
+ */
 export function itemButtons(number: number, locale: Locale): Button[] {
   return [
     { label: t(locale, 'reminders:button.done', { number }), data: pressData('done', number) },
@@ -153,6 +156,7 @@ export function itemButtons(number: number, locale: Locale): Button[] {
       label: t(locale, 'reminders:button.snooze', { days: SNOOZE_BUTTON_DAYS }),
       data: pressData('snooze', number),
     },
+    { label: t(locale, 'reminders:button.extend'), data: pressData('extend', number) },
   ];
 }
 

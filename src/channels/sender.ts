@@ -22,12 +22,12 @@ export interface Sender {
 }
 
 /**
- * Paces a channel's outgoing calls against the platform's overall limit, across processes (the worker's
- * jobs/send-pacer.ts). `beforeSend` resolves when this call may go; `rateLimited` tells every sender to
- * hold off after the platform refused one.
+ * Paces a channel's outgoing calls against the platform's limits, across processes (bot and workers:
+ * src/channels/send-pacer.ts): overall, and per chat when the call names one. `beforeSend` resolves when
+ * this call may go; `rateLimited` tells every sender to hold off after the platform refused one.
  */
 export interface SendPacer {
-  beforeSend(): Promise<void>;
+  beforeSend(chatId?: string): Promise<void>;
   rateLimited(retryAfterMs: number): Promise<void>;
 }
 

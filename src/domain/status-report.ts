@@ -2,6 +2,7 @@
  * The categories Vietnamese agencies report progress in, computed from a task and "today" (a local date).
  */
 import type { LocalDate, TaskStatus } from './task';
+import { deadlineInForce, type Extension } from './task-rules';
 
 export const STATUS_CATEGORIES = ['doneOnTime', 'doneLate', 'inProgress', 'overdue', 'notStarted'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
@@ -13,11 +14,20 @@ export interface CategorisableTask {
   end: LocalDate | null;
   /** The local date it was finished on, when done. */
   completedOn: LocalDate | null;
+  /** The plan's deadline and its approved changes: a finished task is judged by the one then in force. */
+  originalEnd?: LocalDate | null;
+  extensions?: ReadonlyArray<Pick<Extension, 'from' | 'to' | 'on'>>;
 }
 
 export function categorise(task: CategorisableTask, today: LocalDate): StatusCategory {
   if (task.status === 'done') {
-    return !task.end || !task.completedOn || task.completedOn <= task.end ? 'doneOnTime' : 'doneLate';
+    const end = task.completedOn
+      ? deadlineInForce(
+          { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },
+          task.completedOn,
+        )
+      : task.end;
+    return !end || !task.completedOn || task.completedOn <= end ? 'doneOnTime' : 'doneLate';
   }
   if (task.end && task.end < today) return 'overdue';
   const started = task.status !== 'open' || task.progress > 0;

@@ -15,7 +15,8 @@ export const TASK_KINDS = [
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-export const TASK_STATUSES = ['open', 'in_progress', 'blocked', 'done'] as const;
+/** 'review': finished by the department, waiting for the leaders' acceptance ("chờ duyệt"). */
+export const TASK_STATUSES = ['open', 'in_progress', 'blocked', 'review', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A task as the importer drafts it (field names and meanings of shared/gold/README.md). */

@@ -5,7 +5,7 @@
  * dd/mm/yyyy, so a leader can sort and filter them; both sheets print on A4 landscape.
  */
 import ExcelJS from 'exceljs';
-import { parseLocalDate, toLocalDate } from '../domain/calendar';
+import { dayjs, LOCAL_DATE_FORMAT, parseLocalDate, toLocalDate } from '../domain/calendar';
 import { STATUS_CATEGORIES, emptyCounts, type DepartmentSummary } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
 import { formatWindow } from '../shared/date-format';
@@ -33,8 +33,8 @@ export interface WorkbookInput {
 
 /** A local date as the Excel date of that day (exceljs writes Dates as UTC serials). */
 export function excelDate(date: LocalDate): Date {
-  const { year, month, day } = parseLocalDate(date);
-  return new Date(Date.UTC(year, month - 1, day));
+  parseLocalDate(date); // validates it
+  return dayjs.utc(date, LOCAL_DATE_FORMAT).toDate();
 }
 
 const A4 = 9;
@@ -107,6 +107,8 @@ function addSummary(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   ]);
   total.font = { bold: true };
   total.eachCell((cell) => (cell.border = BORDER));
+  const extended = input.tasks.filter((task) => (task.extensions?.length ?? 0) > 0).length;
+  ws.addRow([t('reports:export.extendedRow'), extended]).eachCell((cell) => (cell.border = BORDER));
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: STATUS_CATEGORIES.length + 2 } };
 }
 
@@ -144,6 +146,16 @@ function addTasks(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: t('reports:export.updatedAt'), key: 'updatedAt', width: 12, style: date },
     { header: t('reports:export.timeText'), key: 'timeText', width: 24, style: wrap },
     { header: t('reports:export.plan'), key: 'plan', width: 30, style: wrap },
+    // Deadlines as agencies keep them: the plan's date, the approved one, how many times it moved.
+    { header: t('reports:export.originalDeadline'), key: 'originalDeadline', width: 12, style: date },
+    { header: t('reports:export.approvedDeadline'), key: 'approvedDeadline', width: 12, style: date },
+    { header: t('reports:export.evidence'), key: 'evidence', width: 30, style: wrap },
+    {
+      header: t('reports:export.extensions'),
+      key: 'extensions',
+      width: 10,
+      style: { alignment: { vertical: 'top' } },
+    },
   ];
   styleHeader(ws.getRow(1));
   const names = (slugs: string[]): string => slugs.map((s) => input.deptName(s)).join('; ');
@@ -164,9 +176,21 @@ function addTasks(wb: ExcelJS.Workbook, input: WorkbookInput): void {
       updatedAt: update ? excelDate(toLocalDate(update.at, input.tz)) : null,
       timeText: task.timeText ?? '',
       plan: task.planTitle ?? '',
+      ...deadlineCells(task),
     }).eachCell({ includeEmpty: true }, (cell) => (cell.border = BORDER));
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columns.length } };
+}
+
+function deadlineCells(task: ReportTask) {
+  const count = task.extensions?.length ?? 0;
+  const original = count ? (task.originalEnd ?? task.extensions[0]?.from ?? task.end) : task.end;
+  return {
+    originalDeadline: original ? excelDate(original) : null,
+    approvedDeadline: count && task.end ? excelDate(task.end) : null,
+    extensions: count,
+    evidence: (task.attachments ?? []).map((e) => e.name).join('; '),
+  };
 }
 
 export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {

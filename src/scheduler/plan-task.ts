@@ -15,6 +15,7 @@ import type { Clock } from '../shared/clock';
 import { toLocalDate, type WorkingCalendar } from '../domain/calendar';
 import type { Reminder, ReminderSettings } from '../domain/reminders';
 import type { Logger } from '../shared/logger';
+import { logErrorsOf } from '../shared/error-log';
 import { findPlannableTask, streamPlannableTasks } from '../store/planning-reads';
 import {
   DEFAULT_PREFIX,
@@ -158,6 +159,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       options.defaults,
     );
   const queue: ReminderQueue = new Queue(REMINDER_QUEUE, { connection, prefix });
+  logErrorsOf(queue, 'reminder queue', logger);
 
   /** Removes the jobs that still exist (BullMQ answers 1 for a missing job too, so the count checks first). */
   async function removeJobs(ids: readonly string[]): Promise<number> {

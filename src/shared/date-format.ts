@@ -1,5 +1,5 @@
 /** How dates read in messages: dd/mm/yyyy, with Vietnamese or English weekday names. */
-import { parseLocalDate, weekday } from '../domain/calendar';
+import { dayjs, LOCAL_DATE_FORMAT, toDayNumber, weekday } from '../domain/calendar';
 import type { LocalDate } from '../domain/task';
 import type { Locale } from './i18n';
 
@@ -8,9 +8,10 @@ const WEEKDAYS: Record<Locale, readonly string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 
+/** "14/03/2024". Throws on a string that is not a YYYY-MM-DD date. */
 export function formatDate(date: LocalDate): string {
-  const { year, month, day } = parseLocalDate(date);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  toDayNumber(date); // validates (and remembers) it
+  return dayjs.utc(date, LOCAL_DATE_FORMAT).format('DD/MM/YYYY');
 }
 
 export function weekdayName(date: LocalDate, locale: Locale): string {

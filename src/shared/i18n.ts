@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import { projectPath } from './paths';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,7 +16,7 @@ export function isLocale(v: unknown): v is Locale {
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, unknown>) => string;
 
-export const LOCALES_DIR = path.join(__dirname, '..', '..', 'locales');
+export const LOCALES_DIR = projectPath('locales');
 
 /** Reads every namespace file of every locale: `{ vi: { bot: {...}, reminders: {...} }, en: {...} }`. */
 export function readLocaleResources(dir: string = LOCALES_DIR): Resource {

@@ -10,6 +10,7 @@ function toOrg(d: {
   timezone: string;
   locale?: string | null;
   reminderSettings?: unknown;
+  acceptance?: boolean | null;
 }): OrgRecord {
   return {
     id: idOf(d._id),
@@ -18,6 +19,7 @@ function toOrg(d: {
     timezone: d.timezone,
     locale: d.locale ?? 'vi',
     reminderSettings: d.reminderSettings ?? undefined,
+    acceptance: d.acceptance === true,
   };
 }
 
@@ -91,4 +93,9 @@ export async function upsertOrgDirectory(
     count++;
   }
   return { org: toOrg(org), departments: count };
+}
+
+/** `/caidat duyet bat|tat`: whether finished tasks wait for the leaders' acceptance. */
+export async function setOrgAcceptance(orgId: string, on: boolean): Promise<void> {
+  await Organisation.updateOne({ _id: orgId }, { $set: { acceptance: on } });
 }

@@ -14,7 +14,11 @@ export async function agreeServiceClock(
   const id = botNow.toISOString();
   const started = realNow();
   try {
-    await ServiceClock.create({ _id: id, offsetMs: botNow.getTime() - started, startedAt: new Date(started) });
+    await ServiceClock.create({
+      _id: id,
+      offsetMs: botNow.getTime() - started,
+      startedAt: new Date(started),
+    });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err; // another process was first: join its clock
   }

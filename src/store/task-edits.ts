@@ -1,24 +1,16 @@
 /**
- * Changes to a task's plan made in chat — title, window, departments, a task added or deleted — each with
- * its audit record (TaskEdit). Like status updates, the record is written first under a unique dedupe key
- * (a redelivered message changes nothing twice), then the task is changed guarded by its revision, whose
- * bump also tells queued reminders of the old version to stand down.
+ * Tasks added or deleted in chat, and the history of a task's plan. Edits of a task's title, window or
+ * departments go through `commitTaskChange` (task-commit.ts), like every other change.
  */
-import type { LocalDate } from '../domain/task';
 import { Plan, StatusUpdate, Task, TaskEdit } from './models';
 import { EDIT_FIELDS, type EditField } from './models/task-edit';
 import { nextNumber } from './plan-loader';
 import { toTask } from './task-repository';
+import type { Author } from './task-commit';
 import { idOf, type TaskRecord } from './types';
 
 export { EDIT_FIELDS, type EditField } from './models/task-edit';
-
-export interface Author {
-  platform: string;
-  chatId: string;
-  userId: string;
-  userName: string;
-}
+export type { Author } from './task-commit';
 
 export interface EditMeta {
   by: Author;
@@ -28,88 +20,11 @@ export interface EditMeta {
   at: Date;
 }
 
-/** The fields an edit sets, as the Task model stores them. */
-export type TaskPatch = Partial<{
-  title: string;
-  start: LocalDate | null;
-  end: LocalDate | null;
-  lead: string[];
-  support: string[];
-}>;
+export type { TaskPatch } from '../domain/task-rules';
 
 export type EditValue = string | string[] | null;
 
-export interface EditResult {
-  task: TaskRecord;
-  before: TaskRecord;
-  duplicate: boolean;
-}
-
 type TaskLean = Parameters<typeof toTask>[0];
-
-/** The audit field a patch is recorded under: a window change is recorded as its end, or its start. */
-function fieldOf(patch: TaskPatch): EditField {
-  const keys = Object.keys(patch) as Array<keyof TaskPatch>;
-  if (keys.includes('end')) return 'end';
-  const first = keys[0];
-  if (!first) throw new Error('empty edit');
-  return first;
-}
-
-function valueOf(task: TaskRecord, field: EditField): EditValue {
-  switch (field) {
-    case 'created':
-    case 'deleted':
-      return task.title;
-    default:
-      return task[field];
-  }
-}
-
-/** Applies `patch` to the task and records it; a window edit records both ends when both change. */
-export async function editTask(task: TaskRecord, patch: TaskPatch, meta: EditMeta): Promise<EditResult> {
-  const field = fieldOf(patch);
-  const existing = await TaskEdit.findOne({ dedupeKey: meta.dedupeKey }).lean();
-  if (existing?.applied) {
-    const current = await Task.findById(task.id).lean();
-    return {
-      task: current ? toTask(current as TaskLean, task.planTitle) : task,
-      before: task,
-      duplicate: true,
-    };
-  }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const fresh = attempt === 0 ? task : await reload(task);
-    const after: TaskRecord = { ...fresh, ...patch };
-    const record =
-      existing ??
-      (await TaskEdit.create({
-        org: fresh.org,
-        task: fresh.id,
-        taskNumber: fresh.number,
-        dedupeKey: meta.dedupeKey,
-        ...authorFields(meta),
-        field,
-        before: field === 'end' && 'start' in patch ? windowOf(fresh) : valueOf(fresh, field),
-        after: field === 'end' && 'start' in patch ? windowOf(after) : valueOf(after, field),
-        applied: false,
-      }));
-    const updated = await Task.findOneAndUpdate(
-      { _id: fresh.id, revision: fresh.revision },
-      { $set: patch, $inc: { revision: 1 } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (updated) {
-      await TaskEdit.updateOne({ _id: record._id }, { $set: { applied: true } });
-      return { task: toTask(updated as TaskLean, task.planTitle), before: fresh, duplicate: false };
-    }
-  }
-  throw new Error(`task ${task.number} is being changed by others; try again`);
-}
-
-function windowOf(t: TaskRecord): string[] {
-  return [t.start ?? '', t.end ?? ''];
-}
 
 function authorFields(meta: EditMeta) {
   return {
@@ -123,13 +38,10 @@ function authorFields(meta: EditMeta) {
   };
 }
 
-async function reload(task: TaskRecord): Promise<TaskRecord> {
-  const d = await Task.findById(task.id).lean();
-  if (!d) throw new Error(`task ${task.number} no longer exists`);
-  return toTask(d as TaskLean, task.planTitle);
-}
-
-export type NewTask = Pick<TaskRecord, 'title' | 'kind' | 'lead' | 'support' | 'start' | 'end' | 'timeText'>;
+export type NewTask = Pick<
+  TaskRecord,
+  'title' | 'kind' | 'lead' | 'support' | 'start' | 'end' | 'timeText' | 'source'
+>;
 
 /**
  * Tasks added in chat belong to one plan per organisation and year, "added in chat", so they live beside
@@ -201,7 +113,25 @@ export async function deleteTask(task: TaskRecord, meta: EditMeta): Promise<void
     },
     { upsert: true },
   );
-  await Task.deleteOne({ _id: task.id });
+  // The plan remembers it as its document had it, so loading a new version does not bring it back.
+  const gone = await Task.findOne({ _id: task.id }, { doc: 1 }).lean();
+  const doc = (gone?.doc ?? null) as { title?: string; start?: string | null; end?: string | null } | null;
+  const { deletedCount } = await Task.deleteOne({ _id: task.id });
+  if (deletedCount)
+    await Plan.updateOne(
+      { _id: task.plan },
+      {
+        $push: {
+          chatDeleted: {
+            number: task.number,
+            ref: task.ref,
+            title: doc?.title ?? task.title,
+            start: doc ? (doc.start ?? null) : task.start,
+            end: doc ? (doc.end ?? null) : task.end,
+          },
+        },
+      },
+    );
 }
 
 export type HistoryEntry =

@@ -24,6 +24,7 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     start: d.start ?? null,
     end: d.end ?? null,
     timeText: d.timeText ?? null,
+    source: d.source ?? null,
     series:
       d.series?.key && d.series.index && d.series.count
         ? { key: d.series.key, index: d.series.index, count: d.series.count }
@@ -32,8 +33,27 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     progress: d.progress ?? 0,
     completedAt: d.completedAt ?? null,
     blockedReason: d.blockedReason ?? null,
-    history: (d.history ?? []).map((h) => ({ ...h, note: h.note ?? null })),
+    history: (d.history ?? []).map((h) => ({
+      ...h,
+      note: h.note ?? null,
+      update: h.update ? String(h.update) : null,
+    })),
     revision: d.revision ?? 0,
+    snoozedFrom: d.snoozedFrom ?? null,
+    snoozedUntil: d.snoozedUntil ?? null,
+    originalEnd: d.originalEnd ?? null,
+    extensions: (d.extensions ?? []).map((e) => ({
+      ...e,
+      from: e.from ?? null,
+      requestedBy: e.requestedBy ?? null,
+      reason: e.reason ?? null,
+    })),
+    extensionRequest: d.extensionRequest?.to
+      ? { ...d.extensionRequest, reason: d.extensionRequest.reason ?? null }
+      : null,
+    review: d.review?.at ? { ...d.review, note: d.review.note ?? null } : null,
+    returned: d.returned ?? 0,
+    attachments: (d.attachments ?? []).map((a) => ({ ...a, ref: a.ref ?? null, size: a.size ?? 0 })),
   };
 }
 

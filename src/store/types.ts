@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { LocalDate, TaskKind, TaskSeries, TaskStatus } from '../domain/task';
+import type { Evidence, Extension, ExtensionRequest, Review } from '../domain/task-rules';
 
 /** Plain (lean) shapes the repositories hand out, so callers never hold live mongoose documents. */
 export interface OrgRecord {
@@ -9,6 +10,8 @@ export interface OrgRecord {
   timezone: string;
   locale: string;
   reminderSettings?: unknown;
+  /** `/caidat duyet bat`: finished tasks wait for the leaders' acceptance. */
+  acceptance?: boolean;
 }
 
 export interface DepartmentRecord {
@@ -38,6 +41,8 @@ export interface TaskHistoryEntry {
   status: TaskStatus;
   progress: number;
   note: string | null;
+  /** Id of the status update this entry applied (entries written before it was recorded have none). */
+  update?: string | null;
 }
 
 export interface TaskRecord {
@@ -54,6 +59,8 @@ export interface TaskRecord {
   start: LocalDate | null;
   end: LocalDate | null;
   timeText: string | null;
+  /** Where work given in chat came from ("KL giao ban 12/5"). */
+  source: string | null;
   series: TaskSeries | null;
   status: TaskStatus;
   progress: number;
@@ -61,6 +68,14 @@ export interface TaskRecord {
   blockedReason: string | null;
   history: TaskHistoryEntry[];
   revision: number;
+  snoozedFrom: LocalDate | null;
+  snoozedUntil: LocalDate | null;
+  originalEnd: LocalDate | null;
+  extensions: Extension[];
+  extensionRequest: ExtensionRequest | null;
+  review: Review | null;
+  returned: number;
+  attachments: Evidence[];
 }
 
 export const idOf = (v: Types.ObjectId | string | null | undefined): string => (v ? String(v) : '');

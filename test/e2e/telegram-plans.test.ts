@@ -33,9 +33,10 @@ function readable(m: BotMessage): string {
 const privateChat = (user: typeof ADMIN) => ({ ...user, chatId: user.userId, type: 'private' as const });
 
 async function command(chat: { chatId: number }, who: Parameters<Emulator['client']>[0], text: string) {
-  await emu.sendText(emu.client({ ...who, ...chat }), text);
+  const { updateId } = await emu.sendText(emu.client({ ...who, ...chat }), text);
   const first = await emu.waitForBotMessage(chat.chatId, undefined, 10000);
-  await new Promise((r) => setTimeout(r, 150));
+  // Every reply has been sent once the bot has moved past the update.
+  await emu.waitUntilHandled(updateId);
   return [first, ...emu.takeBotMessages(chat.chatId)].map(readable).join('\n');
 }
 

@@ -75,9 +75,10 @@ const driver: Driver = {
     const client = emu.client({ ...CHATS[group], type: 'supergroup', ...USERS[user], userName: user });
     // Commands typed in groups carry the bot's name, as Telegram clients insert it from the menu.
     const typed = text.startsWith('/') ? text.replace(/^(\/\S+)/, `$1@${'TestNameBot'}`) : text;
-    await emu.sendText(client, typed);
+    const { updateId } = await emu.sendText(client, typed);
     const first = await emu.waitForBotMessage(CHATS[group].chatId, undefined, 10000);
-    await new Promise((r) => setTimeout(r, 150));
+    // Every reply has been sent once the bot has moved past the update.
+    await emu.waitUntilHandled(updateId);
     return [first, ...emu.takeBotMessages(CHATS[group].chatId)].map(readable);
   },
 };
@@ -110,8 +111,9 @@ describe('Telegram, end to end through the real bot process', () => {
 
   it('answers a bare /cmd and ignores commands for another bot', async () => {
     const client = emu.client({ ...CHATS.office, type: 'supergroup', ...USERS.minh, userName: 'minh' });
-    await emu.sendText(client, '/tasks@SomeOtherBot');
-    await emu.expectNoBotMessage(CHATS.office.chatId, 500);
+    const { updateId } = await emu.sendText(client, '/tasks@SomeOtherBot');
+    await emu.waitUntilHandled(updateId);
+    await emu.expectNoBotMessage(CHATS.office.chatId);
     await emu.sendText(client, '/tasks');
     expect(readable(await emu.waitForBotMessage(CHATS.office.chatId))).toMatch(/Việc đang mở của Văn phòng/);
   });
@@ -124,9 +126,9 @@ describe('Telegram, end to end through the real bot process', () => {
       userName: 'chu_tich',
     });
     const uploads = emu.state.calls.length;
-    await emu.sendText(client, '/status@TestNameBot Q2');
+    const { updateId } = await emu.sendText(client, '/status@TestNameBot Q2');
     const photo = await emu.waitForBotMessage(CHATS.leaders.chatId, (m) => m.photo !== undefined, 10000);
-    await new Promise((r) => setTimeout(r, 150));
+    await emu.waitUntilHandled(updateId);
     const text = [photo, ...emu.takeBotMessages(CHATS.leaders.chatId)].map(readable).join('\n');
     expect(text).toMatch(/Tình hình thực hiện Quý II\/2025/);
     expect(text).toMatch(/Phòng Kế hoạch – Tổng hợp: 2 việc/);

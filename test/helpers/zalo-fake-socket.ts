@@ -104,6 +104,11 @@ export class FakeZaloSocketServer {
     return this.open.size;
   }
 
+  /** Connections waiting in their handshake (with `holdHandshakes`): a client that is connecting. */
+  get heldHandshakes(): number {
+    return this.held.length;
+  }
+
   /** Lets held handshakes complete. */
   releaseHandshakes(): void {
     this.holdHandshakes = false;

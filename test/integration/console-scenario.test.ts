@@ -4,6 +4,7 @@ import { runConsole } from '../../src/channels/console/console-channel';
 import { coreDeps } from '../helpers/core-deps';
 import { runScenario, seedScenario, type Driver } from '../helpers/scenario';
 import { useTestStore } from '../helpers/store';
+import { waitFor } from '../helpers/wait';
 
 useTestStore(__filename);
 
@@ -18,16 +19,14 @@ function consoleDriver(): { driver: Driver; done: Promise<void>; input: PassThro
   const done = runConsole({ core: createBotCore(coreDeps('console')), input, output, prompt: PROMPT });
 
   const waitPrompt = async (): Promise<string> => {
-    for (let i = 0; i < 500; i++) {
-      const at = buffer.indexOf(PROMPT);
-      if (at >= 0) {
-        const before = buffer.slice(0, at);
-        buffer = buffer.slice(at + PROMPT.length);
-        return before;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`console did not answer; output so far: ${buffer}`);
+    const at = await waitFor(() => buffer.indexOf(PROMPT) + 1, 'the console to answer', { timeoutMs: 5000 })
+      .then((found) => found - 1)
+      .catch(() => {
+        throw new Error(`console did not answer; output so far: ${buffer}`);
+      });
+    const before = buffer.slice(0, at);
+    buffer = buffer.slice(at + PROMPT.length);
+    return before;
   };
   const line = async (text: string) => {
     input.write(`${text}\n`);

@@ -87,6 +87,7 @@ describe('/export', () => {
       ['Phòng Thông tin và Tuyên truyền', 0, 0, 1, 0, 0, 1],
       ['Văn phòng', 0, 0, 0, 0, 1, 1],
       ['Tổng cộng (mỗi việc tính một lần)', 0, 1, 2, 0, 1, 4],
+      ['Số việc được gia hạn', 0],
     ]);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
@@ -210,7 +211,7 @@ describe('npm run export', () => {
     expect(result.stdout).toMatch(/4 việc/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(rows(wb.getWorksheet('Tổng hợp')!, 5).at(-1)).toEqual([
+    expect(rows(wb.getWorksheet('Tổng hợp')!, 5).at(-2)).toEqual([
       'Tổng cộng (mỗi việc tính một lần)',
       0,
       1,

@@ -11,6 +11,7 @@ import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/cha
 import { coreDeps } from '../helpers/core-deps';
 import { runScenario, seedScenario, type Driver, type GroupName, type UserName } from '../helpers/scenario';
 import { useTestStore } from '../helpers/store';
+import { settled } from '../helpers/wait';
 import { FakeZaloServer } from '../helpers/zalo-fake';
 
 useTestStore(__filename);
@@ -48,7 +49,8 @@ const driver: Driver = {
     const before = zalo.sent.length;
     zalo.emitGroupText(GROUPS[group], USERS[user], text);
     await zalo.waitForSent(before + 1);
-    await new Promise((r) => setTimeout(r, 100));
+    // The channel tells no one when it has answered: all is said once nothing more comes for a while.
+    await settled(() => zalo.sent.length);
     const replies = zalo.sent.slice(before);
     for (const r of replies) expect(r).toMatchObject({ threadId: GROUPS[group], type: ThreadType.Group });
     return replies.map((r) => r.text);

@@ -1,14 +1,22 @@
 /** Commands that change a task: /done, /update, /blocked, and replies to reminders. */
 import { toLocalDate, workingDaysBetween } from '../../domain/calendar';
-import { applyChange, type ChangeResult, type UpdateAction } from '../../store/status-updates';
+import {
+  documentNumbers,
+  type Evidence,
+  type Policy,
+  type RefusalCode,
+  type TaskAction,
+} from '../../domain/task-rules';
+import { commitTaskChange, type CommitOutcome } from '../../store/task-commit';
 import type { TaskRecord } from '../../store/types';
-import { noteArg, percentArg, taskArg } from '../args';
+import { clip, noteArg, percentArg, taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate } from '../../shared/date-format';
 import type { Reply } from '../messages';
-import { mayChange, type ChangeKind } from '../permissions';
+import { rolesFor } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';
 import { splitFirst } from '../command-parser';
+import { postToLeaders } from '../notify';
 
 export const done: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
@@ -16,7 +24,7 @@ export const done: CommandHandler = async (ctx, args) => {
   if (!task.ok) return [task.reply];
   const note = noteArg(ctx, rest);
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, 'done', { note: note.value });
+  return change(ctx, task.value, { kind: 'done', note: note.value, evidence: evidenceOf(ctx, note.value) });
 };
 
 export const update: CommandHandler = async (ctx, args) => {
@@ -29,7 +37,12 @@ export const update: CommandHandler = async (ctx, args) => {
   if (!pct.ok) return [pct.reply];
   const note = noteArg(ctx, m?.[3] ?? '');
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, 'progress', { progress: pct.value, note: note.value });
+  return change(ctx, task.value, {
+    kind: 'progress',
+    progress: pct.value,
+    note: note.value,
+    evidence: evidenceOf(ctx, note.value),
+  });
 };
 
 export const blocked: CommandHandler = async (ctx, args) => {
@@ -39,7 +52,29 @@ export const blocked: CommandHandler = async (ctx, args) => {
   if (!rest) return [textReply(ctx.t('errors.missingReason', { number: task.value.number }))];
   const note = noteArg(ctx, rest);
   if (!note.ok) return [note.reply];
-  return change(ctx, task.value, 'blocked', { note: note.value });
+  return change(ctx, task.value, { kind: 'blocked', reason: note.value ?? rest });
+};
+
+/**
+ * /mola 12 lý do (/reopen): the one way a finished task is open again — on purpose, with a reason, by
+ * the lead group, the leaders or an admin, and recorded as a reopening.
+ */
+export const reopen: CommandHandler = async (ctx, args) => {
+  const [num, rest] = splitFirst(args);
+  const task = await taskArg(ctx, num, '/mola 12 cần bổ sung số liệu');
+  if (!task.ok) return [task.reply];
+  if (!rest) return [textReply(ctx.t('rules.reopenReason', { number: task.value.number }))];
+  const note = noteArg(ctx, rest);
+  if (!note.ok) return [note.reply];
+  const outcome = await applyTaskChange(ctx, task.value, { kind: 'reopen', reason: note.value });
+  if (outcome.kind === 'refused') return [refusalReply(ctx, outcome.task, outcome.code)];
+  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+  return [
+    textReply(
+      ctx.t('rules.reopened', { number: outcome.task.number, title: outcome.task.title, reason: rest }),
+      true,
+    ),
+  ];
 };
 
 /**
@@ -64,7 +99,12 @@ export async function replyToReminder(
     if (!checked.ok) return [checked.reply];
     const note = noteArg(ctx, pct[2] ?? '');
     if (!note.ok) return [note.reply];
-    return change(ctx, task, 'progress', { progress: checked.value, note: note.value });
+    return change(ctx, task, {
+      kind: 'progress',
+      progress: checked.value,
+      note: note.value,
+      evidence: evidenceOf(ctx, note.value),
+    });
   }
   const doneWords = /^(xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)\b[\s.!,:-]*(.*)$/s.exec(
     folded,
@@ -72,82 +112,102 @@ export async function replyToReminder(
   if (doneWords) {
     const note = noteArg(ctx, text.slice(text.length - (doneWords[2] ?? '').length));
     if (!note.ok) return [note.reply];
-    return change(ctx, task, 'done', { note: note.value });
+    return change(ctx, task, { kind: 'done', note: note.value, evidence: evidenceOf(ctx, note.value) });
   }
   const note = noteArg(ctx, text);
   if (!note.ok) return [note.reply];
-  return change(ctx, task, 'note', { note: note.value });
+  return change(ctx, task, {
+    kind: 'note',
+    note: note.value ?? (ctx.msg.attachment ? ctx.msg.attachment.name : text),
+    evidence: evidenceOf(ctx, note.value),
+  });
 }
 
-export type ChangeOutcome =
-  | { kind: 'refused' }
-  | { kind: 'already-done'; date: string }
-  | { kind: 'duplicate' }
-  | { kind: 'applied'; result: ChangeResult };
+export type ChangeOutcome = CommitOutcome;
 
 export interface ChangeOptions {
-  progress?: number;
-  note: string | null;
   /** A button press is deduplicated per (message, button), so pressing it again changes nothing. */
   dedupeKey?: string;
   /** What the audit record says was sent (a press has no text: the button's data). */
   text?: string;
 }
 
+/** The organisation's settings the task rules read. */
+export function policyOf(ctx: CommandContext): Policy {
+  return { acceptance: ctx.org?.acceptance === true };
+}
+
+export function dedupeKeyOf(ctx: CommandContext, suffix = ''): string {
+  const { msg } = ctx;
+  return `${msg.platform}:${msg.chat.id}:${msg.messageId ?? `${msg.user.id}:${ctx.now.getTime()}`}${suffix}`;
+}
+
 /**
- * The one path every change takes, typed or pressed: permission, "already done", the audit record (unique
- * per platform message or press), the task, and the re-plan of its reminders.
+ * The one path every change takes, typed or pressed: the task rules decide (who may, already done, a
+ * finished task never reopened by a progress report), the store writes the change with its audit record
+ * (unique per platform message or press), and the task's reminders are re-planned.
  */
 export async function applyTaskChange(
   ctx: CommandContext,
   task: TaskRecord,
-  action: UpdateAction,
-  opts: ChangeOptions,
+  action: TaskAction,
+  opts: ChangeOptions = {},
 ): Promise<ChangeOutcome> {
-  // Reporting 100% finishes the task: a state change, which a supporting department may not make.
-  const finishes = action === 'done' || (action === 'progress' && (opts.progress ?? 0) >= 100);
-  const kind: ChangeKind = finishes || action === 'blocked' || action === 'reopen' ? 'state' : 'progress';
-  if (!mayChange(task, ctx.binding, ctx.isAdmin, kind)) return { kind: 'refused' };
-  if (finishes && task.status === 'done' && task.completedAt) {
-    return { kind: 'already-done', date: formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) };
-  }
   const { msg } = ctx;
-  const result = await applyChange({
+  const outcome = await commitTaskChange(
     task,
     action,
-    progress: opts.progress,
-    note: opts.note,
-    by: { platform: msg.platform, chatId: msg.chat.id, userId: msg.user.id, userName: msg.user.name },
-    dedupeKey:
-      opts.dedupeKey ??
-      `${msg.platform}:${msg.chat.id}:${msg.messageId ?? `${msg.user.id}:${ctx.now.getTime()}`}`,
-    messageId: msg.messageId ?? null,
-    text: opts.text ?? msg.text,
-    at: ctx.now,
-  });
-  if (result.duplicate) return { kind: 'duplicate' };
-  await ctx.deps
-    .onTaskChanged?.(task.id)
-    .catch((err: unknown) => ctx.deps.logger.error({ err, task: task.id }, 'could not re-plan reminders'));
-  return { kind: 'applied', result };
+    rolesFor(task, ctx.binding, ctx.isAdmin),
+    policyOf(ctx),
+    {
+      by: { platform: msg.platform, chatId: msg.chat.id, userId: msg.user.id, userName: msg.user.name },
+      dedupeKey: opts.dedupeKey ?? dedupeKeyOf(ctx),
+      messageId: msg.messageId ?? null,
+      text: opts.text ?? msg.text,
+      at: ctx.now,
+      today: ctx.today,
+    },
+  );
+  if (outcome.kind === 'applied' && outcome.change.replan) await replan(ctx, task.id);
+  return outcome;
 }
 
-async function change(
-  ctx: CommandContext,
-  task: TaskRecord,
-  action: UpdateAction,
-  opts: { progress?: number; note: string | null },
-): Promise<Reply[]> {
-  const outcome = await applyTaskChange(ctx, task, action, opts);
-  if (outcome.kind === 'refused') return [refusal(ctx, task)];
-  if (outcome.kind === 'already-done')
-    return [textReply(ctx.t('errors.alreadyDone', { number: task.number, date: outcome.date }))];
-  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
-  const { result } = outcome;
+export async function replan(ctx: CommandContext, taskId: string): Promise<void> {
+  await ctx.deps
+    .onTaskChanged?.(taskId)
+    .catch((err: unknown) => ctx.deps.logger.error({ err, task: taskId }, 'could not re-plan reminders'));
+}
 
-  const t = result.task;
+/** What a refusal of the task rules tells the person who asked. */
+export function refusalReply(ctx: CommandContext, task: TaskRecord, code: RefusalCode): Reply {
+  const number = task.number;
+  const date = task.completedAt ? formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) : '—';
+  switch (code) {
+    case 'not-allowed':
+      return refusal(ctx, task);
+    case 'already-done':
+      return textReply(ctx.t('errors.alreadyDone', { number, date }));
+    case 'finished':
+      return textReply(ctx.t('rules.finished', { number, date }));
+    default:
+      return textReply(ctx.t(`rules.${code}`, { number, date: task.end ? formatDate(task.end) : '—' }));
+  }
+}
+
+async function change(ctx: CommandContext, task: TaskRecord, action: TaskAction): Promise<Reply[]> {
+  const outcome = await applyTaskChange(ctx, task, action);
+  if (outcome.kind === 'refused') return [refusalReply(ctx, outcome.task, outcome.code)];
+  if (outcome.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+
+  const t = outcome.task;
+  const before = outcome.before;
+  const note = 'note' in action ? action.note : null;
   const r = new ReplyBuilder();
-  if (t.status === 'done' && result.before.status !== 'done') {
+  const attached = outcome.change.evidence ?? [];
+  if (t.status === 'review' && before.status !== 'review') {
+    await postForAcceptance(ctx, t, note, attached);
+    r.line(ctx.t('rules.submitted', { number: t.number, title: t.title }));
+  } else if (t.status === 'done' && before.status !== 'done') {
     const lateDays = t.end ? workingDaysBetween(t.end, ctx.today, ctx.deps.calendar) : 0;
     r.line(
       ctx.t('change.done', {
@@ -156,22 +216,108 @@ async function change(
         late: lateDays > 0 ? ctx.t('change.doneLate', { days: lateDays }) : '',
       }),
     );
-  } else if (action === 'blocked') {
-    r.line(ctx.t('change.blocked', { number: t.number, title: t.title, reason: opts.note ?? '' }));
-  } else if (action === 'progress') {
+  } else if (action.kind === 'blocked') {
+    const told = await postBlocker(ctx, t, action.reason);
+    r.line(
+      ctx.t(told ? 'blockers.reported' : 'change.blocked', {
+        number: t.number,
+        title: t.title,
+        reason: action.reason,
+      }),
+    );
+  } else if (action.kind === 'progress') {
     r.line(
       ctx.t('change.progress', {
         number: t.number,
         title: t.title,
-        before: result.before.progress,
+        before: before.progress,
         after: t.progress,
       }),
     );
   } else {
     r.line(ctx.t('change.note', { number: t.number, title: t.title }));
   }
-  if (opts.note && action !== 'blocked') r.line(ctx.t('change.noteEcho', { note: opts.note }));
+  if (note && action.kind !== 'blocked') r.line(ctx.t('change.noteEcho', { note }));
+  if (attached.length)
+    r.line(ctx.t('evidence.attached', { list: attached.map((e) => evidenceLabel(ctx, e)).join(', ') }));
   return [r.build(true)];
+}
+
+/**
+ * The result a message carries: its file or photo, and any "số 123/BC-LMHTX" in the note. Kept with the
+ * platform's file reference, so the leaders can have it sent again (/tailieu 12).
+ */
+export function evidenceOf(ctx: CommandContext, note: string | null): Evidence[] {
+  const { msg } = ctx;
+  const by = `${msg.user.name} (${msg.platform}:${msg.user.id})`;
+  const list: Evidence[] = [];
+  const file = msg.attachment;
+  if (file)
+    list.push({
+      kind: file.kind === 'photo' || file.mimeType?.startsWith('image/') ? 'photo' : 'file',
+      ref: file.ref ?? null,
+      platform: msg.platform,
+      name: file.name,
+      size: file.size,
+      at: ctx.now,
+      by,
+    });
+  for (const number of documentNumbers(note))
+    list.push({ kind: 'number', ref: null, platform: msg.platform, name: number, size: 0, at: ctx.now, by });
+  return list;
+}
+
+export function evidenceLabel(ctx: CommandContext, e: Evidence): string {
+  if (e.kind === 'number') return ctx.t('evidence.number', { number: e.name });
+  return ctx.t(e.kind === 'photo' ? 'evidence.photo' : 'evidence.file', { name: e.name });
+}
+
+/** A result waiting for acceptance goes to the leaders with ✅ Đạt / ↩ Trả lại. */
+async function postForAcceptance(
+  ctx: CommandContext,
+  t: TaskRecord,
+  note: string | null,
+  attached: Evidence[],
+) {
+  const vars = {
+    number: t.number,
+    title: clip(t.title, 80),
+    who: ctx.msg.user.name,
+    department: t.lead.map((s) => ctx.deptName(s)).join(', ') || ctx.t('common.noLead'),
+    note: note ?? '—',
+    evidence: attached.length ? attached.map((e) => evidenceLabel(ctx, e)).join(', ') : '—',
+  };
+  return postToLeaders(ctx, (tr) => ({
+    segments: [{ text: tr('acceptance.toLeaders', vars) }],
+    buttons: [
+      [
+        { label: tr('acceptance.acceptButton'), data: `rv:ok:${t.number}` },
+        { label: tr('acceptance.returnButton'), data: `rv:back:${t.number}` },
+      ],
+    ],
+  }));
+}
+
+/** A blocker goes to the leaders at once, with what they can do about it. */
+async function postBlocker(ctx: CommandContext, t: TaskRecord, reason: string): Promise<number> {
+  const vars = {
+    number: t.number,
+    title: clip(t.title, 80),
+    reason,
+    who: ctx.msg.user.name,
+    department: t.lead.map((s) => ctx.deptName(s)).join(', ') || ctx.t('common.noLead'),
+    date: t.end ? formatDate(t.end) : '—',
+  };
+  return postToLeaders(ctx, (tr) => ({
+    segments: [{ text: tr('blockers.toLeaders', vars) }],
+    buttons: [
+      [
+        { label: tr('blockers.extendButton'), data: `bk:ext:${t.number}` },
+        { label: tr('blockers.reassignButton'), data: `bk:lead:${t.number}` },
+        { label: tr('blockers.seenButton'), data: `bk:seen:${t.number}` },
+      ],
+    ],
+  }));
 }
 
 export function refusal(ctx: CommandContext, task: TaskRecord): Reply {

@@ -9,7 +9,9 @@ import type { LocalDate } from '../../domain/task';
 import { matchDepartment } from '../../store/org-repository';
 import { savePendingDelete, takePending, type PendingRecord } from '../../store/pending-actions';
 import { findTaskByNumber } from '../../store/task-repository';
-import { addTask, deleteTask, editTask, type EditMeta, type TaskPatch } from '../../store/task-edits';
+import { addTask, deleteTask, type EditMeta, type TaskPatch } from '../../store/task-edits';
+import { applyTaskChange, refusalReply, replan } from './change';
+import { postToDepartments } from '../notify';
 import type { TaskRecord } from '../../store/types';
 import { clip, taskArg, type Checked } from '../args';
 import { splitFirst } from '../command-parser';
@@ -21,7 +23,7 @@ import { ReplyBuilder, textReply } from '../reply';
 
 const MAX_TITLE = 300;
 
-type Field = 'title' | 'start' | 'end' | 'lead' | 'support';
+export type Field = 'title' | 'start' | 'end' | 'lead' | 'support';
 
 /** Field words people type (folded), longest first so "ngay bat dau" wins over "bat dau". */
 const FIELD_WORDS: Array<[string, Field]> = [
@@ -60,12 +62,6 @@ function refused(ctx: CommandContext): Reply {
   return textReply(ctx.t('edit.refused'));
 }
 
-async function replan(ctx: CommandContext, taskId: string): Promise<void> {
-  await ctx.deps
-    .onTaskChanged?.(taskId)
-    .catch((err: unknown) => ctx.deps.logger.error({ err, task: taskId }, 'could not re-plan reminders'));
-}
-
 /** Splits "hạn 20/4/2025" into the field and its value; the value keeps its accents and case. */
 function fieldOf(rest: string): { field: Field; value: string } | null {
   const words = rest.split(/\s+/).filter(Boolean);
@@ -86,7 +82,12 @@ function fieldOf(rest: string): { field: Field; value: string } | null {
 }
 
 /** "20/4/2025", "20/4" (this year), or time words ("cuối tháng 5", "trước ngày 15/5") read as the importer reads them. */
-function dateArg(ctx: CommandContext, raw: string, which: 'start' | 'end', year: number): Checked<LocalDate> {
+export function dateArg(
+  ctx: CommandContext,
+  raw: string,
+  which: 'start' | 'end',
+  year: number,
+): Checked<LocalDate> {
   const bad = { ok: false as const, reply: textReply(ctx.t('edit.badDate', { value: clip(raw) })) };
   const m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(raw.trim());
   if (m) {
@@ -156,7 +157,7 @@ function show(ctx: CommandContext, field: Field, value: TaskRecord[Field]): stri
   return String(value ?? '—');
 }
 
-async function applyEdit(
+export async function applyEdit(
   ctx: CommandContext,
   task: TaskRecord,
   field: Field,
@@ -214,9 +215,15 @@ async function applyEdit(
     (k) => JSON.stringify(patch[k]) === JSON.stringify(task[k]),
   );
   if (unchanged) return [textReply(ctx.t('edit.unchanged', { number: task.number }))];
-  const result = await editTask(task, patch, meta(ctx));
-  if (result.duplicate) return [textReply(ctx.t('change.duplicate'))];
-  await replan(ctx, task.id);
+  const result = await applyTaskChange(ctx, task, { kind: 'edit', patch });
+  if (result.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
+  if (result.kind === 'refused')
+    return [result.code === 'not-allowed' ? refused(ctx) : refusalReply(ctx, result.task, result.code)];
+  // Work given to a department in chat: its group is told at once, not at the next reminder.
+  if (field === 'lead' || field === 'support') {
+    const given = result.task[field].filter((s) => !result.before[field].includes(s));
+    if (given.length) await announceWork(ctx, result.task, given);
+  }
   const r = new ReplyBuilder().line(
     ctx.t('edit.changed', {
       number: task.number,
@@ -260,7 +267,14 @@ export const add: CommandHandler = async (ctx, args) => {
   let lead: string[] = [];
   let support: string[] = [];
   let timeText: string | null = null;
+  let source: string | null = null;
   for (const f of fields) {
+    // "nguồn: KL giao ban 12/5": where the work came from, kept and told to those who must do it.
+    const from = /^(?:nguồn|nguon|source)\s*:?\s*(.+)$/iu.exec(f);
+    if (from) {
+      source = clip(from[1]!.trim(), 200);
+      continue;
+    }
     const parsed = fieldOf(f.replace(/^([^:]+):/, '$1 '));
     if (!parsed || parsed.field === 'title' || parsed.field === 'start')
       return [textReply(ctx.t('edit.addBadPart', { part: clip(f) }))];
@@ -297,11 +311,13 @@ export const add: CommandHandler = async (ctx, args) => {
       start: window?.start ?? null,
       end: window?.end ?? null,
       timeText,
+      source,
     },
     meta(ctx),
   );
   if (duplicate) return [textReply(ctx.t('change.duplicate'))];
   await replan(ctx, task.id);
+  await announceWork(ctx, task, [...task.lead, ...task.support]);
   const r = new ReplyBuilder().line(
     ctx.t('edit.added', { number: task.number, title: clip(task.title, 80) }),
   );
@@ -318,6 +334,21 @@ export const add: CommandHandler = async (ctx, args) => {
   );
   return [r.build(true)];
 };
+
+/** "📌 Việc mới được giao: …" to the groups of the departments the work was given to. */
+async function announceWork(ctx: CommandContext, task: TaskRecord, departments: string[]): Promise<void> {
+  const names = (slugs: string[]) => slugs.map((s) => ctx.deptName(s)).join(', ') || '—';
+  const vars = {
+    number: task.number,
+    title: clip(task.title, 120),
+    lead: names(task.lead),
+    support: names(task.support),
+    window: formatWindow(task.start, task.end),
+    source: task.source ?? '—',
+    who: ctx.msg.user.name,
+  };
+  await postToDepartments(ctx, departments, (tr) => ({ segments: [{ text: tr('work.given', vars) }] }));
+}
 
 /** /delete 12 asks; /confirm deletes. */
 export const remove: CommandHandler = async (ctx, args) => {

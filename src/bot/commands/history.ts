@@ -2,9 +2,23 @@
 import { toLocalDateTime } from '../../domain/calendar';
 import { taskHistory, type EditValue, type HistoryEntry } from '../../store/task-edits';
 import { clip } from '../args';
+import { findTaskByNumber } from '../../store/task-repository';
+import { deadlineLines } from './tasks';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate } from '../../shared/date-format';
 import { ReplyBuilder, bold, textReply } from '../reply';
+
+/** Actions worth naming in the history line; done/progress/notes read well from the state alone. */
+const NAMED_ACTIONS: ReadonlySet<string> = new Set([
+  'reopen',
+  'snooze',
+  'submit',
+  'accept',
+  'return',
+  'extension-request',
+  'extension-approve',
+  'extension-refuse',
+]);
 
 function showValue(ctx: CommandContext, field: string, v: EditValue): string {
   if (v === null || v === '') return '—';
@@ -19,7 +33,8 @@ function showValue(ctx: CommandContext, field: string, v: EditValue): string {
 export function describeEntry(ctx: CommandContext, e: HistoryEntry): string {
   if (e.kind === 'update') {
     const state = e.status ? `${ctx.t(`status.${e.status}`)} ${e.progress ?? 0}%` : '';
-    return `${state}${e.note ? ` – ${clip(e.note, 80)}` : ''}`;
+    const named = NAMED_ACTIONS.has(e.action) ? `${ctx.t(`history.action.${e.action}`)}: ` : '';
+    return `${named}${state}${e.note ? ` – ${clip(e.note, 80)}` : ''}`;
   }
   if (e.field === 'created') return ctx.t('history.created', { title: showValue(ctx, 'title', e.after) });
   if (e.field === 'deleted') return ctx.t('history.deleted', { title: showValue(ctx, 'title', e.before) });
@@ -45,6 +60,8 @@ export const history: CommandHandler = async (ctx, args) => {
   const entries = await taskHistory(ctx.org!.id, number);
   if (entries.length === 0) return [textReply(ctx.t('history.none', { number }))];
   const r = new ReplyBuilder().line(bold(ctx.t('history.title', { number })));
+  const task = await findTaskByNumber(ctx.org!.id, number);
+  if (task) for (const line of deadlineLines(ctx, task)) r.line(line);
   for (const e of entries)
     r.line(
       ctx.t('history.line', { when: when(ctx, e.at), user: e.userName || '?', what: describeEntry(ctx, e) }),

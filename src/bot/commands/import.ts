@@ -12,7 +12,7 @@ import {
   type ImportError,
 } from '../../import';
 import { createHash } from 'node:crypto';
-import { storedPlanHash, storedTaskRefs } from '../../store/plan-reads';
+import { storedPlanHash } from '../../store/plan-reads';
 import { listDepartments, listOrgs } from '../../store/org-repository';
 import {
   DRAFT_TTL_MS,
@@ -21,13 +21,21 @@ import {
   takePending,
   type PendingRecord,
 } from '../../store/pending-actions';
-import { loadPlan, planKey, uniqueRefs } from '../../store/plan-loader';
+import { loadPlan, planKey, previewMerge } from '../../store/plan-loader';
 import type { OrgRecord } from '../../store/types';
 import type { CommandContext, CommandHandler } from '../context';
 import { draftWorkbook } from '../draft-file';
 import type { IncomingFile, Reply } from '../messages';
 import { mayManagePlan } from '../permissions';
 import { reviewReply } from '../plan-review';
+import {
+  MERGE_PRESS,
+  mergeButtons,
+  mergeReviewLines,
+  parseChoice,
+  settledLines,
+  withLines,
+} from '../plan-conflicts';
 import { ReplyBuilder, textReply } from '../reply';
 import { confirmDelete } from './edit';
 
@@ -89,13 +97,20 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
 
   await savePendingImport(who, { org: org.slug, draft, sourceText: text, fileName: file.name }, ctx.now);
   const names = departmentNames(directory, org.slug);
-  const review = reviewReply(
-    ctx,
-    draft,
-    await preview(org.id, draft),
-    names,
-    new Date(ctx.now.getTime() + DRAFT_TTL_MS),
+  const merge = await previewMerge(org.id, draft);
+  const known = merge.tasks.filter((m) => m.kind !== 'new').length;
+  const review = withLines(
+    reviewReply(
+      ctx,
+      draft,
+      { fresh: merge.tasks.length - known, known },
+      names,
+      new Date(ctx.now.getTime() + DRAFT_TTL_MS),
+    ),
+    mergeReviewLines(ctx, merge),
   );
+  const buttons = mergeButtons(ctx, merge);
+  if (buttons) review.buttons = buttons;
   const workbook = await draftWorkbook(draft, names, {
     damaged: ctx.t('import.sheet.damaged'),
     noAccents: ctx.t('import.sheet.noAccents'),
@@ -112,12 +127,23 @@ export async function onFile(ctx: CommandContext, file: IncomingFile): Promise<R
   ];
 }
 
-export const confirm: CommandHandler = async (ctx) => {
+export const confirm: CommandHandler = async (ctx, args) => {
   const pending = await latestPending(ctx.msg.platform, ctx.msg.chat.id, ctx.now);
   if (!pending) return [textReply(ctx.t('import.nothingPending'))];
   if (pending.kind === 'delete') return confirmDelete(ctx, pending);
-  return confirmImport(ctx, pending);
+  const choice = parseChoice(args);
+  if ('error' in choice)
+    return [textReply(ctx.t('merge.badChoice', { value: choice.error.slice(0, 20), count: '?' }))];
+  return confirmImport(ctx, pending, choice.takeDocument);
 };
+
+/** The buttons under a review with conflicts: load keeping chat's values, or the document's. */
+export async function onMergePress(ctx: CommandContext, data: string): Promise<Reply[]> {
+  const pending = await latestPending(ctx.msg.platform, ctx.msg.chat.id, ctx.now);
+  if (!pending || pending.kind !== 'import') return [{ segments: [], toast: ctx.t('import.nothingPending') }];
+  const replies = await confirmImport(ctx, pending, data === MERGE_PRESS.document ? 'all' : []);
+  return [{ segments: [], toast: ctx.t('merge.loadedToast') }, ...replies];
+}
 
 export const cancel: CommandHandler = async (ctx) => {
   const pending = await latestPending(ctx.msg.platform, ctx.msg.chat.id, ctx.now);
@@ -142,6 +168,7 @@ async function mayConfirm(ctx: CommandContext, pending: PendingRecord): Promise<
 async function confirmImport(
   ctx: CommandContext,
   pending: Extract<PendingRecord, { kind: 'import' }>,
+  choice: 'all' | number[] | { error: string },
 ): Promise<Reply[]> {
   if (!(await mayConfirm(ctx, pending))) return [textReply(ctx.t('import.notAllowed'))];
   // The very document already loaded: loading it again would only undo fixes made in chat since
@@ -159,8 +186,26 @@ async function confirmImport(
       ),
     ];
   }
+  const org = (await listOrgs()).find((o) => o.slug === pending.org);
+  const conflicts = org ? (await previewMerge(org.id, pending.draft)).conflicts : [];
+  const takeDocument = choice === 'all' ? conflicts.map((c) => c.index) : Array.isArray(choice) ? choice : [];
+  const unknown = Array.isArray(choice)
+    ? takeDocument.find((n) => !conflicts.some((c) => c.index === n))
+    : choice === 'all'
+      ? undefined
+      : choice.error.slice(0, 20);
+  if (unknown !== undefined)
+    return [
+      textReply(
+        conflicts.length
+          ? ctx.t('merge.badChoice', { value: String(unknown), count: conflicts.length })
+          : ctx.t('merge.noConflicts'),
+      ),
+    ];
   // Loaded "now" on the service clock: with BOT_NOW a demo decides what was already past as it would then.
-  const loaded = await loadPlan(pending.draft, pending.sourceText, pending.fileName, ctx.now);
+  const loaded = await loadPlan(pending.draft, pending.sourceText, pending.fileName, ctx.now, {
+    takeDocument,
+  });
   await takePending(pending.id);
   // New and changed tasks get their reminders now, not at the worker's next morning reconcile.
   for (const id of loaded.taskIds)
@@ -180,6 +225,14 @@ async function confirmImport(
     r.line(ctx.t('import.numbers', { first: numbers[0], last: numbers.at(-1) }));
   for (const m of loaded.missing.slice(0, 5))
     r.line(ctx.t('import.missing', { number: m.number, title: m.title }));
+  for (const line of settledLines(ctx, loaded.conflicts, new Set(takeDocument))) r.line(line);
+  if (loaded.keptDeleted.length)
+    r.line(
+      ctx.t('merge.keptDeleted', {
+        count: loaded.keptDeleted.length,
+        numbers: loaded.keptDeleted.map((d) => `#${d.number}`).join(', '),
+      }),
+    );
   r.line(ctx.t('import.next'));
   return [r.build(true)];
 }
@@ -189,14 +242,6 @@ async function sameDocumentLoaded(pending: Extract<PendingRecord, { kind: 'impor
   if (hash === null) return false;
   // A task deleted in chat since stays deleted, too.
   return hash === createHash('sha256').update(pending.sourceText).digest('hex');
-}
-
-/** How many of the draft's tasks the store already has from an earlier import of the same plan. */
-async function preview(orgId: string, draft: PlanDraft): Promise<{ fresh: number; known: number }> {
-  const have = await storedTaskRefs(orgId, planKey(draft));
-  if (!have) return { fresh: draft.tasks.length, known: 0 };
-  const known = uniqueRefs(draft.tasks).filter((ref) => have.has(ref)).length;
-  return { fresh: draft.tasks.length - known, known };
 }
 
 function unreadable(ctx: CommandContext, err: ImportError): Reply {

@@ -8,16 +8,28 @@ import { tasksOfReminderMessage } from '../../store/reminder-lookup';
 import { doneTaskIds, findTaskByNumber } from '../../store/task-repository';
 import type { CommandContext } from '../context';
 import { formatDate } from '../../shared/date-format';
-import type { Reply } from '../messages';
+import { plainText, type Reply } from '../messages';
+import { toLocalDate } from '../../domain/calendar';
 import { itemButtons, parsePressData, SNOOZE_BUTTON_DAYS, type PressAction } from '../reminder-message';
-import { applyTaskChange, type ChangeOutcome } from './change';
+import { applyTaskChange, refusalReply, type ChangeOutcome } from './change';
 import { snoozeTask, type SnoozeOutcome } from './quiet';
+import { onDecisionPress } from './decisions';
+import { extendPrompt } from './extend';
+import { rolesFor } from '../permissions';
+import type { TaskRecord } from '../../store/types';
+
+/** The lead group, the leaders or an admin: those who may ask for more time. */
+function mayAnswerFor(ctx: CommandContext, task: TaskRecord): boolean {
+  return rolesFor(task, ctx.binding, ctx.isAdmin).some((r) => r !== 'support');
+}
 
 const toast = (text: string): Reply => ({ segments: [], toast: text });
 
-const ICON: Record<PressAction, string> = { done: '✅', p50: '📈', p100: '📈', snooze: '⏰' };
+const ICON: Record<PressAction, string> = { done: '✅', p50: '📈', p100: '📈', snooze: '⏰', extend: '⏳' };
 
 export async function onPress(ctx: CommandContext): Promise<Reply[]> {
+  const decided = await onDecisionPress(ctx);
+  if (decided) return decided;
   const { msg } = ctx;
   const press = msg.press;
   const parsed = press ? parsePressData(press.data) : null;
@@ -29,6 +41,12 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
   const dedupeKey = `${msg.platform}:${msg.chat.id}:${pressed}:${press.data}`;
   const text = `[${press.data}]`;
 
+  if (parsed.action === 'extend') {
+    // A date cannot be pressed: the department answers the prompt with one (and the reason).
+    if (!mayAnswerFor(ctx, task))
+      return [toast(ctx.t('press.refused', { number: task.number, what: ctx.t('press.whatExtend') }))];
+    return [toast(ctx.t('deadlines.promptToast', { number: task.number })), extendPrompt(ctx, task)];
+  }
   let outcome: ChangeOutcome | SnoozeOutcome;
   let what: string;
   if (parsed.action === 'snooze') {
@@ -38,21 +56,35 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
         ? ctx.t('reminders:press.what.snooze', { date: formatDate(outcome.until) })
         : '';
   } else if (parsed.action === 'done') {
-    outcome = await applyTaskChange(ctx, task, 'done', { note: null, dedupeKey, text });
+    outcome = await applyTaskChange(ctx, task, { kind: 'done', note: null }, { dedupeKey, text });
     what = ctx.t('reminders:press.what.done');
   } else {
     const progress = parsed.action === 'p50' ? 50 : 100;
-    outcome = await applyTaskChange(ctx, task, 'progress', { progress, note: null, dedupeKey, text });
+    outcome = await applyTaskChange(
+      ctx,
+      task,
+      { kind: 'progress', progress, note: null },
+      { dedupeKey, text },
+    );
     what = ctx.t('reminders:press.what.progress', { progress });
   }
 
   const n = task.number;
   if (outcome.kind === 'refused') {
+    if (outcome.code === 'already-done' && outcome.task.completedAt)
+      return [
+        toast(
+          ctx.t('press.alreadyDone', {
+            number: n,
+            date: formatDate(toLocalDate(outcome.task.completedAt, ctx.deps.tz)),
+          }),
+        ),
+      ];
+    if (outcome.code !== 'not-allowed')
+      return [toast(plainText(refusalReply(ctx, outcome.task, outcome.code)))];
     const verb = parsed.action === 'snooze' ? 'press.whatSnooze' : 'press.whatDone';
     return [toast(ctx.t('press.refused', { number: n, what: ctx.t(verb) }))];
   }
-  if (outcome.kind === 'already-done')
-    return [toast(ctx.t('press.alreadyDone', { number: n, date: outcome.date }))];
   if (outcome.kind === 'duplicate') return [toast(ctx.t('press.duplicate', { number: n }))];
 
   const line = ctx.t('reminders:press.did', {

@@ -1,16 +1,14 @@
 /** Fewer reminders, on purpose: /snooze 12 3 (one task, a few working days), /mute and /unmute (this group). */
 import { addWorkingDays, toLocalDate } from '../../domain/calendar';
-import { mayChange } from '../permissions';
 import type { LocalDate } from '../../domain/task';
 import { setChatMuted } from '../../store/binding-repository';
-import { restoreSnooze, setSnooze, snoozeOf } from '../../store/task-snooze';
 import type { TaskRecord } from '../../store/types';
 import { taskArg } from '../args';
 import { splitFirst } from '../command-parser';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate } from '../../shared/date-format';
 import { textReply } from '../reply';
-import { applyTaskChange, refusal, type ChangeOutcome } from './change';
+import { applyTaskChange, refusalReply, type ChangeOutcome } from './change';
 
 /** Longer than a month of working days is not a snooze but a new deadline: /update or the plan. */
 export const MAX_SNOOZE_DAYS = 20;
@@ -20,7 +18,7 @@ export type SnoozeOutcome =
 
 /**
  * Moves the task's reminders due from today until `days` working days on to that day (a working day, so
- * never a holiday or weekend). Audited like any change, as a note, and re-planned at once.
+ * never a holiday or weekend). One guarded change with its audit record, re-planned at once.
  */
 export async function snoozeTask(
   ctx: CommandContext,
@@ -28,21 +26,15 @@ export async function snoozeTask(
   days: number,
   dedupeKey?: string,
 ): Promise<SnoozeOutcome> {
-  // Moving a task's reminders is a state change: the lead's group, the leaders or an admin.
-  if (!mayChange(task, ctx.binding, ctx.isAdmin, 'state')) return { kind: 'refused' };
   const until = addWorkingDays(ctx.today, days, ctx.deps.calendar);
   const note = ctx.t('snooze.note', { date: formatDate(until) });
-  // Set first, so the re-plan that applyTaskChange triggers already sees it; undone if refused.
-  const before = await snoozeOf(task.id);
-  await setSnooze(task.id, ctx.today, until);
-  const outcome = await applyTaskChange(ctx, { ...task, revision: task.revision + 1 }, 'note', {
-    note,
-    ...(dedupeKey ? { dedupeKey, text: note } : {}),
-  });
-  if (outcome.kind !== 'applied') {
-    await restoreSnooze(task.id, before);
-    return outcome;
-  }
+  const outcome = await applyTaskChange(
+    ctx,
+    task,
+    { kind: 'snooze', until, note },
+    dedupeKey ? { dedupeKey, text: note } : {},
+  );
+  if (outcome.kind !== 'applied') return outcome;
   return { kind: 'applied', until };
 }
 
@@ -54,7 +46,7 @@ export const snooze: CommandHandler = async (ctx, args) => {
   if (!Number.isInteger(days) || days < 1 || days > MAX_SNOOZE_DAYS)
     return [textReply(ctx.t('errors.badSnoozeDays', { max: MAX_SNOOZE_DAYS, number: task.value.number }))];
   const outcome = await snoozeTask(ctx, task.value, days);
-  if (outcome.kind === 'refused') return [refusal(ctx, task.value)];
+  if (outcome.kind === 'refused') return [refusalReply(ctx, outcome.task, outcome.code)];
   if (outcome.kind !== 'applied') return [textReply(ctx.t('change.duplicate'))];
   return [
     textReply(

@@ -31,7 +31,29 @@ export const status: CommandHandler = async (ctx, args) => {
     for (const t of s.overdue.slice(0, OVERDUE_NAMED)) r.line(overdueLine(ctx, t));
     if (s.overdue.length > OVERDUE_NAMED)
       r.line(ctx.t('common.more', { count: s.overdue.length - OVERDUE_NAMED }));
+    const mine = tasks.filter((t) => (s.department ? t.lead.includes(s.department) : t.lead.length === 0));
+    for (const t of mine.filter((x) => x.status === 'blocked').slice(0, OVERDUE_NAMED))
+      r.line(
+        ctx.t('report.blockedItem', {
+          number: t.number,
+          title: clip(t.title, 60),
+          reason: t.blockedReason ?? '—',
+        }),
+      );
+    const extended = mine.filter((t) => t.extensions.length > 0);
+    if (extended.length)
+      r.line(
+        ctx.t('report.extended', {
+          count: extended.length,
+          list: extended
+            .slice(0, OVERDUE_NAMED)
+            .map((t) => ctx.t('report.extendedItem', { number: t.number, times: t.extensions.length }))
+            .join(', '),
+        }),
+      );
   }
+  const extendedTotal = tasks.filter((t) => t.extensions.length > 0).length;
+  if (extendedTotal) r.blank().line(ctx.t('report.extendedTotal', { count: extendedTotal }));
   r.blank().line(italic(ctx.t('report.legend')));
   const reply: Reply = r.build();
   try {

@@ -2,6 +2,7 @@
 import { addDays, toLocalDate, workingDaysBetween } from '../../domain/calendar';
 import { findTasks } from '../../store/task-repository';
 import { recentUpdates } from '../../store/status-updates';
+import { evidenceLabel } from './change';
 import type { TaskRecord } from '../../store/types';
 import { taskArg } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
@@ -94,6 +95,10 @@ export const task: CommandHandler = async (ctx, args) => {
       timeText: t.timeText ? ` (${t.timeText})` : '',
     }),
   );
+  if (t.source) r.line(ctx.t('work.source', { source: t.source }));
+  for (const line of deadlineLines(ctx, t)) r.line(line);
+  if (t.attachments.length)
+    r.line(ctx.t('evidence.inTask', { list: t.attachments.map((e) => evidenceLabel(ctx, e)).join(', ') }));
   r.line(ctx.t('task.state', { status: ctx.t(`status.${t.status}`), progress: t.progress }));
   if (t.status === 'blocked' && t.blockedReason)
     r.line(ctx.t('task.blockedReason', { reason: t.blockedReason }));
@@ -118,6 +123,16 @@ export const task: CommandHandler = async (ctx, args) => {
   if (t.status !== 'done') r.line(ctx.t('task.howTo', { number: t.number }));
   return [r.build()];
 };
+
+/** "gia hạn 1 lần, hạn gốc 15/05/2025" and a request still waiting, for /task and /history. */
+export function deadlineLines(ctx: CommandContext, t: TaskRecord): string[] {
+  const lines: string[] = [];
+  const original = t.originalEnd ?? t.extensions[0]?.from;
+  if (t.extensions.length && original)
+    lines.push(ctx.t('deadlines.extended', { count: t.extensions.length, original: formatDate(original) }));
+  if (t.extensionRequest) lines.push(ctx.t('deadlines.pending', { to: formatDate(t.extensionRequest.to) }));
+  return lines;
+}
 
 /** Tasks of this group: its department's, or everyone's in the leadership group. */
 async function groupTasks(ctx: CommandContext): Promise<TaskRecord[]> {

@@ -7,12 +7,13 @@ import { Bot, type BotError, type Context } from 'grammy';
 import { askCore } from '../ask-core';
 import type { BotCore } from '../../bot/messages';
 import type { Logger } from '../../shared/logger';
-import type { Sender } from '../sender';
+import type { Sender, SendPacer } from '../sender';
 import { deliverReply, editReply } from './deliver';
 import { describeError } from './errors';
 import { chatMigration, toIncomingMessage, toIncomingPress } from './inbound';
 import { setCommandMenus, type TelegramCommand } from './menus';
-import { installAutoRetry, senderFromApi, type RetryLimits } from './sender';
+import { installAutoRetry, installPacer, senderFromApi, type RetryLimits } from './sender';
+import { createOutbox } from './outbox';
 import { startWebhook, type RunningWebhook, type WebhookSettings } from './webhook-server';
 
 /** Said when the core fails, so a user's message is never silently dropped. */
@@ -33,6 +34,11 @@ export interface TelegramChannelOptions extends RetryLimits {
    * id. Without it the migration is only logged.
    */
   onChatMigrated?: (fromChatId: string, toChatId: string) => Promise<void> | void;
+  /**
+   * Shared send limits (overall and per chat, through Redis) that the worker's sends keep too; without
+   * one, only grammY's auto-retry answers a 429.
+   */
+  pacer?: SendPacer;
 }
 
 export interface TelegramChannel {
@@ -47,8 +53,21 @@ export interface TelegramChannel {
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const { core, logger } = options;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
+  // Under auto-retry, so every retry is paced too (see installPacer).
+  if (options.pacer) installPacer(bot.api, options.pacer);
   installAutoRetry(bot.api, options);
   const sender = senderFromApi(bot.api, logger);
+  const outbox = createOutbox(async (chatId, entry) => {
+    try {
+      await deliverReply(bot.api, chatId, entry.reply, {
+        ...(entry.quoteMessageId !== undefined ? { quoteMessageId: entry.quoteMessageId } : {}),
+        ...(entry.threadId !== undefined ? { threadId: entry.threadId } : {}),
+      });
+    } catch (err) {
+      // One reply that cannot be posted should not keep the others back.
+      logger.error({ chatId, err: describeError(err) }, 'telegram: failed to send a reply');
+    }
+  });
   const inFlight = new Set<Promise<void>>();
 
   /** getFile, then the file URL (which carries the token, so it is never logged). */
@@ -87,20 +106,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const replies = await askCore(core, incoming, logger, describeError);
 
     const threadId = msg.is_topic_message ? msg.message_thread_id : undefined;
-    for (const reply of replies) {
-      try {
-        await deliverReply(ctx.api, msg.chat.id, reply, {
-          ...(reply.quote ? { quoteMessageId: msg.message_id } : {}),
-          ...(threadId !== undefined ? { threadId } : {}),
-        });
-      } catch (err) {
-        // One reply that cannot be posted should not keep the others back.
-        logger.error(
-          { chatId: incoming.chat.id, messageId: incoming.messageId, err: describeError(err) },
-          'telegram: failed to send a reply',
-        );
-      }
-    }
+    // Not awaited here: a group waiting for its send slot must not hold up the next update of another
+    // group (grammY hands updates over one at a time). stop() waits for the outbox.
+    for (const reply of replies)
+      void outbox.post(String(msg.chat.id), {
+        reply,
+        who: incoming.user.name,
+        ...(reply.quote ? { quoteMessageId: msg.message_id } : {}),
+        ...(threadId !== undefined ? { threadId } : {}),
+      });
   }
 
   /** A button press: always answered (Telegram shows a spinner until then), the message edited if asked. */
@@ -202,6 +216,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       polling = undefined;
     }
     await Promise.allSettled([...inFlight]);
+    await outbox.idle();
   }
 
   return { sender, start, stop };

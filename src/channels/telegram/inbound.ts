@@ -64,7 +64,13 @@ function replyOf(msg: Message, botId: number): IncomingMessage['replyTo'] {
 export function toIncomingMessage(ctx: Context, download?: FileDownloader): IncomingMessage | undefined {
   const msg = ctx.message;
   if (!msg) return undefined;
-  const attachment = msg.document && download ? fileOf(msg.document, download) : undefined;
+  const attachment = !download
+    ? undefined
+    : msg.document
+      ? fileOf(msg.document, download)
+      : msg.photo?.length
+        ? photoOf(msg.photo, download)
+        : undefined;
   // A document may come without a caption; other captionless media are not for the bot.
   const text = msg.text ?? msg.caption ?? (attachment ? '' : undefined);
   if (text === undefined) return undefined;
@@ -92,7 +98,22 @@ function fileOf(document: NonNullable<Message['document']>, download: FileDownlo
     name: document.file_name ?? 'file',
     size: document.file_size ?? 0,
     ...(document.mime_type ? { mimeType: document.mime_type } : {}),
+    kind: 'document',
+    ref: document.file_id,
     download: () => download(document.file_id),
+  };
+}
+
+/** A photo message: Telegram sends several sizes; the largest is the one worth keeping. */
+function photoOf(sizes: NonNullable<Message['photo']>, download: FileDownloader): IncomingFile {
+  const best = sizes.reduce((a, b) => ((b.file_size ?? 0) >= (a.file_size ?? 0) ? b : a));
+  return {
+    name: 'photo.jpg',
+    size: best.file_size ?? 0,
+    mimeType: 'image/jpeg',
+    kind: 'photo',
+    ref: best.file_id,
+    download: () => download(best.file_id),
   };
 }
 

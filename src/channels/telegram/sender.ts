@@ -66,17 +66,18 @@ export function senderFromApi(api: Api, logger: Logger): Sender {
   };
 }
 
-/** Methods that post a message, which Telegram counts against a bot's ~30 messages a second. */
-const POSTS = /^(send|copyMessage|forwardMessage)/;
+/** Methods that post or edit a message, which Telegram counts against a bot's and a chat's limits. */
+const POSTS = /^(send|copyMessage|forwardMessage|editMessage)/;
 
 /**
  * Installed before auto-retry, so it sits under it: each retry is paced too, and a 429 Telegram answers
  * holds back every worker's later sends, not only this one's retry.
  */
-function installPacer(api: Api, pacer: SendPacer): void {
+export function installPacer(api: Api, pacer: SendPacer): void {
   api.config.use(async (prev, method, payload, signal) => {
     if (!POSTS.test(method)) return prev(method, payload, signal);
-    await pacer.beforeSend();
+    const chat = (payload as { chat_id?: unknown }).chat_id;
+    await pacer.beforeSend(typeof chat === 'number' || typeof chat === 'string' ? String(chat) : undefined);
     const res = await prev(method, payload, signal);
     if (!res.ok && res.error_code === 429) await pacer.rateLimited((res.parameters?.retry_after ?? 1) * 1000);
     return res;

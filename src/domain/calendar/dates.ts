@@ -1,9 +1,10 @@
 /**
- * Arithmetic on local calendar days written 'YYYY-MM-DD'. The strings never pass through a zoned Date:
- * each day maps to a day number (days since 1970-01-01 in the proleptic Gregorian calendar), so the
- * server's own time zone cannot shift a date.
+ * Arithmetic on local calendar days written 'YYYY-MM-DD', through dayjs in UTC: a day never passes
+ * through the server's zone, so it cannot shift. Each day also has a day number (days since 1970-01-01),
+ * which the planner's hot loops compare and step through.
  */
 import type { LocalDate } from '../task';
+import { dayjs, LOCAL_DATE_FORMAT, type Dayjs } from './dayjs';
 
 export interface DateParts {
   year: number;
@@ -14,27 +15,40 @@ export interface DateParts {
 /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-const MS_PER_DAY = 86_400_000;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const EPOCH = dayjs.utc('1970-01-01');
+const EPOCH_WEEKDAY = EPOCH.day();
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+/** The first of a month (any year, 0001 included: no Date.UTC two-digit-year trap). */
+function firstOfMonth(year: number, month: number): Dayjs {
+  return EPOCH.year(year).month(month - 1);
 }
 
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return firstOfMonth(year, month).daysInMonth();
 }
 
+export function isLeapYear(year: number): boolean {
+  return daysInMonth(year, 2) === 29;
+}
+
+/** Strict: '2025-02-29' and '2025-2-3' are not dates. */
+function strict(value: string): Dayjs | null {
+  const d = dayjs.utc(value, LOCAL_DATE_FORMAT, true);
+  return d.isValid() ? d : null;
+}
+
+/** Valid days' parts, remembered (a strict dayjs parse costs microseconds; the planner asks per task). */
+const knownParts = new Map<string, DateParts>();
+
 function partsOf(value: string): DateParts | null {
-  const m = LOCAL_DATE.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-    ? { year, month, day }
-    : null;
+  const known = knownParts.get(value);
+  if (known) return { ...known };
+  const d = strict(value);
+  if (!d) return null;
+  const parts = { year: d.year(), month: d.month() + 1, day: d.date() };
+  if (knownParts.size >= 50_000) knownParts.clear();
+  knownParts.set(value, parts);
+  return { ...parts };
 }
 
 export function isLocalDate(value: string): boolean {
@@ -51,7 +65,7 @@ export function formatLocalDate(year: number, month: number, day: number): Local
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`no such day: ${year}-${month}-${day}`);
   }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return firstOfMonth(year, month).date(day).format(LOCAL_DATE_FORMAT);
 }
 
 /**
@@ -63,24 +77,32 @@ const CACHE_LIMIT = 50_000;
 const dayNumbers = new Map<string, number>();
 const dayStrings = new Map<number, LocalDate>();
 
+/** Both ways at once: a day met as a string is soon asked for as a number, and back. */
+function remember(dayNumber: number, date: LocalDate): void {
+  if (dayNumbers.size >= CACHE_LIMIT) {
+    dayNumbers.clear();
+    dayStrings.clear();
+  }
+  dayNumbers.set(date, dayNumber);
+  dayStrings.set(dayNumber, date);
+}
+
 /** Days since 1970-01-01. */
 export function toDayNumber(date: LocalDate): number {
   const known = dayNumbers.get(date);
   if (known !== undefined) return known;
-  const { year, month, day } = parseLocalDate(date);
-  const n = Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
-  if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
-  dayNumbers.set(date, n);
+  const d = strict(date);
+  if (!d) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const n = d.diff(EPOCH, 'day');
+  remember(n, date);
   return n;
 }
 
 export function fromDayNumber(dayNumber: number): LocalDate {
   const known = dayStrings.get(dayNumber);
   if (known !== undefined) return known;
-  const d = new Date(dayNumber * MS_PER_DAY);
-  const date = formatLocalDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  if (dayStrings.size >= CACHE_LIMIT) dayStrings.clear();
-  dayStrings.set(dayNumber, date);
+  const date = EPOCH.add(dayNumber, 'day').format(LOCAL_DATE_FORMAT);
+  remember(dayNumber, date);
   return date;
 }
 
@@ -107,8 +129,9 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 }
 
 export function weekday(date: LocalDate): Weekday {
-  // 1970-01-01 was a Thursday (4).
-  return ((((toDayNumber(date) + 4) % 7) + 7) % 7) as Weekday;
+  // From the day number (remembered), not a fresh dayjs per call: the planner asks this per day per task.
+  // 1970-01-01 was a Thursday (4), as EPOCH.day() says.
+  return ((((toDayNumber(date) + EPOCH_WEEKDAY) % 7) + 7) % 7) as Weekday;
 }
 
 export function isWeekend(date: LocalDate, weekendDays: readonly number[] = [0, 6]): boolean {

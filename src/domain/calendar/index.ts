@@ -5,3 +5,4 @@ export * from './overrides';
 export * from './holidays';
 export * from './working-days';
 export * from './periods';
+export * from './dayjs';

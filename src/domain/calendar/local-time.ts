@@ -1,9 +1,9 @@
 /**
- * Instants ↔ local wall-clock time in a named zone. The zone's offset comes from Intl (full ICU ships
- * with Node), so any IANA zone works; for Asia/Ho_Chi_Minh it is a constant +07:00 since 1975.
+ * Instants ↔ local wall-clock time in a named zone, through dayjs's timezone plugin (Intl under it, full
+ * ICU ships with Node), so any IANA zone works; for Asia/Ho_Chi_Minh it is a constant +07:00 since 1975.
  */
 import type { LocalDate } from '../task';
-import { formatLocalDate, parseLocalDate } from './dates';
+import { dayjs, LOCAL_DATE_FORMAT } from './dayjs';
 
 export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -11,26 +11,6 @@ export interface LocalDateTime {
   date: LocalDate;
   hour: number;
   minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
 }
 
 function assertInstant(instant: Date): void {
@@ -57,12 +37,8 @@ export function toLocalDateTime(instant: Date, zone: string = DEFAULT_ZONE): Loc
 }
 
 function readLocalDateTime(instant: Date, zone: string): LocalDateTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(zone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN } = parts;
-  return { date: formatLocalDate(year, month, day), hour, minute };
+  const wall = dayjs(instant).tz(zone);
+  return { date: wall.format(LOCAL_DATE_FORMAT), hour: wall.hour(), minute: wall.minute() };
 }
 
 /** The local day an instant falls on. */
@@ -73,26 +49,33 @@ export function toLocalDate(instant: Date, zone: string = DEFAULT_ZONE): LocalDa
 /** Minutes the zone is ahead of UTC at an instant (+420 for Vietnam). */
 export function zoneOffsetMinutes(instant: Date, zone: string = DEFAULT_ZONE): number {
   assertInstant(instant);
-  const local = toLocalDateTime(instant, zone);
-  const { year, month, day } = parseLocalDate(local.date);
-  const asUtc = Date.UTC(year, month - 1, day, local.hour, local.minute);
-  const truncated = Math.floor(instant.getTime() / 60_000) * 60_000;
-  return Math.round((asUtc - truncated) / 60_000);
+  return dayjs(instant).tz(zone).utcOffset();
 }
 
+/** Strict 'HH:mm' (00:00–23:59). */
 export function parseTimeOfDay(time: string): { hour: number; minute: number } {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!m) throw new RangeError(`not a HH:mm time: ${JSON.stringify(time)}`);
-  return { hour: Number(m[1]), minute: Number(m[2]) };
+  const t = dayjs.utc(time, 'HH:mm', true);
+  if (!t.isValid()) throw new RangeError(`not a HH:mm time: ${JSON.stringify(time)}`);
+  return { hour: t.hour(), minute: t.minute() };
 }
+
+/**
+ * Instants by (zone, date, time), remembered like the readings above: the planner asks for the same
+ * "08:00 on day D" once per task, and a zoned parse costs two Intl readings.
+ */
+const instants = new Map<string, number>();
 
 /** The instant at which the wall clock of the zone shows date + time ('HH:mm'). */
 export function localDateTimeToInstant(date: LocalDate, time: string, zone: string = DEFAULT_ZONE): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const { hour, minute } = parseTimeOfDay(time);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // Two passes settle the offset even across a DST change in zones that have one.
-  let guess = wall - zoneOffsetMinutes(new Date(wall), zone) * 60_000;
-  guess = wall - zoneOffsetMinutes(new Date(guess), zone) * 60_000;
-  return new Date(guess);
+  const key = `${zone}|${date}|${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    if (!dayjs.utc(date, LOCAL_DATE_FORMAT, true).isValid())
+      throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+    parseTimeOfDay(time);
+    ms = dayjs.tz(`${date} ${time}`, `${LOCAL_DATE_FORMAT} HH:mm`, zone).valueOf();
+    if (instants.size >= 20_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }

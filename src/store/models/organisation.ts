@@ -8,6 +8,8 @@ const organisationSchema = new Schema(
     locale: { type: String, enum: ['vi', 'en'], default: 'vi' },
     /** Reminder offsets that override the planner's defaults for this organisation (see domain/reminders). */
     reminderSettings: { type: Schema.Types.Mixed, default: undefined },
+    /** `/caidat duyet bat`: a finished task waits for the leaders' acceptance ("chờ duyệt"). */
+    acceptance: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

@@ -11,6 +11,16 @@ const planSchema = new Schema(
     key: { type: String, required: true },
     sourceHash: { type: String, required: true },
     sourceName: { type: String, default: null },
+    /** Tasks of this plan deleted in chat, as the document had them: a new version does not re-create them. */
+    chatDeleted: {
+      type: [
+        new Schema(
+          { number: Number, ref: String, title: String, start: String, end: String },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
   },
   { timestamps: true },
 );

@@ -68,7 +68,7 @@ describe('quiet on purpose', () => {
     });
     await rig.scheduler.syncTask(task.id);
     await rig.idle();
-    await rig.emulator.expectNoBotMessage(MUTED, 800);
+    await rig.emulator.expectNoBotMessage(MUTED);
 
     const digest = renderDigest(
       await buildWeeklyDigest(seed.org, '2025-03-31', 'Asia/Ho_Chi_Minh', officialCalendar),

@@ -13,6 +13,7 @@ import { officialCalendar } from '../../fixtures/reminders/fixtures';
 import { createDirectory } from '../../../jobs/directory';
 import { redisUrl, testNamespace } from '../../harness/servers';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
+import { WAIT_MS, waitFor } from '../../helpers/wait';
 import { senderMap, type ReminderRuntime } from '../../../jobs/runtime';
 import {
   startReminderWorkers,
@@ -75,17 +76,29 @@ export async function startRig(file: string, clock: Clock, retry: RetryLimits = 
   });
   const running: ReminderWorkers[] = [];
 
-  const idle = async (ms = 15_000): Promise<void> => {
-    const queues = [scheduler.queue, ...running.flatMap((w) => [...w.deliveryQueues.values()])];
-    const deadline = Date.now() + ms;
+  /**
+   * Until nothing is running or due: the scheduler queue's waiting and active jobs, and every delivery
+   * queue's jobs including delayed ones (the collect window, a retry's back-off), three polls in a row.
+   * The scheduler's delayed jobs are reminders of later days and do not count.
+   */
+  const idle = async (ms = WAIT_MS): Promise<void> => {
+    const deliveryQueues = () => running.flatMap((w) => [...w.deliveryQueues.values()]);
+    const busy = async (): Promise<boolean> => {
+      const counts = await Promise.all([
+        scheduler.queue.getJobCounts('active', 'wait', 'prioritized'),
+        ...deliveryQueues().map((q) => q.getJobCounts('active', 'wait', 'prioritized', 'delayed')),
+      ]);
+      return counts.some((c) => Object.values(c).some((n) => n > 0));
+    };
     let quietPolls = 0;
-    while (quietPolls < 3) {
-      if (Date.now() > deadline) throw new Error('queues did not go idle');
-      const counts = await Promise.all(queues.map((q) => q.getJobCounts('active', 'wait', 'prioritized')));
-      const busy = counts.some((c) => (c.active ?? 0) + (c.wait ?? 0) + (c.prioritized ?? 0) > 0);
-      quietPolls = busy ? 0 : quietPolls + 1;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor(
+      async () => (quietPolls = (await busy()) ? 0 : quietPolls + 1) >= 3,
+      'the queues to go idle',
+      {
+        timeoutMs: ms,
+        intervalMs: 100,
+      },
+    );
   };
 
   return {

@@ -9,10 +9,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import path from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import IORedis from 'ioredis';
 import { mongoUri, redisUrl } from '../../harness/servers';
 import { useTestStore, Department, ReminderLog } from '../../helpers/store';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
+import { waitFor } from '../../helpers/wait';
 import { bindGroup, createTask, seedOrg } from './rig';
 import { DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY } from '../../../jobs/workers';
 
@@ -25,7 +27,6 @@ const GROUPS = 60;
 /** The worker's default: the most sends a crash can leave in flight. */
 const DELIVERY_CONCURRENCY = DEFAULT_DELIVERY_CONCURRENCY;
 const chatOf = (i: number): string => String(-4000 - i);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function withPath(url: string, pathname: string): string {
   const u = new URL(url);
@@ -50,7 +51,8 @@ async function slowProxy(target: string, sendDelayMs: number): Promise<SlowProxy
       void (async () => {
         if (/\/sendMessage$/.test(req.url ?? '')) {
           proxy.held++;
-          await sleep(sendDelayMs);
+          // A slow network on purpose: the kill must find sends posted and not yet answered.
+          await pause(sendDelayMs);
           proxy.held--;
         }
         const upstream = request(
@@ -117,13 +119,11 @@ function startWorker(): Promise<ChildProcess> {
 const delivered = (): number[] =>
   Array.from({ length: GROUPS }, (_, i) => emulator.botMessages(chatOf(i + 1)).length);
 
+/** Waits for `ok`, saying per group what arrived when it times out. */
 async function until(what: string, ok: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; per group: ${delivered().join(',')}`);
-    await sleep(100);
-  }
+  await waitFor(ok, what, { timeoutMs: ms, intervalMs: 100 }).catch((err: Error) => {
+    throw new Error(`${err.message}; per group: ${delivered().join(',')}`);
+  });
 }
 
 beforeAll(async () => {

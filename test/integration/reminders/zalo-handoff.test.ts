@@ -6,6 +6,7 @@ import { createZaloSender } from '../../../src/channels/zalo/sender';
 import { fixedClock } from '../../../src/shared/clock';
 import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
+import { eventually } from '../../helpers/wait';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startZaloDelivery } from '../../../src/app/zalo-delivery';
 import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
@@ -76,15 +77,17 @@ describe('Zalo deliveries handed to the bot process', () => {
     expect(sent?.threadId).toBe(GROUP);
     expect(sent?.text).toContain('Báo cáo quý I');
     expect(sent?.text).toContain(`/done ${task.number}`);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await ReminderLog.find({ task: task.id }).lean()).toEqual([
-      expect.objectContaining({
-        platform: 'zalo',
-        chatId: GROUP,
-        state: 'sent',
-        messageId: String(sent?.msgId),
-      }),
-    ]);
+    // The row is marked sent just after the send returns.
+    await eventually(async () =>
+      expect(await ReminderLog.find({ task: task.id }).lean()).toEqual([
+        expect.objectContaining({
+          platform: 'zalo',
+          chatId: GROUP,
+          state: 'sent',
+          messageId: String(sent?.msgId),
+        }),
+      ]),
+    );
   });
 
   it('hands the weekly digest for a Zalo leaders group over the same way', async () => {

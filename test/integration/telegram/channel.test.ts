@@ -13,6 +13,7 @@ import {
 } from '../../helpers/telegram-emulator';
 import { parseTelegramHtml } from '../../unit/telegram/valid-html';
 import { captureLogs } from './log-capture';
+import { staysQuiet, waitFor } from '../../helpers/wait';
 
 const GROUP = -1001234567890;
 
@@ -205,8 +206,7 @@ describe('createTelegramChannel against the emulator', () => {
     const before = received.length;
     const oldGroup = emu.client({ chatId: -4242, type: 'group', chatTitle: 'Phòng cũ' });
     await emu.sendText(oldGroup, '', { migrate_to_chat_id: -1004242 });
-    const deadline = Date.now() + 3000;
-    while (migrations.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => migrations.length > 0, 'the migration');
     expect(migrations).toEqual([['-4242', '-1004242']]);
     expect(received.length).toBe(before);
     await emu.expectNoBotMessage(-4242);
@@ -214,14 +214,13 @@ describe('createTelegramChannel against the emulator', () => {
 
   it('stop() waits for a message being handled, then receives nothing more', async () => {
     await emu.sendText(emu.client(), '/slow');
-    while (lastReceived()?.text !== '/slow') await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => lastReceived()?.text === '/slow', 'the core to receive /slow');
     const stopped = channel.stop();
     setTimeout(() => releaseSlow?.(), 200);
     await stopped;
     expect(emu.botMessages(GROUP).some((m) => m.text?.includes('/slow'))).toBe(true);
     const count = received.length;
     await emu.sendText(emu.client(), '/ping after stop');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(received.length).toBe(count);
+    await staysQuiet(() => received.length > count, 'message received after stop');
   });
 });

@@ -7,9 +7,10 @@ import IORedis from 'ioredis';
 import pino from 'pino';
 import type { Sender } from '../../../src/channels/sender';
 import { createTelegramSender } from '../../../src/channels/telegram/sender';
-import { createSendPacer } from '../../../jobs/send-pacer';
+import { createSendPacer } from '../../../src/channels/send-pacer';
 import { redisUrl, testNamespace } from '../../harness/servers';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
+import { waitFor } from '../../helpers/wait';
 
 const logger = pino({ level: 'silent' });
 const key = `${testNamespace(__filename)}:send-pace:telegram`;
@@ -62,9 +63,11 @@ describe('send pacer', () => {
     try {
       // The first worker has read the 429 and told the others (the emulator counts it before that).
       const probe = connections[0]!;
-      while (tooMany() === 0 || (await probe.exists(`${key}:blocked`)) === 0) {
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      await waitFor(
+        async () => tooMany() > 0 && (await probe.exists(`${key}:blocked`)) === 1,
+        'the 429 to be shared',
+        { intervalMs: 5 },
+      );
       const t0 = Date.now();
       await second!.send('-7102', text(2));
       // Without the pacer the second worker's message would go at once and meet the same limit.

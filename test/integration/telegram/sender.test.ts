@@ -87,7 +87,7 @@ describe('createTelegramSender against the emulator', () => {
     const doc = await emu.waitForBotMessage(GROUP);
     expect(doc.caption).toBe('Lịch của phòng');
     expect(emu.fileOf(doc).equals(ics)).toBe(true);
-    await emu.expectNoBotMessage(GROUP, 100);
+    await emu.expectNoBotMessage(GROUP);
 
     await sender.send(GROUP, {
       segments: [{ text: 'Tiến độ' }],

@@ -25,6 +25,7 @@ import { SendDeferredError } from '../../../src/channels/sender';
 import { CloseReason, ThreadType } from '../../../src/channels/zalo/zca';
 import { FakeZaloServer, photoContent } from '../../helpers/zalo-fake';
 import { buildGroupMessage } from '../../helpers/zalo-fake-messages';
+import { staysQuiet, waitFor } from '../../helpers/wait';
 
 const GROUP = '6209876543210987654';
 const OTHER_GROUP = '6201111111111111111';
@@ -105,14 +106,6 @@ async function harness(
 
 function h_cookies(zalo: FakeZaloServer): ZaloCredentials['cookie'] {
   return zalo.cookieJar.toJSON()?.cookies ?? [];
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 const restarts = (h: Harness): unknown[] =>
@@ -202,7 +195,7 @@ describe('zalo channel: messages', () => {
     zalo.emitGroupText(GROUP, LAN, 'hai');
     zalo.emitGroupText(OTHER_GROUP, LAN, 'ba');
     await zalo.waitForSent(3);
-    await new Promise((r) => setTimeout(r, 30));
+    await staysQuiet(() => zalo.sent.length > 3, 'answer to a message seen twice');
 
     expect(h.seen.map((m) => m.text).sort()).toEqual(['ba', 'hai', 'một']);
     expect(zalo.sentTo(GROUP).map((s) => s.text)).toEqual(['re một', 're hai']);
@@ -222,7 +215,7 @@ describe('zalo channel: connection', () => {
     h.zalo.emitGroupText(GROUP, LAN, 'trong lúc mất kết nối'); // no socket: only Zalo has it
     await waitFor(() => connects(h) === 2, 'the restart');
     await h.zalo.waitForSent(2);
-    await new Promise((r) => setTimeout(r, 30));
+    await staysQuiet(() => h.zalo.sent.length > 2, 'answer given twice');
 
     expect(h.zalo.sentTo(GROUP).map((s) => s.text)).toEqual(['re trước', 're trong lúc mất kết nối']);
     expect(h.zalo.loginCalls).toBe(0);
@@ -246,7 +239,7 @@ describe('zalo channel: connection', () => {
     await waitFor(() => connects(h) === 1, 'connected');
     h.zalo.emitGroupText(GROUP, LAN, 'mới');
     await h.zalo.waitForSent(1);
-    await new Promise((r) => setTimeout(r, 30));
+    await staysQuiet(() => h.zalo.sent.length > 1, 'answer to the old message');
 
     expect(h.zalo.sent.map((s) => s.text)).toEqual(['re mới']);
   });
@@ -295,7 +288,7 @@ describe('zalo channel: connection', () => {
     await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
       SendDeferredError,
     );
-    await new Promise((r) => setTimeout(r, 100)); // five polls of an unchanged file: no login
+    await staysQuiet(() => h.zalo.loginCalls > 3, 'login from an unchanged file'); // many polls of it
     expect(h.zalo.loginCalls).toBe(3);
 
     // An admin runs `npm run zalo:login`: a new session in the file.
@@ -324,7 +317,7 @@ describe('zalo channel: connection', () => {
     await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'y' }] })).rejects.toBeInstanceOf(
       SendDeferredError,
     );
-    await new Promise((r) => setTimeout(r, 60));
+    await staysQuiet(() => h.zalo.loginCalls > 0, 'login');
     expect(h.zalo.loginCalls).toBe(0);
   });
 
@@ -335,7 +328,10 @@ describe('zalo channel: connection', () => {
 
     h.zalo.closeListener(CloseReason.DuplicateConnection, 'another web session');
     await waitFor(() => h.notices.length === 1, 'the admin notice');
-    await new Promise((r) => setTimeout(r, 60));
+    await staysQuiet(
+      () => h.notices.length > 1 || h.zalo.loginCalls > 0 || h.zalo.listener.startCalls.length > 1,
+      'second notice, login or restart',
+    );
 
     expect(h.notices).toEqual([TAKEN_OVER_NOTICE]);
     expect(h.zalo.loginCalls).toBe(0);
@@ -383,7 +379,7 @@ describe('zalo channel: stopping never crashes', () => {
     const start = h.channel.start();
     await h.channel.stop(); // before `connected`
     await start;
-    await new Promise((r) => setTimeout(r, 30));
+    await waitFor(() => h.logs.some((l) => l.msg === 'zalo: listener error'), 'the socket error logged');
 
     const listener = h.zalo.listener;
     expect(listener.listenerCount('error')).toBeGreaterThan(0);
@@ -398,7 +394,10 @@ describe('zalo channel: stopping never crashes', () => {
 
     h.zalo.closeListener(CloseReason.ManualClosure, ''); // a listed code: zca-js schedules its own retry
     await h.channel.stop();
-    await new Promise((r) => setTimeout(r, 60));
+    await staysQuiet(
+      () => h.zalo.listener.started || h.zalo.listener.startCalls.length > 1,
+      'the orphan coming back',
+    );
 
     expect(h.zalo.listener.internalRetries).toBe(1);
     expect(h.zalo.listener.started).toBe(false);
@@ -413,7 +412,10 @@ describe('zalo channel: stopping never crashes', () => {
     h.zalo.closeListener(); // our restart is now pending
     await Promise.all([h.channel.stop(), h.channel.stop()]);
     await h.channel.stop();
-    await new Promise((r) => setTimeout(r, 60));
+    await staysQuiet(
+      () => h.zalo.listener.startCalls.length > 1 || h.zalo.loginCalls > 0,
+      'restart or login',
+    );
 
     expect(h.zalo.listener.startCalls).toHaveLength(1);
     expect(h.zalo.loginCalls).toBe(0);
@@ -425,9 +427,8 @@ describe('zalo channel: session file', () => {
     const h = await harness(undefined, { policy: { ...POLICY, maintenanceMs: 20 } });
     const before = await stat(h.file);
     await h.channel.start();
-    await new Promise((r) => setTimeout(r, 60));
+    await waitFor(() => h.zalo.api.keepAliveCalls > 1, 'two keepAlive rounds');
     expect((await stat(h.file)).mtimeMs).toBe(before.mtimeMs);
-    expect(h.zalo.api.keepAliveCalls).toBeGreaterThan(0);
 
     h.zalo.setCookie('zpw_sek', 'refreshed-cookie-value');
     await waitFor(() => h.logs.some((l) => l.msg === 'zalo: refreshed session saved'), 'the save');

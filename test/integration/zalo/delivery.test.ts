@@ -15,8 +15,11 @@ import { ThreadType } from '../../../src/channels/zalo/zca';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
+import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
+import { JOB_NAMES } from '../../../src/scheduler/reminder-queue';
 import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
+import { staysQuiet, waitFor } from '../../helpers/wait';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from '../reminders/rig';
 
 jest.setTimeout(40_000);
@@ -112,18 +115,6 @@ async function botProcess(
   return { channel, notices, file };
 }
 
-async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('a Zalo group that refuses every message (code 123)', () => {
   /**
    * Queues two reminders of the same morning for each of `groups` (one message each, both items in it)
@@ -165,7 +156,9 @@ describe('a Zalo group that refuses every message (code 123)', () => {
     );
     for (const g of others) {
       expect(zalo.sentTo(g)).toHaveLength(1);
-      expect(zalo.sentTo(g)[0]?.text).toMatch(/Báo cáo quý I[\s\S]*Tổng kết hội nghị|Tổng kết hội nghị[\s\S]*Báo cáo quý I/);
+      expect(zalo.sentTo(g)[0]?.text).toMatch(
+        /Báo cáo quý I[\s\S]*Tổng kết hội nghị|Tổng kết hội nghị[\s\S]*Báo cáo quý I/,
+      );
     }
     expect(slowest).toBeLessThan(controlSlowest * 2 + 2_000);
     expect(zalo.sentTo(refusing)).toHaveLength(0);
@@ -248,8 +241,7 @@ describe('an expired Zalo session', () => {
       'both deliveries superseded',
     );
 
-    await new Promise((r) => setTimeout(r, 300));
-    expect(zalo.sent).toHaveLength(0);
+    await staysQuiet(() => zalo.sent.length > 0, 'late reminder sent');
     expect(await ReminderLog.countDocuments({ task: task.id, state: 'failed' })).toBe(0);
   });
 });
@@ -278,5 +270,60 @@ describe('where a Zalo reminder goes, and what is recorded', () => {
     expect(row?.messageIds).toEqual(zalo.sent.map((s) => s.msgId));
     const last = zalo.sent.at(-1)?.msgId ?? '';
     expect(await taskOfReminderMessage('zalo', person, last)).toBe(task.id);
+  });
+});
+
+describe('a weekly digest due while the Zalo session is expired', () => {
+  it('waits, using up no attempt, and reaches the leaders group once after a new login', async () => {
+    const seed = await seedOrg('zalo-digest-expired');
+    const leaders = '7400000000000000001';
+    await ChatBinding.create({
+      platform: 'zalo',
+      chatId: leaders,
+      title: 'Lãnh đạo',
+      org: seed.org,
+      role: 'leaders',
+    });
+    await createTask(seed, { lead: ['van-phong'], end: '2025-03-14', title: 'Báo cáo quý I' });
+    const zalo = new FakeZaloServer({ groups: { [leaders]: leaders } });
+    const { notices, file } = await botProcess(zalo, 'digest-expired', { expired: true });
+    await waitFor(() => notices.includes(SESSION_EXPIRED_NOTICE), 'the expiry notice');
+
+    const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'] };
+    const deliveries = await sendWeeklyDigests(workerRt, {
+      queues: worker.deliveryQueues,
+      orgIds: [String(seed.org)],
+    });
+    expect(deliveries.map((d) => d.status)).toEqual(['queued']);
+    const queue = worker.deliveryQueues.get('zalo')!;
+    const digestJob = async () =>
+      (await queue.getJobs(['delayed', 'waiting', 'active', 'failed', 'completed'])).find(
+        (j) => j.name === JOB_NAMES.deliverDigest && (j.data as { chatId?: string }).chatId === leaders,
+      );
+    // It tried, found no session, and now waits delayed: not failed, no attempt spent.
+    await waitFor(async () => (await (await digestJob())?.getState()) === 'delayed', 'the digest waiting');
+    expect((await digestJob())?.attemptsMade).toBe(0);
+    expect(zalo.sent).toHaveLength(0);
+
+    zalo.sessionExpired = false;
+    zalo.setCookie('zpw_sek', 'session-3');
+    await writeCredentials(file, {
+      cookie: zalo.cookieJar.toJSON()?.cookies ?? [],
+      imei: 'i',
+      userAgent: 'UA',
+    });
+    const sent = await zalo.waitForSent(2, 10_000);
+    expect(sent.map((s) => s.threadId)).toEqual([leaders, leaders]);
+    expect(sent[1]?.text).toContain('Tổng hợp tuần 10/03/2025 – 16/03/2025');
+    await waitFor(async () => (await digestJob()) === undefined, 'the digest job to complete');
+
+    // Asked again the same week (a second cron run, a retried job): nothing more is posted.
+    const again = await sendWeeklyDigests(workerRt, {
+      queues: worker.deliveryQueues,
+      orgIds: [String(seed.org)],
+    });
+    expect(again.map((d) => d.status)).toEqual(['queued']);
+    await waitFor(async () => (await digestJob()) === undefined, 'the second digest job to finish');
+    expect(zalo.sent).toHaveLength(2);
   });
 });

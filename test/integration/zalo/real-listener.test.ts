@@ -10,6 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import pino from 'pino';
 import type { BotCore } from '../../../src/bot/messages';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/channel';
@@ -21,6 +22,7 @@ import { writeCredentials } from '../../../src/channels/zalo/credentials';
 import { TAKEN_OVER_NOTICE } from '../../../src/channels/zalo/notices';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { FakeZaloSocketServer } from '../../helpers/zalo-fake-socket';
+import { eventually, staysQuiet, waitFor } from '../../helpers/wait';
 
 const GROUPS = ['6209876543210987654', '6201111111111111111', '6202222222222222222'];
 const LAN = { id: '3261854332509022064', name: 'Nguyễn Thị Lan' };
@@ -86,16 +88,6 @@ async function rig(policy: Partial<ConnectionPolicy> = {}, notices: string[] = [
   return r;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
 describe('zalo channel on zca-js’s real Listener', () => {
   it(
     'answers every command sent during a minute of 1006 drops every 2–5 s, each once, without a re-login',
@@ -116,7 +108,7 @@ describe('zalo channel on zca-js’s real Listener', () => {
       let drops = 0;
       const flapping = (async () => {
         while (Date.now() - started < duration) {
-          await sleep(scaled(2_000 + Math.random() * 3_000));
+          await pause(scaled(2_000 + Math.random() * 3_000)); // the flapping itself, not a wait
           r.socket.drop();
           drops++;
         }
@@ -127,12 +119,14 @@ describe('zalo channel on zca-js’s real Listener', () => {
         const text = `/tasks ${++n}`;
         commands.push(text);
         r.zalo.emitGroupText(GROUPS[n % GROUPS.length] ?? '', LAN, text);
-        await sleep(scaled(700));
+        await pause(scaled(700)); // a command every 0.7 s: the load under test
       }
       await flapping;
 
-      await waitFor(() => r.zalo.sent.length >= commands.length, 'every answer', scaled(30_000) + 5000);
-      await sleep(scaled(2_000));
+      await waitFor(() => r.zalo.sent.length >= commands.length, 'every answer', {
+        timeoutMs: scaled(30_000) + 5000,
+      });
+      await staysQuiet(() => r.zalo.sent.length > commands.length, 'answer given twice');
       const answers = r.zalo.sent.map((s) => s.text);
       const restarts = r.logs.filter((l) => l.msg === 'zalo: restarting the listener');
       process.stdout.write(
@@ -162,9 +156,9 @@ describe('zalo channel on zca-js’s real Listener', () => {
       const errors: unknown[] = [];
       listener.on('error', (err) => void errors.push(err));
       listener.start({ retryOnClose: true });
-      await sleep(50);
+      await waitFor(() => socket.heldHandshakes === 1, 'the connection to be held in its handshake');
       listener.stop();
-      await sleep(50);
+      await waitFor(() => errors.length > 0, 'the error');
 
       expect(errors).toHaveLength(1);
       expect(String((errors[0] as { message?: unknown }).message)).toMatch(/closed before the connection/);
@@ -177,17 +171,16 @@ describe('zalo channel on zca-js’s real Listener', () => {
     const r = await rig();
     r.socket.holdHandshakes = true;
     await r.channel.start();
-    await sleep(50);
+    await waitFor(() => r.socket.heldHandshakes === 1, 'the connection to be held in its handshake');
 
     await r.channel.stop();
-    await sleep(50);
     r.socket.releaseHandshakes();
-    await sleep(100);
 
-    expect(r.logs.some((l) => l.msg === 'zalo: listener error' && /closed before/.test(String(l.err)))).toBe(
-      true,
+    await waitFor(
+      () => r.logs.some((l) => l.msg === 'zalo: listener error' && /closed before/.test(String(l.err))),
+      'the listener error logged',
     );
-    expect(r.socket.openSockets).toBe(0);
+    await eventually(() => expect(r.socket.openSockets).toBe(0));
   });
 
   it("the channel stops while zca-js's own retry (close 1000) is pending, and nothing reconnects", async () => {
@@ -198,7 +191,7 @@ describe('zalo channel on zca-js’s real Listener', () => {
     r.socket.closeWith(1000); // listed in close_and_retry_codes: zca-js schedules a retry in 300 ms
     await waitFor(() => r.logs.some((l) => l.msg === 'zalo: listener disconnected'), 'the close');
     await r.channel.stop();
-    await sleep(600);
+    await staysQuiet(() => r.socket.connections > 1, 'reconnection');
 
     expect(r.socket.connections).toBe(1);
     expect(r.socket.openSockets).toBe(0);
@@ -212,7 +205,7 @@ describe('zalo channel on zca-js’s real Listener', () => {
 
     r.socket.closeWith(3000, 'another web session'); // listed: zca-js emits only `disconnected` and retries
     await waitFor(() => notices.length === 1, 'the admin notice');
-    await sleep(600);
+    await staysQuiet(() => r.socket.connections > 1 || notices.length > 1, 'reconnection or second notice');
 
     expect(notices).toEqual([TAKEN_OVER_NOTICE]);
     expect(r.socket.connections).toBe(1);
@@ -225,7 +218,7 @@ describe('zalo channel on zca-js’s real Listener', () => {
     await waitFor(() => r.socket.openSockets === 1, 'connected');
 
     await Promise.all([r.channel.stop(), r.channel.stop()]);
-    await sleep(700);
+    await staysQuiet(() => r.socket.connections > 1, 'reconnection');
 
     expect(r.socket.connections).toBe(1);
     expect(r.socket.openSockets).toBe(0);

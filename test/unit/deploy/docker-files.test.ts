@@ -14,20 +14,35 @@ const read = (f: string): string => readFileSync(path.join(ROOT, f), 'utf8');
 const pkg = JSON.parse(read('package.json')) as {
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
 };
-const dockerfile = read('Dockerfile')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'));
+/** dist/<out>.js ← source: what `npm run build` bundles (scripts/build.mjs reads the same file). */
+const PROGRAMS = JSON.parse(read('scripts/programs.json')) as Record<string, string>;
 const dockerignore = read('.dockerignore')
   .split('\n')
   .map((l) => l.trim())
   .filter(Boolean);
 
+/** The Dockerfile's stages: name (from `AS`) and instructions, comments and blank lines dropped. */
+const stages = (() => {
+  const out: { name: string; from: string; lines: string[] }[] = [];
+  for (const line of read('Dockerfile').split('\n')) {
+    const l = line.trim();
+    if (!l || l.startsWith('#')) continue;
+    const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?$/i.exec(l);
+    if (from) out.push({ name: from[2] ?? '', from: from[1]!, lines: [] });
+    else out.at(-1)?.lines.push(l);
+  }
+  return out;
+})();
+const finalStage = stages.at(-1)!;
+const stage = (name: string) => stages.find((s) => s.name === name);
+
 interface Service {
   image?: string;
   build?: unknown;
   command?: string[];
+  init?: boolean;
   environment?: Record<string, string>;
   volumes?: string[];
   ports?: string[];
@@ -35,13 +50,6 @@ interface Service {
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
 const appServices = Object.entries(compose.services).filter(([, s]) => s.image === 'lmhtx-bot');
-
-/** The files an npm script runs: `node --import tsx <file>`. */
-function scriptEntry(script: string): string {
-  const m = /--import tsx (\S+\.ts)/.exec(pkg.scripts[script] ?? '');
-  if (!m?.[1]) throw new Error(`npm script ${script} does not run a .ts file`);
-  return m[1];
-}
 
 /** Every project file an entry loads (static and dynamic relative imports), and the packages it needs. */
 function closure(entry: string): { files: Set<string>; packages: Set<string> } {
@@ -51,7 +59,9 @@ function closure(entry: string): { files: Set<string>; packages: Set<string> } {
     if (files.has(file)) return;
     files.add(file);
     const src = read(file);
-    for (const m of src.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)'([^']+)'/gm)) {
+    for (const m of src.matchAll(
+      /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire(?:\.resolve)?\s*\(\s*|^import\s+)'([^']+)'/gm,
+    )) {
       const spec = m[1]!;
       if (spec.startsWith('node:')) continue;
       if (!spec.startsWith('.')) {
@@ -70,39 +80,98 @@ function closure(entry: string): { files: Set<string>; packages: Set<string> } {
   return { files, packages };
 }
 
-const copied = dockerfile
-  .filter((l) => l.startsWith('COPY '))
-  .flatMap((l) => l.split(/\s+/).slice(1, -1))
-  .map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
+/** `COPY [--from=x] a b dest` → { from, sources, dest }. */
+function copies(lines: string[]): { from?: string; sources: string[]; dest: string }[] {
+  return lines
+    .filter((l) => l.startsWith('COPY '))
+    .map((l) => {
+      const words = l.split(/\s+/).slice(1);
+      const from = words[0]?.startsWith('--from=') ? words.shift()!.slice('--from='.length) : undefined;
+      const clean = (p: string) => p.replace(/^\.\/(?=.)/, '').replace(/(.)\/$/, '$1');
+      return { from, sources: words.slice(0, -1).map(clean), dest: clean(words.at(-1)!) };
+    });
+}
 
-const ENTRIES = ['start', 'worker', 'seed', 'chat', 'import', 'zalo:login'];
+/** The program a command runs: `node [flags] dist/x.js` → `x`. */
+function programOf(command: string[] | undefined): string | undefined {
+  if (command?.[0] !== 'node') return undefined;
+  const file = command.slice(1).find((w) => !w.startsWith('-'));
+  return file?.replace(/^dist\//, '').replace(/\.js$/, '');
+}
 
 describe('the Docker image', () => {
-  it('copies only files that exist, and nothing it copies is excluded by .dockerignore', () => {
-    for (const p of copied) {
-      expect(existsSync(path.join(ROOT, p))).toBe(true);
-      expect(dockerignore).not.toContain(p);
+  it('is built in a stage of its own, and ships only dist/, locales/, data/, package.json and production node_modules', () => {
+    const build = stage('build');
+    expect(build?.lines).toContain('RUN npx tsc -p tsconfig.build.json && npm run build');
+    expect(pkg.scripts.build).toBe('node scripts/build.mjs');
+    // The last stage: from the builder only dist/, from the deps stage only node_modules.
+    const shipped = copies(finalStage.lines);
+    expect(shipped).toEqual(
+      expect.arrayContaining([
+        { from: undefined, sources: ['package.json'], dest: '.' },
+        { from: 'deps', sources: ['/app/node_modules'], dest: 'node_modules' },
+        { from: 'build', sources: ['/app/dist'], dest: 'dist' },
+        { from: undefined, sources: ['locales'], dest: 'locales' },
+        { from: undefined, sources: ['data'], dest: 'data' },
+      ]),
+    );
+    expect(shipped).toHaveLength(5);
+    expect(stage('deps')?.lines.some((l) => /^RUN npm ci --omit=dev\b/.test(l))).toBe(true);
+    // Every stage copies only files that exist and that .dockerignore lets through.
+    for (const c of stages.flatMap((s) => copies(s.lines)).filter((c) => !c.from)) {
+      for (const p of c.sources) {
+        expect(existsSync(path.join(ROOT, p))).toBe(true);
+        expect(dockerignore).not.toContain(p);
+      }
     }
   });
 
-  it.each(ENTRIES)('holds every file and runtime package that `npm run %s` loads', (script) => {
-    const { files, packages } = closure(scriptEntry(script));
-    expect(files.size).toBeGreaterThan(3);
-    for (const f of files) expect(copied).toContain(f.split('/')[0]);
-    // The image installs with --omit=dev: a package used at run time must be a dependency.
-    const builtins = new Set(['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'zlib']);
-    for (const p of packages) if (!builtins.has(p)) expect(Object.keys(pkg.dependencies)).toContain(p);
-    // Data read at run time: locales and the holiday calendar.
-    for (const dir of ['locales', 'data']) expect(copied).toContain(dir);
+  it('installs no TypeScript, tsx or bundler among the production dependencies', () => {
+    for (const tool of ['tsx', 'typescript', 'esbuild', 'ts-node', 'ts-jest']) {
+      expect(Object.keys(pkg.dependencies)).not.toContain(tool);
+    }
+    expect(Object.keys(pkg.devDependencies)).toEqual(
+      expect.arrayContaining(['tsx', 'typescript', 'esbuild']),
+    );
   });
 
+  it('starts the built bot with node itself: `node dist/app/main.js`', () => {
+    const cmd = finalStage.lines.find((l) => l.startsWith('CMD '));
+    const command = JSON.parse(cmd!.slice('CMD '.length)) as string[];
+    expect(command[0]).toBe('node');
+    expect(command.at(-1)).toBe('dist/app/main.js');
+    expect(pkg.scripts.start).toBe('node --enable-source-maps dist/app/main.js');
+  });
+
+  it.each(Object.entries(PROGRAMS))(
+    'bundles dist/%s.js from %s, whose runtime packages are all production dependencies',
+    (_out, source) => {
+      const { files, packages } = closure(source);
+      expect(files.size).toBeGreaterThan(3);
+      const builtins = new Set([
+        'fs',
+        'path',
+        'os',
+        'crypto',
+        'http',
+        'https',
+        'net',
+        'url',
+        'stream',
+        'zlib',
+      ]);
+      for (const p of packages) if (!builtins.has(p)) expect(Object.keys(pkg.dependencies)).toContain(p);
+    },
+  );
+
   it('runs as an unprivileged user who owns every folder a volume is mounted on', () => {
-    const userLine = dockerfile.findIndex((l) => l.startsWith('USER '));
-    expect(dockerfile[userLine]).toBe('USER node');
+    const lines = finalStage.lines;
+    const userLine = lines.findIndex((l) => l.startsWith('USER '));
+    expect(lines[userLine]).toBe('USER node');
     const mounts = appServices.flatMap(([, s]) => (s.volumes ?? []).map((v) => v.split(':')[1]!));
     expect(mounts.length).toBeGreaterThan(0);
     for (const target of new Set(mounts)) {
-      const made = dockerfile
+      const made = lines
         .slice(0, userLine)
         .some(
           (l) =>
@@ -116,11 +185,13 @@ describe('the Docker image', () => {
 });
 
 describe('docker-compose.yml', () => {
-  it('runs the bot and the worker with npm scripts that exist', () => {
-    const commands = Object.fromEntries(appServices.map(([name, s]) => [name, s.command]));
-    expect(commands).toEqual({ bot: ['npm', 'start'], worker: ['npm', 'run', 'worker'] });
-    expect(pkg.scripts.start).toBeDefined();
-    expect(pkg.scripts.worker).toBeDefined();
+  it('runs the built bot and worker with node directly, under an init process that forwards signals', () => {
+    const programs = Object.fromEntries(appServices.map(([name, s]) => [name, programOf(s.command)]));
+    expect(programs).toEqual({ bot: 'app/main', worker: 'app/worker' });
+    for (const [, s] of appServices) {
+      expect(PROGRAMS[programOf(s.command)!]).toBeDefined();
+      expect(s.init).toBe(true);
+    }
   });
 
   it('sets only settings the code reads, and points the stores at its own services', () => {

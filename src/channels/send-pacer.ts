@@ -1,6 +1,6 @@
 /**
- * A platform's overall send limit (Telegram: about 30 messages a second per bot), kept at the moment of
- * each API call and shared by every worker process through Redis.
+ * A platform's send limits (Telegram: about 30 messages a second per bot, about 20 a minute into one
+ * group), kept at the moment of each API call and shared by the bot and every worker process through Redis.
  *
  * Why not BullMQ's limiter alone: it spaces job STARTS, and the store work between a job's start and its
  * send varies by tens of milliseconds, so sends bunched up and Telegram answered 429 (the bench saw it).
@@ -13,7 +13,7 @@
  * and Bottleneck's Redis mode is unmaintained.
  */
 import type IORedis from 'ioredis';
-import type { SendPacer } from '../src/channels/sender';
+import type { SendPacer } from './sender';
 
 export interface PaceLimits {
   /** Most sends in any window. */
@@ -28,6 +28,9 @@ export interface PaceLimits {
  * Telegram refuses) would need the network to squeeze a second and 34 ms of slots into one second.
  */
 export const TELEGRAM_PACE: PaceLimits = { max: 29, windowMs: 1000, gapMs: 34 };
+
+/** Telegram allows about 20 messages a minute into one group: 19, so a clock skew never makes it 21. */
+export const TELEGRAM_CHAT_PACE: PaceLimits = { max: 19, windowMs: 60_000, gapMs: 1 };
 
 // KEYS[1]: sorted set of slots handed out (ms, Redis clock); KEYS[2]: "blocked until" (ms) after a 429.
 // ARGV: gapMs, windowMs, max. Returns how long the caller waits for its slot.
@@ -69,20 +72,27 @@ export function createSendPacer(
   key: string,
   limits: PaceLimits = TELEGRAM_PACE,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  /** Each chat's own limit, taken first when a call names its chat (none: only the overall limit). */
+  perChat?: PaceLimits,
 ): SendPacer {
-  if (!(limits.gapMs >= 1 && limits.max >= 1 && limits.windowMs >= 1))
-    throw new RangeError(`send pace needs gap, max and window ≥ 1: ${JSON.stringify(limits)}`);
+  for (const l of [limits, ...(perChat ? [perChat] : [])])
+    if (!(l.gapMs >= 1 && l.max >= 1 && l.windowMs >= 1))
+      throw new RangeError(`send pace needs gap, max and window ≥ 1: ${JSON.stringify(l)}`);
   const redis = connection as PacerCommands;
   if (typeof redis.paceReserve !== 'function') {
     connection.defineCommand('paceReserve', { numberOfKeys: 2, lua: RESERVE });
     connection.defineCommand('paceBlock', { numberOfKeys: 1, lua: BLOCK });
   }
-  const slots = `${key}:slots`;
   const blocked = `${key}:blocked`;
+  const reserve = async (k: string, l: PaceLimits): Promise<void> => {
+    const wait = await redis.paceReserve(`${k}:slots`, blocked, l.gapMs, l.windowMs, l.max);
+    if (wait > 0) await sleep(wait);
+  };
   return {
-    async beforeSend() {
-      const wait = await redis.paceReserve(slots, blocked, limits.gapMs, limits.windowMs, limits.max);
-      if (wait > 0) await sleep(wait);
+    async beforeSend(chatId) {
+      // The chat's slot first (it may be a minute away), then the overall one, which is never far.
+      if (perChat && chatId) await reserve(`${key}:chat:${chatId}`, perChat);
+      await reserve(key, limits);
     },
     async rateLimited(retryAfterMs) {
       await redis.paceBlock(blocked, Math.max(1, Math.ceil(retryAfterMs)));
