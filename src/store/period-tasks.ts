@@ -5,6 +5,7 @@
  */
 import { Types } from 'mongoose';
 import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
+import type { Evidence, Extension } from '../domain/task-rules';
 import { Plan, Task } from './models';
 import { idOf } from './types';
 
@@ -35,6 +36,10 @@ export interface PeriodTaskRow {
   blockedReason: string | null;
   plan: string;
   planTitle?: string;
+  /** The deadline the plan gave, when approved extensions moved `end`. */
+  originalEnd: LocalDate | null;
+  extensions: Extension[];
+  attachments: Evidence[];
 }
 
 /** What is read of each task; a report that shows another field adds it here and to PeriodTaskRow. */
@@ -52,6 +57,9 @@ export const PERIOD_TASK_FIELDS = {
   completedAt: 1,
   blockedReason: 1,
   plan: 1,
+  originalEnd: 1,
+  extensions: 1,
+  attachments: 1,
 } as const;
 
 /**
@@ -92,6 +100,9 @@ interface PeriodTaskDoc {
   progress?: number;
   completedAt?: Date | null;
   blockedReason?: string | null;
+  originalEnd?: string | null;
+  extensions?: Array<Omit<Extension, 'from' | 'requestedBy' | 'reason'> & Partial<Extension>>;
+  attachments?: Array<Omit<Evidence, 'ref' | 'size'> & Partial<Evidence>>;
 }
 
 /** Tasks counting in the period, ordered by deadline (open-ended last), then number. */
@@ -127,6 +138,14 @@ function toRow(d: PeriodTaskDoc): PeriodTaskRow {
     completedAt: d.completedAt ?? null,
     blockedReason: d.blockedReason ?? null,
     plan: idOf(d.plan),
+    originalEnd: d.originalEnd ?? null,
+    extensions: (d.extensions ?? []).map((e) => ({
+      ...e,
+      from: e.from ?? null,
+      requestedBy: e.requestedBy ?? null,
+      reason: e.reason ?? null,
+    })),
+    attachments: (d.attachments ?? []).map((a) => ({ ...a, ref: a.ref ?? null, size: a.size ?? 0 })),
   };
 }
 

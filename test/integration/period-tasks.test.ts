@@ -135,6 +135,9 @@ describe('the store’s period query', () => {
       blockedReason: null,
       plan: expect.stringMatching(/^[0-9a-f]{24}$/),
       planTitle: 'Kế hoạch 2025 của ky-han',
+      originalEnd: null,
+      extensions: [],
+      attachments: [],
     });
   });
 });
