@@ -4,13 +4,15 @@
  * Hải Phòng seed plans into a throwaway database on MONGODB_URI (dropped afterwards), as of 15/05/2025,
  * and records a few sample updates through the same path chat commands use, so every category shows.
  */
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { periodLabel } from '../src/bot/commands/report-target';
 import { formatDate } from '../src/shared/date-format';
-import { addDays, compareDates, quarterPeriod } from '../src/domain/calendar';
+import { addDays, compareDates, quarterPeriod, yearPeriod } from '../src/domain/calendar';
 import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';
 import { exportReport } from '../src/report/export-report';
@@ -143,7 +145,12 @@ The same workbook is written at a desk with
 This description is of the file made from the Hải Phòng 2025 seed plans as of ${formatDate(AS_OF)}, after
 ${updates} sample updates recorded by the script (the seed plans themselves carry no progress).
 
-Both sheets print on **A4 landscape**, fitted to one page wide, with the header row repeated on every page.
+Both sheets print on **A4 landscape** with the header row repeated on every page. The task sheet's print
+area is its first seven columns — STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Kết quả, Ghi chú — at 10 pt
+and 100 %, each row as tall as its wrapped text, "Trang n/m" in the footer; the other columns stand beside
+it for sorting and filtering. A printed page (LibreOffice → PDF → PNG, by this script):
+
+![The task sheet printed on A4 landscape by LibreOffice](report-print-hai-phong-2025.png)
 
 ## Sheet 1 — "${summary.name}"
 
@@ -168,6 +175,39 @@ The first rows:
 
 ${table(values(tasks, 1, Math.min(tasks.rowCount, 6)).map((r, i) => r.slice(0, 12).map((v, c) => (i > 0 && c === progressColumn && typeof v === 'number' ? `${Math.round(v * 100)}%` : v))))}
 `;
+}
+
+/**
+ * The task sheet as a leader prints it: LibreOffice (soffice) to PDF, its first page to PNG with pdftoppm.
+ * Both are system programs (libreoffice-calc-nogui, poppler-utils); without them the picture is kept.
+ */
+function printedPage(xlsx: Buffer, png: string): boolean {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lmhtx-print-'));
+  try {
+    const book = path.join(dir, 'bao-cao.xlsx');
+    writeFileSync(book, xlsx);
+    const pdf = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, book], {
+      stdio: 'ignore',
+      env: { ...process.env, HOME: dir },
+    });
+    if (pdf.status !== 0) return false;
+    // The summary is page 1; the task sheet starts on page 2.
+    const page = spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-singlefile',
+      path.join(dir, 'bao-cao.pdf'),
+      png.replace(/\.png$/, ''),
+    ]);
+    return page.status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -198,8 +238,21 @@ async function main(): Promise<void> {
       path.join(DOCS, 'report-xlsx.md'),
       await describeWorkbook(report.data, report.filename, updates),
     );
+    const year = await exportReport({
+      org,
+      departments,
+      period: yearPeriod(2025),
+      label: '2025',
+      today: AS_OF,
+      tz: TZ,
+      t: words,
+    });
+    const printed = year ? printedPage(year.data, path.join(DOCS, 'report-print-hai-phong-2025.png')) : false;
     console.log(
-      `docs/status-q2-hai-phong-2025.png, docs/report-xlsx.md: ${tasks.length} tasks, ${updates} sample updates`,
+      `docs/status-q2-hai-phong-2025.png, docs/report-xlsx.md: ${tasks.length} tasks, ${updates} sample updates` +
+        (printed
+          ? '; docs/report-print-hai-phong-2025.png'
+          : '; no LibreOffice/pdftoppm: printed page not redrawn'),
     );
   } finally {
     await dropStoreDatabase().catch(() => undefined);

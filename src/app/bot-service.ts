@@ -1,7 +1,7 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
 import { closeChartPool } from '../report/status-chart';
 import type { Clock } from '../shared/clock';
-import { agreeServiceClock } from '../store/service-clock';
+import { agreeServiceClock, followServiceClock } from '../store/service-clock';
 import type { WorkingCalendar } from '../domain/calendar';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Config } from './config';
@@ -24,6 +24,9 @@ import { connectStore, disconnectStore, storeConnected } from '../store/connect'
 
 export interface BotService {
   core: BotCore;
+  /** The deployment's service clock (moved by the console's `:time` under BOT_NOW; followed here). */
+  clock: Clock;
+  calendar: WorkingCalendar;
   /** The configured channels' senders (the worker builds its own). */
   senders: Sender[];
   logger: Logger;
@@ -86,7 +89,12 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       return sender ? sender.send(chatId, reply) : null;
     },
   });
+  // Another process (the console's `:time`) may move the demo clock: this one moves with it.
+  const follower = followServiceClock(config.botNow, clock, (jumpMs) =>
+    logger.info({ jumpMs, now: clock.now().toISOString() }, 'service clock moved'),
+  );
   const stops: Array<() => Promise<void>> = [
+    async () => follower.stop(),
     async () => {
       await scheduler.close();
       await redis.quit();
@@ -146,6 +154,8 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
   }
   return {
     core,
+    clock,
+    calendar,
     senders,
     logger,
     stop: async () => {

@@ -71,12 +71,17 @@ const schema = z.object({
       )
       .optional(),
   ),
+  /** Set by `npm run dev`: reminders also go to the console's groups, which the dev process prints. */
+  CONSOLE_DELIVERY: z.enum(['', '0', '1'], { error: 'must be 1 or 0' }).default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   REMINDER_OVERDUE_DAYS: z
     .string()
     .trim()
     .default('1,3,5')
-    .refine((v) => /^\d{1,3}(\s*,\s*\d{1,3})*$/.test(v), 'must be working days late separated by commas, e.g. 1,3,5')
+    .refine(
+      (v) => /^\d{1,3}(\s*,\s*\d{1,3})*$/.test(v),
+      'must be working days late separated by commas, e.g. 1,3,5',
+    )
     .transform((v) => [...new Set(v.split(',').map((n) => Number(n.trim())))].sort((a, b) => a - b))
     .refine((days) => days.every((n) => n >= 1), 'must be working days late of at least 1, e.g. 1,3,5'),
   REMINDER_ESCALATE_AT: z
@@ -100,6 +105,8 @@ export interface Config {
   /** Start of the service clock when set (demos and end-to-end tests); the clock runs forward from it. */
   botNow?: Date;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Reminders are queued for the console's groups too (npm run dev, which shows them). */
+  consoleDelivery: boolean;
   /** The overdue cadence every organisation starts from (an organisation's own settings win). */
   reminders: { overdueWorkingDays: number[]; escalateAtWorkingDays: number };
 }
@@ -112,7 +119,7 @@ export class ConfigError extends Error {
     readonly variable: string,
     detail: string,
   ) {
-    super(`Configuration error: ${variable} ${detail}`);
+    super(`${vietnamese(variable, detail)} / Configuration error: ${variable} ${detail}`);
     this.name = 'ConfigError';
   }
 }
@@ -137,8 +144,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     admins: e.BOT_ADMINS,
     botNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
+    consoleDelivery: e.CONSOLE_DELIVERY === '1',
     reminders: { overdueWorkingDays: e.REMINDER_OVERDUE_DAYS, escalateAtWorkingDays: e.REMINDER_ESCALATE_AT },
   };
+}
+
+/** The operator reads Vietnamese first: what is wrong and what to do, then the English detail. */
+function vietnamese(variable: string, detail: string): string {
+  if (detail.startsWith('is required'))
+    return variable === 'MONGODB_URI' || variable === 'REDIS_URL'
+      ? `Lỗi cấu hình: thiếu ${variable}. Chạy \`npm run dev\` ở thư mục này (các lệnh sẽ tự tìm máy chủ của nó) hoặc đặt ${variable} trong .env`
+      : `Lỗi cấu hình: thiếu ${variable}`;
+  return `Lỗi cấu hình: ${variable} không hợp lệ`;
 }
 
 function friendly(variable: string, detail: string): string {

@@ -3,6 +3,7 @@ import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
 import { runConsole } from '../channels/console/console-channel';
 import { runMain } from './process-lifecycle';
+import { consoleClock } from './console-clock';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -12,7 +13,13 @@ async function main(): Promise<void> {
     admins: [...config.admins, 'console:admin'],
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   });
-  await runConsole({ core: service.core, input: process.stdin, output: process.stdout });
+  await runConsole({
+    core: service.core,
+    input: process.stdin,
+    output: process.stdout,
+    // `:time` moves the deployment's clock only when it runs on one (BOT_NOW); else it says so.
+    clock: consoleClock(config.botNow, service.clock, config.tz),
+  });
   await service.stop();
 }
 

@@ -3,18 +3,29 @@
  * local-servers.ts; data kept under .data/ so tomorrow's run finds today's tasks), loads the shipped plans
  * on the first run, starts the reminder worker and — when .env has their settings — the Telegram/Zalo bot
  * process, then opens the console chat in the leaders' group of the first shipped organisation.
- * Ctrl-C (or :quit) stops everything it started.
+ * Ctrl-C (or :quit) stops everything it started: the bot and worker first, then the servers.
+ *
+ * Unless told otherwise it runs on a demo clock inside the shipped plans' year, just before a morning with
+ * reminders (DEMO_START), which the console's `:time` moves forward for the whole deployment; the worker
+ * delivers the console groups' reminders into this terminal. `DEV_NOW=real` runs on the real time,
+ * `DEV_NOW="07/05/2025 07:59"` (or an ISO instant) from another moment; a BOT_NOW in .env also counts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import IORedis from 'ioredis';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { startServers } from './local-servers';
 import { parseConfig, ConfigError } from './config';
 import { startBotService, type BotService } from './bot-service';
-import { runConsole } from '../channels/console/console-channel';
+import { createConsoleSession } from '../channels/console/console-channel';
+import { formatServiceTime } from '../channels/console/console-time';
+import { devBotNow } from './demo-clock';
 import { anyPlanLoaded } from '../store/plan-reads';
 import { bindChat } from '../store/binding-repository';
+import { consoleClock } from './console-clock';
+import { startConsoleDelivery } from './console-delivery';
+import { writeDevState, devStateFile } from './dev-state';
 import { findOrgBySlug, listDepartments } from '../store/org-repository';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -44,21 +55,40 @@ async function main(): Promise<void> {
   const servers = await startServers({ dataDir });
   const children: Child[] = [];
   let service: BotService | undefined;
+  let delivery: { close(): Promise<void> } | undefined;
+  let redis: IORedis | undefined;
   let stopping: Promise<void> | undefined;
+  // In order: what talks to the stores (console deliveries, bot core, worker, bot process), then the stores.
   const stopAll = (): Promise<void> =>
     (stopping ??= (async () => {
       say('\nĐang dừng / stopping…');
-      await service?.stop().catch(() => undefined);
-      await Promise.all(children.map((c) => stopChild(c)));
+      await delivery?.close().catch(() => undefined);
+      await Promise.all([service?.stop().catch(() => undefined), ...children.map((c) => stopChild(c))]);
+      await redis?.quit().catch(() => undefined);
       await servers.stop();
+      rmSync(devStateFile(dataDir), { force: true });
       say('Đã dừng / stopped.');
     })());
   process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
   try {
-    const env = { ...process.env, MONGODB_URI: withDb(servers.mongoUri), REDIS_URL: servers.redisUrl };
+    const botNow = devBotNow(process.env);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MONGODB_URI: withDb(servers.mongoUri),
+      REDIS_URL: servers.redisUrl,
+      CONSOLE_DELIVERY: '1',
+    };
+    if (botNow) env.BOT_NOW = botNow;
+    else delete env.BOT_NOW;
     const config = parseConfig(env);
+    writeDevState(dataDir, {
+      mongodbUri: env.MONGODB_URI!,
+      redisUrl: servers.redisUrl,
+      botNow,
+      pid: process.pid,
+    });
     for (const line of servers.described) say(`  ${line}`);
 
     service = await startBotService(
@@ -75,7 +105,27 @@ async function main(): Promise<void> {
       say('  Lần chạy đầu: nạp các kế hoạch mẫu / first run: loading the shipped plans…');
       await runToEnd('seed', ['scripts/seed.ts'], env, logDir);
     }
-    await bindConsoleGroups();
+    const groupTitles = await bindConsoleGroups();
+    const clockControl = consoleClock(config.botNow, service.clock, config.tz);
+    const session = createConsoleSession({
+      core: service.core,
+      input: process.stdin,
+      output: process.stdout,
+      group: FIRST_GROUP,
+      prompt: process.env.DEV_PROMPT || '› ',
+      filesDir: path.join(dataDir, 'files'),
+      clock: clockControl,
+      groupTitles,
+    });
+    redis = new IORedis(servers.redisUrl, { maxRetriesPerRequest: null });
+    delivery = await startConsoleDelivery({
+      connection: redis,
+      clock: service.clock,
+      calendar: service.calendar,
+      logger: service.logger,
+      sender: session.sender,
+      config,
+    });
 
     children.push(await startChild('worker', ['src/app/worker.ts'], env, logDir, 'WORKER_READY'));
     say(`  Nhắc việc / reminder worker: chạy / running (log: ${shown(logDir)}/worker.log)`);
@@ -86,18 +136,21 @@ async function main(): Promise<void> {
     } else {
       say('  Telegram/Zalo: chưa cấu hình trong .env / not configured in .env (console only)');
     }
+    say(`  Dữ liệu / data: ${shown(dataDir)}  ·  Ctrl-C hoặc :quit để dừng / to stop`);
     say(
-      `  Dữ liệu / data: ${shown(dataDir)}  ·  Ctrl-C hoặc :quit để dừng / to stop`,
+      `  Nhóm console: ${FIRST_GROUP} (Văn phòng); :group ${LEADERS_GROUP} là nhóm lãnh đạo / the leaders' group`,
     );
-    say(`  Nhóm console: ${FIRST_GROUP} (Văn phòng); :group ${LEADERS_GROUP} là nhóm lãnh đạo / the leaders' group`);
+    say(
+      clockControl
+        ? `  Giờ thử / demo clock: ${formatServiceTime(service.clock.now(), config.tz)} — nhắc việc đến console lúc 08:00; ` +
+            ':time 07/05/2025 07:59 | +1d | +1w để chỉnh; DEV_NOW=real để dùng giờ thật'
+        : '  Giờ thật / real time (DEV_NOW=real); nhắc việc đến console lúc 08:00 ngày làm việc',
+    );
+    say(
+      '  Gửi tệp / send a file: :file duong/dan/ke-hoach.docx · bấm nút / press a button: :press 1 · :help',
+    );
 
-    await runConsole({
-      core: service.core,
-      input: process.stdin,
-      output: process.stdout,
-      group: FIRST_GROUP,
-      prompt: process.env.DEV_PROMPT || '› ',
-    });
+    await session.run();
   } catch (err) {
     const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
     process.stderr.write(`Lỗi / error: ${message}\n`);
@@ -113,14 +166,22 @@ function withDb(uri: string): string {
   return /^mongodb(\+srv)?:\/\/[^/]+\/[^?]+/.test(uri) ? uri : `${uri.replace(/\/?$/, '')}/lmhtx`;
 }
 
-/** So that `/tasks` answers in the console at once: its groups are linked like real ones would be. */
-async function bindConsoleGroups(): Promise<void> {
+/**
+ * So that `/tasks` answers in the console at once, and reminders reach it: its groups are linked like
+ * real ones would be. Returns each group's name, for marking the messages delivered to it.
+ */
+async function bindConsoleGroups(): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
   const org = await findOrgBySlug(CONSOLE_ORG);
-  if (!org) return;
+  if (!org) return titles;
   const base = { platform: 'console' as const, org: org.id, boundBy: 'console:admin' };
   await bindChat({ ...base, chatId: LEADERS_GROUP, title: 'Lãnh đạo', role: 'leaders', department: null });
-  for (const d of await listDepartments(org.id))
+  titles.set(LEADERS_GROUP, 'Lãnh đạo');
+  for (const d of await listDepartments(org.id)) {
     await bindChat({ ...base, chatId: d.slug, title: d.name, role: 'department', department: d.slug });
+    titles.set(d.slug, d.name);
+  }
+  return titles;
 }
 
 function spawnTs(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): ChildProcess {

@@ -79,9 +79,8 @@ async function startMongo(
     const child = spawn(
       'mongod',
       ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dir, '--quiet'],
-      {
-        stdio: 'ignore',
-      },
+      // Its own process group: Ctrl-C in the terminal reaches dev, which stops the servers last.
+      { stdio: 'ignore', detached: true },
     );
     stops.push(() => stopChild(child, temporary ? dir : undefined));
     await waitForPort(port, 'mongod');
@@ -119,9 +118,7 @@ async function startRedis(
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', ...persistence(dir, temporary)],
-      {
-        stdio: 'ignore',
-      },
+      { stdio: 'ignore', detached: true },
     );
     stops.push(() => stopChild(child, temporary ? dir : undefined));
     await waitForPort(port, 'redis-server');
@@ -153,7 +150,9 @@ async function startFerretDb(
 ): Promise<string> {
   const script = join(__dirname, '..', '..', 'scripts', 'ferretdb.sh');
   const kept = dataDir ? dataFolder(dataDir, 'ferretdb').dir : undefined;
-  const out = spawnSync('bash', [script, 'start', '', ...(kept ? [kept] : [])], {
+  // setsid: FerretDB in a session of its own, so the terminal's Ctrl-C does not stop it before the bot.
+  const args = [script, 'start', '', ...(kept ? [kept] : [])];
+  const out = spawnSync(onPath('setsid') ? 'setsid' : 'bash', onPath('setsid') ? ['bash', ...args] : args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -15,7 +15,8 @@ import { loadWorkingCalendar } from './calendar-data';
 import type { Platform } from '../bot/messages';
 import type { Sender } from '../channels/sender';
 import { createTelegramSender } from '../channels/telegram/sender';
-import { agreeServiceClock } from '../store/service-clock';
+import { agreeServiceClock, followServiceClock } from '../store/service-clock';
+import { replanAfterClockMove } from '../scheduler/clock-move';
 import type { Config } from './config';
 import { loadConfigOrExit } from './load-env';
 import { notifyAdmins } from '../channels/admin-notify';
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   const platforms: Platform[] = [
     ...(config.telegram.token ? (['telegram'] as const) : []),
     ...(config.zalo.credentialsFile ? (['zalo'] as const) : []),
+    // npm run dev prints the console groups' reminders itself (src/app/dev.ts), as the bot sends Zalo's.
+    ...(config.consoleDelivery ? (['console'] as const) : []),
   ];
   if (platforms.length === 0)
     logger.warn('no platform is configured: reminders will be planned but not sent');
@@ -95,6 +98,12 @@ async function main(): Promise<void> {
     weeklyDigest: () => scheduler.enqueueWeeklyDigest(config.tz),
   });
   await Promise.all([workers.ready(), cron.ready]);
+  // The demo clock moved (`:time` in the console): plan the delayed reminders again from the new time.
+  const follower = followServiceClock(config.botNow, clock, async (jumpMs) => {
+    logger.info({ jumpMs, now: clock.now().toISOString() }, 'service clock moved');
+    cron.nudge();
+    await replanAfterClockMove(scheduler);
+  });
   // The compose health check reads this file: fresh while the store answers.
   const stopHeartbeat = startHeartbeat('worker', storeConnected);
   logger.info({ platforms, now: clock.now().toISOString() }, 'worker ready');
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
   onShutdown(
     async () => {
       stopHeartbeat();
+      follower.stop();
       await cron.stop();
       // Waits for jobs in progress, so no send is cut between the platform call and its log row.
       await workers.close();

@@ -5,15 +5,30 @@ import type { CommandContext } from './context';
 import type { Reply } from './messages';
 import { textReply } from './reply';
 
+import { ALIASES } from './command-parser';
+
 export const MAX_NOTE = 500;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reply: Reply };
+
+/**
+ * An example command as the reader would type it: in a Vietnamese reply "/xong 12", not "/done 12" (the
+ * first Vietnamese alias of the command is its Vietnamese name).
+ */
+export function localExample(ctx: Pick<CommandContext, 'locale'>, example: string): string {
+  if (ctx.locale !== 'vi') return example;
+  return example.replace(/^\/([a-z]+)/, (whole, name: string) => {
+    const alias = Object.entries(ALIASES).find(([a, target]) => target === name && a !== 'start')?.[0];
+    return alias ? `/${alias}` : whole;
+  });
+}
 
 export async function taskArg(
   ctx: CommandContext,
   raw: string,
   example: string,
 ): Promise<Checked<TaskRecord>> {
+  example = localExample(ctx, example);
   if (!raw) return { ok: false, reply: textReply(ctx.t('errors.missingNumber', { example })) };
   const m = /^#?(\d{1,7})$/.exec(raw);
   if (!m) return { ok: false, reply: textReply(ctx.t('errors.badNumber', { value: clip(raw), example })) };

@@ -52,7 +52,10 @@ export async function exportReport(req: ExportRequest): Promise<ExportedReport |
     noLead: req.t('common.noLead'),
     tasks,
     summaries: departmentSummaries(tasks, req.today, req.department),
-    updates: await lastUpdates(tasks.map((t) => t.id)),
+    updates: await lastUpdates(
+      req.t,
+      tasks.map((t) => t.id),
+    ),
   });
   return { data, filename: exportFilename(req.t('reports:export.filename'), req.label), tasks: tasks.length };
 }

@@ -11,6 +11,7 @@ import type { LocalDate } from '../domain/task';
 import { formatWindow } from '../shared/date-format';
 import { formatDate } from '../shared/date-format';
 import type { LastUpdate } from '../store/last-updates';
+import { rowHeight } from './xlsx-rows';
 import { categoryOf, type ReportTask } from './period-tasks';
 import { categoryLabels, type Words } from './status-chart';
 
@@ -38,6 +39,10 @@ export function excelDate(date: LocalDate): Date {
 }
 
 const A4 = 9;
+/** The task sheet's type size: legible on paper (a meeting reads it printed). */
+export const TASK_FONT_PT = 10;
+/** The task sheet's first columns, printed: STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Kết quả, Ghi chú. */
+export const PRINTED_COLUMNS = 7;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const THIN: ExcelJS.Borders['top'] = { style: 'thin', color: { argb: 'FF999999' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -112,74 +117,93 @@ function addSummary(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: STATUS_CATEGORIES.length + 2 } };
 }
 
+/**
+ * The task sheet as a meeting reads it on paper: the print area is the columns of the reporting table —
+ * STT, Nội dung, Chủ trì, Phối hợp, Thời hạn, Kết quả, Ghi chú — at 10 pt on A4 landscape, at 100 % (their
+ * widths fit the page, so nothing is shrunk), each row as tall as its wrapped text, the header repeated on
+ * every page and the page number in the footer. The other columns (task number, start, status, progress,
+ * who and when, the plan's wording) follow to the right, outside the print area, for sorting and filtering;
+ * columns added later go there too.
+ */
 function addTasks(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const { t } = input;
   const labels = categoryLabels(t);
-  const ws = sheet(wb, t('reports:export.tasksSheet'), 1);
+  const ws = wb.addWorksheet(t('reports:export.tasksSheet'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      scale: 100,
+      fitToPage: false,
+      printTitlesRow: '1:1',
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&C${t('reports:export.footer')}`,
+      evenFooter: `&C${t('reports:export.footer')}`,
+    },
+  });
+  const font = { name: 'Arial', size: TASK_FONT_PT };
   const date = {
+    font,
     numFmt: DATE_FORMAT,
     alignment: { horizontal: 'center' as const, vertical: 'top' as const },
   };
-  const wrap = { alignment: { wrapText: true, vertical: 'top' as const } };
+  const wrap = { font, alignment: { wrapText: true, vertical: 'top' as const } };
+  const top = { font, alignment: { vertical: 'top' as const } };
   ws.columns = [
-    {
-      header: t('reports:export.number'),
-      key: 'number',
-      width: 6,
-      style: { alignment: { vertical: 'top' } },
-    },
-    { header: t('reports:export.content'), key: 'content', width: 55, style: wrap },
-    { header: t('reports:export.lead'), key: 'lead', width: 24, style: wrap },
-    { header: t('reports:export.support'), key: 'support', width: 24, style: wrap },
-    { header: t('reports:export.start'), key: 'start', width: 12, style: date },
-    { header: t('reports:export.deadline'), key: 'deadline', width: 12, style: date },
-    { header: t('reports:export.result'), key: 'result', width: 22, style: wrap },
+    // The print area: these seven, in this order.
+    { header: t('reports:export.number'), key: 'stt', width: 4, style: top },
+    { header: t('reports:export.content'), key: 'content', width: 38, style: wrap },
+    { header: t('reports:export.lead'), key: 'lead', width: 16, style: wrap },
+    { header: t('reports:export.support'), key: 'support', width: 16, style: wrap },
+    { header: t('reports:export.deadline'), key: 'deadline', width: 10, style: date },
+    { header: t('reports:export.result'), key: 'result', width: 12, style: wrap },
+    { header: t('reports:export.note'), key: 'note', width: 16, style: wrap },
+    // Beside it, for the screen.
+    { header: t('reports:export.taskNumber'), key: 'number', width: 8, style: top },
+    { header: t('reports:export.start'), key: 'start', width: 11, style: date },
     { header: t('reports:export.status'), key: 'status', width: 16, style: wrap },
-    {
-      header: t('reports:export.progress'),
-      key: 'progress',
-      width: 9,
-      style: { numFmt: '0%', alignment: { vertical: 'top' } },
-    },
-    { header: t('reports:export.lastUpdate'), key: 'lastUpdate', width: 40, style: wrap },
+    { header: t('reports:export.progress'), key: 'progress', width: 9, style: { ...top, numFmt: '0%' } },
     { header: t('reports:export.updatedBy'), key: 'updatedBy', width: 18, style: wrap },
     { header: t('reports:export.updatedAt'), key: 'updatedAt', width: 12, style: date },
-    { header: t('reports:export.timeText'), key: 'timeText', width: 24, style: wrap },
-    { header: t('reports:export.plan'), key: 'plan', width: 30, style: wrap },
+    { header: t('reports:export.timeText'), key: 'timeText', width: 24, style: top },
+    { header: t('reports:export.plan'), key: 'plan', width: 30, style: top },
     // Deadlines as agencies keep them: the plan's date, the approved one, how many times it moved.
     { header: t('reports:export.originalDeadline'), key: 'originalDeadline', width: 12, style: date },
     { header: t('reports:export.approvedDeadline'), key: 'approvedDeadline', width: 12, style: date },
     { header: t('reports:export.evidence'), key: 'evidence', width: 30, style: wrap },
-    {
-      header: t('reports:export.extensions'),
-      key: 'extensions',
-      width: 10,
-      style: { alignment: { vertical: 'top' } },
-    },
+    { header: t('reports:export.extensions'), key: 'extensions', width: 10, style: top },
   ];
   styleHeader(ws.getRow(1));
+  ws.getRow(1).font = { ...font, bold: true };
+  ws.getRow(1).height = rowHeight(ws, ws.getRow(1));
   const names = (slugs: string[]): string => slugs.map((s) => input.deptName(s)).join('; ');
-  for (const task of input.tasks) {
+  input.tasks.forEach((task, i) => {
     const update = input.updates.get(task.id);
-    ws.addRow({
-      number: task.number,
+    const row = ws.addRow({
+      stt: i + 1,
       content: task.title,
       lead: task.lead.length ? names(task.lead) : input.noLead,
       support: names(task.support),
-      start: task.start ? excelDate(task.start) : null,
       deadline: task.end ? excelDate(task.end) : null,
       result: labels[categoryOf(task, input.today)],
+      note: update?.text ?? '',
+      number: task.number,
+      start: task.start ? excelDate(task.start) : null,
       status: t(`status.${task.status}`),
       progress: task.progress / 100,
-      lastUpdate: update?.text ?? '',
       updatedBy: update?.userName ?? '',
       updatedAt: update ? excelDate(toLocalDate(update.at, input.tz)) : null,
       timeText: task.timeText ?? '',
       plan: task.planTitle ?? '',
       ...deadlineCells(task),
-    }).eachCell({ includeEmpty: true }, (cell) => (cell.border = BORDER));
-  }
+    });
+    row.eachCell({ includeEmpty: true }, (cell) => (cell.border = BORDER));
+    row.height = rowHeight(ws, row);
+  });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columns.length } };
+  ws.pageSetup.printArea = `A1:${ws.getColumn(PRINTED_COLUMNS).letter}${Math.max(ws.rowCount, 1)}`;
 }
 
 function deadlineCells(task: ReportTask) {

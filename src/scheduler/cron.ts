@@ -32,6 +32,8 @@ export interface SchedulerCronOptions {
 export interface SchedulerCron {
   /** Resolves when the start-up reconcile is done (at once when there is none). */
   readonly ready: Promise<void>;
+  /** Looks at the clock now rather than at the next minute (it was just moved). */
+  nudge(): void;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,10 @@ export function startSchedulerCron(options: SchedulerCronOptions): SchedulerCron
         })();
   return {
     ready,
+    nudge: () => {
+      if (timer) clearTimeout(timer);
+      tick();
+    },
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);

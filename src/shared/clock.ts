@@ -14,8 +14,24 @@ export function clockStartingAt(start: Date, realNow: () => number = Date.now): 
 }
 
 /** A clock that runs at real speed, `offsetMs` ahead of (or behind) the real one. */
-export function offsetClock(offsetMs: number, realNow: () => number = Date.now): Clock {
-  return { now: () => new Date(realNow() + offsetMs) };
+export function offsetClock(offsetMs: number, realNow: () => number = Date.now): MovableClock {
+  let offset = offsetMs;
+  return {
+    now: () => new Date(realNow() + offset),
+    offsetMs: () => offset,
+    setOffset: (ms) => {
+      offset = ms;
+    },
+  };
+}
+
+/**
+ * A demo clock that can be moved (the console's `:time`): every process of the deployment follows the
+ * offset recorded in the store (src/store/service-clock.ts), so the worker moves with the console.
+ */
+export interface MovableClock extends Clock {
+  offsetMs(): number;
+  setOffset(ms: number): void;
 }
 
 export function fixedClock(at: Date): Clock & { set(d: Date): void; advance(ms: number): void } {
@@ -30,4 +46,3 @@ export function fixedClock(at: Date): Clock & { set(d: Date): void; advance(ms: 
     },
   };
 }
-

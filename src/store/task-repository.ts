@@ -54,6 +54,7 @@ export function toTask(d: TaskLean, planTitle?: string): TaskRecord {
     review: d.review?.at ? { ...d.review, note: d.review.note ?? null } : null,
     returned: d.returned ?? 0,
     attachments: (d.attachments ?? []).map((a) => ({ ...a, ref: a.ref ?? null, size: a.size ?? 0 })),
+    loadedAt: d.loadedAt ?? null,
   };
 }
 

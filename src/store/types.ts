@@ -76,6 +76,8 @@ export interface TaskRecord {
   review: Review | null;
   returned: number;
   attachments: Evidence[];
+  /** When the task's plan was loaded (service time): work already past then is kept for the record only. */
+  loadedAt?: Date | null;
 }
 
 export const idOf = (v: Types.ObjectId | string | null | undefined): string => (v ? String(v) : '');

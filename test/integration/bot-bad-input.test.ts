@@ -44,7 +44,12 @@ describe('bad input changes nothing and gets a clear answer in the group languag
 
   it.each([
     ['/done 99', /Không có việc số 99/],
-    ['/done', /Thiếu số việc\. Ví dụ: \/done 12/],
+    // The example in a Vietnamese reply is the Vietnamese command.
+    ['/done', /Thiếu số việc\. Ví dụ: \/xong 12/],
+    ['/xong', /Thiếu số việc\. Ví dụ: \/xong 12/],
+    ['/history', /Ví dụ: \/lichsu 12/],
+    // An unknown task number is said to be unknown, not "no changes yet".
+    ['/history 999', /Không có việc số 999/],
     ['/done abc', /“abc” không phải số việc/],
     ['/update 4', /Thiếu tỷ lệ tiến độ/],
     ['/update 4 150%', /từ 0% đến 100% \(bạn gõ “150%”\)/],
@@ -69,6 +74,17 @@ describe('bad input changes nothing and gets a clear answer in the group languag
     const replies = await say('-100', 'lan', text);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatch(expected);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses to snooze a finished task, saying it is finished', async () => {
+    await say('-100', 'lan', '/xong 1 đã gửi');
+    const before = await snapshot();
+    expect(await say('-100', 'lan', '/hoan 1 3')).toEqual([
+      expect.stringMatching(
+        /^Việc số 1 đã hoàn thành từ \d{2}\/\d{2}\/\d{4}: không còn nhắc việc nào để hoãn\.$/,
+      ),
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 

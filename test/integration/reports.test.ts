@@ -92,48 +92,85 @@ describe('/export', () => {
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
 
-  it('lists every task of the period in the reporting shape, with real dates and the last update', async () => {
+  it('lists every task of the period in the reporting shape, numbered 1…n, with the last note as written', async () => {
+    // Moving reminders is not a report: the note of task 4's progress report must stay.
+    await say(PLANNING, 'lan', '/hoan 4 3');
     const [reply] = await say(LEADERS, 'chu_tich', '/xuat quý 2');
     const ws = (await workbook(reply)).getWorksheet('Nhiệm vụ')!;
-    const header = rows(ws, 1)[0];
-    expect(header?.slice(0, 7)).toEqual([
+    const header = rows(ws, 1)[0] as string[];
+    expect(header.slice(0, 7)).toEqual([
       'STT',
       'Nội dung công việc',
       'Đơn vị chủ trì',
       'Đơn vị phối hợp',
-      'Bắt đầu',
       'Thời hạn',
       'Kết quả thực hiện',
+      'Ghi chú (cập nhật gần nhất)',
     ]);
     expect(header).toEqual(
-      expect.arrayContaining(['Trạng thái', 'Tiến độ', 'Cập nhật gần nhất', 'Người cập nhật']),
+      expect.arrayContaining(['Số việc', 'Bắt đầu', 'Trạng thái', 'Tiến độ', 'Người cập nhật']),
     );
     const body = rows(ws, 2);
+    const col = (name: string): number => header.indexOf(name);
+    expect(body.map((r) => r[0])).toEqual([1, 2, 3, 4]);
     const inQ2 = await Task.find({ number: { $in: [1, 2, 3, 4] } }, 'number title').lean();
-    expect(body.map((r) => r[0]).sort()).toEqual([1, 2, 3, 4]);
-    for (const t of inQ2) expect(body.find((r) => r[0] === t.number)?.[1]).toBe(t.title);
+    expect(body.map((r) => r[col('Số việc')]).sort()).toEqual([1, 2, 3, 4]);
+    for (const t of inQ2) expect(body.find((r) => r[col('Số việc')] === t.number)?.[1]).toBe(t.title);
 
-    const col = (name: string): number => (header as string[]).indexOf(name);
-    const one = body.find((r) => r[0] === 1)!;
+    const one = body.find((r) => r[col('Số việc')] === 1)!;
     expect(one[col('Đơn vị chủ trì')]).toBe('Phòng Kế hoạch – Tổng hợp');
     expect(one[col('Đơn vị phối hợp')]).toBe('Trung tâm Hỗ trợ');
     expect(one[col('Thời hạn')]).toEqual(new Date(Date.UTC(2025, 3, 15)));
     expect(one[col('Kết quả thực hiện')]).toBe('Hoàn thành quá hạn');
     expect(one[col('Trạng thái')]).toBe('hoàn thành');
-    expect(one[col('Cập nhật gần nhất')]).toBe('/xong 1 đã gửi báo cáo');
+    // What Lan wrote, not what she typed ("/xong 1 đã gửi báo cáo").
+    expect(one[col('Ghi chú (cập nhật gần nhất)')]).toBe('đã gửi báo cáo');
     expect(one[col('Người cập nhật')]).toBe('Nguyễn Thị Lan');
-    const four = body.find((r) => r[0] === 4)!;
+    const four = body.find((r) => r[col('Số việc')] === 4)!;
     expect(four[col('Tiến độ')]).toBeCloseTo(0.6);
-    expect(four[col('Cập nhật gần nhất')]).toBe('/update 4 60% đã tổng hợp số liệu');
+    expect(four[col('Ghi chú (cập nhật gần nhất)')]).toBe('đã tổng hợp số liệu');
+    for (const r of body) expect(String(r[col('Ghi chú (cập nhật gần nhất)')] ?? '')).not.toMatch(/^\//);
 
-    // Date cells are dates, shown dd/mm/yyyy; the header is frozen and filtered; A4 landscape.
+    // Date cells are dates, shown dd/mm/yyyy; the header is frozen and filtered.
     const deadline = ws.getRow(2).getCell(col('Thời hạn') + 1);
     expect(deadline.type).toBe(ExcelJS.ValueType.Date);
     expect(deadline.numFmt).toBe('dd/mm/yyyy');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeDefined();
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
-    expect(ws.getColumn(2).width).toBe(55);
+  });
+
+  it('prints the task sheet legibly on A4 landscape: seven columns, 10 pt, rows as tall as their text', async () => {
+    const [reply] = await say(LEADERS, 'chu_tich', '/export 2025');
+    const ws = (await workbook(reply)).getWorksheet('Nhiệm vụ')!;
+    const last = ws.rowCount;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' });
+    expect(ws.pageSetup.printArea).toBe(`A1:G${last}`);
+    // Not shrunk to fit: the printed columns fit the page at 100 %.
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.pageSetup.scale ?? 100).toBe(100);
+    const widths = [1, 2, 3, 4, 5, 6, 7].map((c) => ws.getColumn(c).width ?? 0);
+    // A4 landscape is 29.7 cm, less the side margins; LibreOffice draws a width unit as about 0.25 cm.
+    const margins = ((ws.pageSetup.margins?.left ?? 0.7) + (ws.pageSetup.margins?.right ?? 0.7)) * 2.54;
+    expect(widths.reduce((a, b) => a + b, 0) * 0.25).toBeLessThanOrEqual(29.7 - margins);
+    expect(ws.headerFooter.oddFooter).toMatch(/&P/);
+    for (let r = 1; r <= last; r++) {
+      const row = ws.getRow(r);
+      for (let c = 1; c <= 7; c++) expect(row.getCell(c).font?.size ?? 11).toBeGreaterThanOrEqual(9);
+      // Each wrapped cell's lines fit the row at 12 pt a line (10 pt Arial as LibreOffice prints it sets about
+      // 1.3 characters per width unit; 1.2 counted here, and a word is never split).
+      for (let c = 1; c <= 7; c++) {
+        const cell = row.getCell(c);
+        if (!cell.alignment?.wrapText) continue;
+        const text = typeof cell.value === 'string' ? cell.value : '';
+        const lines = Math.ceil([...text].length / ((ws.getColumn(c).width ?? 10) * 1.2));
+        expect({ r, c, text, fits: (row.height ?? 15) >= Math.max(1, lines) * 12 }).toEqual({
+          r,
+          c,
+          text,
+          fits: true,
+        });
+      }
+    }
   });
 
   it('exports a year and a department, and explains what it could not read', async () => {
@@ -142,8 +179,8 @@ describe('/export', () => {
     const [dept] = await say(LEADERS, 'chu_tich', '/export văn phòng');
     expect(dept?.document?.filename).toBe('bao-cao-van-phong-nam-2025.xlsx');
     const deptRows = rows((await workbook(dept)).getWorksheet('Nhiệm vụ')!, 2);
-    // Văn phòng leads task 2 and supports nothing else in 2025.
-    expect(deptRows.map((r) => r[0])).toEqual([2]);
+    // Văn phòng leads task 2 and supports nothing else in 2025 (column H: the task's number).
+    expect(deptRows.map((r) => r[7])).toEqual([2]);
     const [bad] = await say(LEADERS, 'chu_tich', '/export quý 9');
     expect(bad?.document).toBeUndefined();
     expect(plainText(bad!)).toMatch(/Không hiểu “quý 9”.*\/export Q2/);
@@ -158,16 +195,18 @@ describe('/calendar', () => {
     return parseEvents(reply!.document!.data.toString('utf8'));
   }
 
-  it('gives a department group its tasks as all-day events that a calendar app reads back', async () => {
+  it('gives a department group its open tasks as all-day events that a calendar app reads back', async () => {
     const [reply] = await say(PLANNING, 'lan', '/lich');
-    expect(plainText(reply!)).toMatch(/Lịch của Phòng Kế hoạch – Tổng hợp: 3 mục/);
+    expect(plainText(reply!)).toMatch(/Lịch của Phòng Kế hoạch – Tổng hợp: 2 mục/);
     const events = parse(reply);
-    // Leads 1 and 4, supports 2.
+    // Leads 1 (finished: not on the phone any more) and 4, supports 2.
     expect(events.map((e) => e.summary).sort()).toEqual([
       '#2 Tổ chức Hội nghị sơ kết 6 tháng đầu năm',
       '#4 Đánh giá kết quả công tác Quý II',
-      '✅ #1 Báo cáo kết quả hỗ trợ xúc tiến thương mại Quý I',
     ]);
+    // A quarter is its deadline, not a three-month bar.
+    const four = events.find((e) => e.summary.startsWith('#4'))!;
+    expect([four.startDate.toString(), four.endDate.toString()]).toEqual(['2025-06-30', '2025-07-01']);
     const two = events.find((e) => e.summary.startsWith('#2'))!;
     expect(two.startDate.isDate).toBe(true);
     expect(two.startDate.toString()).toBe('2025-06-20');
@@ -189,7 +228,8 @@ describe('/calendar', () => {
   });
 
   it('gives the leaders all tasks, or one department when named', async () => {
-    expect(parse((await say(LEADERS, 'chu_tich', '/calendar'))[0])).toHaveLength(5);
+    // All but #1, which is finished.
+    expect(parse((await say(LEADERS, 'chu_tich', '/calendar'))[0])).toHaveLength(4);
     expect(
       parse((await say(LEADERS, 'chu_tich', '/lich trung tam dao tao'))[0]).map((e) => e.summary),
     ).toEqual(['#5 Tập huấn nghiệp vụ cho cán bộ HTX']);

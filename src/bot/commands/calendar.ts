@@ -26,6 +26,7 @@ export const calendar: CommandHandler = async (ctx, args) => {
     deptName: ctx.deptName,
     tasks,
     now: ctx.now,
+    zone: ctx.deps.tz,
   });
   if (events === 0) return [textReply(ctx.t('reports:calendar.none', { name }))];
   const slug = foldVietnamese(department ?? org.slug)

@@ -1,7 +1,7 @@
 /** /history 12: every change to a task's plan and every progress report, with who and when. */
 import { toLocalDateTime } from '../../domain/calendar';
 import { taskHistory, type EditValue, type HistoryEntry } from '../../store/task-edits';
-import { clip } from '../args';
+import { clip, localExample } from '../args';
 import { findTaskByNumber } from '../../store/task-repository';
 import { deadlineLines } from './tasks';
 import type { CommandContext, CommandHandler } from '../context';
@@ -52,13 +52,21 @@ function when(ctx: CommandContext, at: Date): string {
 
 export const history: CommandHandler = async (ctx, args) => {
   const raw = args.split(/\s+/)[0] ?? '';
-  if (!raw) return [textReply(ctx.t('errors.missingNumber', { example: '/history 12' }))];
+  if (!raw) return [textReply(ctx.t('errors.missingNumber', { example: localExample(ctx, '/history 12') }))];
   const m = /^#?(\d{1,7})$/.exec(raw);
-  if (!m) return [textReply(ctx.t('errors.badNumber', { value: clip(raw), example: '/history 12' }))];
+  if (!m)
+    return [
+      textReply(ctx.t('errors.badNumber', { value: clip(raw), example: localExample(ctx, '/history 12') })),
+    ];
   const number = Number(m[1]);
   // A deleted task has no record left but its history: that is exactly when someone asks who removed it.
   const entries = await taskHistory(ctx.org!.id, number);
-  if (entries.length === 0) return [textReply(ctx.t('history.none', { number }))];
+  if (entries.length === 0) {
+    // No history and no task: say the number is wrong, not that nothing changed.
+    if (!(await findTaskByNumber(ctx.org!.id, number)))
+      return [textReply(ctx.t('errors.taskNotFound', { number }))];
+    return [textReply(ctx.t('history.none', { number }))];
+  }
   const r = new ReplyBuilder().line(bold(ctx.t('history.title', { number })));
   const task = await findTaskByNumber(ctx.org!.id, number);
   if (task) for (const line of deadlineLines(ctx, task)) r.line(line);

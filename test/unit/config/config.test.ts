@@ -52,16 +52,43 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ REDIS_URL: base.REDIS_URL }, /^Configuration error: MONGODB_URI is required/],
-    [{ ...base, MONGODB_URI: 'localhost:27017' }, /^Configuration error: MONGODB_URI must be a mongodb:\/\//],
-    [{ ...base, BOT_NOW: '27/03/2025 08:00' }, /^Configuration error: BOT_NOW must be an ISO instant/],
-    [{ ...base, BOT_NOW: '2025-13-45T08:00:00Z' }, /^Configuration error: BOT_NOW must be an ISO instant/],
-    [{ ...base, BOT_ADMINS: '123' }, /^Configuration error: BOT_ADMINS entries must be platform-prefixed/],
-    [{ ...base, TZ_NAME: 'Mars/Olympus' }, /^Configuration error: TZ_NAME must be an IANA time zone/],
-    [{ ...base, DEFAULT_LOCALE: 'fr' }, /^Configuration error: DEFAULT_LOCALE must be vi or en/],
-    [{ ...base, REMINDER_OVERDUE_DAYS: 'every 2' }, /^Configuration error: REMINDER_OVERDUE_DAYS must be/],
-    [{ ...base, REMINDER_OVERDUE_DAYS: '0,3' }, /^Configuration error: REMINDER_OVERDUE_DAYS must be/],
-    [{ ...base, REMINDER_ESCALATE_AT: '-1' }, /^Configuration error: REMINDER_ESCALATE_AT must be/],
+    [{ REDIS_URL: base.REDIS_URL }, /^Lỗi cấu hình: [^\n]* \/ Configuration error: MONGODB_URI is required/],
+    [
+      { ...base, MONGODB_URI: 'localhost:27017' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: MONGODB_URI must be a mongodb:\/\//,
+    ],
+    [
+      { ...base, BOT_NOW: '27/03/2025 08:00' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: BOT_NOW must be an ISO instant/,
+    ],
+    [
+      { ...base, BOT_NOW: '2025-13-45T08:00:00Z' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: BOT_NOW must be an ISO instant/,
+    ],
+    [
+      { ...base, BOT_ADMINS: '123' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: BOT_ADMINS entries must be platform-prefixed/,
+    ],
+    [
+      { ...base, TZ_NAME: 'Mars/Olympus' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: TZ_NAME must be an IANA time zone/,
+    ],
+    [
+      { ...base, DEFAULT_LOCALE: 'fr' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: DEFAULT_LOCALE must be vi or en/,
+    ],
+    [
+      { ...base, REMINDER_OVERDUE_DAYS: 'every 2' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: REMINDER_OVERDUE_DAYS must be/,
+    ],
+    [
+      { ...base, REMINDER_OVERDUE_DAYS: '0,3' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: REMINDER_OVERDUE_DAYS must be/,
+    ],
+    [
+      { ...base, REMINDER_ESCALATE_AT: '-1' },
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: REMINDER_ESCALATE_AT must be/,
+    ],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
@@ -81,7 +108,8 @@ describe('the service process', () => {
     const r = run({ REDIS_URL: base.REDIS_URL });
     expect(r.status).toBe(78);
     expect(r.stderr.trim()).toBe(
-      'Configuration error: MONGODB_URI is required (e.g. mongodb://127.0.0.1:27017/lmhtx)',
+      'Lỗi cấu hình: thiếu MONGODB_URI. Chạy `npm run dev` ở thư mục này (các lệnh sẽ tự tìm máy chủ của nó) hoặc đặt MONGODB_URI trong .env / ' +
+        'Configuration error: MONGODB_URI is required (e.g. mongodb://127.0.0.1:27017/lmhtx)',
     );
   });
 
@@ -89,6 +117,8 @@ describe('the service process', () => {
     const r = run({ ...base, BOT_NOW: 'tomorrow' });
     expect(r.status).toBe(78);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Configuration error: BOT_NOW must be an ISO instant with a zone/);
+    expect(r.stderr).toMatch(
+      /^Lỗi cấu hình: [^\n]* \/ Configuration error: BOT_NOW must be an ISO instant with a zone/,
+    );
   });
 });
