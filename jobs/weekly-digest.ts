@@ -198,7 +198,7 @@ async function deliverDigest(
   const first = replies[0];
   if (first) {
     try {
-      const chart = digestChart(input, locale);
+      const chart = await digestChart(input, locale);
       if (chart) first.image = chart;
     } catch (err) {
       // The words are the digest; a chart that failed to draw must not hold them back.

@@ -17,11 +17,12 @@ import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';
 import { exportReport } from '../src/report/export-report';
 import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
-import { statusChartPng } from '../src/report/status-chart';
+import { closeChartPool, statusChartPng } from '../src/report/status-chart';
 import { t } from '../src/shared/i18n';
 import { connectStore, disconnectStore, dropStoreDatabase } from '../src/store/connect';
 import { findOrgBySlug, listDepartments, upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
+import { findTaskById } from '../src/store/task-repository';
 import { commitTaskChange } from '../src/store/task-commit';
 import { orgDirectory } from './org-directory';
 
@@ -52,7 +53,10 @@ async function sampleUpdates(orgId: string): Promise<number> {
   const tasks = await findPeriodTasks(orgId, quarterPeriod(2025, 2), TZ);
   const by = { platform: 'console', chatId: 'docs', userId: 'docs', userName: 'Chuyên viên (mẫu)' };
   let n = 0;
-  for (const [i, task] of tasks.entries()) {
+  for (const [i, row] of tasks.entries()) {
+    // The change needs the whole task (revision, history), which the report's rows leave out.
+    const task = await findTaskById(row.id);
+    if (!task) continue;
     const end = task.end;
     let change: { action: 'done' | 'progress'; progress?: number; when: string; text: string } | null = null;
     if (end && compareDates(end, AS_OF) < 0) {
@@ -220,7 +224,7 @@ async function main(): Promise<void> {
     const period = quarterPeriod(2025, 2);
     const label = periodLabel(words, period);
     const tasks = await findPeriodTasks(org.id, period, TZ);
-    const png = statusChartPng(
+    const png = await statusChartPng(
       words,
       departmentSummaries(tasks, AS_OF),
       { deptName: (s) => names.get(s) ?? s, noLead: words('common.noLead') },
@@ -252,6 +256,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await dropStoreDatabase().catch(() => undefined);
+    await closeChartPool();
     await disconnectStore();
   }
 }

@@ -1,4 +1,5 @@
 /** Wires the bot process together; main.ts and the end-to-end tests start it the same way. */
+import { closeChartPool } from '../report/status-chart';
 import type { Clock } from '../shared/clock';
 import { agreeServiceClock, followServiceClock } from '../store/service-clock';
 import type { WorkingCalendar } from '../domain/calendar';
@@ -97,6 +98,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     async () => {
       await scheduler.close();
       await redis.quit();
+      await closeChartPool();
     },
   ];
   if (config.telegram.token) {

@@ -9,6 +9,7 @@
  * With BOT_NOW the service clock starts at that instant: reminders due "then" are due now, because job
  * delays are computed from the service clock, not the system's.
  */
+import { closeChartPool } from '../report/status-chart';
 import IORedis from 'ioredis';
 import { loadWorkingCalendar } from './calendar-data';
 import type { Platform } from '../bot/messages';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       await cron.stop();
       // Waits for jobs in progress, so no send is cut between the platform call and its log row.
       await workers.close();
+      await closeChartPool();
       await scheduler.close();
       await connection.quit();
       await disconnectStore();

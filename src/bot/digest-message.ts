@@ -210,13 +210,13 @@ function weekText(week: DigestWeek, locale: Locale, o: Required<DigestRenderOpti
 }
 
 /** The quarter's chart for the digest's first message, in the group's language; undefined without data. */
-export function digestChart(input: DigestInput, locale: Locale): ImageAttachment | undefined {
+export async function digestChart(input: DigestInput, locale: Locale): Promise<ImageAttachment | undefined> {
   const q = input.quarter;
   if (!q || q.rows.length === 0) return undefined;
   const words = (key: string, vars?: Record<string, unknown>): string => t(locale, key, vars);
   const label = periodLabel(words, q.period);
   const noLead = t(locale, 'reminders:digest.noLead');
   const summaries = q.rows.map((r) => ({ department: r.department ?? '', counts: r.counts }));
-  const data = statusChartPng(words, summaries, { deptName: (name) => name, noLead }, label, q.asOf);
+  const data = await statusChartPng(words, summaries, { deptName: (name) => name, noLead }, label, q.asOf);
   return { data, caption: words('reports:digest.chartCaption', { period: label, date: formatDate(q.asOf) }) };
 }

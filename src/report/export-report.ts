@@ -35,7 +35,10 @@ export function exportFilename(prefix: string, label: string): string {
 
 /** null when the period has no tasks (an empty workbook would only puzzle its reader). */
 export async function exportReport(req: ExportRequest): Promise<ExportedReport | null> {
-  const tasks = await findPeriodTasks(req.org.id, req.period, req.tz, req.department);
+  const tasks = await findPeriodTasks(req.org.id, req.period, req.tz, {
+    department: req.department,
+    planTitles: true,
+  });
   if (tasks.length === 0) return null;
   const names = new Map(req.departments.map((d) => [d.slug, d.name]));
   const data = await buildWorkbook({

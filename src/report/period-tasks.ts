@@ -2,7 +2,7 @@
  * The tasks a period's report counts and how they are summed up — one definition shared by /status, its
  * chart, /export, the CLI and the weekly digest, so the numbers in chat, in the picture and in Excel agree.
  */
-import { overlaps, toLocalDate, type Period } from '../domain/calendar';
+import { toLocalDate, type Period } from '../domain/calendar';
 import {
   categorise,
   summariseByDepartment,
@@ -10,26 +10,31 @@ import {
   type StatusCategory,
 } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
-import { findTasks } from '../store/task-repository';
-import type { TaskRecord } from '../store/types';
+import { findTasksInPeriod, type PeriodTaskRow } from '../store/period-tasks';
 
-export type ReportTask = TaskRecord & { completedOn: LocalDate | null };
+/** A task as the reports show it: the store's row, and the local day it was finished on. */
+export type ReportTask = PeriodTaskRow & { completedOn: LocalDate | null };
+
+export interface PeriodTaskOptions {
+  /** Only tasks this department leads or supports. */
+  department?: string;
+  /** The workbook's plan column; chat reports leave it out. */
+  planTitles?: boolean;
+}
 
 /**
  * Dated, non-duty tasks whose window overlaps the period (standing duties have no deadline to be late
- * against); with `department`, only those it leads or supports.
+ * against), a task with only a deadline counted in the period of its deadline. The store filters: reading
+ * costs what the period holds, not the organisation's whole history.
  */
 export async function findPeriodTasks(
   orgId: string,
   period: Pick<Period, 'start' | 'end'>,
   tz: string,
-  department?: string,
+  options: PeriodTaskOptions = {},
 ): Promise<ReportTask[]> {
-  // Filtered here, not in the query: a task with only a deadline (no start) must still count in its period.
-  const all = await findTasks(orgId, { department });
-  return all
-    .filter((t) => t.kind !== 'duty' && overlaps(t, period))
-    .map((t) => ({ ...t, completedOn: t.completedAt ? toLocalDate(t.completedAt, tz) : null }));
+  const rows = await findTasksInPeriod(orgId, { start: period.start, end: period.end, ...options });
+  return rows.map((t) => ({ ...t, completedOn: t.completedAt ? toLocalDate(t.completedAt, tz) : null }));
 }
 
 export function categoryOf(task: ReportTask, today: LocalDate): StatusCategory {

@@ -16,7 +16,7 @@ export const status: CommandHandler = async (ctx, args) => {
   if (!target) return [textReply(ctx.t('errors.badPeriod', { value: clip(args.trim()) }))];
   const { period, department } = target;
 
-  const tasks = await findPeriodTasks(ctx.org!.id, period, ctx.deps.tz, department);
+  const tasks = await findPeriodTasks(ctx.org!.id, period, ctx.deps.tz, { department });
   const label = targetLabel(ctx, target);
   if (tasks.length === 0) return [textReply(ctx.t('report.none', { period: label }))];
 
@@ -57,7 +57,7 @@ export const status: CommandHandler = async (ctx, args) => {
   r.blank().line(italic(ctx.t('report.legend')));
   const reply: Reply = r.build();
   try {
-    const png = statusChartPng(
+    const png = await statusChartPng(
       ctx.t,
       summaries,
       { deptName: ctx.deptName, noLead: ctx.t('common.noLead') },

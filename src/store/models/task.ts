@@ -108,7 +108,9 @@ const taskSchema = new Schema(
 taskSchema.index({ org: 1, number: 1 }, { unique: true });
 taskSchema.index({ plan: 1, ref: 1 }, { unique: true });
 taskSchema.index({ org: 1, lead: 1, status: 1 });
-taskSchema.index({ org: 1, end: 1 });
+// The period query's index (store/period-tasks.ts): every branch of its window filter bounds `end` or pins it
+// to null, then reads `start` from the same key; it also serves what {org, end} served before.
+taskSchema.index({ org: 1, end: 1, start: 1 });
 
 export type TaskDoc = InferSchemaType<typeof taskSchema>;
 export const Task = model('Task', taskSchema);
