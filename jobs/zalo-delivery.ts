@@ -10,12 +10,14 @@
  * recorded 'superseded' by jobs/deliver.ts, not sent late. The admins are told once how many wait.
  */
 import type { ZaloDeliveryStarter } from '../src/app/bot-service';
-import type { Sender } from '../src/channels/sender';
+import { UnreachableChatError, type Sender } from '../src/channels/sender';
+import type { SendBudget } from '../src/channels/zalo/send-budget';
 import type { ZaloSessionWatch } from '../src/channels/zalo/channel';
 import { guardChatRefusals, type ChatRefusalPolicy } from '../src/channels/zalo/chat-refusals';
 import { waitingNotice } from '../src/channels/zalo/notices';
 import { ChatBinding, ReminderLog } from '../src/store/models';
 import { createReminderRuntime } from './runtime';
+import { markUnreachable } from './unreachable';
 import { startReminderWorkers, type ReminderWorkers } from './workers';
 
 type StarterOptions = Parameters<ZaloDeliveryStarter>[0];
@@ -24,6 +26,20 @@ export interface ZaloDeliveryTuning {
   chatRefusals?: Partial<ChatRefusalPolicy>;
   /** While there is no session, how often to look for waiting reminders to tell the admins about (2 min). */
   waitingNoticeAfterMs?: number;
+}
+
+function budgetOf(sender: Sender): Pick<SendBudget, 'onTurn'> | undefined {
+  const budget: unknown = (sender as { budget?: unknown }).budget;
+  return typeof budget === 'object' && budget !== null && 'onTurn' in budget
+    ? (budget as Pick<SendBudget, 'onTurn'>)
+    : undefined;
+}
+
+async function promoteChat(workers: ReminderWorkers, chatId: string): Promise<void> {
+  const queue = workers.deliveryQueues.get('zalo');
+  if (!queue) return;
+  for (const job of await queue.getDelayed())
+    if (String((job.data as { chatId?: unknown }).chatId) === chatId) await job.promote();
 }
 
 function sessionOf(sender: Sender): ZaloSessionWatch | undefined {
@@ -43,25 +59,35 @@ export async function startZaloDeliveryWith(
       (await ChatBinding.findOne({ platform: 'zalo', chatId }, { title: 1 }).lean())?.title || chatId,
     policy: tuning.chatRefusals,
   });
-  const workers = startReminderWorkers(
-    createReminderRuntime({
-      connection: o.connection,
-      clock: o.clock,
-      calendar: o.calendar,
-      logger: o.logger,
-      senders: [sender],
-      platforms: ['zalo'],
-      defaultLocale: o.defaultLocale,
-      // Else an item whose overdue step differs from the defaults would be skipped as not due.
-      ...(o.reminderDefaults ? { reminderDefaults: o.reminderDefaults } : {}),
-      notifyAdmins: o.notifyAdmins,
-      prefix: o.prefix,
-    }),
-    { fanOut: false },
-  );
+  const rt = createReminderRuntime({
+    connection: o.connection,
+    clock: o.clock,
+    calendar: o.calendar,
+    logger: o.logger,
+    senders: [sender],
+    platforms: ['zalo'],
+    defaultLocale: o.defaultLocale,
+    // Else an item whose overdue step differs from the defaults would be skipped as not due.
+    ...(o.reminderDefaults ? { reminderDefaults: o.reminderDefaults } : {}),
+    notifyAdmins: o.notifyAdmins,
+    prefix: o.prefix,
+  });
+  const workers = startReminderWorkers(rt, { fanOut: false });
   await workers.ready();
   const session = sessionOf(o.sender);
   const stopWatching = session ? watchSession(session, workers, o, tuning) : () => undefined;
+  // A group the account left (membership event or check): its binding is marked at once, admins told once.
+  session?.onGroupGone?.((chatId, reason) => {
+    void markUnreachable(rt, 'zalo', chatId, new UnreachableChatError('zalo', chatId, reason)).catch(
+      (err: unknown) => o.logger.error({ err: String(err) }, 'zalo: could not mark a group unreachable'),
+    );
+  });
+  // The send budget lets one group through: the next in line goes now, not at its next retry.
+  budgetOf(o.sender)?.onTurn((chatId) => {
+    void promoteChat(workers, chatId).catch((err: unknown) =>
+      o.logger.debug({ err: String(err) }, 'zalo: could not wake the next delivery'),
+    );
+  });
   o.logger.info('zalo: delivering queued reminders from this process');
   return {
     ...workers,

@@ -6,7 +6,16 @@ import type { Platform, Reply } from '../bot/messages';
  */
 export interface Sender {
   readonly platform: Platform;
-  send(chatId: string, reply: Reply): Promise<{ messageId: string }>;
+  send(chatId: string, reply: Reply, options?: SendOptions): Promise<{ messageId: string }>;
+}
+
+/** What a scheduled delivery tells the channel about itself. */
+export interface SendOptions {
+  /**
+   * Who goes first when the channel cannot send everything at once (Zalo's send budget): lower first.
+   * jobs/morning-order.ts: 0 leaders groups and overdue items, 1 the rest. Channels without a budget ignore it.
+   */
+  rank?: number;
 }
 
 /**
@@ -47,7 +56,8 @@ export class RateLimitedError extends Error {
 export class SendDeferredError extends Error {
   constructor(
     readonly retryAfterMs: number,
-    readonly reason: 'chat-refused' | 'offline',
+    /** offline: no usable session; budget: the account's send budget is spent; paused: the account is paused. */
+    readonly reason: 'chat-refused' | 'offline' | 'budget' | 'paused',
     detail: string,
   ) {
     super(`send deferred (${reason}) for ${retryAfterMs} ms: ${detail}`);
