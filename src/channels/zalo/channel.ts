@@ -213,20 +213,21 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     onChange: (l) => void sessionListeners.push(l),
     onGroupGone: (l) => void goneListeners.push(l),
   };
+  const baseSend = baseSender.send;
+  const sendTo = baseSender.sendTo;
   const sender: ZaloChannelSender = Object.assign(baseSender, {
     session,
     budget,
     // A 102 met by a delivery is the session's problem, not the delivery's: it waits like any other.
     async send(...args: Parameters<ZaloSender['send']>) {
       try {
-        return await baseSender.send(...args);
+        return await baseSend(...args);
       } catch (err) {
         if (err instanceof ZaloSessionExpiredError) throw notReady();
         throw err;
       }
     },
   });
-  const sendTo = baseSender.sendTo;
   const dispatcher = createDispatcher({
     core,
     logger,
