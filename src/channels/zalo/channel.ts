@@ -87,7 +87,12 @@ export interface ZaloChannelOptions {
   maxChunkLength?: number;
   /** The account's send budget: limits, pause policy, store (Redis in production), clock. */
   budget?: SendBudgetOptions;
+  /** Hosts a file link may be on for the session's cookies to go with the download (default: Zalo's). */
+  fileHosts?: RegExp;
 }
+
+/** Zalo's own domains (chat.zalo.me, its CDNs zdn.vn / zadn.vn, zaloapp.com). */
+const ZALO_FILE_HOSTS = /(^|\.)(zalo\.me|zdn\.vn|zadn\.vn|zaloapp\.com)$/i;
 
 export interface ZaloChannel {
   /** Posts through the channel's current session, paced and within the account's send budget. */
@@ -115,6 +120,7 @@ const DISBANDED_ACTS = /disperse|disband|delete_group|remove_group/i;
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const { core, logger, credentialsFile } = options;
   const policy: ConnectionPolicy = { ...DEFAULT_CONNECTION_POLICY, ...options.policy };
+  const fileHosts = options.fileHosts ?? ZALO_FILE_HOSTS;
 
   let state: ZaloChannelState = 'idle';
   // Read through a call where TypeScript would otherwise keep a narrowing across an await.
@@ -236,16 +242,34 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     },
     titles: createGroupTitleCache(() => api, { logger }),
     ownId: () => ownId,
-    // Zalo's file links are on its CDN, fetched the way the web client does: the session's cookies, its UA.
-    download: (url) => {
-      const cookie = api?.getCookie().getCookieStringSync(url);
-      const userAgent = sessionFile.userAgent();
-      return fetchFile(url, {
-        ...(cookie ? { cookie } : {}),
-        ...(userAgent ? { 'user-agent': userAgent } : {}),
-      });
-    },
+    download: (url) => fetchFile(url, downloadHeaders(url)),
   });
+
+  /**
+   * Zalo's file links are on its CDN, fetched the way zca-js makes its own requests (utils.js
+   * getDefaultHeaders): the session's cookies (the link's own, else chat.zalo.me's), its user agent,
+   * chat.zalo.me as origin. Cookies go only to Zalo's hosts: a link is message content, and the session
+   * cookie is the account.
+   */
+  function downloadHeaders(url: string): Record<string, string> {
+    const headers: Record<string, string> = {
+      origin: 'https://chat.zalo.me',
+      referer: 'https://chat.zalo.me/',
+    };
+    const userAgent = api?.getContext?.().userAgent ?? sessionFile.userAgent();
+    if (userAgent) headers['user-agent'] = userAgent;
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      return headers;
+    }
+    if (!api || !fileHosts.test(host)) return headers;
+    const jar = api.getCookie();
+    const cookie = jar.getCookieStringSync(url) || jar.getCookieStringSync('https://chat.zalo.me');
+    if (cookie) headers.cookie = cookie;
+    return headers;
+  }
 
   function onMessage(message: Message, caughtUp: boolean): void {
     const ts = Number(message.data.ts);

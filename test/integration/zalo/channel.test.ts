@@ -14,7 +14,6 @@ import {
   type ZaloCredentials,
 } from '../../../src/channels/zalo/credentials';
 import type { ConnectionPolicy } from '../../../src/channels/zalo/connection-policy';
-import { ZaloSessionExpiredError } from '../../../src/channels/zalo/errors';
 import {
   APOLOGY_VI,
   SESSION_BACK_NOTICE,
