@@ -58,6 +58,7 @@ export async function startZaloDeliveryWith(
     titleOf: async (chatId) =>
       (await ChatBinding.findOne({ platform: 'zalo', chatId }, { title: 1 }).lean())?.title || chatId,
     policy: tuning.chatRefusals,
+    now: () => o.clock.now().getTime(),
   });
   const rt = createReminderRuntime({
     connection: o.connection,

@@ -65,6 +65,8 @@ export interface FakeSentMessage extends MessageIds {
   session: number;
   /** When Zalo accepted it (Date.now()). */
   at: number;
+  /** When Zalo accepted it on the test's clock (`antiSpam.now`; else Date.now()). */
+  clockAt: number;
   /** The file this message carries, when it is an attachment message. */
   attachment?: AttachmentSource;
 }
@@ -79,6 +81,11 @@ export interface FakeZaloServerOptions {
   selfListen?: boolean;
   /** Give every session zca-js's real Listener, connected to this websocket (zalo-fake-socket.ts). */
   socket?: FakeZaloSocketServer;
+  /**
+   * Zalo's anti-spam as upstream reports it (#336): past `perHour` messages in an hour (on `now`, the
+   * test's clock), every send is refused with 221 until the hour has rolled on.
+   */
+  antiSpam?: { perHour: number; now: () => number };
 }
 
 function sekOf(credentials: unknown): string | undefined {
@@ -94,6 +101,9 @@ export class FakeZaloServer {
   readonly groups = new Map<string, string>();
   readonly users = new Map<string, string>();
   readonly socket: FakeZaloSocketServer | undefined;
+  readonly antiSpam: FakeZaloServerOptions['antiSpam'];
+  /** Sends the anti-spam refused (221). */
+  spamRefusals = 0;
   /** Every message users posted, for requestOldMessages. */
   readonly history: Message[] = [];
   /** Chats that answer every send with this code (123: "Không thể nhận tin nhắn từ bạn"). */
@@ -132,6 +142,7 @@ export class FakeZaloServer {
     // The channel logs in with selfListen (channel.ts: zca-js drops group events about the bot otherwise).
     this.selfListen = options.selfListen ?? true;
     this.socket = options.socket;
+    this.antiSpam = options.antiSpam;
     for (const [id, name] of Object.entries(options.groups ?? {})) this.groups.set(id, name);
     for (const [id, name] of Object.entries(options.users ?? {})) this.users.set(id, name);
     this.setCookie('zpw_sek', 'session-1');
@@ -550,6 +561,14 @@ export class FakeZaloServer {
       throw new ZaloApiError('Tham số không hợp lệ', 114);
     if (type === ThreadType.User && !this.users.has(threadId))
       throw new ZaloApiError('Tham số không hợp lệ', 114);
+    const clockAt = this.antiSpam?.now() ?? Date.now();
+    if (this.antiSpam) {
+      const lastHour = this.sent.filter((m) => m.clockAt > clockAt - 3_600_000).length;
+      if (lastHour >= this.antiSpam.perHour) {
+        this.spamRefusals++;
+        throw new ZaloApiError('Vượt quá số request cho phép', 221);
+      }
+    }
     const record = (text: string, attachment?: AttachmentSource): { msgId: number } => {
       const ids = this.newIds();
       this.sent.push({
@@ -560,6 +579,7 @@ export class FakeZaloServer {
         text,
         session,
         at: Date.now(),
+        clockAt,
         ...(attachment ? { attachment } : {}),
       });
       this.events.emit('sent');

@@ -172,11 +172,15 @@ export interface SendBudgetOptions {
 interface Waiter {
   rank: number;
   since: number;
+  /** Order of first arrival, for waiters of one rank that arrived at the same clock instant. */
+  seq: number;
   seenAt: number;
 }
 
 export interface SendBudget {
   readonly limits: SendBudgetLimits;
+  /** The longest a held delivery waits (real time) before asking again. */
+  readonly recheckMs: number;
   /** A scheduled delivery of `messages` messages to `chatId` asks to go now. */
   admit(chatId: string, rank: number, messages: number): Promise<BudgetDecision>;
   /** An answer to a user went out: it counts, but is never held back by the budget. */
@@ -205,8 +209,9 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
   let pauses = 0;
   let lastPauseAt = -Infinity;
 
+  let seq = 0;
   const before = (a: Waiter, b: Waiter): boolean =>
-    a.rank < b.rank || (a.rank === b.rank && a.since < b.since);
+    a.rank !== b.rank ? a.rank < b.rank : a.since !== b.since ? a.since < b.since : a.seq < b.seq;
 
   /** The best waiter still around, other than `except`. */
   function best(except?: string): [string, Waiter] | undefined {
@@ -228,6 +233,7 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
 
   return {
     limits,
+    recheckMs,
     async admit(chatId, rank, messages) {
       const t = now();
       const held = pausedFor();
@@ -235,27 +241,38 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
       const me: Waiter = {
         rank: Math.min(rank, known?.rank ?? rank),
         since: known?.since ?? t,
+        seq: known?.seq ?? ++seq,
         seenAt: Date.now(),
       };
-      waiters.set(chatId, me);
+      // Only a delivery that was held back waits in line; one merely in flight holds nobody back.
+      const hold = (decision: BudgetDecision): BudgetDecision => {
+        waiters.set(chatId, me);
+        return decision;
+      };
+      if (known) waiters.set(chatId, me);
       if (held > 0)
-        return {
+        return hold({
           ok: false,
           reason: 'paused',
           retryAfterMs: Math.min(held, recheckMs),
           detail: `the Zalo account is paused for ${Math.ceil(held / 60_000)} min after repeated refusals`,
-        };
+        });
       const top = best(chatId);
       if (top && before(top[1], me))
-        return { ok: false, reason: 'budget', retryAfterMs: recheckMs, detail: 'another group goes first' };
+        return hold({
+          ok: false,
+          reason: 'budget',
+          retryAfterMs: recheckMs,
+          detail: 'another group goes first',
+        });
       const wait = await store.take(Math.max(1, messages), t, limits);
       if (wait > 0)
-        return {
+        return hold({
           ok: false,
           reason: 'budget',
           retryAfterMs: Math.min(wait, recheckMs),
           detail: `the account's send budget is spent for ${Math.ceil(wait / 60_000)} min`,
-        };
+        });
       waiters.delete(chatId);
       const next = best();
       if (next) for (const l of turnListeners) l(next[0]);

@@ -359,7 +359,8 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
     const held = budget.pausedFor();
     if (held > 0) {
       logger.warn({ chatId: err.chatId, code: err.code, pausedForMs: held }, 'zalo: account paused');
-      return new SendDeferredError(held, 'paused', `Zalo refuses the account's messages (${err.message})`);
+      const retry = Math.min(held, budget.recheckMs);
+      return new SendDeferredError(retry, 'paused', `Zalo refuses the account's messages (${err.message})`);
     }
     return err;
   }
