@@ -62,6 +62,8 @@ export interface BudgetStore {
   take(n: number, now: number, limits: SendBudgetLimits): Promise<number>;
   /** Records sends that are not held back (answers to users), so they count against the budget too. */
   record(n: number, now: number): Promise<void>;
+  /** How many more messages fit every window now. */
+  free(now: number, limits: SendBudgetLimits): Promise<number>;
 }
 
 /** How long until `n` more fit under `limit` in `windowMs`, given the send times (ascending). */
@@ -90,6 +92,13 @@ export function memoryBudgetStore(): BudgetStore {
     },
     async record(n, now) {
       for (let i = 0; i < n; i++) times.push(now);
+    },
+    async free(now, limits) {
+      const count = (w: number): number => times.filter((t) => t > now - w).length;
+      return Math.max(
+        0,
+        Math.min(limits.perMinute - count(MINUTE), limits.perHour - count(HOUR), limits.perDay - count(DAY)),
+      );
     },
   };
 }
@@ -146,6 +155,12 @@ export function redisBudgetStore(connection: IORedis, key: string): BudgetStore 
     return Number(result);
   };
   return {
+    async free(now, limits) {
+      const [m, h, d] = await Promise.all(
+        [MINUTE, HOUR, DAY].map((w) => connection.zcount(key, `(${now - w}`, '+inf')),
+      );
+      return Math.max(0, Math.min(limits.perMinute - m!, limits.perHour - h!, limits.perDay - d!));
+    },
     take: (n, now, limits) => run(n, now, limits, false),
     record: async (n, now) => void (await run(n, now, DEFAULT_SEND_BUDGET, true)),
   };
@@ -213,18 +228,11 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
   const before = (a: Waiter, b: Waiter): boolean =>
     a.rank !== b.rank ? a.rank < b.rank : a.since !== b.since ? a.since < b.since : a.seq < b.seq;
 
-  /** The best waiter still around, other than `except`. */
-  function best(except?: string): [string, Waiter] | undefined {
+  /** The waiters still around (a delivery that stopped asking is forgotten). */
+  function alive(): Array<[string, Waiter]> {
     const real = Date.now();
-    let top: [string, Waiter] | undefined;
-    for (const [chatId, w] of waiters) {
-      if (real - w.seenAt > waiterTtlMs) {
-        waiters.delete(chatId);
-        continue;
-      }
-      if (chatId !== except && (!top || before(w, top[1]))) top = [chatId, w];
-    }
-    return top;
+    for (const [chatId, w] of waiters) if (real - w.seenAt > waiterTtlMs) waiters.delete(chatId);
+    return [...waiters];
   }
 
   function pausedFor(): number {
@@ -257,14 +265,19 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
           retryAfterMs: Math.min(held, recheckMs),
           detail: `the Zalo account is paused for ${Math.ceil(held / 60_000)} min after repeated refusals`,
         });
-      const top = best(chatId);
-      if (top && before(top[1], me))
-        return hold({
-          ok: false,
-          reason: 'budget',
-          retryAfterMs: recheckMs,
-          detail: 'another group goes first',
-        });
+      // Behind waiters that came first (or rank higher): go only if the budget has room for them and me,
+      // and never ahead of a better rank.
+      const ahead = alive().filter(([id, w]) => id !== chatId && before(w, me));
+      if (ahead.length > 0) {
+        const room = await store.free(t, limits);
+        if (ahead.some(([, w]) => w.rank < me.rank) || ahead.length >= room)
+          return hold({
+            ok: false,
+            reason: 'budget',
+            retryAfterMs: recheckMs,
+            detail: 'another group goes first',
+          });
+      }
       const wait = await store.take(Math.max(1, messages), t, limits);
       if (wait > 0)
         return hold({
@@ -274,8 +287,12 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
           detail: `the account's send budget is spent for ${Math.ceil(wait / 60_000)} min`,
         });
       waiters.delete(chatId);
-      const next = best();
-      if (next) for (const l of turnListeners) l(next[0]);
+      // Wake as many of the next in line as the budget has room for; they need not wait for their retry.
+      const queue = alive().sort(([, a], [, b]) => (before(a, b) ? -1 : 1));
+      if (queue.length > 0) {
+        const room = await store.free(now(), limits);
+        for (const [id] of queue.slice(0, Math.max(1, room))) for (const l of turnListeners) l(id);
+      }
       return { ok: true };
     },
     record: (messages) => store.record(messages, now()),
