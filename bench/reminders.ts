@@ -13,7 +13,6 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import mongoose from 'mongoose';
 import pino from 'pino';
 import { loadWorkingCalendar } from '../src/app/calendar-data';
 import { createTelegramSender } from '../src/channels/telegram/sender';
@@ -22,10 +21,12 @@ import { addDays } from '../src/domain/calendar';
 import { TASK_KINDS } from '../src/domain/task';
 import { createReminderScheduler } from '../src/scheduler/plan-task';
 import { JOB_NAMES, REMINDER_JOB_OPTIONS } from '../src/scheduler/reminder-queue';
-import { PLAN_FIELDS, planTask, type PlannableTask } from '../src/scheduler/task-plans';
-import { connectStore } from '../src/store/connect';
-import { ChatBinding, Department, Organisation, Plan, ReminderLog, Task } from '../src/store/models';
-import { startEmulator } from '../test/helpers/telegram-emulator';
+import { planTask } from '../src/scheduler/task-plans';
+import { deleteAllTasks, seedBindings, seedOrgWithPlan as seedOrg, seedTasks } from '../src/store/bulk-seed';
+import { connectStore, disconnectStore, dropStoreDatabase } from '../src/store/connect';
+import { allPlannableTasks } from '../src/store/planning-reads';
+import { countRowsInState } from '../src/store/reminder-log';
+import { startEmulator } from '../tools/telegram-emulator';
 import { createDirectory } from '../jobs/directory';
 import { orgDirectory } from '../scripts/org-directory';
 import { measureNoise } from './noise';
@@ -80,37 +81,6 @@ function startFerretDb(): { uri: string; stop(): void } {
   };
 }
 
-async function seedOrg(
-  slug: string,
-  departments: number,
-): Promise<{ org: mongoose.Types.ObjectId; plan: mongoose.Types.ObjectId }> {
-  const org = await Organisation.create({ slug, name: `Bench ${slug}` });
-  await Department.insertMany(
-    Array.from({ length: departments }, (_, i) => ({
-      org: org._id,
-      slug: `d${i + 1}`,
-      name: `Phòng ${i + 1}`,
-    })),
-  );
-  const plan = await Plan.create({
-    org: org._id,
-    title: 'Kế hoạch 2025',
-    year: 2025,
-    key: slug,
-    sourceHash: 'bench',
-  });
-  return { org: org._id, plan: plan._id };
-}
-
-async function seedTasks(count: number, make: (i: number) => Record<string, unknown>): Promise<void> {
-  for (let i = 0; i < count; i += 1000) {
-    await Task.insertMany(
-      Array.from({ length: Math.min(1000, count - i) }, (_, j) => make(i + j)),
-      { ordered: false },
-    );
-  }
-}
-
 async function main(): Promise<void> {
   const ferret = process.env.MONGODB_URI ? null : startFerretDb();
   const mongoUri = process.env.MONGODB_URI ?? ferret?.uri ?? '';
@@ -119,7 +89,7 @@ async function main(): Promise<void> {
   const connection = new IORedis(redisUrl.toString(), { maxRetriesPerRequest: null });
   await connection.flushdb();
   await connectStore(mongoUri, DB_NAME);
-  await mongoose.connection.dropDatabase();
+  await dropStoreDatabase();
   await connectStore(mongoUri, DB_NAME);
   const calendar = await loadWorkingCalendar();
   console.log(
@@ -154,14 +124,14 @@ async function main(): Promise<void> {
         number: i + 1,
         ref: `B${i + 1}`,
         title: `Nhiệm vụ ${i + 1}`,
-        kind: i % 3 === 0 ? kinds[i % kinds.length] : 'deadline',
+        kind: i % 3 === 0 ? kinds[i % kinds.length]! : 'deadline',
         lead: [`d${(i % DEPARTMENTS) + 1}`],
         support: i % 4 === 0 ? [`d${((i + 7) % DEPARTMENTS) + 1}`] : [],
         start: addDays(end, -Math.floor(rand() * 90)),
         end,
       };
     });
-    const docs = await Task.find({}, PLAN_FIELDS).lean<PlannableTask[]>();
+    const docs = await allPlannableTasks();
     let t0 = performance.now();
     const plans = docs.map((d) => ({
       id: String(d._id),
@@ -239,7 +209,7 @@ async function main(): Promise<void> {
     await bare.close();
     await scheduler.queue.obliterate({ force: true });
     await scheduler.close();
-    await Task.deleteMany({});
+    await deleteAllTasks();
     await connection.flushdb();
 
     // 3. Delivery: 1,000 reminders due now, one per group, through the emulator and the real Sender.
@@ -248,12 +218,12 @@ async function main(): Promise<void> {
     emulator.state.limits = { perSecond: 30, perChatPerMinute: 20 };
     const dueClock = fixedClock(new Date('2025-03-11T08:00:00+07:00'));
     const small = await seedOrg('bench-deliver', GROUPS);
-    await ChatBinding.insertMany(
+    await seedBindings(
       Array.from({ length: GROUPS }, (_, i) => ({
-        platform: 'telegram',
+        platform: 'telegram' as const,
         chatId: String(-5000 - i),
         org: small.org,
-        role: 'department',
+        role: 'department' as const,
         department: `d${i + 1}`,
       })),
     );
@@ -314,7 +284,7 @@ async function main(): Promise<void> {
     const deliverMs = performance.now() - t0;
     // The last jobs may still be recording their sends: closing the workers waits for them.
     await workers.close();
-    const logged = await ReminderLog.countDocuments({ state: 'sent' });
+    const logged = await countRowsInState('sent');
     const tooMany = emulator.state.calls.filter((c) => c.status === 429).length;
     const onEmulator = Array.from(
       { length: GROUPS },
@@ -334,8 +304,8 @@ async function main(): Promise<void> {
     await deliverScheduler.close();
     await emulator.stop();
   } finally {
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
+    await dropStoreDatabase().catch(() => undefined);
+    await disconnectStore();
     await connection.flushdb();
     await connection.quit();
     ferret?.stop();

@@ -1,18 +1,9 @@
 /**
  * A `deliver-<platform>` job: one group's reminders of one morning, as ONE message, each reminder in it
- * exactly once as far as the store can tell.
- *
- * The ReminderLog protocol, per (key, platform, chat), unique in the store, for every reminder of the message:
- *   1. a 'sent' or 'failed' row → done, never sent again;
- *   2. else a 'sending' row is written (or taken over) BEFORE the platform call,
- *   3. and marked 'sent' with the platform's message id right after it.
- * A 'sending' row found later means the outcome of an earlier attempt is unknown: the platform may have
- * posted the message and the worker died (or the answer was lost) before step 3. Such a row is sent again
- * once it is `sendingStaleMs` old (at once when the earlier attempt recorded its error): a reminder is never
- * lost, and it may be duplicated only inside that window. jobs/README.md says so for operators.
- * Two more states come from channels that cannot send for a while (Zalo without a session): 'waiting'
- * (nothing was posted; taken again like a fresh row when the channel is back) and 'superseded' (its day
- * passed while it waited: not sent late, not a failure).
+ * exactly once as far as the store can tell. This file orchestrates: which reminders are still due here,
+ * the group's pacing, the claim (src/store/reminder-log.ts holds the ReminderLog protocol: claim, take
+ * over, mark sent, mark waiting, fail), the send, and how a send error maps to a BullMQ outcome.
+ * A reminder is never lost, and it may be duplicated only inside the take-over window (jobs/README.md).
  */
 import { DelayedError, UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Platform } from '../src/bot/messages';
@@ -29,12 +20,21 @@ import {
   type DeliveryJobData,
 } from '../src/scheduler/reminder-queue';
 import type { LocalDate } from '../src/domain/task';
-import { Types } from 'mongoose';
-import { randomUUID } from 'node:crypto';
 import { moveChat } from '../src/store/binding-repository';
+import { chatIdBound } from '../src/store/chat-reach';
+import { findStoredTasks } from '../src/store/planning-reads';
+import {
+  claimRows,
+  markFailed,
+  markSent,
+  markWaiting,
+  recordSendError,
+  releaseClaims,
+  supersedeWaiting,
+  type LogRowId,
+} from '../src/store/reminder-log';
 import { redactUrl } from '../src/shared/logger';
-import { ChatBinding, ReminderLog, Task } from '../src/store/models';
-import { checkDue, type StoredTask } from './load-reminder';
+import { checkDue } from './load-reminder';
 import { deliveryRank } from './morning-order';
 import { reminderBatchReply, type DueItem } from './render';
 import type { ReminderRuntime } from './runtime';
@@ -46,15 +46,6 @@ export type DeliveryResult =
   | { status: 'already-sent' | 'already-failed' }
   | { status: 'skipped'; reason: string }
   | { status: 'migrated'; newChatId: string };
-
-type LogRow = {
-  _id: unknown;
-  key: string;
-  state: string;
-  error?: string | null;
-  updatedAt: Date;
-  claim?: string | null;
-};
 
 async function waitThenRetry(job: Job, token: string | undefined, ms: number): Promise<never> {
   await job.moveToDelayed(Date.now() + Math.max(ms, 50), token);
@@ -70,85 +61,35 @@ async function chatGap(rt: ReminderRuntime, platform: Platform, chatId: string):
   return Math.max(await rt.connection.pttl(key), 50);
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; writeErrors?: { code?: unknown }[] };
-  return e.code === 11000 || Boolean(e.writeErrors?.some((w) => w.code === 11000));
-}
-
-/** Compare-and-set on updatedAt: of two workers taking over the same unfinished row, one wins. */
-async function takeOver(row: LogRow): Promise<unknown> {
-  const taken = await ReminderLog.findOneAndUpdate(
-    { _id: row._id, state: 'sending', updatedAt: row.updatedAt },
-    { $set: { error: null } },
-    { returnDocument: 'after' },
-  ).lean();
-  return taken?._id ?? null;
-}
-
-/** A row the channel asked to wait: this attempt takes it, like a fresh one (nothing was posted). */
-async function resumeWaiting(row: LogRow): Promise<unknown> {
-  const taken = await ReminderLog.findOneAndUpdate(
-    { _id: row._id, state: 'waiting' },
-    { $set: { state: 'sending', error: null } },
-    { returnDocument: 'after' },
-  ).lean();
-  return taken?._id ?? null;
-}
-
-/** The message is out: record it, trying a few times, since failing here is what opens the window. */
-async function markSent(
-  rt: ReminderRuntime,
-  ids: readonly unknown[],
-  messageId: string,
-  messageIds?: readonly string[],
-): Promise<void> {
-  // Every chunk's id, when a long message went out in several: a reply to any of them finds the tasks.
-  const all = messageIds && messageIds.length > 1 ? { messageIds: [...messageIds] } : {};
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // One update per row, by _id: FerretDB answers `_id: { $in }` with a collection scan.
-      const set = { $set: { state: 'sent', messageId, ...all, sentAt: rt.clock.now(), error: null } };
-      await Promise.all(ids.map((id) => ReminderLog.updateOne({ _id: id }, set)));
-      return;
-    } catch (err) {
-      if (attempt >= 5) throw err;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
-  }
-}
-
 async function onSendError(
   rt: ReminderRuntime,
   queue: Pick<Queue<DeliveryJobData>, 'add' | 'rateLimit'>,
   job: Job<DeliveryJobData>,
   platform: Platform,
   orgId: unknown,
-  ids: readonly unknown[],
+  ids: readonly LogRowId[],
   err: unknown,
 ): Promise<DeliveryResult> {
   const { chatId, day } = job.data;
-  const rows = { _id: { $in: ids } };
   if (err instanceof SendRefusedError) {
     // The chat kept refusing past the channel's cap: this delivery fails; the binding stays as it is.
-    await ReminderLog.updateMany(rows, { $set: { state: 'failed', error: err.message } });
+    await markFailed(ids, 'refused', err.message);
     throw new UnrecoverableError(err.message);
   }
   if (isUnreachable(err)) {
-    await ReminderLog.updateMany(rows, { $set: { state: 'failed', error: err.message } });
+    await markFailed(ids, 'unreachable', err.message);
     await markUnreachable(rt, platform, chatId, err);
     throw new UnrecoverableError(err.message);
   }
   if (err instanceof RateLimitedError) {
     // A 429 means the platform refused the message: nothing was posted, so the rows go.
-    await ReminderLog.deleteMany({ ...rows, state: 'sending' });
+    await releaseClaims(ids);
     await queue.rateLimit(err.retryAfterMs);
     throw Worker.RateLimitError();
   }
   if (err instanceof ChatMigratedError) {
-    await ReminderLog.updateMany(rows, { $set: { state: 'failed', error: err.message } });
-    const taken = await ChatBinding.exists({ platform, chatId: err.newChatId });
-    if (!taken) await moveChat(platform, chatId, err.newChatId);
+    await markFailed(ids, 'migrated', err.message);
+    if (!(await chatIdBound(platform, err.newChatId))) await moveChat(platform, chatId, err.newChatId);
     rt.directory.forget(String(orgId));
     // The group's reminders of the day follow it to its new id.
     const to = slotKey(rt.prefix, platform, err.newChatId, day);
@@ -166,7 +107,7 @@ async function onSendError(
   }
   // Kept for operators; a network error's message can hold the request URL, and Telegram's holds the token.
   const message = redactUrl(err instanceof Error ? err.message : String(err));
-  await ReminderLog.updateMany(rows, { $set: { error: message.slice(0, 500) } });
+  await recordSendError(ids, message);
   throw err;
 }
 
@@ -177,10 +118,8 @@ async function dueItems(
   chatId: string,
   keys: readonly string[],
 ): Promise<{ items: DueItem[]; today: LocalDate | null; waitMs: number; locale: TargetChat['locale'] }> {
-  const taskIds = [...new Set(keys.map(keyTaskId))].filter((id) => Types.ObjectId.isValid(id));
-  // By _id one at a time: FerretDB answers `_id: { $in }` with a collection scan, and a morning holds few.
-  const found = await Promise.all(taskIds.map((id) => Task.findById(id).lean<StoredTask>()));
-  const tasks = new Map(found.filter((t): t is StoredTask => t !== null).map((t) => [String(t._id), t]));
+  const found = await findStoredTasks([...new Set(keys.map(keyTaskId))]);
+  const tasks = new Map(found.map((t) => [String(t._id), t]));
   const items: DueItem[] = [];
   let today: LocalDate | null = null;
   let waitMs = 0;
@@ -192,11 +131,7 @@ async function dueItems(
     if (!due.ok) {
       if (due.reason === 'early') waitMs = Math.max(waitMs, due.waitMs);
       // Kept waiting until its day passed (or its task no longer needs it): not sent late, not a failure.
-      else
-        await ReminderLog.updateOne(
-          { key, platform, chatId, state: 'waiting' },
-          { $set: { state: 'superseded' } },
-        );
+      else await supersedeWaiting({ key, platform, chatId }, due.reason);
       continue;
     }
     const chats = await targetChats(rt.directory, task, due.reminder.target);
@@ -209,96 +144,25 @@ async function dueItems(
   return { items, today, waitMs, locale };
 }
 
-/**
- * Claims a 'sending' row for each item not yet delivered here. Items already 'sent' or 'failed' are left
- * out of the message. A row of an earlier attempt whose outcome is unknown is taken over once stale (at
- * once when it recorded an error); a younger one makes the whole message wait, so it is never split.
- */
-async function claimRows(
-  rt: ReminderRuntime,
-  platform: Platform,
-  chatId: string,
-  items: readonly DueItem[],
-): Promise<{ wait: number } | { claimed: { item: DueItem; id: unknown }[]; resent: boolean }> {
-  const claim = randomUUID();
-  const docs = items.map(({ task, reminder }) => ({
-    claim,
-    key: reminder.key,
+/** Claims this attempt's rows: the store decides what is fresh, stale, waiting or already done. */
+function claimFor(rt: ReminderRuntime, platform: Platform, chatId: string, items: readonly DueItem[]) {
+  return claimRows({
     platform,
     chatId,
-    org: task.org,
-    task: task._id,
-    taskNumber: task.number,
-    kind: reminder.kind,
-    target: reminder.target,
-    state: 'sending',
-  }));
-  // Insert first: on the usual path there is no row yet, and the unique index answers without a lookup.
-  try {
-    const made = await ReminderLog.insertMany(docs, { ordered: false });
-    return { claimed: made.map((doc, i) => ({ item: items[i]!, id: doc._id })), resent: false };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
-  // Some rows existed: the rest were inserted just now (unordered), under this attempt's claim.
-  const rows = await ReminderLog.find(
-    { platform, chatId, key: { $in: items.map((i) => i.reminder.key) } },
-    'key state error updatedAt claim',
-  ).lean<LogRow[]>();
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  const fresh: DueItem[] = [];
-  const mine: { item: DueItem; id: unknown }[] = [];
-  const stale: { item: DueItem; row: LogRow }[] = [];
-  const waiting: { item: DueItem; row: LogRow }[] = [];
-  for (const item of items) {
-    const row = byKey.get(item.reminder.key);
-    if (!row) fresh.push(item);
-    else if (row.claim === claim) mine.push({ item, id: row._id });
-    else if (row.state === 'waiting') waiting.push({ item, row });
-    else if (row.state === 'sending') {
-      const age = Date.now() - row.updatedAt.getTime();
-      // No error recorded: the attempt may still be running somewhere, or died mid-send. Wait, then resend.
-      if (!row.error && age < rt.sendingStaleMs) {
-        await ReminderLog.deleteMany({ _id: { $in: mine.map((m) => m.id) }, claim, state: 'sending' });
-        return { wait: rt.sendingStaleMs - age };
-      }
-      stale.push({ item, row });
-    }
-  }
-  const claimed: { item: DueItem; id: unknown }[] = [...mine];
-  for (const { item, row } of waiting) {
-    const id = await resumeWaiting(row);
-    if (!id) return { wait: 1000 };
-    claimed.push({ item, id });
-  }
-  for (const { item, row } of stale) {
-    const id = await takeOver(row);
-    if (!id) return { wait: 1000 };
-    claimed.push({ item, id });
-  }
-  if (fresh.length) {
-    const keys = new Set(fresh.map((i) => i.reminder.key));
-    try {
-      const made = await ReminderLog.insertMany(
-        docs.filter((d) => keys.has(d.key)),
-        { ordered: true },
-      );
-      made.forEach((doc, i) => claimed.push({ item: fresh[i]!, id: doc._id }));
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      // Another attempt claimed one of them in between: undo ours, and look again in a moment.
-      await ReminderLog.deleteMany({
-        platform,
-        chatId,
-        key: { $in: [...keys] },
-        state: 'sending',
-        updatedAt: { $gte: new Date(Date.now() - 60_000) },
-        error: null,
-      });
-      return { wait: 1000 };
-    }
-  }
-  return { claimed, resent: stale.length > 0 };
+    now: rt.clock.now(),
+    staleMs: rt.sendingStaleMs,
+    items: items.map((item) => ({
+      item,
+      row: {
+        key: item.reminder.key,
+        org: item.task.org,
+        task: item.task._id,
+        taskNumber: item.task.number,
+        kind: item.reminder.kind,
+        target: item.reminder.target,
+      },
+    })),
+  });
 }
 
 export async function processDelivery(
@@ -326,7 +190,7 @@ export async function processDelivery(
   const gap = await chatGap(rt, platform, chatId);
   if (gap > 0) return waitThenRetry(job, token, gap);
 
-  const claim = await claimRows(rt, platform, chatId, due.items);
+  const claim = await claimFor(rt, platform, chatId, due.items);
   if ('wait' in claim) return waitThenRetry(job, token, claim.wait);
   if (claim.claimed.length === 0) return { status: 'already-sent' };
   const ids = claim.claimed.map((c) => c.id);
@@ -344,16 +208,13 @@ export async function processDelivery(
   } catch (err) {
     if (err instanceof SendDeferredError) {
       // Nothing was posted; only this delivery waits (no attempt used, the queue keeps moving).
-      const error = err.message.slice(0, 500);
-      await Promise.all(
-        ids.map((id) => ReminderLog.updateOne({ _id: id }, { $set: { state: 'waiting', error } })),
-      );
+      await markWaiting(ids, err.reason, err.message);
       return waitThenRetry(job, token, err.retryAfterMs);
     }
     return onSendError(rt, queue, job, platform, orgId, ids, err);
   }
   const { messageId } = sent;
-  await markSent(rt, ids, messageId, sent.messageIds);
+  await markSent(ids, { messageId, messageIds: sent.messageIds, at: rt.clock.now() });
   if (claim.resent)
     rt.logger.warn({ day, platform, chatId }, 'reminder sent again after an attempt of unknown outcome');
 

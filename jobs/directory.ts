@@ -5,26 +5,16 @@
  * last few seconds may be missed or reached once more. This process forgets an organisation at once when it
  * changes a binding itself (unreachable, migrated).
  */
-import type { Types } from 'mongoose';
-import type { Platform } from '../src/bot/messages';
-import { ChatBinding, Department, Plan } from '../src/store/models';
+import { departmentNames, orgBindingRows, planTitle, type BindingRow } from '../src/store/delivery-directory';
+import type { StoreId } from '../src/store/types';
 
-export interface BindingRow {
-  platform: Platform;
-  chatId: string;
-  title: string;
-  role: 'department' | 'leaders' | null;
-  department: string | null;
-  locale: string | null;
-  unreachableSince: Date | null;
-  mutedSince: Date | null;
-}
+export type { BindingRow };
 
 export interface Directory {
-  bindings(orgId: Types.ObjectId | string): Promise<BindingRow[]>;
-  departmentNames(orgId: Types.ObjectId | string): Promise<ReadonlyMap<string, string>>;
-  planTitle(planId: Types.ObjectId | string): Promise<string | null>;
-  forget(orgId: Types.ObjectId | string): void;
+  bindings(orgId: StoreId | string): Promise<BindingRow[]>;
+  departmentNames(orgId: StoreId | string): Promise<ReadonlyMap<string, string>>;
+  planTitle(planId: StoreId | string): Promise<string | null>;
+  forget(orgId: StoreId | string): void;
 }
 
 export function createDirectory(ttlMs: number, now: () => number = Date.now): Directory {
@@ -39,30 +29,9 @@ export function createDirectory(ttlMs: number, now: () => number = Date.now): Di
     return value;
   }
   return {
-    bindings: (orgId) =>
-      cached(`b:${String(orgId)}`, async () => {
-        const rows = await ChatBinding.find(
-          { org: orgId },
-          'platform chatId title role department locale unreachableSince mutedSince',
-        ).lean();
-        return rows.map((b) => ({
-          platform: b.platform,
-          chatId: b.chatId,
-          title: b.title ?? '',
-          role: b.role ?? null,
-          department: b.department ?? null,
-          locale: b.locale ?? null,
-          unreachableSince: b.unreachableSince ?? null,
-          mutedSince: b.mutedSince ?? null,
-        }));
-      }),
-    departmentNames: (orgId) =>
-      cached(`d:${String(orgId)}`, async () => {
-        const rows = await Department.find({ org: orgId }, 'slug name').lean();
-        return new Map(rows.map((d) => [d.slug, d.name]));
-      }),
-    planTitle: (planId) =>
-      cached(`p:${String(planId)}`, async () => (await Plan.findById(planId, 'title').lean())?.title ?? null),
+    bindings: (orgId) => cached(`b:${String(orgId)}`, () => orgBindingRows(orgId)),
+    departmentNames: (orgId) => cached(`d:${String(orgId)}`, () => departmentNames(orgId)),
+    planTitle: (planId) => cached(`p:${String(planId)}`, () => planTitle(planId)),
     forget: (orgId) => {
       cache.delete(`b:${String(orgId)}`);
       cache.delete(`d:${String(orgId)}`);

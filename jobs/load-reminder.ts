@@ -2,24 +2,18 @@
  * The check every reminder job makes before acting: the task is read again and re-planned, so a job
  * queued before the task was finished, moved or deleted does nothing, whatever syncTask managed to remove.
  */
-import { Types } from 'mongoose';
 import { compareDates, toLocalDate } from '../src/domain/calendar';
 import { isDone, type Reminder, type ReminderSettings } from '../src/domain/reminders';
 import type { LocalDate } from '../src/domain/task';
 import { keyLocalDate } from '../src/scheduler/reminder-queue';
-import { findPlanned, toReminderTask, zoneOf, type PlannableTask } from '../src/scheduler/task-plans';
-import { Task } from '../src/store/models';
+import { findPlanned, toReminderTask, zoneOf } from '../src/scheduler/task-plans';
+import { findStoredTask, type StoredTask } from '../src/store/planning-reads';
 import type { ReminderRuntime } from './runtime';
 
 /** A job that fires this much before its reminder's time was delayed under older settings: wait again. */
 const EARLY_TOLERANCE_MS = 60_000;
 
-export interface StoredTask extends PlannableTask {
-  number: number;
-  title: string;
-  plan: Types.ObjectId;
-  lead?: string[] | null;
-}
+export type { StoredTask };
 
 export type DueReminder =
   | { ok: true; task: StoredTask; reminder: Reminder; settings: Partial<ReminderSettings>; today: LocalDate }
@@ -31,7 +25,7 @@ export async function loadDueReminder(
   taskId: string,
   key: string,
 ): Promise<DueReminder> {
-  const task = Types.ObjectId.isValid(taskId) ? await Task.findById(taskId).lean<StoredTask>() : null;
+  const task = await findStoredTask(taskId);
   if (!task) return { ok: false, reason: 'task-gone' };
   return checkDue(rt, task, key);
 }

@@ -1,4 +1,4 @@
-/** What the reminder jobs need from the process that runs them; built by jobs/worker.ts, the bot or a test. */
+/** What the reminder jobs need from the process that runs them; built by src/app/worker.ts, the bot or a test. */
 import type IORedis from 'ioredis';
 import type { Platform } from '../src/bot/messages';
 import type { Sender } from '../src/channels/sender';
@@ -75,7 +75,7 @@ export interface RuntimeOptions {
   reminderDefaults?: Partial<ReminderSettings>;
 }
 
-/** A runtime with the production settings, for jobs/worker.ts and for the bot process's Zalo deliveries. */
+/** A runtime with the production settings, for src/app/worker.ts and for the bot process's Zalo deliveries. */
 export function createReminderRuntime(o: RuntimeOptions): ReminderRuntime {
   const senders = senderMap(o.senders);
   return {

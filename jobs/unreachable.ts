@@ -5,7 +5,7 @@
 import type { Platform } from '../src/bot/messages';
 import type { UnreachableChatError } from '../src/channels/sender';
 import { t } from '../src/shared/i18n';
-import { ChatBinding } from '../src/store/models';
+import { markChatUnreachable } from '../src/store/chat-reach';
 import type { ReminderRuntime } from './runtime';
 
 export async function markUnreachable(
@@ -14,11 +14,7 @@ export async function markUnreachable(
   chatId: string,
   err: UnreachableChatError,
 ): Promise<void> {
-  const marked = await ChatBinding.findOneAndUpdate(
-    { platform, chatId, unreachableSince: null },
-    { $set: { unreachableSince: rt.clock.now() } },
-    { returnDocument: 'after' },
-  ).lean();
+  const marked = await markChatUnreachable(platform, chatId, rt.clock.now());
   if (marked?.org) rt.directory.forget(marked.org);
   rt.logger.warn(
     { platform, chatId, reason: err.message, newlyMarked: Boolean(marked) },

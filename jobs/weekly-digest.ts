@@ -6,7 +6,6 @@
  * between send and mark repeats that one digest, which is the lesser harm).
  */
 import type { Job, Queue } from 'bullmq';
-import { Types } from 'mongoose';
 import type { Platform } from '../src/bot/messages';
 import {
   digestChart,
@@ -36,7 +35,16 @@ import {
 } from '../src/scheduler/reminder-queue';
 import { startOfLocalDay, zoneOf } from '../src/scheduler/task-plans';
 import { mondayOf } from '../src/scheduler/weeks';
-import { ChatBinding, Department, Organisation, Task } from '../src/store/models';
+import {
+  allOrgIds,
+  digestBasis,
+  digestWeek,
+  reachableLeadersChat,
+  reachableLeadersChats,
+  type DigestTask,
+  type WeekTask,
+} from '../src/store/digest-queries';
+import type { StoreId } from '../src/store/types';
 import type { ReminderRuntime } from './runtime';
 import { isUnreachable, markUnreachable } from './unreachable';
 
@@ -53,35 +61,19 @@ export interface DigestDelivery {
   messages: number;
 }
 
-interface DigestTask {
-  number: number;
-  title: string;
-  lead?: string[] | null;
-  end?: string | null;
-  status?: string | null;
-  completedAt?: Date | null;
-  loadedAt?: Date | null;
-}
-
 /** The digest's content for one organisation, as of `today` (normally a Monday). */
 export async function buildWeeklyDigest(
-  orgId: Types.ObjectId | string,
+  org: StoreId | string,
   today: LocalDate,
   zone: string,
   calendar: WorkingCalendar,
 ): Promise<DigestInput> {
+  const orgId = String(org);
   const weekStart = mondayOf(today);
   const weekEnd = addDays(weekStart, 6);
   const from = startOfLocalDay(addDays(weekStart, -7), zone).getTime();
   const until = startOfLocalDay(weekStart, zone).getTime();
-  const [org, departments, tasks, muted] = await Promise.all([
-    Organisation.findById(orgId, 'name').lean(),
-    Department.find({ org: orgId }, 'slug name').sort({ name: 1 }).lean(),
-    Task.find({ org: orgId }, 'number title lead end status completedAt loadedAt')
-      .sort({ end: 1, number: 1 })
-      .lean<DigestTask[]>(),
-    ChatBinding.find({ org: orgId, mutedSince: { $ne: null } }, 'title chatId').lean(),
-  ]);
+  const { orgName, departments, tasks, muted } = await digestBasis(orgId);
   let backlog = 0;
   const sections = new Map<string | null, DigestSection>();
   for (const d of departments) sections.set(d.slug, { department: d.name, done: [], late: [], due: [] });
@@ -123,7 +115,7 @@ export async function buildWeeklyDigest(
     quarterNumbers(orgId, today, zone, names),
   ]);
   return {
-    orgName: org?.name ?? String(orgId),
+    orgName: orgName ?? String(orgId),
     weekStart,
     weekEnd,
     totals,
@@ -135,40 +127,17 @@ export async function buildWeeklyDigest(
   };
 }
 
-interface WeekTask {
-  number: number;
-  title: string;
-  kind?: string | null;
-  start?: string | null;
-  end?: string | null;
-  status?: string | null;
-}
-
 /** "Tuần này": windows opening this week, deadlines missed in the last seven days, groups not reached. */
 async function thisWeek(
-  orgId: Types.ObjectId | string,
+  orgId: string,
   today: LocalDate,
   weekStart: LocalDate,
   weekEnd: LocalDate,
   zone: string,
   names: ReadonlyMap<string, string>,
 ): Promise<DigestWeek> {
-  const notDone = { org: orgId, status: { $ne: 'done' as const }, kind: { $ne: 'duty' as const } };
-  const [starting, overdue, bindings] = await Promise.all([
-    Task.find({ ...notDone, start: { $gte: weekStart, $lte: weekEnd } }, 'number title kind start end status')
-      .sort({ start: 1, number: 1 })
-      .lean<WeekTask[]>(),
-    Task.find(
-      { ...notDone, end: { $gte: addDays(weekStart, -7), $lt: today } },
-      'number title kind start end status',
-    )
-      .sort({ end: 1, number: 1 })
-      .lean<WeekTask[]>(),
-    ChatBinding.find(
-      { org: orgId, $or: [{ mutedSince: { $ne: null } }, { unreachableSince: { $ne: null } }] },
-      'title chatId department mutedSince unreachableSince',
-    ).lean(),
-  ]);
+  const window = { weekStart, weekEnd, overdueFrom: addDays(weekStart, -7), today };
+  const { starting, overdue, groups: bindings } = await digestWeek(orgId, window);
   const item = (task: WeekTask): DigestItem => ({
     number: task.number,
     title: task.title,
@@ -191,7 +160,7 @@ async function thisWeek(
 
 /** The current quarter per lead department, counted exactly as /status counts it. */
 async function quarterNumbers(
-  orgId: Types.ObjectId | string,
+  orgId: string,
   today: LocalDate,
   zone: string,
   names: ReadonlyMap<string, string>,
@@ -259,20 +228,17 @@ export async function sendWeeklyDigests(
   rt: ReminderRuntime,
   options: DigestOptions = {},
 ): Promise<DigestDelivery[]> {
-  const orgs = options.orgIds
-    ? options.orgIds.map((id) => ({ _id: new Types.ObjectId(id) }))
-    : await Organisation.find({}, '_id').lean();
+  const orgIds = options.orgIds ?? (await allOrgIds());
   const out: DigestDelivery[] = [];
-  for (const org of orgs) {
-    const orgId = String(org._id);
-    const chats = await ChatBinding.find({ org: org._id, role: 'leaders', unreachableSince: null }).lean();
+  for (const orgId of orgIds) {
+    const chats = await reachableLeadersChats(orgId);
     if (chats.length === 0) {
       rt.logger.warn({ org: orgId }, 'no leaders group for the weekly digest');
       continue;
     }
     const input = await digestInput(rt, orgId);
     for (const chat of chats) {
-      const platform = chat.platform as Platform;
+      const platform = chat.platform;
       const handOff = rt.senders.has(platform) ? undefined : options.queues?.get(platform);
       if (handOff) {
         const data = { orgId, week: input.weekStart, chatId: chat.chatId };
@@ -300,13 +266,7 @@ export async function processDigestDelivery(
   job: Job<DigestDeliveryJobData>,
 ): Promise<DigestDelivery> {
   const { orgId, week, chatId } = job.data;
-  const chat = await ChatBinding.findOne({
-    platform,
-    chatId,
-    org: orgId,
-    role: 'leaders',
-    unreachableSince: null,
-  }).lean();
+  const chat = await reachableLeadersChat(orgId, platform, chatId);
   const input = await digestInput(rt, orgId);
   if (!chat || input.weekStart !== week)
     return { org: orgId, platform, chatId, status: 'failed', messages: 0 };

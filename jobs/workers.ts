@@ -1,7 +1,7 @@
 /**
  * The BullMQ workers of the reminder pipeline: one on `reminders` (due reminders fan out; the weekly
  * digest), and one on `deliver-<platform>` for each platform this process has a Sender for. Used by
- * jobs/worker.ts, the tests and the benchmark alike; the bot process can run just its Zalo deliveries
+ * src/app/worker.ts, the tests and the benchmark alike; the bot process can run just its Zalo deliveries
  * (`fanOut: false`), since the Zalo session lives there.
  */
 import { Queue, Worker, type Job } from 'bullmq';

@@ -8,7 +8,6 @@ import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import mongoose from 'mongoose';
 import { periodLabel } from '../src/bot/commands/report-target';
 import { formatDate } from '../src/shared/date-format';
 import { addDays, compareDates, quarterPeriod } from '../src/domain/calendar';
@@ -18,7 +17,7 @@ import { exportReport } from '../src/report/export-report';
 import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
 import { statusChartPng } from '../src/report/status-chart';
 import { t } from '../src/shared/i18n';
-import { connectStore, disconnectStore } from '../src/store/connect';
+import { connectStore, disconnectStore, dropStoreDatabase } from '../src/store/connect';
 import { findOrgBySlug, listDepartments, upsertOrgDirectory } from '../src/store/org-repository';
 import { loadPlan } from '../src/store/plan-loader';
 import { applyChange } from '../src/store/status-updates';
@@ -192,7 +191,7 @@ async function main(): Promise<void> {
       `docs/status-q2-hai-phong-2025.png, docs/report-xlsx.md: ${tasks.length} tasks, ${updates} sample updates`,
     );
   } finally {
-    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await dropStoreDatabase().catch(() => undefined);
     await disconnectStore();
   }
 }

@@ -15,10 +15,9 @@ import type { BotCore } from '../bot/messages';
 import { t, type Locale } from '../shared/i18n';
 import { createLogger, redactUrl, type Logger } from '../shared/logger';
 import IORedis from 'ioredis';
-import mongoose from 'mongoose';
 import { createReminderScheduler } from '../scheduler/plan-task';
 import { startHeartbeat } from './health';
-import { connectStore, disconnectStore } from '../store/connect';
+import { connectStore, disconnectStore, storeConnected } from '../store/connect';
 
 export interface BotService {
   core: BotCore;
@@ -30,7 +29,7 @@ export interface BotService {
 
 /**
  * Starts the processor of queued Zalo reminders in this process (the one holding the Zalo session);
- * main.ts passes jobs/zalo-delivery.ts, keeping src/ free of job processors.
+ * main.ts passes src/app/zalo-delivery.ts (tests pass their own, tuned).
  */
 export type ZaloDeliveryStarter = (options: {
   connection: IORedis;
@@ -100,7 +99,7 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     senders.push(telegram.sender);
     stops.push(() => telegram.stop());
   }
-  const stopHeartbeat = startHeartbeat('bot', () => mongoose.connection.readyState === 1);
+  const stopHeartbeat = startHeartbeat('bot', storeConnected);
   stops.push(async () => stopHeartbeat());
   if (config.zalo.credentialsFile) {
     const zalo = createZaloChannel({

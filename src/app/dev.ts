@@ -13,7 +13,7 @@ import { startServers } from './local-servers';
 import { parseConfig, ConfigError } from './config';
 import { startBotService, type BotService } from './bot-service';
 import { runConsole } from '../channels/console/console-channel';
-import { Plan } from '../store/models';
+import { anyPlanLoaded } from '../store/plan-reads';
 import { bindChat } from '../store/binding-repository';
 import { findOrgBySlug, listDepartments } from '../store/org-repository';
 
@@ -71,13 +71,13 @@ async function main(): Promise<void> {
         logLevel: 'warn',
       },
     );
-    if (!(await Plan.exists({}))) {
+    if (!(await anyPlanLoaded())) {
       say('  Lần chạy đầu: nạp các kế hoạch mẫu / first run: loading the shipped plans…');
       await runToEnd('seed', ['scripts/seed.ts'], env, logDir);
     }
     await bindConsoleGroups();
 
-    children.push(await startChild('worker', ['jobs/worker.ts'], env, logDir, 'WORKER_READY'));
+    children.push(await startChild('worker', ['src/app/worker.ts'], env, logDir, 'WORKER_READY'));
     say(`  Nhắc việc / reminder worker: chạy / running (log: ${shown(logDir)}/worker.log)`);
     if (config.telegram.token || config.zalo.credentialsFile) {
       children.push(await startChild('bot', ['src/app/main.ts'], env, logDir, 'BOT_READY'));

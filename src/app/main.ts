@@ -1,11 +1,11 @@
 /**
  * The bot process: validates the configuration, connects the store, and runs the chat channels that are
  * configured (Telegram with a token, Zalo with a credentials file). Reminders are sent by the worker
- * process (jobs/worker.ts).
+ * process (src/app/worker.ts).
  */
 import { loadConfigOrExit } from './load-env';
 import { startBotService } from './bot-service';
-import { startZaloDelivery } from '../../jobs/zalo-delivery';
+import { startZaloDelivery } from './zalo-delivery';
 import { onShutdown, runMain } from './process-lifecycle';
 
 async function main(): Promise<void> {

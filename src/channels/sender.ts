@@ -1,5 +1,11 @@
 import type { Platform, Reply } from '../bot/messages';
 
+/** Whether a channel can send now, and news when that changes. */
+export interface SendSession {
+  ready(): boolean;
+  onChange(listener: (ready: boolean) => void): void;
+}
+
 /**
  * What the scheduler needs from a channel: post a message to a group and learn the platform's id for it
  * (so replies to reminders can be tied back to their task).
@@ -7,6 +13,12 @@ import type { Platform, Reply } from '../bot/messages';
 export interface Sender {
   readonly platform: Platform;
   send(chatId: string, reply: Reply, options?: SendOptions): Promise<{ messageId: string }>;
+  /**
+   * Present when the channel's session can be lost for a while (Zalo: one session per account, expired
+   * until someone logs in again). Deliveries then wait, and the process holding the channel sends them the
+   * moment it is back (src/app/zalo-delivery.ts).
+   */
+  readonly session?: SendSession;
 }
 
 /** What a scheduled delivery tells the channel about itself. */

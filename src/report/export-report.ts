@@ -2,7 +2,7 @@
 import { foldVietnamese, type Period } from '../domain/calendar';
 import type { LocalDate } from '../domain/task';
 import type { DepartmentRecord, OrgRecord } from '../store/types';
-import { lastUpdates } from './last-updates';
+import { lastUpdates } from '../store/last-updates';
 import { departmentSummaries, findPeriodTasks } from './period-tasks';
 import type { Words } from './status-chart';
 import { buildWorkbook } from './xlsx';

@@ -10,7 +10,7 @@ import { STATUS_CATEGORIES, emptyCounts, type DepartmentSummary } from '../domai
 import type { LocalDate } from '../domain/task';
 import { formatWindow } from '../shared/date-format';
 import { formatDate } from '../shared/date-format';
-import type { LastUpdate } from './last-updates';
+import type { LastUpdate } from '../store/last-updates';
 import { categoryOf, type ReportTask } from './period-tasks';
 import { categoryLabels, type Words } from './status-chart';
 

@@ -11,12 +11,11 @@
  */
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { Types } from 'mongoose';
 import type { Clock } from '../shared/clock';
 import { toLocalDate, type WorkingCalendar } from '../domain/calendar';
 import type { Reminder, ReminderSettings } from '../domain/reminders';
 import type { Logger } from '../shared/logger';
-import { Task } from '../store/models';
+import { findPlannableTask, streamPlannableTasks } from '../store/planning-reads';
 import {
   DEFAULT_PREFIX,
   DIGEST_JOB_OPTIONS,
@@ -31,7 +30,7 @@ import {
 } from './reminder-queue';
 import { sweepOrphans } from './sweep';
 import { mondayOf } from './weeks';
-import { PLAN_FIELDS, orgSettingsReader, planTask, type PlannableTask, type SettingsFor } from './task-plans';
+import { orgSettingsReader, planTask, type PlannableTask, type SettingsFor } from './task-plans';
 
 export interface ReminderSchedulerOptions {
   /** An ioredis connection made with `maxRetriesPerRequest: null`; the caller owns and closes it. */
@@ -140,32 +139,11 @@ function writeLanes(limit: number): {
   };
 }
 
-/**
- * Every task, in the server's batches, so planning and Redis writes start with the first batch instead of
- * after the whole read. Batches are taken from the driver's buffer at once rather than one awaited document
- * at a time (10,000 promise round trips through the iterators were a visible share of the reconcile), and
- * the next batch is requested before this one is planned: the server's time per batch is then hidden.
- * If the server drops the cursor mid-way (FerretDB can, under concurrent writes), the rest is read again in
- * one query; the caller skips the tasks it has already seen.
- */
-async function* allTasks(batchSize: number, logger: Logger): AsyncGenerator<PlannableTask[]> {
-  const cursor = Task.collection.find<PlannableTask>({}, { projection: PLAN_FIELDS, batchSize });
-  try {
-    let more = await cursor.hasNext();
-    while (more) {
-      const docs = cursor.readBufferedDocuments();
-      // Ask for the next batch before handing this one over, so the server prepares it while we plan.
-      const next = cursor.hasNext();
-      next.catch(() => undefined);
-      yield docs;
-      more = await next;
-    }
-  } catch (err) {
-    logger.warn({ err: (err as Error).message }, 'task cursor lost; reading the rest again');
-    yield await Task.find({}, PLAN_FIELDS).lean<PlannableTask[]>();
-  } finally {
-    await cursor.close().catch(() => undefined);
-  }
+/** Every task's planning fields, in the store's batches (see streamPlannableTasks on how they are read). */
+function allTasks(batchSize: number, logger: Logger): AsyncGenerator<PlannableTask[]> {
+  return streamPlannableTasks(batchSize, (err) =>
+    logger.warn({ err: err.message }, 'task cursor lost; reading the rest again'),
+  );
 }
 
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
@@ -281,9 +259,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   }
 
   async function syncTask(taskId: string): Promise<SyncCounts> {
-    const doc = Types.ObjectId.isValid(taskId)
-      ? await Task.findById(taskId, PLAN_FIELDS).lean<PlannableTask>()
-      : null;
+    const doc = await findPlannableTask(taskId);
     if (!doc) return { planned: 0, added: 0, removed: await removeTask(taskId) };
     const counts = await applyPlans([planOf(doc, await settingsFor(String(doc.org)))]);
     logger.debug({ taskId, ...counts }, 'reminders of a task re-planned');

@@ -6,8 +6,7 @@
  */
 import type { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
-import { Types } from 'mongoose';
-import { Task } from '../store/models';
+import { existingTaskIds as existingTasks } from '../store/planning-reads';
 import { isReminderJobId, keyTaskId, revisionsKey, taskIndexPattern } from './reminder-queue';
 
 export interface SweepInput {
@@ -18,16 +17,6 @@ export interface SweepInput {
   seen: ReadonlyMap<string, number>;
   planned: ReadonlySet<string>;
   removeJobs(ids: readonly string[]): Promise<number>;
-}
-
-async function existingTasks(ids: readonly string[]): Promise<Set<string>> {
-  const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-  const out = new Set<string>();
-  for (let i = 0; i < valid.length; i += 1000) {
-    const docs = await Task.find({ _id: { $in: valid.slice(i, i + 1000) } }, '_id').lean();
-    for (const d of docs) out.add(String(d._id));
-  }
-  return out;
 }
 
 async function newerRevisions(input: SweepInput, taskIds: readonly string[]): Promise<Set<string>> {

@@ -3,7 +3,6 @@
  * of today (local), not from now. So a restart at 09:00 still finds this morning's 08:00 reminders; those
  * already delivered stop at their ReminderLog rows, those not yet delivered go out late rather than never.
  */
-import type { Types } from 'mongoose';
 import { DEFAULT_ZONE, localDateTimeToInstant, toLocalDate, type WorkingCalendar } from '../domain/calendar';
 import {
   planReminders,
@@ -13,40 +12,9 @@ import {
   type ReminderTask,
 } from '../domain/reminders';
 import type { LocalDate, TaskKind, TaskStatus } from '../domain/task';
-import { Organisation } from '../store/models';
+import { orgReminderSettings, type PlannableTask } from '../store/planning-reads';
 
-/**
- * The task fields planning reads, as a projection (for mongoose and the driver alike) so reconciling 10,000
- * tasks stays light. No title: planning never reads it, and real titles are the bulk of each document.
- */
-export const PLAN_FIELDS = {
-  org: 1,
-  kind: 1,
-  start: 1,
-  end: 1,
-  status: 1,
-  completedAt: 1,
-  support: 1,
-  revision: 1,
-  loadedAt: 1,
-  snoozedFrom: 1,
-  snoozedUntil: 1,
-} as const;
-
-export interface PlannableTask {
-  _id: Types.ObjectId;
-  org: Types.ObjectId;
-  kind: string;
-  start?: string | null;
-  end?: string | null;
-  status?: string | null;
-  completedAt?: Date | null;
-  support?: string[] | null;
-  revision?: number | null;
-  loadedAt?: Date | null;
-  snoozedFrom?: string | null;
-  snoozedUntil?: string | null;
-}
+export { PLAN_FIELDS, type PlannableTask } from '../store/planning-reads';
 
 export type SettingsFor = (orgId: string) => Promise<Partial<ReminderSettings>>;
 
@@ -107,7 +75,7 @@ export function orgSettingsReader(
   defaults: Partial<ReminderSettings> = {},
 ): SettingsFor {
   return async (orgId) => {
-    const org = await Organisation.findById(orgId, 'timezone reminderSettings').lean();
+    const org = await orgReminderSettings(orgId);
     const zone = org?.timezone || DEFAULT_ZONE;
     const overrides = { ...defaults, ...((org?.reminderSettings ?? {}) as Partial<ReminderSettings>) };
     try {

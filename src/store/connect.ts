@@ -15,3 +15,13 @@ export async function connectStore(uri: string, dbName?: string): Promise<typeof
 export async function disconnectStore(): Promise<void> {
   await mongoose.disconnect();
 }
+
+/** For the health heartbeat: true while mongoose holds a live connection. */
+export function storeConnected(): boolean {
+  return mongoose.connection.readyState === 1;
+}
+
+/** Drops the connected database: only for throwaway databases (tests, benchmarks, the docs' renders). */
+export async function dropStoreDatabase(): Promise<void> {
+  await mongoose.connection.dropDatabase();
+}

@@ -76,3 +76,9 @@ export async function findTasks(org: string, q: TaskQuery = {}): Promise<TaskRec
   docs.sort((a, b) => (a.end ?? '9999').localeCompare(b.end ?? '9999') || a.number - b.number);
   return withPlanTitles(docs);
 }
+
+/** Which of these tasks are done (a reminder keeps its buttons only for the others). */
+export async function doneTaskIds(taskIds: readonly string[]): Promise<Set<string>> {
+  const docs = await Task.find({ _id: { $in: taskIds }, status: 'done' }, '_id').lean();
+  return new Set(docs.map((d) => String(d._id)));
+}

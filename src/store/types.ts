@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { LocalDate, TaskKind, TaskSeries, TaskStatus } from '../domain/task';
 
 /** Plain (lean) shapes the repositories hand out, so callers never hold live mongoose documents. */
@@ -64,3 +64,12 @@ export interface TaskRecord {
 }
 
 export const idOf = (v: Types.ObjectId | string | null | undefined): string => (v ? String(v) : '');
+
+/**
+ * A stored document's id as the store hands it out in raw (lean) rows. Other layers name the type through
+ * here, so only src/store knows it is mongoose's ObjectId.
+ */
+export type StoreId = Types.ObjectId;
+
+/** Whether a string can be a stored id at all (a reminder key or a typed number can hold anything). */
+export const isStoreId = (id: string): boolean => Types.ObjectId.isValid(id);

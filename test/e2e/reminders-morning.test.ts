@@ -12,11 +12,10 @@ import { extractText } from '../../src/import/extract-text';
 import { importPlanFile } from '../../src/import/import-plan';
 import { upsertOrgDirectory } from '../../src/store/org-repository';
 import { loadPlan } from '../../src/store/plan-loader';
-import { ChatBinding, Organisation, ReminderLog, StatusUpdate, Task } from '../../src/store/models';
 import { orgDirectory } from '../../scripts/org-directory';
 import { mongoUri, redisUrl } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, ChatBinding, Organisation, ReminderLog, StatusUpdate, Task } from '../helpers/store';
 import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
 
 jest.setTimeout(240_000);
@@ -75,7 +74,7 @@ beforeAll(async () => {
     BOT_ADMINS: 'telegram:900',
     BOT_NOW,
   };
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY', 60_000));
+  running.push(await startProcess('src/app/worker.ts', env, 'WORKER_READY', 60_000));
   running.push(await startProcess('src/app/main.ts', env, 'BOT_READY', 60_000));
 }, 150_000);
 

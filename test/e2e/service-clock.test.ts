@@ -57,7 +57,7 @@ it('bot and worker started 20 s apart share one clock: digest and reminders at 0
   const started = Date.now();
   running.push(await startProcess('src/app/main.ts', env, 'BOT_READY'));
   await new Promise((r) => setTimeout(r, 20_000 - (Date.now() - started)));
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY'));
+  running.push(await startProcess('src/app/worker.ts', env, 'WORKER_READY'));
 
   const reminder = await emulator.waitForBotMessage(
     OFFICE,

@@ -3,15 +3,14 @@
  * is uploaded (multipart) as a user's document message, the bot fetches it with getFile and the file URL,
  * answers with the review and the draft as an .xlsx document, and /confirm loads it.
  */
-import mongoose from 'mongoose';
 import { readDraftWorkbook } from '../../src/bot/draft-file';
 import { connectStore, disconnectStore } from '../../src/store/connect';
-import { PendingAction, Task } from '../../src/store/models';
 import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { planDocx } from '../helpers/plan-docx';
 import { SCENARIO_NOW, seedScenario } from '../helpers/scenario';
 import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
+import { PendingAction, Task, dropTestDatabase } from '../helpers/store';
 
 const dbName = testNamespace(__filename);
 const ADMIN = { userId: 900, firstName: 'Quản trị', userName: 'admin' };
@@ -63,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(await bot?.stop('SIGTERM')).toBe(0);
   await emu?.stop();
-  await mongoose.connection.dropDatabase().catch(() => undefined);
+  await dropTestDatabase();
   await disconnectStore();
 });
 

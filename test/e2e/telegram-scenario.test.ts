@@ -4,7 +4,6 @@
  */
 import { connectStore, disconnectStore } from '../../src/store/connect';
 import ExcelJS from 'exceljs';
-import mongoose from 'mongoose';
 import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import {
@@ -18,6 +17,7 @@ import {
 import { startEmulator, type Emulator, type BotMessage } from '../helpers/telegram-emulator';
 import { CATEGORY_COLOURS, CHART_SCALE, CHART_WIDTH } from '../../src/report/chart';
 import { countColour, decodePng, inkFraction } from '../helpers/png';
+import { dropTestDatabase } from '../helpers/store';
 
 const dbName = testNamespace(__filename);
 const CHATS: Record<GroupName, { chatId: number; chatTitle: string }> = {
@@ -66,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(await bot?.stop('SIGTERM')).toBe(0); // a clean, graceful shutdown
   await emu?.stop();
-  await mongoose.connection.dropDatabase().catch(() => undefined);
+  await dropTestDatabase();
   await disconnectStore();
 });
 

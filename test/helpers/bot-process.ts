@@ -9,7 +9,7 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `src/app/main.ts` or `jobs/worker.ts` as a real child process and waits for its ready line. */
+/** Starts `src/app/main.ts` or `src/app/worker.ts` as a real child process and waits for its ready line. */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,

@@ -1,9 +1,8 @@
 import { createBotCore } from '../../src/bot/core';
 import { plainText, type IncomingMessage } from '../../src/bot/messages';
-import { StatusUpdate, Task } from '../../src/store/models';
 import { coreDeps } from '../helpers/core-deps';
 import { seedScenario } from '../helpers/scenario';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, StatusUpdate, Task } from '../helpers/store';
 
 useTestStore(__filename);
 

@@ -1,9 +1,7 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import mongoose from 'mongoose';
-import { Organisation, Plan, Task } from '../../src/store/models';
 import { redisUrl, testNamespace } from '../harness/servers';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, Organisation, Plan, Task, mongoose } from '../helpers/store';
 
 const { dbName } = useTestStore(__filename);
 

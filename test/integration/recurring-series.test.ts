@@ -8,11 +8,10 @@ import { createBotCore } from '../../src/bot/core';
 import { plainText } from '../../src/bot/messages';
 import { parsePlan } from '../../src/domain/plan-parser';
 import type { OrgDirectory } from '../../src/domain/task';
-import { Task } from '../../src/store/models';
 import { upsertOrgDirectory } from '../../src/store/org-repository';
 import { loadPlan } from '../../src/store/plan-loader';
 import { coreDeps } from '../helpers/core-deps';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, Task } from '../helpers/store';
 
 useTestStore(__filename);
 

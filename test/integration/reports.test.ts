@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createBotCore } from '../../src/bot/core';
 import { plainText, type IncomingMessage, type Reply } from '../../src/bot/messages';
-import { Task } from '../../src/store/models';
 import { runScript } from '../helpers/run-script';
 import { coreDeps } from '../helpers/core-deps';
 import { parseEvents, type IcalEvent } from '../helpers/ical';
 import { seedScenario } from '../helpers/scenario';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, Task } from '../helpers/store';
 
 const { dbName } = useTestStore(__filename);
 

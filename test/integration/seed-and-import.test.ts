@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Department, Organisation, Plan, StatusUpdate, Task } from '../../src/store/models';
 import { runScript } from '../helpers/run-script';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, Department, Organisation, Plan, StatusUpdate, Task } from '../helpers/store';
 
 const { dbName } = useTestStore(__filename);
 const root = join(__dirname, '..', '..');

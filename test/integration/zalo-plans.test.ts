@@ -10,11 +10,10 @@ import { createBotCore } from '../../src/bot/core';
 import { readDraftWorkbook } from '../../src/bot/draft-file';
 import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/channel';
 import { ThreadType } from '../../src/channels/zalo/zca';
-import { PendingAction, Task } from '../../src/store/models';
 import { coreDeps } from '../helpers/core-deps';
 import { planDocx } from '../helpers/plan-docx';
 import { seedScenario } from '../helpers/scenario';
-import { useTestStore } from '../helpers/store';
+import { useTestStore, PendingAction, Task } from '../helpers/store';
 import { FakeZaloServer, type FakeSentMessage } from '../helpers/zalo-fake';
 
 useTestStore(__filename);

@@ -12,7 +12,7 @@ import {
   type ImportError,
 } from '../../import';
 import { createHash } from 'node:crypto';
-import { Organisation, Plan, Task } from '../../store/models';
+import { storedPlanHash, storedTaskRefs } from '../../store/plan-reads';
 import { listDepartments, listOrgs } from '../../store/org-repository';
 import {
   DRAFT_TTL_MS,
@@ -185,21 +185,16 @@ async function confirmImport(
 }
 
 async function sameDocumentLoaded(pending: Extract<PendingRecord, { kind: 'import' }>): Promise<boolean> {
-  const org = await Organisation.findOne({ slug: pending.org }, { _id: 1 }).lean();
-  if (!org) return false;
-  const plan = await Plan.findOne(
-    { org: org._id, key: planKey(pending.draft) },
-    { sourceHash: 1, _id: 1 },
-  ).lean();
+  const hash = await storedPlanHash(pending.org, planKey(pending.draft));
+  if (hash === null) return false;
   // A task deleted in chat since stays deleted, too.
-  return plan?.sourceHash === createHash('sha256').update(pending.sourceText).digest('hex');
+  return hash === createHash('sha256').update(pending.sourceText).digest('hex');
 }
 
 /** How many of the draft's tasks the store already has from an earlier import of the same plan. */
 async function preview(orgId: string, draft: PlanDraft): Promise<{ fresh: number; known: number }> {
-  const plan = await Plan.findOne({ org: orgId, key: planKey(draft) }, { _id: 1 }).lean();
-  if (!plan) return { fresh: draft.tasks.length, known: 0 };
-  const have = new Set((await Task.find({ plan: plan._id }, { ref: 1 }).lean()).map((t) => t.ref));
+  const have = await storedTaskRefs(orgId, planKey(draft));
+  if (!have) return { fresh: draft.tasks.length, known: 0 };
   const known = uniqueRefs(draft.tasks).filter((ref) => have.has(ref)).length;
   return { fresh: draft.tasks.length - known, known };
 }

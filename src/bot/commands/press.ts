@@ -4,9 +4,8 @@
  * to say who did what and loses the buttons of items that are done. Pressing the same button of the same
  * message again changes nothing (its audit key is the message and the button).
  */
-import { Task } from '../../store/models';
 import { tasksOfReminderMessage } from '../../store/reminder-lookup';
-import { findTaskByNumber } from '../../store/task-repository';
+import { doneTaskIds, findTaskByNumber } from '../../store/task-repository';
 import type { CommandContext } from '../context';
 import { formatDate } from '../../shared/date-format';
 import type { Reply } from '../messages';
@@ -75,10 +74,6 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
 /** The buttons the edited reminder keeps: one row per item of it that is not done yet. */
 async function openButtons(ctx: CommandContext, messageId: string): Promise<Reply['buttons']> {
   const items = await tasksOfReminderMessage(ctx.msg.platform, ctx.msg.chat.id, messageId);
-  const done = new Set(
-    (await Task.find({ _id: { $in: items.map((i) => i.id) }, status: 'done' }, '_id').lean()).map((d) =>
-      String(d._id),
-    ),
-  );
+  const done = await doneTaskIds(items.map((i) => i.id));
   return items.filter((i) => !done.has(i.id)).map((i) => itemButtons(i.number, ctx.locale));
 }

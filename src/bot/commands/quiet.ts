@@ -3,7 +3,7 @@ import { addWorkingDays, toLocalDate } from '../../domain/calendar';
 import { mayChange } from '../permissions';
 import type { LocalDate } from '../../domain/task';
 import { setChatMuted } from '../../store/binding-repository';
-import { Task } from '../../store/models';
+import { restoreSnooze, setSnooze, snoozeOf } from '../../store/task-snooze';
 import type { TaskRecord } from '../../store/types';
 import { taskArg } from '../args';
 import { splitFirst } from '../command-parser';
@@ -33,20 +33,14 @@ export async function snoozeTask(
   const until = addWorkingDays(ctx.today, days, ctx.deps.calendar);
   const note = ctx.t('snooze.note', { date: formatDate(until) });
   // Set first, so the re-plan that applyTaskChange triggers already sees it; undone if refused.
-  const before = await Task.findById(task.id, 'snoozedFrom snoozedUntil').lean();
-  await Task.updateOne(
-    { _id: task.id },
-    { $set: { snoozedFrom: ctx.today, snoozedUntil: until }, $inc: { revision: 1 } },
-  );
+  const before = await snoozeOf(task.id);
+  await setSnooze(task.id, ctx.today, until);
   const outcome = await applyTaskChange(ctx, { ...task, revision: task.revision + 1 }, 'note', {
     note,
     ...(dedupeKey ? { dedupeKey, text: note } : {}),
   });
   if (outcome.kind !== 'applied') {
-    await Task.updateOne(
-      { _id: task.id },
-      { $set: { snoozedFrom: before?.snoozedFrom ?? null, snoozedUntil: before?.snoozedUntil ?? null } },
-    );
+    await restoreSnooze(task.id, before);
     return outcome;
   }
   return { kind: 'applied', until };

@@ -1,5 +1,8 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
+/** The delivery states of a row (src/store/reminder-log.ts holds the protocol and its typed reasons). */
+export const REMINDER_LOG_STATES = ['sending', 'sent', 'failed', 'waiting', 'superseded'] as const;
+
 /**
  * Which reminder went to which group, with the platform's message id, so a reply to it can update the task
  * and a retried job never sends the same reminder twice to the same group.
@@ -20,7 +23,11 @@ const reminderLogSchema = new Schema(
      * 'waiting': nothing was posted and the channel asked to wait (no Zalo session yet, or the chat refused
      * it for now); 'superseded': it was still waiting when its day passed or its task no longer needed it.
      */
-    state: { type: String, enum: ['sending', 'sent', 'failed', 'waiting', 'superseded'], required: true },
+    state: { type: String, enum: REMINDER_LOG_STATES, required: true },
+    /** Why the row is in its state (how it was claimed, why it waits or failed); null once sent. */
+    reason: { type: String, default: null },
+    /** When the current attempt claimed the row, on the service clock: its age decides a take-over. */
+    claimedAt: { type: Date, default: null },
     messageId: { type: String, default: null },
     /** Every message the reminder took (a long one is split), so a reply to any of them finds the task. */
     messageIds: { type: [String], default: undefined },

@@ -9,10 +9,9 @@ import ExcelJS from 'exceljs';
 import { draftWorkbook, readDraftWorkbook } from '../../../src/bot/draft-file';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { draftFromText, extractTextFromBytes } from '../../../src/import';
-import { Task } from '../../../src/store/models';
 import { runScript } from '../../helpers/run-script';
 import { planDocx } from '../../helpers/plan-docx';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, Task } from '../../helpers/store';
 
 const { dbName } = useTestStore(__filename);
 const root = join(__dirname, '..', '..', '..');

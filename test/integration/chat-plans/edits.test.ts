@@ -14,12 +14,11 @@ import type { OrgDirectory } from '../../../src/domain/task';
 import { draftFromText } from '../../../src/import';
 import { createReminderScheduler, type ReminderScheduler } from '../../../src/scheduler/plan-task';
 import { fixedClock } from '../../../src/shared/clock';
-import { Task, TaskEdit } from '../../../src/store/models';
 import { taskIndexKey } from '../../../src/scheduler/reminder-queue';
 import { redisUrl, testNamespace } from '../../harness/servers';
 import { coreDeps } from '../../helpers/core-deps';
 import { SCENARIO_NOW, seedScenario } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, Task, TaskEdit } from '../../helpers/store';
 
 useTestStore(__filename);
 

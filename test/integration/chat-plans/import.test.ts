@@ -9,12 +9,11 @@ import { readDraftWorkbook } from '../../../src/bot/draft-file';
 import { plainText, type IncomingFile, type IncomingMessage, type Reply } from '../../../src/bot/messages';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { fixedClock } from '../../../src/shared/clock';
-import { PendingAction, Plan, Task } from '../../../src/store/models';
 import { upsertOrgDirectory } from '../../../src/store/org-repository';
 import { coreDeps } from '../../helpers/core-deps';
 import { PLAN_PARAGRAPHS, planDocx } from '../../helpers/plan-docx';
 import { SCENARIO_NOW } from '../../helpers/scenario';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, PendingAction, Plan, Task } from '../../helpers/store';
 
 useTestStore(__filename);
 

@@ -1,9 +1,8 @@
 import { fixedClock } from '../../../src/shared/clock';
 import { digestJobId } from '../../../src/scheduler/reminder-queue';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, ChatBinding } from '../../helpers/store';
 import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
 import { bindGroup, createTask, seedOrg, startRig, type Rig, type Seed } from './rig';
-import { ChatBinding } from '../../../src/store/models';
 import { CATEGORY_COLOURS, CHART_SCALE, CHART_WIDTH } from '../../../src/report/chart';
 import { countColour, decodePng, inkFraction } from '../../helpers/png';
 

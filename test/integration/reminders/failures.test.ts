@@ -1,9 +1,8 @@
 import { fixedClock } from '../../../src/shared/clock';
 import { deliveryJobId, keyLocalDate } from '../../../src/scheduler/reminder-queue';
 import { planTask, type PlannableTask } from '../../../src/scheduler/task-plans';
-import { ChatBinding, ReminderLog, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, ChatBinding, ReminderLog, Task } from '../../helpers/store';
 import type { ReminderWorkers } from '../../../jobs/workers';
 import { bindGroup, createTask, seedOrg, startRig, type Rig, type Seed } from './rig';
 

@@ -7,10 +7,9 @@
 import { createBotCore } from '../../../src/bot/core';
 import { plainText, type BotCore } from '../../../src/bot/messages';
 import { fixedClock } from '../../../src/shared/clock';
-import { Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
 import { coreDeps } from '../../helpers/core-deps';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, Task } from '../../helpers/store';
 import { buildWeeklyDigest } from '../../../jobs/weekly-digest';
 import { renderDigest } from '../../../src/bot/digest-message';
 import { bindGroup, createTask, seedOrg, startRig, type Rig, type Seed } from './rig';

@@ -6,10 +6,9 @@
 import { createBotCore } from '../../../src/bot/core';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram';
 import { fixedClock } from '../../../src/shared/clock';
-import { StatusUpdate, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
 import { coreDeps } from '../../helpers/core-deps';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, StatusUpdate, Task } from '../../helpers/store';
 import { replyToBotMessage } from '../../helpers/telegram-emulator';
 import { bindGroup, createTask, logger, seedOrg, startRig, type Rig, type Seed } from './rig';
 

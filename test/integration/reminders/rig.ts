@@ -4,13 +4,11 @@
  */
 import IORedis from 'ioredis';
 import pino from 'pino';
-import type { Types } from 'mongoose';
 import type { TaskKind, TaskStatus } from '../../../src/domain/task';
 import { createTelegramSender, type RetryLimits } from '../../../src/channels/telegram/sender';
 import type { Clock } from '../../../src/shared/clock';
 import { createReminderScheduler, type ReminderScheduler } from '../../../src/scheduler/plan-task';
 import { orgSettingsReader } from '../../../src/scheduler/task-plans';
-import { ChatBinding, Department, Organisation, Plan, Task } from '../../../src/store/models';
 import { officialCalendar } from '../../fixtures/reminders/fixtures';
 import { createDirectory } from '../../../jobs/directory';
 import { redisUrl, testNamespace } from '../../harness/servers';
@@ -21,6 +19,8 @@ import {
   type ReminderWorkerOptions,
   type ReminderWorkers,
 } from '../../../jobs/workers';
+import { ChatBinding, Department, Organisation, Plan, Task } from '../../helpers/store';
+import type { StoreId } from '../../helpers/store';
 
 export const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -113,8 +113,8 @@ export async function startRig(file: string, clock: Clock, retry: RetryLimits = 
 }
 
 export interface Seed {
-  org: Types.ObjectId;
-  plan: Types.ObjectId;
+  org: StoreId;
+  plan: StoreId;
 }
 
 /** An organisation with three departments and a plan; groups are bound separately. */

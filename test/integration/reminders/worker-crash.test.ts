@@ -1,5 +1,5 @@
 /**
- * The worker process itself (`node --import tsx jobs/worker.ts`), killed with SIGKILL in the middle of a
+ * The worker process itself (`node --import tsx src/app/worker.ts`), killed with SIGKILL in the middle of a
  * morning's sends and started again: no reminder is lost, and none that was logged as sent is repeated.
  * A proxy in front of the emulator holds each sendMessage for a while, so the kill lands with sends in
  * flight; it forwards them even after the worker died, as Telegram would post a message whose answer never
@@ -10,9 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import path from 'node:path';
 import IORedis from 'ioredis';
-import { Department, ReminderLog } from '../../../src/store/models';
 import { mongoUri, redisUrl } from '../../harness/servers';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, Department, ReminderLog } from '../../helpers/store';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
 import { bindGroup, createTask, seedOrg } from './rig';
 import { DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY } from '../../../jobs/workers';
@@ -81,7 +80,7 @@ let redis: IORedis;
 const children: ChildProcess[] = [];
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/worker.ts'], {
     cwd: path.join(__dirname, '..', '..', '..'),
     env: {
       ...process.env,

@@ -4,11 +4,10 @@
  */
 import { createZaloSender } from '../../../src/channels/zalo/sender';
 import { fixedClock } from '../../../src/shared/clock';
-import { ChatBinding, ReminderLog } from '../../../src/store/models';
-import { useTestStore } from '../../helpers/store';
+import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import type { ReminderRuntime } from '../../../jobs/runtime';
-import { startZaloDelivery } from '../../../jobs/zalo-delivery';
+import { startZaloDelivery } from '../../../src/app/zalo-delivery';
 import { sendWeeklyDigests } from '../../../jobs/weekly-digest';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from './rig';

@@ -10,11 +10,10 @@ import { createZaloChannel } from '../../../src/channels/zalo/channel';
 import { writeCredentials } from '../../../src/channels/zalo/credentials';
 import { pausedNotice } from '../../../src/channels/zalo/notices';
 import { fixedClock } from '../../../src/shared/clock';
-import { ChatBinding, Department, ReminderLog } from '../../../src/store/models';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { DELIVERY_CONCURRENCY, startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
-import { startZaloDeliveryWith } from '../../../jobs/zalo-delivery';
-import { useTestStore } from '../../helpers/store';
+import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
+import { useTestStore, ChatBinding, Department, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from '../reminders/rig';
 

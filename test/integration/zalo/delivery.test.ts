@@ -1,6 +1,6 @@
 /**
  * Scheduled Zalo deliveries against Zalo's real failure modes, end to end: the worker fans reminders out,
- * the bot process delivers them through the real Zalo channel (jobs/zalo-delivery.ts) over the fake
+ * the bot process delivers them through the real Zalo channel (src/app/zalo-delivery.ts) over the fake
  * account — a group answering 123 to everything, and a session that expires until a new `zalo:login`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,13 +10,12 @@ import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/
 import { writeCredentials } from '../../../src/channels/zalo/credentials';
 import { SESSION_EXPIRED_NOTICE, waitingNotice } from '../../../src/channels/zalo/notices';
 import { fixedClock } from '../../../src/shared/clock';
-import { ChatBinding, ReminderLog } from '../../../src/store/models';
 import { taskOfReminderMessage } from '../../../src/store/reminder-lookup';
 import { ThreadType } from '../../../src/channels/zalo/zca';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
-import { startZaloDeliveryWith } from '../../../jobs/zalo-delivery';
-import { useTestStore } from '../../helpers/store';
+import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
+import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from '../reminders/rig';
 

@@ -16,11 +16,10 @@ import { writeCredentials, type ZaloCredentials } from '../../../src/channels/za
 import { SESSION_EXPIRED_NOTICE, TAKEN_OVER_NOTICE } from '../../../src/channels/zalo/notices';
 import { CloseReason } from '../../../src/channels/zalo/zca';
 import { fixedClock } from '../../../src/shared/clock';
-import { ChatBinding, ReminderLog } from '../../../src/store/models';
 import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
-import { startZaloDeliveryWith } from '../../../jobs/zalo-delivery';
-import { useTestStore } from '../../helpers/store';
+import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
+import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { FakeZaloSocketServer } from '../../helpers/zalo-fake-socket';
 import { createTask, logger, seedOrg, startRig, type Rig } from '../reminders/rig';

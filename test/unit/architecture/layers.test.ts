@@ -1,53 +1,52 @@
 /**
- * Data flows one way: adapter → bot core → domain/store → reply. This keeps it so: each folder of src/
- * may import only the layers beneath it, and the domain nothing at all.
+ * Data flows one way: adapter → bot core → domain/store → reply. This keeps it so over every source folder
+ * (src, jobs, scripts, bench, tools), against the graph in layer-graph.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-const SRC = path.join(__dirname, '..', '..', '..', 'src');
-
-const MAY_IMPORT: Record<string, string[]> = {
-  domain: [],
-  shared: ['domain'],
-  store: ['domain', 'shared'],
-  import: ['domain', 'shared'],
-  scheduler: ['domain', 'store', 'shared'],
-  report: ['domain', 'store', 'shared'],
-  bot: ['domain', 'store', 'shared', 'import', 'scheduler', 'report'],
-  channels: ['bot', 'domain', 'shared'],
-  app: ['*'],
-};
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : full.endsWith('.ts') ? [full] : [];
-  });
-}
-
-const layerOf = (file: string): string => path.relative(SRC, file).split(path.sep)[0]!;
+import { ROOT, layerViolations, unknownSrcLayers } from './layer-graph';
 
 it('every folder of src/ is a known layer', () => {
-  const layers = readdirSync(SRC).filter((n) => statSync(path.join(SRC, n)).isDirectory());
-  expect(layers.filter((l) => !(l in MAY_IMPORT))).toEqual([]);
+  expect(unknownSrcLayers()).toEqual([]);
 });
 
-it('no import climbs back up a layer', () => {
-  const wrong: string[] = [];
-  for (const file of filesUnder(SRC)) {
-    const from = layerOf(file);
-    const allowed = MAY_IMPORT[from] ?? [];
-    for (const m of readFileSync(file, 'utf8').matchAll(
-      /(?:\bfrom\s+|\bimport\s*\(\s*)'(\.{1,2}\/[^']+)'/g,
-    )) {
-      const target = path.resolve(path.dirname(file), m[1]!);
-      const rel = path.relative(SRC, target);
-      if (rel.split(path.sep).includes('node_modules')) continue; // a package, typed by path (zca-js is ESM-only)
-      const to = rel.startsWith('..') ? `../${rel.split(path.sep)[1]}` : rel.split(path.sep)[0]!;
-      if (to === from || allowed.includes('*') || allowed.includes(to)) continue;
-      wrong.push(`${path.relative(SRC, file)} imports ${m[1]} (${from} → ${to})`);
+it('no import climbs back up a layer, and only src/store reaches MongoDB', () => {
+  expect(layerViolations()).toEqual([]);
+});
+
+describe('a climbing import planted in jobs/', () => {
+  // A dotfile: TypeScript's include globs skip it, so a build running meanwhile never picks it up.
+  const planted = path.join(ROOT, 'jobs', `.planted-climb-${process.pid}.ts`);
+  const plant = (source: string): string[] => {
+    writeFileSync(planted, source);
+    try {
+      return layerViolations().filter((line) => line.startsWith(`jobs/.planted-climb-${process.pid}.ts`));
+    } finally {
+      rmSync(planted, { force: true });
     }
-  }
-  expect(wrong).toEqual([]);
+  };
+
+  it('fails the check when jobs/ imports the composition root', () => {
+    expect(plant("import type { Config } from '../src/app/config';\nexport type C = Config;\n")).toEqual([
+      `jobs/.planted-climb-${process.pid}.ts imports ../src/app/config (jobs → src/app)`,
+    ]);
+  });
+
+  it('fails the check when jobs/ reaches the models or mongoose', () => {
+    expect(
+      plant(
+        "import { Task } from '../src/store/models';\nimport type { Types } from 'mongoose';\n" +
+          'export const t: [typeof Task, Types.ObjectId | null] = [Task, null];\n',
+      ),
+    ).toEqual([
+      expect.stringContaining("imports ../src/store/models (the models are src/store's own"),
+      expect.stringContaining('imports mongoose (only src/store may)'),
+    ]);
+  });
+
+  it('fails the check when jobs/ imports test code', () => {
+    expect(plant("export * from '../test/helpers/store';\n")).toEqual([
+      `jobs/.planted-climb-${process.pid}.ts imports ../test/helpers/store (jobs → test)`,
+    ]);
+  });
 });

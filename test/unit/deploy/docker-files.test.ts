@@ -140,7 +140,7 @@ describe('docker-compose.yml', () => {
     }
     expect(read('src/app/health.ts')).toContain('`lmhtx-${name}.alive`');
     expect(read('src/app/main.ts') + read('src/app/bot-service.ts')).toContain("startHeartbeat('bot'");
-    expect(read('jobs/worker.ts')).toContain("startHeartbeat('worker'");
+    expect(read('src/app/worker.ts')).toContain("startHeartbeat('worker'");
   });
 
   it('publishes the stores on 127.0.0.1 only, at the addresses .env.example gives the host', () => {

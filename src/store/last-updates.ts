@@ -1,6 +1,6 @@
 /** The newest recorded update of each task: what was written and by whom, for the report's columns. */
 import { Types } from 'mongoose';
-import { StatusUpdate } from '../store/models';
+import { StatusUpdate } from './models';
 
 export interface LastUpdate {
   text: string;

@@ -1,5 +1,6 @@
 /**
- * The worker process: sends the reminders and the weekly digest. It connects the store and Redis, builds
+ * The worker process: sends the reminders and the weekly digest (the jobs/ processors, wired here: src/app is
+ * the composition root, and jobs/ imports nothing of it). It connects the store and Redis, builds
  * a Sender per configured platform, runs the BullMQ workers, reconciles the queue with the store at
  * start-up and every morning, and prints WORKER_READY once all that is up (end-to-end tests wait for it).
  * It never polls Telegram for updates: that is the bot process's job (one poller per token). Zalo
@@ -9,25 +10,24 @@
  * delays are computed from the service clock, not the system's.
  */
 import IORedis from 'ioredis';
-import mongoose from 'mongoose';
-import { loadWorkingCalendar } from '../src/app/calendar-data';
-import type { Platform } from '../src/bot/messages';
-import type { Sender } from '../src/channels/sender';
-import { createTelegramSender } from '../src/channels/telegram/sender';
-import { agreeServiceClock } from '../src/store/service-clock';
-import type { Config } from '../src/app/config';
-import { loadConfigOrExit } from '../src/app/load-env';
-import { notifyAdmins } from '../src/channels/admin-notify';
-import { onShutdown, runMain } from '../src/app/process-lifecycle';
-import { startHeartbeat } from '../src/app/health';
-import { createLogger, type Logger } from '../src/shared/logger';
-import { startSchedulerCron } from '../src/scheduler/cron';
-import { createReminderScheduler } from '../src/scheduler/plan-task';
-import { connectStore, disconnectStore } from '../src/store/connect';
-import { DEFAULT_PREFIX } from '../src/scheduler/reminder-queue';
-import { createReminderRuntime } from './runtime';
-import { createSendPacer } from './send-pacer';
-import { startReminderWorkers } from './workers';
+import { loadWorkingCalendar } from './calendar-data';
+import type { Platform } from '../bot/messages';
+import type { Sender } from '../channels/sender';
+import { createTelegramSender } from '../channels/telegram/sender';
+import { agreeServiceClock } from '../store/service-clock';
+import type { Config } from './config';
+import { loadConfigOrExit } from './load-env';
+import { notifyAdmins } from '../channels/admin-notify';
+import { onShutdown, runMain } from './process-lifecycle';
+import { startHeartbeat } from './health';
+import { createLogger, type Logger } from '../shared/logger';
+import { startSchedulerCron } from '../scheduler/cron';
+import { createReminderScheduler } from '../scheduler/plan-task';
+import { connectStore, disconnectStore, storeConnected } from '../store/connect';
+import { DEFAULT_PREFIX } from '../scheduler/reminder-queue';
+import { createReminderRuntime } from '../../jobs/runtime';
+import { createSendPacer } from '../../jobs/send-pacer';
+import { startReminderWorkers } from '../../jobs/workers';
 
 function buildSenders(config: Config, logger: Logger, connection: IORedis): Sender[] {
   const senders: Sender[] = [];
@@ -44,7 +44,7 @@ function buildSenders(config: Config, logger: Logger, connection: IORedis): Send
   }
   if (config.zalo.credentialsFile) {
     // Zalo allows one session per account and the bot process holds it: Zalo deliveries are queued on
-    // deliver-zalo and sent there by jobs/zalo-delivery.ts, which src/app/main.ts starts with the channel's Sender.
+    // deliver-zalo and sent there by src/app/zalo-delivery.ts, which src/app/main.ts starts with the channel's Sender.
     logger.info('Zalo reminders are queued for the bot process, which holds the Zalo session');
   }
   return senders;
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   });
   await Promise.all([workers.ready(), cron.ready]);
   // The compose health check reads this file: fresh while the store answers.
-  const stopHeartbeat = startHeartbeat('worker', () => mongoose.connection.readyState === 1);
+  const stopHeartbeat = startHeartbeat('worker', storeConnected);
   logger.info({ platforms, now: clock.now().toISOString() }, 'worker ready');
   process.stdout.write('WORKER_READY\n');
 

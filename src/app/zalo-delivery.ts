@@ -8,17 +8,20 @@
  * expired until someone runs `npm run zalo:login`) deliveries wait — the ReminderLog row says 'waiting',
  * no attempt is used — and go out as soon as the session is back; those whose day passes meanwhile are
  * recorded 'superseded' by jobs/deliver.ts, not sent late. The admins are told once how many wait.
+ * It lives in src/app, the composition root: it wires the jobs' processors to the channel's Sender, whose
+ * `session` (declared on Sender) says when sends can go.
  */
-import type { ZaloDeliveryStarter } from '../src/app/bot-service';
-import { UnreachableChatError, type Sender } from '../src/channels/sender';
-import type { SendBudget } from '../src/channels/zalo/send-budget';
-import type { ZaloSessionWatch } from '../src/channels/zalo/channel';
-import { guardChatRefusals, type ChatRefusalPolicy } from '../src/channels/zalo/chat-refusals';
-import { waitingNotice } from '../src/channels/zalo/notices';
-import { ChatBinding, ReminderLog } from '../src/store/models';
-import { createReminderRuntime } from './runtime';
-import { markUnreachable } from './unreachable';
-import { startReminderWorkers, type ReminderWorkers } from './workers';
+import type { ZaloDeliveryStarter } from './bot-service';
+import { UnreachableChatError, type SendSession } from '../channels/sender';
+import type { ZaloSessionWatch } from '../channels/zalo/channel';
+import type { SendBudget } from '../channels/zalo/send-budget';
+import { guardChatRefusals, type ChatRefusalPolicy } from '../channels/zalo/chat-refusals';
+import { waitingNotice } from '../channels/zalo/notices';
+import { chatTitle } from '../store/chat-reach';
+import { countWaiting, waitingRows } from '../store/reminder-log';
+import { createReminderRuntime } from '../../jobs/runtime';
+import { markUnreachable } from '../../jobs/unreachable';
+import { startReminderWorkers, type ReminderWorkers } from '../../jobs/workers';
 
 type StarterOptions = Parameters<ZaloDeliveryStarter>[0];
 
@@ -28,7 +31,7 @@ export interface ZaloDeliveryTuning {
   waitingNoticeAfterMs?: number;
 }
 
-function budgetOf(sender: Sender): Pick<SendBudget, 'onTurn'> | undefined {
+function budgetOf(sender: object): Pick<SendBudget, 'onTurn'> | undefined {
   const budget: unknown = (sender as { budget?: unknown }).budget;
   return typeof budget === 'object' && budget !== null && 'onTurn' in budget
     ? (budget as Pick<SendBudget, 'onTurn'>)
@@ -42,10 +45,9 @@ async function promoteChat(workers: ReminderWorkers, chatId: string): Promise<vo
     if (String((job.data as { chatId?: unknown }).chatId) === chatId) await job.promote();
 }
 
-function sessionOf(sender: Sender): ZaloSessionWatch | undefined {
-  const session: unknown = (sender as { session?: unknown }).session;
-  if (typeof session !== 'object' || session === null) return undefined;
-  return 'ready' in session && 'onChange' in session ? (session as ZaloSessionWatch) : undefined;
+/** The Zalo channel's session also says when a group is gone (channel.ts). */
+function membershipOf(session: SendSession | undefined): Pick<ZaloSessionWatch, 'onGroupGone'> | undefined {
+  return session && 'onGroupGone' in session ? (session as Pick<ZaloSessionWatch, 'onGroupGone'>) : undefined;
 }
 
 export async function startZaloDeliveryWith(
@@ -55,8 +57,7 @@ export async function startZaloDeliveryWith(
   const sender = guardChatRefusals(o.sender, {
     logger: o.logger,
     notifyAdmins: o.notifyAdmins,
-    titleOf: async (chatId) =>
-      (await ChatBinding.findOne({ platform: 'zalo', chatId }, { title: 1 }).lean())?.title || chatId,
+    titleOf: async (chatId) => (await chatTitle('zalo', chatId)) || chatId,
     policy: tuning.chatRefusals,
     now: () => o.clock.now().getTime(),
   });
@@ -75,10 +76,10 @@ export async function startZaloDeliveryWith(
   });
   const workers = startReminderWorkers(rt, { fanOut: false });
   await workers.ready();
-  const session = sessionOf(o.sender);
+  const session = o.sender.session;
   const stopWatching = session ? watchSession(session, workers, o, tuning) : () => undefined;
   // A group the account left (membership event or check): its binding is marked at once, admins told once.
-  session?.onGroupGone?.((chatId, reason) => {
+  membershipOf(session)?.onGroupGone((chatId, reason) => {
     void markUnreachable(rt, 'zalo', chatId, new UnreachableChatError('zalo', chatId, reason)).catch(
       (err: unknown) => o.logger.error({ err: String(err) }, 'zalo: could not mark a group unreachable'),
     );
@@ -103,7 +104,7 @@ export const startZaloDelivery: ZaloDeliveryStarter = (o) => startZaloDeliveryWi
 
 /** Sends the waiting deliveries the moment the session is back, and tells the admins how many wait. */
 function watchSession(
-  session: ZaloSessionWatch,
+  session: SendSession,
   workers: ReminderWorkers,
   o: StarterOptions,
   tuning: ZaloDeliveryTuning,
@@ -112,11 +113,6 @@ function watchSession(
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const waitingRows = () =>
-    ReminderLog.find({ platform: 'zalo', state: 'waiting' }, { key: 1, chatId: 1 }).lean<
-      Array<{ key: string; chatId: string }>
-    >();
-
   /** While offline, looks every `after` ms; the first time reminders are waiting, says how many, once. */
   const scheduleNotice = (): void => {
     if (timer) return;
@@ -124,11 +120,7 @@ function watchSession(
       void (async () => {
         if (closed || session.ready()) return;
         // Rows waiting on a refusing chat are that chat's story (told separately); these wait for a session.
-        const count = await ReminderLog.countDocuments({
-          platform: 'zalo',
-          state: 'waiting',
-          error: /\(offline\)/,
-        });
+        const count = await countWaiting('zalo', 'offline');
         if (count === 0 || !timer) return;
         clearInterval(timer);
         await o.notifyAdmins(waitingNotice(count));
@@ -142,7 +134,8 @@ function watchSession(
   const release = async (): Promise<void> => {
     const queue = workers.deliveryQueues.get('zalo');
     if (!queue) return;
-    const rows = await waitingRows();
+    // Every waiting row, for a session or on a refusing chat: the chat's own back-off still holds the latter.
+    const rows = await waitingRows('zalo');
     // A group's waiting message is its delivery job of the day (one per group per slot), delayed.
     const chats = new Set(rows.map((r) => r.chatId));
     if (chats.size > 0)
