@@ -33,7 +33,7 @@ beforeAll(async () => {
   rig = await startRig(__filename, clock);
   // A long collect window: the 150 reminders of 08:00 fan out before any delivery starts, as they do
   // in production within seconds (a loaded test machine needs longer).
-  const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'], collectMs: 8_000 };
+  const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'], collectMs: 30_000 };
   worker = startReminderWorkers(workerRt, { stalledIntervalMs: 1_000 });
   await worker.ready();
   dir = await mkdtemp(join(tmpdir(), 'zalo-budget-'));
