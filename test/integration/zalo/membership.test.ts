@@ -113,7 +113,7 @@ const unreachable = async (chatId: string): Promise<boolean> =>
   Boolean((await ChatBinding.findOne({ platform: 'zalo', chatId }).lean())?.unreachableSince);
 
 describe('a Zalo group that removed the bot', () => {
-  it('is marked unreachable from the membership event (before any delivery), the admins told once, and the morning's reminder goes only to the group still there', async () => {
+  it('is marked unreachable from the membership event (before any delivery), the admins told once, and the morning’s reminder goes only to the group still there', async () => {
     const seed = await seedOrg('zalo-removed');
     const removed = '7700000000000000001';
     const kept = '7700000000000000002';
