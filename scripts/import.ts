@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { isImportError } from '../src/import/import-error';
 import { importPlanFile } from '../src/import/import-plan';
 import { extractText } from '../src/import/extract-text';
-import { formatTable } from './draft-table';
+import { departmentNames, formatTable } from './draft-table';
 import { orgDirectory } from './org-directory';
 import { loadDraft } from './load-draft';
 import { readFileSync } from 'node:fs';
@@ -57,11 +57,11 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values['dry-run']) {
-    console.log(formatTable(draft));
+    console.log(formatTable(draft, undefined, departmentNames(directory, values.org)));
     return 0;
   }
   const loaded = await loadDraft(draft, await extractText(file), file, directory);
-  console.log(formatTable(draft, loaded.numbers));
+  console.log(formatTable(draft, loaded.numbers, departmentNames(directory, values.org)));
   console.log(
     `\nĐã nạp / loaded: ${loaded.created} mới / new, ${loaded.updated} cập nhật / updated, ${loaded.unchanged} không đổi / unchanged.`,
   );

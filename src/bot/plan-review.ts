@@ -6,9 +6,21 @@ import type { CommandContext } from './context';
 import { formatDate, formatWindow } from '../shared/date-format';
 import type { Reply } from './messages';
 import { ReplyBuilder, bold } from './reply';
+import { reviewChecks, type ReviewCheck } from '../import/review-checks';
 
 const FIRST_ITEMS = 5;
 const MAX_NAMED = 4;
+/** Skipped items named one by one in the chat; the rest are counted (the attached draft has them all). */
+const MAX_SKIPPED_SHOWN = 3;
+/** Warnings the checks below word themselves. */
+const CHECKED = new Set([
+  'no-lead',
+  'no-date',
+  'unknown-unit',
+  'skipped-item',
+  'time-on-demand',
+  'unread-table',
+]);
 
 export interface DraftPreview {
   /** Tasks the store does not have yet, and tasks of an earlier import of this plan. */
@@ -67,12 +79,10 @@ export function reviewReply(
   // What needs a person's eye.
   const warnings: string[] = [];
   const byCode = new Map<string, Array<string | null>>();
+  warnings.push(...checkLines(ctx, draft, reviewChecks(draft, ctx.today)));
   for (const w of draft.warnings) {
-    if (w.code === 'no-lead' || w.code === 'no-date') continue; // counted above
-    byCode.set(w.code, [
-      ...(byCode.get(w.code) ?? []),
-      w.code === 'unknown-unit' ? `${w.ref ?? '—'} “${w.detail ?? ''}”` : w.ref,
-    ]);
+    if (CHECKED.has(w.code)) continue; // counted above, or worded by the checks
+    byCode.set(w.code, [...(byCode.get(w.code) ?? []), w.ref]);
   }
   for (const [code, list] of byCode) {
     const key = `import.warning.${code}`;
@@ -103,6 +113,7 @@ export function reviewReply(
       ctx.t('import.itemLine', {
         ref: t.ref,
         title: clip(t.title, 80),
+        kind: ctx.t(`import.kind.${t.kind}`),
         lead: t.lead.map(names).join(', ') || '—',
         window: formatWindow(t.start, t.end),
       }),
@@ -118,6 +129,44 @@ export function reviewReply(
     }),
   );
   return r.build(true);
+}
+
+/** One line per check, in the order the checks come; skipped items beyond a few are counted. */
+function checkLines(ctx: CommandContext, draft: PlanDraft, checks: readonly ReviewCheck[]): string[] {
+  const out: string[] = [];
+  let skipped = 0;
+  for (const c of checks) {
+    if (c.code === 'all-past')
+      out.push(
+        ctx.t('import.check.allPast', {
+          today: formatDate(c.today),
+          lastEnd: formatDate(c.lastEnd),
+          year: draft.year,
+        }),
+      );
+    else if (c.code === 'few-leads') out.push(ctx.t('import.check.fewLeads', c));
+    else if (c.code === 'unknown-unit')
+      out.push(
+        ctx.t('import.check.unknownUnit', {
+          name: c.name,
+          org: ctx.org?.name ?? draft.org,
+          refs: refs(c.refs),
+        }),
+      );
+    else if (c.code === 'skipped-item') {
+      if (++skipped <= MAX_SKIPPED_SHOWN)
+        out.push(
+          ctx.t('import.check.skipped', { ref: c.ref ?? '—', line: c.line ?? '—', text: clip(c.text, 90) }),
+        );
+    } else if (c.code === 'time-on-demand')
+      out.push(
+        ctx.t('import.check.onDemand', { count: c.refs.length, year: draft.year, refs: refs(c.refs) }),
+      );
+    else out.push(ctx.t('import.check.unreadTable', { line: c.line ?? '—' }));
+  }
+  if (skipped > MAX_SKIPPED_SHOWN)
+    out.push(ctx.t('import.check.skippedMore', { count: skipped - MAX_SKIPPED_SHOWN }));
+  return out;
 }
 
 function clip(s: string, max = 60): string {

@@ -46,7 +46,16 @@ export interface TaskSeries {
 
 export interface DraftWarning {
   ref: string | null;
-  code: 'no-lead' | 'no-date' | 'unknown-unit' | 'no-items' | 'unread-table' | 'skipped-item' | 'fuzzy-unit';
+  code:
+    | 'no-lead'
+    | 'no-date'
+    | 'unknown-unit'
+    | 'no-items'
+    | 'unread-table'
+    | 'skipped-item'
+    | 'fuzzy-unit'
+    /** "theo chỉ đạo của cấp trên": the plan gives no time; the task got the plan's year. */
+    | 'time-on-demand';
   detail?: string;
   /** 1-based line of the document the warning points at, when known. */
   line?: number;

@@ -5,7 +5,7 @@
  * becomes one item per row with its cells as "- <column>: <value>" lines.
  */
 import mammoth from 'mammoth';
-import { renderTaskTable } from '../domain/plan-parser/task-table';
+import { renderTaskTable } from '../domain/plan-parser/layout/task-table';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { isHeaderRow } from '../domain/plan-parser/task-table';
+import { isHeaderRow } from '../domain/plan-parser/layout/task-table';
 
 const importUnpdf = () => import('unpdf');
 type Unpdf = Awaited<ReturnType<typeof importUnpdf>>;

@@ -74,11 +74,46 @@ describe('the review of a plan draft', () => {
     expect(text).toMatch(/7 nhiệm vụ: 5 mới, 2 đã có/);
     expect(text).toMatch(/• Phòng Kế hoạch: 4\n• Văn phòng: 2\n• Chưa rõ đơn vị chủ trì: 1/);
     expect(text).toMatch(/Thời gian: 01\/03\/2025 – 31\/03\/2025\n1 nhiệm vụ chưa có thời gian/);
-    expect(text).toMatch(/1 tên đơn vị không có trong danh mục: 5 “Ban Kinh tế”/);
+    expect(text).toMatch(/Tên đơn vị “Ban Kinh tế” không khớp phòng, ban nào của hai-phong \(5\)/);
+    // Every dated task ended before 15/05/2025, the day the draft is reviewed: nothing would be reminded.
+    expect(text).toMatch(
+      /Mọi nhiệm vụ đều đã qua hạn tính đến hôm nay 15\/05\/2025 \(hạn muộn nhất 31\/03\/2025\)/,
+    );
+    expect(text).not.toMatch(/chưa tìm thấy đơn vị chủ trì/);
+    // Kinds in Vietnamese, departments by name.
+    expect(text).toMatch(/1\. Nhiệm vụ 1 — hạn chót — Văn phòng — /);
+    expect(text).not.toMatch(/deadline|van-phong/);
     expect(text).toMatch(/1 mục “some-new-code”/);
     expect(text).toMatch(/1 tên việc có vẻ lỗi khi quét, ví dụ 3 “To chirc hoi nghi”/);
     expect(text).toMatch(/… và 2 mục khác trong tệp đính kèm/);
     expect(text).toMatch(/giữ đến 09:00 16\/05\/2025/);
+  });
+
+  it('says when most tasks have no lead, which items were skipped (with their line), and undated work', () => {
+    const loose: PlanDraft = {
+      ...draft,
+      tasks: [
+        task('II.1', { lead: [], end: '2025-12-31' }),
+        task('II.2', { lead: [] }),
+        task('II.3', { title: 'Thực hiện nhiệm vụ khác theo chỉ đạo của cấp trên', end: '2025-12-31' }),
+      ],
+      warnings: [
+        {
+          ref: 'I.1',
+          code: 'skipped-item',
+          line: 12,
+          detail: 'thuộc phần không giao việc: Nâng cao nhận thức',
+        },
+        { ref: 'II.3', code: 'time-on-demand' },
+      ],
+    };
+    const text = plainText(
+      reviewReply(ctxIn('vi'), loose, { fresh: 3, known: 0 }, names, new Date('2025-05-16T02:00:00Z')),
+    );
+    expect(text).toMatch(/2\/3 nhiệm vụ chưa tìm thấy đơn vị chủ trì/);
+    expect(text).toMatch(/Bỏ qua I\.1 \(dòng 12\): thuộc phần không giao việc: Nâng cao nhận thức/);
+    expect(text).toMatch(/1 việc không ghi thời gian \(“theo chỉ đạo…”\), tạm để cả năm 2025: II\.3/);
+    expect(text).not.toMatch(/đã qua hạn/);
   });
 
   it('reads in English for an English group', () => {

@@ -1,5 +1,5 @@
 /** Plans in, tasks out: the pure parser of plan texts (see parse-plan.ts). */
-export { parsePlan, type ParseOptions } from './parse-plan';
+export { parsePlan, type ParseOptions } from './plan/parse-plan';
 export {
   readTime,
   yearWindow,
@@ -7,10 +7,10 @@ export {
   type TimeReading,
   type Window,
   type Peak,
-} from './time-words';
-export { UnitDirectory, type UnitScan } from './units';
-export { classifyKind, type KindFacts } from './kinds';
-export { fold, foldWords, normalizeText } from './fold';
-export { toParagraphs } from './paragraphs';
-export { buildOutline, type OutlineNode } from './outline';
-export { detectMarker, type Marker } from './markers';
+} from './time/time-words';
+export { UnitDirectory, type UnitScan } from './plan/units';
+export { classifyKind, type KindFacts } from './items/kinds';
+export { fold, foldWords, normalizeText } from './layout/fold';
+export { toParagraphs } from './layout/paragraphs';
+export { buildOutline, type OutlineNode } from './layout/outline';
+export { detectMarker, type Marker } from './layout/markers';

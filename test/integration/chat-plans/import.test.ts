@@ -129,7 +129,7 @@ describe('a plan sent as a file', () => {
     expect(review).toMatch(/Thời gian: 01\/01\/2025 – 30\/06\/2025/);
     expect(review).toMatch(/1 tên việc có vẻ lỗi khi quét, ví dụ II.3 “Hoat déng truyén thong/);
     expect(review).toMatch(
-      /II.1. Tổ chức tập huấn chuyển đổi số cho hợp tác xã — Trung tâm Đào tạo — 01\/06\/2025 – 30\/06\/2025/,
+      /II.1. Tổ chức tập huấn chuyển đổi số cho hợp tác xã — họp, sự kiện — Trung tâm Đào tạo — 01\/06\/2025 – 30\/06\/2025/,
     );
     expect(review).toMatch(/Bản nháp giữ đến 09:00 16\/05\/2025/);
     const attached = replies[1]!.document!;

@@ -1,6 +1,6 @@
 /** Fields written on the item's own line, after its title or in parentheses. */
 import { parsePlan } from '../../../src/domain/plan-parser';
-import { inlineFields, trailingFields } from '../../../src/domain/plan-parser/inline-fields';
+import { inlineFields, trailingFields } from '../../../src/domain/plan-parser/items/inline-fields';
 import type { OrgDirectory } from '../../../src/domain/task';
 
 /** The fields as "kind=value", which reads better in a failing expectation than objects. */

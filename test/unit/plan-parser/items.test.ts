@@ -5,9 +5,9 @@ import {
   toParagraphs,
   type OutlineNode,
 } from '../../../src/domain/plan-parser';
-import { readField } from '../../../src/domain/plan-parser/fields';
-import { classifySection } from '../../../src/domain/plan-parser/sections';
-import { cleanTitle } from '../../../src/domain/plan-parser/titles';
+import { readField } from '../../../src/domain/plan-parser/items/fields';
+import { classifySection } from '../../../src/domain/plan-parser/items/sections';
+import { cleanTitle } from '../../../src/domain/plan-parser/items/titles';
 
 /** The outline as "label text" lines, indented by depth. */
 function sketch(node: OutlineNode, depth = 0): string[] {

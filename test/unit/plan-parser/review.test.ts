@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePlan } from '../../../src/domain/plan-parser';
-import { rewriteTextTables } from '../../../src/domain/plan-parser/text-tables';
+import { rewriteTextTables } from '../../../src/domain/plan-parser/layout/text-tables';
 import type { OrgDirectory } from '../../../src/domain/task';
 import { draftFromText } from '../../../src/import/import-plan';
 import { ImportError } from '../../../src/import/import-error';

@@ -13,6 +13,7 @@ import { isImportError } from '../../../src/import/import-error';
 import { importPlanBytes } from '../../../src/import/import-plan';
 import { repo, score, shortfalls, type Figures } from './scorer';
 import { tableDocx, tablePdf, type TableSource } from './table-documents';
+import { draftsOf } from '../../tools/score-plans';
 
 const seeds = path.join(repo, 'data', 'seeds');
 const gold = path.join(repo, 'test', 'fixtures', 'gold');
@@ -135,5 +136,43 @@ describe('plans against their answer keys (score-import)', () => {
     expect(draft.year).toBe(2025);
     const withLead = draft.tasks.filter((t) => t.kind !== 'duty' && t.lead.length > 0);
     expect(withLead.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+/**
+ * The blind sets: plans and keys written by a helper who never read the parser, scored at first sight
+ * (figures recorded in first-sight.json, never recomputed) and kept here as regression fixtures. Set A
+ * was read and the parser improved on it, so it must stay ≥ 0.90; set B was never read (it measured the
+ * final parser once), so it must only not fall below its first sight.
+ */
+interface FirstSight {
+  set: string;
+  first_sight: { commit: string; what: string; overall: Figures }[];
+}
+
+const blindGold = (name: string): string => path.join(gold, name);
+const firstSight = (name: string): FirstSight =>
+  readJson<FirstSight>(path.join(blindGold(name), 'first-sight.json'));
+const BLIND_SETS = ['blind-2026-12-a', 'blind-2026-12-b'];
+const NEWEST = BLIND_SETS[BLIND_SETS.length - 1] ?? '';
+
+describe('blind sets (score-import): first sight and now', () => {
+  it("prints each set's first-sight figures beside today's; A stays ≥ 0.90, B not below its first sight", async () => {
+    const lines: string[] = [];
+    const now: Record<string, Figures> = {};
+    for (const name of BLIND_SETS) {
+      const drafts = await draftsOf(blindGold(name));
+      const s = score(drafts, blindGold(name), { orgs: path.join(blindGold(name), 'orgs.json') });
+      now[name] = s.overall;
+      for (const f of firstSight(name).first_sight)
+        lines.push(`${`${name} first sight`.padEnd(30)} ${fmt(f.overall)}  (${f.commit.slice(0, 7)})`);
+      lines.push(`${`${name} now`.padEnd(30)} ${fmt(s.overall)}`);
+    }
+    console.log(`blind sets (newest: ${NEWEST})\n${lines.join('\n')}`);
+    expect(shortfalls(now['blind-2026-12-a']!, HELD_OUT_MIN)).toEqual([]);
+    const b = firstSight('blind-2026-12-b').first_sight[0]!.overall;
+    const nowB = now['blind-2026-12-b']!;
+    for (const k of ['recall', 'precision', 'lead', 'window'] as const)
+      expect(nowB[k]).toBeGreaterThanOrEqual(b[k]);
   });
 });

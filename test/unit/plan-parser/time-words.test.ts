@@ -1,5 +1,5 @@
 import { readTime, yearWindow, type TimeContext } from '../../../src/domain/plan-parser';
-import { hasTimeCue, isSpecificTime } from '../../../src/domain/plan-parser/time-words';
+import { hasTimeCue, isSpecificTime } from '../../../src/domain/plan-parser/time/time-words';
 
 const ctx: TimeContext = { year: 2024, plan: yearWindow(2024) };
 

@@ -1,0 +1,179 @@
+/**
+ * "Tổ chức thực hiện": each unit's standing responsibilities become duty tasks (and are remembered to
+ * find the lead of tasks listed elsewhere); banners to hang over a period become banner tasks, whoever
+ * hangs them. Paragraphs outside any item may also state recurring work ("ít nhất 01 Quý 01 lần").
+ */
+import { timeContext, type Inherited, type ParseContext, type WorkTask } from '../plan/context';
+import { findWords, fold, foldWords } from '../layout/fold';
+import { hasLeadVerb } from './item-facts';
+import { NO_LEADS, type Leads } from './leads';
+import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
+import { childRef, isUnitHeading, roleOf } from './roles';
+import { recurringTasks, task } from './work-task';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
+import { cleanTitle } from './titles';
+import { readReferences } from './references';
+
+function isBannerText(text: string): boolean {
+  const words = foldWords(text);
+  return findWords(words, ['bang', 'ron']) >= 0 || findWords(words, ['treo', 'khau', 'hieu']) >= 0;
+}
+
+/** A duty or banner task; only cued time words schedule it ("… Ngày HTX Việt Nam 11/4" names a day). */
+function makeTask(
+  ref: string,
+  group: string,
+  title: string,
+  kind: WorkTask['kind'],
+  leads: Leads,
+  text: string,
+  ctx: ParseContext,
+): WorkTask {
+  const reading = hasTimeCue(text) ? readTime(text, timeContext(ctx)) : null;
+  const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
+  const timeText = reading?.window ? reading.words : ctx.planTimeText;
+  return task(place, title, kind, leads, reading?.window ?? ctx.plan, timeText, {
+    explicitLead: leads.lead.length > 0,
+    origin: kind === 'banner' ? 'banner' : 'duty',
+  });
+}
+
+/** A line hanging banners for a stated period is a banner task; returns whether it was one. */
+function bannerTask(line: OutlineNode, ref: string, group: string, leads: Leads, ctx: ParseContext): boolean {
+  const text = fullText(line);
+  if (!isBannerText(line.text) || !isSpecificTime(text)) return false;
+  const when = text.slice(line.text.length);
+  ctx.tasks.push(
+    makeTask(ref, group, cleanTitle(line.text), 'banner', leads, isSpecificTime(when) ? when : text, ctx),
+  );
+  return true;
+}
+
+function scanBanners(node: OutlineNode, ref: string, leads: Leads, ctx: ParseContext): void {
+  let k = 0;
+  const visit = (n: OutlineNode): void => {
+    for (const child of n.children) {
+      if (bannerTask(child, `${ref}.${child.marker?.label ?? ''}${++k}`, ref, leads, ctx)) continue;
+      visit(child);
+    }
+  };
+  visit(node);
+}
+
+/** A unit's heading and the lines of responsibility under it. */
+function splitHead(text: string): { head: string; rest: string } {
+  const colon = text.indexOf(':');
+  return colon > 0
+    ? { head: text.slice(0, colon), rest: text.slice(colon + 1).trim() }
+    : { head: text, rest: '' };
+}
+
+function unitLeads(head: string, ctx: ParseContext): Leads {
+  const scan = ctx.units.scan(head);
+  return { lead: scan.hits.map((h) => h.slug), support: [], unknown: scan.unknown.map((u) => u.name) };
+}
+
+export function walkUnit(node: OutlineNode, ref: string, ctx: ParseContext): void {
+  const { head, rest: inline } = splitHead(node.text);
+  const leads = unitLeads(head, ctx);
+  // "Có nhiệm vụ dự thảo các văn bản sau:" introduces the lines below it and is no duty itself.
+  const lines: { text: string; node: OutlineNode | null }[] = node.children.flatMap((c) =>
+    /:\s*$/.test(c.text) ? c.children.map((g) => ({ text: g.text, node: g })) : [{ text: c.text, node: c }],
+  );
+  if (inline.length > 0 && (lines.length === 0 || (inline.length > 30 && !inline.endsWith(':')))) {
+    lines.unshift({ text: inline, node: null });
+  }
+  lines.forEach((line, i) => {
+    const lineRef =
+      lines.length === 1 && line.node === null ? ref : `${ref}.${line.node?.marker?.label ?? '-'}${i + 1}`;
+    // A line naming a unit of its own ("- Văn phòng: gửi giấy mời …") is that unit's.
+    const own = line.node && isUnitHeading(line.text, ctx.units) ? splitHead(line.text) : null;
+    const lineLeads = own ? unitLeads(own.head, ctx) : leads;
+    const text = own?.rest || line.text;
+    // "chủ trì thực hiện điểm 1.1, 1.3 mục 1 Phần II": it hands out items, it is no duty of its own.
+    if (byReference(text, lineLeads.lead, lineRef, ctx)) return;
+    if (line.node && bannerTask(line.node, lineRef, ref, lineLeads, ctx)) return;
+    const full = line.node && !own ? fullText(line.node) : text;
+    for (const slug of lineLeads.lead) ctx.duties.push({ slug, text: full });
+    const title = cleanTitle(text);
+    if (title.length > 0) ctx.tasks.push(makeTask(lineRef, ref, title, 'duty', lineLeads, text, ctx));
+  });
+}
+
+/** Records a line's references to items; returns whether it had any. */
+function byReference(text: string, slugs: readonly string[], ref: string, ctx: ParseContext): boolean {
+  const clauses = readReferences(text);
+  let given = false;
+  for (const c of clauses) {
+    // A clause naming its own unit ("…; Trung tâm Tư vấn chủ trì điểm 2.2") gives the items to that unit.
+    const own = ctx.units.scan(c.subject).hits.map((h) => h.slug);
+    const units = own.length > 0 ? own : slugs;
+    if (units.length === 0) continue;
+    ctx.assignments.push({ ...c, slugs: [...units], ref });
+    given = true;
+  }
+  return given;
+}
+
+/** The units a sentence names before its first verb of assignment. */
+function unitsBefore(text: string, hits: readonly { slug: string; from: number }[]): string[] {
+  const verb = fold(text).search(/\b(?:chu tri|phoi hop|thuc hien|tham muu|chiu trach nhiem|phu trach)\b/);
+  return hits.filter((h) => verb < 0 || h.from < verb).map((h) => h.slug);
+}
+
+/** A responsibilities section: unit headings, "<unit> chủ trì …" sentences, banners. */
+export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): void {
+  for (const child of node.children) {
+    const here = isNumbered(child) ? childRef(ref, child) : ref;
+    // "2. Văn phòng" with its lines, or a bullet "- Văn phòng: theo dõi, tổng hợp …".
+    if (isNumbered(child) ? roleOf(child, ctx) === 'unit' : isUnitHeading(child.text, ctx.units)) {
+      walkUnit(child, here, ctx);
+      continue;
+    }
+    const scan = ctx.units.scan(child.text);
+    const first = scan.hits[0];
+    // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.
+    if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
+    // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.
+    // "Các phòng, đơn vị căn cứ Kế hoạch triển khai" is everyone's closing formula, no unit's duty.
+    const subject = first?.from === 0 && !/^cac\b/.test(fold(child.text));
+    if (first && first.from <= 2 && (hasLeadVerb(child.text) || subject)) {
+      const leads: Leads = { lead: [first.slug], support: [], unknown: [] };
+      ctx.duties.push({ slug: first.slug, text: fullText(child) });
+      ctx.tasks.push(makeTask(here, ref, cleanTitle(child.text), 'duty', leads, child.text, ctx));
+      continue;
+    }
+    if (isNumbered(child) && child.children.some(isNumbered)) walkDuties(child, here, ctx);
+    else if (!bannerTask(child, here, ref, NO_LEADS, ctx)) scanBanners(child, here, NO_LEADS, ctx);
+  }
+}
+
+/** The sentence that states the recurrence, cut after the recurrence words. */
+function recurrenceSentence(text: string, end: number): string {
+  const before = text.slice(0, end);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  return cleanTitle(before.slice(start >= 0 ? start + 2 : 0));
+}
+
+/** Paragraphs outside any item (and fields of a section): recurring work and banners. */
+export function scanFree(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+  const recurrence = findRecurrence(node.text);
+  if (recurrence) {
+    const title = recurrenceSentence(node.text, recurrence.end);
+    ctx.tasks.push(
+      ...recurringTasks(
+        { ref, group: ref, inherited: inh },
+        title,
+        recurrence.rule,
+        recurrence.words,
+        inh.leads ?? NO_LEADS,
+        ctx,
+        node.text,
+      ),
+    );
+  } else if (bannerTask(node, ref, ref, inh.leads ?? NO_LEADS, ctx)) {
+    return;
+  }
+  for (const child of node.children)
+    scanFree(child, isNumbered(child) ? childRef(ref, child) : ref, inh, ctx);
+}

@@ -1,0 +1,126 @@
+/**
+ * Field labels: the "Thời gian:", "Đơn vị chủ trì:", "Nội dung:" … that describe an item rather than
+ * name a new piece of work. Matching is on folded words and tolerates OCR damage.
+ */
+import { startsWithWords, wordSpans } from '../layout/fold';
+
+export type FieldKind = 'time' | 'lead' | 'support' | 'lead-support' | 'other';
+
+export interface FieldLabel {
+  kind: FieldKind;
+  /** Words the label takes. */
+  words: number;
+  /** A colon follows the label (possibly after a few qualifying words), so a value may follow. */
+  colon: boolean;
+}
+
+const LABELS: [FieldKind, string][] = [
+  ['lead-support', 'don vi tham muu va phoi hop'],
+  ['lead-support', 'don vi chu tri va phoi hop'],
+  ['lead', 'don vi chu tri'],
+  ['lead', 'don vi chuan bi'],
+  ['lead', 'co quan chuan bi'],
+  ['lead', 'bo phan chuan bi'],
+  ['lead', 'bo phan tham muu'],
+  ['lead', 'bo phan thuc hien'],
+  ['lead', 'don vi trien khai'],
+  ['lead', 'phan cong'],
+  ['lead', 'don vi tham muu'],
+  ['lead', 'don vi thuc hien'],
+  ['lead', 'thuc hien'],
+  ['lead', 'don vi chiu trach nhiem'],
+  ['lead', 'don vi phu trach'],
+  ['lead', 'co quan chu tri'],
+  ['lead', 'bo phan chu tri'],
+  ['lead', 'chu tri tham muu'],
+  ['lead', 'chu tri thuc hien'],
+  ['lead', 'chu tri'],
+  ['lead', 'tham muu'],
+  ['lead', 'phu trach'],
+  ['lead', 'chiu trach nhiem'],
+  ['support', 'don vi phoi hop'],
+  ['support', 'co quan phoi hop'],
+  ['support', 'bo phan phoi hop'],
+  ['support', 'phoi hop thuc hien'],
+  ['support', 'phoi hop'],
+  ['time', 'thoi gian'],
+  ['time', 'thoi han'],
+  ['time', 'han hoan thanh'],
+  ['time', 'tien do'],
+  ...[
+    'noi dung',
+    'hinh thuc',
+    'thanh phan',
+    'dia diem',
+    'doi tuong',
+    'quy mo',
+    'so luong',
+    'kinh phi',
+    'muc dich',
+    'yeu cau',
+    'chu de',
+    'thong diep',
+    'dai bieu',
+    'khach moi',
+    'bien phap',
+    'doi tac',
+    'san pham',
+    'phuong thuc',
+    'cach thuc',
+    'ghi chu',
+    'luu y',
+  ].map((p): [FieldKind, string] => ['other', p]),
+];
+
+/** Labels that only make a field when a colon follows: as bare words they open ordinary sentences. */
+const NEEDS_COLON = new Set([
+  'chu tri',
+  'tham muu',
+  'phu trach',
+  'chiu trach nhiem',
+  'phoi hop',
+  'phoi hop thuc hien',
+  'tien do',
+  'phan cong',
+  // "Thực hiện: Tiểu ban Văn kiện." names who; "Thực hiện Nghị quyết …" opens a sentence.
+  'thuc hien',
+]);
+
+const PARSED = LABELS.map(([kind, phrase]) => ({
+  kind,
+  words: phrase.split(' '),
+  needsColon: NEEDS_COLON.has(phrase),
+}));
+
+/** The label that opens these folded words (the words of the whole line), if any. */
+export function fieldLabelAt(words: readonly string[]): (FieldLabel & { needsColon: boolean }) | null {
+  for (const label of PARSED) {
+    if (startsWithWords(words, label.words)) {
+      return { kind: label.kind, words: label.words.length, colon: false, needsColon: label.needsColon };
+    }
+  }
+  return null;
+}
+
+export interface Field extends FieldLabel {
+  /** Text after the colon ('' when the label stands alone, as in a heading "1.3. Thời gian, địa điểm"). */
+  value: string;
+}
+
+/** Reads a paragraph (marker already removed) as a field, or null when it is not one. */
+export function readField(text: string): Field | null {
+  const spans = wordSpans(text);
+  const label = fieldLabelAt(spans.map((s) => s.word));
+  if (!label) return null;
+  const last = spans[label.words - 1];
+  if (!last) return null;
+  // The colon may come after a few qualifying words: "Đơn vị chủ trì chuẩn bị:", "Thời gian thực hiện:".
+  const window = text.slice(last.end, last.end + 40);
+  const colonAt = window.search(/[:：]/);
+  const before = colonAt >= 0 ? window.slice(0, colonAt) : '';
+  const colon = colonAt >= 0 && before.split(/\s+/).filter(Boolean).length <= 4 && !/[.;]/.test(before);
+  if (!colon && label.needsColon) return null;
+  // Without a colon the value is '': a bare "Thời gian thực hiện." heading labels the paragraphs under it.
+  const value = colon ? text.slice(last.end + colonAt + 1).trim() : '';
+  return { kind: label.kind, words: label.words, colon, value };
+}

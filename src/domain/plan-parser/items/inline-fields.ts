@@ -1,0 +1,160 @@
+/**
+ * Fields written inside an item's own line rather than on lines of their own:
+ *   "Tổ chức Hội nghị … (thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)"
+ *   "Tổ chức hội nghị tổng kết. Đơn vị chủ trì: Văn phòng. Thời gian: tháng 12/2026."
+ *   "Tập huấn cán bộ HTX; đơn vị thực hiện: Phòng Hỗ trợ, phối hợp: Văn phòng; thời gian: Quý III."
+ * The title keeps what comes before the first field; each field's value runs up to the next field.
+ */
+import { readField, type Field } from './fields';
+import { fold } from '../layout/fold';
+
+/**
+ * Where a trailing field may open after the title: a sentence, a clause, a dash-separated note, or a
+ * comma ("…, thời gian: Quý II"; only a labelled field with a colon counts, so a list of nouns stays whole).
+ */
+const OPENER = /(?:[.;,]|\s[-–—])\s+/g;
+/** Between two fields a comma also separates: "đơn vị thực hiện: Phòng Hỗ trợ, phối hợp: Văn phòng". */
+const BETWEEN = /(?:[.;,]|\s[-–—])\s+/g;
+
+/** A field with a value: a bare label ("Thời gian, địa điểm") inside a sentence is only words. */
+function valuedField(text: string): Field | null {
+  const field = readField(text);
+  return field?.colon ? field : null;
+}
+
+/** The first separator of `pattern` in `text` after which a field opens: its start and the field's start. */
+function nextField(text: string, pattern: RegExp): { cut: number; from: number } | null {
+  const re = new RegExp(pattern.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const from = m.index + m[0].length;
+    if (valuedField(text.slice(from))) return { cut: m.index, from };
+  }
+  return null;
+}
+
+/** Drops the punctuation that closes a value ("Văn phòng.") so that it reads like a field line's. */
+function trimValue(value: string): string {
+  return value.replace(/[\s.;,–—-]+$/u, '').trim();
+}
+
+/** Reads the fields of a tail that opens with a field, each value ending where the next field begins. */
+export function readChain(tail: string): Field[] {
+  const fields: Field[] = [];
+  let rest = tail;
+  for (let field = valuedField(rest); field; field = valuedField(rest)) {
+    const next = nextField(field.value, BETWEEN);
+    fields.push({ ...field, value: trimValue(next ? field.value.slice(0, next.cut) : field.value) });
+    if (!next) break;
+    rest = field.value.slice(next.from);
+  }
+  return fields;
+}
+
+/**
+ * "<title>. Đơn vị chủ trì: … Thời gian: …": the fields after the title, and the title without them.
+ * A field must follow a separator (". ", "; ", " - "), so a title that merely contains a label's words
+ * ("Tổ chức hội nghị phối hợp …") stays whole; the title must keep some words of its own.
+ */
+export function trailingFields(text: string): { text: string; fields: Field[] } {
+  // A line that opens with a field is a field line ("Thời gian: …. Chủ trì: …"), not a title.
+  if (valuedField(text)) return { text, fields: [] };
+  const first = nextField(text, OPENER);
+  if (!first || !/\p{L}/u.test(text.slice(0, first.cut))) return { text, fields: [] };
+  const fields = readChain(text.slice(first.from));
+  return fields.length > 0 ? { text: text.slice(0, first.cut), fields } : { text, fields: [] };
+}
+
+const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, colon: true, value });
+
+/** "(TBND chuẩn bị)", "(Văn phòng và Ban Kiểm tra thực hiện)": verbs after the unit that make it the lead. */
+const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien)\b/;
+const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
+/** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
+const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
+const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
+
+/**
+ * A clause that assigns the work with verbs, not labels: "Văn phòng chủ trì, các phòng phối hợp",
+ * "Giao Phòng Phong trào chủ trì, phối hợp với Văn phòng và Trung tâm … thực hiện:", "(Phòng Kiểm tra
+ * chủ trì)". Its parts become lead and support fields; anything else in the clause makes it no such clause.
+ */
+/** "<lead> chủ trì, <helpers> phối hợp": helpers may be a list with commas of their own ("các ban, đơn vị"). */
+const LEAD_THEN_HELPERS =
+  /^(?:(?:giao|de nghi|phan cong)\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi)(?:\s+thuc hien)?\s*[,;]\s*(.+?)\s+phoi hop(?:\s+thuc hien)?$/;
+
+/** Words the units of a "<lead> chủ trì, <helpers> phối hợp" clause may take: two full names joined by "và" run to 14. */
+const MAX_NAMED_WORDS = 24;
+
+export function verbFields(clause: string): Field[] {
+  const text = clause.replace(/[\s.:;,]+$/u, '');
+  const pair = LEAD_THEN_HELPERS.exec(fold(text));
+  if (pair?.[1] && pair[2]) {
+    const leadAt = fold(text).indexOf(pair[1]);
+    const helpAt = fold(text).lastIndexOf(pair[2]);
+    const lead = text.slice(leadAt, leadAt + pair[1].length).trim();
+    const help = text.slice(helpAt, helpAt + pair[2].length).trim();
+    if (lead.split(/\s+/).length <= MAX_NAMED_WORDS && help.split(/\s+/).length <= MAX_NAMED_WORDS)
+      return [field('lead', lead), field('support', help)];
+  }
+  const fields: Field[] = [];
+  for (const part of text.split(/,\s+/)) {
+    // fold keeps lengths: offsets found in the folded part cut the written one.
+    const f = fold(part);
+    const lead = fields.length === 0 ? LEAD_VERB.exec(f) : null;
+    if (lead) {
+      const from = OPENER_WORDS.exec(f)?.[0].length ?? 0;
+      if (!TAIL.test(f.slice(lead.index + lead[0].length))) return [];
+      fields.push(field('lead', part.slice(from, lead.index).trim()));
+      continue;
+    }
+    const withAt = WITH.exec(f);
+    const tailAt = f.search(/\s(?:thuc hien|to chuc|trien khai)\b/);
+    if (withAt && fields.length > 0) {
+      const end = tailAt > withAt[0].length ? tailAt : part.length;
+      fields.push(field('support', part.slice(withAt[0].length, end).trim()));
+      continue;
+    }
+    const helper = /\bphoi hop\b/.exec(f);
+    if (!helper || fields.length === 0 || !TAIL.test(f.slice(helper.index + helper[0].length))) return [];
+    fields.push(field('support', part.slice(0, helper.index).trim()));
+  }
+  const sensible = fields.every((x) => x.value.length > 0 && x.value.split(/\s+/).length <= 12);
+  return sensible && fields[0]?.kind === 'lead' ? fields : [];
+}
+
+/** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
+function parenthesisedFields(text: string): { text: string; fields: Field[] } {
+  const fields: Field[] = [];
+  const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+    const parts = inner.split(/[;]/).map((part) => part.trim());
+    const found = parts
+      .flatMap((part) => {
+        const f = valuedField(part);
+        return f ? [f] : verbFields(part);
+      })
+      .filter((f): f is Field => f !== null);
+    if (found.length === 0) return whole;
+    fields.push(...found);
+    return '';
+  });
+  return { text: rest, fields };
+}
+
+/** "<title> …; Phòng X chủ trì, Văn phòng phối hợp.": a closing sentence or clause of verb fields. */
+function trailingVerbClause(text: string): { text: string; fields: Field[] } {
+  const re = /[.;]\s+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const fields = verbFields(text.slice(m.index + m[0].length));
+    if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index)))
+      return { text: text.slice(0, m.index), fields };
+  }
+  return { text, fields: [] };
+}
+
+/** The item's line without the fields written in it, and those fields in the order they were written. */
+export function inlineFields(text: string): { text: string; fields: Field[] } {
+  const inParens = parenthesisedFields(text);
+  const trailing = trailingFields(inParens.text);
+  const verbs = trailingVerbClause(trailing.text);
+  return { text: verbs.text, fields: [...inParens.fields, ...trailing.fields, ...verbs.fields] };
+}

@@ -1,0 +1,166 @@
+/**
+ * What an item's body says about it: its time, its lead and coordinating units, its content, and the
+ * bulleted lines that carry a time of their own.
+ */
+import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { findRecurrence, isSpecificTime } from '../time/time-words';
+import { readField, type Field } from './fields';
+import { inlineFields, readChain, verbFields } from './inline-fields';
+import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
+
+export interface ItemFacts {
+  /** The item's own line without the fields written in it: the words its title comes from. */
+  lineText: string;
+  /** The time field's words ("Thời gian: …"), if any. */
+  timeText: string | null;
+  leadTexts: string[];
+  supportTexts: string[];
+  /** "Đơn vị tham mưu và phối hợp: A, B": the first unit leads, the rest help. */
+  mixedTexts: string[];
+  /** Sentences "Văn phòng … tham mưu …" that name the lead in running text. */
+  leadSentences: string[];
+  /** What the "Nội dung" / "Hình thức" fields say, with their sub-lines: the words of the work itself. */
+  content: string;
+  /** Bullets and paragraphs, not fields, that hold time words: sub-tasks or the item's time. */
+  otherLines: OutlineNode[];
+  /** The item has no body at all: its lead may be given once for a run of such items. */
+  bare: boolean;
+  /** The body is nothing but unmarked unit lines ("Đơn vị chủ trì: …"), as when they close a run of items. */
+  onlyUnitLines: boolean;
+}
+
+/** Whether a node is a sub-item (task or group) rather than part of this item's body. */
+export type IsSubItem = (node: OutlineNode) => boolean;
+
+const LEAD_VERBS = [
+  'chu tri',
+  'tham muu',
+  'chiu trach nhiem',
+  'phu trach',
+  'co trach nhiem',
+  'la dau moi',
+].map((p) => p.split(' '));
+
+/** "<unit> [qualifier] tham mưu …": a lead verb within the first few words after a unit's name. */
+export function hasLeadVerb(text: string): boolean {
+  const words = foldWords(text).slice(0, 14);
+  for (let i = 1; i < words.length; i++) {
+    if (LEAD_VERBS.some((p) => startsWithWords(words, p, i))) return true;
+  }
+  return false;
+}
+
+const CONTENT_LABELS = [
+  ['noi', 'dung'],
+  ['hinh', 'thuc'],
+];
+
+/** The field's value and the lines under it, one per line: a unit list may go on in sub-bullets. */
+function fieldText(node: OutlineNode, field: Field): string {
+  return [field.value, ...node.children.map(fullText)].filter((s) => s.length > 0).join('\n');
+}
+
+const UNIT_FIELDS: readonly string[] = ['lead', 'support', 'lead-support'];
+
+/** Unmarked unit lines, then at most unmarked prose (a closing paragraph that happens to follow). */
+function onlyUnitLines(item: OutlineNode): boolean {
+  const kinds = item.children.map((c) =>
+    c.marker === null ? (readField(c.text)?.kind ?? 'prose') : 'marked',
+  );
+  const units = kinds.findIndex((k) => !UNIT_FIELDS.includes(k));
+  const head = units < 0 ? kinds.length : units;
+  return head > 0 && kinds.slice(head).every((k) => k === 'prose');
+}
+
+/**
+ * "Thực hiện: TTĐT chủ trì, Phòng Hỗ trợ phối hợp; tháng 02 - 3/2026": a unit field whose last clause is
+ * time words carries the item's time too. Returns the units' part and the time's (or null).
+ */
+export function splitUnitsAndTime(value: string): { units: string; time: string | null } {
+  const parts = value.split(/;\s*/);
+  const k = parts.findIndex((p, i) => i > 0 && isTimeClause(p));
+  if (k < 0) return { units: value, time: null };
+  return {
+    units: parts.slice(0, k).join('; '),
+    time: parts
+      .slice(k)
+      .join('; ')
+      .replace(/[.\s]+$/, ''),
+  };
+}
+
+function isTimeClause(text: string): boolean {
+  return (
+    isSpecificTime(text) ||
+    findRecurrence(text) !== null ||
+    /^\s*(?:thoi gian|hoan thanh|thuong xuyen|ca nam|trong nam)\b/.test(fold(text))
+  );
+}
+
+/** Fields in the item's own line come after its body's: a time on a line of its own is the fuller one. */
+function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
+  for (const field of fields) {
+    const split = field.kind === 'time' || field.kind === 'other' ? null : splitUnitsAndTime(field.value);
+    if (split?.time) facts.timeText ??= split.time;
+    const f = split ? { ...field, value: split.units } : field;
+    if (f.kind === 'time') facts.timeText ??= f.value || null;
+    else if (f.kind === 'lead') facts.leadTexts.push(f.value);
+    else if (f.kind === 'support') facts.supportTexts.push(f.value);
+    else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
+  }
+}
+
+export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFacts {
+  const line = inlineFields(item.text);
+  const facts: ItemFacts = {
+    lineText: line.text,
+    timeText: null,
+    leadTexts: [],
+    supportTexts: [],
+    mixedTexts: [],
+    leadSentences: [],
+    content: '',
+    otherLines: [],
+    bare: item.children.length === 0,
+    onlyUnitLines: onlyUnitLines(item),
+  };
+  const visit = (node: OutlineNode): void => {
+    for (const child of node.children) {
+      if (isSubItem(child)) continue;
+      const field = readField(child.text);
+      // "Đơn vị chủ trì: Văn phòng. Thời gian: Quý I/2026.": one line, several fields, each its own value.
+      const chain = field?.colon && child.children.length === 0 ? readChain(child.text) : [];
+      if (chain.length > 1) {
+        addLineFields(facts, chain);
+        continue;
+      }
+      if (field) {
+        if (field.kind === 'time' && facts.timeText === null) {
+          const text =
+            field.value || (child.children.some((c) => readField(c.text)) ? '' : fieldText(child, field));
+          if (text) facts.timeText = text;
+        } else if (UNIT_FIELDS.includes(field.kind)) {
+          const split = splitUnitsAndTime(fieldText(child, field));
+          if (split.time) facts.timeText ??= split.time;
+          if (field.kind === 'lead') facts.leadTexts.push(split.units);
+          else if (field.kind === 'support') facts.supportTexts.push(split.units);
+          else facts.mixedTexts.push(split.units);
+        } else if (CONTENT_LABELS.some((l) => startsWithWords(foldWords(child.text), l))) {
+          facts.content = `${facts.content} ${fieldText(child, field)}`.trim();
+        }
+        // Lead and support fields own their sub-lines ("+ Tham mưu tổ chức: …"); other fields do not.
+        if (field.kind === 'time' || field.kind === 'other') visit(child);
+        continue;
+      }
+      // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces.
+      const verbs = isNumbered(child) ? [] : verbFields(child.text);
+      if (verbs.length > 0) addLineFields(facts, verbs);
+      else if (!isNumbered(child) && hasLeadVerb(child.text)) facts.leadSentences.push(child.text);
+      facts.otherLines.push(child);
+      visit(child);
+    }
+  };
+  visit(item);
+  addLineFields(facts, line.fields);
+  return facts;
+}

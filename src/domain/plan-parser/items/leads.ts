@@ -1,0 +1,119 @@
+/**
+ * Lead and coordinating units of an item, from its "Đơn vị chủ trì / tham mưu / phối hợp" fields or a
+ * sentence "<unit> chủ trì, phối hợp với <units> …".
+ */
+import { fold, wordSpans } from '../layout/fold';
+import type { ItemFacts } from './item-facts';
+import { verbFields } from './inline-fields';
+import type { UnitDirectory, UnitHit } from '../plan/units';
+
+export interface Leads {
+  lead: string[];
+  support: string[];
+  unknown: string[];
+  /** Names matched by their letters only, "as written → slug", for the review to show. */
+  fuzzy?: string[];
+}
+
+export const NO_LEADS: Leads = { lead: [], support: [], unknown: [] };
+
+function addAll(into: string[], from: readonly string[]): void {
+  for (const x of from) if (!into.includes(x)) into.push(x);
+}
+
+/** Blanks out parenthesised notes ("(đối với kế hoạch …)") keeping offsets. */
+function withoutNotes(text: string): string {
+  return text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+}
+
+/** Offset where "phối hợp (với)" hands over from the lead to the helpers, or -1. */
+function handover(text: string): number {
+  const m = /\bphoi hop(?:\s+voi)?\b/.exec(fold(text));
+  return m ? m.index : -1;
+}
+
+function scanInto(units: UnitDirectory, text: string, leads: Leads, role: 'lead' | 'support'): void {
+  const scan = units.scan(text);
+  addAll(
+    role === 'lead' ? leads.lead : leads.support,
+    scan.hits.map((h) => h.slug),
+  );
+  addAll(
+    leads.unknown,
+    scan.unknown.map((u) => u.name),
+  );
+  noteFuzzy(leads, scan.hits);
+}
+
+function noteFuzzy(leads: Leads, hits: readonly UnitHit[]): void {
+  for (const h of hits) if (h.fuzzy) addAll((leads.fuzzy ??= []), [`${h.fuzzy} → ${h.slug}`]);
+}
+
+/**
+ * A lead field's text, line by line: in "Văn phòng phối hợp với Trung tâm …" the units before "phối hợp"
+ * lead and those after it help; a line without a unit before "phối hợp" only names leads.
+ */
+function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
+  for (const line of raw.split('\n')) {
+    const text = withoutNotes(line);
+    // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
+    const verbs = verbFields(text);
+    if (verbs.length > 0) {
+      for (const f of verbs) scanInto(units, f.value, leads, f.kind === 'lead' ? 'lead' : 'support');
+      continue;
+    }
+    const at = handover(text);
+    const before = at >= 0 ? units.scan(text.slice(0, at)).hits.length : 0;
+    if (at < 0 || before === 0) {
+      scanInto(units, text, leads, 'lead');
+      continue;
+    }
+    scanInto(units, text.slice(0, at), leads, 'lead');
+    scanInto(units, text.slice(at), leads, 'support');
+  }
+}
+
+/** "Văn phòng Liên minh HTX tỉnh tham mưu thành lập các Tiểu ban: …": only the opening unit leads. */
+function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): boolean {
+  const text = withoutNotes(raw);
+  const scan = units.scan(text);
+  const first = scan.hits[0];
+  const firstWord = wordSpans(text)[0];
+  if (!first || !firstWord || first.from !== firstWord.start) return false;
+  addAll(leads.lead, [first.slug]);
+  noteFuzzy(leads, [first]);
+  const at = handover(text);
+  if (at >= 0) scanInto(units, text.slice(at), leads, 'support');
+  return true;
+}
+
+/** The item's units, or null when its body names none. */
+export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null {
+  const leads: Leads = { lead: [], support: [], unknown: [] };
+  let said = false;
+  for (const t of facts.leadTexts) {
+    readLeadText(units, t, leads);
+    said = true;
+  }
+  for (const t of facts.mixedTexts) {
+    const scan = units.scan(withoutNotes(t));
+    noteFuzzy(leads, scan.hits);
+    const [first, ...rest] = scan.hits.map((h) => h.slug);
+    if (first) addAll(leads.lead, [first]);
+    addAll(leads.support, rest);
+    addAll(
+      leads.unknown,
+      scan.unknown.map((u) => u.name),
+    );
+    said = true;
+  }
+  for (const t of facts.supportTexts) {
+    scanInto(units, withoutNotes(t), leads, 'support');
+    said = true;
+  }
+  if (!said) {
+    for (const s of facts.leadSentences) if (readLeadSentence(units, s, leads)) break;
+  }
+  leads.support = leads.support.filter((s) => !leads.lead.includes(s));
+  return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;
+}

@@ -1,0 +1,68 @@
+/**
+ * What a section of a plan holds, from its heading: work items, responsibilities per unit ("Tổ chức
+ * thực hiện"), the plan's period ("Thời gian thực hiện"), or nothing to import (purpose, budget …).
+ */
+import { foldWords, startsWithWords } from '../layout/fold';
+
+export type SectionKind = 'tasks' | 'duties' | 'time' | 'skip';
+
+export interface SectionInfo {
+  kind: SectionKind;
+  /** A committee's work programme ("… của Ban Thường vụ"): its items are agenda items by default. */
+  committee: boolean;
+}
+
+const phrases = (list: string[]): string[][] => list.map((p) => p.split(' '));
+
+const DUTIES = phrases([
+  'to chuc thuc hien',
+  'phan cong nhiem vu',
+  'phan cong thuc hien',
+  'trach nhiem thuc hien',
+  'phan cong trach nhiem',
+]);
+const TIME = phrases(['thoi gian thuc hien', 'thoi gian to chuc', 'tien do thuc hien']);
+const SKIP = phrases([
+  'muc dich',
+  'muc tieu',
+  // "CHỈ TIÊU": the targets the work is to reach ("Thành lập mới 20 HTX"), not work of its own.
+  'chi tieu',
+  'cac chi tieu',
+  'yeu cau',
+  'chu de',
+  'thong diep',
+  'kinh phi',
+  'thanh phan',
+  'quan diem',
+  'y nghia',
+  'can cu',
+  'dac diem',
+  'ket qua dat duoc',
+  'danh gia tinh hinh',
+  'tinh hinh',
+]);
+const COMMITTEE = phrases(['ban thuong vu', 'ban chap hanh', 'thuong truc', 'ban thuong truc']);
+
+function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((p, k) => words[i + k] === p)) return true;
+  }
+  return false;
+}
+
+/** Classifies a section heading (marker removed). */
+export function classifySection(heading: string): SectionInfo {
+  const words = foldWords(heading);
+  const committee = COMMITTEE.some((p) => containsPhrase(words, p));
+  if (DUTIES.some((p) => startsWithWords(words, p))) return { kind: 'duties', committee };
+  if (TIME.some((p) => startsWithWords(words, p))) return { kind: 'time', committee };
+  // "MỤC ĐÍCH, YÊU CẦU", "I1. CHU PE VA THONG PIEP": fuzzy, since OCR damages headings most.
+  if (SKIP.some((p) => startsWithWords(words, p))) return { kind: 'skip', committee };
+  return { kind: 'tasks', committee };
+}
+
+/** Whether a heading inside a task section opens a responsibilities block of its own. */
+export function isDutiesHeading(heading: string): boolean {
+  const words = foldWords(heading);
+  return DUTIES.some((p) => startsWithWords(words, p));
+}

@@ -1,0 +1,238 @@
+/**
+ * Turns one work item into tasks: the item itself, a task per peak ("cao điểm …"), a task per bulleted
+ * sub-activity with its own time, or one task per quarter/month for recurring work.
+ */
+import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
+import { classifyKind } from './kinds';
+import { NO_LEADS, readLeads, type Leads } from './leads';
+import { isBullet, type OutlineNode } from '../layout/outline';
+import { cleanTitle, withoutOpeningVerb } from './titles';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
+import { recurringTasks, task, type ItemPlace } from './work-task';
+import { datedStep } from './work-lines';
+
+/** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
+const ACTIONS = [
+  'to chuc',
+  'tham gia',
+  'trien khai',
+  'xay dung',
+  'thuc hien',
+  'hoan thanh',
+  'ky ket',
+  'kiem tra',
+  'lam viec',
+  'hop',
+  'hoi nghi',
+  'phat dong',
+  'tap huan',
+  'boi duong',
+  'danh gia',
+  'tong ket',
+  'so ket',
+  'ton vinh',
+  'xet chon',
+  'gui',
+  'bao cao',
+].map((p) => p.split(' '));
+
+interface Timing {
+  reading: TimeReading | null;
+  text: string | null;
+}
+
+/** Splits "head: rest" when a colon comes early in the line. */
+function headAndRest(text: string): { head: string; rest: string } | null {
+  const at = text.indexOf(':');
+  if (at < 3 || at > 160) return null;
+  return { head: text.slice(0, at).trim(), rest: text.slice(at + 1).trim() };
+}
+
+/**
+ * "… ngày 29/3/2025", "Lễ kỷ niệm Ngày HTX Việt Nam 11/4": a date in an item's own title, when nothing
+ * more specific gives its time, is the day it happens, even without cue words ("trước", "dự kiến").
+ */
+const DATED = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\b|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}(?![\d/])/;
+
+/** Words that time an item by the plan's peak rather than by dates of its own. */
+const DURING_PEAK = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
+
+function titleTime(title: string, ctx: ParseContext): Timing {
+  if (!hasTimeCue(title) && !DATED.test(fold(title))) return { reading: null, text: null };
+  const reading = readTime(title, timeContext(ctx));
+  return reading.window ? { reading, text: reading.words } : { reading: null, text: null };
+}
+
+/** The item's title from its own line; "…: <time>" after the title is the item's time. */
+function readLine(facts: ItemFacts): string {
+  // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
+  const step = datedStep(facts.lineText);
+  if (step) {
+    facts.timeText = step.time;
+    return cleanTitle(step.rest);
+  }
+  // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
+  const split = headAndRest(facts.lineText);
+  if (split && split.rest.length < 90 && isSpecificTime(split.rest)) {
+    facts.timeText ??= split.rest;
+    return cleanTitle(split.head);
+  }
+  return cleanTitle(facts.lineText);
+}
+
+/**
+ * Bulleted lines "<who or what>: <time words>": one that opens with an activity is a task of its own
+ * ("+ Tổ chức 2 đoàn …: trong tháng 4/2024"); another gives the item its time when it has none.
+ */
+function bulletTimes(
+  facts: ItemFacts,
+  place: ItemPlace,
+  leads: Leads,
+  ctx: ParseContext,
+): { subs: WorkTask[]; timing: Timing | null } {
+  const subs: WorkTask[] = [];
+  let timing: Timing | null = null;
+  for (const line of facts.otherLines) {
+    const split = isBullet(line) ? headAndRest(line.text) : null;
+    if (!split || !isSpecificTime(split.rest)) continue;
+    const reading = readTime(split.rest, timeContext(ctx));
+    if (!reading.window) continue;
+    if (!ACTIONS.some((a) => startsWithWords(foldWords(split.head), a))) {
+      timing ??= { reading, text: split.rest };
+      continue;
+    }
+    const title = cleanTitle(split.head);
+    const kind = classifyKind({
+      title,
+      committee: false,
+      deadline: reading.deadline,
+      hasPeaks: false,
+      recurring: false,
+    });
+    const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
+    subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));
+  }
+  return { subs, timing };
+}
+
+/** The item's time: its own words first, then its group's, then time words in its title. */
+function itemTiming(
+  title: string,
+  facts: ItemFacts,
+  fromBullets: Timing | null,
+  place: ItemPlace,
+  ctx: ParseContext,
+): Timing {
+  const found = (t: Timing | null): t is Timing => Boolean(t?.reading?.window || t?.reading?.recurrence);
+  const candidates: (() => Timing | null)[] = [
+    () =>
+      facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
+    // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.
+    () => {
+      const words = facts.timeText ?? '';
+      if (!ctx.planPeak || !DURING_PEAK.test(fold(words))) return null;
+      const { text: _text, ...window } = ctx.planPeak;
+      return { reading: { ...readTime('', timeContext(ctx)), window }, text: words };
+    },
+    () => fromBullets,
+    // "Báo cáo … định kỳ hằng tháng": the title states the rule.
+    () => {
+      const r = findRecurrence(title);
+      return r ? { reading: readTime(title, timeContext(ctx)), text: r.words } : null;
+    },
+    () => place.inherited.time,
+    () => titleTime(title, ctx),
+  ];
+  for (const candidate of candidates) {
+    const t = candidate();
+    if (found(t)) return t;
+  }
+  return { reading: null, text: null };
+}
+
+function peakTasks(
+  title: string,
+  reading: TimeReading,
+  place: ItemPlace,
+  leads: Leads,
+  meta: WorkTask['meta'],
+): WorkTask[] {
+  const { peaks } = reading;
+  return peaks.map((peak, i) => {
+    const peakTitle = reading.peakNote
+      ? `Cao điểm ${peak.text} ${reading.peakNote}`
+      : `Cao điểm ${withoutOpeningVerb(title)}${peaks.length > 1 ? ` (${peak.text})` : ''}`;
+    const ref = `${place.ref} cao điểm${peaks.length > 1 ? ` ${i + 1}` : ''}`;
+    return task({ ...place, ref }, peakTitle, 'campaign', leads, peak, `cao điểm ${peak.text}`, {
+      ...meta,
+      origin: 'peak',
+      bare: false,
+    });
+  });
+}
+
+/**
+ * "Các ban, văn phòng cập nhật số liệu …", "Văn phòng và Ban Kiểm tra rà soát …": the units that open the
+ * item's own sentence are its subject, so they lead it when nothing else names a lead.
+ */
+function subjectLeads(title: string, ctx: ParseContext): Leads | null {
+  const scan = ctx.units.scan(title);
+  const first = scan.hits[0];
+  if (!first || first.from > 0) return null;
+  // The run of units at the start, joined by commas or "và".
+  const lead: string[] = [];
+  let end = 0;
+  for (const h of scan.hits) {
+    if (!/^[\s,;]*(?:v[àa]\s+)?$/iu.test(title.slice(end, h.from))) break;
+    if (!lead.includes(h.slug)) lead.push(h.slug);
+    end = h.to;
+  }
+  return { lead, support: [], unknown: [] };
+}
+
+export function buildItemTasks(
+  node: OutlineNode,
+  place: ItemPlace,
+  ctx: ParseContext,
+  isSubItem: IsSubItem,
+): WorkTask[] {
+  const facts = readItemFacts(node, isSubItem);
+  const title = readLine(facts);
+  const own = readLeads(ctx.units, facts) ?? subjectLeads(title, ctx);
+  const leads = own ?? place.inherited.leads ?? NO_LEADS;
+  const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
+  const timing = itemTiming(title, facts, fromBullets, place, ctx);
+  const reading = timing.reading;
+  const matchText = [title, facts.content].join(' ');
+  const explicitLead = own !== null && own.lead.length > 0;
+  const meta: WorkTask['meta'] = {
+    group: place.group,
+    origin: 'item',
+    bare: facts.bare,
+    explicitLead,
+    sharesLead: explicitLead && facts.onlyUnitLines,
+    matchText,
+  };
+  if (reading?.recurrence) {
+    return [
+      ...recurringTasks(place, title, reading.recurrence, timing.text ?? '', leads, ctx, matchText),
+      ...subs,
+    ];
+  }
+  const window = reading?.window ?? ctx.plan;
+  const timeText = reading?.window
+    ? (timing.text?.replace(/[\s.;,]+$/, '').trim() ?? null)
+    : ctx.planTimeText;
+  const kind = classifyKind({
+    title,
+    committee: place.inherited.committee,
+    deadline: reading?.deadline ?? false,
+    hasPeaks: (reading?.peaks.length ?? 0) > 0,
+    recurring: false,
+    sustained: reading?.sustained ?? false,
+  });
+  const main = task(place, title, kind, leads, window, timeText, meta);
+  return [main, ...(reading ? peakTasks(title, reading, place, leads, meta) : []), ...subs];
+}

@@ -1,0 +1,150 @@
+/**
+ * Walks the outline of a plan: sections → groups → items, handing each group's time, leads and
+ * committee down to its items, and lending a lead written once under a run of bare items to all of them.
+ */
+import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
+import { timeContext } from '../plan/context';
+import { readItemFacts } from './item-facts';
+import { readLeads } from './leads';
+import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
+import { classifySection } from './sections';
+import { buildItemTasks } from './task-builder';
+import { isSpecificTime, readTime } from '../time/time-words';
+import { scanFree, walkDuties, walkUnit } from './duties';
+import { childRef, roleOf } from './roles';
+import { workLines } from './work-lines';
+
+function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
+  // A heading's "năm 2025" names the plan's year, not a narrower period.
+  if (!isSpecificTime(text)) return null;
+  const reading = readTime(text, timeContext(ctx));
+  return reading.window ? { reading, text: text.replace(/^.*?\(([^)]*)\)\s*$/, '$1').trim() } : null;
+}
+
+function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
+  const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
+  return {
+    time: headingTime(group.text, ctx) ?? inh.time,
+    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    committee: inh.committee || classifySection(group.text).committee,
+  };
+}
+
+interface ItemRun {
+  tasks: WorkTask[];
+  bare: boolean;
+  explicit: boolean;
+}
+
+/**
+ * A lead written after a run of bare items ("(1) …", "(2) …", "Đơn vị chủ trì: …") serves all of them,
+ * when the lines that give it are all the last item has under it.
+ */
+function shareLeads(runs: readonly ItemRun[]): void {
+  let pending: ItemRun[] = [];
+  for (const run of runs) {
+    const holder = run.tasks[0];
+    if (run.explicit && holder) {
+      for (const p of pending) {
+        for (const t of p.tasks) {
+          t.lead = [...holder.lead];
+          t.support = [...holder.support];
+          t.meta.explicitLead = true;
+        }
+      }
+      pending = [];
+    } else if (run.bare) pending.push(run);
+    else pending = [];
+  }
+}
+
+export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+  const runs: ItemRun[] = [];
+  // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
+  const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
+  for (const child of parent.children) {
+    if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
+      scanFree(child, ref, inh, ctx);
+      continue;
+    }
+    const here = isBullet(child) ? `${ref}.-${runs.length + 1}` : childRef(ref, child);
+    const role = roleOf(child, ctx);
+    // "2. Chỉ tiêu", "1. Mục tiêu" inside a part of work: the targets under it are no tasks.
+    if (role === 'group' && classifySection(child.text).kind === 'skip') {
+      noteSkipped(child, here, 'not-tasks', ctx);
+      continue;
+    }
+    if (role === 'field') scanFree(child, here, inh, ctx);
+    else if (role === 'duties') walkDuties(child, here, ctx);
+    else if (role === 'unit') walkUnit(child, here, ctx);
+    else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
+    else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
+    else {
+      const tasks = buildItemTasks(
+        child,
+        { ref: here, group: ref, inherited: inh },
+        ctx,
+        (c) => isNumbered(c) && roleOf(c, ctx) !== 'field',
+      );
+      ctx.tasks.push(...tasks);
+      const main = tasks[0];
+      runs.push({ tasks, bare: main?.meta.bare ?? false, explicit: main?.meta.sharesLead ?? false });
+    }
+  }
+  shareLeads(runs);
+}
+
+/** A heading over lines of work (see work-lines.ts): each line an item, the heading handing down its facts. */
+function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+  const lines = new Set(workLines(node));
+  const isLine = (c: OutlineNode): boolean => lines.has(c) || (isNumbered(c) && roleOf(c, ctx) !== 'field');
+  const facts = readItemFacts(node, isLine);
+  const down: Inherited = {
+    time: headingTime(node.text, ctx) ?? inh.time,
+    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    committee: inh.committee || classifySection(node.text).committee,
+  };
+  let k = 0;
+  for (const line of lines) {
+    const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
+    ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
+  }
+}
+
+/** Numbered items under a node that the walk does not read, each noted once with the reason. */
+function noteSkipped(node: OutlineNode, ref: string, reason: SkippedItem['reason'], ctx: ParseContext): void {
+  for (const child of node.children) {
+    if (!isNumbered(child) || roleOf(child, ctx) === 'field') continue;
+    const here = childRef(ref, child);
+    ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason });
+    noteSkipped(child, here, reason, ctx);
+  }
+}
+
+export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
+  const sections = root.children.filter((c) => c.marker?.kind === 'roman');
+  const none: Inherited = { time: null, leads: null, committee: false };
+  if (sections.length === 0) {
+    walkItems(root, '', none, ctx);
+    return;
+  }
+  for (const stray of root.children.filter((c) => isNumbered(c) && c.marker?.kind !== 'roman')) {
+    const ref = childRef('', stray);
+    ctx.skipped.push({ ref, node: stray.index, text: stray.text, reason: 'outside' });
+  }
+  for (const section of sections) {
+    const info = classifySection(section.text);
+    const ref = section.marker?.label ?? '';
+    if (info.kind === 'skip' || info.kind === 'time')
+      noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
+    if (info.kind === 'duties') walkDuties(section, ref, ctx);
+    else if (info.kind === 'tasks') {
+      walkItems(
+        section,
+        ref,
+        { time: headingTime(section.text, ctx), leads: null, committee: info.committee },
+        ctx,
+      );
+    }
+  }
+}

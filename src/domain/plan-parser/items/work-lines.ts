@@ -1,0 +1,109 @@
+/**
+ * Work written as lines under a numbered heading instead of as numbered items:
+ *   "2. Công tác nhân sự" / "- Xây dựng đề án nhân sự (Ban TC-KT chủ trì; thời gian: tháng 9 – tháng 10)"
+ *   "1. Chuẩn bị văn kiện" / "Ngày 05/9/2025: Ban hành đề cương …" / "Trước ngày 20/9/2025: Hoàn thành …"
+ * A heading is such a list when most of its bullets and plain lines carry facts of their own (a time, a
+ * lead, or a date that opens the line); then each line is an item and the heading only a group.
+ */
+import { readField } from './fields';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { ACTION_OPENINGS, TOPIC_OPENINGS } from '../lexicon';
+import { inlineFields, verbFields } from './inline-fields';
+import { hasLeadVerb } from './item-facts';
+import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
+import { hasTimeCue, isSpecificTime } from '../time/time-words';
+import { findMentions } from '../time/time-mentions';
+
+/**
+ * Share of a line's head that time words must cover to make it a dated step ("Trước ngày 20/9/2025:"):
+ * set for heads like "Ngày 05/9/2025", "Chậm nhất ngày 15/10", "Tháng 11/2025", which are nearly all date.
+ */
+const STEP_HEAD_COVER = 0.6;
+/** A dated step's head is short: a longer text before the colon is a title that mentions a date. */
+const STEP_HEAD_MAX = 48;
+
+/** "Ngày 05/9/2025: Ban hành …" → the time words and the work, or null when the line opens otherwise. */
+export function datedStep(text: string): { time: string; rest: string } | null {
+  const at = text.indexOf(':');
+  if (at < 4 || at > STEP_HEAD_MAX) return null;
+  const head = text.slice(0, at).trim();
+  const rest = text.slice(at + 1).trim();
+  if (!/\p{L}{2}/u.test(rest) || !isSpecificTime(head)) return null;
+  const folded = fold(head);
+  const covered = findMentions(folded).reduce((n, m) => n + (m.to - m.from), 0);
+  const letters = folded.replace(/\s+/g, '').length;
+  // Words that only introduce a date ("trước", "chậm nhất", "dự kiến") count as covered.
+  const cue = (
+    /^(?:du kien|truoc|cham nhat|muon nhat|han|tu|vao|khoang)\b\s*/.exec(folded)?.[0] ?? ''
+  ).replace(/\s+/g, '').length;
+  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER ? { time: head, rest } : null;
+}
+
+/** Bullets and plain lines that are not fields ("Thời gian: …" describes the heading, it is no work). */
+function candidates(node: OutlineNode): OutlineNode[] {
+  return node.children.filter(
+    (c) => (isBullet(c) || c.marker === null) && !readField(c.text) && !introducesLines(c.text),
+  );
+}
+
+/** "Giao Văn phòng chủ trì, phối hợp với … thực hiện các nội dung sau:": it assigns the lines below it. */
+function introducesLines(text: string): boolean {
+  return /:\s*$/.test(text) && (verbFields(text).length > 0 || hasLeadVerb(text));
+}
+
+/** The line says something of its own about when or by whom. */
+function ownsFacts(line: OutlineNode): boolean {
+  if (datedStep(line.text)) return true;
+  const inline = inlineFields(line.text);
+  if (inline.fields.some((f) => f.kind !== 'other' && f.value.length > 0)) return true;
+  return hasTimeCue(line.text);
+}
+
+/** The line opens with the heading's own words and says more. */
+function repeats(line: string, heading: string): boolean {
+  const h = foldWords(heading);
+  const l = foldWords(line);
+  return h.length > 0 && l.length > h.length && h.every((w, i) => l[i] === w);
+}
+
+/** Minimum number of lines with facts of their own: one such line is a detail, two make a list. */
+const MIN_WORK_LINES = 2;
+
+const TOPICS = TOPIC_OPENINGS.map((p) => p.split(' '));
+const ACTIONS = ACTION_OPENINGS.map((p) => p.split(' '));
+
+/** "Công tác tuyên truyền", "Về tổ chức": a heading that names a field of work, not a piece of it. */
+export function isTopicHeading(text: string): boolean {
+  const words = foldWords(text);
+  return TOPICS.some((t) => startsWithWords(words, t)) && !/:\s*$/.test(text) && text.length <= 120;
+}
+
+/** The line opens with an action: "Tổ chức …", "Rà soát …". */
+export function opensWithAction(text: string): boolean {
+  const words = foldWords(text);
+  return ACTIONS.some((a) => startsWithWords(words, a));
+}
+
+/**
+ * The lines that are items, when the node is a heading over a list of work; [] otherwise. Either most
+ * lines carry facts of their own, or the heading names a topic and its bullets open with actions (a long
+ * yearly programme: "1. Công tác tuyên truyền" / "- Tuyên truyền Luật HTX …" / "- Biên tập bản tin …").
+ */
+export function workLines(node: OutlineNode): OutlineNode[] {
+  if (node.children.some(isNumbered)) return [];
+  const lines = candidates(node);
+  const owning = lines.filter(ownsFacts);
+  if (owning.length >= MIN_WORK_LINES && owning.length * 2 >= lines.length) return lines;
+  // "5. Báo cáo kết quả" over "Báo cáo kết quả tổ chức … : trước ngày 15/5/2026": the heading labels
+  // its one line, which is the item.
+  const [only] = lines;
+  if (lines.length === 1 && only && ownsFacts(only) && repeats(only.text, node.text)) return lines;
+  // One dated step ("Ngày 15/7/2025: Ban hành …") under a heading is already a list of one.
+  const steps = lines.filter((l) => datedStep(l.text));
+  if (steps.length > 0 && steps.length * 2 >= lines.length) return lines;
+  const bullets = lines.filter(isBullet);
+  const acting = bullets.filter((b) => opensWithAction(b.text));
+  if (isTopicHeading(node.text) && acting.length >= MIN_WORK_LINES && acting.length * 2 > bullets.length)
+    return bullets;
+  return [];
+}

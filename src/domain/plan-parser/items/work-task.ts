@@ -1,0 +1,118 @@
+/** Building a WorkTask, and expanding recurring work into one task per period. */
+import type { TaskKind } from '../../task';
+import { addDays, daysInMonth, weekday } from '../../calendar/dates';
+import type { Inherited, ParseContext, WorkTask } from '../plan/context';
+import type { Leads } from './leads';
+import type { Recurrence, Window } from '../time/time-words';
+
+export interface ItemPlace {
+  ref: string;
+  group: string;
+  inherited: Inherited;
+}
+
+export function task(
+  place: ItemPlace,
+  title: string,
+  kind: TaskKind,
+  leads: Leads,
+  window: Window | null,
+  timeText: string | null,
+  meta: Partial<WorkTask['meta']> & Pick<WorkTask['meta'], 'origin'>,
+): WorkTask {
+  const t: WorkTask = {
+    ref: place.ref,
+    title,
+    kind,
+    lead: [...leads.lead],
+    support: [...leads.support],
+    start: window?.start ?? null,
+    end: window?.end ?? null,
+    time_text: timeText,
+    meta: { group: place.group, bare: false, explicitLead: false, matchText: title, ...meta },
+  };
+  if (leads.unknown.length > 0) t.unknown_units = [...leads.unknown];
+  if (leads.fuzzy?.length) t.fuzzy_units = [...leads.fuzzy];
+  return t;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+interface Occurrence {
+  window: Window;
+  label: string;
+  /** Short tag for the ref: T3, Q2, H1, W12. */
+  tag: string;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** Every period of the rule that meets the plan's window, in date order. */
+export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
+  const out: Occurrence[] = [];
+  const meets = (w: Window): boolean => !(w.end < plan.start || w.start > plan.end);
+  if (rule.every === 'week') {
+    // Weeks run Monday to Sunday; "hằng tuần (thứ Hai)" is that day of each week.
+    let monday = addDays(plan.start, -((weekday(plan.start) + 6) % 7));
+    for (; monday <= plan.end; monday = addDays(monday, 7)) {
+      const day = rule.weekday ? addDays(monday, rule.weekday - 1) : null;
+      const w = day ? { start: day, end: day } : { start: monday, end: addDays(monday, 6) };
+      if (!meets(w) || (day && (day < plan.start || day > plan.end))) continue;
+      const [y, m, d] = w.start.split('-');
+      out.push({ window: w, label: `tuần ${d}/${m}/${y}`, tag: `W${out.length + 1}` });
+    }
+    return out;
+  }
+  const first = Number(plan.start.slice(0, 4));
+  const last = Number(plan.end.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    const periods = rule.every === 'month' ? 12 : rule.every === 'quarter' ? 4 : 2;
+    const months = 12 / periods;
+    for (let k = 1; k <= periods; k++) {
+      const m1 = rule.lastMonth ? k * months : (k - 1) * months + 1;
+      const m2 = k * months;
+      const endDay = rule.due ? Math.min(rule.due, daysInMonth(year, m2)) : daysInMonth(year, m2);
+      const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(m2)}-${pad(endDay)}` };
+      if (!meets(window)) continue;
+      const label =
+        rule.every === 'month' || rule.lastMonth
+          ? `Tháng ${m2}/${year}`
+          : rule.every === 'quarter'
+            ? `Quý ${ROMAN[k - 1] ?? k}/${year}`
+            : `6 tháng ${k === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+      const tag = `${rule.every === 'month' ? 'T' : rule.every === 'quarter' ? 'Q' : 'H'}${k}${first === last ? '' : `/${year}`}`;
+      out.push({ window, label, tag });
+    }
+  }
+  return out;
+}
+
+/** Expands a recurring piece of work into one task per period of the plan, linked as one series. */
+export function recurringTasks(
+  place: ItemPlace,
+  title: string,
+  rule: Recurrence,
+  recurrenceText: string,
+  leads: Leads,
+  ctx: ParseContext,
+  matchText: string,
+): WorkTask[] {
+  const all = occurrences(rule, ctx.plan);
+  return all.map(({ window, label, tag }, i) => ({
+    ...task(
+      { ...place, ref: `${place.ref} ${tag}` },
+      `${title} (${label})`,
+      'recurring',
+      leads,
+      window,
+      `${recurrenceText} (${label})`,
+      {
+        origin: 'recurring',
+        matchText,
+      },
+    ),
+    series: { key: place.ref, index: i + 1, count: all.length },
+  }));
+}

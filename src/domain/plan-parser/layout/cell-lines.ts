@@ -1,0 +1,143 @@
+/**
+ * A Word table saved as plain text, one cell per line:
+ *   STT / Nội dung công việc / Đơn vị chủ trì / Đơn vị phối hợp / Thời gian / Ghi chú
+ *   (1) / (2) / … / (6)                    ← the header's column numbers, on one line or one per line
+ *   1 / Tổ chức hội nghị … / Văn phòng / (blank) / Quý I/2026 / (blank)
+ *   2 / Kiểm tra … / (blank: merged with the cell above) / …
+ * Rows open with their STT number (or a section number I, II, A); a blank line is an empty cell; a
+ * line that starts in lower case, or with a bullet, continues the cell above (a cell over two lines);
+ * time words go to the time column wherever the count of cells stands; page-break lines and a header
+ * repeated on a new page are skipped. Lead cells left blank below a filled one are merged cells: they
+ * take the value above, within the same section.
+ */
+import { columnKind, isHeaderCell, isHeaderRow, opensRow, type Row } from './task-table';
+import { findRecurrence, isSpecificTime } from '../time/time-words';
+import { detectMarker } from './markers';
+
+/** Header cells of one table come one after the other; more than this many is not one header. */
+const MAX_COLUMNS = 9;
+/** A table is only worth reading this way with at least this many rows. */
+const MIN_ROWS = 2;
+
+const COLUMN_NUMBERS = /^(?:\(\d{1,2}\)\s*)+$/;
+const ROW_NUMBER = /^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZĐ])\.?$/;
+
+/** A page break's trace: a form feed, "Trang 2", "- 2 -", "2/5" (a bare number is a row's STT here). */
+function pageBreak(line: string): boolean {
+  return (
+    line.includes('\f') ||
+    /^\s*(?:trang\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*\/\s*\d{1,3})\s*$/i.test(line)
+  );
+}
+
+function timeLike(line: string): boolean {
+  return (
+    isSpecificTime(line) ||
+    findRecurrence(line) !== null ||
+    /^(?:thường xuyên|cả năm|hằng năm|trong năm)/iu.test(line.trim())
+  );
+}
+
+/** A line that ends the table: the plan's next heading, its signature block. */
+function endsTable(line: string): boolean {
+  const t = line.trim();
+  if (/^(?:nơi nhận|noi nhan)\b/iu.test(t)) return true;
+  const marker = detectMarker(t);
+  return marker?.kind === 'roman' && t.length > marker.length + 3;
+}
+
+export function cellPerLineTable(lines: readonly string[], i: number): { rows: Row[]; next: number } | null {
+  const header: Row = [];
+  let j = i;
+  while (j < lines.length && header.length < MAX_COLUMNS && isHeaderCell(lines[j] ?? '')) {
+    header.push((lines[j] ?? '').trim());
+    j++;
+  }
+  if (header.length < 3 || !isHeaderRow(header)) return null;
+  const kinds = header.map(columnKind);
+  if (kinds[0] !== 'number') return null;
+  const n = header.length;
+  const timeCol = kinds.indexOf('time');
+  const contentCol = Math.max(kinds.indexOf('content'), 1);
+  const body: Row[] = [];
+  let row: Row | null = null;
+  let k = 1;
+  let last = -1;
+  let afterBreak = false;
+  const headerKeys = new Set(header.map((h) => h.toLowerCase()));
+  for (; j < lines.length; j++) {
+    const raw = lines[j] ?? '';
+    const t = raw.trim();
+    if (endsTable(t)) break;
+    if (pageBreak(raw)) {
+      afterBreak = true;
+      continue;
+    }
+    // The page's number right after the break ("2"), before the repeated header, is no row.
+    if (afterBreak && /^\d{1,3}$/.test(t) && headerKeys.has((lines[j + 1] ?? '').trim().toLowerCase()))
+      continue;
+    if (t !== '') afterBreak = false;
+    if (COLUMN_NUMBERS.test(t) || headerKeys.has(t.toLowerCase())) continue;
+    if (ROW_NUMBER.test(t) && (row === null || k > 1)) {
+      row = Array.from({ length: n }, () => '');
+      row[0] = t;
+      body.push(row);
+      k = 1;
+      last = -1;
+      continue;
+    }
+    if (!row) {
+      if (t === '') continue;
+      break;
+    }
+    if (t === '') {
+      // A blank is an empty cell; after the last column, blanks only separate the table from the text.
+      if (k < n) k++;
+      else if (last >= 0) break;
+      continue;
+    }
+    const continues = last >= 0 && (/^\p{Ll}/u.test(t) || /^[-+•*]\s/.test(t));
+    // Time words jump to the time column over blank cells, once the work itself is written.
+    const contentDone = (row[contentCol] ?? '') !== '';
+    if (contentDone && timeCol > 0 && timeCol >= k && timeLike(t) && !(continues && last === timeCol)) {
+      row[timeCol] = t;
+      last = timeCol;
+      k = timeCol + 1;
+    } else if (continues && (k >= n || last === k - 1)) {
+      row[last] = `${row[last]} ${t}`;
+    } else if (k < n) {
+      row[k] = t;
+      last = k;
+      k++;
+    } else if (last >= 0) {
+      row[last] = `${row[last]} ${t}`;
+    }
+  }
+  const rows = body.filter((r) => opensRow(r[0] ?? ''));
+  if (rows.length < MIN_ROWS) return null;
+  fillMerged(rows, kinds);
+  return { rows: [header, ...rows], next: j };
+}
+
+/**
+ * Blank lead cells below a filled one take its value (vertically merged in Word): a lead is what a table
+ * merges over a run of rows. A blank partner or time cell stays blank (none named, or the plan's time).
+ */
+function fillMerged(rows: Row[], kinds: readonly string[]): void {
+  const lead = kinds.indexOf('unit');
+  const above: (string | null)[] = kinds.map(() => null);
+  for (const row of rows) {
+    const number = row[0] ?? '';
+    const section = !/^\d/.test(number);
+    if (section) {
+      above.fill(null);
+      continue;
+    }
+    kinds.forEach((kind, c) => {
+      if (c !== lead) return;
+      const cell = (row[c] ?? '').trim();
+      if (cell) above[c] = cell;
+      else if (above[c]) row[c] = above[c] ?? '';
+    });
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The numbering marks that open an item: roman sections, `1.`, `1.1`, `(1)`, `a)` and bullets.
+ * Ranks order them from the outermost; plans nest them in this order, whichever levels they use.
+ */
+
+export type MarkerKind = 'roman' | 'number' | 'multi' | 'paren' | 'letter' | 'bullet';
+
+export interface Marker {
+  kind: MarkerKind;
+  /** The number as written, normalised: 'III', '2', '1.3', '(4)', 'b', '-'. */
+  label: string;
+  rank: number;
+  /** Characters of the line the marker (and the spaces after it) take. */
+  length: number;
+}
+
+const ROMAN_VALID = /^(?:I{1,3}|IV|VI{0,3}|IX|X|XI{1,3})$/;
+const BULLET_RANKS: Record<string, number> = { '*': 8, '-': 9, '–': 9, '—': 9, '•': 9, '+': 10 };
+
+function upperShare(text: string): number {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return 0;
+  return letters.replace(/[^\p{Lu}]/gu, '').length / letters.length;
+}
+
+function roman(line: string): Marker | null {
+  // OCR reads the strokes of I as |, l or 1 ("I11." for III): accept them when the heading is in capitals.
+  const m = /^([IVXl|1]{1,4})[.)]\s*/.exec(line);
+  if (!m || !/^[IVXl|]/.test(m[1] ?? '')) return null;
+  const label = (m[1] ?? '').replace(/[l|1]/g, 'I');
+  if (!ROMAN_VALID.test(label)) return null;
+  const rest = line.slice(m[0].length);
+  // "II. NHIỆM VỤ CỤ THỂ (bảng kèm theo)": a note in parentheses does not count against the capitals.
+  const heading = rest.replace(/\([^)]*\)?/g, ' ');
+  if (rest.length < 3 || upperShare(heading.slice(0, 40)) < 0.6) return null;
+  return { kind: 'roman', label, rank: 1, length: m[0].length };
+}
+
+export function detectMarker(line: string): Marker | null {
+  const r = roman(line);
+  if (r) return r;
+  let m = /^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=\p{Lu}))/u.exec(line);
+  if (m) {
+    const label = m[1] ?? '';
+    return { kind: 'multi', label, rank: 2 + label.split('.').length, length: m[0].length };
+  }
+  m = /^(\d{1,2})[.)](?:\s+|(?=\p{Lu}))/u.exec(line);
+  if (m) return { kind: 'number', label: m[1] ?? '', rank: 2, length: m[0].length };
+  m = /^\((\d{1,2})\)\s*/.exec(line);
+  if (m) return { kind: 'paren', label: `(${m[1] ?? ''})`, rank: 6, length: m[0].length };
+  m = /^([a-zđ])[).]\s+/.exec(line);
+  if (m) return { kind: 'letter', label: m[1] ?? '', rank: 7, length: m[0].length };
+  m = /^([*\-–—•+])\s*(?=\S)/.exec(line);
+  if (m) {
+    const sign = m[1] ?? '-';
+    return { kind: 'bullet', label: sign, rank: BULLET_RANKS[sign] ?? 9, length: m[0].length };
+  }
+  return null;
+}

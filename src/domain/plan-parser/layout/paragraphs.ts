@@ -1,0 +1,86 @@
+/**
+ * Rebuilds paragraphs from extracted text. PDF and OCR text breaks every printed line (often with a
+ * blank line between), while Word text gives one line per paragraph; both must yield the same paragraphs.
+ */
+import { foldWords, startsWithWords } from './fold';
+import { detectMarker } from './markers';
+import { readField } from '../items/fields';
+
+export interface Paragraph {
+  text: string;
+  /** 0-based index of the paragraph's first physical line. */
+  line: number;
+}
+
+const JUNK_PREFIX = /^[\s_‘’'`´\]]+/;
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+function isUpperHeading(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  // A lone acronym ("HTX") wrapped onto a line of its own is no heading.
+  if (letters.length < 3 || !/\p{L}\s+\p{L}/u.test(line)) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length > 0.8;
+}
+
+/** Share of body lines in capitals above which the document is a scan set all in capitals. */
+const ALL_CAPS_SHARE = 0.6;
+
+function startsNewParagraph(line: string): boolean {
+  if (detectMarker(line)) return true;
+  if (isUpperHeading(line)) return true;
+  return readField(line)?.colon === true;
+}
+
+/** The signature block and the list of recipients end the plan's body. */
+export function isClosingLine(line: string): boolean {
+  const words = foldWords(line);
+  return startsWithWords(words, ['noi', 'nhan']) && words.length <= 3;
+}
+
+export function toParagraphs(text: string): Paragraph[] {
+  const lines = text.split('\n').map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
+  // A printed line that stops well short of the usual width ends its paragraph.
+  const width = percentile(
+    lines.map((l) => l.length).filter((n) => n > 20),
+    0.75,
+  );
+  const shortLine = width * 0.6;
+  // A scan in capitals throughout: a line in capitals is no heading by that alone, and a line that the
+  // one before did not end runs on (as a lower-case start does in ordinary text).
+  const body = lines.filter((l) => l.trim().length > 20);
+  const allCaps = body.length > 0 && body.filter(isUpperHeading).length / body.length > ALL_CAPS_SHARE;
+  const heading = (l: string): boolean => !allCaps && isUpperHeading(l);
+  const out: Paragraph[] = [];
+  let prev = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '') continue;
+    if (isClosingLine(line)) break;
+    const current = out[out.length - 1];
+    const prevEnds = /[.!?]["”)]*$/.test(prev);
+    const prevPause = /[:;]["”)]*$/.test(prev);
+    const lowerStart =
+      (allCaps ? /^[\p{L}\d(]/u.test(line) : /^[\p{Ll}\d(]/u.test(line)) && !/^\d{1,2}[.)]\s/.test(line);
+    let fresh =
+      current === undefined ||
+      (allCaps ? detectMarker(line) !== null || readField(line)?.colon === true : startsNewParagraph(line)) ||
+      heading(prev) ||
+      prev.length < shortLine ||
+      prevEnds ||
+      (prevPause && !lowerStart);
+    // A line that opens in lower case continues a sentence, even after a short line (a page break).
+    if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
+      fresh = false;
+    }
+    if (fresh || current === undefined) out.push({ text: line, line: i });
+    else current.text = `${current.text} ${line}`;
+    prev = line;
+  }
+  return out;
+}

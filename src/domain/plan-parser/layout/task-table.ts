@@ -1,0 +1,148 @@
+/**
+ * A table of tasks (STT | Nội dung | Đơn vị chủ trì | Phối hợp | Thời gian …), whatever carried it —
+ * a Word table, `|` or tab separated text, columns aligned with spaces, a PDF page rebuilt from text
+ * positions — becomes the lines the parser reads elsewhere: one item per row, "(n) <content>", with the
+ * other cells as "- <column>: <value>" lines under it, and section rows ("I", "A", "II. TẬP HUẤN …")
+ * as numbered groups "k. <title>" above the rows they hold.
+ */
+import { foldWords } from './fold';
+
+export type Row = string[];
+
+/** Header words, folded: the number column, the content column, and the columns that describe it. */
+const NUMBER_HEAD = /^(stt|tt|so tt|so thu tu)$/;
+const CONTENT_HEAD =
+  /^(noi dung|nhiem vu|cong viec|ten (cong viec|nhiem vu|hoat dong)|hoat dong|danh muc|chuong trinh)/;
+/** Who and when: a table of work names them; one of costs or products alone ("Kinh phí") is no task table. */
+const DESCRIBING_HEAD =
+  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|han hoan thanh|du kien|lanh dao phu trach|phan cong)/;
+
+const label = (cell: string): string => foldWords(cell).join(' ');
+
+/** One line that is a column heading alone ("STT", "Nội dung công việc", "Đơn vị chủ trì", "Ghi chú"). */
+export function isHeaderCell(line: string): boolean {
+  const l = label(line);
+  if (l.length === 0 || l.split(' ').length > 5) return false;
+  return NUMBER_HEAD.test(l) || CONTENT_HEAD.test(l) || DESCRIBING_HEAD.test(l) || OTHER_HEAD.test(l);
+}
+
+/** Headings of columns that describe a row without being work, who or when. */
+export const OTHER_HEAD = /^(ghi chu|ket qua|san pham|kinh phi|dia diem|hinh thuc|nguon kinh phi)/;
+
+/** The kind of column a heading names, for reading cells that are not aligned. */
+export function columnKind(cell: string): 'number' | 'content' | 'unit' | 'time' | 'other' {
+  const l = label(cell);
+  if (NUMBER_HEAD.test(l)) return 'number';
+  if (CONTENT_HEAD.test(l)) return 'content';
+  if (/^(thoi gian|thoi han|tien do|han hoan thanh|du kien)/.test(l)) return 'time';
+  if (DESCRIBING_HEAD.test(l)) return 'unit';
+  return 'other';
+}
+
+/** The row names the columns of work: the work and who or when, or a number and two of who and when. */
+export function isHeaderRow(row: readonly string[]): boolean {
+  const labels = row.map(label);
+  const content = labels.some((l) => CONTENT_HEAD.test(l));
+  const describing = labels.filter((l) => DESCRIBING_HEAD.test(l)).length;
+  const number = labels.some((l) => NUMBER_HEAD.test(l));
+  return (content && describing >= 1) || (number && describing >= 2);
+}
+
+function columnOf(header: Row, re: RegExp): number {
+  return header.findIndex((c) => re.test(label(c)));
+}
+
+const SECTION_NUMBER = /^(?:[IVX]{1,4}|[A-ZĐ])\.?$/;
+const ITEM_NUMBER = /^\d{1,3}(?:\.\d{1,2})*\.?$/;
+
+function upperShare(text: string): number {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length === 0 ? 0 : letters.replace(/[^\p{Lu}]/gu, '').length / letters.length;
+}
+
+export interface TableLayout {
+  header: Row;
+  number: number;
+  content: number;
+}
+
+export function layoutOf(header: Row): TableLayout {
+  const number = columnOf(header, NUMBER_HEAD);
+  const content = columnOf(header, CONTENT_HEAD);
+  return {
+    header,
+    number,
+    content: content >= 0 ? content : number === 0 ? 1 : 0,
+  };
+}
+
+/** Whether the number cell opens a row (an item or a section) rather than continuing the row above. */
+export function opensRow(cell: string): boolean {
+  const c = cell.trim();
+  return SECTION_NUMBER.test(c) || ITEM_NUMBER.test(c);
+}
+
+/**
+ * The body rows as the table means them: a header repeated on a new page is dropped, and in a numbered
+ * table a row with no number continues the row above (a cell run over two printed lines).
+ */
+export function joinRows(layout: TableLayout, body: readonly Row[]): Row[] {
+  const same = (row: Row): boolean =>
+    row.map(label).join('|') === layout.header.map(label).join('|') || isHeaderRow(row);
+  const rows = body.filter((row) => !same(row) && row.some((c) => c.trim().length > 0));
+  if (layout.number < 0) return rows.map((r) => [...r]);
+  // A table that numbers its rows: the rows without a number are printed lines of the one above.
+  const numbered = rows.filter((r) => opensRow(r[layout.number] ?? '')).length;
+  if (numbered < 2) return rows.map((r) => [...r]);
+  const out: Row[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    if (prev && !opensRow(row[layout.number] ?? '')) {
+      row.forEach((cell, k) => {
+        if (cell.trim()) prev[k] = prev[k] ? `${prev[k]} ${cell.trim()}` : cell.trim();
+      });
+    } else out.push(row.map((c) => c.trim()));
+  }
+  return out;
+}
+
+/** Renders a table: with a header row, one item per row; null when the first row names no columns. */
+export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolean } = {}): string[] | null {
+  const [header, ...others] = rows;
+  let rest = others;
+  if (!header || !isHeaderRow(header)) return null;
+  // A heading set over two lines ("Đơn vị" / "chủ trì"): its second line has no number and no content.
+  const head = [...header];
+  const layout0 = layoutOf(head);
+  while (rest.length > 0) {
+    const next = rest[0] ?? [];
+    const blank = (k: number): boolean => k < 0 || (next[k] ?? '').trim() === '';
+    if (!blank(layout0.number) || !blank(layout0.content) || !next.some((c) => c.trim())) break;
+    next.forEach((c, k) => {
+      if (c.trim()) head[k] = `${head[k] ?? ''} ${c.trim()}`.trim();
+    });
+    rest = rest.slice(1);
+  }
+  const layout = layoutOf(head);
+  const body = opts.joinLines ? joinRows(layout, rest) : rest.filter((r) => !isHeaderRow(r));
+  const { number: stt, content } = layout;
+  const lines: string[] = [];
+  let sections = 0;
+  body.forEach((row, i) => {
+    const main = (row[content] ?? '').trim();
+    if (main.length === 0) return;
+    const number = (row[stt] ?? '').trim().replace(/\.$/, '');
+    const others = row.filter((c, k) => k !== stt && k !== content && c.trim().length > 0);
+    // Section rows (I, II, A, B …, or a title in capitals alone on its row) group the rows under them.
+    if (SECTION_NUMBER.test(number) || (number === '' && others.length === 0 && upperShare(main) > 0.8)) {
+      lines.push(`${++sections}. ${main}`);
+      return;
+    }
+    lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${main}`);
+    row.forEach((value, k) => {
+      if (k === stt || k === content || value.trim().length === 0) return;
+      lines.push(`- ${(head[k] ?? '').replace(/[:\s]+$/, '')}: ${value.trim()}`);
+    });
+  });
+  return lines;
+}

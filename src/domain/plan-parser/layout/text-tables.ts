@@ -1,0 +1,169 @@
+/**
+ * Tables of tasks inside plain text: cells separated by `|` (a table pasted from a chat or a
+ * markdown export), by tabs (copied from Word or Excel), or set in columns aligned with runs of spaces
+ * (pdftotext -layout, a PDF page rebuilt from text positions, a typed plan), or one cell per line (a
+ * Word table saved as plain text, see cell-lines.ts). Each is found by its
+ * header row and rewritten as task-table lines (see task-table.ts); the rest of the text is untouched.
+ * A header whose rows give no item is reported, so the review can say that a table was not read.
+ */
+import { isHeaderRow, isHeaderCell, layoutOf, opensRow, renderTaskTable, type Row } from './task-table';
+import { cellPerLineTable } from './cell-lines';
+
+export interface TextTables {
+  text: string;
+  /** 0-based lines of table headers under which no row could be read. */
+  unread: number[];
+}
+
+const SEPARATOR = /^[\s|:+=\-–—]+$/;
+
+function pipeCells(line: string): Row | null {
+  if ((line.match(/\|/g) ?? []).length < 2) return null;
+  const cells = line.split('|');
+  if (cells[0]?.trim() === '') cells.shift();
+  if (cells[cells.length - 1]?.trim() === '') cells.pop();
+  return cells.map((c) => c.trim());
+}
+
+function tabCells(line: string): Row | null {
+  if (!line.includes('\t')) return null;
+  const cells = line.split('\t').map((c) => c.trim());
+  return cells.some((c) => c.length > 0) ? cells : null;
+}
+
+interface Segment {
+  text: string;
+  at: number;
+}
+
+/** Runs of text separated by two or more spaces, with their columns. */
+function segments(line: string): Segment[] {
+  const out: Segment[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], at: m.index });
+  return out;
+}
+
+/** Lines a page break leaves between two parts of a table: blanks, "Trang 2", "- 3 -". */
+function pageJunk(line: string): boolean {
+  const t = line.trim();
+  return t === '' || /^(?:trang\s*)?[-–\s]*\d{1,3}[-–\s]*(?:\/\s*\d{1,3})?$/i.test(t);
+}
+
+/** A table of separated cells (`|` or tabs) from line i: its rows and the line after it. */
+function separatedTable(
+  lines: readonly string[],
+  i: number,
+  split: (l: string) => Row | null,
+): { rows: Row[]; next: number } {
+  const rows: Row[] = [];
+  let j = i;
+  while (j < lines.length) {
+    const line = lines[j] ?? '';
+    const cells = split(line);
+    if (cells) {
+      if (!SEPARATOR.test(line)) rows.push(cells);
+      j++;
+      continue;
+    }
+    // A page break may cut the table; it goes on if its rows resume after a few junk lines.
+    let k = j;
+    while (k < lines.length && k - j < 6 && pageJunk(lines[k] ?? '')) k++;
+    if (k > j && k < lines.length && split(lines[k] ?? '')) j = k;
+    else break;
+  }
+  return { rows, next: j };
+}
+
+/** Column starts of a header written with runs of spaces, or null when the line is no such header. */
+function alignedHeader(line: string): Segment[] | null {
+  if (!/\S {2,}\S/.test(line)) return null;
+  const segs = segments(line);
+  return segs.length >= 3 && isHeaderRow(segs.map((s) => s.text)) ? segs : null;
+}
+
+/**
+ * The cells of an aligned line: a run of text belongs to the last column whose left neighbour's heading
+ * ends before it starts, so that a heading centred over its column still takes the text at its left edge.
+ */
+function alignedCells(line: string, columns: readonly Segment[]): Row {
+  const row: Row = columns.map(() => '');
+  for (const seg of segments(line)) {
+    let k = 0;
+    for (let c = 1; c < columns.length; c++) {
+      const prev = columns[c - 1];
+      const at = Math.min(columns[c]?.at ?? 0, prev ? prev.at + prev.text.length + 1 : 0);
+      if (at <= seg.at) k = c;
+    }
+    row[k] = row[k] ? `${row[k]} ${seg.text}` : seg.text;
+  }
+  return row;
+}
+
+/** A table in aligned columns from its header at line i: rows end at text that starts a paragraph. */
+function alignedTable(
+  lines: readonly string[],
+  i: number,
+  columns: Segment[],
+): { rows: Row[]; next: number } {
+  const header = columns.map((c) => c.text);
+  const layout = layoutOf(header);
+  const rows: Row[] = [header];
+  // Where the second column begins: past the first heading's end (headings may be centred).
+  const first0 = columns[0];
+  const second = Math.min(columns[1]?.at ?? Infinity, first0 ? first0.at + first0.text.length + 1 : Infinity);
+  let j = i + 1;
+  let blanks = 0;
+  for (; j < lines.length; j++) {
+    const line = (lines[j] ?? '').trimEnd();
+    if (pageJunk(line)) {
+      if (line.trim() === '' && ++blanks > 2) break;
+      continue;
+    }
+    const repeated = alignedHeader(line);
+    if (repeated) continue;
+    const row = alignedCells(line, columns);
+    const first = segments(line)[0];
+    // Text from the left margin that is no row number, and runs past the first column, is the plan again.
+    const numberCell = layout.number >= 0 ? (row[layout.number] ?? '') : '';
+    if (first && first.at < second && layout.number >= 0 && !opensRow(numberCell)) break;
+    if (first && layout.number < 0 && blanks > 0 && first.at < second) break;
+    blanks = 0;
+    rows.push(row);
+  }
+  return { rows, next: j };
+}
+
+export function rewriteTextTables(text: string): TextTables {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const unread: number[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    let found: { rows: Row[]; next: number } | null = null;
+    const pipe = pipeCells(line);
+    const tab = pipe ? null : tabCells(line);
+    const aligned = pipe || tab ? null : alignedHeader(line);
+    if (pipe && isHeaderRow(pipe)) found = separatedTable(lines, i, pipeCells);
+    else if (tab && isHeaderRow(tab)) found = separatedTable(lines, i, tabCells);
+    else if (aligned) found = alignedTable(lines, i, aligned);
+    else if (isHeaderCell(line)) found = cellPerLineTable(lines, i);
+    if (!found) {
+      out.push(line);
+      i++;
+      continue;
+    }
+    const rendered = renderTaskTable(found.rows, { joinLines: true });
+    if (!rendered || !rendered.some((l) => l.startsWith('('))) {
+      unread.push(i);
+      out.push(...lines.slice(i, found.next));
+    } else {
+      out.push(...rendered);
+      // Keep the line count where the table is no shorter, so later lines keep their numbers in the review.
+      for (let k = rendered.length; k < found.next - i; k++) out.push('');
+    }
+    i = found.next;
+  }
+  return { text: out.join('\n'), unread };
+}

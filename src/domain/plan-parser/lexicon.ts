@@ -1,0 +1,145 @@
+/**
+ * The words of the genre, in one place: what the stages look for in a plan. Every entry is written
+ * folded (lower case, no diacritics, đ → d, see fold.ts) and test/unit/plan-parser/lexicon.test.ts checks
+ * that each one survives folding, so an entry that could never match is caught.
+ *
+ * Entries that other files still hold (field labels in fields.ts, kinds in kinds.ts, time words in
+ * time-words.ts, unit words in unit-words.ts) are listed there by the same rule; new words go here.
+ */
+
+/**
+ * Names of the documents a plan cites: "Luật Hợp tác xã năm 2023", "Nghị quyết số 20-NQ/TW …",
+ * "Chỉ thị …". A year written inside such a citation is the year of that document, never the plan's.
+ */
+export const CITED_DOCUMENTS = [
+  'luat',
+  'bo luat',
+  'nghi dinh',
+  'nghi quyet',
+  'quyet dinh',
+  'chi thi',
+  'thong tu',
+  'ket luan',
+  'hien phap',
+  'phap lenh',
+  'cong van',
+  'chuong trinh hanh dong',
+] as const;
+
+/**
+ * The level words of a reference to the plan's own outline ("điểm 1.1, 1.3 mục 1 Phần II"), outermost
+ * last: a part is a roman section, a section its numbered heading, a point the item under it.
+ */
+export const REFERENCE_LEVELS: readonly (readonly [string, 'part' | 'section' | 'point'])[] = [
+  ['phan', 'part'],
+  ['tieu muc', 'section'],
+  ['muc', 'section'],
+  ['diem', 'point'],
+  ['khoan', 'point'],
+];
+
+/** Verbs of a responsibility line that make its unit the lead of what it references. */
+export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chiu trach nhiem', 'phu trach'];
+
+/** Verbs that make the unit a supporting one ("đơn vị phối hợp"). */
+export const SUPPORT_VERBS = ['phoi hop', 'tham gia', 'ho tro thuc hien'];
+
+/**
+ * Words that open a topic heading rather than a piece of work: "1. Công tác tuyên truyền", "2. Về tổ
+ * chức", "3. Lĩnh vực hỗ trợ". Under such a heading, lines that open with an action are the items.
+ */
+export const TOPIC_OPENINGS = [
+  'cong tac',
+  've',
+  'linh vuc',
+  'nhiem vu',
+  'nhom nhiem vu',
+  'cac nhiem vu',
+  'cac hoat dong',
+  'hoat dong',
+  'chuong trinh',
+  'phan',
+  'noi dung',
+];
+
+/** Verbs that open a piece of work ("Tổ chức …", "Tuyên truyền …", "Rà soát …"). */
+export const ACTION_OPENINGS = [
+  'to chuc',
+  'tham gia',
+  'trien khai',
+  'xay dung',
+  'thuc hien',
+  'hoan thanh',
+  'hoan thien',
+  'ky ket',
+  'kiem tra',
+  'giam sat',
+  'lam viec',
+  'hop',
+  'hoi nghi',
+  'phat dong',
+  'tap huan',
+  'dao tao',
+  'boi duong',
+  'danh gia',
+  'tong ket',
+  'so ket',
+  'ton vinh',
+  'xet chon',
+  'gui',
+  'bao cao',
+  'tuyen truyen',
+  'van dong',
+  'ho tro',
+  'tu van',
+  'phoi hop',
+  'tiep tuc',
+  'day manh',
+  'nang cao',
+  'tang cuong',
+  'ra soat',
+  'theo doi',
+  'tham muu',
+  'chu dong',
+  'cung co',
+  'phat trien',
+  'chi dao',
+  'huong dan',
+  'tong hop',
+  'xuc tien',
+  'quang ba',
+  'gioi thieu',
+  'thanh lap',
+  'cap nhat',
+  'bien tap',
+  'phat hanh',
+  'du thao',
+  'ban hanh',
+  'tiep nhan',
+  'tham dinh',
+  'xet duyet',
+  'khen thuong',
+  'thi dua',
+  'ky niem',
+  'treo',
+  'chuan bi',
+  'duy tri',
+  'quan ly',
+  'giai quyet',
+  'cho y kien',
+  'thong qua',
+];
+
+/**
+ * Work whose time the plan leaves to later instructions: "theo chỉ đạo của cấp trên", "khi có yêu cầu",
+ * "đột xuất". Such a task gets the plan's window and the review flags it.
+ */
+export const ON_DEMAND_TIME = [
+  'theo chi dao cua cap tren',
+  'theo chi dao cua lien minh htx viet nam',
+  'theo chi dao',
+  'theo yeu cau',
+  'khi co yeu cau',
+  'dot xuat',
+  'phat sinh',
+];

@@ -1,0 +1,38 @@
+/**
+ * Summary lists: plans often name their main activities in a short list ("1. Các hoạt động chính: (1) …
+ * (2) …") and then describe each in detail. A group of bare items most of which reappear later in the
+ * same section is such a summary; its items are dropped in favour of the detailed ones.
+ */
+import type { WorkTask } from './context';
+import { containment, trigrams } from '../layout/fold';
+
+const SAME_TITLE = 0.7;
+
+function sameActivity(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return containment(trigrams(short), trigrams(long)) >= SAME_TITLE;
+}
+
+function sectionOf(ref: string): string {
+  return ref.split('.')[0] ?? '';
+}
+
+export function dropSummaries(tasks: WorkTask[], onDrop?: (t: WorkTask) => void): WorkTask[] {
+  const items = tasks.filter((t) => t.meta.origin === 'item');
+  const groups = new Map<string, WorkTask[]>();
+  for (const t of items) groups.set(t.meta.group, [...(groups.get(t.meta.group) ?? []), t]);
+  const order = new Map(tasks.map((t, i) => [t, i]));
+  const dropped = new Set<WorkTask>();
+  for (const [group, members] of groups) {
+    if (members.length < 2 || !members.every((m) => m.meta.bare)) continue;
+    const firstIndex = order.get(members[0] as WorkTask) ?? 0;
+    const later = items.filter(
+      (t) =>
+        t.meta.group !== group && sectionOf(t.ref) === sectionOf(group) && (order.get(t) ?? 0) > firstIndex,
+    );
+    const repeated = members.filter((m) => later.some((t) => sameActivity(m.title, t.title))).length;
+    if (repeated * 2 >= members.length) for (const m of members) dropped.add(m);
+  }
+  for (const t of dropped) onDrop?.(t);
+  return tasks.filter((t) => !dropped.has(t));
+}

@@ -1,0 +1,193 @@
+/**
+ * Plans in, tasks out: the text of a plan (kế hoạch, chương trình công tác) → a PlanDraft for a
+ * secretary to check. Pure: no I/O, no clock; the same text always gives the same draft.
+ */
+import type { DraftTask, DraftWarning, OrgDirectory, PlanDraft } from '../../task';
+import type { ParseContext, SkippedItem, WorkTask } from './context';
+import { crossReferenceLeads } from '../items/cross-ref';
+import { dropSummaries } from './dedupe';
+import { readField } from '../items/fields';
+import { fold, normalizeText } from '../layout/fold';
+import { ON_DEMAND_TIME } from '../lexicon';
+import { readHead } from './header';
+import { applyReferences } from '../items/references';
+import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
+import { buildOutline, fullText, isNumbered, type OutlineNode } from '../layout/outline';
+import { toParagraphs } from '../layout/paragraphs';
+import { classifySection } from '../items/sections';
+import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
+import { daysBetween } from '../../calendar/dates';
+import { withoutOpeningVerb } from '../items/titles';
+import { rewriteTextTables } from '../layout/text-tables';
+import { UnitDirectory } from './units';
+import { walkPlan } from '../items/walker';
+
+/** Why a numbered item is no task, as the review shows it (Vietnamese first, like the rest of the review). */
+const SKIP_REASON: Record<SkippedItem['reason'], string> = {
+  'not-tasks': 'thuộc phần không giao việc (mục đích, yêu cầu, căn cứ…) / in a part that assigns no work',
+  'plan-time': "là thời gian của cả kế hoạch / the plan's own period",
+  outside: "nằm ngoài các phần I, II… của kế hoạch / outside the plan's numbered parts",
+  summary: 'tóm tắt, đã có mục chi tiết ở dưới / a summary of items detailed below',
+};
+
+export interface ParseOptions {
+  /** The organisation's slug in the directory. */
+  org: string;
+  directory: OrgDirectory;
+  /** The year to assume when the document names none (the document's own year wins). */
+  year?: number;
+}
+
+/** "Thời gian thực hiện: Cả năm 2024, trong đó cao điểm …": the plan's own period, if stated. */
+function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
+  const sections = root.children.some((c) => c.marker?.kind === 'roman')
+    ? root.children.filter((c) => c.marker?.kind === 'roman')
+    : [root];
+  for (const section of sections) {
+    const label = section.marker?.label ?? '';
+    if (section !== root && classifySection(section.text).kind === 'time') {
+      return { text: section.children.map(fullText).join(' '), ref: label };
+    }
+    for (const child of section.children.filter(isNumbered)) {
+      const field = readField(child.text);
+      if (field?.kind !== 'time') continue;
+      const text = field.value || child.children.map(fullText).join(' ');
+      if (text)
+        return { text, ref: label ? `${label}.${child.marker?.label ?? ''}` : (child.marker?.label ?? '') };
+    }
+  }
+  return null;
+}
+
+/** "Kế hoạch công tác tháng 5 năm 2025", "… Quý II/2024": a period the subject names is the plan's window. */
+function subjectWindow(subject: string, year: number): { window: Window; words: string } | null {
+  if (!isSpecificTime(subject)) return null;
+  const r = readTime(subject, { year, plan: yearWindow(year) });
+  // A single day in a subject is the date of an event, not the period of the plan.
+  if (!r.window || r.deadline || daysBetween(r.window.start, r.window.end) < 27) return null;
+  return { window: r.window, words: r.words };
+}
+
+function commonestYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})(?!\d)/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+const ON_DEMAND = new RegExp(`\\b(?:${ON_DEMAND_TIME.join('|')})\\b`);
+
+function warningsFor(tasks: readonly DraftTask[], planTimeText: string): DraftWarning[] {
+  const out: DraftWarning[] = [];
+  for (const t of tasks) {
+    // Only when no time of its own was found: "báo cáo đột xuất trước ngày 20" has one.
+    if (t.time_text === planTimeText && ON_DEMAND.test(fold(t.title)))
+      out.push({ ref: t.ref, code: 'time-on-demand' });
+  }
+  if (tasks.length === 0)
+    out.push({ ref: null, code: 'no-items', detail: 'no numbered work items were found' });
+  for (const t of tasks) {
+    for (const name of t.unknown_units ?? []) out.push({ ref: t.ref, code: 'unknown-unit', detail: name });
+    for (const name of t.fuzzy_units ?? []) out.push({ ref: t.ref, code: 'fuzzy-unit', detail: name });
+    if (t.lead.length === 0) out.push({ ref: t.ref, code: 'no-lead' });
+    if (t.start === null || t.end === null) out.push({ ref: t.ref, code: 'no-date' });
+  }
+  return out;
+}
+
+function planPeaks(reading: TimeReading, subject: string, ref: string): WorkTask[] {
+  return reading.peaks.map((peak, i) => ({
+    ref: `${ref} cao điểm${reading.peaks.length > 1 ? ` ${i + 1}` : ''}`,
+    title: `Cao điểm ${withoutOpeningVerb(subject)}${reading.peaks.length > 1 ? ` (${peak.text})` : ''}`,
+    kind: 'campaign',
+    lead: [],
+    support: [],
+    start: peak.start,
+    end: peak.end,
+    time_text: `cao điểm ${peak.text}`,
+    meta: { group: ref, bare: false, explicitLead: false, matchText: subject, origin: 'plan-peak' },
+  }));
+}
+
+/** The directory, with the abbreviations formed by rule and those the plan defines itself. */
+function planUnits(departments: Record<string, readonly string[]>, text: string): UnitDirectory {
+  const formed = withAbbreviations(departments, formedAbbreviations(departments));
+  const defined = definedAbbreviations(text, new UnitDirectory(formed));
+  return new UnitDirectory(withAbbreviations(formed, defined));
+}
+
+export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
+  const entry = opts.directory[opts.org];
+  if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
+  // Tables go first: their tabs and runs of spaces are gone once the text is normalised.
+  const tables = rewriteTextTables(text.normalize('NFC').replace(/\r\n?/g, '\n'));
+  const normalized = normalizeText(tables.text);
+  const head = readHead(normalized.split('\n'));
+  const paragraphs = toParagraphs(normalized);
+  const root = buildOutline(paragraphs);
+
+  const issuedYear = head.issuedOn ? Number(head.issuedOn.slice(0, 4)) : null;
+  // A plan looks ahead: issued in 2026, it is not a plan for 2023 (that year belongs to something it cites).
+  const subjectYear =
+    head.subjectYear !== null && issuedYear !== null && head.subjectYear < issuedYear
+      ? null
+      : head.subjectYear;
+  const guess = subjectYear ?? issuedYear ?? opts.year ?? commonestYear(normalized);
+  const planTime = findPlanTime(root);
+  const reading =
+    planTime && guess !== null ? readTime(planTime.text, { year: guess, plan: yearWindow(guess) }) : null;
+  const year = subjectYear ?? (reading?.window ? Number(reading.window.start.slice(0, 4)) : guess) ?? 0;
+  const fromSubject = reading?.window ? null : subjectWindow(head.subject, year);
+  const plan = reading?.window ?? fromSubject?.window ?? yearWindow(year);
+
+  const ctx: ParseContext = {
+    units: planUnits(entry.departments, normalized),
+    year,
+    plan,
+    issued: head.issuedOn,
+    planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
+    planPeak: reading?.peaks[0] ?? null,
+    tasks: [],
+    duties: [],
+    assignments: [],
+    skipped: [],
+  };
+  if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref));
+  walkPlan(root, ctx);
+  applyReferences(ctx);
+  crossReferenceLeads(
+    ctx,
+    paragraphs.map((p) => p.text),
+  );
+  const summaries: DraftWarning[] = [];
+  const kept = dropSummaries(ctx.tasks, (t) =>
+    summaries.push({ ref: t.ref, code: 'skipped-item', detail: `${SKIP_REASON.summary}: ${t.title}` }),
+  );
+  const tasks: DraftTask[] = kept.map(({ meta: _meta, ...task }) => task);
+  const lineOf = (node: number): number | undefined => {
+    const line = paragraphs[node]?.line;
+    return line === undefined ? undefined : line + 1;
+  };
+  const skipped = ctx.skipped.map((s): DraftWarning => ({
+    ref: s.ref,
+    code: 'skipped-item',
+    line: lineOf(s.node),
+    detail: `${SKIP_REASON[s.reason]}: ${s.text.length > 80 ? `${s.text.slice(0, 79)}…` : s.text}`,
+  }));
+  return {
+    org: opts.org,
+    title: head.title,
+    doc_number: head.docNumber,
+    issued_on: head.issuedOn,
+    year,
+    tasks,
+    warnings: [
+      ...tables.unread.map((line): DraftWarning => ({ ref: null, code: 'unread-table', line: line + 1 })),
+      ...warningsFor(tasks, ctx.planTimeText),
+      ...skipped,
+      ...summaries,
+    ],
+  };
+}

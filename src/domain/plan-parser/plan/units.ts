@@ -1,0 +1,251 @@
+/**
+ * Finds the organisation's departments in text, through the directory's names and aliases, folded and
+ * compared with an edit budget so that OCR damage ("Trung tim Hd tr¢") still resolves.
+ *
+ * A unit-like name the directory does not know ("Phòng Tài chính") is reported as unknown. Outside bodies
+ * (Sở, UBND, Tỉnh ủy, member cooperatives, Liên minh HTX Việt Nam), the alliance's leadership and generic
+ * phrases ("các bộ phận liên quan") are neither departments nor unknown.
+ */
+import { editDistance, sameWord, wordSpans, type WordSpan } from '../layout/fold';
+import {
+  belongsOutside,
+  insideProperName,
+  isNotAUnit,
+  isOutsideAt,
+  unitTypeAt,
+  type UnitType,
+} from './unit-words';
+
+export interface UnitHit {
+  slug: string;
+  from: number;
+  to: number;
+  /** The name was matched by its letters only (an OCR-damaged "TRUNG TARN CLAO TAO"): the words as written. */
+  fuzzy?: string;
+}
+
+export interface UnknownUnit {
+  name: string;
+  from: number;
+  to: number;
+}
+
+export interface UnitScan {
+  hits: UnitHit[];
+  unknown: UnknownUnit[];
+}
+
+interface Alias {
+  slug: string;
+  words: string[];
+  phrase: string;
+  /** An acronym such as KHTH: matched only as an exact, upper-case token. */
+  acronym: boolean;
+}
+
+interface AliasMatch {
+  slug: string;
+  /** Words of the text the match takes. */
+  words: number;
+  /** Words of the alias matched: a longer name wins over a shorter one it begins with. */
+  size: number;
+  cost: number;
+}
+
+export class UnitDirectory {
+  private readonly aliases: Alias[] = [];
+  private readonly types = new Map<string, UnitType | null>();
+  readonly slugs: string[];
+
+  constructor(departments: Record<string, readonly string[]>) {
+    this.slugs = Object.keys(departments);
+    for (const [slug, names] of Object.entries(departments)) {
+      for (const name of names) {
+        const words = wordSpans(name).map((s) => s.word);
+        if (words.length === 0) continue;
+        const acronym = words.length === 1 && /^[A-ZĐ]{2,9}$/.test(name.trim());
+        this.aliases.push({ slug, words, phrase: words.join(' '), acronym });
+        if (!this.types.has(slug)) this.types.set(slug, unitTypeAt(words, 0)?.type ?? null);
+      }
+    }
+    // Longer names first, so "Quỹ hỗ trợ phát triển HTX" wins over "Quỹ hỗ trợ".
+    this.aliases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /**
+   * "Các phòng, đơn vị", "các phòng, ban": every department, the words they take (0 when not there).
+   * Only in lower case or in a line of capitals: "các Phòng Tổ chức …" names one.
+   */
+  private allAt(text: string, spans: readonly WordSpan[], i: number): number {
+    const words = spans.map((s) => s.word);
+    if (words[i] !== 'cac' || !['phong', 'ban', 'don'].includes(words[i + 1] ?? '')) return 0;
+    // "các đơn vị" alone is anyone's units; "các đơn vị, phòng, ban" lists the alliance's.
+    if (
+      words[i + 1] === 'don' &&
+      (words[i + 2] !== 'vi' || !['phong', 'ban', 'van'].includes(words[i + 3] ?? ''))
+    )
+      return 0;
+    const raw = text.slice(spans[i + 1]?.start ?? 0, spans[i + 1]?.end ?? 0);
+    if (raw !== raw.toLowerCase() && text !== text.toUpperCase()) return 0;
+    let j = i + 2;
+    for (;;) {
+      const k = words[j] === 'va' ? j + 1 : j;
+      if (['ban', 'phong'].includes(words[k] ?? '')) j = k + 1;
+      else if (words[k] === 'van' && words[k + 1] === 'phong') j = k + 2;
+      else if (words[k] === 'don' && words[k + 1] === 'vi') j = k + 2;
+      else if (
+        words[k] === 'trung' &&
+        words[k + 1] === 'tam' &&
+        !/^\p{Lu}/u.test(text.slice(spans[k]?.start ?? 0))
+      )
+        j = k + 2;
+      else break;
+    }
+    // "các phòng, ban, cá nhân có liên quan": those concerned, not everyone.
+    const next = words.slice(j, j + 3).join(' ');
+    if (/^(ca nhan|co lien quan|lien quan|chuyen mon lien quan)/.test(next)) return 0;
+    return j - i;
+  }
+
+  /** Departments of a type, for "các Phòng, Trung tâm". */
+  ofType(type: UnitType): string[] {
+    return this.slugs.filter((s) => this.types.get(s) === type);
+  }
+
+  private matchAt(text: string, spans: readonly WordSpan[], i: number): AliasMatch | null {
+    const first = spans[i];
+    if (!first) return null;
+    let best: AliasMatch | null = null;
+    for (const alias of this.aliases) {
+      if (alias.acronym) {
+        const raw = text.slice(first.start, first.end);
+        // "TT" inside "TT-TĐ" is a part of another abbreviation, not the Trung tâm.
+        const joined =
+          /[-–]\p{L}/u.test(text.slice(first.end, first.end + 2)) ||
+          /\p{L}[-–]$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
+        if (first.word === alias.phrase && raw === raw.toUpperCase() && !joined)
+          return { slug: alias.slug, words: 1, size: 1, cost: 0 };
+        continue;
+      }
+      // The first word anchors the match; a short one must be exact ("và phòng" is not "Văn phòng").
+      const head = alias.words[0] ?? '';
+      const word = ocrCanon(first.word);
+      if (head.length < 5 ? word !== ocrCanon(head) : !sameWord(word, ocrCanon(head))) continue;
+      const budget = Math.floor(alias.phrase.length * 0.15);
+      // OCR splits and merges words, so try one word fewer and one more than the alias has.
+      for (const n of [alias.words.length, alias.words.length - 1, alias.words.length + 1]) {
+        if (n < 1 || i + n > spans.length) continue;
+        const candidate = spans
+          .slice(i, i + n)
+          .map((s) => s.word)
+          .join(' ');
+        const cost = editDistance(ocrCanon(candidate), ocrCanon(alias.phrase), budget);
+        if (cost > budget) continue;
+        const size = alias.words.length;
+        if (!best || size > best.size || (size === best.size && cost < best.cost))
+          best = {
+            slug: alias.slug,
+            words: n,
+            size,
+            cost: candidate === alias.phrase ? 0 : Math.max(cost, 1),
+          };
+      }
+    }
+    return best;
+  }
+
+  /** Text between two word spans holds a list separator. */
+  private static separated(text: string, a: WordSpan | undefined, b: WordSpan | undefined): boolean {
+    if (!a || !b) return true;
+    return /[,;:.()/]/.test(text.slice(a.end, b.start));
+  }
+
+  scan(text: string): UnitScan {
+    const spans = wordSpans(text);
+    const words = spans.map((s) => s.word);
+    const hits: UnitHit[] = [];
+    const unknown: UnknownUnit[] = [];
+    const push = (slug: string, from: number, to: number, fuzzy = false): void => {
+      if (hits.some((h) => h.slug === slug)) return;
+      hits.push(fuzzy ? { slug, from, to, fuzzy: text.slice(from, to) } : { slug, from, to });
+    };
+    for (let i = 0; i < spans.length;) {
+      const span = spans[i] as WordSpan;
+      const all = this.allAt(text, spans, i);
+      if (all > 0) {
+        const end = spans[i + all - 1] as WordSpan;
+        for (const slug of this.slugs) push(slug, span.start, end.end);
+        i += all;
+        continue;
+      }
+      const match = this.matchAt(text, spans, i);
+      if (match) {
+        const end = spans[i + match.words - 1] as WordSpan;
+        if (!isOutsideAt(words, i + match.words)) push(match.slug, span.start, end.end, match.cost > 0);
+        i += match.words;
+        continue;
+      }
+      const type = unitTypeAt(words, i);
+      if (!type) {
+        i++;
+        continue;
+      }
+      const after = i + type.words;
+      // A bare, capitalised type word in a list ("các Phòng, Trung tâm") stands for every department of that type.
+      const bare = UnitDirectory.separated(text, spans[after - 1], spans[after]) || words[after] === 'va';
+      if (bare && /^\p{Lu}/u.test(text.slice(span.start)) && !insideProperName(text, spans, i)) {
+        for (const slug of this.ofType(type.type)) push(slug, span.start, (spans[after - 1] as WordSpan).end);
+        i = after;
+        continue;
+      }
+      const name = this.unknownName(text, spans, i, after);
+      if (name) unknown.push(name.unit);
+      i = name?.next ?? after;
+    }
+    return { hits, unknown };
+  }
+
+  /** The name of a unit the directory lacks (and the word after it), or null when the words are no unit. */
+  private unknownName(
+    text: string,
+    spans: readonly WordSpan[],
+    i: number,
+    after: number,
+  ): { unit: UnknownUnit; next: number } | null {
+    const words = spans.map((s) => s.word);
+    if (isNotAUnit(text, spans, i, after)) return null;
+    const raw = (k: number): string => text.slice((spans[k] as WordSpan).start, (spans[k] as WordSpan).end);
+    let j = after;
+    while (j < spans.length && j < after + 6) {
+      if (UnitDirectory.separated(text, spans[j - 1], spans[j]) || isOutsideAt(words, j)) break;
+      // Names run on in lower case after a capital ("Phòng Tài chính") but not through two lower-case words,
+      // and a lower-case verb or preposition ends them.
+      const lower = !/^[\p{Lu}\d]/u.test(raw(j));
+      if (lower && (STOP_WORDS.has(words[j] ?? '') || (j > after && !/^\p{Lu}/u.test(raw(j - 1))))) break;
+      j++;
+    }
+    if (j === after || belongsOutside(text, spans, j)) return null;
+    const from = (spans[i] as WordSpan).start;
+    const to = (spans[j - 1] as WordSpan).end;
+    return { unit: { name: text.slice(from, to), from, to }, next: j };
+  }
+}
+
+/**
+ * Letters a scan confuses, put in one form on both sides before names are compared: rn/m, cl/d, ii/ü
+ * (ü folds to u), l for i. Vietnamese spells no "rn", "cl" or "ii", so no true name is changed.
+ */
+function ocrCanon(folded: string): string {
+  return folded
+    .replace(/rn/g, 'm')
+    .replace(/cl/g, 'd')
+    .replace(/ii/g, 'u')
+    .replace(/l(?=[^aeiouy]|$)/g, 'i');
+}
+
+/** Words that end a unit's name: the verbs and prepositions that follow it in a sentence. */
+const STOP_WORDS = new Set(
+  'chu phoi tham xay thuc trien voi de theo trong cua doi co chiu la lien tinh cung tai ve duoc se can phai va nam'.split(
+    ' ',
+  ),
+);

@@ -1,0 +1,246 @@
+/**
+ * Finds the time expressions in folded text ("quy ii/2024", "trung tuan thang 10", "tu ngay 20/3 den
+ * truoc 01/7/2024" …). Each becomes a mention whose dates may still lack a year; time-words.ts settles
+ * the years and turns mentions into a window.
+ */
+
+/** A day or a month edge: day 0 = the first day of the month, day 99 = its last day. */
+export interface DaySpec {
+  day: number;
+  month: number;
+  year: number | null;
+}
+
+export interface Mention {
+  /** 'from-now': "từ nay đến …", a span that starts on the plan's date. */
+  kind: 'span' | 'deadline' | 'year' | 'named-year' | 'plan' | 'from-now';
+  start: DaySpec | null;
+  end: DaySpec | null;
+  /** The end is the day before the date written ("trước 01/7"). */
+  endBefore: boolean;
+  /** Offsets in the text. */
+  from: number;
+  to: number;
+}
+
+export const FIRST = 0;
+export const LAST = 99;
+
+// "năm" survives OCR as nam, ndm, nim, niam, nidm: a word n…m of up to four letters.
+const NAM = String.raw`n[a-z]{0,2}m`;
+const THANG = String.raw`th[ae]ng`;
+const YEAR_TAIL = String.raw`(?:\s*\/\s*(\d{4})|\s+${NAM}\s+(\d{4}))?`;
+const DAY = String.raw`(?<!\d)(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?:\s*\/\s*(\d{4}))?`;
+const DAY_WORDS = String.raw`(?<!\d)(\d{1,2})\s+${THANG}\s+(\d{1,2})(?:\s+${NAM}\s+(\d{4}))?`;
+const DATE = String.raw`(?:${DAY}|${DAY_WORDS})`;
+const TU = String.raw`(?:(?:tu|tir|ke tu)\s+)?`;
+const NGAY = String.raw`(?:ngay\s+)?`;
+const DEN = String.raw`\s*(?:den|toi|[-–—])\s*`;
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function num(s: string | undefined): number | null {
+  return s === undefined || s === '' ? null : Number(s);
+}
+
+/** A date from the 3 (d/m/y) + 3 (d tháng m năm y) groups of DATE starting at index i. */
+function dateAt(m: RegExpExecArray, i: number): DaySpec {
+  const day = num(m[i]) ?? num(m[i + 3]) ?? 1;
+  const month = num(m[i + 1]) ?? num(m[i + 4]) ?? 1;
+  return { day, month, year: num(m[i + 2]) ?? num(m[i + 5]) };
+}
+
+function month(monthNo: number, year: number | null, day = FIRST): DaySpec {
+  return { day, month: monthNo, year };
+}
+
+type Rule = { re: RegExp; read: (m: RegExpExecArray) => Omit<Mention, 'from' | 'to'> | null };
+
+const span = (start: DaySpec, end: DaySpec, endBefore = false): Omit<Mention, 'from' | 'to'> => ({
+  kind: 'span',
+  start,
+  end,
+  endBefore,
+});
+
+const RULES: Rule[] = [
+  {
+    // từ nay đến hết năm 2026 · từ nay đến hết tháng 6/2026
+    re: new RegExp(
+      String.raw`\btu (?:nay|bay gio)\s+(?:den|toi)\s+(?:het\s+)?(?:${NAM}(?:\s+(\d{4}))?|${THANG}\s+(\d{1,2})${YEAR_TAIL})`,
+      'g',
+    ),
+    read: (m) => {
+      const monthNo = num(m[2]);
+      const end =
+        monthNo === null ? month(12, num(m[1]), LAST) : month(monthNo, num(m[3]) ?? num(m[4]), LAST);
+      return { kind: 'from-now', start: null, end, endBefore: false };
+    },
+  },
+  {
+    // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025
+    re: new RegExp(
+      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung)\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const which = m[1] ?? '';
+      const k = /dau|nhat/.test(which)
+        ? 0
+        : /hai|2/.test(which)
+          ? 1
+          : /ba|3/.test(which)
+            ? 2
+            : /tu|4/.test(which)
+              ? 3
+              : -1;
+      const y = num(m[3]) ?? num(m[4]);
+      const mo = Number(m[2]);
+      return k < 0
+        ? span(month(mo, y, 22), month(mo, y, LAST))
+        : span(month(mo, y, k * 7 + 1), month(mo, y, k * 7 + 7));
+    },
+  },
+  {
+    // hoàn thành trước 15/3/2024 · chậm nhất ngày 30/6 · hạn hoàn thành: 20/5/2024
+    re: new RegExp(
+      String.raw`(?<!(?:den|toi|[-–—])\s*)(?:hoan thanh\s+)?(?:(cham nhat|muon nhat|han chot|han cuoi|han hoan thanh|thoi han)(?:\s+(?:la|vao|den))?\s*:?\s*)?(truoc\s+)?${NGAY}${DATE}`,
+      'g',
+    ),
+    read: (m) => {
+      if (!m[1] && !m[2]) return null;
+      const d = dateAt(m, 3);
+      return { kind: 'deadline', start: null, end: d, endBefore: m[2] !== undefined };
+    },
+  },
+  {
+    // từ ngày 20/3 đến trước 01/7/2024 · 29/3/2024 - 29/4/2024 · từ ngày 01/4 đến hết ngày 30/4/2025
+    re: new RegExp(String.raw`${TU}${NGAY}${DATE}${DEN}(het\s+|truoc\s+)?${NGAY}${DATE}`, 'g'),
+    read: (m) => span(dateAt(m, 1), dateAt(m, 8), (m[7] ?? '').startsWith('truoc')),
+  },
+  {
+    // tháng 4-5/2024 · từ tháng 01 năm 2025 đến hết tháng 6 năm 2025
+    re: new RegExp(
+      String.raw`${TU}${THANG}\s+(\d{1,2})${YEAR_TAIL}${DEN}(?:het\s+)?(?:${THANG}\s+)?(\d{1,2})${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const y2 = num(m[5]) ?? num(m[6]);
+      return span(month(Number(m[1]), num(m[2]) ?? num(m[3])), month(Number(m[4]), y2, LAST));
+    },
+  },
+  {
+    // thượng / trung / hạ tuần tháng 10 · đầu / giữa / cuối tháng 5
+    re: new RegExp(
+      String.raw`(thuong tuan|trung tuan|ha tuan|dau|giua|cuoi)\s+${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const part = m[1] ?? '';
+      const [a, b] =
+        part === 'trung tuan' || part === 'giua'
+          ? [11, 20]
+          : part === 'ha tuan' || part === 'cuoi'
+            ? [21, LAST]
+            : [1, 10];
+      const y = num(m[3]) ?? num(m[4]);
+      return span(month(Number(m[2]), y, a), month(Number(m[2]), y, b));
+    },
+  },
+  {
+    // Quý III – IV/2025 · Quý II và Quý III · quý 2, 3 năm 2025: from the first quarter to the last
+    re: new RegExp(
+      String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:[-–—]|,|\bden\b|\bva\b)\s*(?:(?:het\s+)?quy\s+)?(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const a = ROMAN[m[1] ?? ''] ?? 1;
+      const b = ROMAN[m[2] ?? ''] ?? a;
+      if (b < a) return null;
+      const y = num(m[3]) ?? num(m[4]);
+      return span(month(a * 3 - 2, y), month(b * 3, y, LAST));
+    },
+  },
+  {
+    // Quý II/2024 · quý 3 năm 2024
+    re: new RegExp(String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`, 'g'),
+    read: (m) => {
+      const q = ROMAN[m[1] ?? ''] ?? 1;
+      const y = num(m[2]) ?? num(m[3]);
+      return span(month(q * 3 - 2, y), month(q * 3, y, LAST));
+    },
+  },
+  {
+    // 6 tháng đầu năm · 6 tháng cuối năm 2024 · 9 tháng đầu năm
+    re: new RegExp(String.raw`\b(6|sau|9|chin)\s+${THANG}\s+(dau|cuoi)\s+${NAM}(?:\s+(\d{4}))?`, 'g'),
+    read: (m) => {
+      const n = m[1] === '9' || m[1] === 'chin' ? 9 : 6;
+      const y = num(m[3]);
+      return m[2] === 'dau'
+        ? span(month(1, y), month(n, y, LAST))
+        : span(month(13 - n, y), month(12, y, LAST));
+    },
+  },
+  {
+    // ngày 28/3/2024 · 11/4
+    re: new RegExp(String.raw`${NGAY}${DATE}`, 'g'),
+    read: (m) => {
+      const d = dateAt(m, 1);
+      return span(d, d);
+    },
+  },
+  {
+    // tháng 4/2024 · trong tháng 6 năm 2025 · tháng 01 năm 2026
+    re: new RegExp(String.raw`\b${THANG}\s+(\d{1,2})\b(?!\s*\/\s*\d{1,2}\b)${YEAR_TAIL}`, 'g'),
+    read: (m) => {
+      const y = num(m[2]) ?? num(m[3]);
+      return span(month(Number(m[1]), y), month(Number(m[1]), y, LAST));
+    },
+  },
+  {
+    // cả năm 2024 · trong năm · suốt năm
+    re: new RegExp(String.raw`\b(?:ca|trong|suot)\s+${NAM}(?:\s+(\d{4}))?\b`, 'g'),
+    read: (m) => ({
+      kind: 'year',
+      start: month(1, num(m[1])),
+      end: month(12, num(m[1]), LAST),
+      endBefore: false,
+    }),
+  },
+  {
+    // "năm 2025" alone: often part of a name ("Tháng hành động vì HTX năm 2025"), so it yields to any other time
+    re: new RegExp(String.raw`\b${NAM}\s+(\d{4})\b`, 'g'),
+    read: (m) => ({
+      kind: 'named-year',
+      start: month(1, num(m[1])),
+      end: month(12, num(m[1]), LAST),
+      endBefore: false,
+    }),
+  },
+  {
+    // thường xuyên · hằng năm: the plan's whole window
+    re: /\b(?:thuong xuyen|hang nam|ca giai doan)\b/g,
+    read: () => ({ kind: 'plan', start: null, end: null, endBefore: false }),
+  },
+];
+
+/** All mentions in folded text, earlier rules taking precedence over later ones on the same words. */
+export function findMentions(folded: string): Mention[] {
+  // 15-4-2026 and 15.4.2026 are dates written with other separators: read them as 15/4/2026 (same length).
+  let work = folded.replace(/(?<![\d.])(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d{2})(?![\d.]\d)/g, '$1/$2/$3');
+  const out: Mention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(work); m; m = rule.re.exec(work)) {
+      const read = rule.read(m);
+      if (!read) {
+        // Let later rules see a plain date inside a phrase this rule declined.
+        rule.re.lastIndex = m.index + 1;
+        continue;
+      }
+      out.push({ ...read, from: m.index, to: m.index + m[0].length });
+      work = work.slice(0, m.index) + ' '.repeat(m[0].length) + work.slice(m.index + m[0].length);
+    }
+  }
+  return out.sort((a, b) => a.from - b.from);
+}

@@ -1,0 +1,273 @@
+/**
+ * Time words → a window of local dates (shared/gold/README.md, "Time words and windows").
+ *
+ * A year left out ("trung tuần tháng 10", "từ ngày 20/3 đến trước 01/7/2024") is taken from the next
+ * year the same words give, else from the context (the section's or the plan's year). Dates far from
+ * the plan's year (an anniversary's 1946, a resolution of 2022) are history, not schedule, and are dropped.
+ */
+import type { LocalDate } from '../../task';
+import { addDays, compareDates, daysInMonth, formatLocalDate } from '../../calendar/dates';
+import { fold } from '../layout/fold';
+import { findMentions, LAST, type DaySpec, type Mention } from './time-mentions';
+
+export interface Window {
+  start: LocalDate;
+  end: LocalDate;
+}
+
+export interface TimeContext {
+  /** The year a date without one belongs to. */
+  year: number;
+  /** The plan's own window: where "trước D" starts, what "thường xuyên" means. */
+  plan: Window;
+  /** The plan's date, where "từ nay" starts (the plan's start when unknown). */
+  issued?: LocalDate | null;
+}
+
+export interface Peak extends Window {
+  /** The words of this peak, e.g. "tháng 4-5/2024". */
+  text: string;
+}
+
+/**
+ * Work repeated on a rule: every week (on a weekday), month (by a day of the month), quarter or half
+ * year. `due` is the last day of each month's window ("trước ngày 25 hằng tháng" → 24).
+ */
+export interface Recurrence {
+  every: 'week' | 'month' | 'quarter' | 'half';
+  due: number | null;
+  /** 1 = Monday … 7 = Sunday, for "hằng tuần (thứ Hai)". */
+  weekday: number | null;
+  /** "tháng cuối mỗi quý": only the last month of each quarter (or half year) is the window. */
+  lastMonth?: boolean;
+}
+
+export interface TimeReading {
+  window: Window | null;
+  /** The window is a due date: work must be done by `end`. */
+  deadline: boolean;
+  /** Periods of peak activity ("cao điểm …") within the main window. */
+  peaks: Peak[];
+  /** The words that qualify the peaks, from a parenthesis after them. */
+  peakNote: string | null;
+  recurrence: Recurrence | null;
+  /** The words say the work goes on all along ("thường xuyên"). */
+  sustained: boolean;
+  /** The time expressions found, as written ("trước ngày 20/12/2025"). */
+  words: string;
+}
+
+export function yearWindow(year: number): Window {
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+function toDate(spec: DaySpec, year: number): LocalDate | null {
+  if (spec.month < 1 || spec.month > 12) return null;
+  const last = daysInMonth(year, spec.month);
+  const day = spec.day === LAST ? last : Math.max(spec.day, 1);
+  if (day > last) return null;
+  return formatLocalDate(year, spec.month, day);
+}
+
+function plausibleYear(year: number | null, ctx: TimeContext): boolean {
+  return year === null || (year >= ctx.year - 1 && year <= ctx.year + 2);
+}
+
+/** Fills in missing years from the next mention that has one, then from the context. */
+function settleYears(mentions: Mention[], ctx: TimeContext): Mention[] {
+  let next: number | null = null;
+  const out: Mention[] = [];
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i] as Mention;
+    const endYear = m.end?.year ?? m.start?.year ?? next;
+    const startYear = m.start?.year ?? endYear;
+    if (!plausibleYear(m.start?.year ?? null, ctx) || !plausibleYear(m.end?.year ?? null, ctx)) continue;
+    const y = endYear ?? ctx.year;
+    out.unshift({
+      ...m,
+      start: m.start ? { ...m.start, year: startYear ?? y } : null,
+      end: m.end ? { ...m.end, year: y } : null,
+    });
+    next = m.start?.year ?? m.end?.year ?? next;
+  }
+  return out;
+}
+
+function mentionWindow(m: Mention, ctx: TimeContext): Window | null {
+  if (m.kind === 'plan') return ctx.plan;
+  if (!m.end) return null;
+  let end = toDate(m.end, m.end.year ?? ctx.year);
+  if (!end) return null;
+  if (m.kind === 'from-now') {
+    const start = ctx.issued && compareDates(ctx.issued, end) <= 0 ? ctx.issued : ctx.plan.start;
+    return compareDates(start, end) <= 0 ? { start, end } : null;
+  }
+  if (m.endBefore) end = addDays(end, -1);
+  if (m.kind === 'deadline') {
+    const start = compareDates(ctx.plan.start, end) <= 0 ? ctx.plan.start : `${end.slice(0, 4)}-01-01`;
+    return { start, end };
+  }
+  if (!m.start) return null;
+  let start = toDate(m.start, m.start.year ?? ctx.year);
+  if (!start) return null;
+  // "từ 01/12 đến 15/01/2025": the start belongs to the year before.
+  if (compareDates(start, end) > 0 && m.start.year === m.end.year) {
+    start = toDate(m.start, (m.start.year ?? ctx.year) - 1);
+  }
+  return start && compareDates(start, end) <= 0 ? { start, end } : null;
+}
+
+function union(windows: Window[]): Window | null {
+  if (windows.length === 0) return null;
+  return windows
+    .map(({ start, end }) => ({ start, end }))
+    .reduce((a, b) => ({
+      start: compareDates(a.start, b.start) <= 0 ? a.start : b.start,
+      end: compareDates(a.end, b.end) >= 0 ? a.end : b.end,
+    }));
+}
+
+const ONCE = String.raw`(?:mot|1|01)\s+lan`;
+const RECURRENCE: [RegExp, Recurrence['every']][] = [
+  [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+tuan\b/, 'week'],
+  [
+    new RegExp(
+      String.raw`\b(?:(?:6|sau|06)\s+th[ae]ng\s+${ONCE}|(?:dinh ky|hang|moi)\s+(?:6|sau|06)\s+th[ae]ng|nua nam\s+${ONCE})\b`,
+    ),
+    'half',
+  ],
+  [/\bthang cuoi (?:cua\s+)?(?:moi|hang|cac)\s+quy\b/, 'quarter'],
+  [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+quy\s+(?:\d+|mot)\s+lan\b/, 'quarter'],
+  [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+quy\b/, 'quarter'],
+  [new RegExp(String.raw`\bquy\s+${ONCE}\b`), 'quarter'],
+  [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+th[ae]ng\s+(?:\d+|mot)\s+lan\b/, 'month'],
+  [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+th[ae]ng\b/, 'month'],
+];
+
+const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
+
+/** "trước ngày 25 hằng tháng", "hằng tháng, chậm nhất ngày 5": the last day of each month's window. */
+function dueDay(folded: string, start: number, end: number): number | null {
+  const before =
+    /\b(truoc|cham nhat|muon nhat|vao|truoc ngay|den)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?$/.exec(
+      folded.slice(Math.max(0, start - 30), start),
+    );
+  const after = /^\s*[,(]?\s*(truoc|cham nhat|muon nhat|vao)\s+ngay\s+(\d{1,2})\b(?!\s*\/)/.exec(
+    folded.slice(end),
+  );
+  const m = before ?? after;
+  if (!m) return null;
+  const day = Number(m[2]);
+  if (day < 1 || day > 31) return null;
+  return m[1]?.startsWith('truoc') ? Math.max(day - 1, 1) : day;
+}
+
+/** "hằng quý, trước ngày 20 tháng cuối quý": the due day falls in the period's last month. */
+function lastMonthDue(folded: string, end: number): boolean {
+  return /^\s*[,(]?\s*(?:truoc|cham nhat|muon nhat|vao)\s+ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi\s+(?:quy|ky|moi quy)\b/.test(
+    folded.slice(end),
+  );
+}
+
+export function findRecurrence(
+  text: string,
+): { rule: Recurrence; start: number; end: number; words: string } | null {
+  const folded = fold(text);
+  for (const [re, every] of RECURRENCE) {
+    const m = re.exec(folded);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
+      folded.slice(end),
+    );
+    const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
+    const lastMonth = /^thang cuoi/.test(m[0]);
+    return {
+      rule: {
+        every,
+        due: every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null,
+        weekday,
+        ...(lastMonth ? { lastMonth } : {}),
+      },
+      start: m.index,
+      end,
+      words: text.slice(m.index, end),
+    };
+  }
+  return null;
+}
+
+function readWindows(
+  text: string,
+  ctx: TimeContext,
+): { windows: Window[]; deadline: Window | null; texts: string[] } {
+  const all = settleYears(findMentions(fold(text)), ctx);
+  const strong = all.filter((m) => m.kind !== 'named-year');
+  const mentions = strong.length > 0 ? strong : all;
+  const windows: Window[] = [];
+  const texts: string[] = [];
+  let deadline: Window | null = null;
+  for (const m of mentions) {
+    const w = mentionWindow(m, ctx);
+    if (!w) continue;
+    if (m.kind === 'deadline') deadline = w;
+    windows.push(w);
+    texts.push(text.slice(m.from, m.to).trim());
+  }
+  return { windows, deadline, texts };
+}
+
+/** Reads the window(s) that time words give. Returns a null window when the words name no time. */
+export function readTime(text: string, ctx: TimeContext): TimeReading {
+  const folded = fold(text);
+  const peakAt = folded.search(/\bcao\s+di[a-z]?m\b/);
+  const mainText = peakAt >= 0 ? text.slice(0, peakAt) : text;
+  const main = readWindows(mainText, ctx);
+  let peaks: Peak[] = [];
+  let peakNote: string | null = null;
+  if (peakAt >= 0) {
+    const peakText = text.slice(peakAt);
+    // The note after the peaks ("(nắm bắt … Luật HTX năm 2023)") explains them; its years are no peak.
+    const read = readWindows(
+      peakText.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)),
+      ctx,
+    );
+    peaks = read.windows.map((w, i) => ({ ...w, text: read.texts[i] ?? '' }));
+    peakNote = /\(([^)]{3,})\)/.exec(peakText)?.[1]?.trim() ?? null;
+  }
+  const recurrence = findRecurrence(text)?.rule ?? null;
+  const sustained = /\b(?:thuong xuyen|lien tuc)\b/.test(folded);
+  if (main.deadline) {
+    return {
+      window: main.deadline,
+      deadline: true,
+      peaks,
+      peakNote,
+      recurrence,
+      sustained,
+      words: main.texts.join('; '),
+    };
+  }
+  let window = union(main.windows);
+  // Peaks alone ("cao điểm từ 29/3 đến 29/4") are the whole window, not a part of it.
+  if (!window && peaks.length > 0) {
+    window = union(peaks);
+    peaks = [];
+  }
+  return { window, deadline: false, peaks, peakNote, recurrence, sustained, words: main.texts.join('; ') };
+}
+
+/** The words name a day, month, quarter or span, not only a year ("năm 2025" in a name is no schedule). */
+export function isSpecificTime(text: string): boolean {
+  return findMentions(fold(text)).some(
+    (m) => m.kind === 'span' || m.kind === 'deadline' || m.kind === 'from-now',
+  );
+}
+
+const TIME_CUES =
+  /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|tu nay|den het|dien ra|ket thuc|han|dip|tuan dau|tuan cuoi)\b/;
+
+/** A specific time introduced by the words that schedule ("dự kiến", "trước", "từ ngày" …), not one that names. */
+export function hasTimeCue(text: string): boolean {
+  return TIME_CUES.test(fold(text)) && isSpecificTime(text);
+}
