@@ -30,6 +30,7 @@ import { startEmulator } from '../tools/telegram-emulator';
 import { createDirectory } from '../jobs/directory';
 import { orgDirectory } from '../scripts/org-directory';
 import { measureNoise } from './noise';
+import { printZaloMorning } from './zalo-morning';
 import { senderMap, type ReminderRuntime } from '../jobs/runtime';
 import { createSendPacer, TELEGRAM_PACE } from '../src/channels/send-pacer';
 import { DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY, startReminderWorkers } from '../jobs/workers';
@@ -82,6 +83,8 @@ function startFerretDb(): { uri: string; stop(): void } {
 }
 
 async function main(): Promise<void> {
+  // A pure simulation on the budget's clock, before any server: how long a Zalo morning takes under the send budget.
+  await printZaloMorning();
   const ferret = process.env.MONGODB_URI ? null : startFerretDb();
   const mongoUri = process.env.MONGODB_URI ?? ferret?.uri ?? '';
   const redisUrl = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');

@@ -35,6 +35,7 @@ import {
 } from '../src/store/reminder-log';
 import { redactUrl } from '../src/shared/logger';
 import { checkDue } from './load-reminder';
+import { deliveryRank } from './morning-order';
 import { reminderBatchReply, type DueItem } from './render';
 import type { ReminderRuntime } from './runtime';
 import { targetChats, type TargetChat } from './targets';
@@ -203,7 +204,7 @@ export async function processDelivery(
 
   let sent: { messageId: string; messageIds?: readonly string[] };
   try {
-    sent = await sender.send(chatId, reply);
+    sent = await sender.send(chatId, reply, { rank: deliveryRank(claim.claimed.map((c) => c.item)) });
   } catch (err) {
     if (err instanceof SendDeferredError) {
       // Nothing was posted; only this delivery waits (no attempt used, the queue keeps moving).

@@ -15,6 +15,7 @@ import {
   type ReminderJobData,
 } from '../src/scheduler/reminder-queue';
 import { loadDueReminder } from './load-reminder';
+import { morningPriority } from './morning-order';
 import type { ReminderRuntime } from './runtime';
 import { targetChats } from './targets';
 
@@ -48,7 +49,7 @@ export async function processReminderJob(
   const day = due.reminder.localDate;
   const byPlatform = new Map<
     Platform,
-    { name: string; data: DeliveryJobData; opts: typeof DELIVERY_JOB_OPTIONS }[]
+    { name: string; data: DeliveryJobData; opts: typeof DELIVERY_JOB_OPTIONS & { priority: number } }[]
   >();
   // The key joins its group's set for the day before the group's job is queued, so the job sees it.
   const gather = rt.connection.pipeline();
@@ -65,7 +66,13 @@ export async function processReminderJob(
       data: { day, chatId: chat.chatId },
       // One job per group and day (same id: added once). It waits a moment so that the other reminders
       // of the morning, fanning out at the same instant, join it rather than follow as more messages.
-      opts: { ...DELIVERY_JOB_OPTIONS, jobId: deliveryJobId(day, chat.chatId), delay: rt.collectMs },
+      // Leaders' and overdue reminders first when a channel cannot send the whole morning at once.
+      opts: {
+        ...DELIVERY_JOB_OPTIONS,
+        jobId: deliveryJobId(day, chat.chatId),
+        delay: rt.collectMs,
+        priority: morningPriority(due.reminder),
+      },
     });
     byPlatform.set(chat.platform, list);
   }

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { commandMenu, createBotCore } from '../bot/core';
 import { createTelegramChannel } from '../channels/telegram';
 import { createZaloChannel } from '../channels/zalo';
+import { redisBudgetStore } from '../channels/zalo/send-budget';
 import type { Sender } from '../channels/sender';
 import { notifyAdmins } from '../channels/admin-notify';
 import { moveChat } from '../store/binding-repository';
@@ -134,6 +135,12 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
       logger,
       // An expired Zalo session needs a person: tell the admins wherever else they can be reached.
       notifyAdmins: (text) => notifyAdmins(config.admins, senders, text, logger),
+      // Counted in Redis on the service clock, so a restart does not reset the day's budget.
+      budget: {
+        limits: config.zalo.budget,
+        store: redisBudgetStore(redis, 'lmhtx:zalo:send-budget'),
+        now: () => clock.now().getTime(),
+      },
     });
     await zalo.start();
     senders.push(zalo.sender);

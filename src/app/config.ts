@@ -84,6 +84,19 @@ const schema = z.object({
     )
     .transform((v) => [...new Set(v.split(',').map((n) => Number(n.trim())))].sort((a, b) => a - b))
     .refine((days) => days.every((n) => n >= 1), 'must be working days late of at least 1, e.g. 1,3,5'),
+  ZALO_SEND_BUDGET: z
+    .string()
+    .trim()
+    .default('15,90,600')
+    .refine(
+      (v) => /^\d{1,5}\s*,\s*\d{1,5}\s*,\s*\d{1,6}$/.test(v),
+      'must be three whole numbers: messages per minute, per hour and per day, e.g. 15,90,600',
+    )
+    .transform((v) => v.split(',').map((n) => Number(n.trim())) as [number, number, number])
+    .refine(
+      ([m, h, d]) => m >= 1 && h >= m && d >= h,
+      'must be at least 1 and grow: per minute ≤ per hour ≤ per day',
+    ),
   REMINDER_ESCALATE_AT: z
     .string()
     .trim()
@@ -100,7 +113,8 @@ export interface Config {
   tz: string;
   defaultLocale: Locale;
   telegram: { token?: string; apiRoot: string };
-  zalo: { credentialsFile?: string };
+  /** The Zalo account's send budget (src/channels/zalo/send-budget.ts). */
+  zalo: { credentialsFile?: string; budget?: { perMinute: number; perHour: number; perDay: number } };
   admins: string[];
   /** Start of the service clock when set (demos and end-to-end tests); the clock runs forward from it. */
   botNow?: Date;
@@ -140,7 +154,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tz: e.TZ_NAME,
     defaultLocale: e.DEFAULT_LOCALE,
     telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT },
-    zalo: { credentialsFile: e.ZALO_CREDENTIALS_FILE },
+    zalo: {
+      credentialsFile: e.ZALO_CREDENTIALS_FILE,
+      budget: {
+        perMinute: e.ZALO_SEND_BUDGET[0],
+        perHour: e.ZALO_SEND_BUDGET[1],
+        perDay: e.ZALO_SEND_BUDGET[2],
+      },
+    },
     admins: e.BOT_ADMINS,
     botNow: e.BOT_NOW ? new Date(e.BOT_NOW) : undefined,
     logLevel: e.LOG_LEVEL,

@@ -12,12 +12,15 @@
  * `session` (declared on Sender) says when sends can go.
  */
 import type { ZaloDeliveryStarter } from './bot-service';
-import type { SendSession } from '../channels/sender';
+import { UnreachableChatError, type SendSession } from '../channels/sender';
+import type { ZaloSessionWatch } from '../channels/zalo/channel';
+import type { SendBudget } from '../channels/zalo/send-budget';
 import { guardChatRefusals, type ChatRefusalPolicy } from '../channels/zalo/chat-refusals';
 import { waitingNotice } from '../channels/zalo/notices';
 import { chatTitle } from '../store/chat-reach';
 import { countWaiting, waitingRows } from '../store/reminder-log';
 import { createReminderRuntime } from '../../jobs/runtime';
+import { markUnreachable } from '../../jobs/unreachable';
 import { startReminderWorkers, type ReminderWorkers } from '../../jobs/workers';
 import { JOB_NAMES } from '../scheduler/reminder-queue';
 
@@ -29,6 +32,25 @@ export interface ZaloDeliveryTuning {
   waitingNoticeAfterMs?: number;
 }
 
+function budgetOf(sender: object): Pick<SendBudget, 'onTurn'> | undefined {
+  const budget: unknown = (sender as { budget?: unknown }).budget;
+  return typeof budget === 'object' && budget !== null && 'onTurn' in budget
+    ? (budget as Pick<SendBudget, 'onTurn'>)
+    : undefined;
+}
+
+async function promoteChat(workers: ReminderWorkers, chatId: string): Promise<void> {
+  const queue = workers.deliveryQueues.get('zalo');
+  if (!queue) return;
+  for (const job of await queue.getDelayed())
+    if (String((job.data as { chatId?: unknown }).chatId) === chatId) await job.promote();
+}
+
+/** The Zalo channel's session also says when a group is gone (channel.ts). */
+function membershipOf(session: SendSession | undefined): Pick<ZaloSessionWatch, 'onGroupGone'> | undefined {
+  return session && 'onGroupGone' in session ? (session as Pick<ZaloSessionWatch, 'onGroupGone'>) : undefined;
+}
+
 export async function startZaloDeliveryWith(
   o: StarterOptions,
   tuning: ZaloDeliveryTuning = {},
@@ -38,26 +60,37 @@ export async function startZaloDeliveryWith(
     notifyAdmins: o.notifyAdmins,
     titleOf: async (chatId) => (await chatTitle('zalo', chatId)) || chatId,
     policy: tuning.chatRefusals,
+    now: () => o.clock.now().getTime(),
   });
-  const workers = startReminderWorkers(
-    createReminderRuntime({
-      connection: o.connection,
-      clock: o.clock,
-      calendar: o.calendar,
-      logger: o.logger,
-      senders: [sender],
-      platforms: ['zalo'],
-      defaultLocale: o.defaultLocale,
-      // Else an item whose overdue step differs from the defaults would be skipped as not due.
-      ...(o.reminderDefaults ? { reminderDefaults: o.reminderDefaults } : {}),
-      notifyAdmins: o.notifyAdmins,
-      prefix: o.prefix,
-    }),
-    { fanOut: false },
-  );
+  const rt = createReminderRuntime({
+    connection: o.connection,
+    clock: o.clock,
+    calendar: o.calendar,
+    logger: o.logger,
+    senders: [sender],
+    platforms: ['zalo'],
+    defaultLocale: o.defaultLocale,
+    // Else an item whose overdue step differs from the defaults would be skipped as not due.
+    ...(o.reminderDefaults ? { reminderDefaults: o.reminderDefaults } : {}),
+    notifyAdmins: o.notifyAdmins,
+    prefix: o.prefix,
+  });
+  const workers = startReminderWorkers(rt, { fanOut: false });
   await workers.ready();
   const session = o.sender.session;
   const stopWatching = session ? watchSession(session, workers, o, tuning) : () => undefined;
+  // A group the account left (membership event or check): its binding is marked at once, admins told once.
+  membershipOf(session)?.onGroupGone((chatId, reason) => {
+    void markUnreachable(rt, 'zalo', chatId, new UnreachableChatError('zalo', chatId, reason)).catch(
+      (err: unknown) => o.logger.error({ err: String(err) }, 'zalo: could not mark a group unreachable'),
+    );
+  });
+  // The send budget lets one group through: the next in line goes now, not at its next retry.
+  budgetOf(o.sender)?.onTurn((chatId) => {
+    void promoteChat(workers, chatId).catch((err: unknown) =>
+      o.logger.debug({ err: String(err) }, 'zalo: could not wake the next delivery'),
+    );
+  });
   o.logger.info('zalo: delivering queued reminders from this process');
   return {
     ...workers,

@@ -12,13 +12,22 @@ export interface SendSession {
  */
 export interface Sender {
   readonly platform: Platform;
-  send(chatId: string, reply: Reply): Promise<{ messageId: string }>;
+  send(chatId: string, reply: Reply, options?: SendOptions): Promise<{ messageId: string }>;
   /**
    * Present when the channel's session can be lost for a while (Zalo: one session per account, expired
    * until someone logs in again). Deliveries then wait, and the process holding the channel sends them the
    * moment it is back (src/app/zalo-delivery.ts).
    */
   readonly session?: SendSession;
+}
+
+/** What a scheduled delivery tells the channel about itself. */
+export interface SendOptions {
+  /**
+   * Who goes first when the channel cannot send everything at once (Zalo's send budget): lower first.
+   * jobs/morning-order.ts: 0 leaders groups and overdue items, 1 the rest. Channels without a budget ignore it.
+   */
+  rank?: number;
 }
 
 /**
@@ -59,7 +68,8 @@ export class RateLimitedError extends Error {
 export class SendDeferredError extends Error {
   constructor(
     readonly retryAfterMs: number,
-    readonly reason: 'chat-refused' | 'offline',
+    /** offline: no usable session; budget: the account's send budget is spent; paused: the account is paused. */
+    readonly reason: 'chat-refused' | 'offline' | 'budget' | 'paused',
     detail: string,
   ) {
     super(`send deferred (${reason}) for ${retryAfterMs} ms: ${detail}`);

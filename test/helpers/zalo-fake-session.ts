@@ -81,6 +81,13 @@ export class FakeZaloListener extends EventEmitter<ZaloListenerEvents> implement
     return true;
   }
 
+  /** A group event as zca-js emits it: events about the bot itself (isSelf) are dropped unless selfListen. */
+  deliverGroupEvent(event: ZaloListenerEvents['group_event'][0]): boolean {
+    if (this.socket !== 'open' || (event.isSelf && !this.selfListen)) return false;
+    this.emit('group_event', event);
+    return true;
+  }
+
   /** The socket closes with `code` (1006: Zalo dropped it). */
   close(code: CloseReason = CloseReason.AbnormalClosure, reason = ''): void {
     if (this.socket === 'none') return;
@@ -110,9 +117,11 @@ export class FakeZaloApi implements ZaloApiLike {
   constructor(
     private readonly server: FakeZaloServer,
     readonly session: number,
+    /** zca-js keeps the login's user agent in its context; a QR login generates one. */
+    readonly userAgent = 'Mozilla/5.0 (QR)',
   ) {
     this.listener = server.socket
-      ? server.socket.createListener(server.ownId)
+      ? server.socket.createListener(server.ownId, undefined, server.selfListen)
       : new FakeZaloListener(server.selfListen, server);
   }
 
@@ -174,6 +183,6 @@ export class FakeZaloApi implements ZaloApiLike {
 
   /** What a QR login reads back: the context zca-js built (imei and UA as generated, the jar). */
   getContext(): { imei: string; userAgent: string; cookie: FakeZaloServer['cookieJar'] } {
-    return { imei: 'qr-imei', userAgent: 'Mozilla/5.0 (QR)', cookie: this.server.cookieJar };
+    return { imei: 'qr-imei', userAgent: this.userAgent, cookie: this.server.cookieJar };
   }
 }

@@ -42,6 +42,9 @@ export const DEFAULT_SOCKET_SETTINGS: FakeSocketSettings = {
   retries: { '1000': { max: 5, times: [300, 600] }, '3000': { max: 1, times: 300 } },
 };
 
+/** How many messages one answer to requestOldMessages carries (Zalo's real batch size is not published). */
+export const OLD_MESSAGES_PAGE = 50;
+
 export class FakeZaloSocketServer {
   /** Connections the server accepted (each start() of a listener that got through). */
   connections = 0;
@@ -82,7 +85,11 @@ export class FakeZaloSocketServer {
   }
 
   /** A real zca-js Listener for the bot `ownId`, with the cookie string captured now (as zca-js does). */
-  createListener(ownId: string, settings: FakeSocketSettings = DEFAULT_SOCKET_SETTINGS): ZaloListenerLike {
+  createListener(
+    ownId: string,
+    settings: FakeSocketSettings = DEFAULT_SOCKET_SETTINGS,
+    selfListen = false,
+  ): ZaloListenerLike {
     const cookie = new CookieJar();
     cookie.setCookieSync('zpw_sek=fake; Domain=chat.zalo.me; Path=/', 'https://chat.zalo.me');
     const ctx = {
@@ -91,7 +98,7 @@ export class FakeZaloSocketServer {
       userAgent: 'Mozilla/5.0 (test)',
       API_TYPE: 30,
       API_VERSION: 685,
-      options: { selfListen: false, logging: false },
+      options: { selfListen, logging: false },
       settings: {
         features: { socket: { ...settings, rotate_error_codes: [], ping_interval: 20_000 } },
       },
@@ -133,6 +140,15 @@ export class FakeZaloSocketServer {
     for (const ws of this.open) this.sendFrame(ws, isGroup ? 521 : 501, 0, payload);
   }
 
+  /**
+   * A group event (cmd 601, a control of act_type "group"), as Zalo pushes it: `act` is Zalo's own word
+   * ("remove_member", "leave"…), `data` the event's fields (groupId, updateMembers…).
+   */
+  postGroupEvent(act: string, data: Record<string, unknown>): void {
+    const controls = [{ content: { act_type: 'group', act, data: JSON.stringify(data) } }];
+    for (const ws of this.open) this.sendFrame(ws, 601, 0, { controls });
+  }
+
   async close(): Promise<void> {
     this.releaseHandshakes();
     for (const ws of this.open) ws.terminate();
@@ -158,8 +174,11 @@ export class FakeZaloSocketServer {
     const lastId = request.lastId ?? null;
     this.oldMessageRequests.push({ type, lastId });
     const ofType = this.history.filter((m) => m.type === type);
+    // One batch of at most OLD_MESSAGES_PAGE: a longer gap needs several requests.
     const after =
-      lastId === null ? ofType.slice(-50) : ofType.filter((m) => BigInt(m.data.msgId) > BigInt(lastId));
+      lastId === null
+        ? ofType.slice(-OLD_MESSAGES_PAGE)
+        : ofType.filter((m) => BigInt(m.data.msgId) > BigInt(lastId)).slice(0, OLD_MESSAGES_PAGE);
     const data = after.map((m) => m.data);
     this.sendFrame(ws, cmd, 1, type === ThreadType.Group ? { groupMsgs: data } : { msgs: data });
   }

@@ -15,6 +15,7 @@ import { CookieJar } from 'tough-cookie';
 import {
   CloseReason,
   Gender,
+  GroupEventType,
   LoginQRCallbackEventType,
   ZaloApiLoginQRAborted,
   type LoginQRCallback,
@@ -29,7 +30,7 @@ import {
   type UserMessage,
 } from '../../src/channels/zalo/zca';
 import { FakeZaloApi, type FakeZaloListener } from './zalo-fake-session';
-import type { FakeZaloSocketServer } from './zalo-fake-socket';
+import { OLD_MESSAGES_PAGE, type FakeZaloSocketServer } from './zalo-fake-socket';
 import {
   buildGroupInfo,
   buildGroupMessage,
@@ -64,6 +65,8 @@ export interface FakeSentMessage extends MessageIds {
   session: number;
   /** When Zalo accepted it (Date.now()). */
   at: number;
+  /** When Zalo accepted it on the test's clock (`antiSpam.now`; else Date.now()). */
+  clockAt: number;
   /** The file this message carries, when it is an attachment message. */
   attachment?: AttachmentSource;
 }
@@ -78,6 +81,17 @@ export interface FakeZaloServerOptions {
   selfListen?: boolean;
   /** Give every session zca-js's real Listener, connected to this websocket (zalo-fake-socket.ts). */
   socket?: FakeZaloSocketServer;
+  /**
+   * Zalo's anti-spam as upstream reports it (#336): past `perHour` messages in an hour (on `now`, the
+   * test's clock), every send is refused with 221 until the hour has rolled on.
+   */
+  antiSpam?: { perHour: number; now: () => number };
+}
+
+function sekOf(credentials: unknown): string | undefined {
+  const cookies = (credentials as { cookie?: Array<{ key?: string; name?: string; value?: string }> })
+    ?.cookie;
+  return cookies?.find((c) => (c.key ?? c.name) === 'zpw_sek')?.value;
 }
 
 export class FakeZaloServer {
@@ -87,6 +101,9 @@ export class FakeZaloServer {
   readonly groups = new Map<string, string>();
   readonly users = new Map<string, string>();
   readonly socket: FakeZaloSocketServer | undefined;
+  readonly antiSpam: FakeZaloServerOptions['antiSpam'];
+  /** Sends the anti-spam refused (221). */
+  spamRefusals = 0;
   /** Every message users posted, for requestOldMessages. */
   readonly history: Message[] = [];
   /** Chats that answer every send with this code (123: "Không thể nhận tin nhắn từ bạn"). */
@@ -102,6 +119,9 @@ export class FakeZaloServer {
   /** This many listener connections fail before opening (1006), as with a stale cookie. */
   refusedConnections = 0;
   private nextMsgId = 7_300_000_000_000;
+  private sessionGeneration = 1;
+  /** Set by loginElsewhere: only credentials carrying this zpw_sek log in. */
+  private validSek: string | undefined;
   private nextCliMsgId = 1_750_000_000_000;
   private readonly sendFailures: FakeFailure[] = [];
   private readonly loginFailures: FakeFailure[] = [];
@@ -111,12 +131,18 @@ export class FakeZaloServer {
   private readonly hosted = new Map<string, Buffer>();
   /** Paths of the hosted files that were downloaded, in order. */
   readonly downloads: string[] = [];
+  /** The hosts the channel may send the session's cookies to for a download (this fake's file host). */
+  readonly fileHosts = /^(127\.0\.0\.1|localhost)$/;
+  /** Downloads refused for want of the session's cookie or user agent. */
+  readonly refusedDownloads: string[] = [];
 
   constructor(options: FakeZaloServerOptions = {}) {
     this.ownId = options.ownId ?? '8412345678901234567';
     this.botName = options.botName ?? 'Bot LMHTX';
-    this.selfListen = options.selfListen ?? false;
+    // The channel logs in with selfListen (channel.ts: zca-js drops group events about the bot otherwise).
+    this.selfListen = options.selfListen ?? true;
     this.socket = options.socket;
+    this.antiSpam = options.antiSpam;
     for (const [id, name] of Object.entries(options.groups ?? {})) this.groups.set(id, name);
     for (const [id, name] of Object.entries(options.users ?? {})) this.users.set(id, name);
     this.setCookie('zpw_sek', 'session-1');
@@ -132,7 +158,10 @@ export class FakeZaloServer {
     if (failure) throw this.toError(failure);
     // zca-js's cookie login reports a stale session only as "Đăng nhập thất bại", without a code.
     if (this.sessionExpired) throw new ZaloApiError('Đăng nhập thất bại');
-    const api = new FakeZaloApi(this, this.sessions.length);
+    if (this.validSek !== undefined && sekOf(credentials) !== this.validSek)
+      throw new ZaloApiError('Đăng nhập thất bại');
+    const ua = (credentials as { userAgent?: unknown } | undefined)?.userAgent;
+    const api = new FakeZaloApi(this, this.sessions.length, typeof ua === 'string' ? ua : undefined);
     this.sessions.push(api);
     return api;
   };
@@ -235,6 +264,50 @@ export class FakeZaloServer {
   /** The bot was removed from the group: it disappears from getAllGroups and sends to it fail. */
   removeBotFromGroup(groupId: string): void {
     this.groups.delete(groupId);
+  }
+
+  /**
+   * A group admin removes the bot (or, with act "leave", the bot leaves): it is gone from the group, and
+   * Zalo pushes the group event — a REMOVE_MEMBER naming the bot, which zca-js marks isSelf.
+   */
+  kickBotFromGroup(groupId: string, adminId = '3000000000000000001', act = 'remove_member'): void {
+    const name = this.groups.get(groupId) ?? '';
+    this.groups.delete(groupId);
+    const data = {
+      subType: 0,
+      groupId,
+      creatorId: adminId,
+      groupName: name,
+      sourceId: adminId,
+      updateMembers: [{ id: this.ownId, dName: this.botName, avatar: '', type: 0, avatar_25: '' }],
+      groupSetting: null,
+      groupTopic: null,
+      info: null,
+      extraData: null,
+      time: String(Date.now()),
+      avt: null,
+      fullAvt: null,
+      isAdd: 0,
+      hideGroupInfo: 0,
+      version: '2',
+      groupType: 1,
+    };
+    if (this.socket) return this.socket.postGroupEvent(act, data);
+    const type = act === 'leave' ? GroupEventType.LEAVE : GroupEventType.REMOVE_MEMBER;
+    this.listener.deliverGroupEvent({ type, act, data, threadId: groupId, isSelf: true });
+  }
+
+  /**
+   * Someone logs in to the bot's account elsewhere (Zalo PC, Zalo Web, `npm run zalo:login`): a new
+   * session cookie, the old one no longer logs in, and the bot's socket is closed with 3003 (`code`).
+   * Returns the new session as `zalo:login` would save it.
+   */
+  loginElsewhere(code: CloseReason = CloseReason.KickConnection): { cookie: unknown[] } {
+    this.sessionGeneration++;
+    this.setCookie('zpw_sek', `session-${this.sessionGeneration}`);
+    this.validSek = `session-${this.sessionGeneration}`;
+    this.closeListener(code, 'logged in elsewhere');
+    return { cookie: this.cookieJar.toJSON()?.cookies ?? [] };
   }
 
   /** What Zalo does on any response: a new cookie value in the jar zca-js holds. */
@@ -351,6 +424,15 @@ export class FakeZaloServer {
     const server = createServer((req, res) => {
       const data = this.hosted.get(req.url ?? '');
       if (!data) return void res.writeHead(404).end();
+      // Zalo's CDN serves a file to the session that received it: its cookie, and the UA it logged in with.
+      const sek = this.cookieJar.getCookiesSync('https://chat.zalo.me').find((c) => c.key === 'zpw_sek');
+      const cookieOk = sek !== undefined && (req.headers.cookie ?? '').includes(`zpw_sek=${sek.value}`);
+      const ua = req.headers['user-agent'] ?? '';
+      const uaOk = ua === this.api.userAgent;
+      if (!cookieOk || !uaOk) {
+        this.refusedDownloads.push(req.url ?? '');
+        return void res.writeHead(403).end('forbidden');
+      }
       this.downloads.push(req.url ?? '');
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(data);
     });
@@ -388,8 +470,8 @@ export class FakeZaloServer {
   /** What requestOldMessages answers: messages of that type after `lastId` (the last 50 when null). */
   messagesAfter(type: ThreadType, lastId: string | null): Message[] {
     const ofType = this.history.filter((m) => m.type === type);
-    if (lastId === null) return ofType.slice(-50);
-    return ofType.filter((m) => BigInt(m.data.msgId) > BigInt(lastId));
+    if (lastId === null) return ofType.slice(-OLD_MESSAGES_PAGE);
+    return ofType.filter((m) => BigInt(m.data.msgId) > BigInt(lastId)).slice(0, OLD_MESSAGES_PAGE);
   }
 
   userProfile(id: string): User {
@@ -479,6 +561,14 @@ export class FakeZaloServer {
       throw new ZaloApiError('Tham số không hợp lệ', 114);
     if (type === ThreadType.User && !this.users.has(threadId))
       throw new ZaloApiError('Tham số không hợp lệ', 114);
+    const clockAt = this.antiSpam?.now() ?? Date.now();
+    if (this.antiSpam) {
+      const lastHour = this.sent.filter((m) => m.clockAt > clockAt - 3_600_000).length;
+      if (lastHour >= this.antiSpam.perHour) {
+        this.spamRefusals++;
+        throw new ZaloApiError('Vượt quá số request cho phép', 221);
+      }
+    }
     const record = (text: string, attachment?: AttachmentSource): { msgId: number } => {
       const ids = this.newIds();
       this.sent.push({
@@ -489,6 +579,7 @@ export class FakeZaloServer {
         text,
         session,
         at: Date.now(),
+        clockAt,
         ...(attachment ? { attachment } : {}),
       });
       this.events.emit('sent');

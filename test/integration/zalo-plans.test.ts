@@ -62,6 +62,7 @@ beforeAll(async () => {
     login: zalo.login,
     ratePerSecond: 1000,
     burst: 50,
+    fileHosts: zalo.fileHosts,
   });
   await channel.start();
   expect(await say(PLANNING, ADMIN, '/link ke hoach')).toMatch(/Đã gắn nhóm này/);

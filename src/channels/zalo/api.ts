@@ -37,6 +37,8 @@ export type ZaloSendApi = Pick<API, 'sendMessage' | 'getAllGroups' | 'getUserInf
 export type ZaloApiLike = ZaloSendApi &
   Pick<API, 'getOwnId' | 'getGroupInfo' | 'getCookie' | 'keepAlive'> & {
     listener: ZaloListenerLike;
+    /** The session zca-js built: the user agent it sends with every request (file downloads use it too). */
+    getContext?: () => { userAgent: string };
   };
 
 /** Compile-time proof that a real logged-in API can be used wherever the adapter asks for ZaloApiLike. */

@@ -76,12 +76,16 @@ export function guardChatRefusals<S extends Sender>(sender: S, options: ChatRefu
     }
   }
 
-  async function send(chatId: string, reply: Parameters<S['send']>[1]): Promise<{ messageId: string }> {
+  async function send(
+    chatId: string,
+    reply: Parameters<S['send']>[1],
+    sendOptions?: Parameters<S['send']>[2],
+  ): Promise<{ messageId: string }> {
     const known = chats.get(chatId);
     if (known && now() < known.until)
       throw new SendDeferredError(known.until - now(), 'chat-refused', `code ${known.code}, in back-off`);
     try {
-      const result = await sender.send(chatId, reply);
+      const result = await sender.send(chatId, reply, sendOptions);
       chats.delete(chatId);
       return result;
     } catch (err) {

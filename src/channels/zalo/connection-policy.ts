@@ -28,6 +28,19 @@ export interface ConnectionPolicy {
   credentialsPollMs: number;
   /** How often to call keepAlive() and save refreshed cookies. */
   maintenanceMs: number;
+  /**
+   * After a kick (3000/3003: the account logged in elsewhere), the wait before logging in again from the
+   * credentials file; doubled per kick within `kickWindowMs`, up to kickRetryMaxMs. A new file is used at once.
+   */
+  kickRetryMinMs: number;
+  kickRetryMaxMs: number;
+  /** This many kicks within `kickWindowMs` are "repeated": the admins are told, once. */
+  kicksBeforeNotice: number;
+  kickWindowMs: number;
+  /** How often to ask Zalo which groups the account is in (bindings of groups it left become unreachable). */
+  membershipCheckMs: number;
+  /** How long an answer to a user waits for a session before it is given up (logged). */
+  replyWaitMs: number;
   /** Source of jitter; a test may pass a fixed one. */
   random: () => number;
 }
@@ -42,6 +55,12 @@ export const DEFAULT_CONNECTION_POLICY: ConnectionPolicy = {
   ambiguousWindowMs: 10 * 60_000,
   credentialsPollMs: 30_000,
   maintenanceMs: 10 * 60_000,
+  kickRetryMinMs: 60_000,
+  kickRetryMaxMs: 30 * 60_000,
+  kicksBeforeNotice: 2,
+  kickWindowMs: 60 * 60_000,
+  membershipCheckMs: 30 * 60_000,
+  replyWaitMs: 5 * 60_000,
   random: Math.random,
 };
 
@@ -58,5 +77,11 @@ export function restartDelay(policy: ConnectionPolicy, failedRestarts: number): 
 
 export function loginRetryDelay(policy: ConnectionPolicy, failures: number): number {
   const base = Math.min(policy.loginRetryMinMs * 2 ** Math.max(0, failures - 1), policy.loginRetryMaxMs);
+  return jittered(base, policy.random);
+}
+
+/** The wait after kick number `kicks` (1 = the first) of the current window. */
+export function kickRetryDelay(policy: ConnectionPolicy, kicks: number): number {
+  const base = Math.min(policy.kickRetryMinMs * 2 ** Math.max(0, kicks - 1), policy.kickRetryMaxMs);
   return jittered(base, policy.random);
 }

@@ -14,13 +14,16 @@ export interface DispatcherOptions {
   titles: GroupTitleCache;
   /** The bot's uid; read per message because it is only known after login. */
   ownId: () => string;
-  /** Fetches a file a user sent (its `href`); by default a plain HTTP GET. */
+  /** Fetches a file a user sent (its `href`); by default a plain HTTP GET (the channel adds the session). */
   download?: (url: string) => Promise<Buffer>;
 }
 
-/** Zalo's file links are plain HTTPS URLs on its CDN; no session is needed to fetch them. */
-export async function fetchFile(url: string): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+/**
+ * Zalo's file links are HTTPS URLs on its CDN. The web client fetches them with the session's cookies and
+ * user agent, and a CDN that checks them would refuse a bare GET, so the channel passes both.
+ */
+export async function fetchFile(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
   if (!res.ok) throw new Error(`zalo: file download failed with HTTP ${res.status}`);
   return Buffer.from(await res.arrayBuffer());
 }
@@ -32,7 +35,7 @@ export interface Dispatcher {
 }
 
 /** Enough to cover a catch-up after a reconnect (old_messages resends recent history); oldest forgotten first. */
-const MAX_SEEN = 5000;
+const MAX_SEEN = 10_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { core, logger, sender } = options;
@@ -77,9 +80,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     push(message) {
       const id = `${message.threadId}:${message.data.msgId}`;
-      if (seen.has(id)) return; // zca-js may redeliver after a reconnect
-      seen.add(id);
-      if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value ?? id);
+      // The same message may come back under another id (#348): same thread, sender, time and content.
+      const content =
+        typeof message.data.content === 'string'
+          ? message.data.content
+          : JSON.stringify(message.data.content);
+      const same = `${message.threadId}:${message.data.uidFrom}:${message.data.ts}:${content}`;
+      if (seen.has(id) || seen.has(same)) return; // zca-js may redeliver after a reconnect
+      for (const key of [id, same]) {
+        seen.add(key);
+        if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value ?? key);
+      }
       // Answers come back in the order the questions were asked in each thread.
       const previous = threads.get(message.threadId) ?? Promise.resolve();
       const task = previous

@@ -44,6 +44,12 @@ const RATE_CODES = new Set([-69]);
 /** Zalo gives no retry-after; anti-spam limits are measured in minutes, so wait a whole one. */
 export const ZALO_RATE_LIMIT_RETRY_MS = 60_000;
 
+/**
+ * Not Zalo's: the code a ZaloChatRefusedError carries when Zalo answered a send with neither a message
+ * nor an attachment id (#146), which it does past its burst limit instead of an error.
+ */
+export const EMPTY_RESULT_CODE = 0;
+
 /** Zalo refused a message for one chat (code 123, 122 or 221): see CHAT_REFUSAL_CODES. */
 export class ZaloChatRefusedError extends Error {
   constructor(

@@ -11,11 +11,16 @@
  *   `setTimeout(() => this.start(…))` that nothing can cancel, and only then is `closed` not emitted. A
  *   retired listener's `start` is therefore replaced by a no-op, so that pending retry cannot bring an
  *   orphan back; and a retired listener that connects anyway is stopped again.
- * - 3000 (this account opened elsewhere) and 3003 (kicked) are final: restarting would fight the other
- *   session (docs/zalo-zca-js.md §2).
+ * - 3000 (this account opened elsewhere) and 3003 (kicked) end this listener: restarting it would fight
+ *   the other session (docs/zalo-zca-js.md §2). The channel decides what next (a wait, then a new login
+ *   from the credentials file: channel.ts).
+ *
+ * Catch-up pages: Zalo answers requestOldMessages with one batch. When a batch brings messages newer than
+ * the one asked from, the next batch is asked for from the newest of them, until a batch brings nothing
+ * new (or `catchUpPages` batches), so a long gap is covered whole.
  */
 import type { Logger } from '../../shared/logger';
-import type { ZaloListenerLike } from './api';
+import type { ZaloEventArgs, ZaloListenerLike } from './api';
 import { restartDelay, type ConnectionPolicy } from './connection-policy';
 import { describeError } from './errors';
 import { CloseReason, ThreadType, type Message } from './zca';
@@ -32,7 +37,12 @@ export interface ListenerSupervisorOptions {
   /** 3000/3003: the listener is retired; nothing should reconnect by itself. */
   onTakenOver(code: CloseReason, reason: string): void;
   onConnected?(): void;
+  /** Group membership changes (zca-js `group_event`): the channel looks for the bot's own removal. */
+  onGroupEvent?(event: ZaloEventArgs<'group_event'>[0]): void;
 }
+
+/** Most catch-up batches asked for in a row per thread type after one connection. */
+const CATCH_UP_PAGES = 20;
 
 export interface ListenerSupervisor {
   readonly connected: boolean;
@@ -41,6 +51,14 @@ export interface ListenerSupervisor {
 }
 
 const FINAL_CODES = new Set<number>([CloseReason.DuplicateConnection, CloseReason.KickConnection]);
+
+function toBigInt(id: unknown): bigint | undefined {
+  try {
+    return BigInt(String(id));
+  } catch {
+    return undefined;
+  }
+}
 
 export function superviseListener(
   listener: ZaloListenerLike,
@@ -90,18 +108,38 @@ export function superviseListener(
     scheduleRestart(code, reason);
   });
   listener.on('message', (message) => options.onMessage(message, false));
-  listener.on('old_messages', (messages) => {
+  listener.on('group_event', (event) => {
+    if (!retired) options.onGroupEvent?.(event);
+  });
+  // Per thread type: the id the last batch was asked from, and how many batches this connection asked.
+  const paging = new Map<ThreadType, { from: string | null; pages: number }>();
+  listener.on('old_messages', (messages, type) => {
     for (const message of messages) options.onMessage(message, true);
+    const page = paging.get(type);
+    if (!page || retired) return;
+    let newest: bigint | undefined;
+    for (const m of messages) {
+      const id = toBigInt(m.data.msgId);
+      if (id !== undefined && (newest === undefined || id > newest)) newest = id;
+    }
+    const from = page.from === null ? undefined : toBigInt(page.from);
+    const progressed = newest !== undefined && (from === undefined || newest > from);
+    if (!progressed || page.pages >= CATCH_UP_PAGES) return void paging.delete(type);
+    ask(type, String(newest), page.pages + 1);
   });
 
-  function catchUp(): void {
-    for (const type of [ThreadType.Group, ThreadType.User]) {
-      try {
-        listener.requestOldMessages(type, options.lastMessageId(type));
-      } catch (err) {
-        logger.warn({ err: describeError(err), type }, 'zalo: could not ask for missed messages');
-      }
+  function ask(type: ThreadType, from: string | null, pages: number): void {
+    paging.set(type, { from, pages });
+    try {
+      listener.requestOldMessages(type, from);
+    } catch (err) {
+      paging.delete(type);
+      logger.warn({ err: describeError(err), type }, 'zalo: could not ask for missed messages');
     }
+  }
+
+  function catchUp(): void {
+    for (const type of [ThreadType.Group, ThreadType.User]) ask(type, options.lastMessageId(type), 1);
   }
 
   function scheduleRestart(code: number, reason: string): void {

@@ -12,13 +12,22 @@ export const SESSION_EXPIRED_NOTICE = [
   'Run `npm run zalo:login` on the server and scan the QR code with the bot’s Zalo account; the bot picks the new session up by itself. Zalo reminders are kept and sent once it is back.',
 ].join('\n');
 
+/** Said once when the account keeps being logged in elsewhere (Zalo PC, Zalo Web, another bot, zalo:login). */
 export const TAKEN_OVER_NOTICE = [
-  '⚠️ Kết nối Zalo của bot đã bị đóng vì tài khoản Zalo của bot vừa được mở ở nơi khác (Zalo Web hoặc một bản bot khác).',
-  'Bot sẽ không tự kết nối lại để tránh tranh chấp. Hãy đóng phiên kia rồi khởi động lại bot.',
+  '⚠️ Tài khoản Zalo đang đăng nhập ở nơi khác (Zalo PC, Zalo Web hoặc một bản bot khác), nên kết nối Zalo của bot bị ngắt nhiều lần.',
+  'Bot sẽ tự đăng nhập lại sau mỗi lần chờ (lâu dần) và dùng ngay phiên mới nếu có người chạy `npm run zalo:login`. Tin nhắc Zalo được giữ lại, không mất. Hãy đăng xuất phiên kia nếu không cần.',
   '',
-  '⚠️ The bot’s Zalo connection was closed because its account was opened elsewhere (Zalo Web or another bot instance).',
-  'It will not reconnect by itself, to avoid a tug of war. Close the other session, then restart the bot.',
+  '⚠️ The bot’s Zalo account is logged in elsewhere (Zalo PC, Zalo Web or another bot instance), so its connection keeps being closed.',
+  'The bot logs in again after each (growing) wait, and at once with a new session saved by `npm run zalo:login`. Zalo reminders are kept, not lost. Log the other session out if it is not needed.',
 ].join('\n');
+
+/** The account is paused after Zalo refused messages to several chats (send-budget.ts). */
+export function pausedNotice(minutes: number): string {
+  return [
+    `⚠️ Zalo đang từ chối tin nhắn của bot ở nhiều nhóm (giới hạn chống spam). Bot tạm dừng gửi tin nhắc Zalo khoảng ${minutes} phút để tránh bị khoá tài khoản; tin nhắc được giữ lại và gửi sau.`,
+    `⚠️ Zalo refuses the bot's messages in several groups (its anti-spam limit). The bot pauses Zalo reminders for about ${minutes} minutes so the account is not locked; the reminders are kept and sent afterwards.`,
+  ].join('\n');
+}
 
 export const SESSION_BACK_NOTICE = [
   '✅ Bot đã đăng nhập lại Zalo; các tin nhắc đang chờ sẽ được gửi.',

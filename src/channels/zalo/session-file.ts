@@ -25,6 +25,10 @@ export interface SessionFile {
   newLogin(): Promise<ZaloCredentials | undefined>;
   /** Records that `credentials` logged in (they are now what the file holds). */
   adopt(credentials: ZaloCredentials): void;
+  /** The file as it is now (after a kick: someone may have saved a new login); throws ZaloCredentialsError. */
+  reread(): Promise<ZaloCredentials>;
+  /** The user agent of the session in use, for requests made outside zca-js (file downloads). */
+  userAgent(): string | undefined;
 }
 
 export function createSessionFile(file: string, logger: Logger): SessionFile {
@@ -60,13 +64,20 @@ export function createSessionFile(file: string, logger: Logger): SessionFile {
       } catch {
         return undefined; // being rewritten, or removed: look again later
       }
-      const known = lastTried ?? saved;
-      if (known && !credentialsChanged(known, fresh)) return undefined;
+      // Our own saves rewrite the file too: only what differs from both what we wrote and what we tried is new.
+      for (const known of [saved, lastTried])
+        if (known && !credentialsChanged(known, fresh)) return undefined;
       lastTried = fresh;
       return fresh;
     },
     adopt(credentials) {
       saved = credentials;
     },
+    async reread() {
+      const fresh = await readCredentials(file);
+      lastTried = fresh;
+      return fresh;
+    },
+    userAgent: () => saved?.userAgent,
   };
 }

@@ -13,6 +13,7 @@ import type * as Zca from '../../../node_modules/zca-js/dist/index.js' with { 'r
 const zca = require('zca-js') as typeof Zca;
 
 export const { Zalo, GroupMessage, UserMessage, ThreadType, CloseReason, TextStyle, ZaloApiError } = zca;
+export const { GroupEventType } = zca;
 export const { LoginQRCallbackEventType, ZaloApiLoginQRAborted, ZaloApiLoginQRDeclined, Gender } = zca;
 
 export type Zalo = Zca.Zalo;
@@ -26,6 +27,7 @@ export type LoginQRCallbackEventType = Zca.LoginQRCallbackEventType;
 export type ZaloApiLoginQRAborted = Zca.ZaloApiLoginQRAborted;
 export type ZaloApiLoginQRDeclined = Zca.ZaloApiLoginQRDeclined;
 export type Gender = Zca.Gender;
+export type GroupEventType = Zca.GroupEventType;
 
 export type {
   API,

@@ -14,7 +14,6 @@ import {
   type ZaloCredentials,
 } from '../../../src/channels/zalo/credentials';
 import type { ConnectionPolicy } from '../../../src/channels/zalo/connection-policy';
-import { ZaloSessionExpiredError } from '../../../src/channels/zalo/errors';
 import {
   APOLOGY_VI,
   SESSION_BACK_NOTICE,
@@ -303,16 +302,20 @@ describe('zalo channel: connection', () => {
     expect(h.zalo.sentTo(GROUP)).toHaveLength(1);
   });
 
-  it('notices an expired session from a failed send (102), stops listening, and defers later sends', async () => {
+  it('notices an expired session from a failed send (102), stops listening, and defers that send and later ones', async () => {
     const h = await harness();
     await h.channel.start();
+    await waitFor(() => h.channel.sender.session.ready(), 'connected');
 
     h.zalo.failNextSend('session-expired');
-    await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
-      ZaloSessionExpiredError,
-    );
+    // The delivery that met the 102 waits like the others (it used to throw, spending an attempt).
+    const first = h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] });
+    await expect(first).rejects.toBeInstanceOf(SendDeferredError);
+    await expect(first).rejects.toMatchObject({ reason: 'offline' });
     await waitFor(() => h.notices.length === 1, 'the admin notice');
 
+    expect(h.channel.sender.session.state()).toBe('expired');
+    expect(h.channel.sender.session.ready()).toBe(false);
     expect(h.zalo.listener.started).toBe(false);
     await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'y' }] })).rejects.toBeInstanceOf(
       SendDeferredError,
@@ -321,21 +324,48 @@ describe('zalo channel: connection', () => {
     expect(h.zalo.loginCalls).toBe(0);
   });
 
-  it('does not fight another session that took the account over (3000)', async () => {
-    const h = await harness();
+  it('a kick (3000) is not final: it waits, re-reads the credentials file and logs in again; one kick tells nobody', async () => {
+    const h = await harness(undefined, { policy: { ...POLICY, kickRetryMinMs: 40, kickRetryMaxMs: 400 } });
     await h.channel.start();
     await waitFor(() => connects(h) === 1, 'connected');
+    const states: string[] = [];
+    h.channel.sender.session.onChange(() => states.push(h.channel.sender.session.state()));
 
     h.zalo.closeListener(CloseReason.DuplicateConnection, 'another web session');
-    await waitFor(() => h.notices.length === 1, 'the admin notice');
-    await staysQuiet(
-      () => h.notices.length > 1 || h.zalo.loginCalls > 0 || h.zalo.listener.startCalls.length > 1,
-      'second notice, login or restart',
-    );
+    expect(h.channel.sender.session.state()).toBe('kicked');
+    expect(h.channel.sender.session.ready()).toBe(false);
+    await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toMatchObject({
+      reason: 'offline',
+    });
+    // Someone saved a new login meanwhile: that is what the next login uses.
+    h.zalo.setCookie('zpw_sek', 'session-2');
+    await writeCredentials(h.file, { cookie: h_cookies(h.zalo), imei: 'new-imei', userAgent: 'UA/2.0' });
+    await waitFor(() => h.channel.sender.session.ready(), 'connected again');
 
-    expect(h.notices).toEqual([TAKEN_OVER_NOTICE]);
-    expect(h.zalo.loginCalls).toBe(0);
-    expect(h.zalo.listener.startCalls).toHaveLength(1);
+    expect(h.zalo.loginCalls).toBe(1);
+    expect(h.zalo.loginCredentials[0]).toMatchObject({ imei: 'new-imei', userAgent: 'UA/2.0' });
+    expect(states).toEqual(['kicked', 'connected']);
+    expect(h.notices).toEqual([]);
+    await h.channel.sender.send(GROUP, { segments: [{ text: 'y' }] });
+    expect(h.zalo.sentTo(GROUP).map((s) => s.text)).toEqual(['y']);
+  });
+
+  it('repeated kicks tell the admins once, and the waits between logins grow', async () => {
+    const h = await harness(undefined, {
+      policy: { ...POLICY, kickRetryMinMs: 20, kickRetryMaxMs: 1000, kicksBeforeNotice: 2 },
+    });
+    await h.channel.start();
+    for (let kick = 1; kick <= 4; kick++) {
+      await waitFor(() => h.channel.sender.session.ready(), `connected before kick ${kick}`, { timeoutMs: 3000 });
+      h.zalo.closeListener(CloseReason.KickConnection, 'logged in elsewhere');
+    }
+    await waitFor(() => h.channel.sender.session.ready(), 'connected after the last kick', { timeoutMs: 3000 });
+
+    expect(h.notices.filter((n) => n === TAKEN_OVER_NOTICE)).toHaveLength(1);
+    expect(h.notices[0]).toContain('Tài khoản Zalo đang đăng nhập ở nơi khác');
+    const waits = h.logs.filter((l) => /logged in elsewhere/.test(l.msg)).map((l) => Number(l.delayMs));
+    expect(waits).toEqual([20, 40, 80, 160]);
+    expect(h.zalo.loginCalls).toBe(4);
   });
 
   it('defers sends (not fails them) until the first login completes', async () => {
@@ -358,8 +388,11 @@ describe('zalo channel: connection', () => {
     await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toBeInstanceOf(
       SendDeferredError,
     );
+    expect(h.channel.sender.session.state()).toBe('connecting');
     finish?.();
     await starting;
+    await waitFor(() => h.channel.sender.session.ready(), 'connected');
+    expect(h.channel.sender.session.state()).toBe('connected');
     await h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] });
     expect(h.zalo.sentTo(GROUP)).toHaveLength(1);
   });

@@ -92,6 +92,11 @@ async function botProcess(
     },
     ratePerSecond: 50,
     burst: 10,
+    // The clock stands still in these tests; the budget has its own test (budget.test.ts).
+    budget: {
+      limits: { perMinute: 10_000, perHour: 10_000, perDay: 10_000 },
+      now: () => clock.now().getTime(),
+    },
     ...(options.maxChunkLength ? { maxChunkLength: options.maxChunkLength } : {}),
   });
   await channel.start();
