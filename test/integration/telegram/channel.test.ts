@@ -112,7 +112,7 @@ describe('createTelegramChannel against the emulator', () => {
     expect(lastReceived()).toEqual({
       platform: 'telegram',
       chat: { id: String(GROUP), title: 'Phòng Kế toán', isGroup: true },
-      user: { id: '501', name: 'Lan' },
+      user: { id: '501', name: 'Lan', username: 'lan' },
       messageId: String(messageId),
       text: '/ping@TestNameBot a<b',
       botUsername: BOT_USERNAME,
