@@ -36,7 +36,9 @@ function startWorker(): Worker {
   const ext = path.extname(__filename);
   const entry = path.join(__dirname, `chart-worker${ext}`);
   if (ext !== '.ts') return new Worker(entry);
-  const tsx = require.resolve('tsx/cjs/api');
+  // tsx is a dev dependency (the image runs dist/, never this branch): the name is built at run time so
+  // the bundler does not take it for a package the built programs need.
+  const tsx = require.resolve(['tsx', 'cjs', 'api'].join('/'));
   const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
   return new Worker(code, { eval: true });
 }
