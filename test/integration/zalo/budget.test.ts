@@ -200,7 +200,11 @@ describe('a burst of 221s from several groups', () => {
 
     clock.advance(31 * 60_000);
     await waitFor(() => zalo.sent.length >= 12, 'all 12 after the pause');
-    expect(await ReminderLog.countDocuments({ org: seed.org, state: 'sent' })).toBe(12);
+    // The fake has the message before the delivery has written its row: wait for the rows, not the sends.
+    await waitFor(
+      async () => (await ReminderLog.countDocuments({ org: seed.org, state: 'sent' })) === 12,
+      'all 12 recorded as sent',
+    );
     expect(await ReminderLog.countDocuments({ org: seed.org, state: 'failed' })).toBe(0);
     expect(notices.filter((n) => n.includes('tạm dừng'))).toHaveLength(1);
   });
