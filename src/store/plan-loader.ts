@@ -240,7 +240,9 @@ export async function loadPlan(
       );
       result.updated++;
     } else {
-      await Task.updateOne({ _id: m.task.id }, { $set: { ref: m.ref, doc: m.doc } });
+      // Nothing to write when the document says what it said before: the same file again changes nothing.
+      if (m.ref !== m.task.ref || !sameFields(m.doc, m.task.base))
+        await Task.updateOne({ _id: m.task.id }, { $set: { ref: m.ref, doc: m.doc } });
       result.unchanged++;
     }
     result.taskIds.push(m.task.id);
