@@ -64,7 +64,7 @@ describe('Zalo channel, with the real core and store', () => {
 
   it('a reply quoting a bot message that is not a reminder gets a hint, and changes nothing', async () => {
     const before = zalo.sent.length;
-    zalo.emitGroupText(GROUPS.planning, USERS.lan, '/task 4');
+    zalo.emitGroupText(GROUPS.planning, USERS.lan, '/help');
     await zalo.waitForSent(before + 1);
     const botMessage = zalo.sent[before]!;
     zalo.emitReplyToBot(botMessage, USERS.lan, 'xong');

@@ -100,8 +100,9 @@ describe('Telegram document → attachment', () => {
     expect(fromTelegram(ctxFor({ document, caption: 'hai phong' }), download)?.text).toBe('hai phong');
   });
 
-  it('a photo without a caption is still not for the bot', () => {
+  it('a photo without a caption reaches the core as a photo (a result sent in reply to a task), never as a plan', () => {
     const photo = [{ file_id: 'P', file_unique_id: 'P', width: 1, height: 1 }];
-    expect(fromTelegram(ctxFor({ photo }), async () => Buffer.alloc(0))).toBeUndefined();
+    const m = fromTelegram(ctxFor({ photo }), async () => Buffer.alloc(0));
+    expect(m?.attachment).toMatchObject({ kind: 'photo', ref: 'P', name: 'photo.jpg' });
   });
 });

@@ -46,6 +46,18 @@ export const snooze: CommandHandler = async (ctx, args) => {
   if (!Number.isInteger(days) || days < 1 || days > MAX_SNOOZE_DAYS)
     return [textReply(ctx.t('errors.badSnoozeDays', { max: MAX_SNOOZE_DAYS, number: task.value.number }))];
   const outcome = await snoozeTask(ctx, task.value, days);
+  if (outcome.kind === 'refused' && outcome.code === 'already-done') {
+    // A finished task has no reminders left to move: say that, not only that it is finished.
+    const done = outcome.task.completedAt;
+    return [
+      textReply(
+        ctx.t('snooze.finished', {
+          number: outcome.task.number,
+          date: done ? formatDate(toLocalDate(done, ctx.deps.tz)) : '—',
+        }),
+      ),
+    ];
+  }
   if (outcome.kind === 'refused') return [refusalReply(ctx, outcome.task, outcome.code)];
   if (outcome.kind !== 'applied') return [textReply(ctx.t('change.duplicate'))];
   return [

@@ -102,7 +102,7 @@ beforeAll(async () => {
     TELEGRAM_API_ROOT: emu.apiRoot,
     BOT_ADMINS: 'telegram:900',
   };
-  running.push(await startProcess('jobs/worker.ts', env, 'WORKER_READY', 60_000));
+  running.push(await startProcess('src/app/worker.ts', env, 'WORKER_READY', 60_000));
   running.push(await startProcess('src/app/main.ts', env, 'BOT_READY', 60_000));
 
   await stopRedis(redis);

@@ -107,7 +107,7 @@ describe('quiet on purpose', () => {
     expect(days.some((id) => id?.endsWith('_2025-03-28'))).toBe(false);
 
     expect(await say(LEADERS, `/snooze ${task.number} 90`)).toContain('từ 1 đến 20');
-    expect(await say(LEADERS, '/snooze')).toContain('/snooze 12 3');
+    expect(await say(LEADERS, '/snooze')).toContain('/hoan 12 3');
     expect((await Task.findById(task.id).lean())?.snoozedUntil).toBe('2025-04-01');
   });
 

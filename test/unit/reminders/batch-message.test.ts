@@ -34,7 +34,7 @@ describe('a morning’s reminder message', () => {
     const reply = renderReminderBatch([one], 'vi');
     expect(reply.segments).toEqual(renderReminder(one, 'vi').segments);
     expect(reply.buttons?.map((row) => row.map((b) => b.data))).toEqual([
-      ['rm:done:12', 'rm:p50:12', 'rm:p100:12', 'rm:snooze:12'],
+      ['rm:done:12', 'rm:p50:12', 'rm:p100:12', 'rm:snooze:12', 'rm:extend:12'],
     ]);
   });
 

@@ -35,7 +35,7 @@ describe('Telegram message → IncomingMessage', () => {
     expect(toIncomingMessage(ctxFor({ text: '/ping@TestNameBot a<b' }))).toEqual({
       platform: 'telegram',
       chat: { id: '-1001234567890', title: 'Phòng <Kế toán>', isGroup: true },
-      user: { id: '501', name: 'Lan Nguyễn' },
+      user: { id: '501', name: 'Lan Nguyễn', username: 'lan' },
       messageId: '42',
       text: '/ping@TestNameBot a<b',
       botUsername: 'TestNameBot',
@@ -47,7 +47,7 @@ describe('Telegram message → IncomingMessage', () => {
       ctxFor({ caption: 'báo cáo', from: { id: 7, is_bot: false, first_name: ' ', username: 'hoa' } }),
     );
     expect(m?.text).toBe('báo cáo');
-    expect(m?.user).toEqual({ id: '7', name: '@hoa' });
+    expect(m?.user).toEqual({ id: '7', name: '@hoa', username: 'hoa' });
   });
 
   it('marks a private chat as not a group, without a title', () => {
@@ -83,7 +83,13 @@ describe('Telegram message → IncomingMessage', () => {
         } as Message['reply_to_message'],
       }),
     );
-    expect(toPerson?.replyTo).toEqual({ messageId: '8', fromBot: false, text: 'ảnh' });
+    // Who wrote the quoted message: a secretary is granted by replying to it.
+    expect(toPerson?.replyTo).toEqual({
+      messageId: '8',
+      fromBot: false,
+      text: 'ảnh',
+      author: { id: '501', name: 'Lan Nguyễn', username: 'lan' },
+    });
   });
 
   it("ignores the forum topic's creation notice as a reply target", () => {
