@@ -61,7 +61,15 @@ afterAll(() => {
       // already gone
     }
   }
-  if (dev?.pid) spawnSync('kill', ['-9', `-${dev.pid}`]);
+  // Its whole process group, by the syscall: procps-ng 4.0.2's `kill -9 -PID` signals -1, every process
+  // on the machine (strace showed kill(-1, SIGKILL)), which is what ended CI runs with exit code -1.
+  if (dev?.pid) {
+    try {
+      process.kill(-dev.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+  }
   rmSync(work, { recursive: true, force: true });
 });
 
