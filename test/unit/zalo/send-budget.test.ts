@@ -1,68 +1,16 @@
 /**
  * The Zalo account's send budget on a clock the test drives: limits per minute/hour/day, who goes first
- * when it is short, and the pause after refusals from several chats. The Redis store runs against the
- * test's real Redis server.
+ * when it is short, and the pause after refusals from several chats. The same store cases run against
+ * the real Redis in test/integration/zalo/budget-store.test.ts.
  */
-import IORedis from 'ioredis';
-import {
-  createSendBudget,
-  memoryBudgetStore,
-  redisBudgetStore,
-  type BudgetStore,
-} from '../../../src/channels/zalo/send-budget';
-import { redisUrl, testNamespace } from '../../harness/servers';
+import { createSendBudget, memoryBudgetStore } from '../../../src/channels/zalo/send-budget';
+import { budgetStoreCases } from '../../helpers/budget-store-cases';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const T0 = Date.parse('2025-03-11T01:00:00Z');
 
-let redis: IORedis;
-const key = `${testNamespace(__filename)}:budget`;
-beforeAll(() => {
-  redis = new IORedis(redisUrl(), { maxRetriesPerRequest: null });
-});
-afterEach(async () => {
-  await redis.del(key);
-});
-afterAll(async () => {
-  await redis.quit();
-});
-
-const stores: Array<[string, () => BudgetStore]> = [
-  ['in memory', () => memoryBudgetStore()],
-  ['in Redis', () => redisBudgetStore(redis, key)],
-];
-
-describe.each(stores)('the budget %s', (_name, makeStore) => {
-  it('lets through what fits each window, and says how long until the rest fits', async () => {
-    const store = makeStore();
-    const limits = { perMinute: 3, perHour: 5, perDay: 6 };
-    for (let i = 0; i < 3; i++) expect(await store.take(1, T0, limits)).toBe(0);
-    expect(await store.take(1, T0 + 1000, limits)).toBe(MINUTE - 1000 + 1); // the minute is full
-    expect(await store.take(1, T0 + MINUTE + 1, limits)).toBe(0);
-    expect(await store.take(1, T0 + MINUTE + 2, limits)).toBe(0);
-    // The hour is full now: the first send leaves it at T0 + 1 h.
-    expect(await store.take(1, T0 + 2 * MINUTE, limits)).toBe(HOUR - 2 * MINUTE + 1);
-    expect(await store.take(1, T0 + HOUR + 1, limits)).toBe(0);
-    // Six today: the day is full until the first one is a day old.
-    expect(await store.take(1, T0 + 2 * HOUR, limits)).toBeGreaterThan(20 * HOUR);
-  });
-
-  it('counts answers to users too, without holding them back', async () => {
-    const store = makeStore();
-    const limits = { perMinute: 2, perHour: 100, perDay: 100 };
-    await store.record(3, T0);
-    expect(await store.take(1, T0, limits)).toBeGreaterThan(0);
-  });
-
-  it('a message longer than a whole window goes once that window is empty, never held for ever', async () => {
-    const store = makeStore();
-    const limits = { perMinute: 2, perHour: 100, perDay: 100 };
-    expect(await store.take(5, T0, limits)).toBe(0);
-    expect(await store.take(5, T0 + 1000, limits)).toBe(MINUTE);
-    expect(await store.take(5, T0 + MINUTE + 1, limits)).toBe(0);
-  });
-});
+describe('the budget in memory', () => budgetStoreCases(() => memoryBudgetStore()));
 
 describe('who goes first when the budget is short', () => {
   it('the better rank first, then who waited longest; the next in line is woken when one goes', async () => {
@@ -92,6 +40,25 @@ describe('who goes first when the budget is short', () => {
     expect((await budget.admit('c', 1, 1)).ok).toBe(true);
     expect(woken.at(-1)).toBe('d');
     expect((await budget.admit('d', 1, 1)).ok).toBe(false); // and the hour is spent again
+  });
+
+  it('keeps room for urgent deliveries that are queued but have not asked yet', async () => {
+    const budget = createSendBudget({
+      limits: { perMinute: 100, perHour: 3, perDay: 100 },
+      now: () => T0,
+      recheckMs: 1000,
+    });
+    // Two overdue groups' messages are queued behind this one: 3 free, 2 kept, so one goes.
+    expect((await budget.admit('a', 1, 1, 2)).ok).toBe(true);
+    expect(await budget.admit('b', 1, 1, 2)).toMatchObject({
+      ok: false,
+      reason: 'budget',
+      detail: 'groups with leaders or overdue items go first',
+    });
+    // The urgent ones take the room kept for them; b still waits, now for the hour.
+    expect((await budget.admit('u1', 0, 1)).ok).toBe(true);
+    expect((await budget.admit('u2', 0, 1)).ok).toBe(true);
+    expect((await budget.admit('b', 1, 1, 0)).ok).toBe(false);
   });
 
   it('a waiter that stopped asking (its delivery is gone) holds nobody back for long', async () => {
