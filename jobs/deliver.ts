@@ -35,7 +35,7 @@ import {
 } from '../src/store/reminder-log';
 import { redactUrl } from '../src/shared/logger';
 import { checkDue } from './load-reminder';
-import { deliveryRank } from './morning-order';
+import { clearUrgent, deliveryRank, urgentAhead } from './morning-order';
 import { reminderBatchReply, type DueItem } from './render';
 import type { ReminderRuntime } from './runtime';
 import { targetChats, type TargetChat } from './targets';
@@ -172,6 +172,25 @@ export async function processDelivery(
   job: Job<DeliveryJobData>,
   token?: string,
 ): Promise<DeliveryResult> {
+  const id = job.id ?? '';
+  try {
+    const result = await deliver(rt, platform, queue, job, token);
+    await clearUrgent(rt.connection, rt.prefix, platform, id);
+    return result;
+  } catch (err) {
+    // Ended for good; a delivery put off (delayed, rate-limited, retried) still counts as queued.
+    if (err instanceof UnrecoverableError) await clearUrgent(rt.connection, rt.prefix, platform, id);
+    throw err;
+  }
+}
+
+async function deliver(
+  rt: ReminderRuntime,
+  platform: Platform,
+  queue: Pick<Queue<DeliveryJobData>, 'add' | 'rateLimit'>,
+  job: Job<DeliveryJobData>,
+  token?: string,
+): Promise<DeliveryResult> {
   const { chatId } = job.data;
   const day = job.data.day ?? (job.data.key ? keyLocalDate(job.data.key) : '');
   const sender = rt.senders.get(platform);
@@ -204,7 +223,9 @@ export async function processDelivery(
 
   let sent: { messageId: string; messageIds?: readonly string[] };
   try {
-    sent = await sender.send(chatId, reply, { rank: deliveryRank(claim.claimed.map((c) => c.item)) });
+    const rank = deliveryRank(claim.claimed.map((c) => c.item));
+    const reservedAhead = rank > 0 ? await urgentAhead(rt.connection, rt.prefix, platform, job.id ?? '') : 0;
+    sent = await sender.send(chatId, reply, { rank, reservedAhead });
   } catch (err) {
     if (err instanceof SendDeferredError) {
       // Nothing was posted; only this delivery waits (no attempt used, the queue keeps moving).

@@ -15,7 +15,7 @@ import {
   type ReminderJobData,
 } from '../src/scheduler/reminder-queue';
 import { loadDueReminder } from './load-reminder';
-import { morningPriority } from './morning-order';
+import { morningPriority, noteUrgent } from './morning-order';
 import type { ReminderRuntime } from './runtime';
 import { targetChats } from './targets';
 
@@ -80,6 +80,9 @@ export async function processReminderJob(
   if (unsupported) log.warn({ unsupported }, 'groups on a platform this deployment does not send on');
   let deliveries = 0;
   for (const [platform, jobs] of byPlatform) {
+    // Noted before the job exists, so no less urgent delivery spends the room this one needs.
+    const urgent = jobs.flatMap((j) => (j.opts.priority === 1 && j.opts.jobId ? [j.opts.jobId] : []));
+    await noteUrgent(rt.connection, rt.prefix, platform, urgent);
     await queues.get(platform)?.addBulk(jobs);
     deliveries += jobs.length;
   }

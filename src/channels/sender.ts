@@ -28,6 +28,11 @@ export interface SendOptions {
    * jobs/morning-order.ts: 0 leaders groups and overdue items, 1 the rest. Channels without a budget ignore it.
    */
   rank?: number;
+  /**
+   * Messages of better-ranked deliveries already queued that have not asked yet: a budget keeps room for
+   * them before letting this one go.
+   */
+  reservedAhead?: number;
 }
 
 /**

@@ -16,7 +16,9 @@
  * script over a sorted set of send times (scored by the caller's clock) is both, in a few lines.
  *
  * Order: when the budget is short, the group with the better rank (leaders groups and overdue items
- * first: jobs/morning-order.ts) goes first, then the one that has waited longest. A delivery that comes
+ * first: jobs/morning-order.ts) goes first, then the one that has waited longest. Better-ranked
+ * deliveries already queued but not yet asking are counted too (`reservedAhead`), so the first jobs of a
+ * morning to fall due do not spend the room an overdue group's message needs. A delivery that comes
  * back while a better one waits is sent back again; when one is let through, the next in line is woken
  * (`onTurn`) so the queue does not stall on retry intervals.
  *
@@ -196,8 +198,11 @@ export interface SendBudget {
   readonly limits: SendBudgetLimits;
   /** The longest a held delivery waits (real time) before asking again. */
   readonly recheckMs: number;
-  /** A scheduled delivery of `messages` messages to `chatId` asks to go now. */
-  admit(chatId: string, rank: number, messages: number): Promise<BudgetDecision>;
+  /**
+   * A scheduled delivery of `messages` messages to `chatId` asks to go now; `reservedAhead` messages of
+   * better-ranked deliveries, queued but not asking yet, must still fit after it.
+   */
+  admit(chatId: string, rank: number, messages: number, reservedAhead?: number): Promise<BudgetDecision>;
   /** An answer to a user went out: it counts, but is never held back by the budget. */
   record(messages: number): Promise<void>;
   /** A chat refused (123/221) or gave an empty result: true when this starts a pause of the account. */
@@ -242,7 +247,7 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
   return {
     limits,
     recheckMs,
-    async admit(chatId, rank, messages) {
+    async admit(chatId, rank, messages, reservedAhead = 0) {
       const t = now();
       const held = pausedFor();
       const known = waiters.get(chatId);
@@ -278,6 +283,13 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
             detail: 'another group goes first',
           });
       }
+      if (reservedAhead > 0 && (await store.free(t, limits)) - reservedAhead < Math.max(1, messages))
+        return hold({
+          ok: false,
+          reason: 'budget',
+          retryAfterMs: recheckMs,
+          detail: 'groups with leaders or overdue items go first',
+        });
       const wait = await store.take(Math.max(1, messages), t, limits);
       if (wait > 0)
         return hold({

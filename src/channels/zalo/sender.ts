@@ -422,6 +422,7 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
         chatId,
         sendOptions.rank ?? 1,
         remaining.reduce((n, s) => n + s.messages, 0),
+        sendOptions.reservedAhead ?? 0,
       );
       if (!decision.ok) throw new SendDeferredError(decision.retryAfterMs, decision.reason, decision.detail);
     }

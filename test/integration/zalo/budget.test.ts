@@ -169,11 +169,14 @@ describe('a morning of 150 Zalo group reminders with a budget of 100 an hour', (
     expect(zalo.spamRefusals).toBe(0);
     expect(await ReminderLog.countDocuments({ org: seed.org, state: { $ne: 'sent' } })).toBe(0);
     for (const g of ids) expect(zalo.sentTo(g)).toHaveLength(1);
-    // Not asserted yet: that the 50 overdue groups come first (jobs/morning-order.ts gives their delivery
-    // jobs a BullMQ priority, but in this rig they still went out last; see the branch report).
     const inHour = (s: { clockAt: number }): number => Math.floor((s.clockAt - MORNING.getTime()) / HOUR);
     expect(zalo.sent.slice(0, 100).map(inHour)).toEqual(Array(100).fill(0));
     expect(zalo.sent.slice(100).map(inHour)).toEqual(Array(50).fill(1));
+    // The stated order: every overdue group had its message in the first hour, though queued last; only
+    // groups with nothing overdue waited for the next.
+    const firstHourGroups = new Set(zalo.sent.slice(0, 100).map((s) => s.threadId));
+    expect([...overdue].filter((g) => !firstHourGroups.has(g))).toEqual([]);
+    expect(zalo.sent.slice(100).filter((s) => overdue.has(s.threadId))).toEqual([]);
   });
 });
 
