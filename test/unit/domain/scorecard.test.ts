@@ -41,7 +41,16 @@ describe('scorecard', () => {
       AFTER_Q2,
     );
     expect(rows).toEqual([
-      { department: 'van-phong', due: 1, onTime: 1, late: 0, notDone: 0, rate: 100, extended: 0, returned: 0 },
+      {
+        department: 'van-phong',
+        due: 1,
+        onTime: 1,
+        late: 0,
+        notDone: 0,
+        rate: 100,
+        extended: 0,
+        returned: 0,
+      },
       { department: 'ke-hoach', due: 3, onTime: 1, late: 1, notDone: 1, rate: 33, extended: 0, returned: 0 },
     ]);
   });
@@ -61,7 +70,7 @@ describe('scorecard', () => {
     // Due 15/5; on 20/5, already late, a leader moved it to 30/7; finished 25/5.
     const t = done('2025-07-30', '2025-05-25', {
       originalEnd: '2025-05-15',
-      extensions: [{ ...ext('2025-05-15', '2025-07-30', '2025-05-20'), via: 'edit' }],
+      extensions: [ext('2025-05-15', '2025-07-30', '2025-05-20')],
     });
     expect(scorecard([t], Q2, AFTER_Q2)).toEqual([
       expect.objectContaining({ due: 1, onTime: 0, late: 1, rate: 0, extended: 1 }),
@@ -140,7 +149,10 @@ describe('scorecard', () => {
   it('ranks by the exact rate, then more due, then fewer returns, then name — whatever the input order', () => {
     const d = (lead: string, n: number, onTime: number, returned = 0): ScorecardTask[] =>
       Array.from({ length: n }, (_, i) =>
-        done('2025-05-15', i < onTime ? '2025-05-15' : '2025-05-16', { lead: [lead], returned: i ? 0 : returned }),
+        done('2025-05-15', i < onTime ? '2025-05-15' : '2025-05-16', {
+          lead: [lead],
+          returned: i ? 0 : returned,
+        }),
       );
     const tasks = [
       ...d('c', 3, 2), // 67 %
