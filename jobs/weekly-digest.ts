@@ -14,11 +14,12 @@ import {
   type DigestInput,
   type DigestItem,
   type DigestQuarter,
+  type DigestScorecard,
   type DigestSection,
   type DigestWeek,
 } from '../src/bot/digest-message';
 import { quarterOf } from '../src/domain/calendar';
-import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
+import { departmentScorecard, departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
 import {
   addDays,
   compareDates,
@@ -111,9 +112,10 @@ export async function buildWeeklyDigest(
   // Tasks with no lead unit last: they are the leadership's own to assign.
   kept.sort((a, b) => Number(a.department === null) - Number(b.department === null));
   const names = new Map(departments.map((d) => [d.slug, d.name]));
-  const [week, quarter] = await Promise.all([
+  const [week, quarter, scorecard] = await Promise.all([
     thisWeek(orgId, today, weekStart, weekEnd, zone, names),
     quarterNumbers(orgId, today, zone, names),
+    quarterScorecard(orgId, weekStart, today, zone, names),
   ]);
   return {
     orgName: orgName ?? String(orgId),
@@ -125,6 +127,7 @@ export async function buildWeeklyDigest(
     mutedGroups: muted.map((b) => b.title || b.chatId),
     week,
     quarter,
+    ...(scorecard ? { scorecard } : {}),
   };
 }
 
@@ -173,6 +176,30 @@ async function quarterNumbers(
     counts: s.counts,
   }));
   return { period, asOf: today, rows };
+}
+
+/**
+ * The quarter just ended, ranked by on-time rate — only in the first digest of a quarter: the one whose
+ * week opens in a new quarter while the week before opened in the old one. Once a quarter, whichever
+ * weekday the quarter starts on (1/7 a Tuesday: the digest of Monday 7/7 carries the second quarter).
+ * Judged as of the digest's day, so every task due in that quarter is either done or overdue.
+ */
+async function quarterScorecard(
+  orgId: string,
+  weekStart: LocalDate,
+  today: LocalDate,
+  zone: string,
+  names: ReadonlyMap<string, string>,
+): Promise<DigestScorecard | undefined> {
+  const ended = quarterOf(addDays(weekStart, -7));
+  if (quarterOf(weekStart).start === ended.start) return undefined;
+  const tasks = await findPeriodTasks(orgId, ended, zone);
+  const name = (slug: string): string => names.get(slug) ?? slug;
+  const rows = departmentScorecard(tasks, ended, today, name).map((r) => ({
+    ...r,
+    department: name(r.department),
+  }));
+  return rows.length ? { period: ended, rows } : undefined;
 }
 
 /**

@@ -4,11 +4,13 @@
  * characters, Zalo earlier), each department kept whole, and long lists are shortened to "… and N more".
  */
 import type { Period } from '../domain/calendar';
+import type { ScorecardRow } from '../domain/scorecard';
 import type { CategoryCounts } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
 import { statusChartPng } from '../report/status-chart';
 import type { ImageAttachment } from './messages';
 import { periodLabel } from './commands/report-target';
+import { scorecardLine } from './commands/status';
 import { t, type Locale } from '../shared/i18n';
 import { formatDate } from '../shared/date-format';
 import type { Reply, Segment } from './messages';
@@ -48,6 +50,14 @@ export interface DigestInput {
   week?: DigestWeek;
   /** The current quarter's numbers per lead department, for the chart the digest opens with. */
   quarter?: DigestQuarter;
+  /** In the first digest of a quarter only: the quarter just ended, departments ranked by on-time rate. */
+  scorecard?: DigestScorecard;
+}
+
+export interface DigestScorecard {
+  period: Period;
+  /** Ranked; `department` is the department's name. */
+  rows: ScorecardRow[];
 }
 
 export interface DigestWeek {
@@ -149,6 +159,7 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
   const blocks = input.sections.map((s) => sectionText(s, locale, o));
   if (blocks.length === 0) blocks.push(t(locale, 'reminders:digest.empty'));
   if (input.week) blocks.push(weekText(input.week, locale, o));
+  if (input.scorecard?.rows.length) blocks.push(scorecardText(input.scorecard, locale));
 
   const replies: Reply[] = [];
   let body: string[] = [];
@@ -207,6 +218,15 @@ function weekText(week: DigestWeek, locale: Locale, o: Required<DigestRenderOpti
   }
   if (lines.length === 0) lines.push(w('nothing'));
   return [w('thisWeek'), ...lines].join('\n');
+}
+
+/** The quarter just ended, a line a department, the rate first (the same line as /status). */
+function scorecardText(card: DigestScorecard, locale: Locale): string {
+  const words = (key: string, vars?: Record<string, unknown>): string => t(locale, key, vars);
+  return [
+    words('reports:scorecard.digestTitle', { period: periodLabel(words, card.period) }),
+    ...card.rows.map((row) => `  ${scorecardLine(words, row, row.department)}`),
+  ].join('\n');
 }
 
 /** The quarter's chart for the digest's first message, in the group's language; undefined without data. */

@@ -3,7 +3,7 @@ import { foldVietnamese, type Period } from '../domain/calendar';
 import type { LocalDate } from '../domain/task';
 import type { DepartmentRecord, OrgRecord } from '../store/types';
 import { lastUpdates } from '../store/last-updates';
-import { departmentSummaries, findPeriodTasks } from './period-tasks';
+import { departmentScorecard, departmentSummaries, findPeriodTasks } from './period-tasks';
 import type { Words } from './status-chart';
 import { buildWorkbook } from './xlsx';
 
@@ -41,6 +41,7 @@ export async function exportReport(req: ExportRequest): Promise<ExportedReport |
   });
   if (tasks.length === 0) return null;
   const names = new Map(req.departments.map((d) => [d.slug, d.name]));
+  const deptName = (slug: string): string => names.get(slug) ?? slug;
   const data = await buildWorkbook({
     t: req.t,
     orgName: req.org.name,
@@ -48,10 +49,11 @@ export async function exportReport(req: ExportRequest): Promise<ExportedReport |
     window: { start: req.period.start, end: req.period.end },
     today: req.today,
     tz: req.tz,
-    deptName: (slug) => names.get(slug) ?? slug,
+    deptName,
     noLead: req.t('common.noLead'),
     tasks,
     summaries: departmentSummaries(tasks, req.today, req.department),
+    scorecard: departmentScorecard(tasks, req.period, req.today, deptName, req.department),
     updates: await lastUpdates(
       req.t,
       tasks.map((t) => t.id),

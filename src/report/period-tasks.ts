@@ -9,6 +9,7 @@ import {
   type DepartmentSummary,
   type StatusCategory,
 } from '../domain/status-report';
+import { scorecard, type ScorecardRow } from '../domain/scorecard';
 import type { LocalDate } from '../domain/task';
 import { findTasksInPeriod, type PeriodTaskRow } from '../store/period-tasks';
 
@@ -53,4 +54,18 @@ export function departmentSummaries(
   return summariseByDepartment(tasks, today).filter(
     (s) => !department || s.department === department || s.department === '',
   );
+}
+
+/**
+ * The period's scorecard (domain/scorecard), ranked; with `department`, only its row — the tasks were read
+ * for that department, so other departments' rows would count only what they share with it.
+ */
+export function departmentScorecard(
+  tasks: ReportTask[],
+  period: Pick<Period, 'start' | 'end'>,
+  today: LocalDate,
+  nameOf: (slug: string) => string,
+  department?: string,
+): ScorecardRow[] {
+  return scorecard(tasks, period, today, nameOf).filter((r) => !department || r.department === department);
 }

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { dayjs, LOCAL_DATE_FORMAT, parseLocalDate, toLocalDate } from '../domain/calendar';
+import type { ScorecardRow } from '../domain/scorecard';
 import { STATUS_CATEGORIES, emptyCounts, type DepartmentSummary } from '../domain/status-report';
 import type { LocalDate } from '../domain/task';
 import { formatWindow } from '../shared/date-format';
@@ -30,6 +31,8 @@ export interface WorkbookInput {
   tasks: ReportTask[];
   summaries: ReadonlyArray<DepartmentSummary<ReportTask>>;
   updates: ReadonlyMap<string, LastUpdate>;
+  /** The "Xếp hạng đơn vị" sheet's rows, ranked (domain/scorecard); without them there is no such sheet. */
+  scorecard?: readonly ScorecardRow[];
 }
 
 /** A local date as the Excel date of that day (exceljs writes Dates as UTC serials). */
@@ -217,11 +220,97 @@ function deadlineCells(task: ReportTask) {
   };
 }
 
+/**
+ * "Xếp hạng đơn vị": departments ranked by on-time rate, printed as the task sheet is — A4 landscape at
+ * 100 % (the columns fit the page), 10 pt, the header repeated on every page, the page number in the
+ * footer — with a title and the rule it counts by above the table.
+ */
+function addScorecard(wb: ExcelJS.Workbook, input: WorkbookInput, rows: readonly ScorecardRow[]): void {
+  const { t } = input;
+  const w = (key: string, vars?: Record<string, unknown>): string => t(`reports:scorecard.${key}`, vars);
+  const HEADER = 5;
+  const ws = wb.addWorksheet(w('sheet'), {
+    views: [{ state: 'frozen', ySplit: HEADER }],
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      scale: 100,
+      fitToPage: false,
+      printTitlesRow: `${HEADER}:${HEADER}`,
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&C${t('reports:export.footer')}`,
+      evenFooter: `&C${t('reports:export.footer')}`,
+    },
+  });
+  const font = { name: 'Arial', size: TASK_FONT_PT };
+  const number = { font, alignment: { horizontal: 'center' as const, vertical: 'top' as const } };
+  const columns = [
+    { key: 'stt', header: w('number'), width: 5, style: number },
+    {
+      key: 'department',
+      header: w('department'),
+      width: 40,
+      style: { font, alignment: { wrapText: true, vertical: 'top' as const } },
+    },
+    { key: 'due', header: w('due'), width: 11, style: number },
+    { key: 'onTime', header: w('onTime'), width: 11, style: number },
+    { key: 'late', header: w('late'), width: 11, style: number },
+    { key: 'notDone', header: w('notDone'), width: 11, style: number },
+    { key: 'rate', header: w('rate'), width: 13, style: { ...number, numFmt: '0%' } },
+    { key: 'extended', header: w('extended'), width: 11, style: number },
+    { key: 'returned', header: w('returned'), width: 11, style: number },
+  ];
+  // Widths and styles only: `header` on ws.columns would write the header into row 1.
+  ws.columns = columns.map(({ key, width, style }) => ({ key, width, style }));
+  const last = columns.length;
+  ws.mergeCells(1, 1, 1, last);
+  ws.getCell(1, 1).value = w('sheetTitle', { period: input.label.toUpperCase() });
+  ws.getCell(1, 1).font = { name: 'Arial', bold: true, size: 13 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.mergeCells(2, 1, 2, last);
+  ws.getCell(2, 1).value = t('reports:export.orgLine', {
+    org: input.orgName,
+    window: formatWindow(input.window.start, input.window.end),
+    date: formatDate(input.today),
+  });
+  ws.getCell(2, 1).alignment = { horizontal: 'center' };
+  ws.getCell(2, 1).font = font;
+  ws.mergeCells(3, 1, 3, last);
+  ws.getCell(3, 1).value = w('sheetNote');
+  ws.getCell(3, 1).font = { ...font, italic: true };
+  ws.getCell(3, 1).alignment = { horizontal: 'center', wrapText: true };
+  const header = ws.getRow(HEADER);
+  header.values = columns.map((c) => c.header);
+  styleHeader(header);
+  header.font = { ...font, bold: true };
+  header.height = rowHeight(ws, header);
+  rows.forEach((r, i) => {
+    const row = ws.addRow({
+      stt: i + 1,
+      department: input.deptName(r.department),
+      due: r.due,
+      onTime: r.onTime,
+      late: r.late,
+      notDone: r.notDone,
+      // The exact share, shown as a whole percentage: the sheet sorts by it as the ranking does.
+      rate: r.due ? r.onTime / r.due : 0,
+      extended: r.extended,
+      returned: r.returned,
+    });
+    row.eachCell({ includeEmpty: true }, (cell) => (cell.border = BORDER));
+  });
+  ws.autoFilter = { from: { row: HEADER, column: 1 }, to: { row: HEADER, column: last } };
+  ws.pageSetup.printArea = `A1:${ws.getColumn(last).letter}${Math.max(ws.rowCount, HEADER)}`;
+}
+
 export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'lmhtx-bot';
   wb.title = `${input.orgName} – ${input.label}`;
   addSummary(wb, input);
   addTasks(wb, input);
+  if (input.scorecard) addScorecard(wb, input, input.scorecard);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -40,6 +40,8 @@ export interface PeriodTaskRow {
   originalEnd: LocalDate | null;
   extensions: Extension[];
   attachments: Evidence[];
+  /** How many times the leaders returned its result ("trả lại"): the scorecard counts them. */
+  returned: number;
 }
 
 /** What is read of each task; a report that shows another field adds it here and to PeriodTaskRow. */
@@ -60,6 +62,7 @@ export const PERIOD_TASK_FIELDS = {
   originalEnd: 1,
   extensions: 1,
   attachments: 1,
+  returned: 1,
 } as const;
 
 /**
@@ -103,6 +106,7 @@ interface PeriodTaskDoc {
   originalEnd?: string | null;
   extensions?: Array<Omit<Extension, 'from' | 'requestedBy' | 'reason'> & Partial<Extension>>;
   attachments?: Array<Omit<Evidence, 'ref' | 'size'> & Partial<Evidence>>;
+  returned?: number;
 }
 
 /** Tasks counting in the period, ordered by deadline (open-ended last), then number. */
@@ -146,6 +150,7 @@ function toRow(d: PeriodTaskDoc): PeriodTaskRow {
       reason: e.reason ?? null,
     })),
     attachments: (d.attachments ?? []).map((a) => ({ ...a, ref: a.ref ?? null, size: a.size ?? 0 })),
+    returned: d.returned ?? 0,
   };
 }
 

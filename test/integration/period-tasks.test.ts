@@ -138,6 +138,7 @@ describe('the store’s period query', () => {
       originalEnd: null,
       extensions: [],
       attachments: [],
+      returned: 0,
     });
   });
 });

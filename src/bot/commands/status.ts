@@ -1,6 +1,12 @@
 /** /status: where every department stands for a period, in the categories agencies report in, with a chart. */
+import type { ScorecardRow } from '../../domain/scorecard';
 import { STATUS_CATEGORIES } from '../../domain/status-report';
-import { departmentSummaries, findPeriodTasks, type ReportTask } from '../../report/period-tasks';
+import {
+  departmentScorecard,
+  departmentSummaries,
+  findPeriodTasks,
+  type ReportTask,
+} from '../../report/period-tasks';
 import { statusChartPng } from '../../report/status-chart';
 import { clip } from '../args';
 import type { CommandContext, CommandHandler } from '../context';
@@ -24,6 +30,12 @@ export const status: CommandHandler = async (ctx, args) => {
   const r = new ReplyBuilder()
     .line(bold(ctx.t('report.title', { period: label, window: formatWindow(period.start, period.end) })))
     .line(ctx.t('report.asOf', { date: formatDate(ctx.today) }));
+  // The ranking first, a line a department: what a leader reading on a phone looks for.
+  const ranked = departmentScorecard(tasks, period, ctx.today, ctx.deptName, department);
+  if (ranked.length) {
+    r.blank().line(bold(ctx.t('reports:scorecard.title')));
+    for (const row of ranked) r.line(scorecardLine(ctx.t, row, ctx.deptName(row.department)));
+  }
   for (const s of summaries) {
     const name = s.department ? ctx.deptName(s.department) : ctx.t('common.noLead');
     r.blank().line(bold(ctx.t('report.department', { department: name, total: s.total })));
@@ -71,6 +83,15 @@ export const status: CommandHandler = async (ctx, args) => {
   }
   return [reply];
 };
+
+/** "92% · P. Kế hoạch: 11/12 đúng hạn, 1 gia hạn, 0 trả lại" — shared with the digest. */
+export function scorecardLine(
+  t: (key: string, vars?: Record<string, unknown>) => string,
+  row: ScorecardRow,
+  department: string,
+): string {
+  return t('reports:scorecard.line', { ...row, department });
+}
 
 function overdueLine(ctx: CommandContext, t: ReportTask): string {
   return ctx.t('report.overdueItem', {
