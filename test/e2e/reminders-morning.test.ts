@@ -20,6 +20,7 @@ import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { useTestStore, ChatBinding, Organisation, ReminderLog, StatusUpdate, Task } from '../helpers/store';
 import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
 import { staysQuiet, waitFor } from '../helpers/wait';
+import { skipServiceClockTo } from '../helpers/service-clock';
 
 jest.setTimeout(240_000);
 const { dbName } = useTestStore(__filename);
@@ -119,6 +120,7 @@ describe('Wednesday 26/03/2025 at 08:00', () => {
   let peak: BotMessage;
 
   it('each linked group gets at most one message; the campaign peak is in Thông tin’s; nothing of a past plan', async () => {
+    await skipServiceClockTo(BOT_NOW, '2025-03-26T07:59:57+07:00');
     peak = await emu.waitForBotMessage(GROUPS['thong-tin-tuyen-truyen'], undefined, 120_000);
     // A second message would be a delivery job still queued (collect window, retry): wait them out.
     await workerIdle();
