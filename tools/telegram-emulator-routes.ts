@@ -239,33 +239,58 @@ export function mountExtraRoutes(
     }),
   );
 
-  // A user sends a document: the test uploads it (multipart: `message` as JSON, the file as `document`).
+  // A user sends a document or a photo: the test uploads it (multipart: `message` as JSON, the file as
+  // `document` or `photo`). A photo arrives as Telegram sends it: a thumbnail and the full size, each with
+  // its own file_id; the caption (a command, say) stays a caption.
   app.post(
     '/test/:token/sendUserDocument',
     withState(async (req, res, state) => {
       const { fields, uploads } = parseMultipart(await readBody(req), req.headers['content-type'] ?? '');
-      const file = uploads.document;
-      const mimeType = fields.mime_type;
-      if (!file || !fields.message) return fail(res, 400, 'Bad Request: message and document are required');
-      const id = `DOC${state.files.size + 1}_${Date.now()}`;
-      const ext = /\.[^.]+$/.exec(file.filename)?.[0] ?? '';
-      state.files.set(id, {
-        name: file.filename,
-        path: `documents/file_${state.files.size}${ext}`,
-        data: file.data,
-        ...(mimeType ? { mimeType } : {}),
-      });
+      const file = uploads.document ?? uploads.photo;
+      const isPhoto = !uploads.document && Boolean(uploads.photo);
+      const mimeType = fields.mime_type ?? (isPhoto ? 'image/jpeg' : undefined);
+      if (!file || !fields.message)
+        return fail(res, 400, 'Bad Request: message and document (or photo) are required');
+      const store = (prefix: string, folder: string, name: string, ext: string): string => {
+        const id = `${prefix}${state.files.size + 1}_${Date.now()}`;
+        state.files.set(id, {
+          name,
+          path: `${folder}/file_${state.files.size}${ext}`,
+          data: file.data,
+          ...(mimeType ? { mimeType } : {}),
+        });
+        return id;
+      };
+      // A test may claim a size other than the bytes (Telegram reports it before any download).
+      const size = fields.file_size !== undefined ? Number(fields.file_size) : file.data.length;
       const message = JSON.parse(fields.message) as Record<string, unknown>;
       delete message.text;
       delete message.entities;
-      message.document = {
-        file_id: id,
-        file_unique_id: `U${id}`,
-        file_name: file.filename,
-        ...(mimeType ? { mime_type: mimeType } : {}),
-        // A test may claim a size other than the bytes (Telegram reports it before any download).
-        file_size: fields.file_size !== undefined ? Number(fields.file_size) : file.data.length,
-      };
+      let id: string;
+      if (isPhoto) {
+        const thumb = store('PHT', 'photos', file.filename, '.jpg');
+        id = store('PHO', 'photos', file.filename, '.jpg');
+        message.photo = [
+          {
+            file_id: thumb,
+            file_unique_id: `U${thumb}`,
+            width: 90,
+            height: 68,
+            file_size: Math.min(size, 1200),
+          },
+          { file_id: id, file_unique_id: `U${id}`, width: 1280, height: 960, file_size: size },
+        ];
+      } else {
+        const ext = /\.[^.]+$/.exec(file.filename)?.[0] ?? '';
+        id = store('DOC', 'documents', file.filename, ext);
+        message.document = {
+          file_id: id,
+          file_unique_id: `U${id}`,
+          file_name: file.filename,
+          ...(mimeType ? { mime_type: mimeType } : {}),
+          file_size: size,
+        };
+      }
       message.botToken = req.params.token;
       await server.addUserMessage(message);
       const stored = userUpdates(server).at(-1);

@@ -75,6 +75,16 @@ export interface Emulator {
     file: { name: string; data: Buffer; mimeType?: string; size?: number },
     caption?: string,
   ): Promise<{ fileId: string; messageId: number }>;
+  /**
+   * A user sends a photo (JPEG bytes), with an optional caption (a command such as "/done 4 …" works as in
+   * Telegram); Telegram delivers a thumbnail and the full size, and the file_id answered is the full size's.
+   */
+  sendPhoto(
+    client: TelegramClient,
+    photo: { data: Buffer; size?: number },
+    caption?: string,
+    extra?: MessageExtra,
+  ): Promise<{ fileId: string; messageId: number }>;
   /** Like `sendText`, and answers the id Telegram gave the user's message (what the bot may quote). */
   sendText(
     client: TelegramClient,
@@ -208,25 +218,18 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
     token,
     state,
     client: (clientOptions = {}) => running.getClient(token, { ...DEFAULT_CLIENT, ...clientOptions }),
-    async sendDocument(client, file, caption) {
-      const message = buildMessage(client, caption ?? '', {});
-      const form = new FormData();
-      form.append('message', JSON.stringify({ ...message, ...(caption ? { caption } : {}) }));
-      if (file.size !== undefined) form.append('file_size', String(file.size));
-      if (file.mimeType) form.append('mime_type', file.mimeType);
-      form.append(
-        'document',
-        new Blob([file.data], { type: file.mimeType ?? 'application/octet-stream' }),
-        file.name,
-      );
-      const res = await fetch(`${running.config.apiURL}/test/${token}/sendUserDocument`, {
-        method: 'POST',
-        body: form,
-      });
-      const json = (await res.json()) as { ok: boolean; result?: { file_id: string; message_id: number } };
-      if (!json.ok || !json.result) throw new Error(`emulator refused the document: ${JSON.stringify(json)}`);
-      return { fileId: json.result.file_id, messageId: json.result.message_id };
-    },
+    sendDocument: (client, file, caption) =>
+      uploadUserFile(running, token, client, 'document', file, caption, {}),
+    sendPhoto: (client, photo, caption, extra = {}) =>
+      uploadUserFile(
+        running,
+        token,
+        client,
+        'photo',
+        { name: 'photo.jpg', mimeType: 'image/jpeg', ...photo },
+        caption,
+        extra,
+      ),
     async sendText(client, text, extra = {}) {
       const built = buildMessage(client, text, extra);
       // Through the server directly (as its /sendMessage route does) to learn the id it assigns.
@@ -310,6 +313,31 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       await running.stop();
     },
   };
+}
+
+/** A user's document or photo, uploaded to the emulator's test route as multipart/form-data. */
+async function uploadUserFile(
+  server: TelegramServer,
+  token: string,
+  client: TelegramClient,
+  field: 'document' | 'photo',
+  file: { name: string; data: Buffer; mimeType?: string; size?: number },
+  caption: string | undefined,
+  extra: MessageExtra,
+): Promise<{ fileId: string; messageId: number }> {
+  const message = buildMessage(client, caption ?? '', extra);
+  const form = new FormData();
+  form.append('message', JSON.stringify({ ...message, ...(caption ? { caption } : {}) }));
+  if (file.size !== undefined) form.append('file_size', String(file.size));
+  if (file.mimeType) form.append('mime_type', file.mimeType);
+  form.append(field, new Blob([file.data], { type: file.mimeType ?? 'application/octet-stream' }), file.name);
+  const res = await fetch(`${server.config.apiURL}/test/${token}/sendUserDocument`, {
+    method: 'POST',
+    body: form,
+  });
+  const json = (await res.json()) as { ok: boolean; result?: { file_id: string; message_id: number } };
+  if (!json.ok || !json.result) throw new Error(`emulator refused the ${field}: ${JSON.stringify(json)}`);
+  return { fileId: json.result.file_id, messageId: json.result.message_id };
 }
 
 /** A copy, so the stored message never aliases an object the test keeps changing. */

@@ -136,6 +136,26 @@ describe('createTelegramChannel against the emulator', () => {
     });
   });
 
+  it('passes a photo with a command as its caption: the caption is the text, the largest size the file', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    const { fileId, messageId } = await emu.sendPhoto(
+      emu.client(),
+      { data: jpeg, size: 48_213 },
+      '/done 4 xong',
+    );
+    await emu.waitForBotMessage(GROUP, (m) => m.text?.includes('/done 4 xong') ?? false);
+    const got = lastReceived()!;
+    expect(got).toMatchObject({ messageId: String(messageId), text: '/done 4 xong' });
+    expect(got.attachment).toMatchObject({
+      kind: 'photo',
+      ref: fileId,
+      size: 48_213,
+      mimeType: 'image/jpeg',
+    });
+    expect((await got.attachment!.download()).equals(jpeg)).toBe(true);
+    expect(emu.state.downloads).toEqual([fileId]);
+  });
+
   it('passes every message, even plain chat the core will ignore, and posts nothing for an empty answer', async () => {
     const before = received.length;
     await emu.sendText(emu.client({ userId: 502, firstName: 'Minh', userName: 'minh' }), 'chỉ đọc');
