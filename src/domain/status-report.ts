@@ -19,17 +19,24 @@ export interface CategorisableTask {
   extensions?: ReadonlyArray<Pick<Extension, 'from' | 'to' | 'on'>>;
 }
 
+/**
+ * The deadline a task is judged by: the one in force when it was finished, or for an open task the one in
+ * force now. A date moved after the task was already late does not count (domain/task-rules), so such a
+ * task stays late whatever its new date says.
+ */
+export function judgedDeadline(task: CategorisableTask): LocalDate | null {
+  if (task.status === 'done' && !task.completedOn) return task.end;
+  return deadlineInForce(
+    { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },
+    task.completedOn ?? '9999-12-31',
+  );
+}
+
 export function categorise(task: CategorisableTask, today: LocalDate): StatusCategory {
-  if (task.status === 'done') {
-    const end = task.completedOn
-      ? deadlineInForce(
-          { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },
-          task.completedOn,
-        )
-      : task.end;
-    return !end || !task.completedOn || task.completedOn <= end ? 'doneOnTime' : 'doneLate';
-  }
-  if (task.end && task.end < today) return 'overdue';
+  const due = judgedDeadline(task);
+  if (task.status === 'done')
+    return !due || !task.completedOn || task.completedOn <= due ? 'doneOnTime' : 'doneLate';
+  if (due && due < today) return 'overdue';
   const started = task.status !== 'open' || task.progress > 0;
   if (!started && task.start && task.start > today) return 'notStarted';
   return 'inProgress';

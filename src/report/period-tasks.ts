@@ -5,6 +5,7 @@
 import { toLocalDate, type Period } from '../domain/calendar';
 import {
   categorise,
+  judgedDeadline,
   summariseByDepartment,
   type DepartmentSummary,
   type StatusCategory,
@@ -35,7 +36,17 @@ export async function findPeriodTasks(
   options: PeriodTaskOptions = {},
 ): Promise<ReportTask[]> {
   const rows = await findTasksInPeriod(orgId, { start: period.start, end: period.end, ...options });
-  return rows.map((t) => ({ ...t, completedOn: t.completedAt ? toLocalDate(t.completedAt, tz) : null }));
+  return rows
+    .map((t) => ({ ...t, completedOn: t.completedAt ? toLocalDate(t.completedAt, tz) : null }))
+    .filter((t) => t.start !== null || inPeriod(judgedDeadline(t), period));
+}
+
+/**
+ * A task with only a deadline counts in the period of the deadline it is judged by: an extension granted in
+ * time moves it to the new date's period, a date moved after it was late leaves it where it was late.
+ */
+function inPeriod(day: LocalDate | null, period: Pick<Period, 'start' | 'end'>): boolean {
+  return day === null || (day >= period.start && day <= period.end);
 }
 
 export function categoryOf(task: ReportTask, today: LocalDate): StatusCategory {

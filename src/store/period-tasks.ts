@@ -70,7 +70,7 @@ export const PERIOD_TASK_FIELDS = {
  * (domain/calendar `overlaps`): a task with only a deadline counts in the period its deadline falls in, one
  * with only a start in the period it starts in. Standing duties have no deadline to be late against and are
  * never counted. Each branch of the $or bounds `end` or pins it to null, so the {org, end, start} index
- * serves all three (the ranges on local-date strings compare as dates: YYYY-MM-DD sorts by time).
+ * serves all four (the ranges on local-date strings compare as dates: YYYY-MM-DD sorts by time).
  */
 export function periodTaskFilter(orgId: string, q: Pick<PeriodQuery, 'start' | 'end' | 'department'>) {
   const window = {
@@ -78,6 +78,9 @@ export function periodTaskFilter(orgId: string, q: Pick<PeriodQuery, 'start' | '
       { end: { $gte: q.start }, start: { $lte: q.end } },
       { start: null, end: { $gte: q.start, $lte: q.end } },
       { end: null, start: { $gte: q.start, $lte: q.end } },
+      // Its deadline moved past the period, perhaps after it was late: it may still be judged here by the
+      // original one (the report keeps it only then: report/period-tasks.ts).
+      { start: null, end: { $gt: q.end }, originalEnd: { $gte: q.start, $lte: q.end } },
     ],
   };
   const department = q.department ? [{ $or: [{ lead: q.department }, { support: q.department }] }] : [];

@@ -10,8 +10,9 @@ import { bindChat } from '../../src/store/binding-repository';
 import { findOrgBySlug, upsertOrgDirectory } from '../../src/store/org-repository';
 import { findTasksInPeriod } from '../../src/store/period-tasks';
 import { loadPlan } from '../../src/store/plan-loader';
+import { categoryOf, findPeriodTasks } from '../../src/report/period-tasks';
 import { coreDeps } from '../helpers/core-deps';
-import { useTestStore } from '../helpers/store';
+import { Task, useTestStore } from '../helpers/store';
 
 useTestStore(__filename);
 
@@ -175,5 +176,59 @@ describe('/status in a leaders’ group', () => {
     const q2 = await say('/status Q2');
     expect(q2).toMatch(/Phòng Kế hoạch: 1 việc/);
     expect(q2).toMatch(/Văn phòng: 2 việc/);
+  });
+});
+
+describe('a task with only a deadline, moved', () => {
+  // Due 20/05; moved to 31/07 by a leader on 10/05 (in time) or on 02/06 (after it was late).
+  const moved = (on: string) => ({
+    originalEnd: '2025-05-20',
+    end: '2025-07-31',
+    extensions: [
+      {
+        from: '2025-05-20',
+        to: '2025-07-31',
+        at: new Date(`${on}T09:00:00+07:00`),
+        on,
+        by: 'telegram:chu_tich',
+        requestedBy: null,
+        reason: null,
+        via: 'edit',
+      },
+    ],
+  });
+  let movedOrg = '';
+  const inQuarter = async (q: number) =>
+    (await findPeriodTasks(movedOrg, quarterPeriod(2025, q), 'Asia/Ho_Chi_Minh')).map((t) => t.title);
+
+  beforeAll(async () => {
+    await upsertOrgDirectory('doi-han', DIRECTORY['ky-han']!);
+    await loadPlan(
+      draft('doi-han', [
+        task('1', 'Gia hạn kịp thời', { end: '2025-05-20' }),
+        task('2', 'Đổi hạn khi đã trễ', { end: '2025-05-20' }),
+      ]),
+      'doi-han',
+      null,
+      new Date('2025-01-06T08:00:00+07:00'),
+    );
+    movedOrg = (await findOrgBySlug('doi-han'))!.id;
+    await Task.updateOne({ org: movedOrg, title: 'Gia hạn kịp thời' }, { $set: moved('2025-05-10') });
+    await Task.updateOne({ org: movedOrg, title: 'Đổi hạn khi đã trễ' }, { $set: moved('2025-06-02') });
+  });
+
+  it('counts where the deadline it is judged by falls: the new one if moved in time, else the original', async () => {
+    expect(await inQuarter(2)).toEqual(['Đổi hạn khi đã trễ']);
+    expect(await inQuarter(3)).toEqual(['Gia hạn kịp thời']);
+  });
+
+  it('a date moved after it was late leaves the open task overdue, and late once finished', async () => {
+    const [late] = await findPeriodTasks(movedOrg, quarterPeriod(2025, 2), 'Asia/Ho_Chi_Minh');
+    expect(categoryOf(late!, '2025-06-15')).toBe('overdue');
+    expect(categoryOf({ ...late!, status: 'done', completedOn: '2025-06-20' }, '2025-06-20')).toBe(
+      'doneLate',
+    );
+    const [inTime] = await findPeriodTasks(movedOrg, quarterPeriod(2025, 3), 'Asia/Ho_Chi_Minh');
+    expect(categoryOf(inTime!, '2025-06-15')).toBe('inProgress');
   });
 });
