@@ -10,7 +10,25 @@ import type { CommandContext } from './context';
 import type { Platform, Reply } from './messages';
 
 export type Translator = (key: string, vars?: Record<string, unknown>) => string;
-export type BuildReply = (t: Translator, locale: Locale) => Reply;
+/** Where a post goes: its platform, and whether that platform shows a reply's buttons in a group. */
+export interface PostTarget {
+  platform: Platform;
+  buttons: boolean;
+}
+export type BuildReply = (t: Translator, locale: Locale, target: PostTarget) => Reply;
+
+/**
+ * Zalo groups have no buttons (the adapter leaves them out), so a post there must say what to type
+ * instead: the answers are then replies such as "đồng ý 12".
+ */
+export function showsButtons(platform: Platform): boolean {
+  return platform !== 'zalo';
+}
+
+/** The line under a leaders' post that says how to answer: buttons or typed replies, as the group can. */
+export function answerHint(t: Translator, target: PostTarget, section: string, number: number): string {
+  return t(`${section}.${target.buttons ? 'answerButtons' : 'answerTyped'}`, { number });
+}
 
 function localeOf(ctx: CommandContext, binding: BindingRecord | null): Locale {
   if (binding?.locale) return binding.locale;
@@ -22,11 +40,12 @@ async function postTo(ctx: CommandContext, binding: BindingRecord, build: BuildR
   // The group the person wrote in already gets the answer to what they typed.
   if (binding.platform === ctx.msg.platform && binding.chatId === ctx.msg.chat.id) return false;
   const locale = localeOf(ctx, binding);
+  const platform = binding.platform as Platform;
   try {
     const sent = await ctx.deps.post(
-      binding.platform as Platform,
+      platform,
       binding.chatId,
-      build((k, v) => ctx.deps.t(locale, k, v), locale),
+      build((k, v) => ctx.deps.t(locale, k, v), locale, { platform, buttons: showsButtons(platform) }),
     );
     return sent !== null;
   } catch (err) {

@@ -96,16 +96,20 @@ export function buildQuote(quoted: {
   };
 }
 
-/** A photo as Zalo delivers it: content is an object, msgType "chat.photo". */
-export function photoContent(caption = ''): TMessage['content'] {
+/**
+ * A photo as Zalo delivers it: content is an object, msgType "chat.photo"; the caption typed with it in
+ * `title`; `params` a JSON string with the size in pixels and `hd`, a larger copy's link.
+ */
+export function photoContent(caption = '', links: { href?: string; hd?: string } = {}): TMessage['content'] {
+  const href = links.href ?? 'https://photo.example/zalo/img.jpg';
   return {
     title: caption,
     description: '',
-    href: 'https://photo.example/zalo/img.jpg',
+    href,
     thumb: 'https://photo.example/zalo/thumb.jpg',
     childnumber: 0,
     action: '',
-    params: '{"width":800,"height":600}',
+    params: JSON.stringify({ width: 800, height: 600, ...(links.hd ? { hd: links.hd } : {}) }),
     type: '',
   };
 }

@@ -37,6 +37,7 @@ import {
   buildQuote,
   buildUserMessage,
   fileContent,
+  photoContent,
   type FakeUser,
   type MessageIds,
 } from './zalo-fake-messages';
@@ -417,6 +418,41 @@ export class FakeZaloServer {
     const base = { ownId: this.ownId, ids: this.newIds(), from, content, msgType: 'share.file' };
     const message = groupId ? buildGroupMessage({ ...base, groupId }) : buildUserMessage(base);
     return { message: this.emit(message), path };
+  }
+
+  /**
+   * A user sends a photo in a group, with an optional caption ("/xong 12 đã treo băng rôn"): msgType
+   * "chat.photo", the caption in content.title, the picture served at href (and params.hd), as Zalo's
+   * clients post it. With `replyTo`, the photo is a reply (Zalo's "Trả lời") to that bot message.
+   */
+  async emitPhoto(
+    groupId: string,
+    from: FakeUser,
+    photo: { data: Buffer; caption?: string; name?: string; replyTo?: FakeSentMessage },
+  ): Promise<{ message: GroupMessage; path: string; href: string }> {
+    const host = await this.startFileHost();
+    const name = photo.name ?? `${this.hosted.size + 1}.jpg`;
+    const path = `/jpg/${this.hosted.size + 1}/${encodeURIComponent(name)}`;
+    this.hosted.set(path, photo.data);
+    const href = `${host}${path}`;
+    const quote = photo.replyTo
+      ? buildQuote({
+          ownerId: this.ownId,
+          ownerName: this.botName,
+          ids: photo.replyTo,
+          text: photo.replyTo.text,
+        })
+      : undefined;
+    const message = buildGroupMessage({
+      ownId: this.ownId,
+      ids: this.newIds(),
+      from,
+      content: photoContent(photo.caption ?? '', { href, hd: href }),
+      msgType: 'chat.photo',
+      groupId,
+      ...(quote ? { quote } : {}),
+    });
+    return { message: this.emit(message), path, href };
   }
 
   private async startFileHost(): Promise<string> {

@@ -16,7 +16,7 @@ import type { Reply } from '../messages';
 import { rolesFor } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';
 import { splitFirst } from '../command-parser';
-import { postToLeaders } from '../notify';
+import { answerHint, postToLeaders } from '../notify';
 
 export const done: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
@@ -163,7 +163,10 @@ export async function applyTaskChange(
       by: { platform: msg.platform, chatId: msg.chat.id, userId: msg.user.id, userName: msg.user.name },
       dedupeKey: opts.dedupeKey ?? dedupeKeyOf(ctx),
       messageId: msg.messageId ?? null,
-      text: opts.text ?? msg.text,
+      // A photo or file sent without a caption has no text: the record names what was sent.
+      text:
+        opts.text ??
+        (msg.text || (msg.attachment ? `[${msg.attachment.kind ?? 'file'}: ${msg.attachment.name}]` : '')),
       at: ctx.now,
       today: ctx.today,
     },
@@ -287,8 +290,10 @@ async function postForAcceptance(
     note: note ?? '—',
     evidence: attached.length ? attached.map((e) => evidenceLabel(ctx, e)).join(', ') : '—',
   };
-  return postToLeaders(ctx, (tr) => ({
-    segments: [{ text: tr('acceptance.toLeaders', vars) }],
+  return postToLeaders(ctx, (tr, _locale, target) => ({
+    segments: [
+      { text: `${tr('acceptance.toLeaders', vars)}\n${answerHint(tr, target, 'acceptance', t.number)}` },
+    ],
     buttons: [
       [
         { label: tr('acceptance.acceptButton'), data: `rv:ok:${t.number}` },
@@ -308,8 +313,10 @@ async function postBlocker(ctx: CommandContext, t: TaskRecord, reason: string): 
     department: t.lead.map((s) => ctx.deptName(s)).join(', ') || ctx.t('common.noLead'),
     date: t.end ? formatDate(t.end) : '—',
   };
-  return postToLeaders(ctx, (tr) => ({
-    segments: [{ text: tr('blockers.toLeaders', vars) }],
+  return postToLeaders(ctx, (tr, _locale, target) => ({
+    segments: [
+      { text: `${tr('blockers.toLeaders', vars)}\n${answerHint(tr, target, 'blockers', t.number)}` },
+    ],
     buttons: [
       [
         { label: tr('blockers.extendButton'), data: `bk:ext:${t.number}` },

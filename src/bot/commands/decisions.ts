@@ -3,7 +3,8 @@
  * acceptance, the three buttons under a blocker, and replies to the bot's prompts (⏳ a department's new
  * date, 🗓 a leader's new date, 👥 another department, ↩ the reason a result goes back). On Zalo, where
  * groups have no buttons, the same answers are replies: "đồng ý 12", "không 12 lý do", "đạt 12",
- * "trả lại 12 lý do", "đã nắm 12". Each goes through the same task rules and audit as typed commands.
+ * "trả lại 12 lý do", and to a blocker "gia hạn 12 30/6", "giao lại 12 văn phòng", "đã nắm 12". Each goes
+ * through the same task rules and audit as typed commands.
  */
 import { foldVietnamese } from '../../domain/calendar';
 import { findTaskByNumber } from '../../store/task-repository';
@@ -157,6 +158,8 @@ const WORDS: Array<[RegExp, Verb]> = [
   [/^(?:dat|accept)\s+#?(\d{1,7})\b/, 'accept'],
   [/^(?:tra lai|return)\s+#?(\d{1,7})\b/, 'return'],
   [/^(?:da nam|nam|noted)\s+#?(\d{1,7})\b/, 'seen'],
+  [/^(?:gia han|extend)\s+#?(\d{1,7})\b/, 'grant'],
+  [/^(?:giao lai|reassign)\s+#?(\d{1,7})\b/, 'reassign'],
 ];
 
 const PROMPTS: Record<string, Verb> = { '🗓': 'grant', '👥': 'reassign', '↩': 'return' };
@@ -179,6 +182,10 @@ export async function onDecisionReply(ctx: CommandContext): Promise<Reply[] | nu
     // The words as written (accents kept): whatever follows the task's number.
     const tail = text.replace(/^[^\d#]*#?\d{1,7}\s*/u, '').trim();
     if (verb === 'return' && !tail) return [textReply(ctx.t('acceptance.returnReason', { number }))];
+    // "gia hạn 12 30/6 lý do" from a department (in reply to a reminder, on Zalo where there is no ⏳
+    // button) asks for the time; from the leaders it grants it.
+    if (verb === 'grant' && ctx.binding?.role !== 'leaders' && !ctx.isAdmin)
+      return extensionFromText(ctx, task, tail);
     const result = await answer(ctx, task, verb, tail || null);
     return [result.prompt ?? textReply(result.text)];
   }

@@ -10,7 +10,7 @@ import { splitFirst } from '../command-parser';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate } from '../../shared/date-format';
 import type { Button, Reply } from '../messages';
-import { postToChat, postToLeaders, type Translator } from '../notify';
+import { answerHint, postToChat, postToLeaders, type Translator } from '../notify';
 import { textReply } from '../reply';
 import { applyTaskChange, refusalReply, type ChangeOptions } from './change';
 import { dateArg } from './edit';
@@ -61,8 +61,10 @@ export async function requestExtension(
     who: ctx.msg.user.name,
     department: t.lead.map((s) => ctx.deptName(s)).join(', ') || ctx.t('common.noLead'),
   };
-  const posted = await postToLeaders(ctx, (tr) => ({
-    segments: [{ text: tr('deadlines.toLeaders', vars) }],
+  const posted = await postToLeaders(ctx, (tr, _locale, target) => ({
+    segments: [
+      { text: `${tr('deadlines.toLeaders', vars)}\n${answerHint(tr, target, 'deadlines', t.number)}` },
+    ],
     buttons: [decisionButtons(tr, t.number)],
   }));
   return [

@@ -1,7 +1,8 @@
 /**
  * Zalo → core: turns a zca-js `Message` (GroupMessage or UserMessage) into the platform-neutral
  * IncomingMessage. Nothing is decided here beyond what is not a conversation at all (our own echoes,
- * stickers, photos).
+ * stickers). A photo goes to the core as a file of kind "photo" with its caption as the text: the core
+ * decides whether it is a task's result (a caption "/xong 12", a reply to the bot) or group talk.
  */
 import type { IncomingFile, IncomingMessage } from '../../bot/messages';
 import type { Logger } from '../../shared/logger';
@@ -27,13 +28,20 @@ export function toIncomingMessage(message: Message, context: InboundContext): In
   // zca-js already drops these unless selfListen is on; guard anyway so an echo can never loop.
   if (message.isSelf || message.data.uidFrom === context.ownId) return undefined;
   const { data } = message;
-  // Text arrives as a string; a file as "share.file"; photos, stickers, links and polls as objects the
-  // core has no use for.
-  const attachment = context.download ? fileOf(message, context.download) : undefined;
+  // Text arrives as a string; a file as "share.file", a photo as "chat.photo"; stickers, links and polls
+  // as objects the core has no use for.
+  const attachment = context.download
+    ? (fileOf(message, context.download) ?? photoOf(message, context.download))
+    : undefined;
   if (typeof data.content !== 'string' && !attachment) return undefined;
 
   const isGroup = message.type === ThreadType.Group;
-  const content = typeof data.content === 'string' ? data.content : '';
+  const content =
+    typeof data.content === 'string'
+      ? data.content
+      : attachment?.kind === 'photo'
+        ? captionOf(data.content)
+        : '';
   const text = isGroup ? stripOwnMentions(content, message.data, context.ownId) : content;
   const incoming: IncomingMessage = {
     platform: 'zalo',
@@ -72,6 +80,40 @@ function fileOf(message: Message, download: (url: string) => Promise<Buffer>): I
     size,
     download: () => download(href),
   };
+}
+
+/**
+ * A photo as Zalo delivers it: msgType "chat.photo", content.href the picture on Zalo's CDN (params.hd a
+ * larger one, when given), content.title the caption typed with it. Zalo says no size; the CDN link is
+ * kept as the photo's reference.
+ */
+function photoOf(message: Message, download: (url: string) => Promise<Buffer>): IncomingFile | undefined {
+  const { data } = message;
+  if (data.msgType !== 'chat.photo' || typeof data.content !== 'object' || data.content === null)
+    return undefined;
+  const content = data.content as Partial<TAttachmentContent>;
+  let href = typeof content.href === 'string' ? content.href : '';
+  try {
+    const params = JSON.parse(content.params ?? '{}') as { hd?: unknown };
+    if (typeof params.hd === 'string' && params.hd) href = params.hd;
+  } catch {
+    // Unreadable params: the plain link will do.
+  }
+  if (!href) return undefined;
+  let name = '';
+  try {
+    name = decodeURIComponent(new URL(href).pathname.split('/').pop() ?? '');
+  } catch {
+    // Not a URL: a generic name below.
+  }
+  if (!/\.(jpe?g|png|webp|gif|heic)$/i.test(name)) name = 'photo.jpg';
+  return { name, size: 0, kind: 'photo', ref: href, download: () => download(href) };
+}
+
+function captionOf(content: unknown): string {
+  const c = content as Partial<TAttachmentContent>;
+  if (typeof c.title === 'string' && c.title.trim()) return c.title;
+  return typeof c.description === 'string' ? c.description : '';
 }
 
 /** What kind of content a non-text message carried, for a debug line (never its contents). */

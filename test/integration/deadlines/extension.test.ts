@@ -111,6 +111,8 @@ describe('extension requests', () => {
     const [request] = postsTo(LEADERS);
     expect(plainText(request!.reply)).toMatch(/Phòng Kế hoạch – Tổng hợp xin gia hạn việc số 4/);
     expect(plainText(request!.reply)).toMatch(/Lý do: chờ số liệu của các huyện/);
+    // Telegram shows the buttons, so the post names them (Zalo's lists typed replies instead).
+    expect(plainText(request!.reply)).toMatch(/Bấm nút, hoặc trả lời tin này “đồng ý 4” hay “không 4 lý do”/);
     expect(request!.reply.buttons).toEqual([
       [
         { label: '✅ Đồng ý', data: 'ex:ok:4' },

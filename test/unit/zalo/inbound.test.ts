@@ -82,7 +82,7 @@ describe('zalo inbound: GroupMessage → IncomingMessage', () => {
     expect(toIncomingMessage(self, { ownId: zalo.ownId })).toBeUndefined();
   });
 
-  it('ignores photos and stickers (content is an object)', () => {
+  it('ignores stickers, and photos when it cannot fetch files (content is an object)', () => {
     const zalo = server();
     const photo = buildGroupMessage({
       ownId: zalo.ownId,
@@ -92,8 +92,60 @@ describe('zalo inbound: GroupMessage → IncomingMessage', () => {
       msgType: 'chat.photo',
       groupId: GROUP,
     });
+    const sticker = buildGroupMessage({
+      ownId: zalo.ownId,
+      ids: { msgId: '7', cliMsgId: '8', ts: 0 },
+      from: LAN,
+      content: { id: 46_982, catId: 10_439, type: 7 },
+      msgType: 'chat.sticker',
+      groupId: GROUP,
+    });
+    const download = async (): Promise<Buffer> => Buffer.from('x');
 
     expect(toIncomingMessage(photo, { ownId: zalo.ownId })).toBeUndefined();
+    expect(toIncomingMessage(sticker, { ownId: zalo.ownId, download })).toBeUndefined();
+  });
+
+  it('hands a photo to the core as a file of kind photo, its caption as the text, the larger copy kept', async () => {
+    const zalo = server();
+    const photo = buildGroupMessage({
+      ownId: zalo.ownId,
+      ids: { msgId: '9', cliMsgId: '10', ts: 0 },
+      from: LAN,
+      content: photoContent('/xong 12 đã treo băng rôn', {
+        href: 'https://f20-zpc.zdn.vn/jpg/123/bang-ron.jpg',
+        hd: 'https://f21-zpc.zdn.vn/jpg/123/hd/bang-ron.jpg',
+      }),
+      msgType: 'chat.photo',
+      groupId: GROUP,
+    });
+    const fetched: string[] = [];
+    const download = async (url: string): Promise<Buffer> => (fetched.push(url), Buffer.from('jpeg'));
+
+    const incoming = toIncomingMessage(photo, { ownId: zalo.ownId, download });
+
+    expect(incoming?.text).toBe('/xong 12 đã treo băng rôn');
+    expect(incoming?.attachment).toMatchObject({
+      name: 'bang-ron.jpg',
+      kind: 'photo',
+      ref: 'https://f21-zpc.zdn.vn/jpg/123/hd/bang-ron.jpg',
+    });
+    expect(await incoming?.attachment?.download()).toEqual(Buffer.from('jpeg'));
+    expect(fetched).toEqual(['https://f21-zpc.zdn.vn/jpg/123/hd/bang-ron.jpg']);
+
+    // Without a caption the text is empty; a link without a picture's name gets a generic one.
+    const bare = buildGroupMessage({
+      ownId: zalo.ownId,
+      ids: { msgId: '11', cliMsgId: '12', ts: 0 },
+      from: LAN,
+      content: photoContent('', { href: 'https://f20-zpc.zdn.vn/jpg/123/abcdef' }),
+      msgType: 'chat.photo',
+      groupId: GROUP,
+    });
+    expect(toIncomingMessage(bare, { ownId: zalo.ownId, download })).toMatchObject({
+      text: '',
+      attachment: { name: 'photo.jpg', kind: 'photo' },
+    });
   });
 
   it('translates a private message with isGroup false and the sender as the chat', () => {
