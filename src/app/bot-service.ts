@@ -87,7 +87,8 @@ export async function startBotService(config: Config, hooks: BotServiceHooks = {
     // Senders are added below as channels start; a post finds the one of its platform when it is made.
     post: async (platform, chatId, reply) => {
       const sender = senders.find((s) => s.platform === platform);
-      return sender ? sender.send(chatId, reply) : null;
+      // A post a command causes goes now, as the command's answer does; reminders wait for the budget.
+      return sender ? sender.send(chatId, reply, { prompted: true }) : null;
     },
   });
   // Another process (the console's `:time`) may move the demo clock: this one moves with it.

@@ -33,6 +33,11 @@ export interface SendOptions {
    * them before letting this one go.
    */
   reservedAhead?: number;
+  /**
+   * Posted because of what a person just did (an extension request to the leaders, a blocker): like an
+   * answer, it counts against a budget but is never held back, or the person's action would reach no one.
+   */
+  prompted?: boolean;
 }
 
 /**

@@ -415,7 +415,9 @@ export function createZaloSender(api: ZaloSendApi, options: ZaloSenderOptions): 
     const type = await threadTypeOf(chatId);
     const steps = plan(reply);
     if (steps.length === 0) throw new Error(`zalo: nothing was sent to ${chatId} (empty reply)`);
-    if (budget) {
+    if (budget && sendOptions.prompted) {
+      await budget.record(steps.reduce((n, s) => n + s.messages, 0));
+    } else if (budget) {
       const started = partial.get(chatId)?.fingerprint === fingerprintOf(chatId, steps);
       const remaining = steps.slice(started ? (partial.get(chatId)?.done ?? 0) : 0);
       const decision = await budget.admit(
