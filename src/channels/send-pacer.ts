@@ -34,6 +34,11 @@ export const TELEGRAM_PACE: PaceLimits = { max: 25, windowMs: 1000, gapMs: 40 };
 /** Telegram allows about 20 messages a minute into one group: 19, so a clock skew never makes it 21. */
 export const TELEGRAM_CHAT_PACE: PaceLimits = { max: 19, windowMs: 60_000, gapMs: 1 };
 
+/** How late a sender may wake for its slot and still use it: a couple of slots' worth of bunching. */
+const LATE_WAKE_MS = 100;
+/** After this many fresh slots a sender goes anyway: a machine that late everywhere gains nothing by waiting. */
+const MAX_FRESH_SLOTS = 5;
+
 // KEYS[1]: sorted set of slots handed out (ms, Redis clock); KEYS[2]: "blocked until" (ms) after a 429.
 // ARGV: gapMs, windowMs, max. Returns how long the caller waits for its slot.
 const RESERVE = `
@@ -87,8 +92,15 @@ export function createSendPacer(
   }
   const blocked = `${key}:blocked`;
   const reserve = async (k: string, l: PaceLimits): Promise<void> => {
-    const wait = await redis.paceReserve(`${k}:slots`, blocked, l.gapMs, l.windowMs, l.max);
-    if (wait > 0) await sleep(wait);
+    for (let attempt = 1; ; attempt++) {
+      const wait = await redis.paceReserve(`${k}:slots`, blocked, l.gapMs, l.windowMs, l.max);
+      if (wait <= 0) return;
+      const due = Date.now() + wait;
+      await sleep(wait);
+      // Woken well after the slot (a stalled event loop wakes every waiting sender at once, and a second's
+      // worth of slots would reach Telegram together): take a fresh slot instead, so sends are spaced again.
+      if (Date.now() - due <= LATE_WAKE_MS || attempt >= MAX_FRESH_SLOTS) return;
+    }
   };
   return {
     async beforeSend(chatId) {

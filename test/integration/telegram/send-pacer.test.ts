@@ -53,6 +53,22 @@ describe('send pacer', () => {
     for (let i = 0; i < 70; i++) expect(emu.botMessages(String(-7000 - i))).toHaveLength(1);
   });
 
+  it('spaces the sends again after the process stalled, instead of sending a stall’s worth at once', async () => {
+    emu.state.limits = { perSecond: 30, perChatPerMinute: 20 };
+    const sender = workerSender();
+    const sends = Array.from({ length: 60 }, (_, i) => sender.send(String(-7200 - i), text(i)));
+    await waitFor(() => emu.state.calls.length >= 5, 'the first sends');
+    // The event loop held for 1.5 s (a long GC, a starved CPU): every sender waiting meanwhile wakes late,
+    // together, holding slots that have all passed. Sent on those, 37 would reach the emulator at once.
+    const until = Date.now() + 1_500;
+    while (Date.now() < until) {
+      // busy: nothing else in this process runs
+    }
+    await Promise.all(sends);
+    expect(tooMany()).toBe(0);
+    for (let i = 0; i < 60; i++) expect(emu.botMessages(String(-7200 - i))).toHaveLength(1);
+  });
+
   it('after a 429, holds back the other workers for the time Telegram asked', async () => {
     const [first, second] = [workerSender(), workerSender()];
     emu.state.fail429 = 1;
