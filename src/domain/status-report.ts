@@ -1,13 +1,33 @@
 /**
  * The categories Vietnamese agencies report progress in, computed from a task and "today" (a local date).
  */
-import type { LocalDate, TaskStatus } from './task';
+import type { LocalDate, TaskKind, TaskStatus } from './task';
 import { deadlineInForce, type Extension } from './task-rules';
 
 export const STATUS_CATEGORIES = ['doneOnTime', 'doneLate', 'inProgress', 'overdue', 'notStarted'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 
+/**
+ * The date a task can be late against, the one rule /tasks, /upcoming, /overdue, /status, /export and the
+ * "quá hạn N ngày" of /xong all count by: a standing duty (kind 'duty', "tổ chức thực hiện thường xuyên")
+ * has none — its window is the plan's year, not a deadline — so it is counted as work of the period like
+ * any task, and never as overdue.
+ */
+export function deadlineOf(task: { kind?: TaskKind; end: LocalDate | null }): LocalDate | null {
+  return task.kind === 'duty' ? null : task.end;
+}
+
+/** Not finished and its deadline (deadlineOf) has passed. */
+export function isOverdue(
+  task: { kind?: TaskKind; end: LocalDate | null; status: TaskStatus },
+  today: LocalDate,
+): boolean {
+  const deadline = deadlineOf(task);
+  return task.status !== 'done' && deadline !== null && deadline < today;
+}
+
 export interface CategorisableTask {
+  kind?: TaskKind;
   status: TaskStatus;
   progress: number;
   start: LocalDate | null;
@@ -21,15 +41,16 @@ export interface CategorisableTask {
 
 export function categorise(task: CategorisableTask, today: LocalDate): StatusCategory {
   if (task.status === 'done') {
-    const end = task.completedOn
-      ? deadlineInForce(
-          { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },
-          task.completedOn,
-        )
-      : task.end;
+    const end =
+      deadlineOf(task) && task.completedOn
+        ? deadlineInForce(
+            { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },
+            task.completedOn,
+          )
+        : deadlineOf(task);
     return !end || !task.completedOn || task.completedOn <= end ? 'doneOnTime' : 'doneLate';
   }
-  if (task.end && task.end < today) return 'overdue';
+  if (isOverdue(task, today)) return 'overdue';
   const started = task.status !== 'open' || task.progress > 0;
   if (!started && task.start && task.start > today) return 'notStarted';
   return 'inProgress';
