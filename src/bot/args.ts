@@ -23,6 +23,11 @@ export function localExample(ctx: Pick<CommandContext, 'locale'>, example: strin
   });
 }
 
+/** "Không có việc số 99 trong kế hoạch của <tổ chức>.": every command that takes a number says it so. */
+export function notFoundText(ctx: Pick<CommandContext, 'org' | 't'>, number: number): string {
+  return ctx.t('errors.taskNotFound', { number, org: ctx.org?.name ?? '—' });
+}
+
 export async function taskArg(
   ctx: CommandContext,
   raw: string,
@@ -34,7 +39,7 @@ export async function taskArg(
   if (!m) return { ok: false, reply: textReply(ctx.t('errors.badNumber', { value: clip(raw), example })) };
   const number = Number(m[1]);
   const task = ctx.org ? await findTaskByNumber(ctx.org.id, number) : null;
-  if (!task) return { ok: false, reply: textReply(ctx.t('errors.taskNotFound', { number })) };
+  if (!task) return { ok: false, reply: textReply(notFoundText(ctx, number)) };
   return { ok: true, value: task };
 }
 

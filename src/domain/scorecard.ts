@@ -8,8 +8,7 @@
  * it was finished (an extension approved before the date passed counts, a date moved after it was already
  * late does not), an unfinished one against its deadline.
  */
-import { deadlineInForce } from './task-rules';
-import { categorise, type CategorisableTask } from './status-report';
+import { categorise, judgedDeadline, type CategorisableTask } from './status-report';
 import type { LocalDate } from './task';
 
 export interface ScorecardTask extends CategorisableTask {
@@ -41,12 +40,8 @@ export interface ScorecardRow {
  * current one, which an approved extension may still move).
  */
 export function dueDate(task: CategorisableTask): LocalDate | null {
-  if (task.status === 'done' && task.completedOn)
-    return deadlineInForce(
-      { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },
-      task.completedOn,
-    );
-  return task.end;
+  // The one judgement of /status: a duty has none, a date moved after lateness does not count.
+  return judgedDeadline(task);
 }
 
 /**

@@ -1,13 +1,35 @@
 /**
  * The categories Vietnamese agencies report progress in, computed from a task and "today" (a local date).
  */
-import type { LocalDate, TaskStatus } from './task';
+import type { LocalDate, TaskKind, TaskStatus } from './task';
 import { deadlineInForce, type Extension } from './task-rules';
 
 export const STATUS_CATEGORIES = ['doneOnTime', 'doneLate', 'inProgress', 'overdue', 'notStarted'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 
+/**
+ * The date a task can be late against, the one rule /tasks, /upcoming, /overdue, /status, /export and the
+ * "quá hạn N ngày" of /xong all count by: a standing duty (kind 'duty', "tổ chức thực hiện thường xuyên")
+ * has none — its window is the plan's year, not a deadline — so it is counted as work of the period like
+ * any task, and never as overdue.
+ */
+export function deadlineOf(task: { kind?: TaskKind; end: LocalDate | null }): LocalDate | null {
+  return task.kind === 'duty' ? null : task.end;
+}
+
+/** Not finished and the deadline it is judged by (judgedDeadline) has passed. */
+export function isOverdue(task: JudgedTask, today: LocalDate): boolean {
+  const deadline = judgedDeadline({ ...task, completedOn: null });
+  return task.status !== 'done' && deadline !== null && deadline < today;
+}
+
+/** What judging a deadline reads of a task; its extensions are optional (none: the plan's date stands). */
+export type JudgedTask = Pick<CategorisableTask, 'kind' | 'status' | 'end' | 'originalEnd' | 'extensions'> & {
+  completedOn?: LocalDate | null;
+};
+
 export interface CategorisableTask {
+  kind?: TaskKind;
   status: TaskStatus;
   progress: number;
   start: LocalDate | null;
@@ -24,7 +46,8 @@ export interface CategorisableTask {
  * force now. A date moved after the task was already late does not count (domain/task-rules), so such a
  * task stays late whatever its new date says.
  */
-export function judgedDeadline(task: CategorisableTask): LocalDate | null {
+export function judgedDeadline(task: JudgedTask): LocalDate | null {
+  if (deadlineOf(task) === null) return null;
   if (task.status === 'done' && !task.completedOn) return task.end;
   return deadlineInForce(
     { end: task.end, originalEnd: task.originalEnd ?? null, extensions: task.extensions },

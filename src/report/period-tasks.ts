@@ -25,8 +25,8 @@ export interface PeriodTaskOptions {
 }
 
 /**
- * Dated, non-duty tasks whose window overlaps the period (standing duties have no deadline to be late
- * against), a task with only a deadline counted in the period of its deadline. The store filters: reading
+ * Tasks whose window overlaps the period, standing duties included (never overdue: deadlineOf), a task
+ * with only a deadline counted in the period of its deadline. The store filters: reading
  * costs what the period holds, not the organisation's whole history.
  */
 export async function findPeriodTasks(

@@ -68,9 +68,9 @@ export const PERIOD_TASK_FIELDS = {
 /**
  * A task counts when its window overlaps the period. A window with only one end known is that single day
  * (domain/calendar `overlaps`): a task with only a deadline counts in the period its deadline falls in, one
- * with only a start in the period it starts in. Standing duties have no deadline to be late against and are
- * never counted. Each branch of the $or bounds `end` or pins it to null, so the {org, end, start} index
- * serves all four (the ranges on local-date strings compare as dates: YYYY-MM-DD sorts by time).
+ * with only a start in the period it starts in. Standing duties count like any task of the period (never
+ * as overdue: domain/status-report deadlineOf). Each branch of the $or bounds `end` or pins it to null, so
+ * the {org, end, start} index serves all four (the ranges on local-date strings compare as dates).
  */
 export function periodTaskFilter(orgId: string, q: Pick<PeriodQuery, 'start' | 'end' | 'department'>) {
   const window = {
@@ -86,7 +86,6 @@ export function periodTaskFilter(orgId: string, q: Pick<PeriodQuery, 'start' | '
   const department = q.department ? [{ $or: [{ lead: q.department }, { support: q.department }] }] : [];
   return {
     org: new Types.ObjectId(orgId),
-    kind: { $ne: 'duty' satisfies TaskKind },
     $and: [window, ...department],
   };
 }

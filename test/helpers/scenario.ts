@@ -41,7 +41,7 @@ const one = (replies: string[]): string => {
 /** Runs the scenario; `admin` must be in BOT_ADMINS for the driver's platform. */
 export async function runScenario(d: Driver): Promise<void> {
   // A group nobody linked yet gets a hint, and a non-admin cannot link it.
-  expect(one(await d.send('planning', 'lan', '/tasks'))).toMatch(/chưa được gắn.*\/link/);
+  expect(one(await d.send('planning', 'lan', '/tasks'))).toMatch(/chưa được gắn.*\/lienket/);
   expect(one(await d.send('planning', 'lan', '/link ke hoach'))).toMatch(/Chỉ quản trị viên/);
 
   // An admin links two department groups (names with or without accents) and the leadership group.
@@ -68,13 +68,15 @@ export async function runScenario(d: Driver): Promise<void> {
     /Đã ghi nhận việc số 1 hoàn thành, quá hạn \d+ ngày làm việc/,
   );
 
-  // The office group may not finish the planning department's task; the refusal says who may.
+  // The office group may not finish the planning department's task; the refusal says what it can do.
   const refused = one(await d.send('office', 'minh', '/done 4'));
-  expect(refused).toMatch(/không thể thay đổi việc số 4 từ nhóm này/);
+  expect(refused).toMatch(/Văn phòng không chủ trì, không phối hợp việc 4/);
   expect(refused).toMatch(/Phòng Kế hoạch – Tổng hợp/);
   // A supporting department may report progress, but not finish.
   expect(one(await d.send('planning', 'lan', '/update 2 30%'))).toMatch(/Việc số 2: tiến độ 0% → 30%/);
-  expect(one(await d.send('planning', 'lan', '/done 2'))).toMatch(/không thể thay đổi việc số 2/);
+  expect(one(await d.send('planning', 'lan', '/done 2'))).toMatch(
+    /phối hợp việc 2: báo tiến độ bằng \/capnhat 2 60%/,
+  );
 
   // Bad input changes nothing and is answered clearly.
   expect(one(await d.send('planning', 'lan', '/update 4 150%'))).toMatch(/từ 0% đến 100%/);

@@ -66,7 +66,7 @@ describe('bad input changes nothing and gets a clear answer in the group languag
     ['/tasks .*', /Không tìm thấy đơn vị “\.\*”/],
     ['/status quý 7', /Không hiểu “quý 7”/],
     ['/upcoming 9999', /Số ngày phải từ 1 đến 365/],
-    ['/lang fr', /Chọn ngôn ngữ: \/lang vi hoặc \/lang en/],
+    ['/lang fr', /Chọn ngôn ngữ: \/ngonngu vi hoặc \/ngonngu en/],
     ['/frobnicate', /Không có lệnh \/frobnicate/],
     ['/link ke-hoach', /Chỉ quản trị viên/],
   ])('%#: %s', async (text, expected) => {
@@ -95,7 +95,7 @@ describe('bad input changes nothing and gets a clear answer in the group languag
     ]);
     expect(await say('-300', 'minh', '/done 4')).toEqual([
       expect.stringMatching(
-        /^You cannot change task 4 from this group\. Only the lead department's group \(Phòng Kế hoạch – Tổng hợp\)/,
+        /^Văn phòng neither leads nor supports task 4 \(lead: Phòng Kế hoạch – Tổng hợp\)/,
       ),
     ]);
     expect(await snapshot()).toEqual(before);

@@ -51,7 +51,7 @@ const TASKS: DraftTask[] = [
   task('4', 'Hạn đúng 01/7', { start: '2025-07-01', end: '2025-07-01' }),
   // Supported (not led) by the planning department.
   task('5', 'Phối hợp trong Quý II', { start: '2025-04-01', end: '2025-06-30', support: ['ke-hoach'] }),
-  // Never counted: a standing duty, and a task with no dates.
+  // A standing duty counts in every period of its year (never as overdue); a task with no dates never.
   task('6', 'Nhiệm vụ thường xuyên', { kind: 'duty', start: '2025-01-01', end: '2025-12-31' }),
   task('7', 'Không có thời gian', {}),
 ];
@@ -100,15 +100,23 @@ describe('the store’s period query', () => {
     expect(await titles(quarterPeriod(2024, 4))).not.toContain('Kéo dài từ tháng 3 sang tháng 4');
   });
 
-  it('gives each quarter exactly its tasks, ordered by deadline, without duties, undated work or other organisations', async () => {
-    expect(await titles(quarterPeriod(2025, 1))).toEqual(['Kéo dài từ tháng 3 sang tháng 4']);
+  it('gives each quarter exactly its tasks, ordered by deadline, with duties, without undated work or other organisations', async () => {
+    expect(await titles(quarterPeriod(2025, 1))).toEqual([
+      'Kéo dài từ tháng 3 sang tháng 4',
+      'Nhiệm vụ thường xuyên',
+    ]);
     expect(await titles(quarterPeriod(2025, 2))).toEqual([
       'Kéo dài từ tháng 3 sang tháng 4',
       'Chỉ có hạn chót 20/5',
       'Phối hợp trong Quý II',
+      'Nhiệm vụ thường xuyên',
     ]);
-    expect(await titles(quarterPeriod(2025, 3))).toEqual(['Hạn đúng 01/7', 'Chỉ có ngày bắt đầu 2/7']);
-    expect(await titles(quarterPeriod(2025, 4))).toEqual([]);
+    expect(await titles(quarterPeriod(2025, 3))).toEqual([
+      'Hạn đúng 01/7',
+      'Nhiệm vụ thường xuyên',
+      'Chỉ có ngày bắt đầu 2/7',
+    ]);
+    expect(await titles(quarterPeriod(2025, 4))).toEqual(['Nhiệm vụ thường xuyên']);
   });
 
   it('with a department, keeps the tasks it leads or supports', async () => {
@@ -172,10 +180,12 @@ describe('/status in a leaders’ group', () => {
     });
     const q1 = await say('/status Q1');
     expect(q1).toMatch(/Phòng Kế hoạch: 1 việc/);
-    expect(q1).not.toMatch(/Văn phòng/);
+    // The year's standing duty is the office's work of the quarter too: counted, in progress, never overdue.
+    expect(q1).toMatch(/Văn phòng: 1 việc\nĐúng hạn 0 · Trễ hạn 0 · Đang làm 1 · Quá hạn 0/);
     const q2 = await say('/status Q2');
     expect(q2).toMatch(/Phòng Kế hoạch: 1 việc/);
-    expect(q2).toMatch(/Văn phòng: 2 việc/);
+    // The deadline-only task, the supported Q2 task and the standing duty.
+    expect(q2).toMatch(/Văn phòng: 3 việc/);
   });
 });
 

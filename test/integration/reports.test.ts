@@ -183,7 +183,7 @@ describe('/export', () => {
     expect(deptRows.map((r) => r[7])).toEqual([2]);
     const [bad] = await say(LEADERS, 'chu_tich', '/export quý 9');
     expect(bad?.document).toBeUndefined();
-    expect(plainText(bad!)).toMatch(/Không hiểu “quý 9”.*\/export Q2/);
+    expect(plainText(bad!)).toMatch(/Không hiểu “quý 9”.*\/xuat Q2/);
     const [none] = await say(LEADERS, 'chu_tich', '/export Q1');
     expect(plainText(none!)).toMatch(/Không có việc nào trong Quý I\/2025/);
   });

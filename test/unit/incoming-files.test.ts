@@ -37,7 +37,7 @@ describe('Zalo share.file → attachment', () => {
     expect(fetched).toEqual(['https://f21.zdn.vn/f/abc/ke-hoach.docx']);
   });
 
-  it('still ignores photos, and files when the adapter cannot download', () => {
+  it('passes a photo on as a photo (a result for a task, never a plan); ignores files it cannot download', () => {
     const download = async (): Promise<Buffer> => Buffer.alloc(0);
     const photo = buildGroupMessage({
       ownId: OWN,
@@ -47,7 +47,7 @@ describe('Zalo share.file → attachment', () => {
       msgType: 'chat.photo',
       groupId: '1',
     });
-    expect(fromZalo(photo, { ownId: OWN, download })).toBeUndefined();
+    expect(fromZalo(photo, { ownId: OWN, download })?.attachment).toMatchObject({ kind: 'photo' });
     const file = buildGroupMessage({
       ownId: OWN,
       ids,

@@ -24,7 +24,7 @@ describe('reminder messages', () => {
       'Việc số 12: Báo cáo sơ kết 6 tháng đầu năm',
       'Kế hoạch: Chương trình công tác năm 2025',
       'Hạn: Thứ Sáu, 14/03/2025 — còn 3 ngày làm việc',
-      'Xong thì gõ /done 12 hoặc trả lời tin này “xong”.',
+      'Xong thì gõ /xong 12 hoặc trả lời tin này “xong”.',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('reminder messages', () => {
     expect(msg).toContain('Chủ trì: Phòng Tổ chức - Tổng hợp, Văn phòng');
     expect(msg).toContain('đã quá 5 ngày làm việc');
     expect(msg).toContain('Đề nghị lãnh đạo đôn đốc đơn vị chủ trì.');
-    expect(msg).not.toContain('/done');
+    expect(msg).not.toContain('/xong');
   });
 
   it('names the lead unit to a coordinating unit, and says when there is none', () => {
@@ -103,7 +103,7 @@ describe('reminder messages', () => {
       text({ ...banner, kind: 'banner-prepare', dueDate: '2025-04-01', today: '2025-03-27' }, 'en'),
     ).toContain('Starts: Tuesday, 01/04/2025 — 3 working days left');
     expect(text({ ...banner, kind: 'campaign-end', dueDate: '2025-04-30', today: '2025-04-29' })).toContain(
-      'Đề nghị báo cáo kết quả: /done 12',
+      'Đề nghị báo cáo kết quả: /xong 12',
     );
     expect(
       text({ ...banner, kind: 'campaign-progress', dueDate: '2025-04-30', today: '2025-04-07' }, 'en'),

@@ -7,6 +7,7 @@ import {
   type RefusalCode,
   type TaskAction,
 } from '../../domain/task-rules';
+import { deadlineOf } from '../../domain/status-report';
 import { commitTaskChange, type CommitOutcome } from '../../store/task-commit';
 import type { TaskRecord } from '../../store/types';
 import { clip, noteArg, percentArg, taskArg } from '../args';
@@ -17,6 +18,7 @@ import { rolesFor } from '../permissions';
 import { ReplyBuilder, textReply } from '../reply';
 import { splitFirst } from '../command-parser';
 import { answerHint, postToLeaders } from '../notify';
+import { refusalText, type Asked } from '../refusal';
 
 export const done: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
@@ -61,7 +63,7 @@ export const blocked: CommandHandler = async (ctx, args) => {
  */
 export const reopen: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
-  const task = await taskArg(ctx, num, '/mola 12 cần bổ sung số liệu');
+  const task = await taskArg(ctx, num, '/reopen 12 cần bổ sung số liệu');
   if (!task.ok) return [task.reply];
   if (!rest) return [textReply(ctx.t('rules.reopenReason', { number: task.value.number }))];
   const note = noteArg(ctx, rest);
@@ -182,12 +184,17 @@ export async function replan(ctx: CommandContext, taskId: string): Promise<void>
 }
 
 /** What a refusal of the task rules tells the person who asked. */
-export function refusalReply(ctx: CommandContext, task: TaskRecord, code: RefusalCode): Reply {
+export function refusalReply(
+  ctx: CommandContext,
+  task: TaskRecord,
+  code: RefusalCode,
+  asked: Asked = 'report',
+): Reply {
   const number = task.number;
   const date = task.completedAt ? formatDate(toLocalDate(task.completedAt, ctx.deps.tz)) : '—';
   switch (code) {
     case 'not-allowed':
-      return refusal(ctx, task);
+      return textReply(refusalText(ctx, task, asked));
     case 'already-done':
       return textReply(ctx.t('errors.alreadyDone', { number, date }));
     case 'finished':
@@ -211,7 +218,8 @@ async function change(ctx: CommandContext, task: TaskRecord, action: TaskAction)
     await postForAcceptance(ctx, t, note, attached);
     r.line(ctx.t('rules.submitted', { number: t.number, title: t.title }));
   } else if (t.status === 'done' && before.status !== 'done') {
-    const lateDays = t.end ? workingDaysBetween(t.end, ctx.today, ctx.deps.calendar) : 0;
+    const deadline = deadlineOf(t);
+    const lateDays = deadline ? workingDaysBetween(deadline, ctx.today, ctx.deps.calendar) : 0;
     r.line(
       ctx.t('change.done', {
         number: t.number,
@@ -325,26 +333,6 @@ async function postBlocker(ctx: CommandContext, t: TaskRecord, reason: string): 
       ],
     ],
   }));
-}
-
-export function refusal(ctx: CommandContext, task: TaskRecord): Reply {
-  const who = [
-    task.lead.length
-      ? ctx.t('errors.whoLead', { lead: task.lead.map((s) => ctx.deptName(s)).join(', ') })
-      : null,
-    task.support.length
-      ? ctx.t('errors.whoSupport', { support: task.support.map((s) => ctx.deptName(s)).join(', ') })
-      : null,
-    ctx.t('errors.whoLeaders'),
-    ctx.t('errors.whoAdmins'),
-  ].filter(Boolean);
-  return textReply(
-    ctx.t('errors.changeRefused', {
-      number: task.number,
-      who: who.join(', '),
-      what: ctx.t('errors.whatChange'),
-    }),
-  );
 }
 
 const DONE_WORD = String.raw`(?:xong|da xong|hoan thanh|da hoan thanh|done|finished|completed)`;

@@ -9,7 +9,7 @@
 import { foldVietnamese } from '../../domain/calendar';
 import { findTaskByNumber } from '../../store/task-repository';
 import type { TaskRecord } from '../../store/types';
-import { clip } from '../args';
+import { clip, notFoundText } from '../args';
 import type { CommandContext } from '../context';
 import type { Reply } from '../messages';
 import { postToDepartments } from '../notify';
@@ -101,7 +101,10 @@ async function answer(
 
 function failed(ctx: CommandContext, outcome: Awaited<ReturnType<typeof applyTaskChange>>): Answer {
   if (outcome.kind === 'refused')
-    return { ok: false, text: refusalReply(ctx, outcome.task, outcome.code).segments[0]?.text ?? '' };
+    return {
+      ok: false,
+      text: refusalReply(ctx, outcome.task, outcome.code, 'decide').segments[0]?.text ?? '',
+    };
   return { ok: false, text: ctx.t('change.duplicate') };
 }
 
@@ -133,7 +136,7 @@ export async function onDecisionPress(ctx: CommandContext): Promise<Reply[] | nu
   if (!parsed || !msg.press) return null;
   if (!ctx.org) return [toast(ctx.t('errors.unbound'))];
   const task = await findTaskByNumber(ctx.org.id, parsed.number);
-  if (!task) return [toast(ctx.t('errors.taskNotFound', { number: parsed.number }))];
+  if (!task) return [toast(notFoundText(ctx, parsed.number))];
   const pressed = msg.replyTo?.messageId ?? '';
   const opts = {
     dedupeKey: `${msg.platform}:${msg.chat.id}:${pressed}:${msg.press.data}`,
@@ -178,7 +181,7 @@ export async function onDecisionReply(ctx: CommandContext): Promise<Reply[] | nu
     if (!m) continue;
     const number = Number(m[1]);
     const task = await findTaskByNumber(ctx.org.id, number);
-    if (!task) return [textReply(ctx.t('errors.taskNotFound', { number }))];
+    if (!task) return [textReply(notFoundText(ctx, number))];
     // The words as written (accents kept): whatever follows the task's number.
     const tail = text.replace(/^[^\d#]*#?\d{1,7}\s*/u, '').trim();
     if (verb === 'return' && !tail) return [textReply(ctx.t('acceptance.returnReason', { number }))];
@@ -192,7 +195,7 @@ export async function onDecisionReply(ctx: CommandContext): Promise<Reply[] | nu
   const prompt = promptOf(msg.replyTo?.text);
   if (!prompt) return null;
   const task = await findTaskByNumber(ctx.org.id, prompt.number);
-  if (!task) return [textReply(ctx.t('errors.taskNotFound', { number: prompt.number }))];
+  if (!task) return [textReply(notFoundText(ctx, prompt.number))];
   if (prompt.icon === '⏳') return extensionFromText(ctx, task, text);
   const verb = PROMPTS[prompt.icon];
   if (!verb || !text) return null;

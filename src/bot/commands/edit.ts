@@ -13,12 +13,14 @@ import { addTask, deleteTask, type EditMeta, type TaskPatch } from '../../store/
 import { applyTaskChange, refusalReply, replan } from './change';
 import { postToDepartments } from '../notify';
 import type { TaskRecord } from '../../store/types';
-import { clip, taskArg, type Checked } from '../args';
+import { clip, taskArg, type Checked, notFoundText } from '../args';
 import { splitFirst } from '../command-parser';
 import type { CommandContext, CommandHandler } from '../context';
 import { formatDate, formatWindow } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { mayManagePlan } from '../permissions';
+import { planRefusalText, refusalText } from '../refusal';
+import { offDayNote } from '../date-note';
 import { ReplyBuilder, textReply } from '../reply';
 
 const MAX_TITLE = 300;
@@ -58,8 +60,9 @@ function meta(ctx: CommandContext, suffix = ''): EditMeta {
   };
 }
 
-function refused(ctx: CommandContext): Reply {
-  return textReply(ctx.t('edit.refused'));
+/** A change of the plan refused: about the task when one is named, else about the group. */
+function refused(ctx: CommandContext, task?: TaskRecord): Reply {
+  return textReply(task ? refusalText(ctx, task, 'plan') : planRefusalText(ctx, 'plan'));
 }
 
 /** Splits "hạn 20/4/2025" into the field and its value; the value keeps its accents and case. */
@@ -82,6 +85,8 @@ function fieldOf(rest: string): { field: Field; value: string } | null {
 }
 
 /** "20/4/2025", "20/4" (this year), or time words ("cuối tháng 5", "trước ngày 15/5") read as the importer reads them. */
+const PLAIN_DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/;
+
 export function dateArg(
   ctx: CommandContext,
   raw: string,
@@ -89,7 +94,7 @@ export function dateArg(
   year: number,
 ): Checked<LocalDate> {
   const bad = { ok: false as const, reply: textReply(ctx.t('edit.badDate', { value: clip(raw) })) };
-  const m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(raw.trim());
+  const m = PLAIN_DATE.exec(raw.trim());
   if (m) {
     const y = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : year;
     const month = Number(m[2]);
@@ -218,7 +223,7 @@ export async function applyEdit(
   const result = await applyTaskChange(ctx, task, { kind: 'edit', patch });
   if (result.kind === 'duplicate') return [textReply(ctx.t('change.duplicate'))];
   if (result.kind === 'refused')
-    return [result.code === 'not-allowed' ? refused(ctx) : refusalReply(ctx, result.task, result.code)];
+    return [result.code === 'not-allowed' ? refused(ctx, task) : refusalReply(ctx, result.task, result.code)];
   // Work given to a department in chat: its group is told at once, not at the next reminder.
   if (field === 'lead' || field === 'support') {
     const given = result.task[field].filter((s) => !result.before[field].includes(s));
@@ -233,6 +238,8 @@ export async function applyEdit(
       title: clip(result.task.title, 80),
     }),
   );
+  const note = field === 'start' || field === 'end' ? offDayNote(ctx, result.task[field]) : null;
+  if (note) r.line(note);
   return [r.build(true)];
 }
 
@@ -240,7 +247,7 @@ export const edit: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
   const task = await taskArg(ctx, num, '/edit 12 hạn 20/4/2025');
   if (!task.ok) return [task.reply];
-  if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx)];
+  if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx, task.value)];
   const parsed = fieldOf(rest);
   if (!parsed) return [textReply(ctx.t('edit.usage', { number: task.value.number }))];
   return applyEdit(ctx, task.value, parsed.field, parsed.value);
@@ -251,7 +258,7 @@ export const assign: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
   const task = await taskArg(ctx, num, '/assign 12 văn phòng');
   if (!task.ok) return [task.reply];
-  if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx)];
+  if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx, task.value)];
   if (!rest) return [textReply(ctx.t('edit.missingDepartment', { list: departmentList(ctx) }))];
   return applyEdit(ctx, task.value, 'lead', rest.replace(/^(cho|to)\s+/i, ''));
 };
@@ -326,12 +333,20 @@ export const add: CommandHandler = async (ctx, args) => {
       lead: lead.length ? lead.map((s) => ctx.deptName(s)).join(', ') : ctx.t('common.noLead'),
     }),
   );
+  // The words as typed only when they say more than the dates do ("trước ngày 15/5"), not "25/12 (25/12)".
+  const typedDate = timeText !== null && PLAIN_DATE.test(timeText.trim());
   r.line(
     ctx.t('task.window', {
       window: formatWindow(task.start, task.end),
-      timeText: timeText ? ` (${timeText})` : '',
+      timeText: timeText && !typedDate ? ` (${timeText})` : '',
     }),
   );
+  const note = offDayNote(ctx, task.end);
+  if (note) r.line(note);
+  // Accepted without a deadline, said plainly: the work is kept as typed (a secretary on a phone should
+  // not retype the whole line), and the one command that makes it reminded is given. Refusing would lose
+  // what was typed; accepting silently left a task no reminder ever reaches.
+  if (!task.end) r.line(ctx.t('edit.noDeadline', { number: task.number }));
   return [r.build(true)];
 };
 
@@ -354,7 +369,7 @@ async function announceWork(ctx: CommandContext, task: TaskRecord, departments: 
 export const remove: CommandHandler = async (ctx, args) => {
   const task = await taskArg(ctx, args.split(/\s+/)[0] ?? '', '/delete 12');
   if (!task.ok) return [task.reply];
-  if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx)];
+  if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx, task.value)];
   await savePendingDelete(
     { platform: ctx.msg.platform, chatId: ctx.msg.chat.id, userId: ctx.msg.user.id },
     { org: ctx.org!.slug, taskNumber: task.value.number },
@@ -372,9 +387,9 @@ export async function confirmDelete(
   const task = ctx.org ? await findTaskByNumber(ctx.org.id, pending.taskNumber) : null;
   if (!task || ctx.org?.slug !== pending.org) {
     await takePending(pending.id);
-    return [textReply(ctx.t('errors.taskNotFound', { number: pending.taskNumber }))];
+    return [textReply(notFoundText(ctx, pending.taskNumber))];
   }
-  if (!mayManagePlan(task.org, ctx.binding, ctx.isAdmin)) return [refused(ctx)];
+  if (!mayManagePlan(task.org, ctx.binding, ctx.isAdmin)) return [refused(ctx, task)];
   await deleteTask(task, meta(ctx));
   await takePending(pending.id);
   await replan(ctx, task.id); // a deleted task's pending reminders are removed

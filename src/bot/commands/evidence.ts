@@ -7,7 +7,7 @@ import { ReplyBuilder, bold, textReply } from '../reply';
 import { evidenceLabel } from './change';
 
 export const files: CommandHandler = async (ctx, args) => {
-  const task = await taskArg(ctx, args.split(/\s+/)[0] ?? '', '/tailieu 12');
+  const task = await taskArg(ctx, args.split(/\s+/)[0] ?? '', '/files 12');
   if (!task.ok) return [task.reply];
   const t = task.value;
   if (t.attachments.length === 0) return [textReply(ctx.t('evidence.none', { number: t.number }))];

@@ -14,8 +14,9 @@ import { answerHint, postToChat, postToLeaders, type Translator } from '../notif
 import { textReply } from '../reply';
 import { applyTaskChange, refusalReply, type ChangeOptions } from './change';
 import { dateArg } from './edit';
+import { offDayNote } from '../date-note';
 
-export const EXTEND_EXAMPLE = '/giahan 12 30/6 chờ số liệu của các huyện';
+export const EXTEND_EXAMPLE = '/extend 12 30/6 chờ số liệu của các huyện';
 
 export const extend: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
@@ -69,7 +70,13 @@ export async function requestExtension(
   }));
   return [
     textReply(
-      `${ctx.t('deadlines.requested', vars)}${posted ? '' : `\n${ctx.t('deadlines.noLeadersGroup')}`}`,
+      [
+        ctx.t('deadlines.requested', vars),
+        posted ? null : ctx.t('deadlines.noLeadersGroup', { number: t.number }),
+        offDayNote(ctx, to),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     ),
   ];
 }
@@ -96,7 +103,10 @@ export async function answerExtension(
     opts,
   );
   if (outcome.kind === 'refused')
-    return { ok: false, text: refusalReply(ctx, outcome.task, outcome.code).segments[0]?.text ?? '' };
+    return {
+      ok: false,
+      text: refusalReply(ctx, outcome.task, outcome.code, 'decide').segments[0]?.text ?? '',
+    };
   if (outcome.kind === 'duplicate') return { ok: false, text: ctx.t('change.duplicate') };
   const request = outcome.before.extensionRequest;
   const vars = {

@@ -1,7 +1,7 @@
 /** /history 12: every change to a task's plan and every progress report, with who and when. */
 import { toLocalDateTime } from '../../domain/calendar';
 import { taskHistory, type EditValue, type HistoryEntry } from '../../store/task-edits';
-import { clip, localExample } from '../args';
+import { clip, localExample, notFoundText } from '../args';
 import { findTaskByNumber } from '../../store/task-repository';
 import { deadlineLines } from './tasks';
 import type { CommandContext, CommandHandler } from '../context';
@@ -63,8 +63,7 @@ export const history: CommandHandler = async (ctx, args) => {
   const entries = await taskHistory(ctx.org!.id, number);
   if (entries.length === 0) {
     // No history and no task: say the number is wrong, not that nothing changed.
-    if (!(await findTaskByNumber(ctx.org!.id, number)))
-      return [textReply(ctx.t('errors.taskNotFound', { number }))];
+    if (!(await findTaskByNumber(ctx.org!.id, number))) return [textReply(notFoundText(ctx, number))];
     return [textReply(ctx.t('history.none', { number }))];
   }
   const r = new ReplyBuilder().line(bold(ctx.t('history.title', { number })));

@@ -6,6 +6,7 @@
  */
 import { tasksOfReminderMessage } from '../../store/reminder-lookup';
 import { doneTaskIds, findTaskByNumber } from '../../store/task-repository';
+import { notFoundText } from '../args';
 import type { CommandContext } from '../context';
 import { formatDate } from '../../shared/date-format';
 import { plainText, type Reply } from '../messages';
@@ -16,6 +17,7 @@ import { snoozeTask, type SnoozeOutcome } from './quiet';
 import { onDecisionPress } from './decisions';
 import { extendPrompt } from './extend';
 import { rolesFor } from '../permissions';
+import { refusalText } from '../refusal';
 import type { TaskRecord } from '../../store/types';
 
 /** The lead group, the leaders or an admin: those who may ask for more time. */
@@ -36,15 +38,14 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
   if (!press || !parsed) return [toast(ctx.t('press.unknown'))];
   if (!ctx.org) return [toast(ctx.t('errors.unbound'))];
   const task = await findTaskByNumber(ctx.org.id, parsed.number);
-  if (!task) return [toast(ctx.t('errors.taskNotFound', { number: parsed.number }))];
+  if (!task) return [toast(notFoundText(ctx, parsed.number))];
   const pressed = msg.replyTo?.messageId ?? '';
   const dedupeKey = `${msg.platform}:${msg.chat.id}:${pressed}:${press.data}`;
   const text = `[${press.data}]`;
 
   if (parsed.action === 'extend') {
     // A date cannot be pressed: the department answers the prompt with one (and the reason).
-    if (!mayAnswerFor(ctx, task))
-      return [toast(ctx.t('press.refused', { number: task.number, what: ctx.t('press.whatExtend') }))];
+    if (!mayAnswerFor(ctx, task)) return [toast(refusalText(ctx, task))];
     return [toast(ctx.t('deadlines.promptToast', { number: task.number })), extendPrompt(ctx, task)];
   }
   let outcome: ChangeOutcome | SnoozeOutcome;
@@ -82,8 +83,7 @@ export async function onPress(ctx: CommandContext): Promise<Reply[]> {
       ];
     if (outcome.code !== 'not-allowed')
       return [toast(plainText(refusalReply(ctx, outcome.task, outcome.code)))];
-    const verb = parsed.action === 'snooze' ? 'press.whatSnooze' : 'press.whatDone';
-    return [toast(ctx.t('press.refused', { number: n, what: ctx.t(verb) }))];
+    return [toast(refusalText(ctx, outcome.task))];
   }
   if (outcome.kind === 'duplicate') return [toast(ctx.t('press.duplicate', { number: n }))];
 

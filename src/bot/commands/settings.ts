@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../domain/calendar';
 import { setOrgAcceptance } from '../../store/org-repository';
 import type { CommandHandler } from '../context';
 import { mayManagePlan } from '../permissions';
+import { planRefusalText } from '../refusal';
 import { textReply } from '../reply';
 
 export const settings: CommandHandler = async (ctx, args) => {
@@ -18,7 +19,7 @@ export const settings: CommandHandler = async (ctx, args) => {
   const off = value && ['tat', 'off', 'khong'].includes(value);
   if (!['duyet', 'acceptance'].includes(what ?? '') || (!on && !off))
     return [textReply(ctx.t('settings.usage', { acceptance: state }))];
-  if (!mayManagePlan(org.id, ctx.binding, ctx.isAdmin)) return [textReply(ctx.t('settings.refused'))];
+  if (!mayManagePlan(org.id, ctx.binding, ctx.isAdmin)) return [textReply(planRefusalText(ctx, 'settings'))];
   await setOrgAcceptance(org.id, Boolean(on));
   return [textReply(ctx.t(on ? 'settings.acceptanceOn' : 'settings.acceptanceOff'))];
 };

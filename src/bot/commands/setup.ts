@@ -20,12 +20,13 @@ export const help: CommandHandler = async (ctx) => {
   } else {
     r.line(ctx.t('help.unbound'));
   }
-  r.blank().line(ctx.t('help.commands')).line(ctx.t('help.replyHint'));
-  if (ctx.isAdmin) r.line(ctx.t('help.adminCommands'));
-  if (ctx.isAdmin || b?.role === 'leaders') r.line(ctx.t('help.planCommands'));
-  r.line(ctx.t('help.aliases'));
-  if (ctx.isAdmin || ctx.roles.adminOf.length > 0 || !ctx.msg.chat.isGroup)
-    r.line(ctx.t('alliance:help.setup'));
+  // Every command, grouped by who may use it (a test checks each command of the table is here), in the
+  // reader's language first; short enough for one Zalo message (1,500 characters).
+  r.blank().line(ctx.t('help.everyone'));
+  r.blank().line(ctx.t('help.reporting')).line(ctx.t('help.replyHint'));
+  r.blank().line(ctx.t('help.plan'));
+  r.blank().line(ctx.t('help.admin'));
+  r.blank().line(ctx.t('help.otherLanguage'));
   return [r.build()];
 };
 

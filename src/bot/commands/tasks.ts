@@ -11,13 +11,17 @@ import type { Reply } from '../messages';
 import { ReplyBuilder, bold, textReply } from '../reply';
 import { matchDepartment } from '../../store/org-repository';
 import { checkTitle } from '../../domain/ocr-check';
+import { deadlineOf, isOverdue } from '../../domain/status-report';
 import { recentEdits } from '../../store/task-edits';
 import { describeEntry } from './history';
 
 const LIST_LIMIT = 25;
 
 export function taskLine(ctx: CommandContext, task: TaskRecord, department?: string): string {
-  const when = task.end ? ctx.t('common.due', { date: formatDate(task.end) }) : ctx.t('common.noDate');
+  const deadline = deadlineOf(task);
+  const when = deadline
+    ? ctx.t('common.due', { date: formatDate(deadline) })
+    : ctx.t(task.kind === 'duty' ? 'common.standing' : 'common.noDate');
   let state =
     task.status === 'open'
       ? ''
@@ -92,7 +96,11 @@ export const task: CommandHandler = async (ctx, args) => {
   r.line(
     ctx.t('task.window', {
       window: formatWindow(t.start, t.end),
-      timeText: t.timeText ? ` (${t.timeText})` : '',
+      // The words of the plan only when they say more than the dates ("cuối tháng 6"), not "25/12 (25/12)".
+      timeText:
+        t.timeText && !/^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(t.timeText.trim())
+          ? ` (${t.timeText})`
+          : '',
     }),
   );
   if (t.source) r.line(ctx.t('work.source', { source: t.source }));
@@ -146,9 +154,10 @@ export const upcoming: CommandHandler = async (ctx, args) => {
   if (!/^\d{1,3}$/.test(raw || '14') || days < 1 || days > 365)
     return [textReply(ctx.t('errors.badDays', { value: raw.slice(0, 20) }))];
   const until = addDays(ctx.today, days);
-  const due = (await groupTasks(ctx)).filter(
-    (t) => t.end && t.end >= ctx.today && t.end <= until && t.kind !== 'duty',
-  );
+  const due = (await groupTasks(ctx)).filter((t) => {
+    const deadline = deadlineOf(t);
+    return deadline !== null && deadline >= ctx.today && deadline <= until;
+  });
   if (due.length === 0) return [textReply(ctx.t('tasks.upcomingNone', { days }))];
   return [
     listReply(ctx, ctx.t('tasks.upcomingTitle', { days, count: due.length }), due, (t) =>
@@ -158,7 +167,7 @@ export const upcoming: CommandHandler = async (ctx, args) => {
 };
 
 export const overdue: CommandHandler = async (ctx) => {
-  const late = (await groupTasks(ctx)).filter((t) => t.end && t.end < ctx.today && t.kind !== 'duty');
+  const late = (await groupTasks(ctx)).filter((t) => isOverdue(t, ctx.today));
   if (late.length === 0) return [textReply(ctx.t('tasks.overdueNone'))];
   return [
     listReply(ctx, ctx.t('tasks.overdueTitle', { count: late.length }), late, (t) => {

@@ -70,7 +70,7 @@ beforeAll(async () => {
 describe('results the leaders accept', () => {
   it('is off by default; only the leaders or an admin turn it on', async () => {
     expect(await send(LEADERS, CHU_TICH, '/caidat')).toMatch(/duyệt kết quả: tắt/);
-    expect(await send(PLANNING, LAN, '/caidat duyet bat')).toMatch(/Chỉ nhóm lãnh đạo/);
+    expect(await send(PLANNING, LAN, '/caidat duyet bat')).toMatch(/Đổi cài đặt là việc của nhóm lãnh đạo/);
     expect(await send(LEADERS, CHU_TICH, '/caidat duyet bat')).toMatch(/Đã bật duyệt kết quả/);
   });
 

@@ -46,7 +46,9 @@ describe('reopening a finished task', () => {
     expect(still!.completedAt).toEqual(finished!.completedAt);
 
     // A supporting group may not reopen it either; a reason is required.
-    expect(await send(PLANNING, LAN, '/mola 2 thiếu số liệu')).toMatch(/không thể thay đổi việc số 2/);
+    expect(await send(PLANNING, LAN, '/mola 2 thiếu số liệu')).toMatch(
+      /phối hợp việc 2: báo tiến độ bằng \/capnhat 2 60%/,
+    );
     expect(await send(OFFICE, MINH, '/mola 2')).toMatch(/Cần ghi lý do mở lại/);
     expect((await Task.findOne({ number: 2 }).lean())!.status).toBe('done');
 

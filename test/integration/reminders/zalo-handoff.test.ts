@@ -76,7 +76,7 @@ describe('Zalo deliveries handed to the bot process', () => {
     const [sent] = await zalo.waitForSent(1, 10_000);
     expect(sent?.threadId).toBe(GROUP);
     expect(sent?.text).toContain('Báo cáo quý I');
-    expect(sent?.text).toContain(`/done ${task.number}`);
+    expect(sent?.text).toContain(`/xong ${task.number}`);
     // The row is marked sent just after the send returns.
     await eventually(async () =>
       expect(await ReminderLog.find({ task: task.id }).lean()).toEqual([

@@ -215,7 +215,9 @@ describe('Zalo: a finished task stays finished until the lead group reopens it',
     expect(still).toMatchObject({ status: 'done', progress: 100, revision: finished.revision });
     expect(still.completedAt).toEqual(finished.completedAt);
 
-    expect((await say(PLANNING, LAN, '/mola 2 thiếu số liệu')).text).toMatch(/không thể thay đổi việc số 2/);
+    expect((await say(PLANNING, LAN, '/mola 2 thiếu số liệu')).text).toMatch(
+      /phối hợp việc 2: báo tiến độ bằng \/capnhat 2/,
+    );
     expect((await say(OFFICE, MINH, '/mola 2 thiếu biên bản hội nghị')).text).toMatch(
       /Đã mở lại việc số 2: thiếu biên bản hội nghị/,
     );
@@ -237,7 +239,9 @@ describe('Zalo: a finished task stays finished until the lead group reopens it',
 
 describe('Zalo: results the leaders accept, with a photo as evidence', () => {
   it('/xong with a photo → chờ duyệt → "trả lại" with a reason → open → /xong → "đạt" → done', async () => {
-    expect((await say(PLANNING, LAN, '/caidat duyet bat')).text).toMatch(/Chỉ nhóm lãnh đạo/);
+    expect((await say(PLANNING, LAN, '/caidat duyet bat')).text).toMatch(
+      /Đổi cài đặt là việc của nhóm lãnh đạo/,
+    );
     expect((await say(LEADERS, CHU_TICH, '/caidat duyet bat')).text).toMatch(/Đã bật duyệt kết quả/);
 
     // A photo with the command as its caption, the way a Zalo user sends a picture with words.

@@ -56,7 +56,7 @@ describe('a morning’s reminder message', () => {
     expect(at('🔴 Hạn hôm nay')).toBeLessThan(at('❗ Quá hạn'));
     expect(at('#5 ')).toBeLessThan(at('#4 ')); // 31/03 before 04/04
     expect(text).toContain('#6 Cao điểm truyền thông — Bắt đầu: Thứ Bảy, 29/03/2025');
-    expect(text).toContain('… và 3 việc khác — /tasks');
+    expect(text).toContain('… và 3 việc khác — /viec');
     expect(reply.buttons).toHaveLength(8);
   });
 
