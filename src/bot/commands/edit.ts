@@ -256,12 +256,32 @@ export const edit: CommandHandler = async (ctx, args) => {
 /** /assign 12 văn phòng: the lead edit under the word people use for it. */
 export const assign: CommandHandler = async (ctx, args) => {
   const [num, rest] = splitFirst(args);
+  // A leader replying to a person's message (a meeting's conclusion, a request passed on) with
+  // "/giao <phòng> hạn <ngày>": that message becomes a new task, given to the department — no retyping.
+  const quoted = ctx.msg.replyTo;
+  if (quoted?.text?.trim() && !quoted.fromBot && !/^#?\d+$/.test(num)) {
+    if (!num) return [textReply(ctx.t('edit.missingDepartment', { list: departmentList(ctx) }))];
+    return add(ctx, taskFromQuote(quoted.text, args, quoted.author?.name));
+  }
   const task = await taskArg(ctx, num, '/assign 12 văn phòng');
   if (!task.ok) return [task.reply];
   if (!mayManagePlan(task.value.org, ctx.binding, ctx.isAdmin)) return [refused(ctx, task.value)];
   if (!rest) return [textReply(ctx.t('edit.missingDepartment', { list: departmentList(ctx) }))];
   return applyEdit(ctx, task.value, 'lead', rest.replace(/^(cho|to)\s+/i, ''));
 };
+
+/**
+ * "/add" arguments for a quoted message given with "/giao văn phòng hạn 30/6": its first line is the title
+ * (a "|" in it would split the fields), the department comes before "hạn", and the author is the source.
+ */
+function taskFromQuote(text: string, args: string, author?: string): string {
+  const title = clip(text.trim().split('\n')[0]!.replace(/\|/g, '/'), MAX_TITLE);
+  const m = /^(.*?)\s+(?:hạn|han|deadline)\s*:?\s+(.+)$/iu.exec(args.trim());
+  const parts = [title, `chủ trì: ${(m ? m[1]! : args).trim()}`];
+  if (m) parts.push(`hạn: ${m[2]!.trim()}`);
+  if (author) parts.push(`nguồn: tin nhắn của ${clip(author, 60)}`);
+  return parts.join(' | ');
+}
 
 /** "/add Tên việc | chủ trì: văn phòng | phối hợp: … | hạn: trước ngày 15/5" */
 export const add: CommandHandler = async (ctx, args) => {

@@ -184,6 +184,35 @@ describe('blockers reach a decision', () => {
 describe('work given in chat', () => {
   const OFFICE = { id: '-100302', title: 'Văn phòng', isGroup: true };
 
+  it('a leader replying /giao <phòng> hạn <ngày> to a message makes that message a task for the department', async () => {
+    await send(OFFICE, ADMIN, '/link van phong');
+    const before = posted.length;
+    const quoted = {
+      messageId: 'kl-1',
+      fromBot: false,
+      text: 'Chuẩn bị báo cáo sơ kết 6 tháng công tác hỗ trợ HTX\n(kết luận giao ban sáng nay)',
+      author: { id: '504', name: 'Phó Chủ tịch Hà' },
+    };
+    const answer = await send(LEADERS, CHU_TICH, '/giao văn phòng hạn 30/6/2025', { replyTo: quoted });
+    const number = Number(/số (\d+)/.exec(answer)?.[1]);
+    expect(answer).toMatch(/Chuẩn bị báo cáo sơ kết 6 tháng công tác hỗ trợ HTX/);
+    const task = await Task.findOne({ number }).lean();
+    expect(task).toMatchObject({
+      title: 'Chuẩn bị báo cáo sơ kết 6 tháng công tác hỗ trợ HTX',
+      lead: ['van-phong'],
+      end: '2025-06-30',
+    });
+    const told = posted.slice(before);
+    expect(told.map((p) => p.chatId)).toEqual([OFFICE.id]);
+    expect(plainText(told[0]!.reply)).toMatch(new RegExp(`📌 Việc mới được giao: #${number}`));
+    expect(plainText(told[0]!.reply)).toMatch(/Nguồn: tin nhắn của Phó Chủ tịch Hà/);
+    // Only those who manage the plan may: a department's group gets a refusal, and nothing is added.
+    const count = await Task.countDocuments();
+    const refused = await send(PLANNING, LAN, '/giao văn phòng hạn 30/6/2025', { replyTo: quoted });
+    expect(refused).not.toMatch(/Đã thêm/);
+    expect(await Task.countDocuments()).toBe(count);
+  });
+
   it('/add with nguồn tells the lead and supporting groups at once; /assign tells the new lead', async () => {
     await send(OFFICE, ADMIN, '/link van phong');
     const before = posted.length;
