@@ -12,6 +12,7 @@ import { childRef, isUnitHeading, roleOf } from './roles';
 import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
+import { classifyKind } from './kinds';
 import { readReferences } from './references';
 
 function isBannerText(text: string): boolean {
@@ -121,6 +122,40 @@ function unitsBefore(text: string, hits: readonly { slug: string; from: number }
   return hits.filter((h) => verb < 0 || h.from < verb).map((h) => h.slug);
 }
 
+/** A dated line addressed to all units ("Các ban, văn phòng, đơn vị … trước ngày 20/01"): a task they all lead. */
+function everyoneTask(
+  line: OutlineNode,
+  ref: string,
+  group: string,
+  hits: readonly { slug: string; from: number }[],
+  ctx: ParseContext,
+): WorkTask {
+  const lead = [...new Set(hits.filter((h) => h.from === 0).map((h) => h.slug))];
+  const reading = readTime(line.text, timeContext(ctx));
+  const title = cleanTitle(line.text);
+  const kind = classifyKind({
+    title,
+    committee: false,
+    deadline: reading.deadline,
+    hasPeaks: false,
+    recurring: false,
+  });
+  const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
+  const leads: Leads = { lead, support: [], unknown: [] };
+  return task(
+    place,
+    title,
+    kind,
+    leads,
+    reading.window ?? ctx.plan,
+    reading.window ? reading.words : ctx.planTimeText,
+    {
+      explicitLead: true,
+      origin: 'item',
+    },
+  );
+}
+
 /** A responsibilities section: unit headings, "<unit> chủ trì …" sentences, banners. */
 export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): void {
   for (const child of node.children) {
@@ -136,7 +171,14 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.
     // "Các phòng, đơn vị căn cứ Kế hoạch triển khai" is everyone's closing formula, no unit's duty.
-    const subject = first?.from === 0 && !/^cac\b/.test(fold(child.text));
+    const everyone = first?.from === 0 && /^cac\b/.test(fold(child.text));
+    // "Các ban, văn phòng, đơn vị … gửi Văn phòng trước ngày 20/01/2027": the formula with a date of its
+    // own is work every unit owes by then, a task led by all of them.
+    if (everyone && first && isSpecificTime(child.text)) {
+      ctx.tasks.push(everyoneTask(child, here, ref, scan.hits, ctx));
+      continue;
+    }
+    const subject = first?.from === 0 && !everyone;
     if (first && first.from <= 2 && (hasLeadVerb(child.text) || subject)) {
       const leads: Leads = { lead: [first.slug], support: [], unknown: [] };
       ctx.duties.push({ slug: first.slug, text: fullText(child) });

@@ -117,3 +117,17 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   leads.support = leads.support.filter((s) => !leads.lead.includes(s));
   return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;
 }
+
+/**
+ * An item's own units over those handed down by its heading: "(VP chủ trì)" replaces the heading's lead;
+ * "(Ban HT-PT phối hợp)" names only helpers, so the heading's lead still leads it.
+ */
+export function overLeads(own: Leads | null, inherited: Leads | null): Leads | null {
+  if (!own) return inherited;
+  if (own.lead.length > 0 || !inherited || inherited.lead.length === 0) return own;
+  return {
+    ...own,
+    lead: [...inherited.lead],
+    support: own.support.filter((s) => !inherited.lead.includes(s)),
+  };
+}

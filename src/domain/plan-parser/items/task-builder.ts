@@ -6,7 +6,7 @@ import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
-import { NO_LEADS, readLeads, type Leads } from './leads';
+import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
@@ -201,7 +201,7 @@ export function buildItemTasks(
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
   const own = readLeads(ctx.units, facts) ?? subjectLeads(title, ctx);
-  const leads = own ?? place.inherited.leads ?? NO_LEADS;
+  const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
   const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
   const timing = itemTiming(title, facts, fromBullets, place, ctx);
   const reading = timing.reading;

@@ -5,8 +5,8 @@
 import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
 import { timeContext } from '../plan/context';
 import { readItemFacts } from './item-facts';
-import { readLeads } from './leads';
-import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
+import { overLeads, readLeads, type Leads } from './leads';
+import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection } from './sections';
 import { buildItemTasks } from './task-builder';
 import { isSpecificTime, readTime } from '../time/time-words';
@@ -25,7 +25,7 @@ function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): 
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
   return {
     time: headingTime(group.text, ctx) ?? inh.time,
-    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
 }
@@ -101,7 +101,7 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   const facts = readItemFacts(node, isLine);
   const down: Inherited = {
     time: headingTime(node.text, ctx) ?? inh.time,
-    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
     committee: inh.committee || classifySection(node.text).committee,
   };
   let k = 0;
@@ -121,14 +121,29 @@ function noteSkipped(node: OutlineNode, ref: string, reason: SkippedItem['reason
   }
 }
 
+/**
+ * "I. CÔNG TÁC TỔ CHỨC (Ban TC-KT chủ trì tham mưu)": a lead stated once in a section's heading line leads
+ * every item under it that names no lead of its own. Only the heading line: prose under a section
+ * heading is an introduction, not an assignment.
+ */
+function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
+  const line: OutlineNode = { marker: null, text: section.text, children: [], index: section.index };
+  return readLeads(
+    ctx.units,
+    readItemFacts(line, () => true),
+  );
+}
+
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
-  const sections = root.children.filter((c) => c.marker?.kind === 'roman');
+  const sections = planSections(root);
   const none: Inherited = { time: null, leads: null, committee: false };
   if (sections.length === 0) {
     walkItems(root, '', none, ctx);
     return;
   }
-  for (const stray of root.children.filter((c) => isNumbered(c) && c.marker?.kind !== 'roman')) {
+  for (const stray of root.children.filter(
+    (c) => isNumbered(c) && c.marker?.kind !== 'roman' && c.marker?.kind !== 'part',
+  )) {
     const ref = childRef('', stray);
     ctx.skipped.push({ ref, node: stray.index, text: stray.text, reason: 'outside' });
   }
@@ -142,7 +157,11 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
       walkItems(
         section,
         ref,
-        { time: headingTime(section.text, ctx), leads: null, committee: info.committee },
+        {
+          time: headingTime(section.text, ctx),
+          leads: headingLeads(section, ctx),
+          committee: info.committee,
+        },
         ctx,
       );
     }

@@ -12,7 +12,7 @@ import { ON_DEMAND_TIME } from '../lexicon';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
-import { buildOutline, fullText, isNumbered, type OutlineNode } from '../layout/outline';
+import { buildOutline, fullText, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { toParagraphs } from '../layout/paragraphs';
 import { classifySection } from '../items/sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
@@ -40,9 +40,8 @@ export interface ParseOptions {
 
 /** "Thời gian thực hiện: Cả năm 2024, trong đó cao điểm …": the plan's own period, if stated. */
 function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
-  const sections = root.children.some((c) => c.marker?.kind === 'roman')
-    ? root.children.filter((c) => c.marker?.kind === 'roman')
-    : [root];
+  const listed = planSections(root);
+  const sections = listed.length > 0 ? listed : [root];
   for (const section of sections) {
     const label = section.marker?.label ?? '';
     if (section !== root && classifySection(section.text).kind === 'time') {
