@@ -38,6 +38,12 @@ export const REFERENCE_LEVELS: readonly (readonly [string, 'part' | 'section' | 
   ['khoan', 'point'],
 ];
 
+/**
+ * Words that may open the cell of an assignment table before the item numbers it lists: "Nội dung (1),
+ * (2)", "Mục 1, 3", "Hoạt động số 4".
+ */
+export const ITEM_LIST_WORDS = ['noi dung', 'muc', 'diem', 'hoat dong', 'nhiem vu', 'so'];
+
 /** Verbs of a responsibility line that make its unit the lead of what it references. */
 export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chiu trach nhiem', 'phu trach'];
 

@@ -13,7 +13,9 @@ import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
 import { classifyKind } from './kinds';
-import { readReferences } from './references';
+import { itemList, readReferences } from './references';
+import { readItemFacts } from './item-facts';
+import { readLeads } from './leads';
 
 function isBannerText(text: string): boolean {
   const words = foldWords(text);
@@ -122,6 +124,29 @@ function unitsBefore(text: string, hits: readonly { slug: string; from: number }
   return hits.filter((h) => verb < 0 || h.from < verb).map((h) => h.slug);
 }
 
+/**
+ * A row of an assignment table: "| (1), (2), (6) | Phòng XTTM | Trung tâm … |" comes out of the layout as
+ * an item "(1), (2), (6)" with "Đơn vị chủ trì: …" / "Đơn vị phối hợp: …" lines under it. Its items get
+ * those units as lead and helpers, as a line of references would. Returns whether the row was one.
+ */
+function tableAssignment(row: OutlineNode, ref: string, ctx: ParseContext): boolean {
+  const paths = itemList(row.text);
+  if (!paths || row.children.length === 0) return false;
+  const leads = readLeads(
+    ctx.units,
+    readItemFacts(row, () => false),
+  );
+  if (!leads) return false;
+  for (const [role, slugs] of [
+    ['lead', leads.lead],
+    ['support', leads.support],
+  ] as const) {
+    if (slugs.length > 0)
+      ctx.assignments.push({ role, subject: '', include: paths, exclude: [], slugs: [...slugs], ref });
+  }
+  return true;
+}
+
 /** A dated line addressed to all units ("Các ban, văn phòng, đơn vị … trước ngày 20/01"): a task they all lead. */
 function everyoneTask(
   line: OutlineNode,
@@ -165,6 +190,7 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
       walkUnit(child, here, ctx);
       continue;
     }
+    if (tableAssignment(child, here, ctx)) continue;
     const scan = ctx.units.scan(child.text);
     const first = scan.hits[0];
     // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.

@@ -8,7 +8,7 @@
  */
 import type { ParseContext, WorkTask } from '../plan/context';
 import { fold } from '../layout/fold';
-import { REFERENCE_LEVELS, SUPPORT_VERBS, LEAD_VERBS_BY_REFERENCE } from '../lexicon';
+import { ITEM_LIST_WORDS, REFERENCE_LEVELS, SUPPORT_VERBS, LEAD_VERBS_BY_REFERENCE } from '../lexicon';
 
 export type RefLevel = 'part' | 'section' | 'point';
 
@@ -130,10 +130,32 @@ export function readReferences(text: string): RefClause[] {
   return clauses;
 }
 
+const ITEM_LABEL = String.raw`\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*|[a-z]\)`;
+const ITEM_LIST = new RegExp(
+  String.raw`^(?:(?:${ITEM_LIST_WORDS.join('|')})\s+)*((?:${ITEM_LABEL})(?:\s*(?:,|;|va)\s*(?:${ITEM_LABEL}))*)[\s.]*$`,
+);
+
+/**
+ * The cell of an assignment table that lists items by their numbers only ("(1), (2), (6)", "1.1, 1.3",
+ * "Mục 2 và 3") → the paths it names, or null when the cell is anything else (a row of work).
+ * "(n)" numbers run through the whole plan, so they name an item wherever it stands ("~(n)"); "1.1" and "2"
+ * are read as references are, in the plan's main part.
+ */
+export function itemList(text: string): string[] | null {
+  const m = ITEM_LIST.exec(fold(text).trim());
+  if (!m?.[1]) return null;
+  return m[1]
+    .split(/\s*(?:,|;|\bva\b)\s*/)
+    .filter(Boolean)
+    .map((l) => (l.startsWith('(') ? `~${l}` : `*.${l.replace(/\)$/, '')}`));
+}
+
 /** A task's place without its occurrence tag: "II.3.1 T4" → "II.3.1". */
 const placeOf = (t: WorkTask): string => t.ref.split(' ')[0] ?? t.ref;
 
 function within(place: string, path: string): boolean {
+  // "~(5)": the item numbered (5) wherever it stands, and what is under it.
+  if (path.startsWith('~')) return place.split('.').includes(path.slice(1));
   return place === path || place.startsWith(`${path}.`);
 }
 
