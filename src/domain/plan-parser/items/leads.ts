@@ -53,8 +53,24 @@ function noteFuzzy(leads: Leads, hits: readonly UnitHit[]): void {
  * A lead field's text, line by line: in "Văn phòng phối hợp với Trung tâm …" the units before "phối hợp"
  * lead and those after it help; a line without a unit before "phối hợp" only names leads.
  */
+/** "(chủ trì)", "(chuẩn bị)" after a unit in a list: the unit so marked leads. */
+const MARKED_LEAD = /\(\s*(?:chu tri|chuan bi|tham muu)[^()]*\)/;
+
+/**
+ * "Ban TC-TT (chủ trì), Ban KT": in a cell of units, the ones marked "(chủ trì)" lead and the others
+ * help. Returns whether the line was such a list.
+ */
+function readMarkedLeads(units: UnitDirectory, line: string, leads: Leads): boolean {
+  if (!MARKED_LEAD.test(fold(line))) return false;
+  for (const part of line.split(/[,;]\s*/)) {
+    scanInto(units, withoutNotes(part), leads, MARKED_LEAD.test(fold(part)) ? 'lead' : 'support');
+  }
+  return true;
+}
+
 function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
   for (const line of raw.split('\n')) {
+    if (readMarkedLeads(units, line, leads)) continue;
     const text = withoutNotes(line);
     // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
     const verbs = verbFields(text);

@@ -3,6 +3,8 @@
  * thực hiện"), the plan's period ("Thời gian thực hiện"), or nothing to import (purpose, budget …).
  */
 import { foldWords, startsWithWords } from '../layout/fold';
+import { descendants, type OutlineNode } from '../layout/outline';
+import { readField } from './fields';
 
 export type SectionKind = 'tasks' | 'duties' | 'time' | 'skip';
 
@@ -65,4 +67,19 @@ export function classifySection(heading: string): SectionInfo {
 export function isDutiesHeading(heading: string): boolean {
   const words = foldWords(heading);
   return DUTIES.some((p) => startsWithWords(words, p));
+}
+
+/**
+ * "II. TIẾN ĐỘ THỰC HIỆN" over a timeline table (each row: a time, the work, who does it) is work, not
+ * the plan's period: its items name the units that do them. A period section ("Thời gian thực hiện:
+ * cả năm 2025", phases with dates) names none.
+ */
+export function sectionKindOf(section: OutlineNode): SectionInfo {
+  const info = classifySection(section.text);
+  if (info.kind !== 'time') return info;
+  const namesUnits = descendants(section).some((d) => {
+    const kind = readField(d.text)?.kind;
+    return kind === 'lead' || kind === 'lead-support';
+  });
+  return namesUnits ? { ...info, kind: 'tasks' } : info;
 }

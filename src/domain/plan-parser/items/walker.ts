@@ -7,7 +7,7 @@ import { timeContext } from '../plan/context';
 import { readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
-import { classifySection } from './sections';
+import { classifySection, sectionKindOf } from './sections';
 import { buildItemTasks } from './task-builder';
 import { isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
@@ -148,7 +148,7 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     ctx.skipped.push({ ref, node: stray.index, text: stray.text, reason: 'outside' });
   }
   for (const section of sections) {
-    const info = classifySection(section.text);
+    const info = sectionKindOf(section);
     const ref = section.marker?.label ?? '';
     if (info.kind === 'skip' || info.kind === 'time')
       noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);

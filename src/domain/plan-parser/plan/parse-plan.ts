@@ -14,7 +14,7 @@ import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
 import { buildOutline, fullText, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { toParagraphs } from '../layout/paragraphs';
-import { classifySection } from '../items/sections';
+import { sectionKindOf } from '../items/sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
 import { daysBetween } from '../../calendar/dates';
 import { withoutOpeningVerb } from '../items/titles';
@@ -44,7 +44,7 @@ function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
   const sections = listed.length > 0 ? listed : [root];
   for (const section of sections) {
     const label = section.marker?.label ?? '';
-    if (section !== root && classifySection(section.text).kind === 'time') {
+    if (section !== root && sectionKindOf(section).kind === 'time') {
       return { text: section.children.map(fullText).join(' '), ref: label };
     }
     for (const child of section.children.filter(isNumbered)) {
