@@ -13,6 +13,7 @@ import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
 import { classifyKind } from './kinds';
+import { subjectLeads } from './task-builder';
 import { itemList, readReferences } from './references';
 import { readItemFacts } from './item-facts';
 import { readLeads } from './leads';
@@ -147,6 +148,31 @@ function tableAssignment(row: OutlineNode, ref: string, ctx: ParseContext): bool
   return true;
 }
 
+/** Words of a due day written before the recurrence: "trước ngày 15 hằng tháng", "chậm nhất ngày 20 …". */
+const DUE_BEFORE = /[\s,]*(?:(?:truoc|cham nhat|vao|den)\s+)?(?:ngay\s+)?\d{1,2}\s*,?\s*$/;
+
+/** A responsibility line stating recurring work: one task per occurrence, led by the units that open it. */
+function recurringDuty(
+  text: string,
+  start: number,
+  ref: string,
+  group: string,
+  ctx: ParseContext,
+): WorkTask[] {
+  const before = fold(text).slice(0, start);
+  const cut = DUE_BEFORE.exec(before)?.index ?? start;
+  const title = cleanTitle(text.slice(0, cut));
+  const leads = subjectLeads(text, ctx) ?? NO_LEADS;
+  const reading = readTime(text, timeContext(ctx));
+  if (!reading.recurrence) return [];
+  const words = text
+    .slice(cut)
+    .replace(/[\s.;,/]+$/u, '')
+    .trim();
+  const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
+  return recurringTasks(place, title, reading.recurrence, words, leads, ctx, text);
+}
+
 /** A dated line addressed to all units ("Các ban, văn phòng, đơn vị … trước ngày 20/01"): a task they all lead. */
 function everyoneTask(
   line: OutlineNode,
@@ -197,6 +223,13 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.
     // "Các phòng, đơn vị căn cứ Kế hoạch triển khai" is everyone's closing formula, no unit's duty.
+    // "Phòng KH-HT, Phòng TC-TV và Quỹ … gửi số liệu về Văn phòng trước ngày 15 hằng tháng": recurring
+    // work that units owe, written among the responsibilities; the units that open it lead it.
+    const recurrence = first?.from === 0 ? findRecurrence(child.text) : null;
+    if (recurrence) {
+      ctx.tasks.push(...recurringDuty(child.text, recurrence.start, here, ref, ctx));
+      continue;
+    }
     const everyone = first?.from === 0 && /^cac\b/.test(fold(child.text));
     // "Các ban, văn phòng, đơn vị … gửi Văn phòng trước ngày 20/01/2027": the formula with a date of its
     // own is work every unit owes by then, a task led by all of them.

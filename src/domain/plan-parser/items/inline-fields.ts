@@ -129,7 +129,7 @@ const MAX_HELPER_WORDS = 12;
  * "(Ban HT-PT phối hợp)", "(các ban, văn phòng, đơn vị phối hợp)": a note naming only helpers, as an item
  * does under a heading that gave the lead once. Only in parentheses: in running text "… phối hợp" is words.
  */
-function helpersOnly(part: string): Field[] {
+export function helpersOnly(part: string): Field[] {
   const m = /^(.+?)\s+(?:cung\s+)?phoi hop(?:\s+thuc hien)?[\s.]*$/.exec(fold(part));
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
   return who && who.split(/\s+/).length <= MAX_HELPER_WORDS ? [field('support', who)] : [];

@@ -4,7 +4,7 @@
  */
 import { fold, wordSpans } from '../layout/fold';
 import type { ItemFacts } from './item-facts';
-import { verbFields } from './inline-fields';
+import { helpersOnly, verbFields } from './inline-fields';
 import type { UnitDirectory, UnitHit } from '../plan/units';
 
 export interface Leads {
@@ -71,6 +71,14 @@ function readMarkedLeads(units: UnitDirectory, line: string, leads: Leads): bool
 function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
   for (const line of raw.split('\n')) {
     if (readMarkedLeads(units, line, leads)) continue;
+    // "Văn phòng; các phòng, đơn vị phối hợp": a clause after ";" that names only helpers.
+    const clauses = line.split(/;\s*/);
+    const helpers = clauses.slice(1).map((c) => helpersOnly(c)[0]);
+    if (clauses.length > 1 && helpers.every(Boolean)) {
+      readLeadText(units, clauses[0] ?? '', leads);
+      for (const h of helpers) scanInto(units, withoutNotes(h?.value ?? ''), leads, 'support');
+      continue;
+    }
     const text = withoutNotes(line);
     // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
     const verbs = verbFields(text);

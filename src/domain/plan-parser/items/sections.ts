@@ -31,6 +31,9 @@ const SKIP = phrases([
   'chi tieu',
   'cac chi tieu',
   'yeu cau',
+  // "THỜI GIAN CHỐT SỐ LIỆU": the days a report's figures run to, not the days it is due.
+  'thoi gian chot',
+  'chot so lieu',
   'chu de',
   'thong diep',
   'kinh phi',

@@ -177,7 +177,7 @@ function peakTasks(
  * "Các ban, văn phòng cập nhật số liệu …", "Văn phòng và Ban Kiểm tra rà soát …": the units that open the
  * item's own sentence are its subject, so they lead it when nothing else names a lead.
  */
-function subjectLeads(title: string, ctx: ParseContext): Leads | null {
+export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const scan = ctx.units.scan(title);
   const first = scan.hits[0];
   if (!first || first.from > 0) return null;
