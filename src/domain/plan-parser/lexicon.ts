@@ -149,3 +149,17 @@ export const ON_DEMAND_TIME = [
   'dot xuat',
   'phat sinh',
 ];
+
+/**
+ * Words that open a clause naming helpers after a lead: "Ban TC-KT; thành viên đoàn gồm đại diện Ban
+ * HTPT, Quỹ …", "Văn phòng; phối hợp: các ban".
+ */
+export const HELPER_OPENINGS = ['thanh vien doan', 'thanh vien', 'phoi hop voi', 'phoi hop', 'cung'];
+
+/**
+ * A time counted from an event rather than written as a date: "chậm nhất 15 ngày sau khi kết thúc mỗi
+ * đợt", "chậm nhất 03 ngày trước phiên họp", "trong vòng 05 ngày làm việc kể từ …". Work timed only so is
+ * a standing rule of the plan, not a task with a date. The words before and after the count of days.
+ */
+export const RELATIVE_TIME_BEFORE = ['cham nhat', 'truoc', 'sau', 'trong vong', 'trong', 'it nhat'];
+export const RELATIVE_TIME_AFTER = ['sau', 'truoc', 'ke tu'];

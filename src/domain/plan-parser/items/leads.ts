@@ -5,6 +5,7 @@
 import { fold, wordSpans } from '../layout/fold';
 import type { ItemFacts } from './item-facts';
 import { helpersOnly, verbFields } from './inline-fields';
+import { HELPER_OPENINGS } from '../lexicon';
 import type { UnitDirectory, UnitHit } from '../plan/units';
 
 export interface Leads {
@@ -53,6 +54,14 @@ function noteFuzzy(leads: Leads, hits: readonly UnitHit[]): void {
  * A lead field's text, line by line: in "Văn phòng phối hợp với Trung tâm …" the units before "phối hợp"
  * lead and those after it help; a line without a unit before "phối hợp" only names leads.
  */
+const HELPER_OPENING = new RegExp(`^\\s*(?:${HELPER_OPENINGS.join('|')})\\b`);
+
+/** "thành viên đoàn gồm đại diện Ban HTPT, Quỹ …": a clause that opens with words naming helpers. */
+function helperClause(clause: string): { value: string } | undefined {
+  const m = HELPER_OPENING.exec(fold(clause));
+  return m ? { value: clause.slice(m[0].length) } : undefined;
+}
+
 /** "(chủ trì)", "(chuẩn bị)" after a unit in a list: the unit so marked leads. */
 const MARKED_LEAD = /\(\s*(?:chu tri|chuan bi|tham muu)[^()]*\)/;
 
@@ -73,7 +82,7 @@ function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
     if (readMarkedLeads(units, line, leads)) continue;
     // "Văn phòng; các phòng, đơn vị phối hợp": a clause after ";" that names only helpers.
     const clauses = line.split(/;\s*/);
-    const helpers = clauses.slice(1).map((c) => helpersOnly(c)[0]);
+    const helpers = clauses.slice(1).map((c) => helpersOnly(c)[0] ?? helperClause(c));
     if (clauses.length > 1 && helpers.every(Boolean)) {
       readLeadText(units, clauses[0] ?? '', leads);
       for (const h of helpers) scanInto(units, withoutNotes(h?.value ?? ''), leads, 'support');

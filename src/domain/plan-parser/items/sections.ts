@@ -5,6 +5,7 @@
 import { foldWords, startsWithWords } from '../layout/fold';
 import { descendants, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
+import { datedStep } from './work-lines';
 
 export type SectionKind = 'tasks' | 'duties' | 'time' | 'skip';
 
@@ -77,6 +78,9 @@ export function isDutiesHeading(heading: string): boolean {
  * the plan's period: its items name the units that do them. A period section ("Thời gian thực hiện:
  * cả năm 2025", phases with dates) names none.
  */
+/** Dated steps that make a "Tiến độ thực hiện" a list of work: two, since one date may be the plan's period. */
+const MIN_STEPS = 2;
+
 export function sectionKindOf(section: OutlineNode): SectionInfo {
   const info = classifySection(section.text);
   if (info.kind !== 'time') return info;
@@ -84,5 +88,7 @@ export function sectionKindOf(section: OutlineNode): SectionInfo {
     const kind = readField(d.text)?.kind;
     return kind === 'lead' || kind === 'lead-support';
   });
-  return namesUnits ? { ...info, kind: 'tasks' } : info;
+  // "- Trước ngày 15/3/2026: Ban hành quyết định …": lines of dated work, each a step to do.
+  const steps = section.children.filter((c) => datedStep(c.text) !== null).length;
+  return namesUnits || steps >= MIN_STEPS ? { ...info, kind: 'tasks' } : info;
 }

@@ -12,6 +12,7 @@ import { cleanTitle, withoutOpeningVerb } from './titles';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep } from './work-lines';
+import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -235,4 +236,21 @@ export function buildItemTasks(
   });
   const main = task(place, title, kind, leads, window, timeText, meta);
   return [main, ...(reading ? peakTasks(title, reading, place, leads, meta) : []), ...subs];
+}
+
+const RELATIVE = new RegExp(
+  `\\b(?:${RELATIVE_TIME_BEFORE.join('|')})\\s+\\d{1,3}\\s+ngay(?:\\s+lam viec)?\\s+(?:${RELATIVE_TIME_AFTER.join('|')})\\b[^.;:]*`,
+);
+
+/**
+ * The item's own line is timed only from an event ("Chậm nhất 15 ngày sau khi kết thúc mỗi đợt: …",
+ * "… gửi chậm nhất 03 ngày trước phiên họp"): a rule of the plan, no task. A date or a recurrence written
+ * beside it still makes it one.
+ */
+export function timedOnlyRelatively(node: OutlineNode): boolean {
+  const folded = fold(node.text);
+  const m = RELATIVE.exec(folded);
+  if (!m) return false;
+  const rest = node.text.slice(0, m.index) + node.text.slice(m.index + m[0].length);
+  return !isSpecificTime(rest) && findRecurrence(node.text) === null && node.children.length === 0;
 }

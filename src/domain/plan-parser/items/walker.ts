@@ -8,7 +8,7 @@ import { readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, sectionKindOf } from './sections';
-import { buildItemTasks } from './task-builder';
+import { buildItemTasks, timedOnlyRelatively } from './task-builder';
 import { isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
@@ -79,6 +79,8 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
     else if (role === 'unit') walkUnit(child, here, ctx);
     else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
     else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
+    else if (timedOnlyRelatively(child))
+      ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason: 'not-tasks' });
     else {
       const tasks = buildItemTasks(
         child,

@@ -3,7 +3,7 @@
  * Ranks order them from the outermost; plans nest them in this order, whichever levels they use.
  */
 
-export type MarkerKind = 'part' | 'roman' | 'number' | 'multi' | 'paren' | 'letter' | 'bullet';
+export type MarkerKind = 'part' | 'roman' | 'number' | 'multi' | 'paren' | 'round' | 'letter' | 'bullet';
 
 export interface Marker {
   kind: MarkerKind;
@@ -49,6 +49,20 @@ function part(line: string): Marker | null {
   return { kind: 'part', label: m[1] ?? '', rank: 0, length: m[0].length };
 }
 
+/**
+ * "Đợt 1: Kiểm tra …", "Bước 2: …": rounds of an inspection plan or steps of a procedure, each a numbered
+ * item with its fields on the lines below. Ranked with "(1)": inside a numbered heading, above letters.
+ * The label keeps the word's initial ("Đ1", "B2") so that the rounds of two headings do not mix.
+ */
+const ROUND = /^(đợt|dot|bước|buoc)\s+(\d{1,2})\s*:\s*/iu;
+
+function round(line: string): Marker | null {
+  const m = ROUND.exec(line);
+  if (!m) return null;
+  const initial = (m[1] ?? '').charAt(0).toUpperCase();
+  return { kind: 'round', label: `${initial}${m[2] ?? ''}`, rank: 6, length: m[0].length };
+}
+
 export function detectMarker(line: string): Marker | null {
   const r = roman(line) ?? part(line);
   if (r) return r;
@@ -59,6 +73,8 @@ export function detectMarker(line: string): Marker | null {
   }
   m = /^(\d{1,2})[.)](?:\s+|(?=\p{Lu}))/u.exec(line);
   if (m) return { kind: 'number', label: m[1] ?? '', rank: 2, length: m[0].length };
+  const r2 = round(line);
+  if (r2) return r2;
   m = /^\((\d{1,2})\)\s*/.exec(line);
   if (m) return { kind: 'paren', label: `(${m[1] ?? ''})`, rank: 6, length: m[0].length };
   m = /^([a-zđ])[).]\s+/.exec(line);
