@@ -163,3 +163,9 @@ export const HELPER_OPENINGS = ['thanh vien doan', 'thanh vien', 'phoi hop voi',
  */
 export const RELATIVE_TIME_BEFORE = ['cham nhat', 'truoc', 'sau', 'trong vong', 'trong', 'it nhat'];
 export const RELATIVE_TIME_AFTER = ['sau', 'truoc', 'ke tu'];
+
+/**
+ * "các nội dung còn lại tại mục II, trừ các điểm đã phân công nêu trên": a clause that gives a unit every
+ * item of a part that no other clause assigned.
+ */
+export const REST_WORDS = ['con lai'];

@@ -8,7 +8,13 @@
  */
 import type { ParseContext, WorkTask } from '../plan/context';
 import { fold } from '../layout/fold';
-import { ITEM_LIST_WORDS, REFERENCE_LEVELS, SUPPORT_VERBS, LEAD_VERBS_BY_REFERENCE } from '../lexicon';
+import {
+  ITEM_LIST_WORDS,
+  REFERENCE_LEVELS,
+  REST_WORDS,
+  SUPPORT_VERBS,
+  LEAD_VERBS_BY_REFERENCE,
+} from '../lexicon';
 
 export type RefLevel = 'part' | 'section' | 'point';
 
@@ -19,6 +25,8 @@ export interface RefClause {
   /** Outline paths as task refs write them: "II.1.1", "II.2"; a part given by no word is left as "*". */
   include: string[];
   exclude: string[];
+  /** "các nội dung còn lại …": only the items of `include` that no other clause gave a lead. */
+  rest?: boolean;
 }
 
 export interface RefAssignment extends RefClause {
@@ -104,6 +112,18 @@ function roleOf(folded: string): { role: RefClause['role']; at: number } | null 
   return lead < Infinity ? { role: 'lead', at: lead } : null;
 }
 
+const REST = new RegExp(`\\b(?:${REST_WORDS.join('|')})\\b`);
+
+/**
+ * "các nội dung còn lại tại mục II", "các nhiệm vụ còn lại": the part whose remaining items the clause
+ * gives ("mục II" / "phần II" written with a roman numeral is a part), "*" for the main part, or null.
+ */
+function restClause(folded: string, part: string | null): string | null {
+  if (!REST.test(folded)) return null;
+  const named = /\b(?:muc|phan)\s+([ivx]{1,4})(?![a-z0-9])/.exec(folded)?.[1];
+  return named ? named.toUpperCase() : (part ?? '*');
+}
+
 /**
  * The clauses of a responsibility line that assign items by number, or [] when it names none.
  * `part` is the part a reference without "Phần …" belongs to, when the line named one before.
@@ -117,6 +137,13 @@ export function readReferences(text: string): RefClause[] {
     const raw = m[0];
     const [inc = '', ...exc] = raw.split(/\btru\b/);
     const groups = groupsOf(inc);
+    const rest = restClause(inc, part);
+    if (rest) {
+      const role = roleOf(inc);
+      const subject = text.slice(m.index, m.index + (role?.at ?? 0)).trim();
+      if (role) clauses.push({ role: role.role, subject, include: [rest], exclude: [], rest: true });
+      continue;
+    }
     if (groups.length === 0) continue;
     const role = roleOf(inc);
     if (!role) continue;
@@ -179,13 +206,17 @@ export function applyReferences(ctx: ParseContext): void {
   const part = mainPart(ctx.tasks);
   const resolve = (path: string): string => path.replace(/^\*/, part);
   const byRef = new Map<WorkTask, { lead: string[]; support: string[] }>();
-  for (const a of ctx.assignments) {
+  // "Các nội dung còn lại": after every other clause, so that it takes only what they left.
+  const ordered = [...ctx.assignments.filter((a) => !a.rest), ...ctx.assignments.filter((a) => a.rest)];
+  for (const a of ordered) {
     const include = a.include.map(resolve);
     const exclude = a.exclude.map(resolve);
     for (const t of ctx.tasks) {
       if (t.meta.origin === 'duty' || t.meta.explicitLead) continue;
       const place = placeOf(t);
       if (!include.some((p) => within(place, p)) || exclude.some((p) => within(place, p))) continue;
+      if (a.rest && a.role === 'lead' && ((byRef.get(t)?.lead.length ?? 0) > 0 || t.lead.length > 0))
+        continue;
       const entry = byRef.get(t) ?? { lead: [], support: [] };
       const list = a.role === 'lead' ? entry.lead : entry.support;
       for (const s of a.slugs) if (!list.includes(s)) list.push(s);

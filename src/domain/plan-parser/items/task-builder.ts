@@ -76,7 +76,8 @@ function readLine(facts: ItemFacts): string {
   }
   // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
   const split = headAndRest(facts.lineText);
-  if (split && split.rest.length < 90 && isSpecificTime(split.rest)) {
+  // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
+  if (split && split.rest.length < 90 && (isSpecificTime(split.rest) || DURING_PEAK.test(fold(split.rest)))) {
     facts.timeText ??= split.rest;
     return cleanTitle(split.head);
   }
