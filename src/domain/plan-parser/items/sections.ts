@@ -21,6 +21,8 @@ const DUTIES = phrases([
   'to chuc thuc hien',
   'phan cong nhiem vu',
   'phan cong thuc hien',
+  // "II. PHÂN CÔNG" alone over an assignment table.
+  'phan cong',
   'trach nhiem thuc hien',
   'phan cong trach nhiem',
 ]);

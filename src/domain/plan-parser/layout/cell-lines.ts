@@ -67,6 +67,14 @@ function phaseLabel(line: string): string | null {
     : null;
 }
 
+/** After a row's last cell, a blank line ends the table unless the next row (or a phase) follows it. */
+function rowFollows(lines: readonly string[], from: number): boolean {
+  let j = from;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  const next = (lines[j] ?? '').trim();
+  return ROW_NUMBER.test(next) || phaseLabel(next) !== null;
+}
+
 export function cellPerLineTable(lines: readonly string[], i: number): { rows: Row[]; next: number } | null {
   const header: Row = [];
   let j = i;
@@ -125,7 +133,7 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
     if (t === '') {
       // A blank is an empty cell; after the last column, blanks only separate the table from the text.
       if (k < n) k++;
-      else if (last >= 0) break;
+      else if (last >= 0 && !rowFollows(lines, j + 1)) break;
       continue;
     }
     const continues = last >= 0 && (/^\p{Ll}/u.test(t) || /^[-+•*]\s/.test(t));

@@ -95,11 +95,14 @@ function splitAtColumns(seg: Segment, columns: readonly Segment[]): Segment[] {
   // Only a cell overflows: a run from the left margin ("1. Ban Hỗ trợ … là đầu mối") is prose again.
   if (seg.at < (columns[1]?.at ?? 0)) return [seg];
   for (const col of columns) {
-    const cut = col.at - seg.at;
-    if (cut <= 1 || cut >= seg.text.length) continue;
-    if (seg.text[cut - 1] !== ' ' || seg.text[cut] === ' ') continue;
-    const head = { at: seg.at, text: seg.text.slice(0, cut - 1) };
-    return [head, ...splitAtColumns({ at: col.at, text: seg.text.slice(cut) }, columns)];
+    // Typed by hand, a column's words may stand one place off its heading.
+    for (const off of [0, -1, 1]) {
+      const cut = col.at + off - seg.at;
+      if (cut <= 1 || cut >= seg.text.length) continue;
+      if (seg.text[cut - 1] !== ' ' || seg.text[cut] === ' ') continue;
+      const head = { at: seg.at, text: seg.text.slice(0, cut - 1) };
+      return [head, ...splitAtColumns({ at: seg.at + cut, text: seg.text.slice(cut) }, columns)];
+    }
   }
   return [seg];
 }
