@@ -323,3 +323,16 @@ describe('abbreviations the plan defines outside parentheses', () => {
     expect(who(find(tasks, 'Giải ngân'))).toEqual({ lead: ['quy'], support: ['kiem-tra'] });
   });
 });
+
+describe('a section lead on a field line under the heading', () => {
+  it('leads the items below, the way a lead in the heading line does', () => {
+    const tasks = parse([
+      'I. CÔNG TÁC TRUYỀN THÔNG',
+      'Đơn vị chủ trì: Ban TTh.',
+      '1. Cập nhật trang thông tin điện tử: thường xuyên.',
+      '2. Phát hành bản tin HTX: Quý II/2031 (Quỹ HT chủ trì).',
+    ]);
+    expect(who(find(tasks, 'trang thông tin'))).toEqual({ lead: ['truyen-thong'], support: [] });
+    expect(who(find(tasks, 'bản tin'))).toEqual({ lead: ['quy'], support: [] });
+  });
+});

@@ -8,6 +8,7 @@ import { readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, sectionKindOf } from './sections';
+import { readField } from './fields';
 import { buildItemTasks, timedOnlyRelatively } from './task-builder';
 import { isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
@@ -124,15 +125,22 @@ function noteSkipped(node: OutlineNode, ref: string, reason: SkippedItem['reason
 }
 
 /**
- * "I. CÔNG TÁC TỔ CHỨC (Ban TC-KT chủ trì tham mưu)": a lead stated once in a section's heading line leads
- * every item under it that names no lead of its own. Only the heading line: prose under a section
+ * "I. CÔNG TÁC TỔ CHỨC (Ban TC-KT chủ trì tham mưu)", or "Đơn vị chủ trì: Ban TC-KT" on a line of its
+ * own right under the heading: a lead stated once for a section leads every item under it that names no
+ * lead of its own. Only the heading line and unit fields before the first item: prose under a section
  * heading is an introduction, not an assignment.
  */
 function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
-  const line: OutlineNode = { marker: null, text: section.text, children: [], index: section.index };
+  const first = section.children.findIndex(isNumbered);
+  const head = first < 0 ? section.children : section.children.slice(0, first);
+  const fields = head.filter((c) => {
+    const kind = c.marker === null || isBullet(c) ? readField(c.text)?.kind : undefined;
+    return kind === 'lead' || kind === 'support' || kind === 'lead-support';
+  });
+  const line: OutlineNode = { marker: null, text: section.text, children: fields, index: section.index };
   return readLeads(
     ctx.units,
-    readItemFacts(line, () => true),
+    readItemFacts(line, () => false),
   );
 }
 
