@@ -229,7 +229,7 @@ describe('responsibilities and recurring work', () => {
       ].join('\n'),
       { org: 'ha-tien', directory },
     ).tasks;
-    expect(late.map((t) => t.start.slice(5, 7))).toEqual([
+    expect(late.map((t) => (t.start ?? '').slice(5, 7))).toEqual([
       '03',
       '04',
       '05',
