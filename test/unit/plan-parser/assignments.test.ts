@@ -124,6 +124,18 @@ describe('assignment tables', () => {
     const next = find(tasks, 'đề án truyền thông');
     expect([next.start, next.end]).toEqual(['2031-04-01', '2031-06-30']);
   });
+  it('leaves a blank time cell blank where the time column comes after the work', () => {
+    const tasks = parse([
+      'I. NỘI DUNG',
+      '| STT | Nội dung | Chủ trì | Thời gian |',
+      '|---|---|---|---|',
+      '| I | QUÝ I/2031 | | |',
+      '| 1 | Hội nghị tổng kết năm 2030 | VP | Tháng 01 |',
+      '| 2 | Rà soát quy chế làm việc | Ban KT-PC | |',
+    ]);
+    const blank = find(tasks, 'Rà soát quy chế');
+    expect([blank.start, blank.end]).toEqual(['2031-01-01', '2031-03-31']);
+  });
 });
 
 describe('a timeline saved one cell per line', () => {

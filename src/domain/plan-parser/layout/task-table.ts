@@ -129,9 +129,11 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
   const lines: string[] = [];
   let sections = 0;
   // A time cell merged over several rows is blank below its first row once flattened: those rows keep
-  // the time above them, up to the next section row ("| Tháng 3 | … |" then "|   | … |").
+  // the time above them, up to the next section row ("| Tháng 3 | … |" then "|   | … |"). Only in a
+  // schedule, whose time column comes before the work: its rows run in order of time. Where the time
+  // comes after the work, a blank time cell is none given (the section's or the plan's time).
   const timeColumns = head.flatMap((h, k) =>
-    k !== stt && k !== content && columnKind(h) === 'time' ? [k] : [],
+    k !== stt && k < content && columnKind(h) === 'time' ? [k] : [],
   );
   let merged = new Map<number, string>();
   body.forEach((written, i) => {
