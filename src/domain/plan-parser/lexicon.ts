@@ -38,6 +38,12 @@ export const REFERENCE_LEVELS: readonly (readonly [string, 'part' | 'section' | 
   ['khoan', 'point'],
 ];
 
+/**
+ * Words that may open the cell of an assignment table before the item numbers it lists: "Nội dung (1),
+ * (2)", "Mục 1, 3", "Hoạt động số 4".
+ */
+export const ITEM_LIST_WORDS = ['noi dung', 'muc', 'diem', 'hoat dong', 'nhiem vu', 'so'];
+
 /** Verbs of a responsibility line that make its unit the lead of what it references. */
 export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chiu trach nhiem', 'phu trach'];
 
@@ -143,3 +149,23 @@ export const ON_DEMAND_TIME = [
   'dot xuat',
   'phat sinh',
 ];
+
+/**
+ * Words that open a clause naming helpers after a lead: "Ban TC-KT; thành viên đoàn gồm đại diện Ban
+ * HTPT, Quỹ …", "Văn phòng; phối hợp: các ban".
+ */
+export const HELPER_OPENINGS = ['thanh vien doan', 'thanh vien', 'phoi hop voi', 'phoi hop', 'cung'];
+
+/**
+ * A time counted from an event rather than written as a date: "chậm nhất 15 ngày sau khi kết thúc mỗi
+ * đợt", "chậm nhất 03 ngày trước phiên họp", "trong vòng 05 ngày làm việc kể từ …". Work timed only so is
+ * a standing rule of the plan, not a task with a date. The words before and after the count of days.
+ */
+export const RELATIVE_TIME_BEFORE = ['cham nhat', 'truoc', 'sau', 'trong vong', 'trong', 'it nhat'];
+export const RELATIVE_TIME_AFTER = ['sau', 'truoc', 'ke tu'];
+
+/**
+ * "các nội dung còn lại tại mục II, trừ các điểm đã phân công nêu trên": a clause that gives a unit every
+ * item of a part that no other clause assigned.
+ */
+export const REST_WORDS = ['con lai'];

@@ -12,7 +12,11 @@ import { childRef, isUnitHeading, roleOf } from './roles';
 import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
-import { readReferences } from './references';
+import { classifyKind } from './kinds';
+import { subjectLeads } from './task-builder';
+import { itemList, readReferences } from './references';
+import { readItemFacts } from './item-facts';
+import { readLeads } from './leads';
 
 function isBannerText(text: string): boolean {
   const words = foldWords(text);
@@ -121,6 +125,88 @@ function unitsBefore(text: string, hits: readonly { slug: string; from: number }
   return hits.filter((h) => verb < 0 || h.from < verb).map((h) => h.slug);
 }
 
+/**
+ * A row of an assignment table: "| (1), (2), (6) | Phòng XTTM | Trung tâm … |" comes out of the layout as
+ * an item "(1), (2), (6)" with "Đơn vị chủ trì: …" / "Đơn vị phối hợp: …" lines under it. Its items get
+ * those units as lead and helpers, as a line of references would. Returns whether the row was one.
+ */
+function tableAssignment(row: OutlineNode, ref: string, ctx: ParseContext): boolean {
+  const paths = itemList(row.text);
+  if (!paths || row.children.length === 0) return false;
+  const leads = readLeads(
+    ctx.units,
+    readItemFacts(row, () => false),
+  );
+  if (!leads) return false;
+  for (const [role, slugs] of [
+    ['lead', leads.lead],
+    ['support', leads.support],
+  ] as const) {
+    if (slugs.length > 0)
+      ctx.assignments.push({ role, subject: '', include: paths, exclude: [], slugs: [...slugs], ref });
+  }
+  return true;
+}
+
+/** Words of a due day written before the recurrence: "trước ngày 15 hằng tháng", "chậm nhất ngày 20 …". */
+const DUE_BEFORE = /[\s,]*(?:(?:truoc|cham nhat|vao|den)\s+)?(?:ngay\s+)?\d{1,2}\s*,?\s*$/;
+
+/** A responsibility line stating recurring work: one task per occurrence, led by the units that open it. */
+function recurringDuty(
+  text: string,
+  start: number,
+  ref: string,
+  group: string,
+  ctx: ParseContext,
+): WorkTask[] {
+  const before = fold(text).slice(0, start);
+  const cut = DUE_BEFORE.exec(before)?.index ?? start;
+  const title = cleanTitle(text.slice(0, cut));
+  const leads = subjectLeads(text, ctx) ?? NO_LEADS;
+  const reading = readTime(text, timeContext(ctx));
+  if (!reading.recurrence) return [];
+  const words = text
+    .slice(cut)
+    .replace(/[\s.;,/]+$/u, '')
+    .trim();
+  const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
+  return recurringTasks(place, title, reading.recurrence, words, leads, ctx, text);
+}
+
+/** A dated line addressed to all units ("Các ban, văn phòng, đơn vị … trước ngày 20/01"): a task they all lead. */
+function everyoneTask(
+  line: OutlineNode,
+  ref: string,
+  group: string,
+  hits: readonly { slug: string; from: number }[],
+  ctx: ParseContext,
+): WorkTask {
+  const lead = [...new Set(hits.filter((h) => h.from === 0).map((h) => h.slug))];
+  const reading = readTime(line.text, timeContext(ctx));
+  const title = cleanTitle(line.text);
+  const kind = classifyKind({
+    title,
+    committee: false,
+    deadline: reading.deadline,
+    hasPeaks: false,
+    recurring: false,
+  });
+  const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
+  const leads: Leads = { lead, support: [], unknown: [] };
+  return task(
+    place,
+    title,
+    kind,
+    leads,
+    reading.window ?? ctx.plan,
+    reading.window ? reading.words : ctx.planTimeText,
+    {
+      explicitLead: true,
+      origin: 'item',
+    },
+  );
+}
+
 /** A responsibilities section: unit headings, "<unit> chủ trì …" sentences, banners. */
 export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): void {
   for (const child of node.children) {
@@ -130,13 +216,28 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
       walkUnit(child, here, ctx);
       continue;
     }
+    if (tableAssignment(child, here, ctx)) continue;
     const scan = ctx.units.scan(child.text);
     const first = scan.hits[0];
     // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.
     if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.
     // "Các phòng, đơn vị căn cứ Kế hoạch triển khai" is everyone's closing formula, no unit's duty.
-    const subject = first?.from === 0 && !/^cac\b/.test(fold(child.text));
+    // "Phòng KH-HT, Phòng TC-TV và Quỹ … gửi số liệu về Văn phòng trước ngày 15 hằng tháng": recurring
+    // work that units owe, written among the responsibilities; the units that open it lead it.
+    const recurrence = first?.from === 0 ? findRecurrence(child.text) : null;
+    if (recurrence) {
+      ctx.tasks.push(...recurringDuty(child.text, recurrence.start, here, ref, ctx));
+      continue;
+    }
+    const everyone = first?.from === 0 && /^cac\b/.test(fold(child.text));
+    // "Các ban, văn phòng, đơn vị … gửi Văn phòng trước ngày 20/01/2027": the formula with a date of its
+    // own is work every unit owes by then, a task led by all of them.
+    if (everyone && first && isSpecificTime(child.text)) {
+      ctx.tasks.push(everyoneTask(child, here, ref, scan.hits, ctx));
+      continue;
+    }
+    const subject = first?.from === 0 && !everyone;
     if (first && first.from <= 2 && (hasLeadVerb(child.text) || subject)) {
       const leads: Leads = { lead: [first.slug], support: [], unknown: [] };
       ctx.duties.push({ slug: first.slug, text: fullText(child) });

@@ -38,6 +38,12 @@ const LABELS: [FieldKind, string][] = [
   ['lead', 'tham muu'],
   ['lead', 'phu trach'],
   ['lead', 'chiu trach nhiem'],
+  // "| Chuẩn bị | Phối hợp |": who prepares an item of a committee's programme leads it.
+  ['lead', 'chuan bi'],
+  // "Cơ quan thường trực đoàn: X; thành viên đoàn gồm …": the standing body of a team leads its work.
+  ['lead', 'co quan thuong truc'],
+  ['lead', 'don vi thuong truc'],
+  ['support', 'thanh vien doan'],
   ['support', 'don vi phoi hop'],
   ['support', 'co quan phoi hop'],
   ['support', 'bo phan phoi hop'],
@@ -84,6 +90,7 @@ const NEEDS_COLON = new Set([
   'phan cong',
   // "Thực hiện: Tiểu ban Văn kiện." names who; "Thực hiện Nghị quyết …" opens a sentence.
   'thuc hien',
+  'chuan bi',
 ]);
 
 const PARSED = LABELS.map(([kind, phrase]) => ({

@@ -122,6 +122,19 @@ export function verbFields(clause: string): Field[] {
   return sensible && fields[0]?.kind === 'lead' ? fields : [];
 }
 
+/** Words a "(<units> phối hợp)" note may take: helpers only, a list such as "các ban, văn phòng, đơn vị". */
+const MAX_HELPER_WORDS = 12;
+
+/**
+ * "(Ban HT-PT phối hợp)", "(các ban, văn phòng, đơn vị phối hợp)": a note naming only helpers, as an item
+ * does under a heading that gave the lead once. Only in parentheses: in running text "… phối hợp" is words.
+ */
+export function helpersOnly(part: string): Field[] {
+  const m = /^(.+?)\s+(?:cung\s+)?phoi hop(?:\s+thuc hien)?[\s.]*$/.exec(fold(part));
+  const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
+  return who && who.split(/\s+/).length <= MAX_HELPER_WORDS ? [field('support', who)] : [];
+}
+
 /** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
 function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
@@ -130,7 +143,7 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
     const found = parts
       .flatMap((part) => {
         const f = valuedField(part);
-        return f ? [f] : verbFields(part);
+        return f ? [f] : verbFields(part).length > 0 ? verbFields(part) : helpersOnly(part);
       })
       .filter((f): f is Field => f !== null);
     if (found.length === 0) return whole;

@@ -4,7 +4,8 @@
  */
 import { fold, wordSpans } from '../layout/fold';
 import type { ItemFacts } from './item-facts';
-import { verbFields } from './inline-fields';
+import { helpersOnly, verbFields } from './inline-fields';
+import { HELPER_OPENINGS } from '../lexicon';
 import type { UnitDirectory, UnitHit } from '../plan/units';
 
 export interface Leads {
@@ -53,8 +54,40 @@ function noteFuzzy(leads: Leads, hits: readonly UnitHit[]): void {
  * A lead field's text, line by line: in "Văn phòng phối hợp với Trung tâm …" the units before "phối hợp"
  * lead and those after it help; a line without a unit before "phối hợp" only names leads.
  */
+const HELPER_OPENING = new RegExp(`^\\s*(?:${HELPER_OPENINGS.join('|')})\\b`);
+
+/** "thành viên đoàn gồm đại diện Ban HTPT, Quỹ …": a clause that opens with words naming helpers. */
+function helperClause(clause: string): { value: string } | undefined {
+  const m = HELPER_OPENING.exec(fold(clause));
+  return m ? { value: clause.slice(m[0].length) } : undefined;
+}
+
+/** "(chủ trì)", "(chuẩn bị)" after a unit in a list: the unit so marked leads. */
+const MARKED_LEAD = /\(\s*(?:chu tri|chuan bi|tham muu)[^()]*\)/;
+
+/**
+ * "Ban TC-TT (chủ trì), Ban KT": in a cell of units, the ones marked "(chủ trì)" lead and the others
+ * help. Returns whether the line was such a list.
+ */
+function readMarkedLeads(units: UnitDirectory, line: string, leads: Leads): boolean {
+  if (!MARKED_LEAD.test(fold(line))) return false;
+  for (const part of line.split(/[,;]\s*/)) {
+    scanInto(units, withoutNotes(part), leads, MARKED_LEAD.test(fold(part)) ? 'lead' : 'support');
+  }
+  return true;
+}
+
 function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
   for (const line of raw.split('\n')) {
+    if (readMarkedLeads(units, line, leads)) continue;
+    // "Văn phòng; các phòng, đơn vị phối hợp": a clause after ";" that names only helpers.
+    const clauses = line.split(/;\s*/);
+    const helpers = clauses.slice(1).map((c) => helpersOnly(c)[0] ?? helperClause(c));
+    if (clauses.length > 1 && helpers.every(Boolean)) {
+      readLeadText(units, clauses[0] ?? '', leads);
+      for (const h of helpers) scanInto(units, withoutNotes(h?.value ?? ''), leads, 'support');
+      continue;
+    }
     const text = withoutNotes(line);
     // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
     const verbs = verbFields(text);
@@ -116,4 +149,18 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   }
   leads.support = leads.support.filter((s) => !leads.lead.includes(s));
   return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;
+}
+
+/**
+ * An item's own units over those handed down by its heading: "(VP chủ trì)" replaces the heading's lead;
+ * "(Ban HT-PT phối hợp)" names only helpers, so the heading's lead still leads it.
+ */
+export function overLeads(own: Leads | null, inherited: Leads | null): Leads | null {
+  if (!own) return inherited;
+  if (own.lead.length > 0 || !inherited || inherited.lead.length === 0) return own;
+  return {
+    ...own,
+    lead: [...inherited.lead],
+    support: own.support.filter((s) => !inherited.lead.includes(s)),
+  };
 }

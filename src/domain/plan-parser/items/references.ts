@@ -8,7 +8,13 @@
  */
 import type { ParseContext, WorkTask } from '../plan/context';
 import { fold } from '../layout/fold';
-import { REFERENCE_LEVELS, SUPPORT_VERBS, LEAD_VERBS_BY_REFERENCE } from '../lexicon';
+import {
+  ITEM_LIST_WORDS,
+  REFERENCE_LEVELS,
+  REST_WORDS,
+  SUPPORT_VERBS,
+  LEAD_VERBS_BY_REFERENCE,
+} from '../lexicon';
 
 export type RefLevel = 'part' | 'section' | 'point';
 
@@ -19,6 +25,8 @@ export interface RefClause {
   /** Outline paths as task refs write them: "II.1.1", "II.2"; a part given by no word is left as "*". */
   include: string[];
   exclude: string[];
+  /** "các nội dung còn lại …": only the items of `include` that no other clause gave a lead. */
+  rest?: boolean;
 }
 
 export interface RefAssignment extends RefClause {
@@ -104,6 +112,18 @@ function roleOf(folded: string): { role: RefClause['role']; at: number } | null 
   return lead < Infinity ? { role: 'lead', at: lead } : null;
 }
 
+const REST = new RegExp(`\\b(?:${REST_WORDS.join('|')})\\b`);
+
+/**
+ * "các nội dung còn lại tại mục II", "các nhiệm vụ còn lại": the part whose remaining items the clause
+ * gives ("mục II" / "phần II" written with a roman numeral is a part), "*" for the main part, or null.
+ */
+function restClause(folded: string, part: string | null): string | null {
+  if (!REST.test(folded)) return null;
+  const named = /\b(?:muc|phan)\s+([ivx]{1,4})(?![a-z0-9])/.exec(folded)?.[1];
+  return named ? named.toUpperCase() : (part ?? '*');
+}
+
 /**
  * The clauses of a responsibility line that assign items by number, or [] when it names none.
  * `part` is the part a reference without "Phần …" belongs to, when the line named one before.
@@ -117,6 +137,13 @@ export function readReferences(text: string): RefClause[] {
     const raw = m[0];
     const [inc = '', ...exc] = raw.split(/\btru\b/);
     const groups = groupsOf(inc);
+    const rest = restClause(inc, part);
+    if (rest) {
+      const role = roleOf(inc);
+      const subject = text.slice(m.index, m.index + (role?.at ?? 0)).trim();
+      if (role) clauses.push({ role: role.role, subject, include: [rest], exclude: [], rest: true });
+      continue;
+    }
     if (groups.length === 0) continue;
     const role = roleOf(inc);
     if (!role) continue;
@@ -130,10 +157,32 @@ export function readReferences(text: string): RefClause[] {
   return clauses;
 }
 
+const ITEM_LABEL = String.raw`\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*|[a-z]\)`;
+const ITEM_LIST = new RegExp(
+  String.raw`^(?:(?:${ITEM_LIST_WORDS.join('|')})\s+)*((?:${ITEM_LABEL})(?:\s*(?:,|;|va)\s*(?:${ITEM_LABEL}))*)[\s.]*$`,
+);
+
+/**
+ * The cell of an assignment table that lists items by their numbers only ("(1), (2), (6)", "1.1, 1.3",
+ * "Mục 2 và 3") → the paths it names, or null when the cell is anything else (a row of work).
+ * "(n)" numbers run through the whole plan, so they name an item wherever it stands ("~(n)"); "1.1" and "2"
+ * are read as references are, in the plan's main part.
+ */
+export function itemList(text: string): string[] | null {
+  const m = ITEM_LIST.exec(fold(text).trim());
+  if (!m?.[1]) return null;
+  return m[1]
+    .split(/\s*(?:,|;|\bva\b)\s*/)
+    .filter(Boolean)
+    .map((l) => (l.startsWith('(') ? `~${l}` : `*.${l.replace(/\)$/, '')}`));
+}
+
 /** A task's place without its occurrence tag: "II.3.1 T4" → "II.3.1". */
 const placeOf = (t: WorkTask): string => t.ref.split(' ')[0] ?? t.ref;
 
 function within(place: string, path: string): boolean {
+  // "~(5)": the item numbered (5) wherever it stands, and what is under it.
+  if (path.startsWith('~')) return place.split('.').includes(path.slice(1));
   return place === path || place.startsWith(`${path}.`);
 }
 
@@ -157,13 +206,17 @@ export function applyReferences(ctx: ParseContext): void {
   const part = mainPart(ctx.tasks);
   const resolve = (path: string): string => path.replace(/^\*/, part);
   const byRef = new Map<WorkTask, { lead: string[]; support: string[] }>();
-  for (const a of ctx.assignments) {
+  // "Các nội dung còn lại": after every other clause, so that it takes only what they left.
+  const ordered = [...ctx.assignments.filter((a) => !a.rest), ...ctx.assignments.filter((a) => a.rest)];
+  for (const a of ordered) {
     const include = a.include.map(resolve);
     const exclude = a.exclude.map(resolve);
     for (const t of ctx.tasks) {
       if (t.meta.origin === 'duty' || t.meta.explicitLead) continue;
       const place = placeOf(t);
       if (!include.some((p) => within(place, p)) || exclude.some((p) => within(place, p))) continue;
+      if (a.rest && a.role === 'lead' && ((byRef.get(t)?.lead.length ?? 0) > 0 || t.lead.length > 0))
+        continue;
       const entry = byRef.get(t) ?? { lead: [], support: [] };
       const list = a.role === 'lead' ? entry.lead : entry.support;
       for (const s of a.slugs) if (!list.includes(s)) list.push(s);

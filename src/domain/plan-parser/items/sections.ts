@@ -3,6 +3,9 @@
  * thực hiện"), the plan's period ("Thời gian thực hiện"), or nothing to import (purpose, budget …).
  */
 import { foldWords, startsWithWords } from '../layout/fold';
+import { descendants, type OutlineNode } from '../layout/outline';
+import { readField } from './fields';
+import { datedStep } from './work-lines';
 
 export type SectionKind = 'tasks' | 'duties' | 'time' | 'skip';
 
@@ -18,6 +21,8 @@ const DUTIES = phrases([
   'to chuc thuc hien',
   'phan cong nhiem vu',
   'phan cong thuc hien',
+  // "II. PHÂN CÔNG" alone over an assignment table.
+  'phan cong',
   'trach nhiem thuc hien',
   'phan cong trach nhiem',
 ]);
@@ -29,6 +34,9 @@ const SKIP = phrases([
   'chi tieu',
   'cac chi tieu',
   'yeu cau',
+  // "THỜI GIAN CHỐT SỐ LIỆU": the days a report's figures run to, not the days it is due.
+  'thoi gian chot',
+  'chot so lieu',
   'chu de',
   'thong diep',
   'kinh phi',
@@ -65,4 +73,24 @@ export function classifySection(heading: string): SectionInfo {
 export function isDutiesHeading(heading: string): boolean {
   const words = foldWords(heading);
   return DUTIES.some((p) => startsWithWords(words, p));
+}
+
+/**
+ * "II. TIẾN ĐỘ THỰC HIỆN" over a timeline table (each row: a time, the work, who does it) is work, not
+ * the plan's period: its items name the units that do them. A period section ("Thời gian thực hiện:
+ * cả năm 2025", phases with dates) names none.
+ */
+/** Dated steps that make a "Tiến độ thực hiện" a list of work: two, since one date may be the plan's period. */
+const MIN_STEPS = 2;
+
+export function sectionKindOf(section: OutlineNode): SectionInfo {
+  const info = classifySection(section.text);
+  if (info.kind !== 'time') return info;
+  const namesUnits = descendants(section).some((d) => {
+    const kind = readField(d.text)?.kind;
+    return kind === 'lead' || kind === 'lead-support';
+  });
+  // "- Trước ngày 15/3/2026: Ban hành quyết định …": lines of dated work, each a step to do.
+  const steps = section.children.filter((c) => datedStep(c.text) !== null).length;
+  return namesUnits || steps >= MIN_STEPS ? { ...info, kind: 'tasks' } : info;
 }

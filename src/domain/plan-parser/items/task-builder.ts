@@ -6,12 +6,13 @@ import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
-import { NO_LEADS, readLeads, type Leads } from './leads';
+import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep } from './work-lines';
+import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -75,7 +76,8 @@ function readLine(facts: ItemFacts): string {
   }
   // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
   const split = headAndRest(facts.lineText);
-  if (split && split.rest.length < 90 && isSpecificTime(split.rest)) {
+  // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
+  if (split && split.rest.length < 90 && (isSpecificTime(split.rest) || DURING_PEAK.test(fold(split.rest)))) {
     facts.timeText ??= split.rest;
     return cleanTitle(split.head);
   }
@@ -177,7 +179,7 @@ function peakTasks(
  * "Các ban, văn phòng cập nhật số liệu …", "Văn phòng và Ban Kiểm tra rà soát …": the units that open the
  * item's own sentence are its subject, so they lead it when nothing else names a lead.
  */
-function subjectLeads(title: string, ctx: ParseContext): Leads | null {
+export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const scan = ctx.units.scan(title);
   const first = scan.hits[0];
   if (!first || first.from > 0) return null;
@@ -201,7 +203,7 @@ export function buildItemTasks(
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
   const own = readLeads(ctx.units, facts) ?? subjectLeads(title, ctx);
-  const leads = own ?? place.inherited.leads ?? NO_LEADS;
+  const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
   const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
   const timing = itemTiming(title, facts, fromBullets, place, ctx);
   const reading = timing.reading;
@@ -235,4 +237,21 @@ export function buildItemTasks(
   });
   const main = task(place, title, kind, leads, window, timeText, meta);
   return [main, ...(reading ? peakTasks(title, reading, place, leads, meta) : []), ...subs];
+}
+
+const RELATIVE = new RegExp(
+  `\\b(?:${RELATIVE_TIME_BEFORE.join('|')})\\s+\\d{1,3}\\s+ngay(?:\\s+lam viec)?\\s+(?:${RELATIVE_TIME_AFTER.join('|')})\\b[^.;:]*`,
+);
+
+/**
+ * The item's own line is timed only from an event ("Chậm nhất 15 ngày sau khi kết thúc mỗi đợt: …",
+ * "… gửi chậm nhất 03 ngày trước phiên họp"): a rule of the plan, no task. A date or a recurrence written
+ * beside it still makes it one.
+ */
+export function timedOnlyRelatively(node: OutlineNode): boolean {
+  const folded = fold(node.text);
+  const m = RELATIVE.exec(folded);
+  if (!m) return false;
+  const rest = node.text.slice(0, m.index) + node.text.slice(m.index + m[0].length);
+  return !isSpecificTime(rest) && findRecurrence(node.text) === null && node.children.length === 0;
 }

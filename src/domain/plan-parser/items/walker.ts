@@ -5,10 +5,11 @@
 import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
 import { timeContext } from '../plan/context';
 import { readItemFacts } from './item-facts';
-import { readLeads } from './leads';
-import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
-import { classifySection } from './sections';
-import { buildItemTasks } from './task-builder';
+import { overLeads, readLeads, type Leads } from './leads';
+import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
+import { classifySection, sectionKindOf } from './sections';
+import { readField } from './fields';
+import { buildItemTasks, timedOnlyRelatively } from './task-builder';
 import { isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
@@ -25,7 +26,7 @@ function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): 
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
   return {
     time: headingTime(group.text, ctx) ?? inh.time,
-    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
 }
@@ -79,6 +80,8 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
     else if (role === 'unit') walkUnit(child, here, ctx);
     else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
     else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
+    else if (timedOnlyRelatively(child))
+      ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason: 'not-tasks' });
     else {
       const tasks = buildItemTasks(
         child,
@@ -101,7 +104,7 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   const facts = readItemFacts(node, isLine);
   const down: Inherited = {
     time: headingTime(node.text, ctx) ?? inh.time,
-    leads: readLeads(ctx.units, facts) ?? inh.leads,
+    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
     committee: inh.committee || classifySection(node.text).committee,
   };
   let k = 0;
@@ -121,19 +124,41 @@ function noteSkipped(node: OutlineNode, ref: string, reason: SkippedItem['reason
   }
 }
 
+/**
+ * "I. CÔNG TÁC TỔ CHỨC (Ban TC-KT chủ trì tham mưu)", or "Đơn vị chủ trì: Ban TC-KT" on a line of its
+ * own right under the heading: a lead stated once for a section leads every item under it that names no
+ * lead of its own. Only the heading line and unit fields before the first item: prose under a section
+ * heading is an introduction, not an assignment.
+ */
+function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
+  const first = section.children.findIndex(isNumbered);
+  const head = first < 0 ? section.children : section.children.slice(0, first);
+  const fields = head.filter((c) => {
+    const kind = c.marker === null || isBullet(c) ? readField(c.text)?.kind : undefined;
+    return kind === 'lead' || kind === 'support' || kind === 'lead-support';
+  });
+  const line: OutlineNode = { marker: null, text: section.text, children: fields, index: section.index };
+  return readLeads(
+    ctx.units,
+    readItemFacts(line, () => false),
+  );
+}
+
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
-  const sections = root.children.filter((c) => c.marker?.kind === 'roman');
+  const sections = planSections(root);
   const none: Inherited = { time: null, leads: null, committee: false };
   if (sections.length === 0) {
     walkItems(root, '', none, ctx);
     return;
   }
-  for (const stray of root.children.filter((c) => isNumbered(c) && c.marker?.kind !== 'roman')) {
+  for (const stray of root.children.filter(
+    (c) => isNumbered(c) && c.marker?.kind !== 'roman' && c.marker?.kind !== 'part',
+  )) {
     const ref = childRef('', stray);
     ctx.skipped.push({ ref, node: stray.index, text: stray.text, reason: 'outside' });
   }
   for (const section of sections) {
-    const info = classifySection(section.text);
+    const info = sectionKindOf(section);
     const ref = section.marker?.label ?? '';
     if (info.kind === 'skip' || info.kind === 'time')
       noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
@@ -142,7 +167,11 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
       walkItems(
         section,
         ref,
-        { time: headingTime(section.text, ctx), leads: null, committee: info.committee },
+        {
+          time: headingTime(section.text, ctx),
+          leads: headingLeads(section, ctx),
+          committee: info.committee,
+        },
         ctx,
       );
     }

@@ -99,7 +99,10 @@ export function recurringTasks(
   ctx: ParseContext,
   matchText: string,
 ): WorkTask[] {
-  const all = occurrences(rule, ctx.plan);
+  // A plan issued in March that reports "hằng tháng, trước ngày 25" starts with March: the occurrences
+  // already over on the day it is issued are no work it assigns.
+  const issued = ctx.issued ?? null;
+  const all = occurrences(rule, ctx.plan).filter((o) => issued === null || o.window.end >= issued);
   return all.map(({ window, label, tag }, i) => ({
     ...task(
       { ...place, ref: `${place.ref} ${tag}` },

@@ -46,6 +46,35 @@ function endsTable(line: string): boolean {
   return marker?.kind === 'roman' && t.length > marker.length + 3;
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+/** "Giai đoạn I:", "Đợt 2:", "Phần III -": the words that open a phase of a timeline table. */
+const PHASE = /^(?:giai đoạn|giai doan|đợt|dot|phần|phan|bước|buoc)\s+([IVX]{1,4}|\d{1,2})\b\s*[:.–-]/iu;
+/** A row in capitals alone ("CÔNG TÁC CHUẨN BỊ") needs this many letters to be a heading, not "VP". */
+const MIN_HEADING_LETTERS = 10;
+
+/**
+ * A line that is a section row of the table rather than a cell: a phase ("Giai đoạn II: TỔ CHỨC ĐẠI
+ * HỘI") or a title in capitals. Returns the section number to give the row (roman, as section rows are
+ * numbered), or null.
+ */
+function phaseLabel(line: string): string | null {
+  const m = PHASE.exec(line);
+  if (m?.[1]) return /^\d+$/.test(m[1]) ? (ROMAN[Number(m[1]) - 1] ?? null) : m[1].toUpperCase();
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return letters.length >= MIN_HEADING_LETTERS && upper / letters.length > 0.9 && line.trim().includes(' ')
+    ? 'A'
+    : null;
+}
+
+/** After a row's last cell, a blank line ends the table unless the next row (or a phase) follows it. */
+function rowFollows(lines: readonly string[], from: number): boolean {
+  let j = from;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  const next = (lines[j] ?? '').trim();
+  return ROW_NUMBER.test(next) || phaseLabel(next) !== null;
+}
+
 export function cellPerLineTable(lines: readonly string[], i: number): { rows: Row[]; next: number } | null {
   const header: Row = [];
   let j = i;
@@ -78,6 +107,17 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
       continue;
     if (t !== '') afterBreak = false;
     if (COLUMN_NUMBERS.test(t) || headerKeys.has(t.toLowerCase())) continue;
+    const phase = phaseLabel(t);
+    if (phase !== null && (row === null || k > 1)) {
+      // "Giai đoạn I: CÔNG TÁC CHUẨN BỊ" on its own line: a section row over the rows below it.
+      row = Array.from({ length: n }, () => '');
+      row[0] = phase;
+      row[contentCol] = t;
+      body.push(row);
+      k = n;
+      last = -1;
+      continue;
+    }
     if (ROW_NUMBER.test(t) && (row === null || k > 1)) {
       row = Array.from({ length: n }, () => '');
       row[0] = t;
@@ -93,7 +133,7 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
     if (t === '') {
       // A blank is an empty cell; after the last column, blanks only separate the table from the text.
       if (k < n) k++;
-      else if (last >= 0) break;
+      else if (last >= 0 && !rowFollows(lines, j + 1)) break;
       continue;
     }
     const continues = last >= 0 && (/^\p{Ll}/u.test(t) || /^[-+•*]\s/.test(t));
@@ -121,10 +161,15 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
 
 /**
  * Blank lead cells below a filled one take its value (vertically merged in Word): a lead is what a table
- * merges over a run of rows. A blank partner or time cell stays blank (none named, or the plan's time).
+ * merges over a run of rows. So is the time of a timeline, whose time column comes before the work: its
+ * rows run in order of time. Elsewhere a blank partner or time cell stays blank (none named, or the
+ * plan's time).
  */
 function fillMerged(rows: Row[], kinds: readonly string[]): void {
   const lead = kinds.indexOf('unit');
+  // A timeline (time column before the work) merges a time over the rows it covers.
+  const time = kinds.indexOf('time');
+  const mergedTime = time >= 0 && time < kinds.indexOf('content') ? time : -1;
   const above: (string | null)[] = kinds.map(() => null);
   for (const row of rows) {
     const number = row[0] ?? '';
@@ -134,7 +179,7 @@ function fillMerged(rows: Row[], kinds: readonly string[]): void {
       continue;
     }
     kinds.forEach((kind, c) => {
-      if (c !== lead) return;
+      if (c !== lead && c !== mergedTime) return;
       const cell = (row[c] ?? '').trim();
       if (cell) above[c] = cell;
       else if (above[c]) row[c] = above[c] ?? '';

@@ -1,9 +1,9 @@
 /**
- * The numbering marks that open an item: roman sections, `1.`, `1.1`, `(1)`, `a)` and bullets.
+ * The numbering marks that open an item: parts `A.`, roman sections, `1.`, `1.1`, `(1)`, `a)` and bullets.
  * Ranks order them from the outermost; plans nest them in this order, whichever levels they use.
  */
 
-export type MarkerKind = 'roman' | 'number' | 'multi' | 'paren' | 'letter' | 'bullet';
+export type MarkerKind = 'part' | 'roman' | 'number' | 'multi' | 'paren' | 'round' | 'letter' | 'bullet';
 
 export interface Marker {
   kind: MarkerKind;
@@ -36,8 +36,35 @@ function roman(line: string): Marker | null {
   return { kind: 'roman', label, rank: 1, length: m[0].length };
 }
 
+/**
+ * "A. MỤC TIÊU", "B. NHIỆM VỤ CỤ THỂ", "C. TỔ CHỨC THỰC HIỆN": a yearly programme may group its roman
+ * sections in lettered parts above them. A capital letter that is no roman numeral (I, V, X are read as
+ * sections first), a full stop, and a heading in capitals.
+ */
+function part(line: string): Marker | null {
+  const m = /^([A-HJ-UWYZĐ])\.\s+/u.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length).replace(/\([^)]*\)?/g, ' ');
+  if (rest.length < 3 || upperShare(rest.slice(0, 40)) < 0.6) return null;
+  return { kind: 'part', label: m[1] ?? '', rank: 0, length: m[0].length };
+}
+
+/**
+ * "Đợt 1: Kiểm tra …", "Bước 2: …": rounds of an inspection plan or steps of a procedure, each a numbered
+ * item with its fields on the lines below. Ranked with "(1)": inside a numbered heading, above letters.
+ * The label keeps the word's initial ("Đ1", "B2") so that the rounds of two headings do not mix.
+ */
+const ROUND = /^(đợt|dot|bước|buoc)\s+(\d{1,2})\s*:\s*/iu;
+
+function round(line: string): Marker | null {
+  const m = ROUND.exec(line);
+  if (!m) return null;
+  const initial = (m[1] ?? '').charAt(0).toUpperCase();
+  return { kind: 'round', label: `${initial}${m[2] ?? ''}`, rank: 6, length: m[0].length };
+}
+
 export function detectMarker(line: string): Marker | null {
-  const r = roman(line);
+  const r = roman(line) ?? part(line);
   if (r) return r;
   let m = /^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=\p{Lu}))/u.exec(line);
   if (m) {
@@ -46,6 +73,8 @@ export function detectMarker(line: string): Marker | null {
   }
   m = /^(\d{1,2})[.)](?:\s+|(?=\p{Lu}))/u.exec(line);
   if (m) return { kind: 'number', label: m[1] ?? '', rank: 2, length: m[0].length };
+  const r2 = round(line);
+  if (r2) return r2;
   m = /^\((\d{1,2})\)\s*/.exec(line);
   if (m) return { kind: 'paren', label: `(${m[1] ?? ''})`, rank: 6, length: m[0].length };
   m = /^([a-zđ])[).]\s+/.exec(line);

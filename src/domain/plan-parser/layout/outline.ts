@@ -41,6 +41,20 @@ export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
   return root;
 }
 
+/**
+ * The plan's sections, the top level the walk reads: its roman sections, and when the plan groups them in
+ * lettered parts ("B. NHIỆM VỤ CỤ THỂ" over "I. …", "II. …"), the romans inside each part; a part with no
+ * roman sections under it ("A. MỤC TIÊU", "C. TỔ CHỨC THỰC HIỆN") is a section itself.
+ */
+export function planSections(root: OutlineNode): OutlineNode[] {
+  return root.children.flatMap((c) => {
+    if (c.marker?.kind === 'roman') return [c];
+    if (c.marker?.kind !== 'part') return [];
+    const romans = c.children.filter((g) => g.marker?.kind === 'roman');
+    return romans.length > 0 ? romans : [c];
+  });
+}
+
 export function isBullet(node: OutlineNode): boolean {
   return node.marker?.kind === 'bullet';
 }

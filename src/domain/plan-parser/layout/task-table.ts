@@ -128,7 +128,16 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
   const { number: stt, content } = layout;
   const lines: string[] = [];
   let sections = 0;
-  body.forEach((row, i) => {
+  // A time cell merged over several rows is blank below its first row once flattened: those rows keep
+  // the time above them, up to the next section row ("| Tháng 3 | … |" then "|   | … |"). Only in a
+  // schedule, whose time column comes before the work: its rows run in order of time. Where the time
+  // comes after the work, a blank time cell is none given (the section's or the plan's time).
+  const timeColumns = head.flatMap((h, k) =>
+    k !== stt && k < content && columnKind(h) === 'time' ? [k] : [],
+  );
+  let merged = new Map<number, string>();
+  body.forEach((written, i) => {
+    let row = written;
     const main = (row[content] ?? '').trim();
     if (main.length === 0) return;
     const number = (row[stt] ?? '').trim().replace(/\.$/, '');
@@ -136,7 +145,13 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
     // Section rows (I, II, A, B …, or a title in capitals alone on its row) group the rows under them.
     if (SECTION_NUMBER.test(number) || (number === '' && others.length === 0 && upperShare(main) > 0.8)) {
       lines.push(`${++sections}. ${main}`);
+      merged = new Map();
       return;
+    }
+    for (const k of timeColumns) {
+      const cell = (row[k] ?? '').trim();
+      if (cell) merged.set(k, cell);
+      else if (merged.has(k)) row = row.map((c, j) => (j === k ? (merged.get(k) ?? '') : c));
     }
     lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${main}`);
     row.forEach((value, k) => {

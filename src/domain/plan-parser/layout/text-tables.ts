@@ -86,9 +86,30 @@ function alignedHeader(line: string): Segment[] | null {
  * The cells of an aligned line: a run of text belongs to the last column whose left neighbour's heading
  * ends before it starts, so that a heading centred over its column still takes the text at its left edge.
  */
+/**
+ * A run that overflows its column up to the next one, a single space before the next column's first word
+ * ("Quý III - IV/2025 Ban Hỗ trợ HTX" with "Ban" right under "Chủ trì"), is two cells: cut where a word
+ * starts exactly at a column's left edge.
+ */
+function splitAtColumns(seg: Segment, columns: readonly Segment[]): Segment[] {
+  // Only a cell overflows: a run from the left margin ("1. Ban Hỗ trợ … là đầu mối") is prose again.
+  if (seg.at < (columns[1]?.at ?? 0)) return [seg];
+  for (const col of columns) {
+    // Typed by hand, a column's words may stand one place off its heading.
+    for (const off of [0, -1, 1]) {
+      const cut = col.at + off - seg.at;
+      if (cut <= 1 || cut >= seg.text.length) continue;
+      if (seg.text[cut - 1] !== ' ' || seg.text[cut] === ' ') continue;
+      const head = { at: seg.at, text: seg.text.slice(0, cut - 1) };
+      return [head, ...splitAtColumns({ at: seg.at + cut, text: seg.text.slice(cut) }, columns)];
+    }
+  }
+  return [seg];
+}
+
 function alignedCells(line: string, columns: readonly Segment[]): Row {
   const row: Row = columns.map(() => '');
-  for (const seg of segments(line)) {
+  for (const seg of segments(line).flatMap((s) => splitAtColumns(s, columns))) {
     let k = 0;
     for (let c = 1; c < columns.length; c++) {
       const prev = columns[c - 1];

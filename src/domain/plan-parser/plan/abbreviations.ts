@@ -2,7 +2,8 @@
  * Short names of departments that plans use without the directory listing them:
  *  - the ones agencies form by rule from a full name: "Văn phòng" → VP, "Ban Tổ chức – Kiểm tra" →
  *    Ban TC-KT, "Phòng Chính sách - Pháp luật" → Phòng CS-PL, the only "Trung tâm …" → TT;
- *  - the ones a plan defines itself: "Ban Tổ chức – Kiểm tra (sau đây gọi là Ban TC-KT)", "Văn phòng (VP)".
+ *  - the ones a plan defines itself: "Ban Tổ chức – Kiểm tra (sau đây gọi là Ban TC-KT)", "Văn phòng (VP)",
+ *    "… gọi tắt là Ban HTPT" in running text, and a note or list "Ghi chú: VP - Văn phòng; BTT - …".
  */
 import { fold, wordSpans } from '../layout/fold';
 import type { UnitDirectory } from './units';
@@ -94,10 +95,60 @@ export function definedAbbreviations(text: string, units: UnitDirectory): Depart
     const last = hits[hits.length - 1];
     // The name must end right where the parenthesis opens.
     if (!last || before.slice(last.to).trim().length > 1) continue;
-    const list = (out[last.slug] ??= []);
-    if (!list.includes(abbr)) list.push(abbr);
+    add(out, last.slug, abbr);
   }
+  writtenAbbreviations(text, units, out);
   return out;
+}
+
+/**
+ * "Ban Tổ chức – Kiểm tra gọi tắt là Ban TC-KT", "…; Ban Kiểm tra – Giám sát viết tắt là Ban KT-GS.":
+ * the same definitions written in running text, the short name running to the next punctuation.
+ */
+const RUNNING =
+  /\s*,?\s*(?:sau day\s+)?(?:goi tat la|viet tat la|goi la)\s*:?\s*["“']?([^;,.()"”':]{2,24}?)["”']?(?=\s*[;,.)]|\s*$)/gm;
+
+/**
+ * A note after a table or a list of abbreviations, "Ghi chú: VP - Văn phòng; BTT - Ban Truyền thông",
+ * "Chữ viết tắt: PTTV: Ban Phát triển thành viên": pairs of a short name and a department's full name.
+ */
+const NOTE = /^\s*[-+*•]?\s*(?:ghi chu|chu viet tat|cac chu viet tat|viet tat|chu thich)\s*:\s*(.+)$/gm;
+const PAIR = /^\s*["“']?([^\s:=–—-][^:=–—]{0,22}?)["”']?\s*(?:[:=]|\s[-–—]\s)\s*(.+?)\s*$/;
+/** A short name has a capital run: "VP", "Ban TC-KT", "Quỹ HTPT"; "Văn phòng" on its own is none. */
+const SHORT = /[\p{Lu}Đ]{2,}/u;
+
+function add(out: Record<string, string[]>, slug: string, abbr: string): void {
+  const list = (out[slug] ??= []);
+  if (!list.includes(abbr)) list.push(abbr);
+}
+
+/** Definitions in running text and in notes: the other places a plan defines its short names. */
+function writtenAbbreviations(text: string, units: UnitDirectory, out: Record<string, string[]>): void {
+  const folded = fold(text);
+  for (const m of folded.matchAll(RUNNING)) {
+    const start = (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
+    const abbr = text.slice(start, start + (m[1] ?? '').length).trim();
+    if (!SHORT.test(abbr)) continue;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 80), m.index ?? 0);
+    const hits = units.scan(before).hits;
+    const last = hits[hits.length - 1];
+    if (!last || before.slice(last.to).trim().length > 1) continue;
+    add(out, last.slug, abbr);
+  }
+  for (const m of folded.matchAll(NOTE)) {
+    const start = (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
+    const body = text.slice(start, start + (m[1] ?? '').length);
+    for (const part of body.split(/\s*;\s*/)) {
+      const pair = PAIR.exec(part.replace(/[.\s]+$/, ''));
+      const abbr = pair?.[1]?.trim() ?? '';
+      const name = pair?.[2] ?? '';
+      if (!SHORT.test(abbr)) continue;
+      const hit = units.scan(name).hits[0];
+      // The full name is the whole right side: "BTT - Ban Truyền thông", not a sentence naming a unit.
+      if (!hit || hit.from > 1 || name.slice(hit.to).trim().length > 2) continue;
+      add(out, hit.slug, abbr);
+    }
+  }
 }
 
 /** The directory's names with both kinds of abbreviation added. */

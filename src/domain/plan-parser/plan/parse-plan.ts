@@ -12,9 +12,16 @@ import { ON_DEMAND_TIME } from '../lexicon';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
-import { buildOutline, fullText, isNumbered, type OutlineNode } from '../layout/outline';
+import {
+  buildOutline,
+  fullText,
+  isBullet,
+  isNumbered,
+  planSections,
+  type OutlineNode,
+} from '../layout/outline';
 import { toParagraphs } from '../layout/paragraphs';
-import { classifySection } from '../items/sections';
+import { sectionKindOf } from '../items/sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
 import { daysBetween } from '../../calendar/dates';
 import { withoutOpeningVerb } from '../items/titles';
@@ -38,20 +45,27 @@ export interface ParseOptions {
   year?: number;
 }
 
+const PEAK_LABEL = /\bcao diem\b/;
+
 /** "Thời gian thực hiện: Cả năm 2024, trong đó cao điểm …": the plan's own period, if stated. */
 function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
-  const sections = root.children.some((c) => c.marker?.kind === 'roman')
-    ? root.children.filter((c) => c.marker?.kind === 'roman')
-    : [root];
+  const listed = planSections(root);
+  const sections = listed.length > 0 ? listed : [root];
   for (const section of sections) {
     const label = section.marker?.label ?? '';
-    if (section !== root && classifySection(section.text).kind === 'time') {
+    if (section !== root && sectionKindOf(section).kind === 'time') {
       return { text: section.children.map(fullText).join(' '), ref: label };
     }
-    for (const child of section.children.filter(isNumbered)) {
+    // "I. MỤC ĐÍCH, YÊU CẦU, THỜI GIAN" / "- Thời gian cao điểm: từ ngày 29/3 …": in a part that assigns no
+    // work, a bulleted time field is the plan's too.
+    const bullets = section !== root && sectionKindOf(section).kind !== 'tasks';
+    for (const child of section.children.filter((c) => isNumbered(c) || (bullets && isBullet(c)))) {
       const field = readField(child.text);
       if (field?.kind !== 'time') continue;
-      const text = field.value || child.children.map(fullText).join(' ');
+      const value = field.value || child.children.map(fullText).join(' ');
+      // "Thời gian cao điểm: từ 29/3 đến 29/4": the label makes the dates a peak of the plan's year.
+      const peak = PEAK_LABEL.test(fold(child.text.split(':')[0] ?? '')) && !PEAK_LABEL.test(fold(value));
+      const text = peak && value ? `cả năm, cao điểm ${value}` : value;
       if (text)
         return { text, ref: label ? `${label}.${child.marker?.label ?? ''}` : (child.marker?.label ?? '') };
     }
