@@ -56,7 +56,7 @@ describe('reminder delivery', () => {
     await rig.scheduler.syncTask(task.id);
 
     const msg = await rig.emulator.waitForBotMessage(GROUPS.vanPhong, (m) =>
-      Boolean(m.text?.includes(`/done ${task.number}`)),
+      Boolean(m.text?.includes(`/xong ${task.number}`)),
     );
     expect(msg.text).toContain('Báo cáo sơ kết quý I');
     expect(msg.text).toContain('Hạn: Thứ Sáu, 14/03/2025 — còn 3 ngày làm việc');
@@ -89,7 +89,7 @@ describe('reminder delivery', () => {
     const task = await createTask(seed, { lead: ['to-chuc'], end: '2025-03-14' });
     await rig.scheduler.syncTask(task.id);
     await rig.emulator.waitForBotMessage(GROUPS.toChuc, (m) =>
-      Boolean(m.text?.includes(`/done ${task.number}`)),
+      Boolean(m.text?.includes(`/xong ${task.number}`)),
     );
     const eve = (await plannedKeys(task.id)).find((k) => k.includes('_due-eve_'));
     const job = eve ? await rig.scheduler.queue.getJob(eve) : undefined;

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 async function reminderFor(number: number) {
-  return rig.emulator.waitForBotMessage(GROUP, (m) => Boolean(m.text?.includes(`/done ${number}`)), 10_000);
+  return rig.emulator.waitForBotMessage(GROUP, (m) => Boolean(m.text?.includes(`/xong ${number}`)), 10_000);
 }
 
 function person() {

@@ -63,9 +63,10 @@ export async function startRig(file: string, clock: Clock, retry: RetryLimits = 
     chatGapMs: { telegram: 0 },
     // Long enough for the reminders of one instant to fan out into one message, short for the tests. The
     // tests queue "due now" reminders with separate syncTask calls, each a store read and Redis round trips:
-    // 300 ms was not enough when CI ran test files side by side, and a group got its items in two messages;
-    // 1 s was not either at a load of 6 (press.test's "message of several" came as two).
-    collectMs: 2_500,
+    // 300 ms was not enough when CI ran test files side by side, and a group got its items in two messages.
+    // Longer makes every delivery test wait longer (2.5 s broke their 5 s waits at a load of 4); a test that
+    // needs two reminders in one message holds the delivery worker until both fanned out (press.test).
+    collectMs: 1_000,
   };
   const scheduler = createReminderScheduler({
     connection,
