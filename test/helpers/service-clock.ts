@@ -5,7 +5,11 @@
  */
 import { agreeServiceClock, moveServiceClock } from '../../src/store/service-clock';
 
-/** To `at`, unless the deployment's clock is already past it (a slow set-up: nothing left to skip). */
+/**
+ * To `at`, unless the deployment's clock is already past it (a slow set-up: nothing left to skip). Leave the
+ * worker time to follow and re-plan before the moment awaited: reminders planned after their time has
+ * passed are not sent (30 s was enough on a loaded CI machine; 3 s was not).
+ */
 export async function skipServiceClockTo(botNow: string, at: string): Promise<void> {
   const start = new Date(botNow);
   const clock = await agreeServiceClock(start);
