@@ -224,7 +224,12 @@ async function deliver(
   let sent: { messageId: string; messageIds?: readonly string[] };
   try {
     const rank = deliveryRank(claim.claimed.map((c) => c.item));
-    const reservedAhead = rank > 0 ? await urgentAhead(rt.connection, rt.prefix, platform, job.id ?? '') : 0;
+    // Room kept for urgent deliveries queued, and for reminders still fanning out (they may be urgent).
+    const reservedAhead =
+      rank > 0
+        ? (await urgentAhead(rt.connection, rt.prefix, platform, job.id ?? '')) +
+          ((await rt.pendingFanOut?.()) ?? 0)
+        : 0;
     sent = await sender.send(chatId, reply, { rank, reservedAhead });
   } catch (err) {
     if (err instanceof SendDeferredError) {

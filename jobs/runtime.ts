@@ -54,6 +54,11 @@ export interface ReminderRuntime {
    * same instant join it. A reminder fanning out after the message went (a retry) follows as another one.
    */
   collectMs: number;
+  /**
+   * How many reminders are due and still fanning out (the scheduler queue's waiting and running jobs): a
+   * budget keeps room for them too, as they may be overdue ones (jobs/morning-order.ts). None: not counted.
+   */
+  pendingFanOut?: () => Promise<number>;
 }
 
 export function senderMap(senders: readonly Sender[]): ReadonlyMap<Platform, Sender> {
@@ -73,6 +78,7 @@ export interface RuntimeOptions {
   prefix?: string;
   /** The deployment's reminder defaults (config.reminders); each organisation's own settings win. */
   reminderDefaults?: Partial<ReminderSettings>;
+  pendingFanOut?: () => Promise<number>;
 }
 
 /** A runtime with the production settings, for src/app/worker.ts and for the bot process's Zalo deliveries. */
@@ -97,6 +103,7 @@ export function createReminderRuntime(o: RuntimeOptions): ReminderRuntime {
     sendingStaleMs: SENDING_STALE_MS,
     chatGapMs: { telegram: TELEGRAM_CHAT_GAP_MS },
     collectMs: COLLECT_MS,
+    ...(o.pendingFanOut ? { pendingFanOut: o.pendingFanOut } : {}),
   };
 }
 

@@ -11,18 +11,20 @@
  * It lives in src/app, the composition root: it wires the jobs' processors to the channel's Sender, whose
  * `session` (declared on Sender) says when sends can go.
  */
+import { Queue } from 'bullmq';
 import type { ZaloDeliveryStarter } from './bot-service';
 import { UnreachableChatError, type SendSession } from '../channels/sender';
 import type { ZaloSessionWatch } from '../channels/zalo/channel';
 import type { SendBudget } from '../channels/zalo/send-budget';
 import { guardChatRefusals, type ChatRefusalPolicy } from '../channels/zalo/chat-refusals';
 import { waitingNotice } from '../channels/zalo/notices';
+import { logErrorsOf } from '../shared/error-log';
 import { chatTitle } from '../store/chat-reach';
 import { countWaiting, waitingRows } from '../store/reminder-log';
 import { createReminderRuntime } from '../../jobs/runtime';
 import { markUnreachable } from '../../jobs/unreachable';
 import { startReminderWorkers, type ReminderWorkers } from '../../jobs/workers';
-import { JOB_NAMES } from '../scheduler/reminder-queue';
+import { DEFAULT_PREFIX, JOB_NAMES, REMINDER_QUEUE } from '../scheduler/reminder-queue';
 
 type StarterOptions = Parameters<ZaloDeliveryStarter>[0];
 
@@ -62,7 +64,15 @@ export async function startZaloDeliveryWith(
     policy: tuning.chatRefusals,
     now: () => o.clock.now().getTime(),
   });
+  // This process fans out no reminder, but it must know when the worker still is (jobs/morning-order.ts).
+  const reminders = new Queue(REMINDER_QUEUE, {
+    connection: o.connection,
+    prefix: o.prefix ?? DEFAULT_PREFIX,
+  });
+  logErrorsOf(reminders, `${REMINDER_QUEUE} queue (zalo delivery)`, o.logger);
   const rt = createReminderRuntime({
+    pendingFanOut: async () =>
+      Object.values(await reminders.getJobCounts('wait', 'active', 'prioritized')).reduce((a, b) => a + b, 0),
     connection: o.connection,
     clock: o.clock,
     calendar: o.calendar,
@@ -97,6 +107,7 @@ export async function startZaloDeliveryWith(
     close: async () => {
       stopWatching();
       await workers.close();
+      await reminders.close();
     },
   };
 }
