@@ -12,7 +12,7 @@ import IORedis from 'ioredis';
 import { mongoUri, redisUrl } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { ChatBinding, Department, OrgAdmin, Organisation, Task, useTestStore } from '../helpers/store';
-import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
+import { readable, startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
 import { skipServiceClockTo } from '../helpers/service-clock';
 
 jest.setTimeout(300_000);
@@ -37,15 +37,6 @@ function withPath(url: string, pathname: string): string {
   const u = new URL(url);
   u.pathname = pathname;
   return u.toString().replace(/\/$/, '');
-}
-
-function readable(m: BotMessage): string {
-  return (m.text ?? m.caption ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 }
 
 let emu: Emulator;

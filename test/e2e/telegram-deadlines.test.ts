@@ -23,6 +23,7 @@ import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { seedScenario } from '../helpers/scenario';
 import { useTestStore, ChatBinding, Organisation, StatusUpdate, Task } from '../helpers/store';
 import {
+  readable,
   replyToBotMessage,
   startEmulator,
   type BotMessage,
@@ -52,16 +53,6 @@ const buttonsOf = (m: BotMessage): string[] =>
   )
     .flat()
     .map((b) => b.callback_data);
-
-/** What a person reads: the HTML the bot sent, without tags and entities. */
-function readable(m: BotMessage): string {
-  return (m.text ?? m.caption ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
 
 let emu: Emulator;
 let redis: IORedis;

@@ -9,7 +9,7 @@ import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { planDocx } from '../helpers/plan-docx';
 import { SCENARIO_NOW, seedScenario } from '../helpers/scenario';
-import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
+import { readable, startEmulator, type Emulator } from '../helpers/telegram-emulator';
 import { PendingAction, Task, dropTestDatabase } from '../helpers/store';
 
 const dbName = testNamespace(__filename);
@@ -20,15 +20,6 @@ const PLANNING = { chatId: -1001000000011, chatTitle: 'Phòng KH-TH', type: 'sup
 let emu: Emulator;
 let bot: RunningProcess;
 let docx: Buffer;
-
-function readable(m: BotMessage): string {
-  return (m.text ?? m.caption ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
 
 const privateChat = (user: typeof ADMIN) => ({ ...user, chatId: user.userId, type: 'private' as const });
 

@@ -14,7 +14,7 @@ import {
   type GroupName,
   type UserName,
 } from '../helpers/scenario';
-import { startEmulator, type Emulator, type BotMessage } from '../helpers/telegram-emulator';
+import { readable, startEmulator, type Emulator } from '../helpers/telegram-emulator';
 import { CATEGORY_COLOURS, CHART_SCALE, CHART_WIDTH } from '../../src/report/chart';
 import { countColour, decodePng, inkFraction } from '../helpers/png';
 import { dropTestDatabase } from '../helpers/store';
@@ -31,16 +31,6 @@ const USERS: Record<UserName, { userId: number; firstName: string }> = {
   minh: { userId: 502, firstName: 'Minh' },
   chu_tich: { userId: 503, firstName: 'Chủ tịch' },
 };
-
-/** What a person reads: the HTML the bot sent, without tags and entities. */
-function readable(m: BotMessage): string {
-  return (m.text ?? m.caption ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
 
 let emu: Emulator;
 let bot: RunningProcess;
