@@ -181,7 +181,7 @@ describe('a new alliance sets itself up from the chat', () => {
         150_000,
       );
       // Answerable in one step: the reminder says how.
-      expect(readable(reminder)).toMatch(/\/done \d+|“xong \d+”/);
+      expect(readable(reminder)).toMatch(/\/xong \d+|“xong \d+”/);
     }
     const khth = emu.botMessages(GROUPS.khth.chatId).map(readable).join('\n');
     expect(khth).toMatch(/Tổng hợp báo cáo kết quả hoạt động/);

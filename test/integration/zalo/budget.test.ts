@@ -32,9 +32,10 @@ const closers: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   rig = await startRig(__filename, clock);
-  // Production's collect window. Fanning out 150 reminders takes longer than that here: deliveries start
-  // while overdue ones are still fanning out, and the budget must keep their room (jobs/morning-order.ts).
-  const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'], collectMs: 5_000 };
+  // A long collect window, so that the burst test's twelve reminders, synced one by one, are all queued
+  // before the first delivery meets a 221. (The morning test holds the fan-out until all 150 are due, and
+  // the budget keeps room for reminders still fanning out: its order does not depend on this window.)
+  const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'], collectMs: 30_000 };
   worker = startReminderWorkers(workerRt, { stalledIntervalMs: 1_000 });
   await worker.ready();
   dir = await mkdtemp(join(tmpdir(), 'zalo-budget-'));
