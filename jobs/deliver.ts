@@ -219,6 +219,7 @@ async function deliver(
     claim.claimed.map((c) => c.item),
     due.today ?? day,
     due.locale ?? rt.defaultLocale,
+    platform,
   );
 
   let sent: { messageId: string; messageIds?: readonly string[] };

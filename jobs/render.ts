@@ -1,5 +1,6 @@
 /** The reminder's wording for one group, from the stored tasks, their plans and lead departments. */
-import type { Reply } from '../src/bot/messages';
+import type { Platform, Reply } from '../src/bot/messages';
+import { showsButtons } from '../src/bot/notify';
 import { renderReminderBatch, type ReminderMessageInput } from '../src/bot/reminder-message';
 import type { Reminder } from '../src/domain/reminders';
 import type { LocalDate } from '../src/domain/task';
@@ -40,7 +41,8 @@ export async function reminderBatchReply(
   items: readonly DueItem[],
   today: LocalDate,
   locale: Locale,
+  platform?: Platform,
 ): Promise<Reply> {
   const inputs = await Promise.all(items.map((i) => inputOf(rt, i, today)));
-  return renderReminderBatch(inputs, locale);
+  return renderReminderBatch(inputs, locale, { buttons: !platform || showsButtons(platform) });
 }

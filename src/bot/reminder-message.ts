@@ -176,7 +176,15 @@ function urgencyOrder(a: ReminderMessageInput, b: ReminderMessageInput): number 
  * Everything due for one group on one morning, as one message: grouped by what it asks, the nearest
  * date first in each group, long lists cut. A single item reads exactly as a single reminder always did.
  */
-export function renderReminderBatch(items: readonly ReminderMessageInput[], locale: Locale): Reply {
+/**
+ * `buttons: false` for a group that shows no buttons (Zalo): the closing line then says what to type, not
+ * "press a button below" (the buttons are still attached; such a channel leaves them out).
+ */
+export function renderReminderBatch(
+  items: readonly ReminderMessageInput[],
+  locale: Locale,
+  { buttons = true }: { buttons?: boolean } = {},
+): Reply {
   const first = items[0];
   if (!first) return { segments: [] };
   if (items.length === 1) {
@@ -210,6 +218,7 @@ export function renderReminderBatch(items: readonly ReminderMessageInput[], loca
   const rest = items.length - shown.length;
   if (rest > 0) segments.push({ text: `\n${t(locale, 'reminders:batch.more', { n: rest })}` });
   const example = shown[0]?.task.number ?? first.task.number;
-  segments.push({ text: `\n\n${t(locale, 'reminders:batch.action', { number: example })}` });
+  const action = buttons ? 'reminders:batch.action' : 'reminders:batch.actionTyped';
+  segments.push({ text: `\n\n${t(locale, action, { number: example })}` });
   return { segments, buttons: shown.map((i) => itemButtons(i.task.number, locale)) };
 }

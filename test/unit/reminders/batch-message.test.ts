@@ -60,6 +60,17 @@ describe('a morning’s reminder message', () => {
     expect(reply.buttons).toHaveLength(8);
   });
 
+  it('tells a group without buttons (Zalo) what to type, not to press a button', () => {
+    const items = [item(3, 'overdue', '2025-03-20'), item(4, 'due-soon', '2025-04-04')];
+    expect(plainText(renderReminderBatch(items, 'vi'))).toContain('Bấm nút dưới tin');
+    const typed = plainText(renderReminderBatch(items, 'vi', { buttons: false }));
+    expect(typed).not.toMatch(/Bấm nút/);
+    expect(typed).toContain('Trả lời tin này “xong 4”, “80% 4”; hoãn: /hoan 4 3.');
+    expect(plainText(renderReminderBatch(items, 'en', { buttons: false }))).toContain(
+      'Reply to this message “done 4”',
+    );
+  });
+
   it('button data round-trips and stays under Telegram’s 64 bytes', () => {
     const data = pressData('snooze', 1234567);
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
