@@ -125,6 +125,7 @@ export class FakeZaloServer {
   private validSek: string | undefined;
   private nextCliMsgId = 1_750_000_000_000;
   private readonly sendFailures: FakeFailure[] = [];
+  private refusingAll: FakeFailure | null = null;
   private readonly loginFailures: FakeFailure[] = [];
   private readonly events = new EventEmitter();
   /** Zalo's file CDN: users' files served over real HTTP, as the adapter fetches them from `href`. */
@@ -251,6 +252,18 @@ export class FakeZaloServer {
 
   failNextSend(failure: FakeFailure, times = 1): void {
     for (let i = 0; i < times; i++) this.sendFailures.push(failure);
+  }
+
+  /**
+   * Zalo's anti-spam on the whole account: from now on every send is refused (221) until `acceptSends`,
+   * however many are in flight at once — unlike `failNextSend`, which refuses a count of calls.
+   */
+  refuseSends(failure: FakeFailure = 'rate-limited'): void {
+    this.refusingAll = failure;
+  }
+
+  acceptSends(): void {
+    this.refusingAll = null;
   }
 
   failNextLogin(failure: FakeFailure, times = 1): void {
@@ -580,7 +593,7 @@ export class FakeZaloServer {
 
   /** Mirrors zca-js's checks and result shape: `{ message: {msgId} | null, attachment: [{msgId}…] }`. */
   async acceptSend(session: number, content: MessageContent, threadId: string, type: ThreadType) {
-    const failure = this.sendFailures.shift();
+    const failure = this.sendFailures.shift() ?? this.refusingAll;
     if (failure) throw this.toError(failure, threadId);
     this.checkSession();
     const refusal = this.refusingChats.get(threadId);
