@@ -125,15 +125,22 @@ function watchSession(
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  /** While offline, looks every `after` ms; the first time reminders are waiting, says how many, once. */
+  /**
+   * While offline, looks every `after` ms; once reminders are waiting and their number held still for one
+   * look (a morning's deliveries reach 'waiting' one by one: the first look may catch only some), says how
+   * many, once.
+   */
   const scheduleNotice = (): void => {
     if (timer) return;
+    let last = 0;
     timer = setInterval(() => {
       void (async () => {
         if (closed || session.ready()) return;
         // Rows waiting on a refusing chat are that chat's story (told separately); these wait for a session.
         const count = await countWaiting('zalo', 'offline');
-        if (count === 0 || !timer) return;
+        const settled = count > 0 && count === last;
+        last = count;
+        if (!settled || !timer) return;
         clearInterval(timer);
         await o.notifyAdmins(waitingNotice(count));
       })().catch((err: unknown) =>
