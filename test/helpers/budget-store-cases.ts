@@ -37,4 +37,14 @@ export function budgetStoreCases(makeStore: () => BudgetStore): void {
     expect(await store.take(5, T0 + 1000, limits)).toBe(MINUTE);
     expect(await store.take(5, T0 + MINUTE + 1, limits)).toBe(0);
   });
+
+  it('takes only when the room kept for others still fits after it, in one step', async () => {
+    const store = makeStore();
+    const limits = { perMinute: 100, perHour: 3, perDay: 100 };
+    // Two kept for overdue groups: one of three goes, the next must wait (both asking at once).
+    const [a, b] = await Promise.all([store.take(1, T0, limits, 2), store.take(1, T0, limits, 2)]);
+    expect([a, b].filter((w) => w === 0)).toHaveLength(1);
+    expect(await store.take(1, T0, limits)).toBe(0);
+    expect(await store.take(1, T0, limits)).toBe(0);
+  });
 }

@@ -60,8 +60,12 @@ const DAY = 24 * HOUR;
 
 /** Where the send times are kept. */
 export interface BudgetStore {
-  /** Records `n` sends at `now` if they fit every limit and returns 0; else records nothing and says how long until they fit. */
-  take(n: number, now: number, limits: SendBudgetLimits): Promise<number>;
+  /**
+   * Records `n` sends at `now` if they fit every limit with `reserve` more still free, and returns 0; else
+   * records nothing and says how long until they fit. One step, so deliveries asking at once cannot all
+   * take the room kept for others.
+   */
+  take(n: number, now: number, limits: SendBudgetLimits, reserve?: number): Promise<number>;
   /** Records sends that are not held back (answers to users), so they count against the budget too. */
   record(n: number, now: number): Promise<void>;
   /** How many more messages fit every window now. */
@@ -81,12 +85,13 @@ function waitFor(times: readonly number[], n: number, now: number, windowMs: num
 export function memoryBudgetStore(): BudgetStore {
   let times: number[] = [];
   return {
-    async take(n, now, limits) {
+    async take(n, now, limits, reserve = 0) {
       times = times.filter((t) => t > now - DAY);
+      const need = n + reserve;
       const wait = Math.max(
-        waitFor(times, n, now, MINUTE, limits.perMinute),
-        waitFor(times, n, now, HOUR, limits.perHour),
-        waitFor(times, n, now, DAY, limits.perDay),
+        waitFor(times, need, now, MINUTE, limits.perMinute),
+        waitFor(times, need, now, HOUR, limits.perHour),
+        waitFor(times, need, now, DAY, limits.perDay),
       );
       if (wait > 0) return wait;
       for (let i = 0; i < n; i++) times.push(now);
@@ -106,13 +111,14 @@ export function memoryBudgetStore(): BudgetStore {
 }
 
 /**
- * KEYS[1] the sorted set; ARGV: now, n, perMinute, perHour, perDay, a unique member prefix, record-only.
+ * KEYS[1] the sorted set; ARGV: now, n, perMinute, perHour, perDay, a unique member prefix, record-only,
+ * and how many more must still fit after the n (room kept for better-ranked deliveries).
  * Returns 0 when recorded, else the ms until `n` more fit. A message larger than a window's limit goes
  * once that window is empty, so nothing is held forever.
  */
 const TAKE_SCRIPT = `
 local key = KEYS[1]
-local now = tonumber(ARGV[1]); local n = tonumber(ARGV[2])
+local now = tonumber(ARGV[1]); local n = tonumber(ARGV[2]); local need = n + tonumber(ARGV[8] or '0')
 local limits = { {60000, tonumber(ARGV[3])}, {3600000, tonumber(ARGV[4])}, {86400000, tonumber(ARGV[5])} }
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - 86400000)
 local wait = 0
@@ -120,10 +126,10 @@ if ARGV[7] ~= '1' then
   for _, l in ipairs(limits) do
     local w, limit = l[1], l[2]
     local count = redis.call('ZCOUNT', key, '(' .. (now - w), '+inf')
-    local excess = count + n - limit
+    local excess = count + need - limit
     if excess > 0 and count > 0 then
       local d
-      if n > limit then d = w else
+      if need > limit then d = w else
         local t = redis.call('ZRANGEBYSCORE', key, '(' .. (now - w), '+inf', 'WITHSCORES', 'LIMIT', excess - 1, 1)
         d = tonumber(t[2]) + w - now + 1
       end
@@ -140,7 +146,7 @@ return 0
 /** The budget in Redis, shared by every process and kept across restarts. */
 export function redisBudgetStore(connection: IORedis, key: string): BudgetStore {
   let seq = 0;
-  const run = async (n: number, now: number, limits: SendBudgetLimits, recordOnly: boolean) => {
+  const run = async (n: number, now: number, limits: SendBudgetLimits, recordOnly: boolean, reserve = 0) => {
     const member = `${now}:${process.pid}:${++seq}:${Math.random().toString(36).slice(2, 8)}`;
     const result = await connection.eval(
       TAKE_SCRIPT,
@@ -153,6 +159,7 @@ export function redisBudgetStore(connection: IORedis, key: string): BudgetStore 
       limits.perDay,
       member,
       recordOnly ? '1' : '0',
+      reserve,
     );
     return Number(result);
   };
@@ -163,7 +170,7 @@ export function redisBudgetStore(connection: IORedis, key: string): BudgetStore 
       );
       return Math.max(0, Math.min(limits.perMinute - m!, limits.perHour - h!, limits.perDay - d!));
     },
-    take: (n, now, limits) => run(n, now, limits, false),
+    take: (n, now, limits, reserve = 0) => run(n, now, limits, false, reserve),
     record: async (n, now) => void (await run(n, now, DEFAULT_SEND_BUDGET, true)),
   };
 }
@@ -290,7 +297,7 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
           retryAfterMs: recheckMs,
           detail: 'groups with leaders or overdue items go first',
         });
-      const wait = await store.take(Math.max(1, messages), t, limits);
+      const wait = await store.take(Math.max(1, messages), t, limits, reservedAhead);
       if (wait > 0)
         return hold({
           ok: false,
