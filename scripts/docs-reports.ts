@@ -14,6 +14,7 @@ import { periodLabel } from '../src/bot/commands/report-target';
 import { formatDate } from '../src/shared/date-format';
 import { addDays, compareDates, quarterPeriod, yearPeriod } from '../src/domain/calendar';
 import { importPlanFile } from '../src/import/import-plan';
+import { applyReviewedTitles, readReviewedTitles } from '../src/import/reviewed-titles';
 import { extractText } from '../src/import/extract-text';
 import { exportReport } from '../src/report/export-report';
 import { departmentSummaries, findPeriodTasks } from '../src/report/period-tasks';
@@ -43,7 +44,10 @@ async function seed(): Promise<void> {
   for (const name of entry.seeds ?? []) {
     if (!files.includes(name)) throw new Error(`data/seeds/${name} is missing`);
     const file = path.join(SEEDS, name);
-    const draft = await importPlanFile(file, { org: ORG, directory });
+    const draft = applyReviewedTitles(
+      await importPlanFile(file, { org: ORG, directory }),
+      readReviewedTitles(file),
+    );
     await loadPlan(draft, await extractText(file), name, new Date(`${AS_OF}T08:00:00+07:00`));
   }
 }

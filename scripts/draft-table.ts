@@ -34,6 +34,21 @@ function checkLine(c: ReviewCheck, draft: PlanDraft): string {
       return `không ghi thời gian (“theo chỉ đạo…”), tạm để cả năm ${draft.year} / no time given: ${c.refs.join(', ')}`;
     case 'unread-table':
       return `có bảng ở dòng ${c.line ?? '—'} nhưng không đọc được từng dòng / a table could not be read`;
+    case 'damaged-titles': {
+      // The terminal has room: every damaged title, each with its proposed repair.
+      const lines = c.titles.map(
+        (t) =>
+          `    ${t.ref ?? 'tên kế hoạch / plan title'}: “${t.title}”${t.proposed ? `\n      → “${t.proposed}”` : ' (chưa đề xuất được / no repair found)'}`,
+      );
+      const proposed = c.titles.filter((t) => t.proposed).length;
+      return [
+        `${c.titles.length} tên có vẻ lỗi khi quét, đề xuất sửa ${proposed} / titles damaged by scanning, ${proposed} repairs proposed:`,
+        ...lines,
+        proposed
+          ? '    Nạp với tên đã đề xuất / load with the proposed titles: thêm / add --sua-ten'
+          : '    Sau khi nạp, sửa bằng /sua <số> tên … / fix after loading with /edit',
+      ].join('\n');
+    }
   }
 }
 

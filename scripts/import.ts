@@ -4,6 +4,7 @@
  *   --dry-run   show the table of tasks and warnings; touches no database
  *   --take-document N,N|all  where the document and a change made in chat disagree, take the document's
  *               value for these conflicts (numbered as printed); by default chat's change is kept
+ *   --sua-ten   load the repairs the review proposes for titles a scan damaged (as `/xacnhan sửa tên`)
  *   (neither)   show the table, then load the tasks (again = update in place, status and history kept)
  *   An organisation set up in chat (not in data/orgs.json or --orgs-file) is read from the store.
  * npm run -s import -- [--dry-run] [--orgs-file FILE] --draft ban-nhap.xlsx
@@ -12,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { isImportError } from '../src/import/import-error';
 import { importPlanFile } from '../src/import/import-plan';
+import { acceptTitleRepairs } from '../src/import/title-repairs';
 import { extractText } from '../src/import/extract-text';
 import { departmentNames, formatTable } from './draft-table';
 import { orgDirectory } from './org-directory';
@@ -25,7 +27,7 @@ import { storedDirectoryEntry } from '../src/store/org-repository';
 import { checkDraft, readDraftWorkbook } from '../src/bot/draft-file';
 
 const USAGE =
-  'Cách dùng / usage: npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] [--take-document N,N|all] <file>\n' +
+  'Cách dùng / usage: npm run -s import -- [--json | --dry-run] --org <slug> [--orgs-file FILE] [--year YYYY] [--take-document N,N|all] [--sua-ten] <file>\n' +
   '                   npm run -s import -- [--dry-run] [--orgs-file FILE] --draft <ban-nhap.xlsx | draft.json>';
 
 async function main(): Promise<number> {
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
         year: { type: 'string' },
         draft: { type: 'string' },
         'take-document': { type: 'string' },
+        'sua-ten': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,7 +63,8 @@ async function main(): Promise<number> {
   const file = positionals[0]!;
   // An organisation set up in chat lives only in the store: its departments come from there.
   const directory = await withStoredOrg(orgDirectory(values['orgs-file']), values.org);
-  const draft = await importPlanFile(file, { org: values.org, directory, year });
+  const parsed = await importPlanFile(file, { org: values.org, directory, year });
+  const draft = values['sua-ten'] ? acceptTitleRepairs(parsed) : parsed;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
     return 0;

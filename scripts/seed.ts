@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { importPlanFile } from '../src/import/import-plan';
+import { applyReviewedTitles, readReviewedTitles } from '../src/import/reviewed-titles';
 import { extractText } from '../src/import/extract-text';
 import { loadConfigOrExit } from '../src/app/load-env';
 import { connectStore, disconnectStore } from '../src/store/connect';
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
         if (!files.includes(seed))
           throw new Error(`data/seeds/${seed} is listed in data/orgs.json but missing`);
         const file = path.join(SEEDS, seed);
-        const draft = await importPlanFile(file, { org: slug, directory });
+        // A scanned sample loads as its secretary corrected it (the reviewed draft beside the scan).
+        const draft = applyReviewedTitles(
+          await importPlanFile(file, { org: slug, directory }),
+          readReviewedTitles(file),
+        );
         const r = await loadPlan(draft, await extractText(file), seed, loadedAt);
         console.log(
           `  ${seed}: ${draft.tasks.length} việc / tasks — ${r.created} mới / new, ${r.updated} cập nhật / updated, ${r.unchanged} không đổi / unchanged`,

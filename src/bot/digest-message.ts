@@ -3,6 +3,7 @@
  * late and what falls due this week. Long digests are cut into several messages (Telegram stops at 4096
  * characters, Zalo earlier), each department kept whole, and long lists are shortened to "… and N more".
  */
+import { markDamaged } from '../domain/ocr-check';
 import type { Period } from '../domain/calendar';
 import type { ScorecardRow } from '../domain/scorecard';
 import type { CategoryCounts } from '../domain/status-report';
@@ -100,7 +101,7 @@ function list(
 }
 
 function sectionText(s: DigestSection, locale: Locale, o: Required<DigestRenderOptions>): string {
-  const title = (i: DigestItem): string => shorten(i.title, o.maxTitleChars);
+  const title = (i: DigestItem): string => markDamaged(i.title, shorten(i.title, o.maxTitleChars));
   const name = s.department ?? t(locale, 'reminders:digest.noLead');
   return [
     t(locale, 'reminders:digest.department', { name }),
@@ -189,7 +190,7 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
 
 function weekText(week: DigestWeek, locale: Locale, o: Required<DigestRenderOptions>): string {
   const w = (key: string, vars?: Record<string, unknown>): string => t(locale, `reports:digest.${key}`, vars);
-  const title = (i: DigestItem): string => shorten(i.title, o.maxTitleChars);
+  const title = (i: DigestItem): string => markDamaged(i.title, shorten(i.title, o.maxTitleChars));
   const items = (heading: string, list: readonly DigestItem[], line: (i: DigestItem) => string): string[] => {
     if (list.length === 0) return [];
     const out = [heading, ...list.slice(0, o.maxItemsPerList).map((i) => `  ${line(i)}`)];

@@ -1,7 +1,8 @@
 /**
  * The full plan draft as a spreadsheet the secretary can read on a phone, fix (a title the scan damaged)
  * and hand back: `npm run import -- --draft ban-nhap.xlsx` loads the corrected file. Department codes
- * sit beside their names so the file reads well and loads exactly.
+ * sit beside their names so the file reads well and loads exactly. A title the scan damaged has the
+ * repair the importer proposes beside it ("Đề xuất sửa tên"): copied into "Nội dung", it loads.
  */
 import ExcelJS from 'exceljs';
 import type { DraftTask, LocalDate, OrgDirectory, PlanDraft, TaskKind } from '../domain/task';
@@ -15,6 +16,7 @@ const PLAN_SHEET = 'Kế hoạch';
 const COLUMNS = [
   { header: 'Mục', key: 'ref', width: 8 },
   { header: 'Nội dung', key: 'title', width: 70 },
+  { header: 'Đề xuất sửa tên', key: 'proposed', width: 70 },
   { header: 'Chủ trì', key: 'leadNames', width: 28 },
   { header: 'Phối hợp', key: 'supportNames', width: 28 },
   { header: 'Bắt đầu', key: 'start', width: 12 },
@@ -25,6 +27,8 @@ const COLUMNS = [
   { header: 'Mã chủ trì', key: 'lead', width: 20 },
   { header: 'Mã phối hợp', key: 'support', width: 20 },
 ] as const;
+/** Columns a corrected file may lack: files sent before they existed still load. */
+const OPTIONAL = new Set<string>(['proposed']);
 
 export async function draftWorkbook(
   draft: PlanDraft,
@@ -47,6 +51,7 @@ export async function draftWorkbook(
     const row = sheet.addRow({
       ref: t.ref,
       title: t.title,
+      proposed: t.proposed_title ?? '',
       leadNames: t.lead.map(deptName).join(', '),
       supportNames: t.support.map(deptName).join(', '),
       start: t.start ? formatDate(t.start) : '',
@@ -139,7 +144,8 @@ export async function readDraftWorkbook(data: Buffer): Promise<PlanDraft> {
     if (key) header.set(key, col);
   });
   for (const c of COLUMNS)
-    if (!header.has(c.key)) throw new DraftFileError(`column "${c.header}" is missing`);
+    if (!header.has(c.key) && !OPTIONAL.has(c.key))
+      throw new DraftFileError(`column "${c.header}" is missing`);
   const tasks: DraftTask[] = [];
   sheet.eachRow((row, i) => {
     if (i === 1) return;

@@ -66,22 +66,28 @@ export function mergeButtons(ctx: CommandContext, merge: PlanMerge): Button[][] 
   ];
 }
 
-export type Choice = { takeDocument: 'all' | number[] } | { error: string };
+export type Choice = { takeDocument: 'all' | number[]; repairTitles: boolean } | { error: string };
 
-/** `/xacnhan` (keep chat's), `/xacnhan vanban` (the document's for all), `/xacnhan 1 3` (for those). */
+/** "sửa tên" / "fix titles": load the titles the review proposed for a damaged scan. */
+const REPAIR_TITLES = /(^|\s)(sua ?ten|fix ?titles?)(\s|$)/;
+
+/**
+ * `/xacnhan` (keep chat's), `/xacnhan vanban` (the document's for all), `/xacnhan 1 3` (for those), each
+ * with `sửa tên` anywhere to take the proposed repairs of damaged titles.
+ */
 export function parseChoice(args: string): Choice {
-  const words = foldVietnamese(args)
-    .toLowerCase()
-    .split(/[\s,;]+/)
-    .filter(Boolean);
-  if (words.length === 0) return { takeDocument: [] };
-  if (words.join(' ').match(/^(van ?ban|document|doc|tat ca|all)$/)) return { takeDocument: 'all' };
+  const folded = foldVietnamese(args).toLowerCase().replace(/[,;]/g, ' ');
+  const repairTitles = REPAIR_TITLES.test(folded);
+  const words = folded.replace(REPAIR_TITLES, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { takeDocument: [], repairTitles };
+  if (words.join(' ').match(/^(van ?ban|document|doc|tat ca|all)$/))
+    return { takeDocument: 'all', repairTitles };
   const numbers: number[] = [];
   for (const w of words) {
     if (!/^\d{1,3}$/.test(w)) return { error: w };
     numbers.push(Number(w));
   }
-  return { takeDocument: numbers };
+  return { takeDocument: numbers, repairTitles };
 }
 
 /** How each conflict was settled, for the answer to /xacnhan. */

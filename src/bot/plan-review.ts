@@ -1,17 +1,18 @@
 /** The review of a plan draft: what the secretary reads before /confirm. Short, counts first. */
 import { toLocalDateTime } from '../domain/calendar';
-import { checkTitle } from '../domain/ocr-check';
 import type { PlanDraft } from '../domain/task';
 import type { CommandContext } from './context';
 import { formatDate, formatWindow } from '../shared/date-format';
 import type { Reply } from './messages';
 import { ReplyBuilder, bold } from './reply';
-import { reviewChecks, type ReviewCheck } from '../import/review-checks';
+import { reviewChecks, type DamagedTitle, type ReviewCheck } from '../import/review-checks';
 
 const FIRST_ITEMS = 5;
 const MAX_NAMED = 4;
 /** Skipped items named one by one in the chat; the rest are counted (the attached draft has them all). */
 const MAX_SKIPPED_SHOWN = 3;
+/** Damaged titles shown with their repair in the chat; the attached draft lists every one. */
+const MAX_DAMAGED_SHOWN = 3;
 /** Warnings the checks below word themselves. */
 const CHECKED = new Set([
   'no-lead',
@@ -91,17 +92,6 @@ export function reviewReply(
       text === key ? ctx.t('import.warning.other', { code, count: list.length, refs: refs(list) }) : text,
     );
   }
-  const damaged = draft.tasks.filter((t) => checkTitle(t.title).damaged);
-  if (damaged.length)
-    warnings.push(
-      ctx.t('import.warning.ocr', {
-        count: damaged.length,
-        examples: damaged
-          .slice(0, 2)
-          .map((t) => `${t.ref} “${clip(t.title)}”`)
-          .join('; '),
-      }),
-    );
   if (warnings.length) {
     r.line(bold(ctx.t('import.toCheck')));
     for (const w of warnings) r.line(`⚠️ ${w}`);
@@ -162,11 +152,35 @@ function checkLines(ctx: CommandContext, draft: PlanDraft, checks: readonly Revi
       out.push(
         ctx.t('import.check.onDemand', { count: c.refs.length, year: draft.year, refs: refs(c.refs) }),
       );
-    else out.push(ctx.t('import.check.unreadTable', { line: c.line ?? '—' }));
+    else if (c.code === 'unread-table') out.push(ctx.t('import.check.unreadTable', { line: c.line ?? '—' }));
+    else out.push(damagedTitles(ctx, c.titles));
   }
   if (skipped > MAX_SKIPPED_SHOWN)
     out.push(ctx.t('import.check.skippedMore', { count: skipped - MAX_SKIPPED_SHOWN }));
   return out;
+}
+
+/** Titles a scan damaged: how many, a few with their proposed repair, and how to take the repairs. */
+function damagedTitles(ctx: CommandContext, titles: readonly DamagedTitle[]): string {
+  const proposed = titles.filter((t) => t.proposed).length;
+  const lines = [
+    ctx.t(proposed ? 'import.check.damagedTitles' : 'import.check.damagedTitlesNone', {
+      count: titles.length,
+      proposed,
+    }),
+  ];
+  for (const t of titles.slice(0, MAX_DAMAGED_SHOWN)) {
+    const ref = t.ref ?? ctx.t('import.check.planTitle');
+    lines.push(
+      t.proposed
+        ? ctx.t('import.check.damagedLine', { ref, title: clip(t.title), proposed: clip(t.proposed, 80) })
+        : ctx.t('import.check.damagedNoProposal', { ref, title: clip(t.title) }),
+    );
+  }
+  if (titles.length > MAX_DAMAGED_SHOWN)
+    lines.push(ctx.t('import.check.damagedMore', { count: titles.length - MAX_DAMAGED_SHOWN }));
+  lines.push(ctx.t(proposed ? 'import.check.damagedHow' : 'import.check.damagedFixLater'));
+  return lines.join('\n');
 }
 
 function clip(s: string, max = 60): string {

@@ -122,3 +122,16 @@ export function checkTitle(title: string): OcrCheck {
   const noAccents = lowerWords.length >= 3 && !DIACRITIC.test(title);
   return { damaged: words.length > 0 || noAccents, words: words.slice(0, 5), noAccents };
 }
+
+/** Lists mark a title still damaged, so a reader knows the odd words are the scan's and can fix them. */
+export const DAMAGED_MARK = '(?)';
+
+/** `shown` (the title as the list prints it, perhaps shortened) with the mark when `title` reads damaged. */
+export function markDamaged(title: string, shown: string = title): string {
+  return checkTitle(title).damaged ? `${shown} ${DAMAGED_MARK}` : shown;
+}
+
+export function anyDamaged(titles: Iterable<string>): boolean {
+  for (const t of titles) if (checkTitle(t).damaged) return true;
+  return false;
+}

@@ -36,6 +36,8 @@ export interface DraftTask {
   fuzzy_units?: string[];
   /** One occurrence of recurring work ("lần 3/12"): the series it belongs to, its place and size. */
   series?: TaskSeries;
+  /** The title a scan damaged, repaired from known words: shown in the review, loaded only when accepted. */
+  proposed_title?: string;
 }
 
 export interface TaskSeries {
@@ -71,6 +73,8 @@ export interface PlanDraft {
   year: number;
   tasks: DraftTask[];
   warnings: DraftWarning[];
+  /** The plan's own title repaired, as `DraftTask.proposed_title`. */
+  proposed_title?: string;
 }
 
 /** An organisation's department directory, in the shape of shared/gold/orgs.json. */

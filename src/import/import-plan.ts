@@ -7,6 +7,7 @@ import { parsePlan } from '../domain/plan-parser';
 import type { OrgDirectory, PlanDraft } from '../domain/task';
 import { extractText, extractTextFromBytes } from './extract-text';
 import { ImportError } from './import-error';
+import { withTitleRepairs } from './title-repairs';
 
 export interface ImportOptions {
   org: string;
@@ -43,7 +44,7 @@ export function draftFromText(text: string, name: string, opts: ImportOptions): 
       `${name}: không tìm thấy nhiệm vụ nào (các mục đánh số có đơn vị chủ trì hoặc thời gian)`,
     );
   }
-  return draft;
+  return withTitleRepairs(draft, text, opts.directory[opts.org]);
 }
 
 export async function importPlanFile(path: string, opts: ImportOptions): Promise<PlanDraft> {

@@ -5,9 +5,11 @@
  *  - no lead found for most tasks (the plan assigns work some way the parser did not read);
  *  - department names that matched no department of the organisation;
  *  - items that were skipped, with their line;
- *  - work whose time the plan leaves to later instructions ("theo chỉ đạo của cấp trên").
+ *  - work whose time the plan leaves to later instructions ("theo chỉ đạo của cấp trên");
+ *  - titles a scan damaged, each with the repair proposed from known words (src/import/title-repairs.ts).
  * Pure: the day of loading is a parameter.
  */
+import { checkTitle } from '../domain/ocr-check';
 import type { DraftTask, LocalDate, PlanDraft } from '../domain/task';
 
 /** Share of dated tasks without a lead above which the review says the plan's assignments were not read. */
@@ -19,7 +21,15 @@ export type ReviewCheck =
   | { code: 'unknown-unit'; name: string; refs: string[] }
   | { code: 'skipped-item'; ref: string | null; line: number | null; text: string }
   | { code: 'time-on-demand'; refs: string[] }
-  | { code: 'unread-table'; line: number | null };
+  | { code: 'unread-table'; line: number | null }
+  | { code: 'damaged-titles'; titles: DamagedTitle[] };
+
+/** A title that reads like a bad scan; `ref` null is the plan's own title. */
+export interface DamagedTitle {
+  ref: string | null;
+  title: string;
+  proposed: string | null;
+}
 
 /** Tasks counted for leads: standing duties of "Tổ chức thực hiện" name their unit by construction. */
 const counted = (t: DraftTask): boolean => t.kind !== 'duty';
@@ -48,6 +58,10 @@ export function reviewChecks(draft: PlanDraft, today: LocalDate): ReviewCheck[] 
   }
   for (const [name, refs] of unknown) out.push({ code: 'unknown-unit', name, refs });
   if (onDemand.length > 0) out.push({ code: 'time-on-demand', refs: onDemand });
+  const titles: DamagedTitle[] = [draft, ...draft.tasks]
+    .filter((t) => checkTitle(t.title).damaged)
+    .map((t) => ({ ref: 'ref' in t ? t.ref : null, title: t.title, proposed: t.proposed_title ?? null }));
+  if (titles.length > 0) out.push({ code: 'damaged-titles', titles });
   return out;
 }
 

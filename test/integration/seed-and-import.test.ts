@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScript } from '../helpers/run-script';
+import { checkTitle } from '../../src/domain/ocr-check';
 import { useTestStore, Department, Organisation, Plan, StatusUpdate, Task } from '../helpers/store';
 
 const { dbName } = useTestStore(__filename);
@@ -62,6 +63,12 @@ describe('npm run seed', () => {
     }
     const banner = await Task.findOne({ kind: 'banner' }).lean();
     expect(banner).toMatchObject({ start: '2025-04-01', end: '2025-04-30' });
+    // The scanned sample (003) loads as its secretary corrected it: no title reads like the scan.
+    const scanned = await Plan.findOne({ sourceName: '003_117c8db4048098c3.txt' }).lean();
+    expect(scanned?.title).toBe('Kế hoạch Tổ chức Tháng hành động vì Hợp tác xã năm 2025');
+    const scannedTasks = await Task.find({ plan: scanned!._id }).lean();
+    expect(scannedTasks.map((t) => t.title)).toContain('Hoạt động truyền thông');
+    for (const t of scannedTasks) expect(checkTitle(t.title).damaged).toBe(false);
     afterFirst = await storeState();
   });
 
@@ -106,6 +113,21 @@ describe('npm run import', () => {
     const draft = JSON.parse(r.stdout) as { org: string; tasks: Array<{ lead: string[] }> };
     expect(draft.org).toBe('hai-duong');
     expect(draft.tasks.length).toBeGreaterThan(5);
+  });
+
+  it('--dry-run lists every title the scan damaged with its proposed repair, and says how to load them', () => {
+    const r = run(
+      'import.ts',
+      ['--dry-run', '--org', 'hai-phong', join(root, 'data', 'seeds', '003_117c8db4048098c3.txt')],
+      { MONGODB_URI: 'mongodb://127.0.0.1:1/never-used' },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/28 tên có vẻ lỗi khi quét, đề xuất sửa \d+ \/ titles damaged by scanning/);
+    expect(r.stdout).toMatch(/III\.2\.\(1\): “Hoat déng truyén thong”\n\s+→ “Hoạt động truyền thông”/);
+    expect(r.stdout).toMatch(
+      /tên kế hoạch \/ plan title: “Kế hoạch To chirc Thang hanh déng vi Hop tac xa nam 2025”/,
+    );
+    expect(r.stdout).toMatch(/thêm \/ add --sua-ten/);
   });
 
   it('--orgs-file adds an organisation an operator described, without code', async () => {

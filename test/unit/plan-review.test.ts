@@ -86,7 +86,7 @@ describe('the review of a plan draft', () => {
     expect(text).toMatch(/1\. Nhiệm vụ 1 — hạn chót — Văn phòng — /);
     expect(text).not.toMatch(/deadline|van-phong/);
     expect(text).toMatch(/1 mục “some-new-code”/);
-    expect(text).toMatch(/1 tên việc có vẻ lỗi khi quét, ví dụ 3 “To chirc hoi nghi”/);
+    expect(text).toMatch(/1 tên có vẻ lỗi khi quét:\n\s+3: “To chirc hoi nghi” \(chưa đề xuất được, cần sửa tay\)/);
     expect(text).toMatch(/… và 2 mục khác trong tệp đính kèm/);
     expect(text).toMatch(/giữ đến 09:00 16\/05\/2025/);
   });
@@ -116,6 +116,31 @@ describe('the review of a plan draft', () => {
     expect(text).toMatch(/Bỏ qua I\.1 \(dòng 12\): thuộc phần không giao việc: Nâng cao nhận thức/);
     expect(text).toMatch(/1 việc không ghi thời gian \(“theo chỉ đạo…”\), tạm để cả năm 2025: II\.3/);
     expect(text).not.toMatch(/đã qua hạn/);
+  });
+
+  it('lists damaged titles with the repair proposed for each, and how to load the repairs', () => {
+    const scanned: PlanDraft = {
+      ...draft,
+      title: 'Ke hoach To chirc Thang hanh déng',
+      proposed_title: 'Kế hoạch Tổ chức Tháng hành động',
+      tasks: [
+        task('III.1', { title: 'Hoat déng truyén thong', proposed_title: 'Hoạt động truyền thông' }),
+        task('III.2', { title: 'VLE‘l bd phan Thuong truc' }),
+        task('III.3', { title: 'Ngay héi hop tic xa', proposed_title: 'Ngày hội hợp tác xã' }),
+        task('III.4', { title: 'Hoi nghi chuyén dé', proposed_title: 'Hội nghị chuyên đề' }),
+      ],
+      warnings: [],
+    };
+    const text = plainText(
+      reviewReply(ctxIn('vi'), scanned, { fresh: 4, known: 0 }, names, new Date('2025-05-16T02:00:00Z')),
+    );
+    expect(text).toMatch(/5 tên có vẻ lỗi khi quét; bot đề xuất sửa 4 tên theo các từ đã biết:/);
+    expect(text).toMatch(/Tên kế hoạch: “Ke hoach To chirc Thang hanh déng” → “Kế hoạch Tổ chức Tháng hành động”/);
+    expect(text).toMatch(/III\.1: “Hoat déng truyén thong” → “Hoạt động truyền thông”/);
+    expect(text).toMatch(/III\.2: “VLE‘l bd phan Thuong truc” \(chưa đề xuất được, cần sửa tay\)/);
+    // Three shown; the rest are in the attached draft.
+    expect(text).toMatch(/… và 2 tên khác trong tệp nháp \(cột “Đề xuất sửa tên”\)/);
+    expect(text).toMatch(/Gõ \/xacnhan sửa tên để nạp với các tên đã đề xuất/);
   });
 
   it('reads in English for an English group', () => {

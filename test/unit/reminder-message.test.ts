@@ -162,6 +162,21 @@ describe('weekly digest message', () => {
     expect(en).toContain('#7 Báo cáo quý I — 3 working days late');
   });
 
+  it('marks a title a scan damaged, so a leader knows the odd words are the scan’s', () => {
+    const scanned: DigestInput = {
+      ...input,
+      sections: [
+        {
+          ...input.sections[0]!,
+          late: [{ ...input.sections[0]!.late[0]!, title: 'Hoi nghi tong ket hogt dong' }],
+        },
+      ],
+    };
+    const text = plainText(renderDigest(scanned, 'vi')[0] ?? { segments: [] });
+    expect(text).toContain('#7 Hoi nghi tong ket hogt dong (?) — đã quá 3 ngày làm việc');
+    expect(text).toContain('#9 Kế hoạch tháng 4 — hạn 20/03/2025');
+  });
+
   it('shortens long lists and splits a long digest into several messages', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       number: i + 1,

@@ -5,6 +5,7 @@
 import { foldVietnamese } from '../../domain/calendar';
 import type { OrgDirectory, PlanDraft } from '../../domain/task';
 import {
+  acceptTitleRepairs,
   draftFromText,
   extractTextFromBytes,
   isImportError,
@@ -143,7 +144,12 @@ export const confirm: CommandHandler = async (ctx, args) => {
   if (pending.kind === 'delete') return confirmDelete(ctx, pending);
   if (pending.kind === 'setup') return confirmSetup(ctx, pending);
   const choice = parseChoice(args);
-  return confirmImport(ctx, pending, 'error' in choice ? choice : choice.takeDocument);
+  if ('error' in choice) return confirmImport(ctx, pending, choice);
+  return confirmImport(
+    ctx,
+    choice.repairTitles ? { ...pending, draft: acceptTitleRepairs(pending.draft) } : pending,
+    choice.takeDocument,
+  );
 };
 
 /** The buttons under a review with conflicts: load keeping chat's values, or the document's. */

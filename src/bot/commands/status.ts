@@ -1,4 +1,5 @@
 /** /status: where every department stands for a period, in the categories agencies report in, with a chart. */
+import { checkTitle, markDamaged } from '../../domain/ocr-check';
 import type { ScorecardRow } from '../../domain/scorecard';
 import { STATUS_CATEGORIES } from '../../domain/status-report';
 import {
@@ -36,22 +37,28 @@ export const status: CommandHandler = async (ctx, args) => {
     r.blank().line(bold(ctx.t('reports:scorecard.title')));
     for (const row of ranked) r.line(scorecardLine(ctx.t, row, ctx.deptName(row.department)));
   }
+  const shown: string[] = [];
   for (const s of summaries) {
     const name = s.department ? ctx.deptName(s.department) : ctx.t('common.noLead');
     r.blank().line(bold(ctx.t('report.department', { department: name, total: s.total })));
     r.line(ctx.t('report.counts', Object.fromEntries(STATUS_CATEGORIES.map((c) => [c, s.counts[c]]))));
-    for (const t of s.overdue.slice(0, OVERDUE_NAMED)) r.line(overdueLine(ctx, t));
+    for (const t of s.overdue.slice(0, OVERDUE_NAMED)) {
+      shown.push(t.title);
+      r.line(overdueLine(ctx, t));
+    }
     if (s.overdue.length > OVERDUE_NAMED)
       r.line(ctx.t('common.more', { count: s.overdue.length - OVERDUE_NAMED }));
     const mine = tasks.filter((t) => (s.department ? t.lead.includes(s.department) : t.lead.length === 0));
-    for (const t of mine.filter((x) => x.status === 'blocked').slice(0, OVERDUE_NAMED))
+    for (const t of mine.filter((x) => x.status === 'blocked').slice(0, OVERDUE_NAMED)) {
+      shown.push(t.title);
       r.line(
         ctx.t('report.blockedItem', {
           number: t.number,
-          title: clip(t.title, 60),
+          title: markDamaged(t.title, clip(t.title, 60)),
           reason: t.blockedReason ?? '—',
         }),
       );
+    }
     const extended = mine.filter((t) => t.extensions.length > 0);
     if (extended.length)
       r.line(
@@ -67,6 +74,7 @@ export const status: CommandHandler = async (ctx, args) => {
   const extendedTotal = tasks.filter((t) => t.extensions.length > 0).length;
   if (extendedTotal) r.blank().line(ctx.t('report.extendedTotal', { count: extendedTotal }));
   r.blank().line(italic(ctx.t('report.legend')));
+  if (shown.some((t) => checkTitle(t).damaged)) r.line(italic(ctx.t('common.damagedLegend')));
   const reply: Reply = r.build();
   try {
     const png = await statusChartPng(
@@ -96,7 +104,7 @@ export function scorecardLine(
 function overdueLine(ctx: CommandContext, t: ReportTask): string {
   return ctx.t('report.overdueItem', {
     number: t.number,
-    title: t.title,
+    title: markDamaged(t.title),
     date: t.end ? formatDate(t.end) : '—',
   });
 }

@@ -10,7 +10,7 @@ import { formatDate, formatWindow } from '../../shared/date-format';
 import type { Reply } from '../messages';
 import { ReplyBuilder, bold, textReply } from '../reply';
 import { matchDepartment } from '../../store/org-repository';
-import { checkTitle } from '../../domain/ocr-check';
+import { anyDamaged, checkTitle, markDamaged } from '../../domain/ocr-check';
 import { deadlineOf, isOverdue } from '../../domain/status-report';
 import { recentEdits } from '../../store/task-edits';
 import { describeEntry } from './history';
@@ -27,7 +27,7 @@ export function taskLine(ctx: CommandContext, task: TaskRecord, department?: str
       ? ''
       : ` [${ctx.t(`status.${task.status}`)}${task.status === 'in_progress' ? ` ${task.progress}%` : ''}]`;
   if (department && !task.lead.includes(department)) state += ctx.t('tasks.support');
-  return ctx.t('tasks.line', { number: task.number, title: task.title, when, state });
+  return ctx.t('tasks.line', { number: task.number, title: markDamaged(task.title), when, state });
 }
 
 function listReply(
@@ -39,6 +39,7 @@ function listReply(
   const r = new ReplyBuilder().line(bold(title));
   for (const task of tasks.slice(0, LIST_LIMIT)) r.line(line(task));
   if (tasks.length > LIST_LIMIT) r.line(ctx.t('common.more', { count: tasks.length - LIST_LIMIT }));
+  if (anyDamaged(tasks.slice(0, LIST_LIMIT).map((t) => t.title))) r.line(ctx.t('common.damagedLegend'));
   return r.build();
 }
 

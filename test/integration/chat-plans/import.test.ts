@@ -127,7 +127,12 @@ describe('a plan sent as a file', () => {
     expect(review).toMatch(/3 nhiệm vụ: 3 mới, 0 đã có/);
     expect(review).toMatch(/Trung tâm Đào tạo: 1/);
     expect(review).toMatch(/Thời gian: 01\/01\/2025 – 30\/06\/2025/);
-    expect(review).toMatch(/1 tên việc có vẻ lỗi khi quét, ví dụ II.3 “Hoat déng truyén thong/);
+    // A title the scan damaged is listed with the repair proposed from known words; nothing is changed yet.
+    expect(review).toMatch(/1 tên có vẻ lỗi khi quét; bot đề xuất sửa 1 tên/);
+    expect(review).toMatch(
+      /II\.3: “Hoat déng truyén thong ve Ngay HTX Viet Nam” → “Hoạt động truyền thông về Ngày HTX Việt Nam”/,
+    );
+    expect(review).toMatch(/Gõ \/xacnhan sửa tên để nạp với các tên đã đề xuất/);
     expect(review).toMatch(
       /II.1. Tổ chức tập huấn chuyển đổi số cho hợp tác xã — họp, sự kiện — Trung tâm Đào tạo — 01\/06\/2025 – 30\/06\/2025/,
     );
@@ -146,6 +151,10 @@ describe('a plan sent as a file', () => {
     expect(loaded).toMatch(/Đã nạp kế hoạch .*: 3 việc mới, 0 cập nhật, 0 không đổi/);
     expect(planned).toHaveLength(3); // reminders planned at once
     expect(text(await send(PLANNING, LAN, '/tasks'))).toMatch(/Báo cáo kết quả triển khai Luật Hợp tác xã/);
+    // Loaded as scanned (/xacnhan without "sửa tên"): lists mark the damaged title and say how to fix it.
+    const listed = text(await send(LEADERS, LAN, '/tasks Thông tin và Tuyên truyền'));
+    expect(listed).toMatch(/Hoat déng truyén thong ve Ngay HTX Viet Nam \(\?\)/);
+    expect(listed).toMatch(/\(\?\) tên có vẻ lỗi khi quét: sửa bằng \/sua <số> tên <tên đúng>/);
     expect(text(await send(dm(ADMIN), ADMIN, '/confirm'))).toMatch(/Không có gì đang chờ xác nhận/);
 
     // The same plan again, now from the leaders' group (no caption needed there).
@@ -192,5 +201,18 @@ describe('a plan sent as a file', () => {
     expect((await Task.find({}, { number: 1, ref: 1 }).lean()).map((t) => `${t.ref}:${t.number}`)).toEqual(
       numbers,
     );
+  });
+
+  it('/xacnhan sửa tên loads the titles the review proposed for a damaged scan', async () => {
+    // The original file again (the store holds the edited one): II.1 goes back to June, II.3 is repaired.
+    const review = text(await send(LEADERS, LAN, '', fileOf('ke-hoach-2025.docx', docx)));
+    expect(review).toMatch(/→ “Hoạt động truyền thông về Ngày HTX Việt Nam”/);
+    expect(text(await send(LEADERS, LAN, '/xacnhan sửa tên'))).toMatch(/0 việc mới, 2 cập nhật, 1 không đổi/);
+    expect(await Task.findOne({ ref: 'II.3' }).lean()).toMatchObject({
+      title: 'Hoạt động truyền thông về Ngày HTX Việt Nam',
+    });
+    const listed = text(await send(LEADERS, LAN, '/tasks Thông tin và Tuyên truyền'));
+    expect(listed).toMatch(/Hoạt động truyền thông về Ngày HTX Việt Nam/);
+    expect(listed).not.toMatch(/\(\?\)/);
   });
 });

@@ -128,7 +128,7 @@ describe('plans against their answer keys (score-import)', () => {
   });
 
   it('reads the scan without diacritics as well as the others', () => {
-    const file = readdirSync(seeds).find((f) => f.startsWith('003_'));
+    const file = readdirSync(seeds).find((f) => f.startsWith('003_') && f.endsWith('.txt'));
     if (!file) throw new Error('seed 003 is missing');
     const draft = parsePlan(readFileSync(path.join(seeds, file), 'utf8'), { org: 'hai-phong', directory });
     expect(draft.doc_number).toBe('386/KH-LMHTX');
