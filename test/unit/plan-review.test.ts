@@ -86,7 +86,9 @@ describe('the review of a plan draft', () => {
     expect(text).toMatch(/1\. Nhiệm vụ 1 — hạn chót — Văn phòng — /);
     expect(text).not.toMatch(/deadline|van-phong/);
     expect(text).toMatch(/1 mục “some-new-code”/);
-    expect(text).toMatch(/1 tên có vẻ lỗi khi quét:\n\s+3: “To chirc hoi nghi” \(chưa đề xuất được, cần sửa tay\)/);
+    expect(text).toMatch(
+      /1 tên có vẻ lỗi khi quét:\n\s+3: “To chirc hoi nghi” \(chưa đề xuất được, cần sửa tay\)/,
+    );
     expect(text).toMatch(/… và 2 mục khác trong tệp đính kèm/);
     expect(text).toMatch(/giữ đến 09:00 16\/05\/2025/);
   });
@@ -135,7 +137,9 @@ describe('the review of a plan draft', () => {
       reviewReply(ctxIn('vi'), scanned, { fresh: 4, known: 0 }, names, new Date('2025-05-16T02:00:00Z')),
     );
     expect(text).toMatch(/5 tên có vẻ lỗi khi quét; bot đề xuất sửa 4 tên theo các từ đã biết:/);
-    expect(text).toMatch(/Tên kế hoạch: “Ke hoach To chirc Thang hanh déng” → “Kế hoạch Tổ chức Tháng hành động”/);
+    expect(text).toMatch(
+      /Tên kế hoạch: “Ke hoach To chirc Thang hanh déng” → “Kế hoạch Tổ chức Tháng hành động”/,
+    );
     expect(text).toMatch(/III\.1: “Hoat déng truyén thong” → “Hoạt động truyền thông”/);
     expect(text).toMatch(/III\.2: “VLE‘l bd phan Thuong truc” \(chưa đề xuất được, cần sửa tay\)/);
     // Three shown; the rest are in the attached draft.
