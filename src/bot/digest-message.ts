@@ -3,7 +3,7 @@
  * late and what falls due this week. Long digests are cut into several messages (Telegram stops at 4096
  * characters, Zalo earlier), each department kept whole, and long lists are shortened to "… and N more".
  */
-import { markDamaged } from '../domain/ocr-check';
+import { DAMAGED_MARK, markDamaged } from '../domain/ocr-check';
 import type { Period } from '../domain/calendar';
 import type { ScorecardRow } from '../domain/scorecard';
 import type { CategoryCounts } from '../domain/status-report';
@@ -161,6 +161,9 @@ export function renderDigest(input: DigestInput, locale: Locale, options: Digest
   if (blocks.length === 0) blocks.push(t(locale, 'reminders:digest.empty'));
   if (input.week) blocks.push(weekText(input.week, locale, o));
   if (input.scorecard?.rows.length) blocks.push(scorecardText(input.scorecard, locale));
+  // A title still as the scan left it is marked in the lists; one line at the end says what the mark means.
+  if (blocks.some((b) => b.includes(` ${DAMAGED_MARK}`)))
+    blocks.push(t(locale, 'reminders:digest.damagedLegend'));
 
   const replies: Reply[] = [];
   let body: string[] = [];

@@ -175,6 +175,8 @@ describe('weekly digest message', () => {
     const text = plainText(renderDigest(scanned, 'vi')[0] ?? { segments: [] });
     expect(text).toContain('#7 Hoi nghi tong ket hogt dong (?) — đã quá 3 ngày làm việc');
     expect(text).toContain('#9 Kế hoạch tháng 4 — hạn 20/03/2025');
+    expect(text).toContain('(?) tên có vẻ lỗi khi quét: nhóm lãnh đạo sửa bằng /sua <số> tên <tên đúng>.');
+    expect(plainText(renderDigest(input, 'vi')[0] ?? { segments: [] })).not.toContain('(?)');
   });
 
   it('shortens long lists and splits a long digest into several messages', () => {
