@@ -6,6 +6,8 @@
  * answers each with what core.handle returned (never the picture's bytes), and its own measurements.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { createBotCore } from '../src/bot/core';
 import type { IncomingMessage, Reply } from '../src/bot/messages';
@@ -21,6 +23,7 @@ export type BotRequest =
   | { id: number; op: 'burst'; messages: IncomingMessage[] }
   | { id: number; op: 'forgetCharts' }
   | { id: number; op: 'memory' }
+  | { id: number; op: 'collectGarbage' }
   | { id: number; op: 'closeChartPool' }
   | { id: number; op: 'exit' };
 
@@ -88,6 +91,13 @@ async function main(): Promise<void> {
         return { id: req.id, op: 'done' };
       case 'memory':
         return { id: req.id, op: 'memory', usage: process.memoryUsage(), threads: chartThreads() };
+      case 'collectGarbage': {
+        // Only after the figure is taken, to tell how much of the heap was garbage not yet collected:
+        // production never does this (the flag is set here, not on the command line, which stays the image's).
+        setFlagsFromString('--expose-gc');
+        (runInNewContext('gc') as () => void)();
+        return { id: req.id, op: 'memory', usage: process.memoryUsage(), threads: chartThreads() };
+      }
       case 'closeChartPool':
         await closeChartPool();
         return { id: req.id, op: 'done' };

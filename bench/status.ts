@@ -15,7 +15,7 @@
  * the sizes and the pairs measured. The burst and the 100 runs happen at the smallest size.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -243,6 +243,17 @@ async function startBot(uri: string): Promise<Bot> {
 const memoryLine = (m: ReturnType<typeof procMemory>): string =>
   `RSS ${mb(m.rss)} (anonymous ${mb(m.anon)}, mapped files ${mb(m.file)}; peak ${mb(m.hwm)})`;
 
+/** Open sockets of a process (its store connections, mostly). */
+function sockets(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).filter((fd) => {
+    try {
+      return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:');
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
 async function measureSize(
   bot: Bot,
   orgId: string,
@@ -337,12 +348,18 @@ async function measureSize(
   );
   console.log(
     `    of it the main thread's JavaScript heap ${mb(u.heapUsed)} used of ${mb(u.heapTotal)}, ` +
-      `outside it (buffers) ${mb(u.external)}`,
+      `outside it (buffers) ${mb(u.external)}; ${sockets(bot.pid)} sockets open`,
   );
-  // What the drawing thread holds: the same process once the pool has ended it (as ten idle minutes do).
+  // What the drawing thread holds: the same process once the pool has ended it (as ten idle minutes do),
+  // then how much of the main thread's heap was garbage V8 had not collected yet (taken after the figure).
   await bot.ask({ op: 'closeChartPool' });
-  const without = bot.memory();
-  console.log(`    without the drawing thread (ended): ${memoryLine(without)}`);
+  console.log(`    without the drawing thread (ended): ${memoryLine(bot.memory())}`);
+  const collected = await bot.ask({ op: 'collectGarbage' });
+  if (collected.op !== 'memory') throw new Error(`unexpected answer ${collected.op}`);
+  console.log(
+    `    and after a full collection (a diagnostic the bot never runs): ${memoryLine(bot.memory())}, ` +
+      `heap ${mb(collected.usage.heapUsed)} used of ${mb(collected.usage.heapTotal)}, buffers ${mb(collected.usage.external)}`,
+  );
   console.log(`  (this benchmark's own process, not the bot: ${memoryLine(procMemory('self'))})`);
 }
 
