@@ -1,6 +1,6 @@
 /**
  * The bot's side of `npm run bench:status`: the bot core alone in its own process, built by esbuild as
- * dist/app/main.js is and run by plain `node --enable-source-maps` as the image runs it (no tsx), so the
+ * dist/app/main.js is and run by plain node with the image's flags (its CMD; no tsx), so the
  * memory and event-loop figures are the bot's own — not the benchmark's seeding, its bare-driver queries or
  * its generated tasks, which stay in bench/status.ts. That process sends the messages over IPC; this one
  * answers each with what core.handle returned (never the picture's bytes), and its own measurements.

@@ -168,6 +168,16 @@ interface Bot {
 
 const ROOT = path.join(__dirname, '..');
 
+/** node's flags in the image's command (the Dockerfile's CMD), so the bot runs here as it runs there. */
+function imageNodeFlags(): string[] {
+  const cmd = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('CMD '))
+    .at(-1);
+  const command = JSON.parse(cmd!.slice('CMD '.length)) as string[];
+  return command.slice(1, -1);
+}
+
 async function startBot(uri: string): Promise<Bot> {
   // The bot's bundle and its drawing thread's, side by side as dist/app/ has them (the pool starts
   // chart-worker.js from its own bundle's folder); under .cache/, which git and eslint ignore.
@@ -190,7 +200,7 @@ async function startBot(uri: string): Promise<Bot> {
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
   const child: ChildProcess = fork(path.join(outdir, 'status-bot.js'), [], {
     // The image's command line: no tsx, no --import of this process.
-    execArgv: ['--enable-source-maps'],
+    execArgv: imageNodeFlags(),
     env: {
       ...env,
       NODE_ENV: 'production',
@@ -392,7 +402,8 @@ async function main(): Promise<void> {
     bot = await startBot(uri);
     console.log(
       `/status Q2 against the bare query: ${RUNS} interleaved pairs (${RUNS_LARGE} above ${fmt(Math.min(...SIZES))} ` +
-        `tasks) after a warm-up, on ${uri.replace(/\/\/.*@/, '//')}; the bot in its own process (pid ${bot.pid}), ` +
+        `tasks) after a warm-up, on ${uri.replace(/\/\/.*@/, '//')}; the bot in its own process (pid ${bot.pid}, ` +
+        `node ${imageNodeFlags().join(' ')}), ` +
         `${memoryLine(bot.memory())} at start`,
     );
     const rnd = prng(24);
