@@ -4,7 +4,8 @@
  * sit beside their names so the file reads well and loads exactly. A title the scan damaged has the
  * repair the importer proposes beside it ("Đề xuất sửa tên"): copied into "Nội dung", it loads.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from '../report/xlsx';
 import type { DraftTask, LocalDate, OrgDirectory, PlanDraft, TaskKind } from '../domain/task';
 import { TASK_KINDS } from '../domain/task';
 import { checkTitle } from '../domain/ocr-check';
@@ -35,7 +36,7 @@ export async function draftWorkbook(
   deptName: (slug: string) => string,
   checkWords: { damaged: string; noAccents: string; noLead: string; noDate: string },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   const sheet = wb.addWorksheet(TASKS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };
@@ -128,7 +129,7 @@ const list = (s: string): string[] =>
 
 /** Reads a draft spreadsheet (as written by draftWorkbook, perhaps corrected) back into a PlanDraft. */
 export async function readDraftWorkbook(data: Buffer): Promise<PlanDraft> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet(TASKS_SHEET);
   const plan = wb.getWorksheet(PLAN_SHEET);

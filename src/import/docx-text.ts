@@ -4,7 +4,7 @@
  * list items get their numbers, and a table of tasks (STT | Nội dung | Đơn vị chủ trì | Thời gian …)
  * becomes one item per row with its cells as "- <column>: <value>" lines.
  */
-import mammoth from 'mammoth';
+import type * as Mammoth from 'mammoth';
 import { renderTaskTable } from '../domain/plan-parser/layout/task-table';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -92,6 +92,9 @@ export function htmlToPlanText(html: string): string {
 }
 
 export async function docxToPlanText(buffer: Buffer): Promise<string> {
+  // Loaded by the first Word plan, not when the bot starts (~6 MB once loaded).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+  const mammoth = require('mammoth') as typeof Mammoth;
   const { value } = await mammoth.convertToHtml({ buffer });
   return htmlToPlanText(value);
 }

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { StatusChartInput } from './chart';
 import type { ChartRequest, ChartResponse } from './chart-worker';
 
@@ -17,7 +17,15 @@ export interface ChartPoolOptions {
   idleMs?: number;
   /** A chart not drawn by then fails (and its thread is replaced), so a stuck render cannot block the queue. */
   timeoutMs?: number;
+  /** Each thread's V8 heap limits; default THREAD_HEAP. */
+  resourceLimits?: ResourceLimits;
 }
+
+/**
+ * Three times what drawing a 20-department chart keeps alive at its peak, and young-generation room for
+ * one drawing's short-lived objects (a smaller one costs render time in scavenges).
+ */
+export const THREAD_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
 interface Job {
   input: StatusChartInput;
@@ -32,15 +40,15 @@ interface Thread {
 }
 
 /** The thread's entry: the compiled file when running from JavaScript, else through tsx (as the app runs). */
-function startWorker(): Worker {
+function startWorker(resourceLimits: ResourceLimits): Worker {
   const ext = path.extname(__filename);
   const entry = path.join(__dirname, `chart-worker${ext}`);
-  if (ext !== '.ts') return new Worker(entry);
+  if (ext !== '.ts') return new Worker(entry, { resourceLimits });
   // tsx is a dev dependency (the image runs dist/, never this branch): the name is built at run time so
   // the bundler does not take it for a package the built programs need.
   const tsx = require.resolve(['tsx', 'cjs', 'api'].join('/'));
   const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
 export class ChartPool {
@@ -49,6 +57,7 @@ export class ChartPool {
   private readonly max: number;
   private readonly idleMs: number;
   private readonly timeoutMs: number;
+  private readonly resourceLimits: ResourceLimits;
   private nextId = 1;
   private closed = false;
 
@@ -56,6 +65,7 @@ export class ChartPool {
     this.max = Math.max(1, options.threads ?? Math.min(2, availableParallelism() - 1));
     this.idleMs = options.idleMs ?? 600_000;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.resourceLimits = options.resourceLimits ?? THREAD_HEAP;
   }
 
   /** The chart as PNG bytes, drawn on a pool thread. */
@@ -88,7 +98,7 @@ export class ChartPool {
 
   private spawn(): Thread | null {
     if (this.threads.size >= this.max) return null;
-    const thread: Thread = { worker: startWorker(), job: null, idle: null };
+    const thread: Thread = { worker: startWorker(this.resourceLimits), job: null, idle: null };
     thread.worker.on('message', (res: ChartResponse) => this.settle(thread, res));
     thread.worker.on('error', (err) => void this.stop(thread, err));
     thread.worker.on('exit', (code) => void this.stop(thread, new Error(`chart thread exited (${code})`)));

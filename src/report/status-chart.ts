@@ -44,10 +44,12 @@ let pool: ChartPool | undefined;
  * Drawn charts by their whole input — department names, period, "as of" day and every count — so the same
  * chart for the same data is drawn once, and a task of that period whose change moves a count (done, late,
  * started, moved in or out of the period) gets a new picture at once; nothing has to remember to forget.
- * Concurrent asks for one chart share one drawing. Bounded by bytes (a 12-department PNG is ~60 KiB).
+ * Concurrent asks for one chart share one drawing. Bounded by bytes (a 12-department PNG is ~60 KiB): 8 MiB
+ * holds ~130 charts, a morning's worth across organisations; a chart whose counts moved is never asked for
+ * again, so a larger bound only kept outdated pictures in the bot's memory.
  */
 const drawn = new LRUCache<string, Buffer, StatusChartInput>({
-  maxSize: 32 * 1024 * 1024,
+  maxSize: 8 * 1024 * 1024,
   sizeCalculation: (png) => png.length || 1,
   fetchMethod: (_key, _stale, { context }) => (pool ??= new ChartPool()).draw(context),
 });

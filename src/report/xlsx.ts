@@ -4,7 +4,7 @@
  * Thời hạn | Kết quả thực hiện" with status, progress and the last update. Dates are real Excel dates shown
  * dd/mm/yyyy, so a leader can sort and filter them; both sheets print on A4 landscape.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { dayjs, LOCAL_DATE_FORMAT, parseLocalDate, toLocalDate } from '../domain/calendar';
 import type { ScorecardRow } from '../domain/scorecard';
 import { STATUS_CATEGORIES, emptyCounts, type DepartmentSummary } from '../domain/status-report';
@@ -305,8 +305,17 @@ function addScorecard(wb: ExcelJS.Workbook, input: WorkbookInput, rows: readonly
   ws.pageSetup.printArea = `A1:${ws.getColumn(last).letter}${Math.max(ws.rowCount, HEADER)}`;
 }
 
+/**
+ * exceljs is loaded by the first workbook, not when the bot starts (~19 MB once loaded, and it stays): a
+ * bot process that only answers /status and status updates never needs it.
+ */
+export function loadExcelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return require('exceljs') as typeof ExcelJS;
+}
+
 export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   wb.creator = 'lmhtx-bot';
   wb.title = `${input.orgName} – ${input.label}`;
   addSummary(wb, input);

@@ -140,7 +140,9 @@ describe('the Docker image', () => {
     const command = JSON.parse(cmd!.slice('CMD '.length)) as string[];
     expect(command[0]).toBe('node');
     expect(command.at(-1)).toBe('dist/app/main.js');
-    expect(pkg.scripts.start).toBe('node --enable-source-maps dist/app/main.js');
+    // One command line for the bot wherever it runs: the image, npm start, compose (and bench:status).
+    expect(pkg.scripts.start).toBe(command.join(' '));
+    expect(compose.services.bot?.command).toEqual(command);
   });
 
   it.each(Object.entries(PROGRAMS))(

@@ -4,7 +4,7 @@
  */
 import { emptyCounts } from '../../../src/domain/status-report';
 import { renderStatusChart, type StatusChartInput } from '../../../src/report/chart';
-import { ChartPool } from '../../../src/report/chart-pool';
+import { ChartPool, THREAD_HEAP } from '../../../src/report/chart-pool';
 import { categoryLabels, closeChartPool, drawStatusChart } from '../../../src/report/status-chart';
 import { t } from '../../../src/shared/i18n';
 import { decodePng } from '../../helpers/png';
@@ -51,5 +51,16 @@ describe('chart drawing threads', () => {
     const patient = new ChartPool({ threads: 1 });
     expect((await patient.draw(input(4))).equals(renderStatusChart(input(4)))).toBe(true);
     await patient.close();
+  });
+
+  it('draws within its capped heap, and a thread that outgrows its cap fails its chart alone', async () => {
+    const capped = new ChartPool({ threads: 1, resourceLimits: THREAD_HEAP });
+    expect((await capped.draw(input(5))).equals(renderStatusChart(input(5)))).toBe(true);
+    await capped.close();
+    // Too small even to load ECharts: the chart fails (/status then answers in words), its thread is gone.
+    const starved = new ChartPool({ threads: 1, resourceLimits: { maxOldGenerationSizeMb: 2 } });
+    await expect(starved.draw(input(5))).rejects.toThrow();
+    expect(starved.size).toBe(0);
+    await starved.close();
   });
 });
