@@ -17,7 +17,6 @@ const PLAN_SHEET = 'Kế hoạch';
 const COLUMNS = [
   { header: 'Mục', key: 'ref', width: 8 },
   { header: 'Nội dung', key: 'title', width: 70 },
-  { header: 'Đề xuất sửa tên', key: 'proposed', width: 70 },
   { header: 'Chủ trì', key: 'leadNames', width: 28 },
   { header: 'Phối hợp', key: 'supportNames', width: 28 },
   { header: 'Bắt đầu', key: 'start', width: 12 },
@@ -27,6 +26,8 @@ const COLUMNS = [
   { header: 'Loại', key: 'kind', width: 10 },
   { header: 'Mã chủ trì', key: 'lead', width: 20 },
   { header: 'Mã phối hợp', key: 'support', width: 20 },
+  // Last, so the columns before keep their places in files corrected before it existed.
+  { header: 'Đề xuất sửa tên', key: 'proposed', width: 70 },
 ] as const;
 /** Columns a corrected file may lack: files sent before they existed still load. */
 const OPTIONAL = new Set<string>(['proposed']);

@@ -83,7 +83,7 @@ describe('a plan sent to the bot as a file on Telegram', () => {
     );
     expect(readable(review)).toMatch(/3 nhiệm vụ: 3 mới, 0 đã có/);
     expect(readable(review)).toMatch(/Phòng Kế hoạch – Tổng hợp: 1/);
-    expect(readable(review)).toMatch(/tên việc có vẻ lỗi khi quét/);
+    expect(readable(review)).toMatch(/tên có vẻ lỗi khi quét/);
     const draft = await emu.waitForBotMessage(chat.chatId, (m) => m.payload.document !== undefined, 10000);
     expect(draft.document?.file_name).toBe('ban-nhap-ke-hoach-2025.xlsx');
     const sheet = await readDraftWorkbook(emu.fileOf(draft));
