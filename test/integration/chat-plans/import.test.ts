@@ -3,6 +3,7 @@
  * /confirm loads it with the CLI's loader, the same file again is 0 new, refusals read nothing.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { createBotCore } from '../../../src/bot/core';
 import { readDraftWorkbook } from '../../../src/bot/draft-file';
@@ -145,6 +146,14 @@ describe('a plan sent as a file', () => {
       'Báo cáo kết quả triển khai Luật Hợp tác xã năm 2023',
       'Hoat déng truyén thong ve Ngay HTX Viet Nam',
     ]);
+    // The attached draft carries the proposed repair beside the scan's words.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(attached.data as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Nhiệm vụ')!;
+    const column = (sheet.getRow(1).values as unknown[]).indexOf('Đề xuất sửa tên');
+    expect(column).toBeGreaterThan(0);
+    expect(sheet.getRow(4).getCell(column).value).toBe('Hoạt động truyền thông về Ngày HTX Việt Nam');
+    expect(sheet.getRow(2).getCell(column).value ?? '').toBe('');
     expect(await Task.countDocuments()).toBe(0); // nothing loaded before /confirm
 
     const loaded = text(await send(dm(ADMIN), ADMIN, '/xacnhan'));
