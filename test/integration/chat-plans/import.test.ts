@@ -164,6 +164,9 @@ describe('a plan sent as a file', () => {
     const listed = text(await send(LEADERS, LAN, '/tasks Thông tin và Tuyên truyền'));
     expect(listed).toMatch(/Hoat déng truyén thong ve Ngay HTX Viet Nam \(\?\)/);
     expect(listed).toMatch(/\(\?\) tên có vẻ lỗi khi quét: sửa bằng \/sua <số> tên <tên đúng>/);
+    const status = text(await send(LEADERS, LAN, '/status Q2 2025'));
+    expect(status).toMatch(/#\d+ Hoat déng truyén thong ve Ngay HTX Viet Nam \(\?\) \(hạn 30\/04\/2025\)/);
+    expect(status).toMatch(/\(\?\) tên có vẻ lỗi khi quét/);
     expect(text(await send(dm(ADMIN), ADMIN, '/confirm'))).toMatch(/Không có gì đang chờ xác nhận/);
 
     // The same plan again, now from the leaders' group (no caption needed there).
