@@ -119,6 +119,19 @@ const RULES: Rule[] = [
     read: (m) => span(dateAt(m, 1), dateAt(m, 8), (m[7] ?? '').startsWith('truoc')),
   },
   {
+    // ngày 18 – 19/6/2025 · từ ngày 08 đến ngày 12/9: days of one month, the month written once
+    re: new RegExp(
+      String.raw`(?<!${THANG}\s+|[\d/.])${TU}${NGAY}(\d{1,2})${DEN}(het\s+)?${NGAY}${DAY}`,
+      'g',
+    ),
+    read: (m) => {
+      const end = dateAt(m, 3);
+      const first = Number(m[1]);
+      if (first >= end.day) return null;
+      return span({ ...end, day: first }, end, (m[2] ?? '').startsWith('truoc'));
+    },
+  },
+  {
     // tháng 4-5/2024 · từ tháng 01 năm 2025 đến hết tháng 6 năm 2025
     re: new RegExp(
       String.raw`${TU}${THANG}\s+(\d{1,2})${YEAR_TAIL}${DEN}(?:het\s+)?(?:${THANG}\s+)?(\d{1,2})${YEAR_TAIL}`,
