@@ -43,6 +43,11 @@ export function isClosingLine(line: string): boolean {
   return startsWithWords(words, ['noi', 'nhan']) && words.length <= 3;
 }
 
+/** How many parentheses the text opened and left open. */
+function openParens(text: string): number {
+  return (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
+}
+
 export function toParagraphs(text: string): Paragraph[] {
   const lines = text.split('\n').map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
   // A printed line that stops well short of the usual width ends its paragraph.
@@ -74,6 +79,10 @@ export function toParagraphs(text: string): Paragraph[] {
       prev.length < shortLine ||
       prevEnds ||
       (prevPause && !lowerStart);
+    // "(Cụm Hòa Bình – Kỳ Sơn; Cụm Lương Sơn – Kim Bôi;" / "Cụm Lạc Sơn – Yên Thủy) để bầu …": a line
+    // inside a parenthesis the paragraph opened and has not closed goes on with it.
+    if (current !== undefined && !detectMarker(line) && !heading(prev) && openParens(current.text) > 0)
+      fresh = false;
     // A line that opens in lower case continues a sentence, even after a short line (a page break).
     if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
       fresh = false;
