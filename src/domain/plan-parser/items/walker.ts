@@ -13,7 +13,7 @@ import { buildItemTasks, timedOnlyRelatively } from './task-builder';
 import { isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
-import { workLines } from './work-lines';
+import { attachStepFields, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -110,6 +110,11 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   let k = 0;
   for (const line of lines) {
     const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
+    // "Chậm nhất 15 ngày sau khi kết thúc mỗi đợt: Thông báo …" follows other work; it has no date.
+    if (timedOnlyRelatively(line)) {
+      ctx.skipped.push({ ref: here, node: line.index, text: line.text, reason: 'not-tasks' });
+      continue;
+    }
     ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
   }
 }
@@ -145,6 +150,7 @@ function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
 }
 
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
+  attachStepFields(root);
   const sections = planSections(root);
   const none: Inherited = { time: null, leads: null, committee: false };
   if (sections.length === 0) {
@@ -164,16 +170,15 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
       noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
-      walkItems(
-        section,
-        ref,
-        {
-          time: headingTime(section.text, ctx),
-          leads: headingLeads(section, ctx),
-          committee: info.committee,
-        },
-        ctx,
-      );
+      const inh: Inherited = {
+        time: headingTime(section.text, ctx),
+        leads: headingLeads(section, ctx),
+        committee: info.committee,
+      };
+      // "III. LỘ TRÌNH …" over dated steps with no numbered item: the section is a heading over its lines.
+      if (!section.children.some(isNumbered) && workLines(section).length > 0)
+        walkLines(section, ref, inh, ctx);
+      else walkItems(section, ref, inh, ctx);
     }
   }
 }

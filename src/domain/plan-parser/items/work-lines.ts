@@ -39,11 +39,39 @@ export function datedStep(text: string): { time: string; rest: string } | null {
   return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER ? { time: head, rest } : null;
 }
 
+const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'time'];
+
+/**
+ * "Ngày 05/02/2025: Ban Thường vụ họp …" / "Thực hiện: Ban TC-KT." — the unit and time lines right after a
+ * dated step are that step's, not its heading's: a timeline writes each step's doer on the next line.
+ * Moves them under their step, in every part of the outline.
+ */
+export function attachStepFields(node: OutlineNode): void {
+  const kept: OutlineNode[] = [];
+  let step: OutlineNode | null = null;
+  for (const child of node.children) {
+    const field = child.marker === null ? readField(child.text) : null;
+    if (step && field?.colon && STEP_FIELDS.includes(field.kind)) {
+      step.children.push(child);
+      continue;
+    }
+    step = (child.marker === null || isBullet(child)) && datedStep(child.text) ? child : null;
+    kept.push(child);
+  }
+  node.children = kept;
+  for (const child of kept) attachStepFields(child);
+}
+
 /** Bullets and plain lines that are not fields ("Thời gian: …" describes the heading, it is no work). */
 function candidates(node: OutlineNode): OutlineNode[] {
-  return node.children.filter(
+  const lines = node.children.filter(
     (c) => (isBullet(c) || c.marker === null) && !readField(c.text) && !introducesLines(c.text),
   );
+  // "Giao Ban TC-KT … theo dõi tiến độ các bước chuẩn bị sau đây:" opening a heading's plain lines
+  // introduces them; it is no step itself.
+  const [first] = lines;
+  const intro = first && first.marker === null && /:\s*$/.test(first.text) && !datedStep(first.text);
+  return intro ? lines.slice(1) : lines;
 }
 
 /** "Giao Văn phòng chủ trì, phối hợp với … thực hiện các nội dung sau:": it assigns the lines below it. */
