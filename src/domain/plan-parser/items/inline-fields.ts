@@ -7,6 +7,7 @@
  */
 import { readField, type Field } from './fields';
 import { fold } from '../layout/fold';
+import { isSpecificTime } from '../time/time-words';
 
 /**
  * Where a trailing field may open after the title: a sentence, a clause, a dash-separated note, or a
@@ -147,6 +148,12 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
       })
       .filter((f): f is Field => f !== null);
     if (found.length === 0) return whole;
+    // "(Ban TT-TĐ chủ trì; hoàn thành trước ngày 05/4/2026)": beside unit fields, a clause of time words
+    // with no label is the item's time.
+    if (!found.some((f) => f.kind === 'time')) {
+      const when = parts.find((part) => !valuedField(part) && verbFields(part).length === 0 && isSpecificTime(part));
+      if (when) found.push(field('time', trimValue(when)));
+    }
     fields.push(...found);
     return '';
   });
