@@ -119,6 +119,15 @@ function bulletTimes(
   return { subs, timing };
 }
 
+/** Words that time an item by the plan's peak: the peak's window (a pace kept over it is sustained work). */
+function duringPeak(words: string, ctx: ParseContext, sustained = false): Timing | null {
+  const at = DURING_PEAK.exec(fold(words));
+  if (!ctx.planPeak || !at) return null;
+  const { text: _text, ...window } = ctx.planPeak;
+  const reading = { ...readTime('', timeContext(ctx)), window, sustained };
+  return { reading, text: words.slice(at.index) };
+}
+
 /** The item's time: its own words first, then its group's, then time words in its title. */
 function itemTiming(
   title: string,
@@ -132,13 +141,11 @@ function itemTiming(
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
     // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.
-    () => {
-      const words = facts.timeText ?? '';
-      if (!ctx.planPeak || !DURING_PEAK.test(fold(words))) return null;
-      const { text: _text, ...window } = ctx.planPeak;
-      return { reading: { ...readTime('', timeContext(ctx)), window }, text: words };
-    },
+    () => duringPeak(facts.timeText ?? '', ctx),
     () => fromBullets,
+    // "… ít nhất 02 tin, bài mỗi tuần trong thời gian cao điểm": a pace kept over the peak, one campaign
+    // over it rather than a task a week.
+    () => (facts.timeText === null ? duringPeak(title, ctx, findRecurrence(title) !== null) : null),
     // "Báo cáo … định kỳ hằng tháng": the title states the rule.
     () => {
       const r = findRecurrence(title);
