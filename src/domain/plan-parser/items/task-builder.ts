@@ -12,6 +12,7 @@ import { cleanTitle, withoutOpeningVerb } from './titles';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep } from './work-lines';
+import { findMentions } from '../time/time-mentions';
 import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
@@ -85,6 +86,47 @@ function readLine(facts: ItemFacts): string {
 }
 
 /**
+ * "+ Hoàn thiện danh sách …, chậm nhất ngày 25/3/2026 (Ban TC-KT chủ trì)": a bullet under an item that
+ * names its own lead and its own scheduled time is a step of its own, whatever the item's facts; the title
+ * is the words before the time.
+ */
+function ownedStep(line: OutlineNode, place: ItemPlace, ctx: ParseContext): WorkTask | null {
+  if (line.children.length > 0) return null;
+  const facts = readItemFacts(line, () => false);
+  const leads = readLeads(ctx.units, facts);
+  if (!leads || leads.lead.length === 0) return null;
+  const words = facts.timeText ?? facts.lineText;
+  if (!hasTimeCue(words)) return null;
+  const reading = readTime(words, timeContext(ctx));
+  if (!reading.window) return null;
+  const at = facts.timeText === null ? firstTimeAt(facts.lineText) : -1;
+  const title = cleanTitle(at > 0 ? facts.lineText.slice(0, at) : facts.lineText);
+  if (!/\p{L}{2}/u.test(title)) return null;
+  const kind = classifyKind({
+    title,
+    committee: false,
+    deadline: reading.deadline,
+    hasPeaks: false,
+    recurring: false,
+  });
+  return task(place, title, kind, leads, reading.window, reading.words, {
+    origin: 'sub',
+    explicitLead: true,
+  });
+}
+
+/** Where the first time words of a line begin, with the cue that introduces them ("chậm nhất", "trước"). */
+function firstTimeAt(text: string): number {
+  const folded = fold(text);
+  const m = findMentions(folded).find((x) => x.kind === 'span' || x.kind === 'deadline');
+  if (!m) return -1;
+  const cue = /(?:\b(?:hoan thanh|du kien|trong|vao|truoc|cham nhat|muon nhat)\s+)+$/.exec(
+    folded.slice(0, m.from),
+  );
+  return cue ? cue.index : m.from;
+}
+
+/**
  * Bulleted lines "<who or what>: <time words>": one that opens with an activity is a task of its own
  * ("+ Tổ chức 2 đoàn …: trong tháng 4/2024"); another gives the item its time when it has none.
  */
@@ -97,6 +139,11 @@ function bulletTimes(
   const subs: WorkTask[] = [];
   let timing: Timing | null = null;
   for (const line of facts.otherLines) {
+    const own = isBullet(line) ? ownedStep(line, place, ctx) : null;
+    if (own) {
+      subs.push({ ...own, ref: `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}` });
+      continue;
+    }
     const split = isBullet(line) ? headAndRest(line.text) : null;
     if (!split || !isSpecificTime(split.rest)) continue;
     const reading = readTime(split.rest, timeContext(ctx));
