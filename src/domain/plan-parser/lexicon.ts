@@ -47,6 +47,12 @@ export const ITEM_LIST_WORDS = ['noi dung', 'muc', 'diem', 'hoat dong', 'nhiem v
 /** Verbs of a responsibility line that make its unit the lead of what it references. */
 export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chiu trach nhiem', 'phu trach'];
 
+/**
+ * Verbs after a unit's name in a note that says who does the item: "(VP tổng hợp)", "(Văn phòng theo
+ * dõi)". Only a parenthesis made of a short name and one of these makes its unit the lead.
+ */
+export const NOTE_LEAD_VERBS = ['tong hop', 'theo doi', 'dam nhiem', 'dau moi'];
+
 /** Verbs that make the unit a supporting one ("đơn vị phối hợp"). */
 export const SUPPORT_VERBS = ['phoi hop', 'tham gia', 'ho tro thuc hien'];
 
