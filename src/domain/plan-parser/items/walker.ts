@@ -4,16 +4,16 @@
  */
 import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
 import { timeContext } from '../plan/context';
-import { readItemFacts } from './item-facts';
+import { hasLeadVerb, readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, sectionKindOf } from './sections';
 import { readField } from './fields';
-import { buildItemTasks, timedOnlyRelatively } from './task-builder';
-import { isSpecificTime, readTime } from '../time/time-words';
+import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
-import { attachStepFields, workLines } from './work-lines';
+import { attachStepFields, opensWithAction, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -64,6 +64,13 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
   // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
   const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
   for (const child of parent.children) {
+    // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
+    // items written as one paragraph of work is that work.
+    if (bulletItems && !parent.children.some(isBullet) && assignsWork(child, ctx)) {
+      const tasks = buildItemTasks(child, { ref, group: ref, inherited: inh }, ctx, () => false);
+      ctx.tasks.push(...tasks);
+      continue;
+    }
     if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
       scanFree(child, ref, inh, ctx);
       continue;
@@ -95,6 +102,18 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
     }
   }
   shareLeads(runs);
+}
+
+/**
+ * A plain paragraph that gives work to a unit: a lead of its own ("(VP tổng hợp)", "Ban X chủ trì …") and
+ * no recurrence or banner (scanFree reads those), or an action with a scheduled time.
+ */
+function assignsWork(node: OutlineNode, ctx: ParseContext): boolean {
+  if (node.marker !== null || readField(node.text) || findRecurrence(node.text)) return false;
+  const facts = readItemFacts(node, () => false);
+  const leads = readLeads(ctx.units, facts) ?? subjectLeads(facts.lineText, ctx);
+  if (leads && leads.lead.length > 0) return hasLeadVerb(node.text) || readLeads(ctx.units, facts) !== null;
+  return opensWithAction(node.text) && hasTimeCue(node.text);
 }
 
 /** A heading over lines of work (see work-lines.ts): each line an item, the heading handing down its facts. */
