@@ -78,22 +78,24 @@ const RULES: Rule[] = [
     },
   },
   {
-    // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025
+    // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025 · Tuần 2 tháng 9/2026 (days 8–14)
     re: new RegExp(
-      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung)\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung|[1-4])\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
       const which = m[1] ?? '';
-      const k = /dau|nhat/.test(which)
-        ? 0
-        : /hai|2/.test(which)
-          ? 1
-          : /ba|3/.test(which)
-            ? 2
-            : /tu|4/.test(which)
-              ? 3
-              : -1;
+      const k = /^[1-4]$/.test(which)
+        ? Number(which) - 1
+        : /dau|nhat/.test(which)
+          ? 0
+          : /hai|2/.test(which)
+            ? 1
+            : /ba|3/.test(which)
+              ? 2
+              : /tu|4/.test(which)
+                ? 3
+                : -1;
       const y = num(m[3]) ?? num(m[4]);
       const mo = Number(m[2]);
       return k < 0
@@ -120,10 +122,7 @@ const RULES: Rule[] = [
   },
   {
     // ngày 18 – 19/6/2025 · từ ngày 08 đến ngày 12/9: days of one month, the month written once
-    re: new RegExp(
-      String.raw`(?<!${THANG}\s+|[\d/.])${TU}${NGAY}(\d{1,2})${DEN}(het\s+)?${NGAY}${DAY}`,
-      'g',
-    ),
+    re: new RegExp(String.raw`(?<!${THANG}\s+|[\d/.])${TU}${NGAY}(\d{1,2})${DEN}(het\s+)?${NGAY}${DAY}`, 'g'),
     read: (m) => {
       const end = dateAt(m, 3);
       const first = Number(m[1]);
