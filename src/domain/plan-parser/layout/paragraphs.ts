@@ -37,10 +37,20 @@ function startsNewParagraph(line: string): boolean {
   return readField(line)?.colon === true;
 }
 
-/** The signature block and the list of recipients end the plan's body. */
+/**
+ * The signature block and the list of recipients end the plan's body: "Nơi nhận:" alone on its line, or
+ * with the signature set beside it ("Nơi nhận:        TM. BAN THƯỜNG VỤ").
+ */
 export function isClosingLine(line: string): boolean {
   const words = foldWords(line);
-  return startsWithWords(words, ['noi', 'nhan']) && words.length <= 3;
+  return (
+    startsWithWords(words, ['noi', 'nhan']) && (words.length <= 3 || /^\S+\s+\S+\s*:/u.test(line.trim()))
+  );
+}
+
+/** "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2": an appendix after the signature, its own part of the plan. */
+export function isAppendixHeading(line: string): boolean {
+  return /^ph[uụ]\s+l[uụ]c(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s*[.:]?\s*$/iu.test(line.trim());
 }
 
 /** How many parentheses the text opened and left open. */
@@ -66,7 +76,14 @@ export function toParagraphs(text: string): Paragraph[] {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '') continue;
-    if (isClosingLine(line)) break;
+    // After the signature, only an appendix ("PHỤ LỤC" over a table of classes) is the plan's again.
+    if (isClosingLine(line)) {
+      const next = lines.findIndex((l, k) => k > i && isAppendixHeading(l));
+      if (next < 0) break;
+      i = next - 1;
+      prev = '';
+      continue;
+    }
     const current = out[out.length - 1];
     const prevEnds = /[.!?]["”)]*$/.test(prev);
     const prevPause = /[:;]["”)]*$/.test(prev);
