@@ -53,6 +53,19 @@ export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chi
  */
 export const NOTE_LEAD_VERBS = ['tong hop', 'theo doi', 'dam nhiem', 'dau moi'];
 
+/**
+ * Words that send the reader to an appendix for the work itself: "Tổ chức các lớp …: chi tiết tại Phụ lục
+ * kèm theo". Followed by "phu luc"; the item is a container of the appendix's rows.
+ */
+export const APPENDIX_POINTERS = [
+  'chi tiet tai',
+  'chi tiet theo',
+  'chi tiet o',
+  'cu the tai',
+  'cu the theo',
+  'theo',
+];
+
 /** Verbs that make the unit a supporting one ("đơn vị phối hợp"). */
 export const SUPPORT_VERBS = ['phoi hop', 'tham gia', 'ho tro thuc hien'];
 
