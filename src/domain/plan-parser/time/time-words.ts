@@ -40,6 +40,11 @@ export interface Recurrence {
   weekday: number | null;
   /** "tháng cuối mỗi quý": only the last month of each quarter (or half year) is the window. */
   lastMonth?: boolean;
+  /**
+   * "định kỳ 6 tháng (trước ngày 20/6 và trước ngày 20/12)": the due days written for the periods, each
+   * the last day of the period it falls in.
+   */
+  dues?: { month: number; day: number }[];
 }
 
 export interface TimeReading {
@@ -169,6 +174,20 @@ function lastMonthDue(folded: string, end: number): boolean {
   );
 }
 
+/** How far after the recurrence words its due dates may stand: "(trước ngày 20/6 và trước ngày 20/12/2026)". */
+const DUES_REACH = 60;
+
+/** Due dates written right after a quarterly or half-yearly rule, one per period. */
+function periodDues(folded: string, end: number): { month: number; day: number }[] {
+  return findMentions(folded.slice(end, end + DUES_REACH))
+    .filter((m) => m.kind === 'deadline' && m.end !== null)
+    .map((m) => {
+      const d = m.end as DaySpec;
+      return { month: d.month, day: m.endBefore ? d.day - 1 : d.day };
+    })
+    .filter((d) => d.day >= 1);
+}
+
 export function findRecurrence(
   text: string,
 ): { rule: Recurrence; start: number; end: number; words: string } | null {
@@ -182,12 +201,14 @@ export function findRecurrence(
     );
     const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
     const lastMonth = /^thang cuoi/.test(m[0]);
+    const dues = every === 'quarter' || every === 'half' ? periodDues(folded, end) : [];
     return {
       rule: {
         every,
         due: every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null,
         weekday,
         ...(lastMonth ? { lastMonth } : {}),
+        ...(dues.length > 1 ? { dues } : {}),
       },
       start: m.index,
       end,
