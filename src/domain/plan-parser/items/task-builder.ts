@@ -248,6 +248,18 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   return { lead, support: [], unknown: [] };
 }
 
+/**
+ * "Báo cáo kết quả … (trước ngày 20/6 và trước ngày 20/12/2026). Trung tâm Đào tạo tổng hợp, gửi Văn
+ * phòng.": a later sentence of the item's line that opens with a unit says who does it.
+ */
+function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
+  for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})/gu)) {
+    const leads = subjectLeads(line.slice((m.index ?? 0) + m[0].length), ctx);
+    if (leads && leads.lead.length > 0) return leads;
+  }
+  return null;
+}
+
 export function buildItemTasks(
   node: OutlineNode,
   place: ItemPlace,
@@ -256,7 +268,8 @@ export function buildItemTasks(
 ): WorkTask[] {
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
-  const own = readLeads(ctx.units, facts) ?? subjectLeads(title, ctx);
+  const own =
+    readLeads(ctx.units, facts) ?? subjectLeads(title, ctx) ?? laterSubjectLeads(facts.lineText, ctx);
   const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
   const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
   const timing = itemTiming(title, facts, fromBullets, place, ctx);
