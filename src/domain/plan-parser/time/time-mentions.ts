@@ -37,6 +37,21 @@ const TU = String.raw`(?:(?:tu|tir|ke tu)\s+)?`;
 const NGAY = String.raw`(?:ngay\s+)?`;
 const DEN = String.raw`\s*(?:den|toi|[-–—])\s*`;
 
+/** The lunar new year's day (Tết Nguyên đán) of each year: [month, day]. */
+const LUNAR_NEW_YEAR: Record<number, [number, number]> = {
+  2023: [1, 22],
+  2024: [2, 10],
+  2025: [1, 29],
+  2026: [2, 17],
+  2027: [2, 6],
+  2028: [1, 26],
+  2029: [2, 13],
+  2030: [2, 3],
+};
+/** The names of a lunar year ("Bính Ngọ"), folded: its stem and its branch. */
+const CAN = 'giap|at|binh|dinh|mau|ky|canh|tan|nham|quy';
+const CHI = 'ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi';
+
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 function num(s: string | undefined): number | null {
@@ -101,6 +116,20 @@ const RULES: Rule[] = [
       return k < 0
         ? span(month(mo, y, 22), month(mo, y, LAST))
         : span(month(mo, y, k * 7 + 1), month(mo, y, k * 7 + 7));
+    },
+  },
+  {
+    // trước Tết Nguyên đán Bính Ngọ 2026 · Tết Nguyên đán 2027: the lunar new year's day of that year
+    re: new RegExp(
+      String.raw`(?:hoan thanh\s+)?(truoc\s+)?\btet(?:\s+nguyen dan)?(?:\s+(?:${CAN})\s+(?:${CHI}))?\s+(\d{4})\b`,
+      'g',
+    ),
+    read: (m) => {
+      const year = Number(m[2]);
+      const day = LUNAR_NEW_YEAR[year];
+      if (!day) return null;
+      const d = { day: day[1], month: day[0], year };
+      return m[1] ? { kind: 'deadline', start: null, end: d, endBefore: true } : span(d, d);
     },
   },
   {
