@@ -22,10 +22,17 @@ function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   return reading.window ? { reading, text: text.replace(/^.*?\(([^)]*)\)\s*$/, '$1').trim() } : null;
 }
 
+/** "Thời gian: Quý II/2026." on a line of its own under a group heading: the time of all its items. */
+function fieldTime(text: string | null, ctx: ParseContext): Inherited['time'] {
+  if (!text || !isSpecificTime(text)) return null;
+  const reading = readTime(text, timeContext(ctx));
+  return reading.window ? { reading, text: reading.words || text } : null;
+}
+
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
   return {
-    time: headingTime(group.text, ctx) ?? inh.time,
+    time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
     leads: overLeads(readLeads(ctx.units, facts), inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
