@@ -138,7 +138,13 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         if (field.kind === 'time' && facts.timeText === null) {
           const text =
             field.value || (child.children.some((c) => readField(c.text)) ? '' : fieldText(child, field));
-          if (text) facts.timeText = text;
+          // "Thời gian: 6 tháng đầu năm 2026. Ban HTPT chủ trì, Quỹ HTPT phối hợp.": the sentence after
+          // the time assigns the work.
+          const inner = inlineFields(text);
+          const units = inner.fields.filter((f) => UNIT_FIELDS.includes(f.kind));
+          if (units.length > 0) addLineFields(facts, units);
+          const when = units.length > 0 ? inner.text : text;
+          if (when) facts.timeText = when;
         } else if (UNIT_FIELDS.includes(field.kind)) {
           const split = splitUnitsAndTime(fieldText(child, field));
           if (split.time) facts.timeText ??= split.time;
