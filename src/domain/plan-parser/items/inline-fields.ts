@@ -72,7 +72,7 @@ const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, 
 const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien)\b/;
 const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
 /** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
-const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
+const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu|chuan bi)\b.*)?$/;
 const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
 
 /**
