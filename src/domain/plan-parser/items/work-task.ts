@@ -81,7 +81,7 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
       const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(endMonth)}-${pad(endOn)}` };
       if (!meets(window)) continue;
       const label =
-        rule.every === 'month' || rule.lastMonth
+        rule.every === 'month' || (rule.lastMonth && !rule.byQuarter)
           ? `Tháng ${m2}/${year}`
           : rule.every === 'quarter'
             ? `Quý ${ROMAN[k - 1] ?? k}/${year}`

@@ -40,6 +40,8 @@ export interface Recurrence {
   weekday: number | null;
   /** "tháng cuối mỗi quý": only the last month of each quarter (or half year) is the window. */
   lastMonth?: boolean;
+  /** "hằng quý, trong tháng cuối quý": the rule counts quarters, so occurrences are named by quarter. */
+  byQuarter?: boolean;
   /**
    * "định kỳ 6 tháng (trước ngày 20/6 và trước ngày 20/12)": the due days written for the periods, each
    * the last day of the period it falls in.
@@ -200,7 +202,11 @@ export function findRecurrence(
       folded.slice(end),
     );
     const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
-    const lastMonth = /^thang cuoi/.test(m[0]);
+    // "định kỳ hằng quý, trong tháng cuối quý": the quarter's last month is the window.
+    const inLastMonth =
+      every === 'quarter' &&
+      /^\s*[,(]?\s*(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(folded.slice(end));
+    const lastMonth = /^thang cuoi/.test(m[0]) || inLastMonth;
     const dues = every === 'quarter' || every === 'half' ? periodDues(folded, end) : [];
     return {
       rule: {
@@ -208,6 +214,7 @@ export function findRecurrence(
         due: every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null,
         weekday,
         ...(lastMonth ? { lastMonth } : {}),
+        ...(inLastMonth ? { byQuarter: true } : {}),
         ...(dues.length > 1 ? { dues } : {}),
       },
       start: m.index,
