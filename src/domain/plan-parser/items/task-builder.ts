@@ -11,7 +11,7 @@ import { isBullet, type OutlineNode } from '../layout/outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
-import { datedStep } from './work-lines';
+import { datedStep, isTimeHead } from './work-lines';
 import { findMentions } from '../time/time-mentions';
 import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
 
@@ -175,6 +175,17 @@ function duringPeak(words: string, ctx: ParseContext, sustained = false): Timing
   return { reading, text: words.slice(at.index) };
 }
 
+function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
+  for (const line of facts.otherLines) {
+    if (line.marker !== null) continue;
+    const head = /^[^.;:]+/.exec(line.text)?.[0].trim() ?? '';
+    if (!isTimeHead(head)) continue;
+    const reading = readTime(head, timeContext(ctx));
+    if (reading.window) return { reading, text: head };
+  }
+  return null;
+}
+
 /** The item's time: its own words first, then its group's, then time words in its title. */
 function itemTiming(
   title: string,
@@ -190,6 +201,9 @@ function itemTiming(
     // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.
     () => duringPeak(facts.timeText ?? '', ctx),
     () => fromBullets,
+    // "5. Kiểm tra liên ngành …:" / "Quý III/2026. Phía Liên minh: Ban HTPT …": a body line that opens
+    // with time words gives the item its time.
+    () => openingTime(facts, ctx),
     // "… ít nhất 02 tin, bài mỗi tuần trong thời gian cao điểm": a pace kept over the peak, one campaign
     // over it rather than a task a week.
     () => (facts.timeText === null ? duringPeak(title, ctx, findRecurrence(title) !== null) : null),

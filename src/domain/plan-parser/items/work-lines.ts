@@ -28,7 +28,12 @@ export function datedStep(text: string): { time: string; rest: string } | null {
   if (at < 4 || at > STEP_HEAD_MAX) return null;
   const head = text.slice(0, at).trim();
   const rest = text.slice(at + 1).trim();
-  if (!/\p{L}{2}/u.test(rest) || !isSpecificTime(head)) return null;
+  return /\p{L}{2}/u.test(rest) && isTimeHead(head) ? { time: head, rest } : null;
+}
+
+/** Words that are nearly all time ("Trước ngày 20/9/2025", "Quý III/2026"): see STEP_HEAD_COVER. */
+export function isTimeHead(head: string): boolean {
+  if (head.length > STEP_HEAD_MAX || !isSpecificTime(head)) return false;
   const folded = fold(head);
   const covered = findMentions(folded).reduce((n, m) => n + (m.to - m.from), 0);
   const letters = folded.replace(/\s+/g, '').length;
@@ -36,7 +41,7 @@ export function datedStep(text: string): { time: string; rest: string } | null {
   const cue = (
     /^(?:du kien|truoc|cham nhat|muon nhat|han|tu|vao|khoang)\b\s*/.exec(folded)?.[0] ?? ''
   ).replace(/\s+/g, '').length;
-  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER ? { time: head, rest } : null;
+  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER;
 }
 
 const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'time'];
