@@ -58,8 +58,45 @@ function openParens(text: string): number {
   return (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
 }
 
+/** A rule a PDF export draws between pages: a run of underscores, dashes or equals signs alone. */
+const PAGE_RULE = /^\s*[_\-–—=]{10,}\s*$/;
+/** A page's number alone on its line: "2", "- 3 -", "Trang 4". */
+const PAGE_NUMBER = /^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*$/iu;
+/** A running header names the plan by its number ("KH số 15/KH-LMHTX") even when it is met only once. */
+const NAMES_DOCUMENT = /\b(?:số|so)\s*:?\s*\d{1,4}\s*\/\s*[A-ZĐ]/u;
+
+/**
+ * Page furniture of a PDF export, blanked out so that the text runs on across the page: the page number
+ * and the rule under it, and the running header on the first line after the rule ("LIÊN MINH HTX TỈNH
+ * LONG AN … KH số 15/KH-LMHTX"), a line met after every rule or one naming the plan's number.
+ */
+function withoutPageFurniture(lines: string[]): string[] {
+  const out = [...lines];
+  const nextText = (from: number): number => {
+    let k = from;
+    while (k < out.length && (out[k] ?? '').trim() === '') k++;
+    return k;
+  };
+  const rules = out.flatMap((l, k) => (PAGE_RULE.test(l) ? [k] : []));
+  const heads = rules.map((k) => nextText(k + 1)).filter((k) => k < out.length);
+  const key = (k: number): string => (out[k] ?? '').replace(/\s+/g, ' ').trim();
+  const count = new Map<string, number>();
+  for (const k of heads) count.set(key(k), (count.get(key(k)) ?? 0) + 1);
+  for (const k of heads) {
+    if ((count.get(key(k)) ?? 0) > 1 || NAMES_DOCUMENT.test(key(k))) out[k] = '';
+  }
+  out.forEach((l, k) => {
+    if (!PAGE_NUMBER.test(l)) return;
+    const next = nextText(k + 1);
+    if (next >= out.length || PAGE_RULE.test(out[next] ?? '') || (out[next] ?? '').includes('\f'))
+      out[k] = '';
+  });
+  for (const k of rules) out[k] = '';
+  return out;
+}
+
 export function toParagraphs(text: string): Paragraph[] {
-  const lines = text.split('\n').map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
+  const lines = withoutPageFurniture(text.split('\n')).map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
   // A printed line that stops well short of the usual width ends its paragraph.
   const width = percentile(
     lines.map((l) => l.length).filter((n) => n > 20),
