@@ -176,12 +176,17 @@ function lastMonthDue(folded: string, end: number): boolean {
   );
 }
 
-/** How far after the recurrence words its due dates may stand: "(trước ngày 20/6 và trước ngày 20/12/2026)". */
-const DUES_REACH = 60;
+/**
+ * How far after the recurrence words its due dates may stand, within the sentence: "định kỳ 6 tháng gửi
+ * Liên minh HTX Việt Nam và Sở Nội vụ (trước ngày 15/6 và trước ngày 15/12/2025)".
+ */
+const DUES_REACH = 120;
 
 /** Due dates written right after a quarterly or half-yearly rule, one per period. */
 function periodDues(folded: string, end: number): { month: number; day: number }[] {
-  return findMentions(folded.slice(end, end + DUES_REACH))
+  const rest = folded.slice(end, end + DUES_REACH);
+  const stop = rest.search(/\.\s/);
+  return findMentions(stop >= 0 ? rest.slice(0, stop) : rest)
     .filter((m) => m.kind === 'deadline' && m.end !== null)
     .map((m) => {
       const d = m.end as DaySpec;
