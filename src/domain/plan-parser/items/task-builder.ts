@@ -135,9 +135,12 @@ function bulletTimes(
   place: ItemPlace,
   leads: Leads,
   ctx: ParseContext,
-): { subs: WorkTask[]; timing: Timing | null } {
+  itemTitle: string,
+): { subs: WorkTask[]; timing: Timing | null; phased: boolean } {
   const subs: WorkTask[] = [];
   let timing: Timing | null = null;
+  const phases = phaseTasks(facts, place, leads, ctx, itemTitle);
+  if (phases.length >= MIN_PHASES) return { subs: phases, timing: null, phased: true };
   for (const line of facts.otherLines) {
     const own = isBullet(line) ? ownedStep(line, place, ctx) : null;
     if (own) {
@@ -163,7 +166,50 @@ function bulletTimes(
     const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
     subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));
   }
-  return { subs, timing };
+  return { subs, timing, phased: false };
+}
+
+/** "- Đợt 1: cao điểm tháng 4/2025", "- Giai đoạn 2: …": the words that name a phase of the work. */
+const PHASE_HEAD = /^(?:dot|giai doan|lan|vong|buoc)\s+(?:\d{1,2}|[ivx]{1,4}|thu\s+\S+)$/;
+/** Two phases make the item a work in phases; one is only its time. */
+const MIN_PHASES = 2;
+
+/**
+ * "2. Thi đua lập thành tích …" / "- Đợt 1: cao điểm tháng 4/2025" / "- Đợt 2: từ ngày 01/8 đến ngày
+ * 02/9/2025": an item run in phases, each a time of its own, is one task per phase, "<item> (Đợt 1)".
+ */
+function phaseTasks(
+  facts: ItemFacts,
+  place: ItemPlace,
+  leads: Leads,
+  ctx: ParseContext,
+  itemTitle: string,
+): WorkTask[] {
+  const out: WorkTask[] = [];
+  for (const line of facts.otherLines) {
+    const split = headAndRest(line.text);
+    if (!split || !PHASE_HEAD.test(foldWords(split.head).join(' '))) continue;
+    const reading = readTime(split.rest, timeContext(ctx));
+    if (!reading.window) continue;
+    const kind =
+      reading.peaks.length > 0 || reading.sustained
+        ? 'campaign'
+        : classifyKind({
+            title: itemTitle,
+            committee: place.inherited.committee,
+            deadline: reading.deadline,
+            hasPeaks: false,
+            recurring: false,
+          });
+    const ref = `${place.ref} ${split.head}`;
+    const text = split.rest.replace(/[\s.;,]+$/, '');
+    out.push(
+      task({ ...place, ref }, `${itemTitle} (${split.head})`, kind, leads, reading.window, text, {
+        origin: 'sub',
+      }),
+    );
+  }
+  return out;
 }
 
 /** Words that time an item by the plan's peak: the peak's window (a pace kept over it is sustained work). */
@@ -285,7 +331,8 @@ export function buildItemTasks(
   const own =
     readLeads(ctx.units, facts) ?? subjectLeads(title, ctx) ?? laterSubjectLeads(facts.lineText, ctx);
   const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
-  const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
+  const { subs, timing: fromBullets, phased } = bulletTimes(facts, place, leads, ctx, title);
+  if (phased) return subs;
   const timing = itemTiming(title, facts, fromBullets, place, ctx);
   const reading = timing.reading;
   const matchText = [title, facts.content].join(' ');
