@@ -211,12 +211,15 @@ export function findRecurrence(
     const inLastMonth =
       every === 'quarter' &&
       /^\s*[,(]?\s*(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(folded.slice(end));
-    const lastMonth = /^thang cuoi/.test(m[0]) || inLastMonth;
+    // "trước ngày 15 tháng cuối mỗi quý": a due day in the last month; the window is the whole quarter.
+    const dueInLast = /^thang cuoi/.test(m[0]) ? dueDay(folded, m.index, end) : null;
+    const lastMonth = (/^thang cuoi/.test(m[0]) && dueInLast === null) || inLastMonth;
     const dues = every === 'quarter' || every === 'half' ? periodDues(folded, end) : [];
     return {
       rule: {
         every,
-        due: every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null,
+        due:
+          dueInLast ?? (every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null),
         weekday,
         ...(lastMonth ? { lastMonth } : {}),
         ...(inLastMonth ? { byQuarter: true } : {}),
