@@ -310,10 +310,12 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
 
 /**
  * "Báo cáo kết quả … (trước ngày 20/6 và trước ngày 20/12/2026). Trung tâm Đào tạo tổng hợp, gửi Văn
- * phòng.": a later sentence of the item's line that opens with a unit says who does it.
+ * phòng.": a later sentence of the item's line (or the text after its label) that opens with a unit
+ * says who does it.
  */
 function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
-  for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})/gu)) {
+  // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
+  for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})|:\s+/gu)) {
     const leads = subjectLeads(line.slice((m.index ?? 0) + m[0].length), ctx);
     if (leads && leads.lead.length > 0) return leads;
   }
