@@ -9,7 +9,14 @@ import { classifyKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
+import {
+  findRecurrence,
+  hasTimeCue,
+  isSpecificTime,
+  readTime,
+  type Peak,
+  type TimeReading,
+} from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead } from './work-lines';
 import { findMentions } from '../time/time-mentions';
@@ -322,6 +329,62 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
   return null;
 }
 
+/** Words that only introduce a time ("trong", "dự kiến"): a clause of these and a date names no step. */
+const TIME_INTRO = /^(?:du kien|trong|vao|tu|thoi gian|thang|ngay|nam|quy)$/;
+
+/**
+ * "Thời gian: tháng 5 và tháng 8/2026" → one task a month, "<item> (Tháng 5/2026)"; "phát động tháng
+ * 7/2026; tổng kết, trao giải tháng 11/2026" → one task per step, "Phát động <item>", "Tổng kết, trao
+ * giải <item>": separate times of one item are separate tasks.
+ */
+function separateTasks(
+  title: string,
+  parts: readonly Peak[],
+  words: string,
+  place: ItemPlace,
+  leads: Leads,
+  meta: WorkTask['meta'],
+): WorkTask[] {
+  const clauses = words.split(/;\s*/);
+  const steps =
+    clauses.length === parts.length
+      ? clauses.map((c, i) => {
+          const at = c.indexOf(parts[i]?.text ?? '\u0000');
+          const before = at > 0 ? c.slice(0, at).trim() : '';
+          return foldWords(before).some((w) => !TIME_INTRO.test(w)) ? before.replace(/[\s,]+$/, '') : null;
+        })
+      : [];
+  const named = steps.length > 0 && steps.every((s) => s !== null);
+  return parts.map((part, i) => {
+    const { text, ...window } = part;
+    const [y, m] = window.start.split('-');
+    const month = window.start.endsWith('-01') && window.end.slice(0, 7) === window.start.slice(0, 7);
+    const label = month ? `Tháng ${Number(m)}/${y}` : text;
+    const step = named ? (steps[i] ?? '') : '';
+    const own = named ? `${step.charAt(0).toUpperCase()}${step.slice(1)} ${title}` : `${title} (${label})`;
+    const kind = classifyKind({
+      title: own,
+      committee: place.inherited.committee,
+      deadline: false,
+      hasPeaks: false,
+      recurring: false,
+    });
+    const ref = `${place.ref} ${named ? (foldWords(step)[0] ?? i + 1) : `T${Number(m)}`}`;
+    return task(
+      { ...place, ref },
+      own,
+      kind,
+      leads,
+      window,
+      (named ? (clauses[i] ?? text) : text).replace(/[\s.;,]+$/, ''),
+      {
+        ...meta,
+        origin: 'sub',
+      },
+    );
+  });
+}
+
 export function buildItemTasks(
   node: OutlineNode,
   place: ItemPlace,
@@ -352,6 +415,9 @@ export function buildItemTasks(
       ...recurringTasks(place, title, reading.recurrence, timing.text ?? '', leads, ctx, matchText),
       ...subs,
     ];
+  }
+  if (reading?.separate && reading.peaks.length === 0 && timing !== place.inherited.time) {
+    return [...separateTasks(title, reading.separate, timing.text ?? '', place, leads, meta), ...subs];
   }
   const window = reading?.window ?? ctx.plan;
   const timeText = reading?.window

@@ -58,6 +58,8 @@ export interface TimeReading {
   /** The words that qualify the peaks, from a parenthesis after them. */
   peakNote: string | null;
   recurrence: Recurrence | null;
+  /** The windows when the words give separate times with gaps between them (see apart), each with its words. */
+  separate?: Peak[];
   /** The words say the work goes on all along ("thường xuyên"). */
   sustained: boolean;
   /** The time expressions found, as written ("trước ngày 20/12/2025"). */
@@ -253,6 +255,19 @@ function readWindows(
   return { windows, deadline, texts };
 }
 
+/**
+ * Two or more windows with time between them ("tháng 5 và tháng 8/2026", "phát động tháng 7; trao giải
+ * tháng 11"): separate times of one piece of work, not one span.
+ */
+function apart(windows: readonly Window[]): boolean {
+  if (windows.length < 2) return false;
+  const sorted = [...windows].sort((a, b) => compareDates(a.start, b.start));
+  return sorted.every((w, i) => {
+    const next = sorted[i + 1];
+    return !next || compareDates(addDays(w.end, 1), next.start) < 0;
+  });
+}
+
 /** Reads the window(s) that time words give. Returns a null window when the words name no time. */
 export function readTime(text: string, ctx: TimeContext): TimeReading {
   const folded = fold(text);
@@ -290,7 +305,19 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
     window = union(peaks);
     peaks = [];
   }
-  return { window, deadline: false, peaks, peakNote, recurrence, sustained, words: main.texts.join('; ') };
+  const separate = apart(main.windows)
+    ? main.windows.map((w, i) => ({ ...w, text: main.texts[i] ?? '' }))
+    : [];
+  return {
+    window,
+    deadline: false,
+    peaks,
+    peakNote,
+    recurrence,
+    sustained,
+    words: main.texts.join('; '),
+    ...(separate.length > 0 ? { separate } : {}),
+  };
 }
 
 /** The words name a day, month, quarter or span, not only a year ("năm 2025" in a name is no schedule). */
