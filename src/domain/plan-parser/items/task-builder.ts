@@ -18,7 +18,7 @@ import {
   type TimeReading,
 } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
-import { datedStep, isTimeHead } from './work-lines';
+import { datedStep, isTimeHead, opensWithAction } from './work-lines';
 import { findMentions } from '../time/time-mentions';
 import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
 
@@ -74,6 +74,16 @@ function titleTime(title: string, ctx: ParseContext): Timing {
   return reading.window ? { reading, text: reading.words } : { reading: null, text: null };
 }
 
+/**
+ * "…: tháng 7/2026", "…: cao điểm từ 29/3 đến 29/4": the text after the colon is a time. "Hội nghị lần
+ * thứ 3 (dự kiến đầu tháng 7/2026): sơ kết 6 tháng đầu năm 2026" goes on with the work instead: it opens
+ * with an action before its time words.
+ */
+function opensWithTime(text: string): boolean {
+  const first = findMentions(fold(text))[0];
+  return first !== undefined && (first.from === 0 || !opensWithAction(text));
+}
+
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
 function readLine(facts: ItemFacts): string {
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
@@ -85,7 +95,11 @@ function readLine(facts: ItemFacts): string {
   // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
   const split = headAndRest(facts.lineText);
   // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
-  if (split && split.rest.length < 90 && (isSpecificTime(split.rest) || DURING_PEAK.test(fold(split.rest)))) {
+  if (
+    split &&
+    split.rest.length < 90 &&
+    ((isSpecificTime(split.rest) && opensWithTime(split.rest)) || DURING_PEAK.test(fold(split.rest)))
+  ) {
     facts.timeText ??= split.rest;
     return cleanTitle(split.head);
   }
@@ -267,6 +281,8 @@ function itemTiming(
     },
     () => place.inherited.time,
     () => titleTime(title, ctx),
+    // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
+    () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
   ];
   for (const candidate of candidates) {
     const t = candidate();
