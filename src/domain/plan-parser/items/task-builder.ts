@@ -339,7 +339,9 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
 function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
   // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
   for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})|:\s+/gu)) {
-    const leads = subjectLeads(line.slice((m.index ?? 0) + m[0].length), ctx);
+    // "… Giao Văn phòng chuẩn bị nội dung, tài liệu phục vụ phiên họp.": the units given the work.
+    const sentence = line.slice((m.index ?? 0) + m[0].length).replace(/^(?:giao|phân công)\s+/iu, '');
+    const leads = subjectLeads(sentence, ctx);
     if (leads && leads.lead.length > 0) return leads;
   }
   return null;
