@@ -242,6 +242,29 @@ function duringPeak(words: string, ctx: ParseContext, sustained = false): Timing
   return { reading, text: words.slice(at.index) };
 }
 
+/** Words right before time words that make them the clause's schedule: "thực hiện từ tháng 5 …". */
+const SCHEDULING = /\b(?:tu|trong|vao|truoc|cham nhat|du kien|thuc hien|dien ra|to chuc)\s*$/;
+
+/** The clause schedules: its time words open with a cue ("từ", "trước") or follow one. */
+function schedules(clause: string): boolean {
+  const folded = fold(clause);
+  return findMentions(folded).some(
+    (m) =>
+      (m.kind === 'span' || m.kind === 'deadline') &&
+      (/^(?:tu|truoc|cham nhat|han)\b/.test(folded.slice(m.from)) ||
+        SCHEDULING.test(folded.slice(0, m.from))),
+  );
+}
+
+function clauseTime(line: string, ctx: ParseContext): Timing | null {
+  for (const clause of line.split(/;\s+/).slice(1)) {
+    if (!schedules(clause)) continue;
+    const reading = readTime(clause, timeContext(ctx));
+    if (reading.window) return { reading, text: reading.words };
+  }
+  return null;
+}
+
 function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
   for (const line of facts.otherLines) {
     if (line.marker !== null) continue;
@@ -279,6 +302,9 @@ function itemTiming(
       const r = findRecurrence(title);
       return r ? { reading: readTime(title, timeContext(ctx)), text: r.words } : null;
     },
+    // "c) Đăng tải chuyên mục …; riêng nội dung này thực hiện từ tháng 5 đến hết tháng 8/2026": a clause
+    // of the item's own line that schedules it overrides its group's time.
+    () => clauseTime(facts.lineText, ctx),
     () => place.inherited.time,
     () => titleTime(title, ctx),
     // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
