@@ -20,7 +20,7 @@ import {
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead, opensWithAction } from './work-lines';
 import { findMentions } from '../time/time-mentions';
-import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
+import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -368,10 +368,15 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
     // "… Giao Văn phòng chuẩn bị nội dung, tài liệu phục vụ phiên họp.": the units given the work.
     const sentence = line.slice((m.index ?? 0) + m[0].length).replace(/^(?:giao|phân công)\s+/iu, '');
     const leads = subjectLeads(sentence, ctx);
-    if (leads && leads.lead.length > 0) return leads;
+    if (!leads || leads.lead.length === 0) continue;
+    // "…; Ban HTPT phối hợp lựa chọn HTX tham gia": units that only help, the lead being an outside body.
+    return HELPS.test(fold(sentence)) ? { ...leads, lead: [], support: leads.lead } : leads;
   }
   return null;
 }
+
+/** The clause's verb is one of helping ("phối hợp", "tham gia"), not of leading. */
+const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
 
 /** Words that only introduce a time ("trong", "dự kiến"): a clause of these and a date names no step. */
 const TIME_INTRO = /^(?:du kien|trong|vao|tu|thoi gian|thang|ngay|nam|quy)$/;
