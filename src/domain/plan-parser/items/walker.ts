@@ -9,6 +9,7 @@ import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, sectionKindOf } from './sections';
 import { readField } from './fields';
+import { foldWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
@@ -145,6 +146,36 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   }
 }
 
+/**
+ * "V. KINH PHÍ" / "Kinh phí … từ nguồn ngân sách tỉnh. Giao Văn phòng lập dự toán trình Thường trực phê
+ * duyệt.": in a part that assigns no work, a sentence "Giao <unit> <work>" still gives that unit work.
+ */
+function givenWork(section: OutlineNode, ref: string, ctx: ParseContext): void {
+  for (const para of section.children.filter((c) => c.marker === null)) {
+    for (const m of para.text.matchAll(/(?:^|[.;]\s+)Giao\s+([^.;]+)/gu)) {
+      const rest = m[1] ?? '';
+      const leads = subjectLeads(rest, ctx);
+      const last = leads
+        ? ctx.units
+            .scan(rest)
+            .hits.filter((h) => leads.lead.includes(h.slug))
+            .at(-1)
+        : undefined;
+      if (!leads || !last) continue;
+      const work = rest.slice(last.to).trim();
+      if (!opensWithAction(work) && foldWords(work).length < 3) continue;
+      const node: OutlineNode = {
+        marker: null,
+        text: `${work.charAt(0).toUpperCase()}${work.slice(1)}.`,
+        children: [],
+        index: para.index,
+      };
+      const inherited: Inherited = { time: null, leads, committee: false };
+      ctx.tasks.push(...buildItemTasks(node, { ref, group: ref, inherited }, ctx, () => false));
+    }
+  }
+}
+
 /** Numbered items under a node that the walk does not read, each noted once with the reason. */
 function noteSkipped(node: OutlineNode, ref: string, reason: SkippedItem['reason'], ctx: ParseContext): void {
   for (const child of node.children) {
@@ -194,6 +225,7 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     const ref = section.marker?.label ?? '';
     if (info.kind === 'skip' || info.kind === 'time')
       noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
+    if (info.kind === 'skip') givenWork(section, ref, ctx);
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
       const inh: Inherited = {
