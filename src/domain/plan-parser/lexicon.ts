@@ -66,6 +66,13 @@ export const APPENDIX_POINTERS = [
   'theo',
 ];
 
+/**
+ * The posts of a department's head written before its name: "Chánh Văn phòng", "Trưởng Ban Kiểm tra",
+ * "Giám đốc Quỹ …". The post names the department: "Chánh Văn phòng chủ trì" gives the work to Văn phòng.
+ * Longest first.
+ */
+export const HEAD_POSTS = ['pho chanh', 'chanh', 'pho truong', 'truong', 'pho giam doc', 'giam doc'];
+
 /** Verbs that make the unit a supporting one ("đơn vị phối hợp"). */
 export const SUPPORT_VERBS = ['phoi hop', 'tham gia', 'ho tro thuc hien'];
 
