@@ -97,6 +97,33 @@ function isTimeClause(text: string): boolean {
   );
 }
 
+/**
+ * A body line that assigns the item in verbs and states its time beside them: "Chánh Văn phòng chủ trì;
+ * Trưởng Ban Kiểm tra phối hợp. Thời gian: tháng 4/2026.", "Giao Ban X chủ trì thực hiện, hoàn thành
+ * trước ngày 30/6/2026.". Its fields (units and time), or null when it is no such line.
+ */
+function assignmentLine(text: string): Field[] | null {
+  const inner = inlineFields(text);
+  const labelled = inner.fields.filter((f) => f.kind !== 'other');
+  const verbs = verbFields(inner.text);
+  if (verbs.length > 0) return [...verbs, ...labelled];
+  // "…, hoàn thành trước ngày 30/6/2026": a time clause after the units.
+  for (const m of inner.text.matchAll(/[,;]\s+/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    if (!isTimeClause(inner.text.slice(at))) continue;
+    const units = verbFields(inner.text.slice(0, m.index));
+    if (units.length === 0) continue;
+    const time: Field = {
+      kind: 'time',
+      words: 0,
+      colon: true,
+      value: inner.text.slice(at).replace(/[\s.]+$/, ''),
+    };
+    return [...units, time, ...labelled];
+  }
+  return null;
+}
+
 /** Fields in the item's own line come after its body's: a time on a line of its own is the fuller one. */
 function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
   for (const field of fields) {
@@ -160,7 +187,9 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
       }
       // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces.
       const verbs = isNumbered(child) ? [] : verbFields(child.text);
+      const assigned = verbs.length > 0 || isNumbered(child) ? null : assignmentLine(child.text);
       if (verbs.length > 0) addLineFields(facts, verbs);
+      else if (assigned) addLineFields(facts, assigned);
       else if (!isNumbered(child) && hasLeadVerb(child.text)) facts.leadSentences.push(child.text);
       facts.otherLines.push(child);
       visit(child);
