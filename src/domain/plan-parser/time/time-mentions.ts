@@ -31,7 +31,8 @@ const NAM = String.raw`n[a-z]{0,2}m`;
 const THANG = String.raw`th[ae]ng`;
 const YEAR_TAIL = String.raw`(?:\s*\/\s*(\d{4})|\s+${NAM}\s+(\d{4}))?`;
 const DAY = String.raw`(?<!\d)(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?:\s*\/\s*(\d{4}))?`;
-const DAY_WORDS = String.raw`(?<!\d)(\d{1,2})\s+${THANG}\s+(\d{1,2})(?:\s+${NAM}\s+(\d{4}))?`;
+// "đợt 1 tháng 3", "lần 2 tháng 9": a count before "tháng" is no day of the month.
+const DAY_WORDS = String.raw`(?<!\d|(?:dot|lan|buoc|doan|khoa|lop|so|thu|muc|diem|phan|ky)\s+)(\d{1,2})\s+${THANG}\s+(\d{1,2})(?:\s+${NAM}\s+(\d{4}))?`;
 const DATE = String.raw`(?:${DAY}|${DAY_WORDS})`;
 const TU = String.raw`(?:(?:tu|tir|ke tu)\s+)?`;
 const NGAY = String.raw`(?:ngay\s+)?`;
@@ -200,6 +201,16 @@ const RULES: Rule[] = [
       if (b < a) return null;
       const y = num(m[3]) ?? num(m[4]);
       return span(month(a * 3 - 2, y), month(b * 3, y, LAST));
+    },
+  },
+  {
+    // đầu / giữa / cuối Quý II/2026: the quarter's first, middle or last month
+    re: new RegExp(String.raw`\b(dau|giua|cuoi)\s+quy\s+(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`, 'g'),
+    read: (m) => {
+      const q = ROMAN[m[2] ?? ''] ?? 1;
+      const mo = q * 3 - (m[1] === 'dau' ? 2 : m[1] === 'giua' ? 1 : 0);
+      const y = num(m[3]) ?? num(m[4]);
+      return span(month(mo, y), month(mo, y, LAST));
     },
   },
   {
