@@ -425,7 +425,7 @@ function separateTasks(
       kind,
       leads,
       window,
-      (named ? (clauses[i] ?? text) : text).replace(/[\s.;,]+$/, ''),
+      (named ? (clauses[i] ?? text) : month ? label : text).replace(/[\s.;,]+$/, ''),
       {
         ...meta,
         origin: 'sub',

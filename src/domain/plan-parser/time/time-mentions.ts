@@ -70,7 +70,9 @@ function month(monthNo: number, year: number | null, day = FIRST): DaySpec {
   return { day, month: monthNo, year };
 }
 
-type Rule = { re: RegExp; read: (m: RegExpExecArray) => Omit<Mention, 'from' | 'to'> | null };
+type Read = Omit<Mention, 'from' | 'to'>;
+/** A rule reads one mention from its match, or several with their places ("tháng 3, 6, 9 và 12"). */
+type Rule = { re: RegExp; read: (m: RegExpExecArray) => Read | Mention[] | null };
 
 const span = (start: DaySpec, end: DaySpec, endBefore = false): Omit<Mention, 'from' | 'to'> => ({
   kind: 'span',
@@ -152,12 +154,17 @@ const RULES: Rule[] = [
   },
   {
     // ngày 18 – 19/6/2025 · từ ngày 08 đến ngày 12/9: days of one month, the month written once
-    re: new RegExp(String.raw`(?<!${THANG}\s+|[\d/.])${TU}${NGAY}(\d{1,2})${DEN}(het\s+)?${NGAY}${DAY}`, 'g'),
+    // ngày 10 và 11/7/2026 · ngày 10, 11/7: two days running
+    re: new RegExp(
+      String.raw`(?<!${THANG}\s+|[\d/.])${TU}${NGAY}(\d{1,2})(${DEN}|\s*(?:,|va)\s*)(het\s+|truoc\s+)?${NGAY}${DAY}`,
+      'g',
+    ),
     read: (m) => {
-      const end = dateAt(m, 3);
+      const end = dateAt(m, 4);
       const first = Number(m[1]);
       if (first >= end.day) return null;
-      return span({ ...end, day: first }, end, (m[2] ?? '').startsWith('truoc'));
+      if (/^\s*(?:,|va)\s*$/.test(m[2] ?? '') && first + 1 !== end.day) return null;
+      return span({ ...end, day: first }, end, (m[3] ?? '').startsWith('truoc'));
     },
   },
   {
@@ -192,14 +199,16 @@ const RULES: Rule[] = [
   {
     // Quý III – IV/2025 · Quý II và Quý III · quý 2, 3 năm 2025: from the first quarter to the last
     re: new RegExp(
-      String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:[-–—]|,|\bden\b|\bva\b)\s*(?:(?:het\s+)?quy\s+)?(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`,
+      String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\s*([-–—]|,|\bden\b|\bva\b)\s*(?:(?:het\s+)?quy\s+)?(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
       const a = ROMAN[m[1] ?? ''] ?? 1;
-      const b = ROMAN[m[2] ?? ''] ?? a;
+      const b = ROMAN[m[3] ?? ''] ?? a;
       if (b < a) return null;
-      const y = num(m[3]) ?? num(m[4]);
+      // "Quý I và Quý III": two quarters apart are two times, each read alone; "Quý II và Quý III" is one span.
+      if ((m[2] === 'va' || m[2] === ',') && b > a + 1) return null;
+      const y = num(m[4]) ?? num(m[5]);
       return span(month(a * 3 - 2, y), month(b * 3, y, LAST));
     },
   },
@@ -239,6 +248,26 @@ const RULES: Rule[] = [
     read: (m) => {
       const d = dateAt(m, 1);
       return span(d, d);
+    },
+  },
+  {
+    // tháng 3, 6, 9 và 12/2026: months listed with the year written once, each a time of its own
+    re: new RegExp(
+      String.raw`\b${THANG}\s+(\d{1,2}(?:\s*(?:,|\bva\b)\s*\d{1,2}\b(?!\s*\/\s*\d{1,2}\b))+)${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const y = num(m[2]) ?? num(m[3]);
+      const list = m[1] ?? '';
+      const at = m.index + m[0].indexOf(list);
+      const out: Mention[] = [];
+      for (const n of list.matchAll(/\d{1,2}/g)) {
+        const mo = Number(n[0]);
+        if (mo < 1 || mo > 12) return null;
+        const from = at + (n.index ?? 0);
+        out.push({ ...span(month(mo, y), month(mo, y, LAST)), from, to: from + n[0].length });
+      }
+      return out;
     },
   },
   {
@@ -290,7 +319,8 @@ export function findMentions(folded: string): Mention[] {
         rule.re.lastIndex = m.index + 1;
         continue;
       }
-      out.push({ ...read, from: m.index, to: m.index + m[0].length });
+      if (Array.isArray(read)) out.push(...read);
+      else out.push({ ...read, from: m.index, to: m.index + m[0].length });
       work = work.slice(0, m.index) + ' '.repeat(m[0].length) + work.slice(m.index + m[0].length);
     }
   }
