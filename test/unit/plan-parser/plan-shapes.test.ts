@@ -50,6 +50,18 @@ Giao Trưởng Ban Tuyên truyền – Đào tạo chủ trì thực hiện, ho�
     expect(byTitle(tasks, 'sổ tay')).toMatchObject({ lead: ['ban-tuyen-truyen'], end: '2026-06-29' });
   });
 
+  it('reads a note of bare unit names, in parentheses or after a dash, as the lead', () => {
+    const tasks = parse(`
+II. CÁC HOẠT ĐỘNG
+a) Tổ chức Lễ kỷ niệm ngày 11/4/2026 (Ban Tuyên truyền – Đào tạo).
+b) Gặp mặt cán bộ hưu trí – dự kiến cuối tháng 4/2026 – Văn phòng.
+`);
+    expect(tasks.map((t) => [t.lead, t.start])).toEqual([
+      [['ban-tuyen-truyen'], '2026-04-11'],
+      [['van-phong'], '2026-04-21'],
+    ]);
+  });
+
   it('reads a timeline of dated steps with "Thực hiện:" on the next line', () => {
     const tasks = parse(`
 II. LỘ TRÌNH THỰC HIỆN

@@ -375,6 +375,28 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
   return null;
 }
 
+/** Share of a note's letters that unit names must cover for the note to be only those names. */
+const NAMES_ONLY = 0.8;
+
+/**
+ * "a) Treo băng rôn … (Văn phòng).", "c) Gặp mặt … – dự kiến cuối tháng 4/2026 – Văn phòng.": a note in
+ * parentheses, or the last dash-separated part, made of nothing but unit names says who does the item.
+ */
+function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
+  const notes = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
+  const parts = line.split(/\s[–—-]\s/);
+  if (parts.length > 1) notes.push(parts[parts.length - 1] ?? '');
+  for (const note of notes.reverse()) {
+    const text = note.replace(/[\s.;,]+$/, '');
+    const hits = ctx.units.scan(text).hits;
+    if (hits.length === 0) continue;
+    const covered = hits.reduce((n, h) => n + foldWords(text.slice(h.from, h.to)).join('').length, 0);
+    if (covered >= NAMES_ONLY * foldWords(text).join('').length)
+      return { lead: hits.map((h) => h.slug), support: [], unknown: [] };
+  }
+  return null;
+}
+
 /** The clause's verb is one of helping ("phối hợp", "tham gia"), not of leading. */
 const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
 
@@ -443,7 +465,10 @@ export function buildItemTasks(
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
   const own =
-    readLeads(ctx.units, facts) ?? subjectLeads(title, ctx) ?? laterSubjectLeads(facts.lineText, ctx);
+    readLeads(ctx.units, facts) ??
+    subjectLeads(title, ctx) ??
+    laterSubjectLeads(facts.lineText, ctx) ??
+    bareUnitLeads(facts.lineText, ctx);
   const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
   const { subs, timing: fromBullets, phased } = bulletTimes(facts, place, leads, ctx, title);
   if (phased) return subs;
