@@ -84,9 +84,21 @@ function introducesLines(text: string): boolean {
   return /:\s*$/.test(text) && (verbFields(text).length > 0 || hasLeadVerb(text));
 }
 
+/** "- Đợt 1: cao điểm tháng 4/2025", "- Giai đoạn 2: …": the words that name a phase of the work. */
+export const PHASE_HEAD = /^(?:dot|giai doan|lan|vong|buoc)\s+(?:\d{1,2}|[ivx]{1,4}|thu\s+\S+)$/;
+
 /** The line says something of its own about when or by whom. */
 function ownsFacts(line: OutlineNode): boolean {
   if (datedStep(line.text)) return true;
+  // "- Hội thảo chuỗi giá trị nông sản: tháng 8/2026.": work, a colon, and its time. A phase ("- Đợt 1:
+  // cao điểm tháng 4") is a time of its item, not a line of work.
+  const colon = line.text.indexOf(':');
+  const head = colon > 3 ? foldWords(line.text.slice(0, colon)).join(' ') : '';
+  const rest = line.text
+    .slice(colon + 1)
+    .replace(/[\s.;]+$/, '')
+    .trim();
+  if (head && !PHASE_HEAD.test(head) && isTimeHead(rest)) return true;
   const inline = inlineFields(line.text);
   if (inline.fields.some((f) => f.kind !== 'other' && f.value.length > 0)) return true;
   return hasTimeCue(line.text);
