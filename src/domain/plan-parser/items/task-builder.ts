@@ -18,7 +18,7 @@ import {
   type TimeReading,
 } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
-import { datedStep, isTimeHead, opensWithAction } from './work-lines';
+import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
 import { findMentions } from '../time/time-mentions';
 import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
 
@@ -190,8 +190,6 @@ function bulletTimes(
   return { subs, timing, phased: false };
 }
 
-/** "- Đợt 1: cao điểm tháng 4/2025", "- Giai đoạn 2: …": the words that name a phase of the work. */
-const PHASE_HEAD = /^(?:dot|giai doan|lan|vong|buoc)\s+(?:\d{1,2}|[ivx]{1,4}|thu\s+\S+)$/;
 /** Two phases make the item a work in phases; one is only its time. */
 const MIN_PHASES = 2;
 
@@ -265,6 +263,23 @@ function clauseTime(line: string, ctx: ParseContext): Timing | null {
   return null;
 }
 
+/**
+ * "a) Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026.": a last clause (outside parentheses) that is
+ * only time words times the item when its group gives no time.
+ */
+function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
+  const last = line
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/[,;]\s+|\s[–—-]\s/)
+    .slice(1)
+    .at(-1)
+    ?.replace(/[\s.;]+$/, '')
+    .trim();
+  if (!last || !isTimeHead(last)) return null;
+  const reading = readTime(last, timeContext(ctx));
+  return reading.window ? { reading, text: last } : null;
+}
+
 function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
   for (const line of facts.otherLines) {
     if (line.marker !== null) continue;
@@ -306,6 +321,7 @@ function itemTiming(
     // of the item's own line that schedules it overrides its group's time.
     () => clauseTime(facts.lineText, ctx),
     () => place.inherited.time,
+    () => lastClauseTime(facts.lineText, ctx),
     () => titleTime(title, ctx),
     // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
     () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
