@@ -62,6 +62,27 @@ b) Gặp mặt cán bộ hưu trí – dự kiến cuối tháng 4/2026 – Văn
     ]);
   });
 
+  it("hands a heading's lead verb down, and reads '<work>: <time>' lines and a last clause of time", () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Nhiệm vụ do Văn phòng chủ trì
+- Tổ chức Hội nghị cán bộ, công chức; thời gian: tháng 3/2026.
+- Tổng hợp báo cáo năm; thời gian: tháng 12/2026.
+2. Ban Kiểm tra chủ trì các nội dung sau:
+a) Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026.
+3. Các nội dung phối hợp với Sở Nông nghiệp và Môi trường (Văn phòng thực hiện)
+- Hội thảo chuỗi giá trị nông sản: tháng 8/2026.
+- Khảo sát mô hình HTX kiểu mới: tháng 9/2026.
+`);
+    expect(tasks.map((t) => [t.title, t.lead, t.start])).toEqual([
+      ['Tổ chức Hội nghị cán bộ, công chức', ['van-phong'], '2026-03-01'],
+      ['Tổng hợp báo cáo năm', ['van-phong'], '2026-12-01'],
+      ['Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026', ['ban-kiem-tra'], '2026-04-01'],
+      ['Hội thảo chuỗi giá trị nông sản', ['van-phong'], '2026-08-01'],
+      ['Khảo sát mô hình HTX kiểu mới', ['van-phong'], '2026-09-01'],
+    ]);
+  });
+
   it('reads a timeline of dated steps with "Thực hiện:" on the next line', () => {
     const tasks = parse(`
 II. LỘ TRÌNH THỰC HIỆN

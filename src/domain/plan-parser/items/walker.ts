@@ -9,7 +9,7 @@ import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, sectionKindOf } from './sections';
 import { readField } from './fields';
-import { foldWords } from '../layout/fold';
+import { fold, foldWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
@@ -30,11 +30,32 @@ function fieldTime(text: string | null, ctx: ParseContext): Inherited['time'] {
   return reading.window ? { reading, text: reading.words || text } : null;
 }
 
+/** Words a heading's lead verb may stand after the unit's name: "Ban Kiểm tra chủ trì", "do VP thực hiện". */
+const VERB_REACH = 3;
+const HEADING_LEAD_VERB = /\b(?:chu tri|thuc hien|tham muu|phu trach|chiu trach nhiem)\b/;
+
+/**
+ * "1. Nhiệm vụ do Văn phòng chủ trì", "2. Ban Kiểm tra chủ trì các nội dung sau:": a heading that names a
+ * unit with a lead verb gives the items under it to that unit (helpers after "phối hợp" help).
+ */
+function headingVerbLeads(text: string, ctx: ParseContext): Leads | null {
+  const folded = fold(text);
+  const verb = HEADING_LEAD_VERB.exec(folded);
+  if (!verb) return null;
+  const hits = ctx.units.scan(text).hits;
+  const before = hits.filter((h) => h.to <= verb.index);
+  const last = before.at(-1);
+  if (!last || foldWords(text.slice(last.to, verb.index)).length > VERB_REACH) return null;
+  const help = /\bphoi hop\b/.exec(folded);
+  const support = help ? hits.filter((h) => h.from > help.index).map((h) => h.slug) : [];
+  return { lead: before.map((h) => h.slug), support, unknown: [] };
+}
+
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
   return {
     time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
-    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
+    leads: overLeads(readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx), inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
 }
@@ -131,7 +152,7 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   const facts = readItemFacts(node, isLine);
   const down: Inherited = {
     time: headingTime(node.text, ctx) ?? inh.time,
-    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
+    leads: overLeads(readLeads(ctx.units, facts) ?? headingVerbLeads(node.text, ctx), inh.leads),
     committee: inh.committee || classifySection(node.text).committee,
   };
   let k = 0;
