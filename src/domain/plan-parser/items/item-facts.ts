@@ -137,6 +137,11 @@ function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
   }
 }
 
+/** Labels of a due date: "Hạn chót:", "Hạn hoàn thành:", "Thời hạn:". */
+const DUE_LABEL = /^(?:han chot|han cuoi|han hoan thanh|thoi han)\b/;
+/** A date alone: "30/6/2026", "ngày 15/3". */
+const BARE_DATE = /^\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?[\s.]*$/iu;
+
 export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFacts {
   const line = inlineFields(item.text);
   const facts: ItemFacts = {
@@ -171,7 +176,9 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
           const units = inner.fields.filter((f) => UNIT_FIELDS.includes(f.kind));
           if (units.length > 0) addLineFields(facts, units);
           const when = units.length > 0 ? inner.text : text;
-          if (when) facts.timeText = when;
+          // "Hạn chót: 30/6/2026", "Thời hạn: 15/3/2026": a due label makes a bare date a deadline.
+          const due = DUE_LABEL.test(foldWords(child.text).join(' ')) && BARE_DATE.test(when);
+          if (when) facts.timeText = due ? `hạn chót ${when}` : when;
         } else if (UNIT_FIELDS.includes(field.kind)) {
           const split = splitUnitsAndTime(fieldText(child, field));
           if (split.time) facts.timeText ??= split.time;
