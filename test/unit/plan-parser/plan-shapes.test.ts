@@ -83,6 +83,17 @@ a) Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026.
     ]);
   });
 
+  it('reads a list of abbreviations, one pair a line, however the pair is written', () => {
+    const tasks = parsePlan(
+      HEAD.replace(
+        'I. MỤC ĐÍCH',
+        'DANH MỤC TỪ VIẾT TẮT\nBKT – Ban Kiểm tra\nTTĐT: Ban Tuyên truyền – Đào tạo\nQHT = Quỹ Hỗ trợ phát triển HTX tỉnh\n\nI. MỤC ĐÍCH',
+      ) + '\nII. NHIỆM VỤ\n1. Tập huấn nghiệp vụ (TTĐT chủ trì, QHT và BKT phối hợp; tháng 5/2026).\n',
+      { org: 'demo', directory },
+    ).tasks;
+    expect(tasks[0]).toMatchObject({ lead: ['ban-tuyen-truyen'], support: ['quy-ho-tro', 'ban-kiem-tra'] });
+  });
+
   it('reads a timeline of dated steps with "Thực hiện:" on the next line', () => {
     const tasks = parse(`
 II. LỘ TRÌNH THỰC HIỆN
