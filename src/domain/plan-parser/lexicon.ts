@@ -47,6 +47,32 @@ export const ITEM_LIST_WORDS = ['noi dung', 'muc', 'diem', 'hoat dong', 'nhiem v
 /** Verbs of a responsibility line that make its unit the lead of what it references. */
 export const LEAD_VERBS_BY_REFERENCE = ['chu tri', 'thuc hien', 'tham muu', 'chiu trach nhiem', 'phu trach'];
 
+/**
+ * Verbs after a unit's name in a note that says who does the item: "(VP tổng hợp)", "(Văn phòng theo
+ * dõi)". Only a parenthesis made of a short name and one of these makes its unit the lead.
+ */
+export const NOTE_LEAD_VERBS = ['tong hop', 'theo doi', 'dam nhiem', 'dau moi'];
+
+/**
+ * Words that send the reader to an appendix for the work itself: "Tổ chức các lớp …: chi tiết tại Phụ lục
+ * kèm theo". Followed by "phu luc"; the item is a container of the appendix's rows.
+ */
+export const APPENDIX_POINTERS = [
+  'chi tiet tai',
+  'chi tiet theo',
+  'chi tiet o',
+  'cu the tai',
+  'cu the theo',
+  'theo',
+];
+
+/**
+ * The posts of a department's head written before its name: "Chánh Văn phòng", "Trưởng Ban Kiểm tra",
+ * "Giám đốc Quỹ …". The post names the department: "Chánh Văn phòng chủ trì" gives the work to Văn phòng.
+ * Longest first.
+ */
+export const HEAD_POSTS = ['pho chanh', 'chanh', 'pho truong', 'truong', 'pho giam doc', 'giam doc'];
+
 /** Verbs that make the unit a supporting one ("đơn vị phối hợp"). */
 export const SUPPORT_VERBS = ['phoi hop', 'tham gia', 'ho tro thuc hien'];
 

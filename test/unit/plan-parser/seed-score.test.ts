@@ -144,8 +144,10 @@ describe('plans against their answer keys (score-import)', () => {
  * (figures recorded in first-sight.json, never recomputed) and kept here as regression fixtures. Both
  * were read after their first sight and the parser improved on them by general mechanisms, so each is
  * guarded at the figures it reached after the changes made for it: A ≥ 0.90, B at its new figures
- * (1.00 on every one; first sight 0.81 / 0.95 / 0.41 / 0.88). Set C (the newest) has not been read: it
- * must only not fall below its last first sight.
+ * (1.00 on every one; first sight 0.81 / 0.95 / 0.41 / 0.88). Set C was read after its first sight too
+ * (0.79 / 0.71 / 0.63 / 0.77) and improved by general mechanisms (timelines with "Thực hiện:" lines, two-line
+ * table headers, appendices, phases, heads' posts …): it is guarded at its figures after those changes,
+ * and never below its first sight.
  */
 interface FirstSight {
   set: string;
@@ -158,10 +160,12 @@ const firstSight = (name: string): FirstSight =>
 const BLIND_SETS = ['blind-2026-12-a', 'blind-2026-12-b', 'blind-2026-12-c'];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
+/** Set C after the changes made for it (first sight 0.79 / 0.71 / 0.63 / 0.77). */
+const BLIND_C_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
 const NEWEST = BLIND_SETS[BLIND_SETS.length - 1] ?? '';
 
 describe('blind sets (score-import): first sight and now', () => {
-  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B at its figures after the changes, C not below its first sight", async () => {
+  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B and C at their figures after the changes", async () => {
     const lines: string[] = [];
     const now: Record<string, Figures> = {};
     for (const name of BLIND_SETS) {
@@ -189,7 +193,9 @@ describe('blind sets (score-import): first sight and now', () => {
     // The first sight stays recorded as it was measured, never recomputed.
     expect(first).toMatchObject({ recall: 0.81, precision: 0.95, lead: 0.41, window: 0.88 });
     const c = firstSight('blind-2026-12-c').first_sight.at(-1)!.overall;
-    for (const k of ['recall', 'precision', 'lead', 'window'] as const)
+    for (const k of ['recall', 'precision', 'lead', 'window'] as const) {
       expect(at2(now['blind-2026-12-c']!)[k]).toBeGreaterThanOrEqual(c[k]);
+      expect(at2(now['blind-2026-12-c']!)[k]).toBeGreaterThanOrEqual(BLIND_C_AFTER[k]);
+    }
   });
 });

@@ -169,3 +169,36 @@ describe('time words → window', () => {
     expect(hasTimeCue('hoàn thành trước ngày 15/3')).toBe(true);
   });
 });
+
+describe('time words met in set C', () => {
+  const c26: TimeContext = { year: 2026, plan: yearWindow(2026) };
+  it.each([
+    ['Ngày 18 – 19/6/2026', '2026-06-18', '2026-06-19'],
+    ['từ ngày 10 đến ngày 20/7/2026', '2026-07-10', '2026-07-20'],
+    ['ngày 10 và 11/7/2026', '2026-07-10', '2026-07-11'],
+    ['Tuần 2 tháng 9/2026', '2026-09-08', '2026-09-14'],
+    ['trước Tết Nguyên đán Bính Ngọ 2026', '2026-01-01', '2026-02-16'],
+    ['cuối Quý II/2026', '2026-06-01', '2026-06-30'],
+    ['đầu quý III/2026', '2026-07-01', '2026-07-31'],
+    ['Quý II và Quý III/2026', '2026-04-01', '2026-09-30'],
+  ])('%s', (text, start, end) => {
+    expect(win(text, c26)).toEqual([start, end]);
+  });
+
+  it.each([
+    ['tháng 5 và tháng 8/2026', ['2026-05-01', '2026-08-01']],
+    ['tháng 3, 6, 9 và 12/2026', ['2026-03-01', '2026-06-01', '2026-09-01', '2026-12-01']],
+    ['Quý I và Quý III/2026', ['2026-01-01', '2026-07-01']],
+    ['đợt 1 tháng 3, đợt 2 tháng 9/2026', ['2026-03-01', '2026-09-01']],
+  ])('%s: separate times', (text, starts) => {
+    expect(readTime(text, c26).separate?.map((w) => w.start)).toEqual(starts);
+  });
+
+  it('reads the due dates written for each period of a recurrence', () => {
+    const r = readTime('định kỳ 6 tháng (trước ngày 20/6 và trước ngày 20/12/2026)', c26).recurrence;
+    expect(r?.dues).toEqual([
+      { month: 6, day: 19 },
+      { month: 12, day: 19 },
+    ]);
+  });
+});

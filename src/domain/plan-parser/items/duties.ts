@@ -239,8 +239,10 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     }
     const subject = first?.from === 0 && !everyone;
     if (first && first.from <= 2 && (hasLeadVerb(child.text) || subject)) {
-      const leads: Leads = { lead: [first.slug], support: [], unknown: [] };
-      ctx.duties.push({ slug: first.slug, text: fullText(child) });
+      // "Ban TC-TT, Trung tâm XTTM, Quỹ HTPT HTX căn cứ nội dung được giao …": every unit of the subject.
+      const run = first.from === 0 ? subjectLeads(child.text, ctx) : null;
+      const leads: Leads = { lead: run?.lead.length ? run.lead : [first.slug], support: [], unknown: [] };
+      for (const slug of leads.lead) ctx.duties.push({ slug, text: fullText(child) });
       ctx.tasks.push(makeTask(here, ref, cleanTitle(child.text), 'duty', leads, child.text, ctx));
       continue;
     }

@@ -27,6 +27,12 @@ const LABELS: [FieldKind, string][] = [
   ['lead', 'phan cong'],
   ['lead', 'don vi tham muu'],
   ['lead', 'don vi thuc hien'],
+  // "Đầu mối: Văn phòng", "Cơ quan thực hiện: …", "Trách nhiệm: Ban Kiểm tra; Văn phòng phối hợp".
+  ['lead', 'don vi dau moi'],
+  ['lead', 'co quan dau moi'],
+  ['lead', 'dau moi'],
+  ['lead', 'co quan thuc hien'],
+  ['lead', 'trach nhiem'],
   ['lead', 'thuc hien'],
   ['lead', 'don vi chiu trach nhiem'],
   ['lead', 'don vi phu trach'],
@@ -50,6 +56,9 @@ const LABELS: [FieldKind, string][] = [
   ['support', 'phoi hop thuc hien'],
   ['support', 'phoi hop'],
   ['time', 'thoi gian'],
+  ['time', 'thoi diem'],
+  ['time', 'moc thoi gian'],
+  ['time', 'han chot'],
   ['time', 'thoi han'],
   ['time', 'han hoan thanh'],
   ['time', 'tien do'],
@@ -91,6 +100,8 @@ const NEEDS_COLON = new Set([
   // "Thực hiện: Tiểu ban Văn kiện." names who; "Thực hiện Nghị quyết …" opens a sentence.
   'thuc hien',
   'chuan bi',
+  'dau moi',
+  'trach nhiem',
 ]);
 
 const PARSED = LABELS.map(([kind, phrase]) => ({

@@ -7,6 +7,8 @@
  */
 import { readField, type Field } from './fields';
 import { fold } from '../layout/fold';
+import { isSpecificTime } from '../time/time-words';
+import { NOTE_LEAD_VERBS } from '../lexicon';
 
 /**
  * Where a trailing field may open after the title: a sentence, a clause, a dash-separated note, or a
@@ -70,7 +72,7 @@ const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, 
 const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien)\b/;
 const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
 /** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
-const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu)\b.*)?$/;
+const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu|chuan bi)\b.*)?$/;
 const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
 
 /**
@@ -135,6 +137,17 @@ export function helpersOnly(part: string): Field[] {
   return who && who.split(/\s+/).length <= MAX_HELPER_WORDS ? [field('support', who)] : [];
 }
 
+/** Words a "(<unit> tổng hợp)" note's unit may take. */
+const MAX_NOTE_UNIT_WORDS = 8;
+const NOTE_LEAD = new RegExp(`^(.+?)\\s+(?:${NOTE_LEAD_VERBS.join('|')})[\\s.]*$`);
+
+/** "(VP tổng hợp)": a note naming the one who does the item with a verb of its own. */
+function noteLead(part: string): Field[] {
+  const m = NOTE_LEAD.exec(fold(part));
+  const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
+  return who && who.split(/\s+/).length <= MAX_NOTE_UNIT_WORDS ? [field('lead', who)] : [];
+}
+
 /** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
 function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
@@ -143,10 +156,21 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
     const found = parts
       .flatMap((part) => {
         const f = valuedField(part);
-        return f ? [f] : verbFields(part).length > 0 ? verbFields(part) : helpersOnly(part);
+        if (f) return [f];
+        if (verbFields(part).length > 0) return verbFields(part);
+        const helpers = helpersOnly(part);
+        return helpers.length > 0 ? helpers : noteLead(part);
       })
       .filter((f): f is Field => f !== null);
     if (found.length === 0) return whole;
+    // "(Ban TT-TĐ chủ trì; hoàn thành trước ngày 05/4/2026)": beside unit fields, a clause of time words
+    // with no label is the item's time.
+    if (!found.some((f) => f.kind === 'time')) {
+      const when = parts.find(
+        (part) => !valuedField(part) && verbFields(part).length === 0 && isSpecificTime(part),
+      );
+      if (when) found.push(field('time', trimValue(when)));
+    }
     fields.push(...found);
     return '';
   });

@@ -97,6 +97,33 @@ function isTimeClause(text: string): boolean {
   );
 }
 
+/**
+ * A body line that assigns the item in verbs and states its time beside them: "Chánh Văn phòng chủ trì;
+ * Trưởng Ban Kiểm tra phối hợp. Thời gian: tháng 4/2026.", "Giao Ban X chủ trì thực hiện, hoàn thành
+ * trước ngày 30/6/2026.". Its fields (units and time), or null when it is no such line.
+ */
+function assignmentLine(text: string): Field[] | null {
+  const inner = inlineFields(text);
+  const labelled = inner.fields.filter((f) => f.kind !== 'other');
+  const verbs = verbFields(inner.text);
+  if (verbs.length > 0) return [...verbs, ...labelled];
+  // "…, hoàn thành trước ngày 30/6/2026": a time clause after the units.
+  for (const m of inner.text.matchAll(/[,;]\s+/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    if (!isTimeClause(inner.text.slice(at))) continue;
+    const units = verbFields(inner.text.slice(0, m.index));
+    if (units.length === 0) continue;
+    const time: Field = {
+      kind: 'time',
+      words: 0,
+      colon: true,
+      value: inner.text.slice(at).replace(/[\s.]+$/, ''),
+    };
+    return [...units, time, ...labelled];
+  }
+  return null;
+}
+
 /** Fields in the item's own line come after its body's: a time on a line of its own is the fuller one. */
 function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
   for (const field of fields) {
@@ -109,6 +136,11 @@ function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
     else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
   }
 }
+
+/** Labels of a due date: "Hạn chót:", "Hạn hoàn thành:", "Thời hạn:". */
+const DUE_LABEL = /^(?:han chot|han cuoi|han hoan thanh|thoi han)\b/;
+/** A date alone: "30/6/2026", "ngày 15/3". */
+const BARE_DATE = /^\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?[\s.]*$/iu;
 
 export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFacts {
   const line = inlineFields(item.text);
@@ -138,7 +170,15 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         if (field.kind === 'time' && facts.timeText === null) {
           const text =
             field.value || (child.children.some((c) => readField(c.text)) ? '' : fieldText(child, field));
-          if (text) facts.timeText = text;
+          // "Thời gian: 6 tháng đầu năm 2026. Ban HTPT chủ trì, Quỹ HTPT phối hợp.": the sentence after
+          // the time assigns the work.
+          const inner = inlineFields(text);
+          const units = inner.fields.filter((f) => UNIT_FIELDS.includes(f.kind));
+          if (units.length > 0) addLineFields(facts, units);
+          const when = units.length > 0 ? inner.text : text;
+          // "Hạn chót: 30/6/2026", "Thời hạn: 15/3/2026": a due label makes a bare date a deadline.
+          const due = DUE_LABEL.test(foldWords(child.text).join(' ')) && BARE_DATE.test(when);
+          if (when) facts.timeText = due ? `hạn chót ${when}` : when;
         } else if (UNIT_FIELDS.includes(field.kind)) {
           const split = splitUnitsAndTime(fieldText(child, field));
           if (split.time) facts.timeText ??= split.time;
@@ -154,7 +194,9 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
       }
       // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces.
       const verbs = isNumbered(child) ? [] : verbFields(child.text);
+      const assigned = verbs.length > 0 || isNumbered(child) ? null : assignmentLine(child.text);
       if (verbs.length > 0) addLineFields(facts, verbs);
+      else if (assigned) addLineFields(facts, assigned);
       else if (!isNumbered(child) && hasLeadVerb(child.text)) facts.leadSentences.push(child.text);
       facts.otherLines.push(child);
       visit(child);

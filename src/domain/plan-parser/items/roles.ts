@@ -13,9 +13,16 @@ export function isUnitHeading(text: string, units: UnitDirectory): boolean {
   const colon = text.indexOf(':');
   const head = (colon > 0 ? text.slice(0, colon) : text).replace(/[\s.;,]+$/, '');
   const scan = units.scan(head);
-  const first = [...scan.hits, ...scan.unknown].sort((a, b) => a.from - b.from)[0];
+  const names = [...scan.hits, ...scan.unknown].sort((a, b) => a.from - b.from);
+  const first = names[0];
   if (!first || first.from > 2) return false;
-  const covered = foldPhrase(head.slice(first.from, first.to)).length;
+  // "Ban TC-KT, Ban HTPT, TT XTTM, Quỹ HTPT:": a run of names joined by commas or "và" heads the lines.
+  let to = first.to;
+  for (const n of names.slice(1)) {
+    if (!/^[\s,;]*(?:v[àa]\s+)?$/iu.test(head.slice(to, n.from))) break;
+    to = n.to;
+  }
+  const covered = foldPhrase(head.slice(first.from, to)).length;
   // "Văn phòng Liên minh HTX tỉnh": the name of the plan's own alliance qualifies, it adds no words.
   const rest = foldPhrase(head).replace(OWN_ALLIANCE, '');
   return covered >= 0.6 * rest.length;

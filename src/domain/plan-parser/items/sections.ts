@@ -40,6 +40,10 @@ const SKIP = phrases([
   'chu de',
   'thong diep',
   'kinh phi',
+  // "V. HÌNH THỨC KHEN THƯỞNG", "TIÊU CHUẨN …", "ĐỐI TƯỢNG …": what an emulation plan awards and to whom.
+  'hinh thuc',
+  'tieu chuan',
+  'doi tuong',
   'thanh phan',
   'quan diem',
   'y nghia',

@@ -9,10 +9,18 @@ import { classifyKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { cleanTitle, withoutOpeningVerb } from './titles';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime, type TimeReading } from '../time/time-words';
+import {
+  findRecurrence,
+  hasTimeCue,
+  isSpecificTime,
+  readTime,
+  type Peak,
+  type TimeReading,
+} from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
-import { datedStep } from './work-lines';
-import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE } from '../lexicon';
+import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
+import { findMentions } from '../time/time-mentions';
+import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -66,6 +74,16 @@ function titleTime(title: string, ctx: ParseContext): Timing {
   return reading.window ? { reading, text: reading.words } : { reading: null, text: null };
 }
 
+/**
+ * "…: tháng 7/2026", "…: cao điểm từ 29/3 đến 29/4": the text after the colon is a time. "Hội nghị lần
+ * thứ 3 (dự kiến đầu tháng 7/2026): sơ kết 6 tháng đầu năm 2026" goes on with the work instead: it opens
+ * with an action before its time words.
+ */
+function opensWithTime(text: string): boolean {
+  const first = findMentions(fold(text))[0];
+  return first !== undefined && (first.from === 0 || !opensWithAction(text));
+}
+
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
 function readLine(facts: ItemFacts): string {
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
@@ -77,11 +95,56 @@ function readLine(facts: ItemFacts): string {
   // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
   const split = headAndRest(facts.lineText);
   // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
-  if (split && split.rest.length < 90 && (isSpecificTime(split.rest) || DURING_PEAK.test(fold(split.rest)))) {
+  if (
+    split &&
+    split.rest.length < 90 &&
+    ((isSpecificTime(split.rest) && opensWithTime(split.rest)) || DURING_PEAK.test(fold(split.rest)))
+  ) {
     facts.timeText ??= split.rest;
     return cleanTitle(split.head);
   }
   return cleanTitle(facts.lineText);
+}
+
+/**
+ * "+ Hoàn thiện danh sách …, chậm nhất ngày 25/3/2026 (Ban TC-KT chủ trì)": a bullet under an item that
+ * names its own lead and its own scheduled time is a step of its own, whatever the item's facts; the title
+ * is the words before the time.
+ */
+function ownedStep(line: OutlineNode, place: ItemPlace, ctx: ParseContext): WorkTask | null {
+  if (line.children.length > 0) return null;
+  const facts = readItemFacts(line, () => false);
+  const leads = readLeads(ctx.units, facts);
+  if (!leads || leads.lead.length === 0) return null;
+  const words = facts.timeText ?? facts.lineText;
+  if (!hasTimeCue(words)) return null;
+  const reading = readTime(words, timeContext(ctx));
+  if (!reading.window) return null;
+  const at = facts.timeText === null ? firstTimeAt(facts.lineText) : -1;
+  const title = cleanTitle(at > 0 ? facts.lineText.slice(0, at) : facts.lineText);
+  if (!/\p{L}{2}/u.test(title)) return null;
+  const kind = classifyKind({
+    title,
+    committee: false,
+    deadline: reading.deadline,
+    hasPeaks: false,
+    recurring: false,
+  });
+  return task(place, title, kind, leads, reading.window, reading.words, {
+    origin: 'sub',
+    explicitLead: true,
+  });
+}
+
+/** Where the first time words of a line begin, with the cue that introduces them ("chậm nhất", "trước"). */
+function firstTimeAt(text: string): number {
+  const folded = fold(text);
+  const m = findMentions(folded).find((x) => x.kind === 'span' || x.kind === 'deadline');
+  if (!m) return -1;
+  const cue = /(?:\b(?:hoan thanh|du kien|trong|vao|truoc|cham nhat|muon nhat)\s+)+$/.exec(
+    folded.slice(0, m.from),
+  );
+  return cue ? cue.index : m.from;
 }
 
 /**
@@ -93,10 +156,18 @@ function bulletTimes(
   place: ItemPlace,
   leads: Leads,
   ctx: ParseContext,
-): { subs: WorkTask[]; timing: Timing | null } {
+  itemTitle: string,
+): { subs: WorkTask[]; timing: Timing | null; phased: boolean } {
   const subs: WorkTask[] = [];
   let timing: Timing | null = null;
+  const phases = phaseTasks(facts, place, leads, ctx, itemTitle);
+  if (phases.length >= MIN_PHASES) return { subs: phases, timing: null, phased: true };
   for (const line of facts.otherLines) {
+    const own = isBullet(line) ? ownedStep(line, place, ctx) : null;
+    if (own) {
+      subs.push({ ...own, ref: `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}` });
+      continue;
+    }
     const split = isBullet(line) ? headAndRest(line.text) : null;
     if (!split || !isSpecificTime(split.rest)) continue;
     const reading = readTime(split.rest, timeContext(ctx));
@@ -116,7 +187,108 @@ function bulletTimes(
     const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
     subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));
   }
-  return { subs, timing };
+  return { subs, timing, phased: false };
+}
+
+/** Two phases make the item a work in phases; one is only its time. */
+const MIN_PHASES = 2;
+
+/**
+ * "2. Thi đua lập thành tích …" / "- Đợt 1: cao điểm tháng 4/2025" / "- Đợt 2: từ ngày 01/8 đến ngày
+ * 02/9/2025": an item run in phases, each a time of its own, is one task per phase, "<item> (Đợt 1)".
+ */
+function phaseTasks(
+  facts: ItemFacts,
+  place: ItemPlace,
+  leads: Leads,
+  ctx: ParseContext,
+  itemTitle: string,
+): WorkTask[] {
+  const out: WorkTask[] = [];
+  for (const line of facts.otherLines) {
+    const split = headAndRest(line.text);
+    if (!split || !PHASE_HEAD.test(foldWords(split.head).join(' '))) continue;
+    const reading = readTime(split.rest, timeContext(ctx));
+    if (!reading.window) continue;
+    const kind =
+      reading.peaks.length > 0 || reading.sustained
+        ? 'campaign'
+        : classifyKind({
+            title: itemTitle,
+            committee: place.inherited.committee,
+            deadline: reading.deadline,
+            hasPeaks: false,
+            recurring: false,
+          });
+    const ref = `${place.ref} ${split.head}`;
+    const text = split.rest.replace(/[\s.;,]+$/, '');
+    out.push(
+      task({ ...place, ref }, `${itemTitle} (${split.head})`, kind, leads, reading.window, text, {
+        origin: 'sub',
+      }),
+    );
+  }
+  return out;
+}
+
+/** Words that time an item by the plan's peak: the peak's window (a pace kept over it is sustained work). */
+function duringPeak(words: string, ctx: ParseContext, sustained = false): Timing | null {
+  const at = DURING_PEAK.exec(fold(words));
+  if (!ctx.planPeak || !at) return null;
+  const { text: _text, ...window } = ctx.planPeak;
+  const reading = { ...readTime('', timeContext(ctx)), window, sustained };
+  return { reading, text: words.slice(at.index) };
+}
+
+/** Words right before time words that make them the clause's schedule: "thực hiện từ tháng 5 …". */
+const SCHEDULING = /\b(?:tu|trong|vao|truoc|cham nhat|du kien|thuc hien|dien ra|to chuc)\s*$/;
+
+/** The clause schedules: its time words open with a cue ("từ", "trước") or follow one. */
+function schedules(clause: string): boolean {
+  const folded = fold(clause);
+  return findMentions(folded).some(
+    (m) =>
+      (m.kind === 'span' || m.kind === 'deadline') &&
+      (/^(?:tu|truoc|cham nhat|han)\b/.test(folded.slice(m.from)) ||
+        SCHEDULING.test(folded.slice(0, m.from))),
+  );
+}
+
+function clauseTime(line: string, ctx: ParseContext): Timing | null {
+  for (const clause of line.split(/;\s+/).slice(1)) {
+    if (!schedules(clause)) continue;
+    const reading = readTime(clause, timeContext(ctx));
+    if (reading.window) return { reading, text: reading.words };
+  }
+  return null;
+}
+
+/**
+ * "a) Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026.": a last clause (outside parentheses) that is
+ * only time words times the item when its group gives no time.
+ */
+function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
+  const last = line
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/[,;]\s+|\s[–—-]\s/)
+    .slice(1)
+    .at(-1)
+    ?.replace(/[\s.;]+$/, '')
+    .trim();
+  if (!last || !isTimeHead(last)) return null;
+  const reading = readTime(last, timeContext(ctx));
+  return reading.window ? { reading, text: last } : null;
+}
+
+function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
+  for (const line of facts.otherLines) {
+    if (line.marker !== null) continue;
+    const head = /^[^.;:]+/.exec(line.text)?.[0].trim() ?? '';
+    if (!isTimeHead(head)) continue;
+    const reading = readTime(head, timeContext(ctx));
+    if (reading.window) return { reading, text: head };
+  }
+  return null;
 }
 
 /** The item's time: its own words first, then its group's, then time words in its title. */
@@ -132,20 +304,27 @@ function itemTiming(
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
     // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.
-    () => {
-      const words = facts.timeText ?? '';
-      if (!ctx.planPeak || !DURING_PEAK.test(fold(words))) return null;
-      const { text: _text, ...window } = ctx.planPeak;
-      return { reading: { ...readTime('', timeContext(ctx)), window }, text: words };
-    },
+    () => duringPeak(facts.timeText ?? '', ctx),
     () => fromBullets,
+    // "5. Kiểm tra liên ngành …:" / "Quý III/2026. Phía Liên minh: Ban HTPT …": a body line that opens
+    // with time words gives the item its time.
+    () => openingTime(facts, ctx),
+    // "… ít nhất 02 tin, bài mỗi tuần trong thời gian cao điểm": a pace kept over the peak, one campaign
+    // over it rather than a task a week.
+    () => (facts.timeText === null ? duringPeak(title, ctx, findRecurrence(title) !== null) : null),
     // "Báo cáo … định kỳ hằng tháng": the title states the rule.
     () => {
       const r = findRecurrence(title);
       return r ? { reading: readTime(title, timeContext(ctx)), text: r.words } : null;
     },
+    // "c) Đăng tải chuyên mục …; riêng nội dung này thực hiện từ tháng 5 đến hết tháng 8/2026": a clause
+    // of the item's own line that schedules it overrides its group's time.
+    () => clauseTime(facts.lineText, ctx),
     () => place.inherited.time,
+    () => lastClauseTime(facts.lineText, ctx),
     () => titleTime(title, ctx),
+    // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
+    () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
   ];
   for (const candidate of candidates) {
     const t = candidate();
@@ -194,6 +373,105 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   return { lead, support: [], unknown: [] };
 }
 
+/**
+ * "Báo cáo kết quả … (trước ngày 20/6 và trước ngày 20/12/2026). Trung tâm Đào tạo tổng hợp, gửi Văn
+ * phòng.": a later sentence of the item's line (or the text after its label) that opens with a unit
+ * says who does it.
+ */
+function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
+  // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
+  for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})|:\s+/gu)) {
+    // "… Giao Văn phòng chuẩn bị nội dung, tài liệu phục vụ phiên họp.": the units given the work.
+    const sentence = line.slice((m.index ?? 0) + m[0].length).replace(/^(?:giao|phân công)\s+/iu, '');
+    const leads = subjectLeads(sentence, ctx);
+    if (!leads || leads.lead.length === 0) continue;
+    // "…; Ban HTPT phối hợp lựa chọn HTX tham gia": units that only help, the lead being an outside body.
+    return HELPS.test(fold(sentence)) ? { ...leads, lead: [], support: leads.lead } : leads;
+  }
+  return null;
+}
+
+/** Share of a note's letters that unit names must cover for the note to be only those names. */
+const NAMES_ONLY = 0.8;
+
+/**
+ * "a) Treo băng rôn … (Văn phòng).", "c) Gặp mặt … – dự kiến cuối tháng 4/2026 – Văn phòng.": a note in
+ * parentheses, or the last dash-separated part, made of nothing but unit names says who does the item.
+ */
+function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
+  const notes = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
+  const parts = line.split(/\s[–—-]\s/);
+  if (parts.length > 1) notes.push(parts[parts.length - 1] ?? '');
+  for (const note of notes.reverse()) {
+    const text = note.replace(/[\s.;,]+$/, '');
+    const hits = ctx.units.scan(text).hits;
+    if (hits.length === 0) continue;
+    const covered = hits.reduce((n, h) => n + foldWords(text.slice(h.from, h.to)).join('').length, 0);
+    if (covered >= NAMES_ONLY * foldWords(text).join('').length)
+      return { lead: hits.map((h) => h.slug), support: [], unknown: [] };
+  }
+  return null;
+}
+
+/** The clause's verb is one of helping ("phối hợp", "tham gia"), not of leading. */
+const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
+
+/** Words that only introduce a time ("trong", "dự kiến"): a clause of these and a date names no step. */
+const TIME_INTRO = /^(?:du kien|trong|vao|tu|thoi gian|thang|ngay|nam|quy)$/;
+
+/**
+ * "Thời gian: tháng 5 và tháng 8/2026" → one task a month, "<item> (Tháng 5/2026)"; "phát động tháng
+ * 7/2026; tổng kết, trao giải tháng 11/2026" → one task per step, "Phát động <item>", "Tổng kết, trao
+ * giải <item>": separate times of one item are separate tasks.
+ */
+function separateTasks(
+  title: string,
+  parts: readonly Peak[],
+  words: string,
+  place: ItemPlace,
+  leads: Leads,
+  meta: WorkTask['meta'],
+): WorkTask[] {
+  const clauses = words.split(/;\s*/);
+  const steps =
+    clauses.length === parts.length
+      ? clauses.map((c, i) => {
+          const at = c.indexOf(parts[i]?.text ?? '\u0000');
+          const before = at > 0 ? c.slice(0, at).trim() : '';
+          return foldWords(before).some((w) => !TIME_INTRO.test(w)) ? before.replace(/[\s,]+$/, '') : null;
+        })
+      : [];
+  const named = steps.length > 0 && steps.every((s) => s !== null);
+  return parts.map((part, i) => {
+    const { text, ...window } = part;
+    const [y, m] = window.start.split('-');
+    const month = window.start.endsWith('-01') && window.end.slice(0, 7) === window.start.slice(0, 7);
+    const label = month ? `Tháng ${Number(m)}/${y}` : text;
+    const step = named ? (steps[i] ?? '') : '';
+    const own = named ? `${step.charAt(0).toUpperCase()}${step.slice(1)} ${title}` : `${title} (${label})`;
+    const kind = classifyKind({
+      title: own,
+      committee: place.inherited.committee,
+      deadline: false,
+      hasPeaks: false,
+      recurring: false,
+    });
+    const ref = `${place.ref} ${named ? (foldWords(step)[0] ?? i + 1) : `T${Number(m)}`}`;
+    return task(
+      { ...place, ref },
+      own,
+      kind,
+      leads,
+      window,
+      (named ? (clauses[i] ?? text) : month ? label : text).replace(/[\s.;,]+$/, ''),
+      {
+        ...meta,
+        origin: 'sub',
+      },
+    );
+  });
+}
+
 export function buildItemTasks(
   node: OutlineNode,
   place: ItemPlace,
@@ -202,9 +480,14 @@ export function buildItemTasks(
 ): WorkTask[] {
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
-  const own = readLeads(ctx.units, facts) ?? subjectLeads(title, ctx);
+  const own =
+    readLeads(ctx.units, facts) ??
+    subjectLeads(title, ctx) ??
+    laterSubjectLeads(facts.lineText, ctx) ??
+    bareUnitLeads(facts.lineText, ctx);
   const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
-  const { subs, timing: fromBullets } = bulletTimes(facts, place, leads, ctx);
+  const { subs, timing: fromBullets, phased } = bulletTimes(facts, place, leads, ctx, title);
+  if (phased) return subs;
   const timing = itemTiming(title, facts, fromBullets, place, ctx);
   const reading = timing.reading;
   const matchText = [title, facts.content].join(' ');
@@ -222,6 +505,9 @@ export function buildItemTasks(
       ...recurringTasks(place, title, reading.recurrence, timing.text ?? '', leads, ctx, matchText),
       ...subs,
     ];
+  }
+  if (reading?.separate && reading.peaks.length === 0 && timing !== place.inherited.time) {
+    return [...separateTasks(title, reading.separate, timing.text ?? '', place, leads, meta), ...subs];
   }
   const window = reading?.window ?? ctx.plan;
   const timeText = reading?.window

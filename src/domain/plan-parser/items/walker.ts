@@ -4,16 +4,17 @@
  */
 import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
 import { timeContext } from '../plan/context';
-import { readItemFacts } from './item-facts';
+import { hasLeadVerb, readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, sectionKindOf } from './sections';
 import { readField } from './fields';
-import { buildItemTasks, timedOnlyRelatively } from './task-builder';
-import { isSpecificTime, readTime } from '../time/time-words';
+import { fold, foldWords } from '../layout/fold';
+import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, roleOf } from './roles';
-import { workLines } from './work-lines';
+import { attachStepFields, opensWithAction, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -22,11 +23,39 @@ function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   return reading.window ? { reading, text: text.replace(/^.*?\(([^)]*)\)\s*$/, '$1').trim() } : null;
 }
 
+/** "Thời gian: Quý II/2026." on a line of its own under a group heading: the time of all its items. */
+function fieldTime(text: string | null, ctx: ParseContext): Inherited['time'] {
+  if (!text || !isSpecificTime(text)) return null;
+  const reading = readTime(text, timeContext(ctx));
+  return reading.window ? { reading, text: reading.words || text } : null;
+}
+
+/** Words a heading's lead verb may stand after the unit's name: "Ban Kiểm tra chủ trì", "do VP thực hiện". */
+const VERB_REACH = 3;
+const HEADING_LEAD_VERB = /\b(?:chu tri|thuc hien|tham muu|phu trach|chiu trach nhiem)\b/;
+
+/**
+ * "1. Nhiệm vụ do Văn phòng chủ trì", "2. Ban Kiểm tra chủ trì các nội dung sau:": a heading that names a
+ * unit with a lead verb gives the items under it to that unit (helpers after "phối hợp" help).
+ */
+function headingVerbLeads(text: string, ctx: ParseContext): Leads | null {
+  const folded = fold(text);
+  const verb = HEADING_LEAD_VERB.exec(folded);
+  if (!verb) return null;
+  const hits = ctx.units.scan(text).hits;
+  const before = hits.filter((h) => h.to <= verb.index);
+  const last = before.at(-1);
+  if (!last || foldWords(text.slice(last.to, verb.index)).length > VERB_REACH) return null;
+  const help = /\bphoi hop\b/.exec(folded);
+  const support = help ? hits.filter((h) => h.from > help.index).map((h) => h.slug) : [];
+  return { lead: before.map((h) => h.slug), support, unknown: [] };
+}
+
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
   return {
-    time: headingTime(group.text, ctx) ?? inh.time,
-    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
+    time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
+    leads: overLeads(readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx), inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
 }
@@ -64,6 +93,13 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
   // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
   const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
   for (const child of parent.children) {
+    // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
+    // items written as one paragraph of work is that work.
+    if (bulletItems && !parent.children.some(isBullet) && assignsWork(child, ctx)) {
+      const tasks = buildItemTasks(child, { ref, group: ref, inherited: inh }, ctx, () => false);
+      ctx.tasks.push(...tasks);
+      continue;
+    }
     if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
       scanFree(child, ref, inh, ctx);
       continue;
@@ -97,6 +133,18 @@ export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx:
   shareLeads(runs);
 }
 
+/**
+ * A plain paragraph that gives work to a unit: a lead of its own ("(VP tổng hợp)", "Ban X chủ trì …") and
+ * no recurrence or banner (scanFree reads those), or an action with a scheduled time.
+ */
+function assignsWork(node: OutlineNode, ctx: ParseContext): boolean {
+  if (node.marker !== null || readField(node.text) || findRecurrence(node.text)) return false;
+  const facts = readItemFacts(node, () => false);
+  const leads = readLeads(ctx.units, facts) ?? subjectLeads(facts.lineText, ctx);
+  if (leads && leads.lead.length > 0) return hasLeadVerb(node.text) || readLeads(ctx.units, facts) !== null;
+  return opensWithAction(node.text) && hasTimeCue(node.text);
+}
+
 /** A heading over lines of work (see work-lines.ts): each line an item, the heading handing down its facts. */
 function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
   const lines = new Set(workLines(node));
@@ -104,13 +152,48 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   const facts = readItemFacts(node, isLine);
   const down: Inherited = {
     time: headingTime(node.text, ctx) ?? inh.time,
-    leads: overLeads(readLeads(ctx.units, facts), inh.leads),
+    leads: overLeads(readLeads(ctx.units, facts) ?? headingVerbLeads(node.text, ctx), inh.leads),
     committee: inh.committee || classifySection(node.text).committee,
   };
   let k = 0;
   for (const line of lines) {
     const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
+    // "Chậm nhất 15 ngày sau khi kết thúc mỗi đợt: Thông báo …" follows other work; it has no date.
+    if (timedOnlyRelatively(line)) {
+      ctx.skipped.push({ ref: here, node: line.index, text: line.text, reason: 'not-tasks' });
+      continue;
+    }
     ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
+  }
+}
+
+/**
+ * "V. KINH PHÍ" / "Kinh phí … từ nguồn ngân sách tỉnh. Giao Văn phòng lập dự toán trình Thường trực phê
+ * duyệt.": in a part that assigns no work, a sentence "Giao <unit> <work>" still gives that unit work.
+ */
+function givenWork(section: OutlineNode, ref: string, ctx: ParseContext): void {
+  for (const para of section.children.filter((c) => c.marker === null)) {
+    for (const m of para.text.matchAll(/(?:^|[.;]\s+)Giao\s+([^.;]+)/gu)) {
+      const rest = m[1] ?? '';
+      const leads = subjectLeads(rest, ctx);
+      const last = leads
+        ? ctx.units
+            .scan(rest)
+            .hits.filter((h) => leads.lead.includes(h.slug))
+            .at(-1)
+        : undefined;
+      if (!leads || !last) continue;
+      const work = rest.slice(last.to).trim();
+      if (!opensWithAction(work) && foldWords(work).length < 3) continue;
+      const node: OutlineNode = {
+        marker: null,
+        text: `${work.charAt(0).toUpperCase()}${work.slice(1)}.`,
+        children: [],
+        index: para.index,
+      };
+      const inherited: Inherited = { time: null, leads, committee: false };
+      ctx.tasks.push(...buildItemTasks(node, { ref, group: ref, inherited }, ctx, () => false));
+    }
   }
 }
 
@@ -145,6 +228,7 @@ function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
 }
 
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
+  attachStepFields(root);
   const sections = planSections(root);
   const none: Inherited = { time: null, leads: null, committee: false };
   if (sections.length === 0) {
@@ -162,18 +246,18 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     const ref = section.marker?.label ?? '';
     if (info.kind === 'skip' || info.kind === 'time')
       noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
+    if (info.kind === 'skip') givenWork(section, ref, ctx);
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
-      walkItems(
-        section,
-        ref,
-        {
-          time: headingTime(section.text, ctx),
-          leads: headingLeads(section, ctx),
-          committee: info.committee,
-        },
-        ctx,
-      );
+      const inh: Inherited = {
+        time: headingTime(section.text, ctx),
+        leads: headingLeads(section, ctx),
+        committee: info.committee,
+      };
+      // "III. LỘ TRÌNH …" over dated steps with no numbered item: the section is a heading over its lines.
+      if (!section.children.some(isNumbered) && workLines(section).length > 0)
+        walkLines(section, ref, inh, ctx);
+      else walkItems(section, ref, inh, ctx);
     }
   }
 }

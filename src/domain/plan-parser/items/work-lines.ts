@@ -28,7 +28,12 @@ export function datedStep(text: string): { time: string; rest: string } | null {
   if (at < 4 || at > STEP_HEAD_MAX) return null;
   const head = text.slice(0, at).trim();
   const rest = text.slice(at + 1).trim();
-  if (!/\p{L}{2}/u.test(rest) || !isSpecificTime(head)) return null;
+  return /\p{L}{2}/u.test(rest) && isTimeHead(head) ? { time: head, rest } : null;
+}
+
+/** Words that are nearly all time ("Trước ngày 20/9/2025", "Quý III/2026"): see STEP_HEAD_COVER. */
+export function isTimeHead(head: string): boolean {
+  if (head.length > STEP_HEAD_MAX || !isSpecificTime(head)) return false;
   const folded = fold(head);
   const covered = findMentions(folded).reduce((n, m) => n + (m.to - m.from), 0);
   const letters = folded.replace(/\s+/g, '').length;
@@ -36,14 +41,42 @@ export function datedStep(text: string): { time: string; rest: string } | null {
   const cue = (
     /^(?:du kien|truoc|cham nhat|muon nhat|han|tu|vao|khoang)\b\s*/.exec(folded)?.[0] ?? ''
   ).replace(/\s+/g, '').length;
-  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER ? { time: head, rest } : null;
+  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER;
+}
+
+const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'time'];
+
+/**
+ * "Ngày 05/02/2025: Ban Thường vụ họp …" / "Thực hiện: Ban TC-KT." — the unit and time lines right after a
+ * dated step are that step's, not its heading's: a timeline writes each step's doer on the next line.
+ * Moves them under their step, in every part of the outline.
+ */
+export function attachStepFields(node: OutlineNode): void {
+  const kept: OutlineNode[] = [];
+  let step: OutlineNode | null = null;
+  for (const child of node.children) {
+    const field = child.marker === null ? readField(child.text) : null;
+    if (step && field?.colon && STEP_FIELDS.includes(field.kind)) {
+      step.children.push(child);
+      continue;
+    }
+    step = (child.marker === null || isBullet(child)) && datedStep(child.text) ? child : null;
+    kept.push(child);
+  }
+  node.children = kept;
+  for (const child of kept) attachStepFields(child);
 }
 
 /** Bullets and plain lines that are not fields ("Thời gian: …" describes the heading, it is no work). */
 function candidates(node: OutlineNode): OutlineNode[] {
-  return node.children.filter(
+  const lines = node.children.filter(
     (c) => (isBullet(c) || c.marker === null) && !readField(c.text) && !introducesLines(c.text),
   );
+  // "Giao Ban TC-KT … theo dõi tiến độ các bước chuẩn bị sau đây:" opening a heading's plain lines
+  // introduces them; it is no step itself.
+  const [first] = lines;
+  const intro = first && first.marker === null && /:\s*$/.test(first.text) && !datedStep(first.text);
+  return intro ? lines.slice(1) : lines;
 }
 
 /** "Giao Văn phòng chủ trì, phối hợp với … thực hiện các nội dung sau:": it assigns the lines below it. */
@@ -51,9 +84,21 @@ function introducesLines(text: string): boolean {
   return /:\s*$/.test(text) && (verbFields(text).length > 0 || hasLeadVerb(text));
 }
 
+/** "- Đợt 1: cao điểm tháng 4/2025", "- Giai đoạn 2: …": the words that name a phase of the work. */
+export const PHASE_HEAD = /^(?:dot|giai doan|lan|vong|buoc)\s+(?:\d{1,2}|[ivx]{1,4}|thu\s+\S+)$/;
+
 /** The line says something of its own about when or by whom. */
 function ownsFacts(line: OutlineNode): boolean {
   if (datedStep(line.text)) return true;
+  // "- Hội thảo chuỗi giá trị nông sản: tháng 8/2026.": work, a colon, and its time. A phase ("- Đợt 1:
+  // cao điểm tháng 4") is a time of its item, not a line of work.
+  const colon = line.text.indexOf(':');
+  const head = colon > 3 ? foldWords(line.text.slice(0, colon)).join(' ') : '';
+  const rest = line.text
+    .slice(colon + 1)
+    .replace(/[\s.;]+$/, '')
+    .trim();
+  if (head && !PHASE_HEAD.test(head) && isTimeHead(rest)) return true;
   const inline = inlineFields(line.text);
   if (inline.fields.some((f) => f.kind !== 'other' && f.value.length > 0)) return true;
   return hasTimeCue(line.text);

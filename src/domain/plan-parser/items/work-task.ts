@@ -73,11 +73,15 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
     for (let k = 1; k <= periods; k++) {
       const m1 = rule.lastMonth ? k * months : (k - 1) * months + 1;
       const m2 = k * months;
+      // A due date written for this period ("trước ngày 20/6" for the first half) ends it.
+      const written = rule.dues?.find((d) => d.month >= (k - 1) * months + 1 && d.month <= m2);
       const endDay = rule.due ? Math.min(rule.due, daysInMonth(year, m2)) : daysInMonth(year, m2);
-      const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(m2)}-${pad(endDay)}` };
+      const endMonth = written ? written.month : m2;
+      const endOn = written ? Math.min(written.day, daysInMonth(year, endMonth)) : endDay;
+      const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(endMonth)}-${pad(endOn)}` };
       if (!meets(window)) continue;
       const label =
-        rule.every === 'month' || rule.lastMonth
+        rule.every === 'month' || (rule.lastMonth && !rule.byQuarter)
           ? `Tháng ${m2}/${year}`
           : rule.every === 'quarter'
             ? `Quý ${ROMAN[k - 1] ?? k}/${year}`

@@ -63,8 +63,18 @@ function round(line: string): Marker | null {
   return { kind: 'round', label: `${initial}${m[2] ?? ''}`, rank: 6, length: m[0].length };
 }
 
+/**
+ * "PHỤ LỤC" / "PHỤ LỤC II" on a line of its own: an appendix, a part of the plan as "B. …" is (its
+ * table of classes or of work holds tasks). Labelled "PL", with its number when it has one.
+ */
+function appendix(line: string): Marker | null {
+  const m = /^PH[UỤ]\s+L[UỤ]C(?:\s+([IVX]{1,4}|\d{1,2}))?\s*[.:]?\s*$/u.exec(line.trim());
+  if (!m) return null;
+  return { kind: 'part', label: `PL${m[1] ?? ''}`, rank: 0, length: line.length };
+}
+
 export function detectMarker(line: string): Marker | null {
-  const r = roman(line) ?? part(line);
+  const r = roman(line) ?? part(line) ?? appendix(line);
   if (r) return r;
   let m = /^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=\p{Lu}))/u.exec(line);
   if (m) {

@@ -37,14 +37,66 @@ function startsNewParagraph(line: string): boolean {
   return readField(line)?.colon === true;
 }
 
-/** The signature block and the list of recipients end the plan's body. */
+/**
+ * The signature block and the list of recipients end the plan's body: "Nơi nhận:" alone on its line, or
+ * with the signature set beside it ("Nơi nhận:        TM. BAN THƯỜNG VỤ").
+ */
 export function isClosingLine(line: string): boolean {
   const words = foldWords(line);
-  return startsWithWords(words, ['noi', 'nhan']) && words.length <= 3;
+  return (
+    startsWithWords(words, ['noi', 'nhan']) && (words.length <= 3 || /^\S+\s+\S+\s*:/u.test(line.trim()))
+  );
+}
+
+/** "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2": an appendix after the signature, its own part of the plan. */
+export function isAppendixHeading(line: string): boolean {
+  return /^ph[uụ]\s+l[uụ]c(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s*[.:]?\s*$/iu.test(line.trim());
+}
+
+/** How many parentheses the text opened and left open. */
+function openParens(text: string): number {
+  return (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
+}
+
+/** A rule a PDF export draws between pages: a run of underscores, dashes or equals signs alone. */
+const PAGE_RULE = /^\s*[_\-–—=]{10,}\s*$/;
+/** A page's number alone on its line: "2", "- 3 -", "Trang 4". */
+const PAGE_NUMBER = /^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*$/iu;
+/** A running header names the plan by its number ("KH số 15/KH-LMHTX") even when it is met only once. */
+const NAMES_DOCUMENT = /\b(?:số|so)\s*:?\s*\d{1,4}\s*\/\s*[A-ZĐ]/u;
+
+/**
+ * Page furniture of a PDF export, blanked out so that the text runs on across the page: the page number
+ * and the rule under it, and the running header on the first line after the rule ("LIÊN MINH HTX TỈNH
+ * LONG AN … KH số 15/KH-LMHTX"), a line met after every rule or one naming the plan's number.
+ */
+function withoutPageFurniture(lines: string[]): string[] {
+  const out = [...lines];
+  const nextText = (from: number): number => {
+    let k = from;
+    while (k < out.length && (out[k] ?? '').trim() === '') k++;
+    return k;
+  };
+  const rules = out.flatMap((l, k) => (PAGE_RULE.test(l) ? [k] : []));
+  const heads = rules.map((k) => nextText(k + 1)).filter((k) => k < out.length);
+  const key = (k: number): string => (out[k] ?? '').replace(/\s+/g, ' ').trim();
+  const count = new Map<string, number>();
+  for (const k of heads) count.set(key(k), (count.get(key(k)) ?? 0) + 1);
+  for (const k of heads) {
+    if ((count.get(key(k)) ?? 0) > 1 || NAMES_DOCUMENT.test(key(k))) out[k] = '';
+  }
+  out.forEach((l, k) => {
+    if (!PAGE_NUMBER.test(l)) return;
+    const next = nextText(k + 1);
+    if (next >= out.length || PAGE_RULE.test(out[next] ?? '') || (out[next] ?? '').includes('\f'))
+      out[k] = '';
+  });
+  for (const k of rules) out[k] = '';
+  return out;
 }
 
 export function toParagraphs(text: string): Paragraph[] {
-  const lines = text.split('\n').map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
+  const lines = withoutPageFurniture(text.split('\n')).map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
   // A printed line that stops well short of the usual width ends its paragraph.
   const width = percentile(
     lines.map((l) => l.length).filter((n) => n > 20),
@@ -61,7 +113,14 @@ export function toParagraphs(text: string): Paragraph[] {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '') continue;
-    if (isClosingLine(line)) break;
+    // After the signature, only an appendix ("PHỤ LỤC" over a table of classes) is the plan's again.
+    if (isClosingLine(line)) {
+      const next = lines.findIndex((l, k) => k > i && isAppendixHeading(l));
+      if (next < 0) break;
+      i = next - 1;
+      prev = '';
+      continue;
+    }
     const current = out[out.length - 1];
     const prevEnds = /[.!?]["”)]*$/.test(prev);
     const prevPause = /[:;]["”)]*$/.test(prev);
@@ -74,6 +133,10 @@ export function toParagraphs(text: string): Paragraph[] {
       prev.length < shortLine ||
       prevEnds ||
       (prevPause && !lowerStart);
+    // "(Cụm Hòa Bình – Kỳ Sơn; Cụm Lương Sơn – Kim Bôi;" / "Cụm Lạc Sơn – Yên Thủy) để bầu …": a line
+    // inside a parenthesis the paragraph opened and has not closed goes on with it.
+    if (current !== undefined && !detectMarker(line) && !heading(prev) && openParens(current.text) > 0)
+      fresh = false;
     // A line that opens in lower case continues a sentence, even after a short line (a page break).
     if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
       fresh = false;

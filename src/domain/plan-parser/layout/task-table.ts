@@ -117,7 +117,11 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
   while (rest.length > 0) {
     const next = rest[0] ?? [];
     const blank = (k: number): boolean => k < 0 || (next[k] ?? '').trim() === '';
-    if (!blank(layout0.number) || !blank(layout0.content) || !next.some((c) => c.trim())) break;
+    // "| | công việc | | | hoàn thành |": with no number, cells that go on in lower case are headings
+    // wrapped, even over the content column.
+    const filled = next.map((c) => c.trim()).filter((c) => c.length > 0);
+    const wrapped = filled.length > 0 && filled.every((c) => /^\p{Ll}/u.test(c));
+    if (!blank(layout0.number) || !(blank(layout0.content) || wrapped) || filled.length === 0) break;
     next.forEach((c, k) => {
       if (c.trim()) head[k] = `${head[k] ?? ''} ${c.trim()}`.trim();
     });

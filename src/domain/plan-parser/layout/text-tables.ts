@@ -50,6 +50,16 @@ function pageJunk(line: string): boolean {
   return t === '' || /^(?:trang\s*)?[-–\s]*\d{1,3}[-–\s]*(?:\/\s*\d{1,3})?$/i.test(t);
 }
 
+/** Rows that are printed lines of one row, cell by cell. */
+function mergeRows(rows: readonly Row[]): Row {
+  const out: Row = [];
+  for (const row of rows)
+    row.forEach((cell, k) => {
+      out[k] = [out[k] ?? '', cell.trim()].filter((c) => c.length > 0).join(' ');
+    });
+  return out;
+}
+
 /** A table of separated cells (`|` or tabs) from line i: its rows and the line after it. */
 function separatedTable(
   lines: readonly string[],
@@ -58,11 +68,16 @@ function separatedTable(
 ): { rows: Row[]; next: number } {
   const rows: Row[] = [];
   let j = i;
+  let ruled = false;
   while (j < lines.length) {
     const line = lines[j] ?? '';
     const cells = split(line);
     if (cells) {
       if (!SEPARATOR.test(line)) rows.push(cells);
+      // "| Nội dung kiểm tra, | … | Đơn vị |" / "| giám sát | … | chủ trì |" / "|----|": the rows above the
+      // first rule are all the header, its headings written over two lines.
+      else if (!ruled && rows.length > 1) rows.splice(0, rows.length, mergeRows(rows));
+      if (SEPARATOR.test(line)) ruled = true;
       j++;
       continue;
     }

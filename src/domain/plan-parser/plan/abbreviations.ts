@@ -135,9 +135,13 @@ function writtenAbbreviations(text: string, units: UnitDirectory, out: Record<st
     if (!last || before.slice(last.to).trim().length > 1) continue;
     add(out, last.slug, abbr);
   }
-  for (const m of folded.matchAll(NOTE)) {
+  const bodies = [...folded.matchAll(NOTE)].map((m) => {
     const start = (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
-    const body = text.slice(start, start + (m[1] ?? '').length);
+    return text.slice(start, start + (m[1] ?? '').length);
+  });
+  // A list of abbreviations at the plan's start, one pair a line: "- VP: Văn phòng", "BKT – Ban Kiểm tra".
+  for (const line of text.split('\n')) bodies.push(line.replace(/^\s*[-+*•]\s*/, ''));
+  for (const body of bodies) {
     for (const part of body.split(/\s*;\s*/)) {
       const pair = PAIR.exec(part.replace(/[.\s]+$/, ''));
       const abbr = pair?.[1]?.trim() ?? '';

@@ -4,7 +4,8 @@
  * same section is such a summary; its items are dropped in favour of the detailed ones.
  */
 import type { WorkTask } from './context';
-import { containment, trigrams } from '../layout/fold';
+import { containment, fold, trigrams } from '../layout/fold';
+import { APPENDIX_POINTERS } from '../lexicon';
 
 const SAME_TITLE = 0.7;
 
@@ -17,12 +18,23 @@ function sectionOf(ref: string): string {
   return ref.split('.')[0] ?? '';
 }
 
+const TO_APPENDIX = new RegExp(`\\b(?:${APPENDIX_POINTERS.join('|')})\\s+phu luc\\b`);
+
+/**
+ * "3. Tổ chức các lớp đào tạo …: chi tiết tại Phụ lục": when the plan's appendix was read ("PL" tasks),
+ * an item that sends the reader there is the heading of the appendix's rows, no task of its own.
+ */
+function appendixContainers(tasks: readonly WorkTask[]): Set<WorkTask> {
+  if (!tasks.some((t) => t.ref.startsWith('PL'))) return new Set();
+  return new Set(tasks.filter((t) => t.meta.origin === 'item' && TO_APPENDIX.test(fold(t.title))));
+}
+
 export function dropSummaries(tasks: WorkTask[], onDrop?: (t: WorkTask) => void): WorkTask[] {
   const items = tasks.filter((t) => t.meta.origin === 'item');
   const groups = new Map<string, WorkTask[]>();
   for (const t of items) groups.set(t.meta.group, [...(groups.get(t.meta.group) ?? []), t]);
   const order = new Map(tasks.map((t, i) => [t, i]));
-  const dropped = new Set<WorkTask>();
+  const dropped = appendixContainers(tasks);
   for (const [group, members] of groups) {
     if (members.length < 2 || !members.every((m) => m.meta.bare)) continue;
     const firstIndex = order.get(members[0] as WorkTask) ?? 0;

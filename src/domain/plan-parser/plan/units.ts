@@ -15,6 +15,28 @@ import {
   unitTypeAt,
   type UnitType,
 } from './unit-words';
+import { HEAD_POSTS } from '../lexicon';
+
+const POSTS = HEAD_POSTS.map((p) => p.split(' '));
+
+/**
+ * "Chánh Văn phòng", "Phó Trưởng Ban Kiểm tra": the head's post before a department's name is part of
+ * the mention, so that a sentence opening with the post opens with the unit. Returns where it starts.
+ */
+function withPost(text: string, spans: readonly WordSpan[], start: number): number {
+  const at = spans.findIndex((s) => s.start === start);
+  if (at <= 0) return start;
+  for (const post of POSTS) {
+    const from = at - post.length;
+    if (from < 0) continue;
+    const words = spans.slice(from, at);
+    if (!words.every((w, k) => w.word === post[k])) continue;
+    // Only when written as a post, with no punctuation between it and the name.
+    if (/[,;:.()]/.test(text.slice(words[0]?.start ?? start, start))) continue;
+    return words[0]?.start ?? start;
+  }
+  return start;
+}
 
 export interface UnitHit {
   slug: string;
@@ -165,9 +187,10 @@ export class UnitDirectory {
     const words = spans.map((s) => s.word);
     const hits: UnitHit[] = [];
     const unknown: UnknownUnit[] = [];
-    const push = (slug: string, from: number, to: number, fuzzy = false): void => {
+    const push = (slug: string, start: number, to: number, fuzzy = false): void => {
       if (hits.some((h) => h.slug === slug)) return;
-      hits.push(fuzzy ? { slug, from, to, fuzzy: text.slice(from, to) } : { slug, from, to });
+      const from = withPost(text, spans, start);
+      hits.push(fuzzy ? { slug, from, to, fuzzy: text.slice(start, to) } : { slug, from, to });
     };
     for (let i = 0; i < spans.length;) {
       const span = spans[i] as WordSpan;

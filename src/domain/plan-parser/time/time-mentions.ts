@@ -31,11 +31,27 @@ const NAM = String.raw`n[a-z]{0,2}m`;
 const THANG = String.raw`th[ae]ng`;
 const YEAR_TAIL = String.raw`(?:\s*\/\s*(\d{4})|\s+${NAM}\s+(\d{4}))?`;
 const DAY = String.raw`(?<!\d)(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?:\s*\/\s*(\d{4}))?`;
-const DAY_WORDS = String.raw`(?<!\d)(\d{1,2})\s+${THANG}\s+(\d{1,2})(?:\s+${NAM}\s+(\d{4}))?`;
+// "đợt 1 tháng 3", "lần 2 tháng 9": a count before "tháng" is no day of the month.
+const DAY_WORDS = String.raw`(?<!\d|(?:dot|lan|buoc|doan|khoa|lop|so|thu|muc|diem|phan|ky)\s+)(\d{1,2})\s+${THANG}\s+(\d{1,2})(?:\s+${NAM}\s+(\d{4}))?`;
 const DATE = String.raw`(?:${DAY}|${DAY_WORDS})`;
 const TU = String.raw`(?:(?:tu|tir|ke tu)\s+)?`;
 const NGAY = String.raw`(?:ngay\s+)?`;
 const DEN = String.raw`\s*(?:den|toi|[-–—])\s*`;
+
+/** The lunar new year's day (Tết Nguyên đán) of each year: [month, day]. */
+const LUNAR_NEW_YEAR: Record<number, [number, number]> = {
+  2023: [1, 22],
+  2024: [2, 10],
+  2025: [1, 29],
+  2026: [2, 17],
+  2027: [2, 6],
+  2028: [1, 26],
+  2029: [2, 13],
+  2030: [2, 3],
+};
+/** The names of a lunar year ("Bính Ngọ"), folded: its stem and its branch. */
+const CAN = 'giap|at|binh|dinh|mau|ky|canh|tan|nham|quy';
+const CHI = 'ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi';
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -54,7 +70,9 @@ function month(monthNo: number, year: number | null, day = FIRST): DaySpec {
   return { day, month: monthNo, year };
 }
 
-type Rule = { re: RegExp; read: (m: RegExpExecArray) => Omit<Mention, 'from' | 'to'> | null };
+type Read = Omit<Mention, 'from' | 'to'>;
+/** A rule reads one mention from its match, or several with their places ("tháng 3, 6, 9 và 12"). */
+type Rule = { re: RegExp; read: (m: RegExpExecArray) => Read | Mention[] | null };
 
 const span = (start: DaySpec, end: DaySpec, endBefore = false): Omit<Mention, 'from' | 'to'> => ({
   kind: 'span',
@@ -78,27 +96,43 @@ const RULES: Rule[] = [
     },
   },
   {
-    // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025
+    // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025 · Tuần 2 tháng 9/2026 (days 8–14)
     re: new RegExp(
-      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung)\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung|[1-4])\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
       const which = m[1] ?? '';
-      const k = /dau|nhat/.test(which)
-        ? 0
-        : /hai|2/.test(which)
-          ? 1
-          : /ba|3/.test(which)
-            ? 2
-            : /tu|4/.test(which)
-              ? 3
-              : -1;
+      const k = /^[1-4]$/.test(which)
+        ? Number(which) - 1
+        : /dau|nhat/.test(which)
+          ? 0
+          : /hai|2/.test(which)
+            ? 1
+            : /ba|3/.test(which)
+              ? 2
+              : /tu|4/.test(which)
+                ? 3
+                : -1;
       const y = num(m[3]) ?? num(m[4]);
       const mo = Number(m[2]);
       return k < 0
         ? span(month(mo, y, 22), month(mo, y, LAST))
         : span(month(mo, y, k * 7 + 1), month(mo, y, k * 7 + 7));
+    },
+  },
+  {
+    // trước Tết Nguyên đán Bính Ngọ 2026 · Tết Nguyên đán 2027: the lunar new year's day of that year
+    re: new RegExp(
+      String.raw`(?:hoan thanh\s+)?(truoc\s+)?\btet(?:\s+nguyen dan)?(?:\s+(?:${CAN})\s+(?:${CHI}))?\s+(\d{4})\b`,
+      'g',
+    ),
+    read: (m) => {
+      const year = Number(m[2]);
+      const day = LUNAR_NEW_YEAR[year];
+      if (!day) return null;
+      const d = { day: day[1], month: day[0], year };
+      return m[1] ? { kind: 'deadline', start: null, end: d, endBefore: true } : span(d, d);
     },
   },
   {
@@ -117,6 +151,21 @@ const RULES: Rule[] = [
     // từ ngày 20/3 đến trước 01/7/2024 · 29/3/2024 - 29/4/2024 · từ ngày 01/4 đến hết ngày 30/4/2025
     re: new RegExp(String.raw`${TU}${NGAY}${DATE}${DEN}(het\s+|truoc\s+)?${NGAY}${DATE}`, 'g'),
     read: (m) => span(dateAt(m, 1), dateAt(m, 8), (m[7] ?? '').startsWith('truoc')),
+  },
+  {
+    // ngày 18 – 19/6/2025 · từ ngày 08 đến ngày 12/9: days of one month, the month written once
+    // ngày 10 và 11/7/2026 · ngày 10, 11/7: two days running
+    re: new RegExp(
+      String.raw`(?<!${THANG}\s+|[\d/.])${TU}${NGAY}(\d{1,2})(${DEN}|\s*(?:,|va)\s*)(het\s+|truoc\s+)?${NGAY}${DAY}`,
+      'g',
+    ),
+    read: (m) => {
+      const end = dateAt(m, 4);
+      const first = Number(m[1]);
+      if (first >= end.day) return null;
+      if (/^\s*(?:,|va)\s*$/.test(m[2] ?? '') && first + 1 !== end.day) return null;
+      return span({ ...end, day: first }, end, (m[3] ?? '').startsWith('truoc'));
+    },
   },
   {
     // tháng 4-5/2024 · từ tháng 01 năm 2025 đến hết tháng 6 năm 2025
@@ -150,15 +199,27 @@ const RULES: Rule[] = [
   {
     // Quý III – IV/2025 · Quý II và Quý III · quý 2, 3 năm 2025: from the first quarter to the last
     re: new RegExp(
-      String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:[-–—]|,|\bden\b|\bva\b)\s*(?:(?:het\s+)?quy\s+)?(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`,
+      String.raw`\bquy\s+(iv|iii|ii|i|[1-4])\s*([-–—]|,|\bden\b|\bva\b)\s*(?:(?:het\s+)?quy\s+)?(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
       const a = ROMAN[m[1] ?? ''] ?? 1;
-      const b = ROMAN[m[2] ?? ''] ?? a;
+      const b = ROMAN[m[3] ?? ''] ?? a;
       if (b < a) return null;
-      const y = num(m[3]) ?? num(m[4]);
+      // "Quý I và Quý III": two quarters apart are two times, each read alone; "Quý II và Quý III" is one span.
+      if ((m[2] === 'va' || m[2] === ',') && b > a + 1) return null;
+      const y = num(m[4]) ?? num(m[5]);
       return span(month(a * 3 - 2, y), month(b * 3, y, LAST));
+    },
+  },
+  {
+    // đầu / giữa / cuối Quý II/2026: the quarter's first, middle or last month
+    re: new RegExp(String.raw`\b(dau|giua|cuoi)\s+quy\s+(iv|iii|ii|i|[1-4])\b${YEAR_TAIL}`, 'g'),
+    read: (m) => {
+      const q = ROMAN[m[2] ?? ''] ?? 1;
+      const mo = q * 3 - (m[1] === 'dau' ? 2 : m[1] === 'giua' ? 1 : 0);
+      const y = num(m[3]) ?? num(m[4]);
+      return span(month(mo, y), month(mo, y, LAST));
     },
   },
   {
@@ -187,6 +248,26 @@ const RULES: Rule[] = [
     read: (m) => {
       const d = dateAt(m, 1);
       return span(d, d);
+    },
+  },
+  {
+    // tháng 3, 6, 9 và 12/2026: months listed with the year written once, each a time of its own
+    re: new RegExp(
+      String.raw`\b${THANG}\s+(\d{1,2}(?:\s*(?:,|\bva\b)\s*\d{1,2}\b(?!\s*\/\s*\d{1,2}\b))+)${YEAR_TAIL}`,
+      'g',
+    ),
+    read: (m) => {
+      const y = num(m[2]) ?? num(m[3]);
+      const list = m[1] ?? '';
+      const at = m.index + m[0].indexOf(list);
+      const out: Mention[] = [];
+      for (const n of list.matchAll(/\d{1,2}/g)) {
+        const mo = Number(n[0]);
+        if (mo < 1 || mo > 12) return null;
+        const from = at + (n.index ?? 0);
+        out.push({ ...span(month(mo, y), month(mo, y, LAST)), from, to: from + n[0].length });
+      }
+      return out;
     },
   },
   {
@@ -238,7 +319,8 @@ export function findMentions(folded: string): Mention[] {
         rule.re.lastIndex = m.index + 1;
         continue;
       }
-      out.push({ ...read, from: m.index, to: m.index + m[0].length });
+      if (Array.isArray(read)) out.push(...read);
+      else out.push({ ...read, from: m.index, to: m.index + m[0].length });
       work = work.slice(0, m.index) + ' '.repeat(m[0].length) + work.slice(m.index + m[0].length);
     }
   }

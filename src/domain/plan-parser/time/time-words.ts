@@ -40,6 +40,13 @@ export interface Recurrence {
   weekday: number | null;
   /** "tháng cuối mỗi quý": only the last month of each quarter (or half year) is the window. */
   lastMonth?: boolean;
+  /** "hằng quý, trong tháng cuối quý": the rule counts quarters, so occurrences are named by quarter. */
+  byQuarter?: boolean;
+  /**
+   * "định kỳ 6 tháng (trước ngày 20/6 và trước ngày 20/12)": the due days written for the periods, each
+   * the last day of the period it falls in.
+   */
+  dues?: { month: number; day: number }[];
 }
 
 export interface TimeReading {
@@ -51,6 +58,8 @@ export interface TimeReading {
   /** The words that qualify the peaks, from a parenthesis after them. */
   peakNote: string | null;
   recurrence: Recurrence | null;
+  /** The windows when the words give separate times with gaps between them (see apart), each with its words. */
+  separate?: Peak[];
   /** The words say the work goes on all along ("thường xuyên"). */
   sustained: boolean;
   /** The time expressions found, as written ("trước ngày 20/12/2025"). */
@@ -169,6 +178,25 @@ function lastMonthDue(folded: string, end: number): boolean {
   );
 }
 
+/**
+ * How far after the recurrence words its due dates may stand, within the sentence: "định kỳ 6 tháng gửi
+ * Liên minh HTX Việt Nam và Sở Nội vụ (trước ngày 15/6 và trước ngày 15/12/2025)".
+ */
+const DUES_REACH = 120;
+
+/** Due dates written right after a quarterly or half-yearly rule, one per period. */
+function periodDues(folded: string, end: number): { month: number; day: number }[] {
+  const rest = folded.slice(end, end + DUES_REACH);
+  const stop = rest.search(/\.\s/);
+  return findMentions(stop >= 0 ? rest.slice(0, stop) : rest)
+    .filter((m) => m.kind === 'deadline' && m.end !== null)
+    .map((m) => {
+      const d = m.end as DaySpec;
+      return { month: d.month, day: m.endBefore ? d.day - 1 : d.day };
+    })
+    .filter((d) => d.day >= 1);
+}
+
 export function findRecurrence(
   text: string,
 ): { rule: Recurrence; start: number; end: number; words: string } | null {
@@ -181,13 +209,23 @@ export function findRecurrence(
       folded.slice(end),
     );
     const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
-    const lastMonth = /^thang cuoi/.test(m[0]);
+    // "định kỳ hằng quý, trong tháng cuối quý": the quarter's last month is the window.
+    const inLastMonth =
+      every === 'quarter' &&
+      /^\s*[,(]?\s*(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(folded.slice(end));
+    // "trước ngày 15 tháng cuối mỗi quý": a due day in the last month; the window is the whole quarter.
+    const dueInLast = /^thang cuoi/.test(m[0]) ? dueDay(folded, m.index, end) : null;
+    const lastMonth = (/^thang cuoi/.test(m[0]) && dueInLast === null) || inLastMonth;
+    const dues = every === 'quarter' || every === 'half' ? periodDues(folded, end) : [];
     return {
       rule: {
         every,
-        due: every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null,
+        due:
+          dueInLast ?? (every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null),
         weekday,
         ...(lastMonth ? { lastMonth } : {}),
+        ...(inLastMonth ? { byQuarter: true } : {}),
+        ...(dues.length > 1 ? { dues } : {}),
       },
       start: m.index,
       end,
@@ -215,6 +253,19 @@ function readWindows(
     texts.push(text.slice(m.from, m.to).trim());
   }
   return { windows, deadline, texts };
+}
+
+/**
+ * Two or more windows with time between them ("tháng 5 và tháng 8/2026", "phát động tháng 7; trao giải
+ * tháng 11"): separate times of one piece of work, not one span.
+ */
+function apart(windows: readonly Window[]): boolean {
+  if (windows.length < 2) return false;
+  const sorted = [...windows].sort((a, b) => compareDates(a.start, b.start));
+  return sorted.every((w, i) => {
+    const next = sorted[i + 1];
+    return !next || compareDates(addDays(w.end, 1), next.start) < 0;
+  });
 }
 
 /** Reads the window(s) that time words give. Returns a null window when the words name no time. */
@@ -254,7 +305,19 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
     window = union(peaks);
     peaks = [];
   }
-  return { window, deadline: false, peaks, peakNote, recurrence, sustained, words: main.texts.join('; ') };
+  const separate = apart(main.windows)
+    ? main.windows.map((w, i) => ({ ...w, text: main.texts[i] ?? '' }))
+    : [];
+  return {
+    window,
+    deadline: false,
+    peaks,
+    peakNote,
+    recurrence,
+    sustained,
+    words: main.texts.join('; '),
+    ...(separate.length > 0 ? { separate } : {}),
+  };
 }
 
 /** The words name a day, month, quarter or span, not only a year ("năm 2025" in a name is no schedule). */

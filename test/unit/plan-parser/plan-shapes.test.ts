@@ -1,0 +1,166 @@
+/**
+ * Plan shapes met in blind set C, each written small: where a plan puts a fact, the parser finds it.
+ * The org below is made up; only the shapes matter.
+ */
+import { parsePlan } from '../../../src/domain/plan-parser';
+import type { DraftTask, OrgDirectory } from '../../../src/domain/task';
+
+const directory: OrgDirectory = {
+  demo: {
+    name: 'Liên minh Hợp tác xã tỉnh Demo',
+    departments: {
+      'van-phong': ['Văn phòng', 'VP'],
+      'ban-kiem-tra': ['Ban Kiểm tra'],
+      'ban-tuyen-truyen': ['Ban Tuyên truyền – Đào tạo', 'Ban Tuyên truyền - Đào tạo'],
+      'ban-chinh-sach': ['Ban Chính sách – Phát triển HTX', 'Ban Chính sách - Phát triển HTX'],
+      'quy-ho-tro': ['Quỹ Hỗ trợ phát triển HTX tỉnh', 'Quỹ Hỗ trợ phát triển HTX'],
+    },
+  },
+};
+
+const HEAD = `LIÊN MINH HỢP TÁC XÃ TỈNH DEMO
+Số: 12/KH-LMHTX                          Demo, ngày 10 tháng 02 năm 2026
+
+KẾ HOẠCH
+Công tác năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về kinh tế tập thể.
+`;
+
+const parse = (body: string): DraftTask[] => parsePlan(HEAD + body, { org: 'demo', directory }).tasks;
+const byTitle = (tasks: DraftTask[], words: string): DraftTask | undefined =>
+  tasks.find((t) => t.title.includes(words));
+
+describe('plan shapes', () => {
+  it("reads a heads' post as its department and the time beside the verbs", () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Tổ chức Hội nghị tuyên truyền Luật HTX năm 2023.
+Chánh Văn phòng chủ trì; Trưởng Ban Kiểm tra phối hợp. Thời gian: tháng 4/2026.
+2. Biên soạn sổ tay hướng dẫn thành lập HTX.
+Giao Trưởng Ban Tuyên truyền – Đào tạo chủ trì thực hiện, hoàn thành trước ngày 30/6/2026.
+`);
+    expect(byTitle(tasks, 'Hội nghị tuyên truyền')).toMatchObject({
+      lead: ['van-phong'],
+      support: ['ban-kiem-tra'],
+      start: '2026-04-01',
+      end: '2026-04-30',
+    });
+    expect(byTitle(tasks, 'sổ tay')).toMatchObject({ lead: ['ban-tuyen-truyen'], end: '2026-06-29' });
+  });
+
+  it('reads a note of bare unit names, in parentheses or after a dash, as the lead', () => {
+    const tasks = parse(`
+II. CÁC HOẠT ĐỘNG
+a) Tổ chức Lễ kỷ niệm ngày 11/4/2026 (Ban Tuyên truyền – Đào tạo).
+b) Gặp mặt cán bộ hưu trí – dự kiến cuối tháng 4/2026 – Văn phòng.
+`);
+    expect(tasks.map((t) => [t.lead, t.start])).toEqual([
+      [['ban-tuyen-truyen'], '2026-04-11'],
+      [['van-phong'], '2026-04-21'],
+    ]);
+  });
+
+  it("hands a heading's lead verb down, and reads '<work>: <time>' lines and a last clause of time", () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Nhiệm vụ do Văn phòng chủ trì
+- Tổ chức Hội nghị cán bộ, công chức; thời gian: tháng 3/2026.
+- Tổng hợp báo cáo năm; thời gian: tháng 12/2026.
+2. Ban Kiểm tra chủ trì các nội dung sau:
+a) Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026.
+3. Các nội dung phối hợp với Sở Nông nghiệp và Môi trường (Văn phòng thực hiện)
+- Hội thảo chuỗi giá trị nông sản: tháng 8/2026.
+- Khảo sát mô hình HTX kiểu mới: tháng 9/2026.
+`);
+    expect(tasks.map((t) => [t.title, t.lead, t.start])).toEqual([
+      ['Tổ chức Hội nghị cán bộ, công chức', ['van-phong'], '2026-03-01'],
+      ['Tổng hợp báo cáo năm', ['van-phong'], '2026-12-01'],
+      ['Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026', ['ban-kiem-tra'], '2026-04-01'],
+      ['Hội thảo chuỗi giá trị nông sản', ['van-phong'], '2026-08-01'],
+      ['Khảo sát mô hình HTX kiểu mới', ['van-phong'], '2026-09-01'],
+    ]);
+  });
+
+  it('reads a list of abbreviations, one pair a line, however the pair is written', () => {
+    const tasks = parsePlan(
+      HEAD.replace(
+        'I. MỤC ĐÍCH',
+        'DANH MỤC TỪ VIẾT TẮT\nBKT – Ban Kiểm tra\nTTĐT: Ban Tuyên truyền – Đào tạo\nQHT = Quỹ Hỗ trợ phát triển HTX tỉnh\n\nI. MỤC ĐÍCH',
+      ) + '\nII. NHIỆM VỤ\n1. Tập huấn nghiệp vụ (TTĐT chủ trì, QHT và BKT phối hợp; tháng 5/2026).\n',
+      { org: 'demo', directory },
+    ).tasks;
+    expect(tasks[0]).toMatchObject({ lead: ['ban-tuyen-truyen'], support: ['quy-ho-tro', 'ban-kiem-tra'] });
+  });
+
+  it('reads a timeline of dated steps with "Thực hiện:" on the next line', () => {
+    const tasks = parse(`
+II. LỘ TRÌNH THỰC HIỆN
+Giao Văn phòng theo dõi tiến độ các bước sau đây:
+Ngày 18 – 19/6/2026: Tổ chức Hội nghị tổng kết (phiên trù bị và
+phiên chính thức).
+Thực hiện: Văn phòng, Ban Kiểm tra.
+Tuần 2 tháng 9/2026: Kiểm tra hồ sơ vay vốn.
+Thực hiện: Quỹ Hỗ trợ phát triển HTX tỉnh.
+`);
+    expect(tasks.map((t) => [t.title, t.lead, t.start, t.end])).toEqual([
+      [
+        'Tổ chức Hội nghị tổng kết (phiên trù bị và phiên chính thức)',
+        ['van-phong', 'ban-kiem-tra'],
+        '2026-06-18',
+        '2026-06-19',
+      ],
+      ['Kiểm tra hồ sơ vay vốn', ['quy-ho-tro'], '2026-09-08', '2026-09-14'],
+    ]);
+  });
+
+  it('reads phases and separate times as one task each, and Tết as a date', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Thi đua chào mừng Đại hội. Ban Kiểm tra chủ trì.
+- Đợt 1: cao điểm tháng 4/2026.
+- Đợt 2: từ ngày 01/8 đến ngày 02/9/2026.
+2. Tập huấn kế toán cho HTX.
+- Chủ trì: Văn phòng.
+- Thời gian: tháng 5 và tháng 8/2026.
+3. Khảo sát nhu cầu đào tạo; hoàn thành trước Tết Nguyên đán Đinh Mùi 2027.
+Văn phòng chủ trì.
+`);
+    expect(tasks.filter((t) => t.title.startsWith('Thi đua')).map((t) => [t.title, t.start, t.end])).toEqual([
+      ['Thi đua chào mừng Đại hội (Đợt 1)', '2026-04-01', '2026-04-30'],
+      ['Thi đua chào mừng Đại hội (Đợt 2)', '2026-08-01', '2026-09-02'],
+    ]);
+    expect(tasks.filter((t) => t.title.startsWith('Tập huấn')).map((t) => t.start)).toEqual([
+      '2026-05-01',
+      '2026-08-01',
+    ]);
+    expect(byTitle(tasks, 'Khảo sát')).toMatchObject({ kind: 'deadline', end: '2027-02-05' });
+  });
+
+  it('reads a pipe table whose header is on two lines, and an appendix after the signature', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Tổ chức các lớp tập huấn: chi tiết tại Phụ lục kèm theo.
+
+| TT | Nội dung kiểm tra,    | Đơn vị        | Đơn vị         | Thời gian      |
+|    | giám sát              | chủ trì       | phối hợp       | thực hiện      |
+|----|-----------------------|---------------|----------------|----------------|
+| 1  | Kiểm tra hội phí      | Ban Kiểm tra  | Văn phòng      | Quý II/2026    |
+
+Nơi nhận:                                  TM. BAN THƯỜNG VỤ
+- Lưu: VT.
+
+PHỤ LỤC
+TT\tTên lớp\tThời gian\tĐơn vị chủ trì\tĐơn vị phối hợp
+1\tTập huấn kế toán HTX\tTháng 6/2026\tVăn phòng\tBan Kiểm tra
+`);
+    expect(byTitle(tasks, 'Kiểm tra hội phí')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Tập huấn kế toán')).toMatchObject({ lead: ['van-phong'], start: '2026-06-01' });
+    // The item that sends the reader to the appendix is no task of its own.
+    expect(byTitle(tasks, 'chi tiết tại Phụ lục')).toBeUndefined();
+  });
+});
