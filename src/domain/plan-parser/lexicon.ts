@@ -195,3 +195,10 @@ export const RELATIVE_TIME_AFTER = ['sau', 'truoc', 'ke tu'];
  * item of a part that no other clause assigned.
  */
 export const REST_WORDS = ['con lai'];
+
+/**
+ * Words a heading puts before the unit it addresses: "1. Đối với Văn phòng", "2. Giao Ban Kiểm tra",
+ * "3. Gửi Trung tâm …" in a Công văn or a meeting's conclusions. The items under such a heading are that
+ * unit's work (tasks, not standing duties).
+ */
+export const ADDRESSEE_OPENINGS = ['doi voi', 'giao cho', 'giao', 'gui', 'de nghi', 'yeu cau'];

@@ -163,4 +163,17 @@ TT\tTên lớp\tThời gian\tĐơn vị chủ trì\tĐơn vị phối hợp
     // The item that sends the reader to the appendix is no task of its own.
     expect(byTitle(tasks, 'chi tiết tại Phụ lục')).toBeUndefined();
   });
+  it('gives the items under "Đối với <unit>" (a Công văn\'s asks per unit) to that unit', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Đối với Văn phòng
+a) Tham mưu Kế hoạch tổ chức Tết, trình Thường trực trước ngày 25/12/2026.
+b) Tổ chức gặp mặt cán bộ đầu Xuân ngày 13/02/2026.
+2. Đối với Ban Kiểm tra:
+a) Rà soát Quy chế làm việc; hoàn thành trong Quý I/2026.
+`);
+    expect(byTitle(tasks, 'Kế hoạch tổ chức Tết')).toMatchObject({ lead: ['van-phong'] });
+    expect(byTitle(tasks, 'gặp mặt')).toMatchObject({ lead: ['van-phong'], start: '2026-02-13' });
+    expect(byTitle(tasks, 'Quy chế')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-03-31' });
+  });
 });

@@ -13,7 +13,8 @@ import { fold, foldWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
-import { childRef, roleOf } from './roles';
+import { childRef, isUnitHeading, roleOf } from './roles';
+import { ADDRESSEE_OPENINGS } from '../lexicon';
 import { attachStepFields, opensWithAction, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
@@ -51,11 +52,31 @@ function headingVerbLeads(text: string, ctx: ParseContext): Leads | null {
   return { lead: before.map((h) => h.slug), support, unknown: [] };
 }
 
+const ADDRESSEE = new RegExp(`^(?:${ADDRESSEE_OPENINGS.join('|')})\\s+`);
+
+/**
+ * "1. Đối với Văn phòng", "2. Giao Ban Kiểm tra – Pháp chế:": a group heading that is only the unit it
+ * addresses (after an addressee word) gives the items under it to that unit, wherever the plan is not a
+ * responsibilities block (a Công văn's asks per unit, a meeting's conclusions per unit).
+ */
+function addresseeLeads(text: string, ctx: ParseContext): Leads | null {
+  const m = ADDRESSEE.exec(fold(text));
+  if (!m) return null;
+  // The folded text keeps the original's length, so the cut falls at the same place.
+  const rest = text.slice(m[0].length);
+  if (!isUnitHeading(rest, ctx.units)) return null;
+  const colon = rest.indexOf(':');
+  const hits = ctx.units.scan(colon > 0 ? rest.slice(0, colon) : rest).hits;
+  return hits.length > 0 ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
+}
+
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
+  const own =
+    readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx) ?? addresseeLeads(group.text, ctx);
   return {
     time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
-    leads: overLeads(readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx), inh.leads),
+    leads: overLeads(own, inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
 }
