@@ -202,3 +202,13 @@ export const REST_WORDS = ['con lai'];
  * unit's work (tasks, not standing duties).
  */
 export const ADDRESSEE_OPENINGS = ['doi voi', 'giao cho', 'giao', 'gui', 'de nghi', 'yeu cau'];
+
+/**
+ * The marks of an assignment matrix, one column per unit (layout/task-table.ts): "CT" (chủ trì) leads,
+ * "PH" (phối hợp), "x", "TG" (tham gia) support. Folded, as the cells are read.
+ */
+export const MATRIX_LEAD_MARKS = ['ct', 'chu tri'] as const;
+export const MATRIX_SUPPORT_MARKS = ['ph', 'phoi hop', 'x', 'tg', 'tham gia'] as const;
+
+/** A table cell that repeats the one above it: "-nt-", "nt", "như trên", "〃". */
+export const DITTO_CELLS = ['nt', 'nhu tren'] as const;

@@ -176,4 +176,29 @@ a) Rà soát Quy chế làm việc; hoàn thành trong Quý I/2026.
     expect(byTitle(tasks, 'gặp mặt')).toMatchObject({ lead: ['van-phong'], start: '2026-02-13' });
     expect(byTitle(tasks, 'Quy chế')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-03-31' });
   });
+  it('reads an assignment matrix (a column per unit, CT / PH / x in the cells) and "-nt-" time cells', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ
+1. Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+Ghi chú: CT – chủ trì; PH – phối hợp. VP – Văn phòng; BKT – Ban Kiểm tra; Quỹ – Quỹ Hỗ trợ phát triển HTX tỉnh.
+
+| TT | Nội dung nhiệm vụ | VP | BKT | Quỹ | Cơ quan khác | Thời gian |
+|----|-------------------|----|-----|-----|--------------|-----------|
+| 1 | Kiểm tra hoạt động của HTX thành viên | PH | CT |  |  | Quý II/2026 |
+| 2 | Cho vay vốn hỗ trợ HTX | x |  | CT |  | -nt- |
+| 3 | Rà soát HTX ngừng hoạt động |  | PH |  | Sở Nông nghiệp và Môi trường chủ trì | Tháng 5/2026 |
+`);
+    expect(byTitle(tasks, 'Kiểm tra hoạt động')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Cho vay')).toMatchObject({
+      lead: ['quy-ho-tro'],
+      support: ['van-phong'],
+      start: '2026-04-01',
+      end: '2026-06-30',
+    });
+    expect(byTitle(tasks, 'Rà soát')).toMatchObject({ lead: [], support: ['ban-kiem-tra'] });
+  });
 });
