@@ -153,6 +153,10 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+th[ae]ng\b/, 'month'],
 ];
 
+/** A count and the products counted, right before a recurrence word; "lần", "buổi", "kỳ" count times. */
+const OUTPUT_RATE =
+  /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
+
 const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 
 /** "trước ngày 25 hằng tháng", "hằng tháng, chậm nhất ngày 5": the last day of each month's window. */
@@ -204,6 +208,9 @@ export function findRecurrence(
   for (const [re, every] of RECURRENCE) {
     const m = re.exec(folded);
     if (!m) continue;
+    // "(ít nhất 02 tin, bài mỗi tuần)", "03 bản tin hằng tháng": a count of products per period is a rate
+    // of output over the item's own window, not a rhythm of separate tasks ("01 lần mỗi tuần" is one).
+    if (OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
     const end = m.index + m[0].length;
     const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
       folded.slice(end),
