@@ -212,3 +212,26 @@ export const MATRIX_SUPPORT_MARKS = ['ph', 'phoi hop', 'x', 'tg', 'tham gia'] as
 
 /** A table cell that repeats the one above it: "-nt-", "nt", "như trên", "〃". */
 export const DITTO_CELLS = ['nt', 'nhu tren'] as const;
+
+/**
+ * Words that open the name of a body that is no department of the alliance but stands among its units in
+ * a list of who does the work: "Văn phòng, Công đoàn cơ quan", "Ban X; Sở Công Thương; UBND các xã".
+ */
+export const BODY_OPENINGS = [
+  'cong doan',
+  'chi bo',
+  'chi doan',
+  'doan thanh nien',
+  'dang uy',
+  'so',
+  'ubnd',
+  'uy ban',
+  'ngan hang',
+  'hoi',
+  'cac htx',
+  'cac hop tac xa',
+  'lien minh htx viet nam',
+  'chi cuc',
+  'bao',
+  'dai',
+] as const;

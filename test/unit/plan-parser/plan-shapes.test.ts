@@ -201,4 +201,16 @@ Ghi chú: CT – chủ trì; PH – phối hợp. VP – Văn phòng; BKT – Ba
     });
     expect(byTitle(tasks, 'Rà soát')).toMatchObject({ lead: [], support: ['ban-kiem-tra'] });
   });
+  it('reads a line under an item made only of unit names as its lead', () => {
+    const tasks = parse(`
+II. CÁC HOẠT ĐỘNG
+1) Các sự kiện
+a. Hội nghị tôn vinh HTX tiêu biểu: sáng 11/4/2026.
+   * Ban Tuyên truyền – Đào tạo.
+b. Giao lưu thể thao với các HTX: Chủ nhật, 19/4/2026.
+   ▪ Văn phòng, Công đoàn cơ quan.
+`);
+    expect(byTitle(tasks, 'tôn vinh')).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-04-11' });
+    expect(byTitle(tasks, 'Giao lưu')).toMatchObject({ lead: ['van-phong'] });
+  });
 });

@@ -8,6 +8,7 @@ import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
+import { readField } from './fields';
 import { cleanTitle, withoutOpeningVerb } from './titles';
 import {
   findRecurrence,
@@ -20,7 +21,7 @@ import {
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
 import { findMentions } from '../time/time-mentions';
-import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
+import { BODY_OPENINGS, RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -413,6 +414,36 @@ function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
   return null;
 }
 
+/**
+ * "c. Hội nghị tôn vinh HTX …: sáng 11/4/2026." over "   * Phòng Tuyên truyền – Thi đua." or "▪ Văn
+ * phòng, Công đoàn cơ quan.": a line under the item made of nothing but unit names (the plan's own and
+ * outside bodies) says who does it, as a unit column would.
+ */
+function bodyUnitLeads(node: OutlineNode, isSubItem: IsSubItem, ctx: ParseContext): Leads | null {
+  for (const child of node.children) {
+    if (isSubItem(child) || readField(child.text)) continue;
+    const text = child.text.replace(/[\s.;,]+$/, '');
+    const hits = ctx.units.scan(text).hits;
+    if (hits.length === 0) continue;
+    // Each name of the list is one of the plan's units or opens like the name of another body.
+    const parts = text.split(/\s*[,;]\s*|\s+và\s+/u).filter((p) => p.trim().length > 0);
+    const names = parts.every((part) => {
+      const own = ctx.units.scan(part).hits;
+      const covered = own.reduce((n, h) => n + foldWords(part.slice(h.from, h.to)).join('').length, 0);
+      const words = foldWords(part);
+      if (covered >= NAMES_ONLY * words.join('').length) return true;
+      return (
+        words.length <= BODY_NAME_WORDS && BODY_OPENINGS.some((b) => startsWithWords(words, b.split(' ')))
+      );
+    });
+    if (names) return { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] };
+  }
+  return null;
+}
+
+/** Words the name of another body in a list of units may take ("Công đoàn cơ quan", "Sở Công Thương"). */
+const BODY_NAME_WORDS = 6;
+
 /** The clause's verb is one of helping ("phối hợp", "tham gia"), not of leading. */
 const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
 
@@ -484,7 +515,8 @@ export function buildItemTasks(
     readLeads(ctx.units, facts) ??
     subjectLeads(title, ctx) ??
     laterSubjectLeads(facts.lineText, ctx) ??
-    bareUnitLeads(facts.lineText, ctx);
+    bareUnitLeads(facts.lineText, ctx) ??
+    bodyUnitLeads(node, isSubItem, ctx);
   const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
   const { subs, timing: fromBullets, phased } = bulletTimes(facts, place, leads, ctx, title);
   if (phased) return subs;
