@@ -11,7 +11,7 @@ import { classifySection, sectionKindOf } from './sections';
 import { readField } from './fields';
 import { fold, foldWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime, timeHeading } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, isUnitHeading, roleOf } from './roles';
 import { ADDRESSEE_OPENINGS } from '../lexicon';
@@ -109,11 +109,19 @@ function shareLeads(runs: readonly ItemRun[]): void {
   }
 }
 
-export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited, ctx: ParseContext): void {
   const runs: ItemRun[] = [];
   // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
   const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
+  // "THÁNG 3" on a line of its own (see outline.ts): the time of the items after it, up to the next one.
+  let inh = inherited;
   for (const child of parent.children) {
+    const month = child.marker === null ? timeHeading(child.text) : null;
+    if (month !== null) {
+      const reading = readTime(month, timeContext(ctx));
+      if (reading.window) inh = { ...inherited, time: { reading, text: month } };
+      continue;
+    }
     // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
     // items written as one paragraph of work is that work.
     if (bulletItems && !parent.children.some(isBullet) && assignsWork(child, ctx)) {
