@@ -235,3 +235,9 @@ export const BODY_OPENINGS = [
   'bao',
   'dai',
 ] as const;
+
+/**
+ * Verbs that put a time on the event an item is about rather than on the item: "Cho ý kiến kế hoạch tổ
+ * chức Hội chợ … (dự kiến tổ chức vào tháng 10/2024)". Such a time does not narrow the item's window.
+ */
+export const SUBJECT_EVENT_VERBS = ['to chuc', 'dien ra', 'khai mac'] as const;

@@ -213,4 +213,31 @@ b. Giao lưu thể thao với các HTX: Chủ nhật, 19/4/2026.
     expect(byTitle(tasks, 'tôn vinh')).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-04-11' });
     expect(byTitle(tasks, 'Giao lưu')).toMatchObject({ lead: ['van-phong'] });
   });
+  it('times the items after a month on a line of its own ("THÁNG 1", "Tháng Sáu") by that month', () => {
+    const tasks = parse(`
+II. NỘI DUNG THEO THÁNG
+THÁNG 1
+1. Thông qua Kế hoạch công tác năm 2026 (Ban Kiểm tra).
+Tháng 02/2026 (nghỉ Tết từ 14/02 đến hết 22/02/2026)
+2. Cho ý kiến dự thảo Đề án vị trí việc làm (Văn phòng).
+Tháng Sáu
+3. Cho ý kiến Kế hoạch thi đua (Văn phòng).
+`);
+    expect(byTitle(tasks, 'Kế hoạch công tác')).toMatchObject({ start: '2026-01-01', end: '2026-01-31' });
+    expect(byTitle(tasks, 'vị trí việc làm')).toMatchObject({ start: '2026-02-01', end: '2026-02-28' });
+    expect(byTitle(tasks, 'thi đua')).toMatchObject({ start: '2026-06-01', end: '2026-06-30' });
+  });
+
+  it("narrows a group's time by the item's own time inside it, not by a date the work is about", () => {
+    const tasks = parse(`
+II. NỘI DUNG THEO THÁNG
+1. Tháng 3/2026
+a) Thông qua Kế hoạch kiểm tra năm 2026 (tuần đầu tháng 3) (Ban Kiểm tra).
+b) Lễ kỷ niệm 80 năm Ngày thành lập (11/4/1946 – 11/4/2026) (Văn phòng).
+c) Cho ý kiến kế hoạch Hội chợ OCOP (dự kiến tổ chức vào ngày 20/3/2026) (Văn phòng).
+`);
+    expect(byTitle(tasks, 'Kế hoạch kiểm tra')).toMatchObject({ start: '2026-03-01', end: '2026-03-07' });
+    expect(byTitle(tasks, 'kỷ niệm')).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
+    expect(byTitle(tasks, 'Hội chợ')).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
+  });
 });

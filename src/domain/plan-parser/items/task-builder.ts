@@ -2,6 +2,7 @@
  * Turns one work item into tasks: the item itself, a task per peak ("cao điểm …"), a task per bulleted
  * sub-activity with its own time, or one task per quarter/month for recurring work.
  */
+import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
@@ -21,7 +22,13 @@ import {
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
 import { findMentions } from '../time/time-mentions';
-import { BODY_OPENINGS, RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
+import {
+  BODY_OPENINGS,
+  SUBJECT_EVENT_VERBS,
+  RELATIVE_TIME_AFTER,
+  RELATIVE_TIME_BEFORE,
+  SUPPORT_VERBS,
+} from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -293,6 +300,30 @@ function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
 }
 
 /** The item's time: its own words first, then its group's, then time words in its title. */
+const SUBJECT_EVENT = new RegExp(`\\b(?:${SUBJECT_EVENT_VERBS.join('|')})(?:\\s+(?:vao|trong|tu))?\\s*$`);
+
+/**
+ * "THÁNG 3" over "8. Thông qua Kế hoạch … (tuần đầu tháng 3)", "… : Thứ Sáu, 27/3/2026": a time the item's
+ * own line gives inside its group's window narrows it (the day in the month); one outside it ("kỷ niệm
+ * 11/4/1946 – 11/4/2026", "Ngày Quốc tế HTX 04/7" under June) is a date the work is about, not its time.
+ */
+function narrowing(line: string, own: readonly (() => Timing | null)[], outer: Timing | null): Timing | null {
+  const w = outer?.reading?.window;
+  if (!w || outer.reading?.recurrence) return null;
+  const folded = fold(line);
+  for (const candidate of own) {
+    const t = candidate();
+    const v = t?.reading?.window;
+    if (!t || !v || t.reading?.recurrence) continue;
+    const at = t.text ? folded.indexOf(fold(t.text)) : -1;
+    if (at >= 0 && SUBJECT_EVENT.test(folded.slice(Math.max(0, at - 30), at))) continue;
+    const inside = compareDates(v.start, w.start) >= 0 && compareDates(v.end, w.end) <= 0;
+    const narrower = compareDates(v.start, w.start) > 0 || compareDates(v.end, w.end) < 0;
+    if (inside && narrower) return t;
+  }
+  return null;
+}
+
 function itemTiming(
   title: string,
   facts: ItemFacts,
@@ -301,6 +332,12 @@ function itemTiming(
   ctx: ParseContext,
 ): Timing {
   const found = (t: Timing | null): t is Timing => Boolean(t?.reading?.window || t?.reading?.recurrence);
+  const own: (() => Timing | null)[] = [
+    () => lastClauseTime(facts.lineText, ctx),
+    () => titleTime(title, ctx),
+    // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
+    () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
+  ];
   const candidates: (() => Timing | null)[] = [
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
@@ -321,11 +358,9 @@ function itemTiming(
     // "c) Đăng tải chuyên mục …; riêng nội dung này thực hiện từ tháng 5 đến hết tháng 8/2026": a clause
     // of the item's own line that schedules it overrides its group's time.
     () => clauseTime(facts.lineText, ctx),
+    () => narrowing(facts.lineText, own, place.inherited.time),
     () => place.inherited.time,
-    () => lastClauseTime(facts.lineText, ctx),
-    () => titleTime(title, ctx),
-    // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
-    () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
+    ...own,
   ];
   for (const candidate of candidates) {
     const t = candidate();
