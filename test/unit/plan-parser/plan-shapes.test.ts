@@ -240,4 +240,25 @@ c) Cho ý kiến kế hoạch Hội chợ OCOP (dự kiến tổ chức vào ng�
     expect(byTitle(tasks, 'kỷ niệm')).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
     expect(byTitle(tasks, 'Hội chợ')).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
   });
+  it('reads the units after a dash with their verbs, and a list of names in brackets or after an em dash', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Hội nghị tổng kết năm 2025 (Thứ Năm, 15/01/2026) — Ban Chính sách – Phát triển HTX chủ trì, Văn phòng phối hợp.
+2. Thông qua Kế hoạch công tác năm 2026 – Ban Tuyên truyền – Đào tạo chuẩn bị.
+3. Hội chợ OCOP từ 08 - 12/4/2026 — Quỹ Hỗ trợ phát triển HTX chủ trì; Ban Kiểm tra, Văn phòng phối hợp; mời Sở Công Thương cùng tham gia.
+4. Cho ý kiến Kế hoạch thi đua năm 2026 [Ban Kiểm tra]
+5. Thăm, chúc Tết các HTX (từ ngày 26/01 đến ngày 13/02/2026) — Văn phòng, Công đoàn cơ quan.
+`);
+    expect(byTitle(tasks, 'tổng kết')).toMatchObject({
+      lead: ['ban-chinh-sach'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Kế hoạch công tác')).toMatchObject({ lead: ['ban-tuyen-truyen'] });
+    expect(byTitle(tasks, 'Hội chợ')).toMatchObject({
+      lead: ['quy-ho-tro'],
+      support: ['ban-kiem-tra', 'van-phong'],
+    });
+    expect(byTitle(tasks, 'thi đua')).toMatchObject({ lead: ['ban-kiem-tra'] });
+    expect(byTitle(tasks, 'chúc Tết')).toMatchObject({ lead: ['van-phong'] });
+  });
 });

@@ -430,21 +430,50 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
 /** Share of a note's letters that unit names must cover for the note to be only those names. */
 const NAMES_ONLY = 0.8;
 
+/** Words the name of another body in a list of units may take ("Công đoàn cơ quan", "Sở Công Thương"). */
+const BODY_NAME_WORDS = 6;
+
 /**
- * "a) Treo băng rôn … (Văn phòng).", "c) Gặp mặt … – dự kiến cuối tháng 4/2026 – Văn phòng.": a note in
- * parentheses, or the last dash-separated part, made of nothing but unit names says who does the item.
+ * "Văn phòng", "VP, Công đoàn cơ quan", "Ban X; Sở Công Thương": text that is nothing but a list of names,
+ * each one of the plan's units or opening like the name of another body. Its units lead.
+ */
+function namesOnlyLeads(written: string, ctx: ParseContext): Leads | null {
+  const text = written.replace(/[\s.;,]+$/, '');
+  const hits = ctx.units.scan(text).hits;
+  if (hits.length === 0) return null;
+  const covers = (part: string): boolean => {
+    const own = ctx.units.scan(part).hits;
+    const covered = own.reduce((n, h) => n + foldWords(part.slice(h.from, h.to)).join('').length, 0);
+    return covered >= NAMES_ONLY * foldWords(part).join('').length;
+  };
+  const parts = text.split(/\s*[,;]\s*|\s+và\s+/u).filter((p) => p.trim().length > 0);
+  const names =
+    covers(text) ||
+    parts.every((part) => {
+      const words = foldWords(part);
+      if (covers(part)) return true;
+      return (
+        words.length <= BODY_NAME_WORDS && BODY_OPENINGS.some((b) => startsWithWords(words, b.split(' ')))
+      );
+    });
+  return names ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
+}
+
+/**
+ * "a) Treo băng rôn … (Văn phòng).", "… [Ban TT-TĐ]", "c) Gặp mặt … – dự kiến cuối tháng 4/2026 – Văn
+ * phòng.", "… — VP, Công đoàn cơ quan.": a note in parentheses or brackets, or the part after the last em
+ * dash (a unit's name may hold an en dash), or else the last dash-separated part, made of nothing but unit
+ * names says who does the item.
  */
 function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
-  const notes = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
+  const notes = [...line.matchAll(/\(([^()]+)\)|\[([^[\]]+)\]/g)].map((m) => m[1] ?? m[2] ?? '');
   const parts = line.split(/\s[–—-]\s/);
   if (parts.length > 1) notes.push(parts[parts.length - 1] ?? '');
+  const em = line.split(/\s—\s/);
+  if (em.length > 1) notes.push(em[em.length - 1] ?? '');
   for (const note of notes.reverse()) {
-    const text = note.replace(/[\s.;,]+$/, '');
-    const hits = ctx.units.scan(text).hits;
-    if (hits.length === 0) continue;
-    const covered = hits.reduce((n, h) => n + foldWords(text.slice(h.from, h.to)).join('').length, 0);
-    if (covered >= NAMES_ONLY * foldWords(text).join('').length)
-      return { lead: hits.map((h) => h.slug), support: [], unknown: [] };
+    const leads = namesOnlyLeads(note, ctx);
+    if (leads) return leads;
   }
   return null;
 }
@@ -457,27 +486,11 @@ function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
 function bodyUnitLeads(node: OutlineNode, isSubItem: IsSubItem, ctx: ParseContext): Leads | null {
   for (const child of node.children) {
     if (isSubItem(child) || readField(child.text)) continue;
-    const text = child.text.replace(/[\s.;,]+$/, '');
-    const hits = ctx.units.scan(text).hits;
-    if (hits.length === 0) continue;
-    // Each name of the list is one of the plan's units or opens like the name of another body.
-    const parts = text.split(/\s*[,;]\s*|\s+và\s+/u).filter((p) => p.trim().length > 0);
-    const names = parts.every((part) => {
-      const own = ctx.units.scan(part).hits;
-      const covered = own.reduce((n, h) => n + foldWords(part.slice(h.from, h.to)).join('').length, 0);
-      const words = foldWords(part);
-      if (covered >= NAMES_ONLY * words.join('').length) return true;
-      return (
-        words.length <= BODY_NAME_WORDS && BODY_OPENINGS.some((b) => startsWithWords(words, b.split(' ')))
-      );
-    });
-    if (names) return { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] };
+    const leads = namesOnlyLeads(child.text, ctx);
+    if (leads) return leads;
   }
   return null;
 }
-
-/** Words the name of another body in a list of units may take ("Công đoàn cơ quan", "Sở Công Thương"). */
-const BODY_NAME_WORDS = 6;
 
 /** The clause's verb is one of helping ("phối hợp", "tham gia"), not of leading. */
 const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
