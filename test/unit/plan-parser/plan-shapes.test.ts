@@ -261,4 +261,30 @@ II. NỘI DUNG
     expect(byTitle(tasks, 'thi đua')).toMatchObject({ lead: ['ban-kiem-tra'] });
     expect(byTitle(tasks, 'chúc Tết')).toMatchObject({ lead: ['van-phong'] });
   });
+  it('reads a calendar in aligned columns whose rows stand apart, each over several lines', () => {
+    const tasks = parse(`
+II. LỊCH CÁC HOẠT ĐỘNG
+
+  Thời gian                  Nội dung                                        Đơn vị thực hiện
+
+  03/02/2026                 Sinh hoạt chuyên đề kỷ niệm 96 năm Ngày         Văn phòng
+                             thành lập Đảng Cộng sản Việt Nam
+
+  Từ 05/02 đến               Thăm, tặng quà Tết các HTX thành viên           Ban Kiểm tra
+  14/02/2026                 khó khăn, gia đình chính sách
+
+  19/5/2026                  Sinh hoạt chuyên đề học tập và làm theo tư      Văn phòng
+                             tưởng, đạo đức, phong cách Hồ Chí Minh
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng là đầu mối triển khai Kế hoạch.
+`);
+    expect(byTitle(tasks, 'thành lập Đảng')).toMatchObject({ lead: ['van-phong'], start: '2026-02-03' });
+    expect(byTitle(tasks, 'tặng quà Tết')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      start: '2026-02-05',
+      end: '2026-02-14',
+    });
+    expect(byTitle(tasks, 'phong cách Hồ Chí Minh')).toMatchObject({ start: '2026-05-19' });
+  });
 });
