@@ -195,3 +195,49 @@ export const RELATIVE_TIME_AFTER = ['sau', 'truoc', 'ke tu'];
  * item of a part that no other clause assigned.
  */
 export const REST_WORDS = ['con lai'];
+
+/**
+ * Words a heading puts before the unit it addresses: "1. Đối với Văn phòng", "2. Giao Ban Kiểm tra",
+ * "3. Gửi Trung tâm …" in a Công văn or a meeting's conclusions. The items under such a heading are that
+ * unit's work (tasks, not standing duties).
+ */
+export const ADDRESSEE_OPENINGS = ['doi voi', 'giao cho', 'giao', 'gui', 'de nghi', 'yeu cau'];
+
+/**
+ * The marks of an assignment matrix, one column per unit (layout/task-table.ts): "CT" (chủ trì) leads,
+ * "PH" (phối hợp), "x", "TG" (tham gia) support. Folded, as the cells are read.
+ */
+export const MATRIX_LEAD_MARKS = ['ct', 'chu tri'] as const;
+export const MATRIX_SUPPORT_MARKS = ['ph', 'phoi hop', 'x', 'tg', 'tham gia'] as const;
+
+/** A table cell that repeats the one above it: "-nt-", "nt", "như trên", "〃". */
+export const DITTO_CELLS = ['nt', 'nhu tren'] as const;
+
+/**
+ * Words that open the name of a body that is no department of the alliance but stands among its units in
+ * a list of who does the work: "Văn phòng, Công đoàn cơ quan", "Ban X; Sở Công Thương; UBND các xã".
+ */
+export const BODY_OPENINGS = [
+  'cong doan',
+  'chi bo',
+  'chi doan',
+  'doan thanh nien',
+  'dang uy',
+  'so',
+  'ubnd',
+  'uy ban',
+  'ngan hang',
+  'hoi',
+  'cac htx',
+  'cac hop tac xa',
+  'lien minh htx viet nam',
+  'chi cuc',
+  'bao',
+  'dai',
+] as const;
+
+/**
+ * Verbs that put a time on the event an item is about rather than on the item: "Cho ý kiến kế hoạch tổ
+ * chức Hội chợ … (dự kiến tổ chức vào tháng 10/2024)". Such a time does not narrow the item's window.
+ */
+export const SUBJECT_EVENT_VERBS = ['to chuc', 'dien ra', 'khai mac'] as const;

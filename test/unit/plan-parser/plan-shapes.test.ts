@@ -163,4 +163,128 @@ TT\tTên lớp\tThời gian\tĐơn vị chủ trì\tĐơn vị phối hợp
     // The item that sends the reader to the appendix is no task of its own.
     expect(byTitle(tasks, 'chi tiết tại Phụ lục')).toBeUndefined();
   });
+  it('gives the items under "Đối với <unit>" (a Công văn\'s asks per unit) to that unit', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Đối với Văn phòng
+a) Tham mưu Kế hoạch tổ chức Tết, trình Thường trực trước ngày 25/12/2026.
+b) Tổ chức gặp mặt cán bộ đầu Xuân ngày 13/02/2026.
+2. Đối với Ban Kiểm tra:
+a) Rà soát Quy chế làm việc; hoàn thành trong Quý I/2026.
+`);
+    expect(byTitle(tasks, 'Kế hoạch tổ chức Tết')).toMatchObject({ lead: ['van-phong'] });
+    expect(byTitle(tasks, 'gặp mặt')).toMatchObject({ lead: ['van-phong'], start: '2026-02-13' });
+    expect(byTitle(tasks, 'Quy chế')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-03-31' });
+  });
+  it('reads an assignment matrix (a column per unit, CT / PH / x in the cells) and "-nt-" time cells', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ
+1. Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+Ghi chú: CT – chủ trì; PH – phối hợp. VP – Văn phòng; BKT – Ban Kiểm tra; Quỹ – Quỹ Hỗ trợ phát triển HTX tỉnh.
+
+| TT | Nội dung nhiệm vụ | VP | BKT | Quỹ | Cơ quan khác | Thời gian |
+|----|-------------------|----|-----|-----|--------------|-----------|
+| 1 | Kiểm tra hoạt động của HTX thành viên | PH | CT |  |  | Quý II/2026 |
+| 2 | Cho vay vốn hỗ trợ HTX | x |  | CT |  | -nt- |
+| 3 | Rà soát HTX ngừng hoạt động |  | PH |  | Sở Nông nghiệp và Môi trường chủ trì | Tháng 5/2026 |
+`);
+    expect(byTitle(tasks, 'Kiểm tra hoạt động')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Cho vay')).toMatchObject({
+      lead: ['quy-ho-tro'],
+      support: ['van-phong'],
+      start: '2026-04-01',
+      end: '2026-06-30',
+    });
+    expect(byTitle(tasks, 'Rà soát')).toMatchObject({ lead: [], support: ['ban-kiem-tra'] });
+  });
+  it('reads a line under an item made only of unit names as its lead', () => {
+    const tasks = parse(`
+II. CÁC HOẠT ĐỘNG
+1) Các sự kiện
+a. Hội nghị tôn vinh HTX tiêu biểu: sáng 11/4/2026.
+   * Ban Tuyên truyền – Đào tạo.
+b. Giao lưu thể thao với các HTX: Chủ nhật, 19/4/2026.
+   ▪ Văn phòng, Công đoàn cơ quan.
+`);
+    expect(byTitle(tasks, 'tôn vinh')).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-04-11' });
+    expect(byTitle(tasks, 'Giao lưu')).toMatchObject({ lead: ['van-phong'] });
+  });
+  it('times the items after a month on a line of its own ("THÁNG 1", "Tháng Sáu") by that month', () => {
+    const tasks = parse(`
+II. NỘI DUNG THEO THÁNG
+THÁNG 1
+1. Thông qua Kế hoạch công tác năm 2026 (Ban Kiểm tra).
+Tháng 02/2026 (nghỉ Tết từ 14/02 đến hết 22/02/2026)
+2. Cho ý kiến dự thảo Đề án vị trí việc làm (Văn phòng).
+Tháng Sáu
+3. Cho ý kiến Kế hoạch thi đua (Văn phòng).
+`);
+    expect(byTitle(tasks, 'Kế hoạch công tác')).toMatchObject({ start: '2026-01-01', end: '2026-01-31' });
+    expect(byTitle(tasks, 'vị trí việc làm')).toMatchObject({ start: '2026-02-01', end: '2026-02-28' });
+    expect(byTitle(tasks, 'thi đua')).toMatchObject({ start: '2026-06-01', end: '2026-06-30' });
+  });
+
+  it("narrows a group's time by the item's own time inside it, not by a date the work is about", () => {
+    const tasks = parse(`
+II. NỘI DUNG THEO THÁNG
+1. Tháng 3/2026
+a) Thông qua Kế hoạch kiểm tra năm 2026 (tuần đầu tháng 3) (Ban Kiểm tra).
+b) Lễ kỷ niệm 80 năm Ngày thành lập (11/4/1946 – 11/4/2026) (Văn phòng).
+c) Cho ý kiến kế hoạch Hội chợ OCOP (dự kiến tổ chức vào ngày 20/3/2026) (Văn phòng).
+`);
+    expect(byTitle(tasks, 'Kế hoạch kiểm tra')).toMatchObject({ start: '2026-03-01', end: '2026-03-07' });
+    expect(byTitle(tasks, 'kỷ niệm')).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
+    expect(byTitle(tasks, 'Hội chợ')).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
+  });
+  it('reads the units after a dash with their verbs, and a list of names in brackets or after an em dash', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Hội nghị tổng kết năm 2025 (Thứ Năm, 15/01/2026) — Ban Chính sách – Phát triển HTX chủ trì, Văn phòng phối hợp.
+2. Thông qua Kế hoạch công tác năm 2026 – Ban Tuyên truyền – Đào tạo chuẩn bị.
+3. Hội chợ OCOP từ 08 - 12/4/2026 — Quỹ Hỗ trợ phát triển HTX chủ trì; Ban Kiểm tra, Văn phòng phối hợp; mời Sở Công Thương cùng tham gia.
+4. Cho ý kiến Kế hoạch thi đua năm 2026 [Ban Kiểm tra]
+5. Thăm, chúc Tết các HTX (từ ngày 26/01 đến ngày 13/02/2026) — Văn phòng, Công đoàn cơ quan.
+`);
+    expect(byTitle(tasks, 'tổng kết')).toMatchObject({
+      lead: ['ban-chinh-sach'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Kế hoạch công tác')).toMatchObject({ lead: ['ban-tuyen-truyen'] });
+    expect(byTitle(tasks, 'Hội chợ')).toMatchObject({
+      lead: ['quy-ho-tro'],
+      support: ['ban-kiem-tra', 'van-phong'],
+    });
+    expect(byTitle(tasks, 'thi đua')).toMatchObject({ lead: ['ban-kiem-tra'] });
+    expect(byTitle(tasks, 'chúc Tết')).toMatchObject({ lead: ['van-phong'] });
+  });
+  it('reads a calendar in aligned columns whose rows stand apart, each over several lines', () => {
+    const tasks = parse(`
+II. LỊCH CÁC HOẠT ĐỘNG
+
+  Thời gian                  Nội dung                                        Đơn vị thực hiện
+
+  03/02/2026                 Sinh hoạt chuyên đề kỷ niệm 96 năm Ngày         Văn phòng
+                             thành lập Đảng Cộng sản Việt Nam
+
+  Từ 05/02 đến               Thăm, tặng quà Tết các HTX thành viên           Ban Kiểm tra
+  14/02/2026                 khó khăn, gia đình chính sách
+
+  19/5/2026                  Sinh hoạt chuyên đề học tập và làm theo tư      Văn phòng
+                             tưởng, đạo đức, phong cách Hồ Chí Minh
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng là đầu mối triển khai Kế hoạch.
+`);
+    expect(byTitle(tasks, 'thành lập Đảng')).toMatchObject({ lead: ['van-phong'], start: '2026-02-03' });
+    expect(byTitle(tasks, 'tặng quà Tết')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      start: '2026-02-05',
+      end: '2026-02-14',
+    });
+    expect(byTitle(tasks, 'phong cách Hồ Chí Minh')).toMatchObject({ start: '2026-05-19' });
+  });
 });

@@ -147,8 +147,11 @@ describe('plans against their answer keys (score-import)', () => {
  * (1.00 on every one; first sight 0.81 / 0.95 / 0.41 / 0.88). Set C was read after its first sight too
  * (0.79 / 0.71 / 0.63 / 0.77) and improved by general mechanisms (timelines with "Thực hiện:" lines, two-line
  * table headers, appendices, phases, heads' posts …): it is guarded at its figures after those changes,
- * and never below its first sight. Set D (the newest) has not been read: it must only not fall below its
- * last first sight (0.75 / 0.66 / 0.29 / 0.65, after the set-C mechanisms; 0.56 / 0.61 / 0.11 / 0.54 before).
+ * and never below its first sight. Set D (the newest) was read after its first sight (0.75 / 0.66 / 0.29 /
+ * 0.65, after the set-C mechanisms; 0.56 / 0.61 / 0.11 / 0.54 before) and improved by general mechanisms
+ * (addressee headings, assignment matrices, month headings, output rates, unit lines and dash notes,
+ * calendars whose rows stand apart): it is guarded at its figures after those changes, and never below
+ * its first sight.
  */
 interface FirstSight {
   set: string;
@@ -163,10 +166,12 @@ const BLIND_SETS = ['blind-2026-12-a', 'blind-2026-12-b', 'blind-2026-12-c', 'bl
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
 /** Set C after the changes made for it (first sight 0.79 / 0.71 / 0.63 / 0.77). */
 const BLIND_C_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
+/** Set D after the changes made for it (first sight 0.75 / 0.66 / 0.29 / 0.65). */
+const BLIND_D_AFTER: Figures = { recall: 0.83, precision: 0.87, lead: 0.81, window: 0.74 };
 const NEWEST = BLIND_SETS[BLIND_SETS.length - 1] ?? '';
 
 describe('blind sets (score-import): first sight and now', () => {
-  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B and C at their figures after the changes, D not below its first sight", async () => {
+  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B, C and D at their figures after the changes, never below their first sight", async () => {
     const lines: string[] = [];
     const now: Record<string, Figures> = {};
     for (const name of BLIND_SETS) {
@@ -198,9 +203,11 @@ describe('blind sets (score-import): first sight and now', () => {
       expect(at2(now['blind-2026-12-c']!)[k]).toBeGreaterThanOrEqual(c[k]);
       expect(at2(now['blind-2026-12-c']!)[k]).toBeGreaterThanOrEqual(BLIND_C_AFTER[k]);
     }
-    // Set D (the newest) is unread: it must only not fall below its last first sight.
+    // Set D: never below its last first sight, nor below its figures after the changes made for it.
     const d = firstSight('blind-2026-12-d').first_sight.at(-1)!.overall;
-    for (const k of ['recall', 'precision', 'lead', 'window'] as const)
+    for (const k of ['recall', 'precision', 'lead', 'window'] as const) {
       expect(at2(now['blind-2026-12-d']!)[k]).toBeGreaterThanOrEqual(d[k]);
+      expect(at2(now['blind-2026-12-d']!)[k]).toBeGreaterThanOrEqual(BLIND_D_AFTER[k]);
+    }
   });
 });

@@ -201,4 +201,14 @@ describe('time words met in set C', () => {
       { month: 12, day: 19 },
     ]);
   });
+  it.each([
+    ['trong suốt Tháng hành động (ít nhất 02 tin, bài mỗi tuần)', false],
+    ['phát hành 03 bản tin hằng tháng', false],
+    ['họp giao ban 01 lần mỗi tuần', true],
+    ['giao ban hằng tuần vào thứ Hai', true],
+  ])('%s: a count of products per period is a rate, not a recurrence', (text, recurs) => {
+    expect(readTime(text, c26).recurrence !== null && readTime(text, c26).recurrence !== undefined).toBe(
+      recurs,
+    );
+  });
 });

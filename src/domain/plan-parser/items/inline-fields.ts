@@ -177,13 +177,45 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   return { text: rest, fields };
 }
 
+/** Clauses of a tail that only invite outside bodies ("mời Sở Công Thương … cùng tham gia"): no unit's. */
+const INVITATION = /^\s*(?:moi|de nghi|kinh moi)\s/;
+
+/**
+ * "Trung tâm XTTM chủ trì; Ban TT-TĐ, Văn phòng phối hợp; mời Sở Công Thương cùng tham gia": a tail of
+ * clauses, each a verb clause or helpers only, an invitation of outside bodies left out.
+ */
+function clauseFields(tail: string): Field[] {
+  const direct = verbFields(tail);
+  if (direct.length > 0) return direct;
+  const clauses = tail.split(/;\s*/).filter((c) => c.trim().length > 0);
+  if (clauses.length < 2) return [];
+  const fields: Field[] = [];
+  for (const clause of clauses) {
+    if (INVITATION.test(fold(clause))) continue;
+    const found = fields.length === 0 ? verbFields(clause) : helpersOnly(clause.replace(/[\s.]+$/u, ''));
+    if (found.length === 0) return [];
+    fields.push(...found);
+  }
+  return fields[0]?.kind === 'lead' ? fields : [];
+}
+
+/**
+ * Where a closing clause of verb fields may open, strongest first: an em dash ("… (15/01/2026) — Ban
+ * Chính sách – Phát triển HTX chủ trì, Văn phòng phối hợp"), a sentence or clause, then an en dash or a
+ * hyphen ("… năm 2026 – Ban TT-TĐ chuẩn bị"). A unit's name may hold a dash of its own, so the em dash
+ * is tried before the dashes inside names, and the earliest dash of a kind before later ones.
+ */
+const VERB_CLAUSE_OPENERS = [/\s—\s*/g, /[.;]\s+/g, /\s[–-]\s+/g];
+
 /** "<title> …; Phòng X chủ trì, Văn phòng phối hợp.": a closing sentence or clause of verb fields. */
 function trailingVerbClause(text: string): { text: string; fields: Field[] } {
-  const re = /[.;]\s+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const fields = verbFields(text.slice(m.index + m[0].length));
-    if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index)))
-      return { text: text.slice(0, m.index), fields };
+  for (const opener of VERB_CLAUSE_OPENERS) {
+    const re = new RegExp(opener.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const fields = clauseFields(text.slice(m.index + m[0].length));
+      if (fields.length > 0 && /\p{L}/u.test(text.slice(0, m.index)))
+        return { text: text.slice(0, m.index), fields };
+    }
   }
   return { text, fields: [] };
 }

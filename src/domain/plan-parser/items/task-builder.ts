@@ -2,12 +2,14 @@
  * Turns one work item into tasks: the item itself, a task per peak ("cao điểm …"), a task per bulleted
  * sub-activity with its own time, or one task per quarter/month for recurring work.
  */
+import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
+import { readField } from './fields';
 import { cleanTitle, withoutOpeningVerb } from './titles';
 import {
   findRecurrence,
@@ -20,7 +22,13 @@ import {
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
 import { findMentions } from '../time/time-mentions';
-import { RELATIVE_TIME_AFTER, RELATIVE_TIME_BEFORE, SUPPORT_VERBS } from '../lexicon';
+import {
+  BODY_OPENINGS,
+  SUBJECT_EVENT_VERBS,
+  RELATIVE_TIME_AFTER,
+  RELATIVE_TIME_BEFORE,
+  SUPPORT_VERBS,
+} from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
 const ACTIONS = [
@@ -292,6 +300,30 @@ function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
 }
 
 /** The item's time: its own words first, then its group's, then time words in its title. */
+const SUBJECT_EVENT = new RegExp(`\\b(?:${SUBJECT_EVENT_VERBS.join('|')})(?:\\s+(?:vao|trong|tu))?\\s*$`);
+
+/**
+ * "THÁNG 3" over "8. Thông qua Kế hoạch … (tuần đầu tháng 3)", "… : Thứ Sáu, 27/3/2026": a time the item's
+ * own line gives inside its group's window narrows it (the day in the month); one outside it ("kỷ niệm
+ * 11/4/1946 – 11/4/2026", "Ngày Quốc tế HTX 04/7" under June) is a date the work is about, not its time.
+ */
+function narrowing(line: string, own: readonly (() => Timing | null)[], outer: Timing | null): Timing | null {
+  const w = outer?.reading?.window;
+  if (!w || outer.reading?.recurrence) return null;
+  const folded = fold(line);
+  for (const candidate of own) {
+    const t = candidate();
+    const v = t?.reading?.window;
+    if (!t || !v || t.reading?.recurrence) continue;
+    const at = t.text ? folded.indexOf(fold(t.text)) : -1;
+    if (at >= 0 && SUBJECT_EVENT.test(folded.slice(Math.max(0, at - 30), at))) continue;
+    const inside = compareDates(v.start, w.start) >= 0 && compareDates(v.end, w.end) <= 0;
+    const narrower = compareDates(v.start, w.start) > 0 || compareDates(v.end, w.end) < 0;
+    if (inside && narrower) return t;
+  }
+  return null;
+}
+
 function itemTiming(
   title: string,
   facts: ItemFacts,
@@ -300,6 +332,12 @@ function itemTiming(
   ctx: ParseContext,
 ): Timing {
   const found = (t: Timing | null): t is Timing => Boolean(t?.reading?.window || t?.reading?.recurrence);
+  const own: (() => Timing | null)[] = [
+    () => lastClauseTime(facts.lineText, ctx),
+    () => titleTime(title, ctx),
+    // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
+    () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
+  ];
   const candidates: (() => Timing | null)[] = [
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
@@ -320,11 +358,9 @@ function itemTiming(
     // "c) Đăng tải chuyên mục …; riêng nội dung này thực hiện từ tháng 5 đến hết tháng 8/2026": a clause
     // of the item's own line that schedules it overrides its group's time.
     () => clauseTime(facts.lineText, ctx),
+    () => narrowing(facts.lineText, own, place.inherited.time),
     () => place.inherited.time,
-    () => lastClauseTime(facts.lineText, ctx),
-    () => titleTime(title, ctx),
-    // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
-    () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
+    ...own,
   ];
   for (const candidate of candidates) {
     const t = candidate();
@@ -394,21 +430,64 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
 /** Share of a note's letters that unit names must cover for the note to be only those names. */
 const NAMES_ONLY = 0.8;
 
+/** Words the name of another body in a list of units may take ("Công đoàn cơ quan", "Sở Công Thương"). */
+const BODY_NAME_WORDS = 6;
+
 /**
- * "a) Treo băng rôn … (Văn phòng).", "c) Gặp mặt … – dự kiến cuối tháng 4/2026 – Văn phòng.": a note in
- * parentheses, or the last dash-separated part, made of nothing but unit names says who does the item.
+ * "Văn phòng", "VP, Công đoàn cơ quan", "Ban X; Sở Công Thương": text that is nothing but a list of names,
+ * each one of the plan's units or opening like the name of another body. Its units lead.
+ */
+function namesOnlyLeads(written: string, ctx: ParseContext): Leads | null {
+  const text = written.replace(/[\s.;,]+$/, '');
+  const hits = ctx.units.scan(text).hits;
+  if (hits.length === 0) return null;
+  const covers = (part: string): boolean => {
+    const own = ctx.units.scan(part).hits;
+    const covered = own.reduce((n, h) => n + foldWords(part.slice(h.from, h.to)).join('').length, 0);
+    return covered >= NAMES_ONLY * foldWords(part).join('').length;
+  };
+  const parts = text.split(/\s*[,;]\s*|\s+và\s+/u).filter((p) => p.trim().length > 0);
+  const names =
+    covers(text) ||
+    parts.every((part) => {
+      const words = foldWords(part);
+      if (covers(part)) return true;
+      return (
+        words.length <= BODY_NAME_WORDS && BODY_OPENINGS.some((b) => startsWithWords(words, b.split(' ')))
+      );
+    });
+  return names ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
+}
+
+/**
+ * "a) Treo băng rôn … (Văn phòng).", "… [Ban TT-TĐ]", "c) Gặp mặt … – dự kiến cuối tháng 4/2026 – Văn
+ * phòng.", "… — VP, Công đoàn cơ quan.": a note in parentheses or brackets, or the part after the last em
+ * dash (a unit's name may hold an en dash), or else the last dash-separated part, made of nothing but unit
+ * names says who does the item.
  */
 function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
-  const notes = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
+  const notes = [...line.matchAll(/\(([^()]+)\)|\[([^[\]]+)\]/g)].map((m) => m[1] ?? m[2] ?? '');
   const parts = line.split(/\s[–—-]\s/);
   if (parts.length > 1) notes.push(parts[parts.length - 1] ?? '');
+  const em = line.split(/\s—\s/);
+  if (em.length > 1) notes.push(em[em.length - 1] ?? '');
   for (const note of notes.reverse()) {
-    const text = note.replace(/[\s.;,]+$/, '');
-    const hits = ctx.units.scan(text).hits;
-    if (hits.length === 0) continue;
-    const covered = hits.reduce((n, h) => n + foldWords(text.slice(h.from, h.to)).join('').length, 0);
-    if (covered >= NAMES_ONLY * foldWords(text).join('').length)
-      return { lead: hits.map((h) => h.slug), support: [], unknown: [] };
+    const leads = namesOnlyLeads(note, ctx);
+    if (leads) return leads;
+  }
+  return null;
+}
+
+/**
+ * "c. Hội nghị tôn vinh HTX …: sáng 11/4/2026." over "   * Phòng Tuyên truyền – Thi đua." or "▪ Văn
+ * phòng, Công đoàn cơ quan.": a line under the item made of nothing but unit names (the plan's own and
+ * outside bodies) says who does it, as a unit column would.
+ */
+function bodyUnitLeads(node: OutlineNode, isSubItem: IsSubItem, ctx: ParseContext): Leads | null {
+  for (const child of node.children) {
+    if (isSubItem(child) || readField(child.text)) continue;
+    const leads = namesOnlyLeads(child.text, ctx);
+    if (leads) return leads;
   }
   return null;
 }
@@ -484,7 +563,8 @@ export function buildItemTasks(
     readLeads(ctx.units, facts) ??
     subjectLeads(title, ctx) ??
     laterSubjectLeads(facts.lineText, ctx) ??
-    bareUnitLeads(facts.lineText, ctx);
+    bareUnitLeads(facts.lineText, ctx) ??
+    bodyUnitLeads(node, isSubItem, ctx);
   const leads = overLeads(own, place.inherited.leads) ?? NO_LEADS;
   const { subs, timing: fromBullets, phased } = bulletTimes(facts, place, leads, ctx, title);
   if (phased) return subs;

@@ -11,9 +11,10 @@ import { classifySection, sectionKindOf } from './sections';
 import { readField } from './fields';
 import { fold, foldWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime, timeHeading } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
-import { childRef, roleOf } from './roles';
+import { childRef, isUnitHeading, roleOf } from './roles';
+import { ADDRESSEE_OPENINGS } from '../lexicon';
 import { attachStepFields, opensWithAction, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
@@ -51,11 +52,31 @@ function headingVerbLeads(text: string, ctx: ParseContext): Leads | null {
   return { lead: before.map((h) => h.slug), support, unknown: [] };
 }
 
+const ADDRESSEE = new RegExp(`^(?:${ADDRESSEE_OPENINGS.join('|')})\\s+`);
+
+/**
+ * "1. Đối với Văn phòng", "2. Giao Ban Kiểm tra – Pháp chế:": a group heading that is only the unit it
+ * addresses (after an addressee word) gives the items under it to that unit, wherever the plan is not a
+ * responsibilities block (a Công văn's asks per unit, a meeting's conclusions per unit).
+ */
+function addresseeLeads(text: string, ctx: ParseContext): Leads | null {
+  const m = ADDRESSEE.exec(fold(text));
+  if (!m) return null;
+  // The folded text keeps the original's length, so the cut falls at the same place.
+  const rest = text.slice(m[0].length);
+  if (!isUnitHeading(rest, ctx.units)) return null;
+  const colon = rest.indexOf(':');
+  const hits = ctx.units.scan(colon > 0 ? rest.slice(0, colon) : rest).hits;
+  return hits.length > 0 ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
+}
+
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
+  const own =
+    readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx) ?? addresseeLeads(group.text, ctx);
   return {
     time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
-    leads: overLeads(readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx), inh.leads),
+    leads: overLeads(own, inh.leads),
     committee: inh.committee || classifySection(group.text).committee,
   };
 }
@@ -88,11 +109,19 @@ function shareLeads(runs: readonly ItemRun[]): void {
   }
 }
 
-export function walkItems(parent: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited, ctx: ParseContext): void {
   const runs: ItemRun[] = [];
   // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
   const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
+  // "THÁNG 3" on a line of its own (see outline.ts): the time of the items after it, up to the next one.
+  let inh = inherited;
   for (const child of parent.children) {
+    const month = child.marker === null ? timeHeading(child.text) : null;
+    if (month !== null) {
+      const reading = readTime(month, timeContext(ctx));
+      if (reading.window) inh = { ...inherited, time: { reading, text: month } };
+      continue;
+    }
     // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
     // items written as one paragraph of work is that work.
     if (bulletItems && !parent.children.some(isBullet) && assignsWork(child, ctx)) {

@@ -4,6 +4,7 @@
  */
 import { detectMarker, type Marker } from './markers';
 import type { Paragraph } from './paragraphs';
+import { timeHeading } from '../time/time-words';
 
 export interface OutlineNode {
   /** null for the root and for unmarked paragraphs. */
@@ -31,6 +32,17 @@ export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
       while (stack.length > 1 && rankOf(stack[stack.length - 1] as OutlineNode) >= marker.rank) stack.pop();
       (stack[stack.length - 1] as OutlineNode).children.push(node);
       stack.push(node);
+      return;
+    }
+    // "THÁNG 3", "Tháng 4/2026" right before a numbered item: a programme by months heads its items with
+    // the month on a line of its own; it stands beside those items (the walk times them by it), not
+    // under the item above.
+    const next = paragraphs[index + 1];
+    const nextMarker = next ? detectMarker(next.text) : null;
+    if (nextMarker && nextMarker.kind !== 'bullet' && timeHeading(p.text) !== null) {
+      while (stack.length > 1 && rankOf(stack[stack.length - 1] as OutlineNode) >= nextMarker.rank)
+        stack.pop();
+      (stack[stack.length - 1] as OutlineNode).children.push(node);
       return;
     }
     // An unmarked paragraph closes any run of bullets: it belongs to the item, and so do bullets after it.

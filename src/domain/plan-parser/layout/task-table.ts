@@ -6,6 +6,7 @@
  * as numbered groups "k. <title>" above the rows they hold.
  */
 import { foldWords } from './fold';
+import { DITTO_CELLS, MATRIX_LEAD_MARKS, MATRIX_SUPPORT_MARKS } from '../lexicon';
 
 export type Row = string[];
 
@@ -106,6 +107,32 @@ export function joinRows(layout: TableLayout, body: readonly Row[]): Row[] {
   return out;
 }
 
+/**
+ * An assignment matrix ("| Nội dung | VP | BTH | BKT | … |" with "CT", "PH", "x" in the cells): the
+ * columns that hold only such marks. Two at least: one column of marks is a tick list, not who does what.
+ */
+const MIN_MATRIX_COLUMNS = 2;
+
+function markOf(cell: string): 'lead' | 'support' | null {
+  const l = label(cell);
+  if ((MATRIX_LEAD_MARKS as readonly string[]).includes(l)) return 'lead';
+  if ((MATRIX_SUPPORT_MARKS as readonly string[]).includes(l)) return 'support';
+  return null;
+}
+
+function matrixColumns(body: readonly Row[], skip: readonly number[]): number[] {
+  const width = Math.max(0, ...body.map((r) => r.length));
+  const columns: number[] = [];
+  for (let k = 0; k < width; k++) {
+    if (skip.includes(k)) continue;
+    const cells = body.map((r) => (r[k] ?? '').trim()).filter((c) => c.length > 0);
+    if (cells.length > 0 && cells.every((c) => markOf(c) !== null)) columns.push(k);
+  }
+  return columns.length >= MIN_MATRIX_COLUMNS ? columns : [];
+}
+
+const isDitto = (cell: string): boolean => (DITTO_CELLS as readonly string[]).includes(label(cell));
+
 /** Renders a table: with a header row, one item per row; null when the first row names no columns. */
 export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolean } = {}): string[] | null {
   const [header, ...others] = rows;
@@ -140,6 +167,8 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
     k !== stt && k < content && columnKind(h) === 'time' ? [k] : [],
   );
   let merged = new Map<number, string>();
+  const matrix = matrixColumns(body, [stt, content]);
+  let above: Row = [];
   body.forEach((written, i) => {
     let row = written;
     const main = (row[content] ?? '').trim();
@@ -157,9 +186,20 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
       if (cell) merged.set(k, cell);
       else if (merged.has(k)) row = row.map((c, j) => (j === k ? (merged.get(k) ?? '') : c));
     }
+    // "-nt-", "như trên" (ditto): the cell of the task row above.
+    row = row.map((c, k) => (isDitto(c) ? (above[k] ?? '') : c));
+    above = row;
     lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${main}`);
+    // The matrix's marks become the unit fields the items stage reads: "CT" under "VP" → "Chủ trì: VP".
+    const marked = (role: 'lead' | 'support'): string =>
+      matrix
+        .filter((k) => markOf(row[k] ?? '') === role)
+        .map((k) => (head[k] ?? '').trim())
+        .join(', ');
+    if (marked('lead')) lines.push(`- Chủ trì: ${marked('lead')}`);
+    if (marked('support')) lines.push(`- Phối hợp: ${marked('support')}`);
     row.forEach((value, k) => {
-      if (k === stt || k === content || value.trim().length === 0) return;
+      if (k === stt || k === content || matrix.includes(k) || value.trim().length === 0) return;
       lines.push(`- ${(head[k] ?? '').replace(/[:\s]+$/, '')}: ${value.trim()}`);
     });
   });

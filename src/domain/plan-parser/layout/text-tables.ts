@@ -150,10 +150,16 @@ function alignedTable(
   const second = Math.min(columns[1]?.at ?? Infinity, first0 ? first0.at + first0.text.length + 1 : Infinity);
   let j = i + 1;
   let blanks = 0;
+  // Rows as blocks of printed lines with a blank line between them (a calendar "Thời gian / Nội dung /
+  // Đơn vị" with no numbers, each row over 2–5 lines): each block is one row.
+  const blocks: Row[][] = [[]];
   for (; j < lines.length; j++) {
     const line = (lines[j] ?? '').trimEnd();
     if (pageJunk(line)) {
-      if (line.trim() === '' && ++blanks > 2) break;
+      if (line.trim() === '') {
+        if (++blanks > 2) break;
+        if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
+      }
       continue;
     }
     const repeated = alignedHeader(line);
@@ -163,12 +169,23 @@ function alignedTable(
     // Text from the left margin that is no row number, and runs past the first column, is the plan again.
     const numberCell = layout.number >= 0 ? (row[layout.number] ?? '') : '';
     if (first && first.at < second && layout.number >= 0 && !opensRow(numberCell)) break;
-    if (first && layout.number < 0 && blanks > 0 && first.at < second) break;
+    // Without numbers, a line from the left margin after a blank is the plan again, unless it fills
+    // cells of its own in other columns (the next row of a table whose rows stand apart).
+    const filled = row.filter((c) => c.trim().length > 0).length;
+    if (first && layout.number < 0 && blanks > 0 && first.at < second && filled < MIN_ROW_CELLS) break;
     blanks = 0;
-    rows.push(row);
+    blocks.at(-1)?.push(row);
   }
+  const full = blocks.filter((b) => b.length > 0);
+  const apart = layout.number < 0 && full.length >= MIN_BLOCKS && full.some((b) => b.length > 1);
+  rows.push(...(apart ? full.map(mergeRows) : full.flat()));
   return { rows, next: j };
 }
+
+/** Cells a row from the left margin fills at least: a paragraph is one run, a row has its columns. */
+const MIN_ROW_CELLS = 2;
+/** Blocks of lines it takes to read blank-separated blocks as rows: a one-block table has lines as rows. */
+const MIN_BLOCKS = 2;
 
 export function rewriteTextTables(text: string): TextTables {
   const lines = text.split('\n');

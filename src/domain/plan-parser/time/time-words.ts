@@ -7,7 +7,7 @@
  */
 import type { LocalDate } from '../../task';
 import { addDays, compareDates, daysInMonth, formatLocalDate } from '../../calendar/dates';
-import { fold } from '../layout/fold';
+import { fold, foldWords } from '../layout/fold';
 import { findMentions, LAST, type DaySpec, type Mention } from './time-mentions';
 
 export interface Window {
@@ -153,6 +153,10 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+th[ae]ng\b/, 'month'],
 ];
 
+/** A count and the products counted, right before a recurrence word; "lần", "buổi", "kỳ" count times. */
+const OUTPUT_RATE =
+  /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
+
 const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 
 /** "trước ngày 25 hằng tháng", "hằng tháng, chậm nhất ngày 5": the last day of each month's window. */
@@ -204,6 +208,9 @@ export function findRecurrence(
   for (const [re, every] of RECURRENCE) {
     const m = re.exec(folded);
     if (!m) continue;
+    // "(ít nhất 02 tin, bài mỗi tuần)", "03 bản tin hằng tháng": a count of products per period is a rate
+    // of output over the item's own window, not a rhythm of separate tasks ("01 lần mỗi tuần" is one).
+    if (OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
     const end = m.index + m[0].length;
     const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
       folded.slice(end),
@@ -333,4 +340,42 @@ const TIME_CUES =
 /** A specific time introduced by the words that schedule ("dự kiến", "trước", "từ ngày" …), not one that names. */
 export function hasTimeCue(text: string): boolean {
   return TIME_CUES.test(fold(text)) && isSpecificTime(text);
+}
+
+/** Words a line that is only a time heading may take outside its parenthesis ("THÁNG 5 NĂM 2026"). */
+const TIME_HEADING_WORDS = 5;
+
+/** Month names in letters, as a heading writes them ("Tháng Sáu", "THÁNG GIÊNG" of a solar calendar). */
+const MONTH_LETTERS: Record<string, number> = {
+  gieng: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  'muoi mot': 11,
+  'muoi hai': 12,
+  chap: 12,
+};
+
+/**
+ * "THÁNG 1", "Tháng 02/2026 (Tết …: nghỉ từ 14/02 …)", "Tháng Sáu", "QUÝ II/2026": a line that is only a
+ * month or quarter, the heading of a programme by months over the items that follow it. Returns the time
+ * words to read (a month in letters as its number), or null when the line says more than a time.
+ */
+export function timeHeading(text: string): string | null {
+  const bare = text.replace(/\([^)]*\)/g, ' ').replace(/[\s.:;,–—-]+$/, '');
+  const words = foldWords(bare);
+  if (words.length < 2 || words.length > TIME_HEADING_WORDS) return null;
+  if (words[0] !== 'thang' && words[0] !== 'quy') return null;
+  const rest = words.slice(1).join(' ');
+  const lettered = words[0] === 'thang' ? MONTH_LETTERS[rest] : undefined;
+  const time = lettered ? `Tháng ${lettered}` : bare.trim();
+  if (!lettered && !/^(?:\d{1,2}|[ivx]{1,4})\b/.test(rest)) return null;
+  return isSpecificTime(time) ? time : null;
 }
