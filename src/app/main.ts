@@ -11,9 +11,10 @@ import { onShutdown, runMain } from './process-lifecycle';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const service = await startBotService(config, { startZaloDelivery });
+  // Signals first, then the ready line: a SIGTERM sent as soon as BOT_READY is read must find the handler.
+  onShutdown(() => service.stop(), service.logger, 'bot');
   // End-to-end tests wait for this line before they start talking to the bot.
   process.stdout.write('BOT_READY\n');
-  onShutdown(() => service.stop(), service.logger, 'bot');
 }
 
 runMain(main);

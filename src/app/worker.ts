@@ -106,9 +106,8 @@ async function main(): Promise<void> {
   });
   // The compose health check reads this file: fresh while the store answers.
   const stopHeartbeat = startHeartbeat('worker', storeConnected);
-  logger.info({ platforms, now: clock.now().toISOString() }, 'worker ready');
-  process.stdout.write('WORKER_READY\n');
-
+  // Signals are taken before anyone is told the worker is ready: a SIGTERM sent the moment WORKER_READY
+  // is read (a supervisor, a test) would otherwise meet Node's default and kill it mid-stop.
   onShutdown(
     async () => {
       stopHeartbeat();
@@ -124,6 +123,8 @@ async function main(): Promise<void> {
     logger,
     'worker',
   );
+  logger.info({ platforms, now: clock.now().toISOString() }, 'worker ready');
+  process.stdout.write('WORKER_READY\n');
 }
 
 runMain(main);
