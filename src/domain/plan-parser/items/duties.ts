@@ -12,7 +12,7 @@ import { childRef, isUnitHeading, roleOf } from './roles';
 import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
-import { classifyKind } from './kinds';
+import { plainKind } from './kinds';
 import { subjectLeads } from './task-builder';
 import { itemList, readReferences } from './references';
 import { readItemFacts } from './item-facts';
@@ -184,13 +184,7 @@ function everyoneTask(
   const lead = [...new Set(hits.filter((h) => h.from === 0).map((h) => h.slug))];
   const reading = readTime(line.text, timeContext(ctx));
   const title = cleanTitle(line.text);
-  const kind = classifyKind({
-    title,
-    committee: false,
-    deadline: reading.deadline,
-    hasPeaks: false,
-    recurring: false,
-  });
+  const kind = plainKind(title, reading.deadline);
   const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
   const leads: Leads = { lead, support: [], unknown: [] };
   return task(

@@ -62,6 +62,11 @@ function mentions(words: readonly string[], list: readonly string[][]): boolean 
   return list.some((phrase) => findWords(words, phrase) >= 0);
 }
 
+/** The kind of work read from its own line alone: no committee, no peaks, not recurring. */
+export function plainKind(title: string, deadline: boolean): TaskKind {
+  return classifyKind({ title, committee: false, deadline, hasPeaks: false, recurring: false });
+}
+
 export function classifyKind(facts: KindFacts): TaskKind {
   const words = foldWords(facts.title);
   if (mentions(words, BANNER.slice(0, 2))) return 'banner';

@@ -6,7 +6,7 @@ import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
-import { classifyKind } from './kinds';
+import { classifyKind, plainKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
@@ -131,13 +131,7 @@ function ownedStep(line: OutlineNode, place: ItemPlace, ctx: ParseContext): Work
   const at = facts.timeText === null ? firstTimeAt(facts.lineText) : -1;
   const title = cleanTitle(at > 0 ? facts.lineText.slice(0, at) : facts.lineText);
   if (!/\p{L}{2}/u.test(title)) return null;
-  const kind = classifyKind({
-    title,
-    committee: false,
-    deadline: reading.deadline,
-    hasPeaks: false,
-    recurring: false,
-  });
+  const kind = plainKind(title, reading.deadline);
   return task(place, title, kind, leads, reading.window, reading.words, {
     origin: 'sub',
     explicitLead: true,
@@ -185,13 +179,7 @@ function bulletTimes(
       continue;
     }
     const title = cleanTitle(split.head);
-    const kind = classifyKind({
-      title,
-      committee: false,
-      deadline: reading.deadline,
-      hasPeaks: false,
-      recurring: false,
-    });
+    const kind = plainKind(title, reading.deadline);
     const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
     subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));
   }
