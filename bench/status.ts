@@ -18,7 +18,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import type { IncomingMessage } from '../src/bot/messages';
 import { addDays, quarterPeriod } from '../src/domain/calendar';
 import type { OrgDirectoryEntry, TaskKind } from '../src/domain/task';
@@ -189,13 +189,8 @@ async function startBot(uri: string): Promise<Bot> {
       { in: 'src/report/chart-worker.ts', out: 'chart-worker' },
     ],
     outdir,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
+    // The same options as `npm run build` (scripts/bundle-options.json), so the bot measured is the image's.
+    ...(JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'bundle-options.json'), 'utf8')) as BuildOptions),
   });
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
   const child: ChildProcess = fork(path.join(outdir, 'status-bot.js'), [], {

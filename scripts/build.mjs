@@ -12,6 +12,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.join(import.meta.dirname, '..');
+/** How each program is bundled; bench:status builds its bot with the same options. */
+const BUNDLE = JSON.parse(await readFile(path.join(root, 'scripts', 'bundle-options.json'), 'utf8'));
 
 /**
  * dist/<out>.js ← <in>: the programs the image runs (compose, `docker compose exec bot node dist/…`);
@@ -24,11 +26,5 @@ await build({
   absWorkingDir: root,
   entryPoints: Object.entries(PROGRAMS).map(([out, input]) => ({ in: input, out })),
   outdir: 'dist',
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
+  ...BUNDLE,
 });
