@@ -55,6 +55,11 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const VIETNAMESE_LETTER = /^[a-zđăâêôơư]+$/;
 const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
+/** The word carries a Vietnamese mark (tone, breve, circumflex, horn, đ). */
+export function hasMarks(word: string): boolean {
+  return DIACRITIC.test(word);
+}
+
 /** "Truyền" → "truyên": the tone gone, the vowel's own marks kept. */
 function withoutTone(word: string): string {
   return word.normalize('NFD').replace(TONES, '').normalize('NFC');

@@ -5,7 +5,7 @@
  * loading the plan accepts (`/xacnhan sửa tên`, or the reviewed draft file).
  */
 import { readFileSync } from 'node:fs';
-import { checkTitle } from '../domain/ocr-check';
+import { checkTitle, hasMarks } from '../domain/ocr-check';
 import type { OrgDirectoryEntry, PlanDraft } from '../domain/task';
 import {
   buildVocabulary,
@@ -29,11 +29,10 @@ function genreWords(): WordCounts {
  * most words have none lost them to the scan, though each may still spell a syllable ("Hoat", "Ngay").
  */
 export const MOSTLY_UNMARKED = 0.5;
-const MARK = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 function mostlyUnmarked(title: string): boolean {
   const words = title.split(/\s+/).filter((w) => /^\p{L}*\p{Ll}\p{L}*$/u.test(w.replace(/[^\p{L}]/gu, '')));
-  return words.length > 0 && words.filter((w) => !MARK.test(w)).length / words.length >= MOSTLY_UNMARKED;
+  return words.length > 0 && words.filter((w) => !hasMarks(w)).length / words.length >= MOSTLY_UNMARKED;
 }
 
 /**

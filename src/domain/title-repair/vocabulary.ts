@@ -3,7 +3,7 @@
  * clean: well-typed plans of the genre, the organisation's own names (its departments, itself) and the
  * plan at hand when most of it survived the scan. Pure: the caller brings the texts.
  */
-import { checkTitle, suspiciousWords } from '../ocr-check';
+import { checkTitle, hasMarks, suspiciousWords } from '../ocr-check';
 import { skeleton } from './skeleton';
 
 /** A text with more damaged words than this share is a scan itself and teaches nothing. */
@@ -29,13 +29,12 @@ export function wordsOf(text: string): string[] {
 
 /** Vietnamese carries marks on most words; a text with fewer was typed without them (or lost them). */
 export const MIN_ACCENTED_SHARE = 0.4;
-const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/;
 
 /** Most of the text survived: few words spelled as no Vietnamese word is, and the marks are there. */
 export function isClean(text: string): boolean {
   const words = wordsOf(text);
   if (words.length === 0) return false;
-  const marked = words.filter((w) => MARKED.test(w)).length;
+  const marked = words.filter(hasMarks).length;
   // Table rules and pipes ("|", "___") are layout, not misread words.
   const damaged = suspiciousWords(text).filter((w) => /\p{L}/u.test(w)).length;
   return damaged / words.length <= MAX_DAMAGED_SHARE && marked / words.length >= MIN_ACCENTED_SHARE;
@@ -47,25 +46,33 @@ export interface WordCounts {
   pairs: Record<string, number>;
 }
 
-/** The counts of clean texts only, in a form a file can hold (see data/genre-words.json). */
-export function countWords(texts: readonly string[]): WordCounts {
-  const words: Record<string, number> = {};
-  const pairs: Record<string, number> = {};
+type Counts = { words: Map<string, number>; pairs: Map<string, number> };
+
+/** Adds a run of words (one line, one name) to the counts: each word, and each word after the one before. */
+function tally(into: Counts, sequence: readonly string[], weight: number): void {
+  let prev: string | null = null;
+  for (const w of sequence) {
+    into.words.set(w, (into.words.get(w) ?? 0) + weight);
+    if (prev) into.pairs.set(`${prev} ${w}`, (into.pairs.get(`${prev} ${w}`) ?? 0) + weight);
+    prev = w;
+  }
+}
+
+/** The lines of clean texts only that carry no damaged word. */
+function tallyTexts(into: Counts, texts: readonly string[]): void {
   for (const text of texts) {
     if (!isClean(text)) continue;
     // A line with a damaged word teaches nothing, even in a plan that mostly survived: its other
     // words may be misread too ("Hoat déng truyén thong" spells syllables and is still wrong).
-    for (const line of text.split('\n')) {
-      if (checkTitle(line).damaged) continue;
-      let prev: string | null = null;
-      for (const w of wordsOf(line)) {
-        words[w] = (words[w] ?? 0) + 1;
-        if (prev) pairs[`${prev} ${w}`] = (pairs[`${prev} ${w}`] ?? 0) + 1;
-        prev = w;
-      }
-    }
+    for (const line of text.split('\n')) if (!checkTitle(line).damaged) tally(into, wordsOf(line), 1);
   }
-  return { words, pairs };
+}
+
+/** The counts of clean texts, in a form a file can hold (see data/genre-words.json). */
+export function countWords(texts: readonly string[]): WordCounts {
+  const counts: Counts = { words: new Map(), pairs: new Map() };
+  tallyTexts(counts, texts);
+  return { words: Object.fromEntries(counts.words), pairs: Object.fromEntries(counts.pairs) };
 }
 
 export function buildVocabulary(
@@ -73,25 +80,14 @@ export function buildVocabulary(
   names: readonly string[] = [],
   base: WordCounts = { words: {}, pairs: {} },
 ): Vocabulary {
-  const words = new Map<string, number>(Object.entries(base.words));
-  const pairs = new Map<string, number>(Object.entries(base.pairs));
-  let total = [...words.values()].reduce((a, b) => a + b, 0);
-  const add = (sequence: string[], weight: number): void => {
-    let prev: string | null = null;
-    for (const w of sequence) {
-      words.set(w, (words.get(w) ?? 0) + weight);
-      total += weight;
-      if (prev) pairs.set(`${prev} ${w}`, (pairs.get(`${prev} ${w}`) ?? 0) + weight);
-      prev = w;
-    }
+  const counts: Counts = {
+    words: new Map(Object.entries(base.words)),
+    pairs: new Map(Object.entries(base.pairs)),
   };
-  const own = countWords(texts);
-  for (const [w, n] of Object.entries(own.words)) {
-    words.set(w, (words.get(w) ?? 0) + n);
-    total += n;
-  }
-  for (const [p, n] of Object.entries(own.pairs)) pairs.set(p, (pairs.get(p) ?? 0) + n);
-  for (const name of names) add(wordsOf(name), NAME_WEIGHT);
+  tallyTexts(counts, texts);
+  for (const name of names) tally(counts, wordsOf(name), NAME_WEIGHT);
+  const { words, pairs } = counts;
+  const total = [...words.values()].reduce((a, b) => a + b, 0);
   const groups = new Map<string, string[]>();
   for (const w of words.keys()) {
     const key = skeleton(w);
