@@ -120,33 +120,22 @@ function inCase(word: string, like: string): string {
 export function repairTitle(title: string, vocab: Vocabulary, options: RepairOptions = {}): TitleRepair {
   const tokens = tokenize(title.normalize('NFC'), vocab, options.everyWord ?? false);
   // Viterbi with back-pointers: per token, each candidate's best score and the candidate before it.
-  // A token kept as written (number, abbreviation) is a single state that resets the context to itself.
   type State = { word: string | null; score: number; back: number };
   const steps: State[][] = [];
   let prev: State[] = [{ word: null, score: 0, back: -1 }];
   for (const token of tokens) {
-    let states: State[];
-    if (token.candidates.length === 0) {
-      // A word kept as written still tells the word before it what may precede it ("… hogt động").
-      const word = wordOrNull(token.core);
+    // A token kept as written (number, abbreviation, a word left alone) is a single state; a word still
+    // tells the word before it what may precede it ("… hogt động").
+    const options = token.candidates.length ? token.candidates : [{ word: wordOrNull(token.core), cost: 0 }];
+    const states = options.map((c): State => {
       let score = -Infinity;
       let back = 0;
       prev.forEach((p, i) => {
-        const s = p.score + (word ? logNext(vocab, p.word, word) : 0);
+        const s = p.score - CHANNEL_WEIGHT * c.cost + (c.word ? logNext(vocab, p.word, c.word) : 0);
         if (s > score) [score, back] = [s, i];
       });
-      states = [{ word, score, back }];
-    } else {
-      states = token.candidates.map((c) => {
-        let score = -Infinity;
-        let back = 0;
-        prev.forEach((p, i) => {
-          const s = p.score - CHANNEL_WEIGHT * c.cost + logNext(vocab, p.word, c.word);
-          if (s > score) [score, back] = [s, i];
-        });
-        return { word: c.word, score, back };
-      });
-    }
+      return { word: c.word, score, back };
+    });
     steps.push(states);
     prev = states;
   }
