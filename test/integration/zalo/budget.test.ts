@@ -10,11 +10,11 @@ import { createZaloChannel } from '../../../src/channels/zalo/channel';
 import { writeCredentials } from '../../../src/channels/zalo/credentials';
 import { pausedNotice } from '../../../src/channels/zalo/notices';
 import { fixedClock } from '../../../src/shared/clock';
-import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
 import { REMINDER_QUEUE } from '../../../src/scheduler/reminder-queue';
 import { useTestStore, ChatBinding, Department, ReminderLog } from '../../helpers/store';
+import { staysQuiet, waitFor } from '../../helpers/wait';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from '../reminders/rig';
 
@@ -23,6 +23,8 @@ useTestStore(__filename);
 
 const MORNING = new Date('2025-03-11T08:00:00+07:00');
 const HOUR = 3_600_000;
+/** How often a held delivery asks the budget again (real time). */
+const RECHECK_MS = 1_500;
 const clock = fixedClock(MORNING);
 const now = (): number => clock.now().getTime();
 let rig: Rig;
@@ -32,11 +34,7 @@ const closers: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   rig = await startRig(__filename, clock);
-  // A long collect window, so that the burst test's twelve reminders, synced one by one, are all queued
-  // before the first delivery meets a 221. (The morning test holds the fan-out until all 150 are due, and
-  // the budget keeps room for reminders still fanning out: its order does not depend on this window.)
-  const workerRt: ReminderRuntime = { ...rig.rt, platforms: ['telegram', 'zalo'], collectMs: 30_000 };
-  worker = startReminderWorkers(workerRt, { stalledIntervalMs: 1_000 });
+  worker = startReminderWorkers({ ...rig.rt, platforms: ['telegram', 'zalo'] }, { stalledIntervalMs: 1_000 });
   await worker.ready();
   dir = await mkdtemp(join(tmpdir(), 'zalo-budget-'));
 });
@@ -51,16 +49,23 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = Number(process.env.WAIT_MS ?? 120_000),
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** The deliveries of 150 groups take a while on a loaded machine: waits here are generous. */
+const LONG = { timeoutMs: 120_000 };
+
+/**
+ * Time passes on the test's clock: what the budget and the fake read moves at once, and so do the Zalo
+ * deliveries that BullMQ holds for a real-time delay ending within `ms` (a delivery told to come back in a
+ * minute, seen from an hour later, is due). Those held longer stay held.
+ */
+async function passTime(ms: number): Promise<void> {
+  clock.advance(ms);
+  const queue = worker.deliveryQueues.get('zalo');
+  for (const job of (await queue?.getDelayed()) ?? [])
+    if (job.timestamp + (job.delay ?? 0) - Date.now() <= ms)
+      // A job the budget woke meanwhile (onTurn) is on its way already.
+      await job.promote().catch((err: Error) => {
+        if (!/not in the delayed state/.test(err.message)) throw err;
+      });
 }
 
 /** `count` groups, each its own department's, bound on Zalo. */
@@ -101,11 +106,11 @@ async function botProcess(zalo: FakeZaloServer, name: string, perHour: number) {
       limits: { perMinute: perHour, perHour, perDay: perHour * 10 },
       pause: { chats: 3, windowMs: 10 * 60_000, firstMs: 30 * 60_000 },
       now,
-      recheckMs: 1_500,
+      recheckMs: RECHECK_MS,
     },
   });
   await channel.start();
-  await waitFor(() => channel.sender.session.ready(), 'connected', 10_000);
+  await waitFor(() => channel.sender.session.ready(), 'connected');
   const delivery = await startZaloDeliveryWith({
     connection: rig.connection,
     clock,
@@ -152,21 +157,24 @@ describe('a morning of 150 Zalo group reminders with a budget of 100 an hour', (
     for (const job of await rig.scheduler.queue.getDelayed()) await job.promote();
     for (const w of fanOut) w.resume();
 
-    await waitFor(() => zalo.sent.length >= 100, 'the first hour’s 100 messages');
+    await waitFor(() => zalo.sent.length >= 100, 'the first hour’s 100 messages', LONG);
     await waitFor(
       async () => (await ReminderLog.countDocuments({ org: seed.org, state: 'waiting' })) === 50,
       'the other 50 waiting',
+      LONG,
     );
     const firstHour = Date.now() - started;
-    await new Promise((r) => setTimeout(r, 2_000)); // nothing more goes out while the clock stands
+    // The 50 keep coming back (every recheck) while the clock stands: none of them goes out.
+    await staysQuiet(() => zalo.sent.length > 100, 'a 101st message within the hour', 2 * RECHECK_MS);
     expect(zalo.sent).toHaveLength(100);
 
-    clock.advance(HOUR);
+    await passTime(HOUR);
     const resumed = Date.now();
-    await waitFor(() => zalo.sent.length >= 150, 'the next hour’s 50');
+    await waitFor(() => zalo.sent.length >= 150, 'the next hour’s 50', LONG);
     await waitFor(
       async () => (await ReminderLog.countDocuments({ org: seed.org, state: 'sent' })) === 150,
       '150 sent rows',
+      LONG,
     );
     process.stdout.write(
       `150 Zalo groups, budget 100/h: first 100 out ${firstHour} ms after queuing (real time), the other 50 ` +
@@ -195,23 +203,35 @@ describe('a burst of 221s from several groups', () => {
     const { notices, channel } = await botProcess(zalo, 'burst', 1000);
     // The account's anti-spam: every send answers 221 however many are in flight, until it lets go.
     zalo.refuseSends('rate-limited');
+    // Twelve groups' messages reach Zalo together, as a morning's do: held until all twelve are queued.
+    const deliveries = worker.deliveryQueues.get('zalo')!;
+    await deliveries.pause();
     for (const [i] of ids.entries()) {
       const task = await createTask(seed, { lead: [`to-${i}`], end: '2025-03-14' });
       await rig.scheduler.syncTask(task.id);
     }
+    await waitFor(
+      async () =>
+        Object.values(await deliveries.getJobCounts('delayed', 'paused', 'wait')).reduce((x, y) => x + y) ===
+        12,
+      'twelve deliveries queued',
+      LONG,
+    );
+    await deliveries.resume();
 
     await waitFor(() => channel.sender.budget.pausedFor() > 0, 'the account paused');
     await waitFor(
       async () => (await ReminderLog.countDocuments({ org: seed.org, state: 'waiting' })) === 12,
       'every delivery waiting',
     );
-    await new Promise((r) => setTimeout(r, 3_000)); // more deliveries come back during the pause
+    // The deliveries keep coming back (every recheck) during the pause: none goes out.
+    await staysQuiet(() => zalo.sent.length > 0, 'a message during the pause', 2 * RECHECK_MS);
     expect(zalo.sent).toHaveLength(0);
     expect(notices.filter((n) => n.includes('tạm dừng'))).toEqual([pausedNotice(30)]);
 
     zalo.acceptSends();
-    clock.advance(31 * 60_000);
-    await waitFor(() => zalo.sent.length >= 12, 'all 12 after the pause');
+    await passTime(31 * 60_000);
+    await waitFor(() => zalo.sent.length >= 12, 'all 12 after the pause', LONG);
     // The fake has the message before the delivery has written its row: wait for the rows, not the sends.
     await waitFor(
       async () => (await ReminderLog.countDocuments({ org: seed.org, state: 'sent' })) === 12,
