@@ -173,7 +173,7 @@ describe('a new alliance sets itself up from the chat', () => {
 
   it('at 08:00 the first reminders reach the four groups', async () => {
     // Set-up done: most of the minutes left before 08:00 are skipped, as a secretary would with `:time`.
-    await skipServiceClockTo(BOT_NOW, '2026-12-02T07:59:30+07:00');
+    await skipServiceClockTo(BOT_NOW, '2026-12-02T07:59:50+07:00');
     for (const group of Object.values(GROUPS)) {
       const reminder = await emu.waitForBotMessage(
         group.chatId,

@@ -120,7 +120,7 @@ describe('Wednesday 26/03/2025 at 08:00', () => {
   let peak: BotMessage;
 
   it('each linked group gets at most one message; the campaign peak is in Thông tin’s; nothing of a past plan', async () => {
-    await skipServiceClockTo(BOT_NOW, '2025-03-26T07:59:30+07:00');
+    await skipServiceClockTo(BOT_NOW, '2025-03-26T07:59:50+07:00');
     peak = await emu.waitForBotMessage(GROUPS['thong-tin-tuyen-truyen'], undefined, 120_000);
     // A second message would be a delivery job still queued (collect window, retry): wait them out.
     await workerIdle();

@@ -209,7 +209,7 @@ describe('extensions through Telegram', () => {
 
   it('the reminder of task 4 carries ⏳ Xin gia hạn', async () => {
     // Both processes are up: the morning need not be waited out in real time.
-    await skipServiceClockTo(BOT_NOW, '2025-06-16T07:59:55+07:00');
+    await skipServiceClockTo(BOT_NOW, '2025-06-16T07:59:50+07:00');
     reminder = await emu.waitForBotMessage(PLANNING, (m) => buttonsOf(m).includes('rm:extend:4'), 120_000);
     expect(reminder.text).toContain('Đánh giá kết quả công tác Quý II');
   });

@@ -7,8 +7,9 @@ import { agreeServiceClock, moveServiceClock } from '../../src/store/service-clo
 
 /**
  * To `at`, unless the deployment's clock is already past it (a slow set-up: nothing left to skip). Leave the
- * worker time to follow and re-plan before the moment awaited: reminders planned after their time has
- * passed are not sent (30 s was enough on a loaded CI machine; 3 s was not).
+ * worker a few seconds to follow and re-plan before the moment awaited, so the reminders go at their time.
+ * (Re-planned after it, today's reminders still go, late: the planner plans from the start of the day;
+ * tried with a skip to 08:00:30. A CI failure with a skip to 07:59:57 was once put down to the opposite.)
  */
 export async function skipServiceClockTo(botNow: string, at: string): Promise<void> {
   const start = new Date(botNow);
