@@ -1,7 +1,7 @@
 /**
  * The one-command try-out, as a new user meets it: a fresh clone of this branch, no settings, `npm run dev`.
- * The demo clock is moved to a Wednesday 07:59 of the sample year; at 08:00 of service time the worker's
- * reminder appears in the console (marked with its group, buttons numbered); `:press` on its ✅ finishes
+ * The demo clock is moved to a Wednesday 08:00 of the sample year (the README's 07:59 would make the test sit
+ * out a real minute; a move onto 08:00 sends that morning's reminders at once); the worker's reminder appears in the console (marked with its group, buttons numbered); `:press` on its ✅ finishes
  * the task; `:file` with a plan made here gives the review and `/xacnhan` loads it; Ctrl-C (SIGINT to the
  * terminal's process group) leaves no process of the run alive within 15 s.
  */
@@ -132,11 +132,11 @@ describe('npm run dev in a fresh clone', () => {
     expect(help).toMatch(/:file/);
     expect(help).toMatch(/Giờ của dịch vụ \/ service time: Thứ Tư 26\/03\/2025/);
 
-    const moved = await type(':time 07/05/2025 07:59');
-    expect(moved).toContain('Giờ của dịch vụ: Thứ Tư 07/05/2025 07:59');
+    const moved = await type(':time 07/05/2025 08:00');
+    expect(moved).toContain('Giờ của dịch vụ: Thứ Tư 07/05/2025 08:00');
     const movedAt = out.length;
 
-    // 08:00 of service time comes a minute later; the worker queues, this terminal prints.
+    // 08:00 of service time: the worker re-plans from the new time, queues, and this terminal prints.
     const reminder = await until(
       'a reminder in a department group',
       () => {
