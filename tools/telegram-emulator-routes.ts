@@ -40,8 +40,10 @@ export interface EmulatorState {
   /**
    * Telegram's own limits, when set: more than `perSecond` sends in any second overall, or more than
    * `perChatPerMinute` in any minute into one chat, answer 429 (as Telegram does). Off by default.
+   * `chatMinuteMs` shortens that minute, for a test that shortens its pacer's window by as much so as
+   * not to sit out real minutes (default 60 000).
    */
-  limits: { perSecond: number; perChatPerMinute: number } | null;
+  limits: { perSecond: number; perChatPerMinute: number; chatMinuteMs?: number } | null;
   /** Send times (ms), overall and per chat, for `limits`. */
   sendTimes: { all: number[]; byChat: Map<string, number[]> };
   /** Every editMessageText that changed a stored bot message. */
@@ -184,7 +186,8 @@ function overLimits(state: EmulatorState, chatId: string, res: Res): boolean {
   if (!state.limits) return false;
   const now = Date.now();
   const all = state.sendTimes.all.filter((t) => now - t < 1000);
-  const chat = (state.sendTimes.byChat.get(chatId) ?? []).filter((t) => now - t < 60_000);
+  const minute = state.limits.chatMinuteMs ?? 60_000;
+  const chat = (state.sendTimes.byChat.get(chatId) ?? []).filter((t) => now - t < minute);
   state.sendTimes.all = all;
   state.sendTimes.byChat.set(chatId, chat);
   if (all.length >= state.limits.perSecond || chat.length >= state.limits.perChatPerMinute) {
