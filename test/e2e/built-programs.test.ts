@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import IORedis from 'ioredis';
-import { mongoUri, redisUrl } from '../harness/servers';
+import { mongoUri, processRedisUrl, withPath } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { useTestStore } from '../helpers/store';
 import { startEmulator, type Emulator } from '../helpers/telegram-emulator';
@@ -21,16 +21,8 @@ jest.setTimeout(240_000);
 const { dbName } = useTestStore(__filename);
 
 const ROOT = path.join(__dirname, '..', '..');
-/** This file's own Redis database: the built programs use BullMQ's default prefix. */
-const REDIS_DB = 14;
 const BOT_NOW = '2025-03-11T08:00:00+07:00'; // a Tuesday, the reminder hour
 const OFFICE = '-6001';
-
-function withPath(url: string, pathname: string): string {
-  const u = new URL(url);
-  u.pathname = pathname;
-  return u.toString().replace(/\/$/, '');
-}
 
 let emulator: Emulator;
 let image: string;
@@ -45,7 +37,7 @@ beforeAll(async () => {
   await symlink(path.join(ROOT, 'node_modules'), path.join(image, 'node_modules'), 'dir');
 
   emulator = await startEmulator();
-  const redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`));
+  const redis = new IORedis(processRedisUrl(__filename));
   await redis.flushdb();
   await redis.quit();
   const seed = await seedOrg();
@@ -63,7 +55,7 @@ afterAll(async () => {
 it('starts the built bot and worker with plain node: the bot answers, the worker sends the 08:00 reminder, both stop cleanly', async () => {
   const env = {
     MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
-    REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+    REDIS_URL: processRedisUrl(__filename),
     TELEGRAM_BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     BOT_NOW,

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import IORedis from 'ioredis';
-import { mongoUri, redisUrl } from '../harness/servers';
+import { mongoUri, processRedisUrl, withPath } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { ChatBinding, Department, OrgAdmin, Organisation, Task, useTestStore } from '../helpers/store';
 import { readable, startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
@@ -19,7 +19,6 @@ jest.setTimeout(300_000);
 const { dbName } = useTestStore(__filename);
 
 const BOT_NOW = '2026-12-02T07:58:00+07:00';
-const REDIS_DB = 13;
 const ADMIN = { userId: 900, firstName: 'Quản trị', userName: 'quantri' };
 const SECRETARY = { userId: 501, firstName: 'Hoa', userName: 'hoa_thuky' };
 const MEMBER = { userId: 777, firstName: 'Minh', userName: 'minh' };
@@ -33,12 +32,6 @@ const PLAN = readFileSync(
   path.join(__dirname, '..', 'fixtures', 'alliance', 'bac-giang-cong-tac-thang-12-2026.txt'),
 );
 
-function withPath(url: string, pathname: string): string {
-  const u = new URL(url);
-  u.pathname = pathname;
-  return u.toString().replace(/\/$/, '');
-}
-
 let emu: Emulator;
 let redis: IORedis;
 const running: RunningProcess[] = [];
@@ -51,12 +44,12 @@ async function say(chat: { chatId: number }, who: typeof ADMIN, text: string): P
 }
 
 beforeAll(async () => {
-  redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`), { maxRetriesPerRequest: null });
+  redis = new IORedis(processRedisUrl(__filename), { maxRetriesPerRequest: null });
   await redis.flushdb();
   emu = await startEmulator();
   const env = {
     MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
-    REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+    REDIS_URL: processRedisUrl(__filename),
     TELEGRAM_BOT_TOKEN: emu.token,
     TELEGRAM_API_ROOT: emu.apiRoot,
     BOT_ADMINS: 'telegram:900',

@@ -15,7 +15,7 @@ import { importPlanFile } from '../../src/import/import-plan';
 import { upsertOrgDirectory } from '../../src/store/org-repository';
 import { loadPlan } from '../../src/store/plan-loader';
 import { orgDirectory } from '../../scripts/org-directory';
-import { mongoUri, redisUrl } from '../harness/servers';
+import { mongoUri, processRedisUrl, withPath } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { useTestStore, ChatBinding, Organisation, ReminderLog, StatusUpdate, Task } from '../helpers/store';
 import { startEmulator, type BotMessage, type Emulator } from '../helpers/telegram-emulator';
@@ -26,8 +26,6 @@ jest.setTimeout(240_000);
 const { dbName } = useTestStore(__filename);
 
 const BOT_NOW = '2025-03-26T07:59:00+07:00';
-/** This file's own Redis database: both processes use BullMQ's default prefix. */
-const REDIS_DB = 12;
 const GROUPS = {
   'thong-tin-tuyen-truyen': -1002000000001,
   'kiem-tra-to-chuc-thanh-vien': -1002000000002,
@@ -62,18 +60,12 @@ async function workerIdle(): Promise<void> {
   }
 }
 
-function withPath(url: string, pathname: string): string {
-  const u = new URL(url);
-  u.pathname = pathname;
-  return u.toString().replace(/\/$/, '');
-}
-
 let emu: Emulator;
 let redis: IORedis;
 const running: RunningProcess[] = [];
 
 beforeAll(async () => {
-  redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`), { maxRetriesPerRequest: null });
+  redis = new IORedis(processRedisUrl(__filename), { maxRetriesPerRequest: null });
   await redis.flushdb();
   // As `npm run seed` does with BOT_NOW set: the load time is the service clock's.
   const directory = orgDirectory();
@@ -99,7 +91,7 @@ beforeAll(async () => {
   emu = await startEmulator();
   const env = {
     MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
-    REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+    REDIS_URL: processRedisUrl(__filename),
     TELEGRAM_BOT_TOKEN: emu.token,
     TELEGRAM_API_ROOT: emu.apiRoot,
     BOT_ADMINS: 'telegram:900',

@@ -6,7 +6,7 @@
  */
 import { setTimeout as pause } from 'node:timers/promises';
 import IORedis from 'ioredis';
-import { mongoUri, redisUrl } from '../harness/servers';
+import { mongoUri, processRedisUrl, withPath } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { useTestStore } from '../helpers/store';
 import { startEmulator, type Emulator } from '../helpers/telegram-emulator';
@@ -15,24 +15,16 @@ import { bindGroup, createTask, seedOrg } from '../integration/reminders/rig';
 jest.setTimeout(150_000);
 const { dbName } = useTestStore(__filename);
 
-/** This file's own Redis database: the spawned processes use BullMQ's default prefix. */
-const REDIS_DB = 13;
 const BOT_NOW = '2025-03-24T07:59:30+07:00'; // a Monday
 const LEADERS = '-5009';
 const OFFICE = '-5001';
-
-function withPath(url: string, pathname: string): string {
-  const u = new URL(url);
-  u.pathname = pathname;
-  return u.toString().replace(/\/$/, '');
-}
 
 let emulator: Emulator;
 const running: RunningProcess[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  const redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`));
+  const redis = new IORedis(processRedisUrl(__filename));
   await redis.flushdb();
   await redis.quit();
   const seed = await seedOrg();
@@ -50,7 +42,7 @@ afterAll(async () => {
 it('bot and worker started 20 s apart share one clock: digest and reminders at 08:00 of service time', async () => {
   const env = {
     MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
-    REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+    REDIS_URL: processRedisUrl(__filename),
     TELEGRAM_BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     BOT_NOW,

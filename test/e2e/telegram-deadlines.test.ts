@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import IORedis from 'ioredis';
 import { DEFAULT_PREFIX, taskIndexKey } from '../../src/scheduler/reminder-queue';
 import { agreeServiceClock, moveServiceClock } from '../../src/store/service-clock';
-import { mongoUri, redisUrl } from '../harness/servers';
+import { mongoUri, processRedisUrl, withPath } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { seedScenario } from '../helpers/scenario';
 import { skipServiceClockTo } from '../helpers/service-clock';
@@ -36,17 +36,11 @@ jest.setTimeout(240_000);
 const { dbName } = useTestStore(__filename);
 
 const BOT_NOW = '2025-06-16T07:59:00+07:00';
-const REDIS_DB = 13;
 const PLANNING = -1003000000001;
 const OFFICE = -1003000000002;
 const LEADERS = -1003000000003;
 const INFORMATION = -1003000000004;
 
-function withPath(url: string, pathname: string): string {
-  const u = new URL(url);
-  u.pathname = pathname;
-  return u.toString().replace(/\/$/, '');
-}
 const buttonsOf = (m: BotMessage): string[] =>
   (
     (m.payload.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined)
@@ -71,7 +65,7 @@ async function queuedDays(taskId: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`), { maxRetriesPerRequest: null });
+  redis = new IORedis(processRedisUrl(__filename), { maxRetriesPerRequest: null });
   await redis.flushdb();
   await seedScenario();
   const org = await Organisation.findOne({ slug: 'hai-phong' }).lean();
@@ -112,7 +106,7 @@ beforeAll(async () => {
   emu = await startEmulator();
   const env = {
     MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
-    REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+    REDIS_URL: processRedisUrl(__filename),
     TELEGRAM_BOT_TOKEN: emu.token,
     TELEGRAM_API_ROOT: emu.apiRoot,
     BOT_ADMINS: 'telegram:900',

@@ -5,7 +5,7 @@
  */
 import { readDraftWorkbook } from '../../src/bot/draft-file';
 import { connectStore, disconnectStore } from '../../src/store/connect';
-import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
+import { mongoUri, processRedisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import { planDocx } from '../helpers/plan-docx';
 import { SCENARIO_NOW, seedScenario } from '../helpers/scenario';
@@ -40,7 +40,7 @@ beforeAll(async () => {
     'src/app/main.ts',
     {
       MONGODB_URI: `${mongoUri()}/${dbName}`,
-      REDIS_URL: redisUrl(),
+      REDIS_URL: processRedisUrl(__filename),
       TELEGRAM_BOT_TOKEN: emu.token,
       TELEGRAM_API_ROOT: emu.apiRoot,
       BOT_ADMINS: 'telegram:900',

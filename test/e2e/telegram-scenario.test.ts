@@ -4,7 +4,7 @@
  */
 import { connectStore, disconnectStore } from '../../src/store/connect';
 import ExcelJS from 'exceljs';
-import { mongoUri, redisUrl, testNamespace } from '../harness/servers';
+import { mongoUri, processRedisUrl, testNamespace } from '../harness/servers';
 import { startProcess, type RunningProcess } from '../helpers/bot-process';
 import {
   runScenario,
@@ -43,7 +43,7 @@ beforeAll(async () => {
     'src/app/main.ts',
     {
       MONGODB_URI: `${mongoUri()}/${dbName}`,
-      REDIS_URL: redisUrl(),
+      REDIS_URL: processRedisUrl(__filename),
       TELEGRAM_BOT_TOKEN: emu.token,
       TELEGRAM_API_ROOT: emu.apiRoot,
       BOT_ADMINS: 'telegram:900',

@@ -24,3 +24,36 @@ export function redisUrl(): string {
   if (!url) throw new Error('REDIS_URL is not set: the jest global setup should have provided it');
   return url;
 }
+
+/** `url` with its path replaced (a database name for MongoDB, a database number for Redis). */
+export function withPath(url: string, pathname: string): string {
+  const u = new URL(url);
+  u.pathname = pathname;
+  return u.toString().replace(/\/$/, '');
+}
+
+/**
+ * Spawned bots and workers use BullMQ's default prefix and the pacer's fixed keys, so two such files
+ * running side by side in one Redis database would take each other's jobs and slots. Each has a database
+ * of its own, all listed here so that none is given twice (Redis has 16; the in-process tests share 0
+ * under per-file prefixes).
+ */
+const PROCESS_REDIS_DBS: Record<string, number> = {
+  'telegram-plans': 7,
+  'telegram-scenario': 8,
+  'new-alliance': 9,
+  'service-clock': 10,
+  'worker-crash': 11,
+  'reminders-morning': 12,
+  'telegram-deadlines': 13,
+  'built-programs': 14,
+};
+
+/** The Redis URL for the processes test file `file` spawns (its own database, see PROCESS_REDIS_DBS). */
+export function processRedisUrl(file: string): string {
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.test\.ts$/, '');
+  const db = PROCESS_REDIS_DBS[name];
+  if (db === undefined)
+    throw new Error(`${name} spawns processes: give it a Redis database in PROCESS_REDIS_DBS`);
+  return withPath(redisUrl(), `/${db}`);
+}

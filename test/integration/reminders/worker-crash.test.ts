@@ -11,7 +11,7 @@ import { createServer, request, type Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
 import IORedis from 'ioredis';
-import { mongoUri, redisUrl } from '../../harness/servers';
+import { mongoUri, processRedisUrl, withPath } from '../../harness/servers';
 import { useTestStore, Department, ReminderLog } from '../../helpers/store';
 import { startEmulator, type Emulator } from '../../helpers/telegram-emulator';
 import { waitFor } from '../../helpers/wait';
@@ -21,18 +21,10 @@ import { DELIVERY_CONCURRENCY as DEFAULT_DELIVERY_CONCURRENCY } from '../../../j
 jest.setTimeout(300_000);
 const { dbName } = useTestStore(__filename);
 
-/** This file's own Redis database: the spawned worker uses BullMQ's default prefix. */
-const REDIS_DB = 11;
 const GROUPS = 60;
 /** The worker's default: the most sends a crash can leave in flight. */
 const DELIVERY_CONCURRENCY = DEFAULT_DELIVERY_CONCURRENCY;
 const chatOf = (i: number): string => String(-4000 - i);
-
-function withPath(url: string, pathname: string): string {
-  const u = new URL(url);
-  u.pathname = pathname;
-  return u.toString().replace(/\/$/, '');
-}
 
 interface SlowProxy {
   url: string;
@@ -87,7 +79,7 @@ function startWorker(): Promise<ChildProcess> {
     env: {
       ...process.env,
       MONGODB_URI: withPath(mongoUri(), `/${dbName}`),
-      REDIS_URL: withPath(redisUrl(), `/${REDIS_DB}`),
+      REDIS_URL: processRedisUrl(__filename),
       TELEGRAM_BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: proxy.url,
       BOT_NOW: '2025-03-11T08:00:00+07:00',
@@ -129,7 +121,7 @@ async function until(what: string, ok: () => Promise<boolean> | boolean, ms: num
 beforeAll(async () => {
   emulator = await startEmulator();
   proxy = await slowProxy(emulator.apiRoot, 300);
-  redis = new IORedis(withPath(redisUrl(), `/${REDIS_DB}`), { maxRetriesPerRequest: null });
+  redis = new IORedis(processRedisUrl(__filename), { maxRetriesPerRequest: null });
   await redis.flushdb();
   const seed = await seedOrg();
   for (let i = 1; i <= GROUPS; i++) {
