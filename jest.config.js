@@ -15,8 +15,10 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
-  // Integration files share two servers; two workers keep the machine (2 cores) busy without thrashing.
-  maxWorkers: 2,
+  // Integration files share two servers and spend most of their time waiting on them, on timers and on
+  // the processes they start (the Zalo budget file used 14 s of CPU in 135 s): a third worker fills that
+  // idle time on this machine's 2 cores (348 s → 266 s for the suite) without starving the others.
+  maxWorkers: 3,
   verbose: true,
   projects: [
     {
