@@ -1,8 +1,9 @@
 /**
- * Plan shapes met in blind set C, each written small: where a plan puts a fact, the parser finds it.
+ * Plan shapes met in blind sets C and E, each written small: where a plan puts a fact, the parser finds it.
  * The org below is made up; only the shapes matter.
  */
 import { parsePlan } from '../../../src/domain/plan-parser';
+import { csvAsTabs } from '../../../src/domain/plan-parser/layout/csv-export';
 import type { DraftTask, OrgDirectory } from '../../../src/domain/task';
 
 const directory: OrgDirectory = {
@@ -286,5 +287,44 @@ III. TỔ CHỨC THỰC HIỆN
       end: '2026-02-14',
     });
     expect(byTitle(tasks, 'phong cách Hồ Chí Minh')).toMatchObject({ start: '2026-05-19' });
+  });
+});
+
+describe('a reporting schedule kept in Excel and saved as CSV', () => {
+  const CSV = `LIÊN MINH HỢP TÁC XÃ TỈNH DEMO;;;;;
+"DANH MỤC BÁO CÁO ĐỊNH KỲ NĂM 2026
+(Kèm theo Quyết định số 05/QĐ-LMHTX ngày 08/01/2026)";;;;;
+;;;;;
+STT;Tên báo cáo;Đơn vị thực hiện;Nơi nhận;Kỳ báo cáo;Hạn nộp
+1;"Báo cáo kết quả công tác tháng
+của cơ quan";Văn phòng;Thường trực;Tháng;Trước ngày 25 hằng tháng
+2;Báo cáo tình hình hoạt động của Quỹ;Quỹ Hỗ trợ phát triển HTX tỉnh;"Thường trực; Sở Tài chính";Quý;Ngày 15 tháng cuối quý
+3;Báo cáo kết quả kiểm tra;Ban Kiểm tra;Thường trực;6 tháng;"Trước ngày 20/6;
+trước ngày 20/12"
+;;;;;
+"Ghi chú: Báo cáo gửi qua hệ thống iOffice.";;;;;
+`;
+
+  it('reads each row as a report on its rhythm: twelve monthly, four quarterly on the 15th, two half-yearly', () => {
+    const tasks = parsePlan(CSV, { org: 'demo', directory }).tasks;
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo kết quả công tác tháng của cơ quan'));
+    expect(monthly).toHaveLength(12);
+    expect(monthly[0]).toMatchObject({ lead: ['van-phong'], start: '2026-01-01', end: '2026-01-24' });
+    const fund = tasks.filter((t) => t.title.startsWith('Báo cáo tình hình hoạt động của Quỹ'));
+    expect(fund.map((t) => t.end)).toEqual(['2026-03-15', '2026-06-15', '2026-09-15', '2026-12-15']);
+    expect(fund[0]).toMatchObject({ lead: ['quy-ho-tro'], support: [] });
+    const inspection = tasks.filter((t) => t.title.startsWith('Báo cáo kết quả kiểm tra'));
+    expect(inspection.map((t) => t.end)).toEqual(['2026-06-19', '2026-12-19']);
+    expect(tasks).toHaveLength(18);
+  });
+
+  it('leaves prose with semicolons and commas alone: its lines have every number of them', () => {
+    const prose = `${HEAD}
+II. NHIỆM VỤ
+1. Tổ chức Hội nghị tổng kết năm; biểu dương HTX tiêu biểu; ký kết chương trình phối hợp; trao kỷ niệm chương.
+Văn phòng chủ trì; Ban Kiểm tra, Quỹ Hỗ trợ phát triển HTX phối hợp; thời gian: tháng 12/2026.
+2. Rà soát, đánh giá, phân loại HTX; đề xuất giải thể HTX ngừng hoạt động, "HTX trên giấy".
+`;
+    expect(csvAsTabs(prose)).toBe(prose);
   });
 });

@@ -62,6 +62,10 @@ const LABELS: [FieldKind, string][] = [
   ['time', 'thoi han'],
   ['time', 'han hoan thanh'],
   ['time', 'tien do'],
+  // A reporting schedule: "Kỳ báo cáo: Quý", "Hạn nộp: Ngày 15 tháng cuối quý".
+  ['time', 'ky bao cao'],
+  ['time', 'han nop'],
+  ['time', 'han gui'],
   ...[
     'noi dung',
     'hinh thuc',

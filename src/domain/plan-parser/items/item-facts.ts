@@ -137,6 +137,22 @@ function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
   }
 }
 
+/**
+ * A reporting schedule's period cell alone ("Kỳ báo cáo: Quý"): the rhythm its due cell ("Hạn nộp: Ngày
+ * 15 tháng cuối quý") repeats on, written as plans write it in prose.
+ */
+const PERIOD_RHYTHMS: [RegExp, string][] = [
+  [/^(?:bao cao )?thang$/, 'hằng tháng'],
+  [/^(?:bao cao )?quy$/, 'hằng quý'],
+  [/^(?:bao cao )?(?:6|sau) thang$/, 'định kỳ 6 tháng'],
+  [/^(?:bao cao )?nam$/, 'hằng năm'],
+];
+
+function periodRhythm(text: string): string | null {
+  const l = foldWords(text).join(' ');
+  return PERIOD_RHYTHMS.find(([re]) => re.test(l))?.[1] ?? null;
+}
+
 /** Labels of a due date: "Hạn chót:", "Hạn hoàn thành:", "Thời hạn:". */
 const DUE_LABEL = /^(?:han chot|han cuoi|han hoan thanh|thoi han)\b/;
 /** A date alone: "30/6/2026", "ngày 15/3". */
@@ -167,6 +183,12 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         continue;
       }
       if (field) {
+        // "- Kỳ báo cáo: Quý" then "- Hạn nộp: Ngày 15 tháng cuối quý": the due date on that rhythm.
+        const rhythm = field.kind === 'time' && facts.timeText ? periodRhythm(facts.timeText) : null;
+        if (rhythm && field.value) {
+          facts.timeText = `${rhythm}, ${field.value}`;
+          continue;
+        }
         if (field.kind === 'time' && facts.timeText === null) {
           const text =
             field.value || (child.children.some((c) => readField(c.text)) ? '' : fieldText(child, field));

@@ -13,10 +13,13 @@ export type Row = string[];
 /** Header words, folded: the number column, the content column, and the columns that describe it. */
 const NUMBER_HEAD = /^(stt|tt|so tt|so thu tu)$/;
 const CONTENT_HEAD =
-  /^(noi dung|nhiem vu|cong viec|ten (cong viec|nhiem vu|hoat dong)|hoat dong|danh muc|chuong trinh)/;
-/** Who and when: a table of work names them; one of costs or products alone ("Kinh phí") is no task table. */
+  /^(noi dung|nhiem vu|cong viec|ten (cong viec|nhiem vu|hoat dong|bao cao)|hoat dong|danh muc|chuong trinh)/;
+/**
+ * Who and when: a table of work names them; one of costs or products alone ("Kinh phí") is no task table.
+ * A reporting schedule's "Kỳ báo cáo" (Tháng, Quý, 6 tháng, Năm) and "Hạn nộp" are its when.
+ */
 const DESCRIBING_HEAD =
-  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|han hoan thanh|du kien|lanh dao phu trach|phan cong)/;
+  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|han hoan thanh|du kien|lanh dao phu trach|phan cong|ky bao cao|han (nop|gui))/;
 
 const label = (cell: string): string => foldWords(cell).join(' ');
 
@@ -35,7 +38,7 @@ export function columnKind(cell: string): 'number' | 'content' | 'unit' | 'time'
   const l = label(cell);
   if (NUMBER_HEAD.test(l)) return 'number';
   if (CONTENT_HEAD.test(l)) return 'content';
-  if (/^(thoi gian|thoi han|tien do|han hoan thanh|du kien)/.test(l)) return 'time';
+  if (/^(thoi gian|thoi han|tien do|han hoan thanh|du kien|ky bao cao|han (nop|gui))/.test(l)) return 'time';
   if (DESCRIBING_HEAD.test(l)) return 'unit';
   return 'other';
 }

@@ -25,6 +25,7 @@ import { sectionKindOf } from '../items/sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
 import { daysBetween } from '../../calendar/dates';
 import { withoutOpeningVerb } from '../items/titles';
+import { csvAsTabs } from '../layout/csv-export';
 import { rewriteTextTables } from '../layout/text-tables';
 import { UnitDirectory } from './units';
 import { walkPlan } from '../items/walker';
@@ -135,8 +136,9 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
 export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const entry = opts.directory[opts.org];
   if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
-  // Tables go first: their tabs and runs of spaces are gone once the text is normalised.
-  const tables = rewriteTextTables(text.normalize('NFC').replace(/\r\n?/g, '\n'));
+  // Tables go first: their tabs and runs of spaces are gone once the text is normalised. A CSV export is
+  // a tab table by then.
+  const tables = rewriteTextTables(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')));
   const normalized = normalizeText(tables.text);
   const head = readHead(normalized.split('\n'));
   const paragraphs = toParagraphs(normalized);

@@ -165,7 +165,8 @@ function dueDay(folded: string, start: number, end: number): number | null {
     /\b(truoc|cham nhat|muon nhat|vao|truoc ngay|den)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?$/.exec(
       folded.slice(Math.max(0, start - 30), start),
     );
-  const after = /^\s*[,(]?\s*(truoc|cham nhat|muon nhat|vao)\s+ngay\s+(\d{1,2})\b(?!\s*\/)/.exec(
+  // "hằng quý, ngày 15 tháng cuối quý" (a reporting schedule's due cell): the day without a verb too.
+  const after = /^\s*[,(]?\s*(?:(truoc|cham nhat|muon nhat|vao)\s+)?ngay\s+(\d{1,2})\b(?!\s*\/)/.exec(
     folded.slice(end),
   );
   const m = before ?? after;
@@ -177,7 +178,7 @@ function dueDay(folded: string, start: number, end: number): number | null {
 
 /** "hằng quý, trước ngày 20 tháng cuối quý": the due day falls in the period's last month. */
 function lastMonthDue(folded: string, end: number): boolean {
-  return /^\s*[,(]?\s*(?:truoc|cham nhat|muon nhat|vao)\s+ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi\s+(?:quy|ky|moi quy)\b/.test(
+  return /^\s*[,(]?\s*(?:(?:truoc|cham nhat|muon nhat|vao)\s+)?ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi\s+(?:quy|ky|moi quy)\b/.test(
     folded.slice(end),
   );
 }
