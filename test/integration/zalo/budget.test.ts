@@ -212,7 +212,9 @@ describe('a burst of 221s from several groups', () => {
     }
     await waitFor(
       async () =>
-        Object.values(await deliveries.getJobCounts('delayed', 'wait')).reduce((x, y) => x + y) === 12,
+        Object.values(await deliveries.getJobCounts('delayed', 'wait', 'prioritized')).reduce(
+          (x, y) => x + y,
+        ) === 12,
       'twelve deliveries queued',
       LONG,
     );
