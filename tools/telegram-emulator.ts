@@ -246,7 +246,7 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       if (!update) throw new Error(`no update ${updateId} for this bot`);
       await waitFor(() => update.isRead, `the bot to confirm update ${updateId}`, { timeoutMs: ms });
     },
-    async waitForBotMessage(chatId, pred = () => true, ms = 5000) {
+    async waitForBotMessage(chatId, pred = () => true, ms = WAIT_MS) {
       const unseen = (): BotMessage[] => messagesIn(chatId).filter((m) => !seen.has(m.message_id));
       const found = await waitFor(() => unseen().find(pred), `a bot message in chat ${chatId}`, {
         timeoutMs: ms,
@@ -300,7 +300,7 @@ export async function startEmulator(options: { token?: string } = {}): Promise<E
       await running.addUserCallback(JSON.parse(JSON.stringify(query)) as typeof query);
       return id;
     },
-    async waitForPressAnswer(callbackId, ms = 5000) {
+    async waitForPressAnswer(callbackId, ms = WAIT_MS) {
       const found = await waitFor(
         () => state.callbackAnswers.find((a) => a.callback_query_id === callbackId),
         `an answer to press ${callbackId}`,

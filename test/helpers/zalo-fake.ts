@@ -29,6 +29,7 @@ import {
   type TMention,
   type UserMessage,
 } from '../../src/channels/zalo/zca';
+import { WAIT_MS } from './wait';
 import { FakeZaloApi, type FakeZaloListener } from './zalo-fake-session';
 import { OLD_MESSAGES_PAGE, type FakeZaloSocketServer } from './zalo-fake-socket';
 import {
@@ -564,7 +565,7 @@ export class FakeZaloServer {
   }
 
   /** Resolves with everything sent once at least `count` messages have been (in total). */
-  waitForSent(count: number, timeoutMs = 2000): Promise<FakeSentMessage[]> {
+  waitForSent(count: number, timeoutMs = WAIT_MS): Promise<FakeSentMessage[]> {
     if (this.sent.length >= count) return Promise.resolve(this.sent.slice());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
