@@ -123,7 +123,9 @@ describe('npm run import', () => {
     );
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/28 tên có vẻ lỗi khi quét, đề xuất sửa \d+ \/ titles damaged by scanning/);
-    expect(r.stdout).toMatch(/III\.2\.\(1\): “Hoat déng truyén thong”\n\s+→ “Hoạt động truyền thông”/);
+    // "thong" without its marks is thông or thống alike; which one the vocabulary's counts favour may change
+    // as plans are added to it (data/genre-words.json): either is a proposal the review shows.
+    expect(r.stdout).toMatch(/III\.2\.\(1\): “Hoat déng truyén thong”\n\s+→ “Hoạt động truyền th[ôố]ng”/);
     expect(r.stdout).toMatch(
       /tên kế hoạch \/ plan title: “Kế hoạch To chirc Thang hanh déng vi Hop tac xa nam 2025”/,
     );

@@ -338,15 +338,17 @@ describe('zalo channel: connection', () => {
     const states: string[] = [];
     h.channel.sender.session.onChange(() => states.push(h.channel.sender.session.state()));
 
+    // Someone logged in again and saved the new login (npm run zalo:login), which kicks this session: the
+    // next login must use the file as it is now. (Saved before the kick, so that the retry, 40 ms after
+    // it, cannot come before the file is written on a loaded machine.)
+    h.zalo.setCookie('zpw_sek', 'session-2');
+    await writeCredentials(h.file, { cookie: h_cookies(h.zalo), imei: 'new-imei', userAgent: 'UA/2.0' });
     h.zalo.closeListener(CloseReason.DuplicateConnection, 'another web session');
     expect(h.channel.sender.session.state()).toBe('kicked');
     expect(h.channel.sender.session.ready()).toBe(false);
     await expect(h.channel.sender.send(GROUP, { segments: [{ text: 'x' }] })).rejects.toMatchObject({
       reason: 'offline',
     });
-    // Someone saved a new login meanwhile: that is what the next login uses.
-    h.zalo.setCookie('zpw_sek', 'session-2');
-    await writeCredentials(h.file, { cookie: h_cookies(h.zalo), imei: 'new-imei', userAgent: 'UA/2.0' });
     await waitFor(() => h.channel.sender.session.ready(), 'connected again');
 
     expect(h.zalo.loginCalls).toBe(1);
