@@ -328,3 +328,75 @@ Văn phòng chủ trì; Ban Kiểm tra, Quỹ Hỗ trợ phát triển HTX phố
     expect(csvAsTabs(prose)).toBe(prose);
   });
 });
+
+describe('shapes met in blind set F', () => {
+  it("reads a campaign's peak from a time line that names the campaign at length, and times 'trong thời gian cao điểm' by it", () => {
+    const tasks = parse(`
+II. NỘI DUNG HOẠT ĐỘNG
+1. Thời gian cao điểm Tháng hành động vì Hợp tác xã năm 2026: từ ngày 29/3/2026 đến ngày 29/4/2026.
+2. Tuyên truyền về Tháng hành động trên Báo và Đài tỉnh trong thời gian cao điểm.
+Văn phòng chủ trì thực hiện.
+`);
+    expect(byTitle(tasks, 'Tuyên truyền về Tháng hành động')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-03-29',
+      end: '2026-04-29',
+    });
+  });
+
+  it('reads a sentence under a heading with no end mark that opens with a unit and its lead verb as the assignment, with its time', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+4. Xét chọn HTX, cá nhân tiêu biểu để tôn vinh tại Lễ kỷ niệm
+Ban Kiểm tra chủ trì tổng hợp hồ sơ, trình Hội đồng Thi đua - Khen thưởng xét chọn; hoàn thành trước ngày 31/3/2026.
+5. Tổ chức ra mắt các HTX thành lập mới theo Luật Hợp tác xã năm 2023
+Ban Tuyên truyền – Đào tạo chủ trì, thực hiện trong tháng 5/2026.
+`);
+    const chosen = byTitle(tasks, 'Xét chọn HTX');
+    expect(chosen).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-03-30' });
+    expect(chosen?.title).toBe('Xét chọn HTX, cá nhân tiêu biểu để tôn vinh tại Lễ kỷ niệm');
+    expect(byTitle(tasks, 'ra mắt các HTX')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      start: '2026-05-01',
+      end: '2026-05-31',
+    });
+  });
+
+  it('keeps a heading wrapped before a unit it works with as one line: that unit is given no lead verb', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Tổ chức hội thảo khoa học về phát triển kinh tế tập thể trong tình hình mới, phối hợp với
+Ban Tuyên giáo Tỉnh ủy và các sở, ngành liên quan; thời gian trong tháng 9/2026.
+Văn phòng chủ trì.
+`);
+    expect(byTitle(tasks, 'phối hợp với Ban Tuyên giáo Tỉnh ủy')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-09-01',
+      end: '2026-09-30',
+    });
+  });
+
+  it('reads "PHÂN CÔNG NHIỆM VỤ" that lists dated work department by department as that work, led by each', () => {
+    const tasks = parse(`
+III. PHÂN CÔNG NHIỆM VỤ
+1. Văn phòng
+- Tham mưu tổ chức Hội nghị tổng kết công tác năm 2025. Thời gian: trong tháng 01/2026.
+- Xây dựng báo cáo kết quả công tác 6 tháng đầu năm 2026, hoàn thành trước ngày 20/6/2026.
+2. Ban Kiểm tra
+- Xây dựng Kế hoạch kiểm tra, giám sát năm 2026, ban hành trong tháng 02/2026.
+- Theo dõi việc chấp hành Điều lệ của HTX thành viên: thường xuyên.
+3. Quỹ Hỗ trợ phát triển HTX
+- Thẩm định hồ sơ, giải ngân cho vay trong Quý II/2026.
+
+IV. TỔ CHỨC THỰC HIỆN
+Các ban, Văn phòng, Quỹ căn cứ nhiệm vụ được phân công xây dựng kế hoạch chi tiết.
+`);
+    expect(byTitle(tasks, 'Hội nghị tổng kết')).toMatchObject({ lead: ['van-phong'], end: '2026-01-31' });
+    expect(byTitle(tasks, 'Kế hoạch kiểm tra')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-02-28' });
+    // Undated, and still the unit's work in this list, not a standing responsibility.
+    expect(byTitle(tasks, 'chấp hành Điều lệ')).toMatchObject({ lead: ['ban-kiem-tra'] });
+    expect(byTitle(tasks, 'chấp hành Điều lệ')?.kind).not.toBe('duty');
+    expect(byTitle(tasks, 'giải ngân')).toMatchObject({ lead: ['quy-ho-tro'], start: '2026-04-01' });
+    expect(tasks.filter((t) => t.ref.startsWith('III.')).every((t) => t.kind !== 'duty')).toBe(true);
+  });
+});

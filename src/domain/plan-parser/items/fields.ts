@@ -129,6 +129,10 @@ export interface Field extends FieldLabel {
   value: string;
 }
 
+/** How far after its label a field's colon may come: a few qualifying words, more for a time. */
+const QUALIFIER = { chars: 40, words: 4 };
+const TIME_QUALIFIER = { chars: 100, words: 16 };
+
 /** Reads a paragraph (marker already removed) as a field, or null when it is not one. */
 export function readField(text: string): Field | null {
   const spans = wordSpans(text);
@@ -137,10 +141,14 @@ export function readField(text: string): Field | null {
   const last = spans[label.words - 1];
   if (!last) return null;
   // The colon may come after a few qualifying words: "Đơn vị chủ trì chuẩn bị:", "Thời gian thực hiện:".
-  const window = text.slice(last.end, last.end + 40);
+  // A time label may name what it times at length: "Thời gian cao điểm Tháng hành động vì Hợp tác xã năm
+  // 2026: từ ngày 29/3 …" is still the time.
+  const reach = label.kind === 'time' ? TIME_QUALIFIER : QUALIFIER;
+  const window = text.slice(last.end, last.end + reach.chars);
   const colonAt = window.search(/[:：]/);
   const before = colonAt >= 0 ? window.slice(0, colonAt) : '';
-  const colon = colonAt >= 0 && before.split(/\s+/).filter(Boolean).length <= 4 && !/[.;]/.test(before);
+  const colon =
+    colonAt >= 0 && before.split(/\s+/).filter(Boolean).length <= reach.words && !/[.;]/.test(before);
   if (!colon && label.needsColon) return null;
   // Without a colon the value is '': a bare "Thời gian thực hiện." heading labels the paragraphs under it.
   const value = colon ? text.slice(last.end + colonAt + 1).trim() : '';

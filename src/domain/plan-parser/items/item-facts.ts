@@ -97,6 +97,31 @@ function isTimeClause(text: string): boolean {
   );
 }
 
+/** A deadline stated inside an assignment's sentence: "…, gửi Liên minh HTX Việt Nam trước ngày 10/5/2026". */
+const DEADLINE_WORDS = /\b(?:truoc ngay|cham nhat|muon nhat|han chot)\b/;
+
+/**
+ * The time an assignment sentence gives its work: a clause after a comma or semicolon that is a time
+ * ("Phòng X chủ trì tổng hợp hồ sơ; hoàn thành trước ngày 31/3/2026", "Phòng X chủ trì, thực hiện trong
+ * thời gian cao điểm"), else a deadline written inside it. None: [].
+ */
+function timeOfAssignment(text: string): Field[] {
+  const time = (value: string): Field[] => [
+    { kind: 'time', words: 0, colon: true, value: value.replace(/[\s.]+$/, '') },
+  ];
+  // The last such clause: "…, trình Hội đồng xét chọn; hoàn thành trước ngày 31/3/2026" is timed by its end.
+  const clauses = [...text.matchAll(/[,;]\s+/g)]
+    .map((m) => text.slice((m.index ?? 0) + m[0].length))
+    .filter((rest) => isTimeClause(rest) || DURING_PEAK_WORDS.test(fold(rest)));
+  const last = clauses[clauses.length - 1];
+  if (last) return time(last);
+  const at = fold(text).search(DEADLINE_WORDS);
+  return at >= 0 && isSpecificTime(text.slice(at)) ? time(text.slice(at)) : [];
+}
+
+/** "thực hiện trong thời gian cao điểm": the plan's peak is the time (task-builder reads it). */
+const DURING_PEAK_WORDS = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
+
 /**
  * A body line that assigns the item in verbs and states its time beside them: "Chánh Văn phòng chủ trì;
  * Trưởng Ban Kiểm tra phối hợp. Thời gian: tháng 4/2026.", "Giao Ban X chủ trì thực hiện, hoàn thành
@@ -106,7 +131,7 @@ function assignmentLine(text: string): Field[] | null {
   const inner = inlineFields(text);
   const labelled = inner.fields.filter((f) => f.kind !== 'other');
   const verbs = verbFields(inner.text);
-  if (verbs.length > 0) return [...verbs, ...labelled];
+  if (verbs.length > 0) return [...verbs, ...timeOfAssignment(inner.text), ...labelled];
   // "…, hoàn thành trước ngày 30/6/2026": a time clause after the units.
   for (const m of inner.text.matchAll(/[,;]\s+/g)) {
     const at = (m.index ?? 0) + m[0].length;
@@ -217,9 +242,12 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
       // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces.
       const verbs = isNumbered(child) ? [] : verbFields(child.text);
       const assigned = verbs.length > 0 || isNumbered(child) ? null : assignmentLine(child.text);
-      if (verbs.length > 0) addLineFields(facts, verbs);
+      if (verbs.length > 0) addLineFields(facts, [...verbs, ...timeOfAssignment(child.text)]);
       else if (assigned) addLineFields(facts, assigned);
-      else if (!isNumbered(child) && hasLeadVerb(child.text)) facts.leadSentences.push(child.text);
+      else if (!isNumbered(child) && hasLeadVerb(child.text)) {
+        facts.leadSentences.push(child.text);
+        addLineFields(facts, timeOfAssignment(child.text));
+      }
       facts.otherLines.push(child);
       visit(child);
     }

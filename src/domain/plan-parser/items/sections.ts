@@ -3,7 +3,8 @@
  * thực hiện"), the plan's period ("Thời gian thực hiện"), or nothing to import (purpose, budget …).
  */
 import { foldWords, startsWithWords } from '../layout/fold';
-import { descendants, type OutlineNode } from '../layout/outline';
+import { descendants, isBullet, isNumbered, type OutlineNode } from '../layout/outline';
+import { isSpecificTime } from '../time/time-words';
 import { readField } from './fields';
 import { datedStep } from './work-lines';
 
@@ -87,8 +88,23 @@ export function isDutiesHeading(heading: string): boolean {
 /** Dated steps that make a "Tiến độ thực hiện" a list of work: two, since one date may be the plan's period. */
 const MIN_STEPS = 2;
 
+/**
+ * "III. PHÂN CÔNG NHIỆM VỤ" over "1. Văn phòng" / "- Tham mưu tổ chức Hội nghị …, trong tháng 01/2026": a
+ * plan that lists its work department by department, each line dated, is a plan of work, not a section of
+ * responsibilities (those rarely carry dates of their own). Four lines at least, most of them dated.
+ */
+const MIN_DATED_WORK = 4;
+const DATED_WORK_SHARE = 0.6;
+
+export function listsDatedWork(section: OutlineNode): boolean {
+  const lines = descendants(section).filter((d) => d.children.length === 0 && (isBullet(d) || isNumbered(d)));
+  const dated = lines.filter((d) => isSpecificTime(d.text)).length;
+  return lines.length >= MIN_DATED_WORK && dated / lines.length >= DATED_WORK_SHARE;
+}
+
 export function sectionKindOf(section: OutlineNode): SectionInfo {
   const info = classifySection(section.text);
+  if (info.kind === 'duties' && listsDatedWork(section)) return { ...info, kind: 'tasks' };
   if (info.kind !== 'time') return info;
   const namesUnits = descendants(section).some((d) => {
     const kind = readField(d.text)?.kind;

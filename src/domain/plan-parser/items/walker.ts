@@ -7,7 +7,7 @@ import { timeContext } from '../plan/context';
 import { hasLeadVerb, readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
-import { classifySection, sectionKindOf } from './sections';
+import { classifySection, listsDatedWork, sectionKindOf } from './sections';
 import { readField } from './fields';
 import { fold, foldWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
@@ -67,6 +67,21 @@ function addresseeLeads(text: string, ctx: ParseContext): Leads | null {
   if (!isUnitHeading(rest, ctx.units)) return null;
   const colon = rest.indexOf(':');
   const hits = ctx.units.scan(colon > 0 ? rest.slice(0, colon) : rest).hits;
+  return hits.length > 0 ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
+}
+
+/** The lines under a unit's heading in a list of work by unit, each a task of that unit's (or its own lead). */
+function walkUnitWork(unit: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
+  unit.children.forEach((line, i) => {
+    const here = isBullet(line) ? `${ref}.-${i + 1}` : childRef(ref, line);
+    ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: inh }, ctx, () => false));
+  });
+}
+
+/** The units a unit heading names ("3. Văn phòng", "Ban TC-KT và Văn phòng:"), as the lead of what it heads. */
+function unitHeadingLeads(text: string, ctx: ParseContext): Leads | null {
+  const colon = text.indexOf(':');
+  const hits = ctx.units.scan(colon > 0 ? text.slice(0, colon) : text).hits;
   return hits.length > 0 ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
 }
 
@@ -142,6 +157,15 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
     }
     if (role === 'field') scanFree(child, here, inh, ctx);
     else if (role === 'duties') walkDuties(child, here, ctx);
+    else if (role === 'unit' && (listsDatedWork(parent) || listsDatedWork(child)))
+      // "1. Văn phòng" over its dated work (a plan listed department by department, judged on the whole
+      // list: one unit's few lines may be mostly "thường xuyên"): each line is that unit's task.
+      walkUnitWork(
+        child,
+        here,
+        { ...inh, leads: overLeads(unitHeadingLeads(child.text, ctx), inh.leads) },
+        ctx,
+      );
     else if (role === 'unit') walkUnit(child, here, ctx);
     else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
     else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);

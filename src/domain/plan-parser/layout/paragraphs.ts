@@ -5,6 +5,8 @@
 import { foldWords, startsWithWords } from './fold';
 import { detectMarker } from './markers';
 import { readField } from '../items/fields';
+import { LEAD_VERBS_BY_REFERENCE, NOTE_LEAD_VERBS } from '../lexicon';
+import { unitTypeAt } from '../plan/unit-words';
 
 export interface Paragraph {
   text: string;
@@ -95,6 +97,25 @@ function withoutPageFurniture(lines: string[]): string[] {
   return out;
 }
 
+/** How far into a line its lead verb may come: past a unit's name ("Phòng Tổ chức - Kiểm tra chủ trì"). */
+const LEAD_VERB_REACH = 14;
+
+/**
+ * "4. Xét chọn HTX, cá nhân tiêu biểu để tôn vinh tại Lễ kỷ niệm" over "Phòng Tổ chức - Kiểm tra chủ trì
+ * tổng hợp hồ sơ, …": a line that opens with a unit and gives it a lead verb, under a numbered heading
+ * with no end mark, assigns that heading's work. It is a sentence of its own, not the heading's second
+ * printed line. (A heading wrapped before a unit's name, "… phối hợp với" / "Ban Tuyên giáo …", gives
+ * that unit no lead verb of its own.)
+ */
+function assignsHeadingAbove(prev: string, line: string): boolean {
+  // A note in brackets under the heading, "(Ban TT-TĐ chủ trì; …)", belongs to it and is read there.
+  if (!detectMarker(prev) || /[.!?;:,]["”)]*$/.test(prev) || !/^\p{Lu}/u.test(line)) return false;
+  const words = foldWords(line);
+  if (!unitTypeAt(words, 0)) return false;
+  const head = ` ${words.slice(0, LEAD_VERB_REACH).join(' ')} `;
+  return [...LEAD_VERBS_BY_REFERENCE, ...NOTE_LEAD_VERBS].some((v) => head.includes(` ${v} `));
+}
+
 export function toParagraphs(text: string): Paragraph[] {
   const lines = withoutPageFurniture(text.split('\n')).map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
   // A printed line that stops well short of the usual width ends its paragraph.
@@ -141,6 +162,7 @@ export function toParagraphs(text: string): Paragraph[] {
     if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
       fresh = false;
     }
+    if (assignsHeadingAbove(prev, line)) fresh = true;
     if (fresh || current === undefined) out.push({ text: line, line: i });
     else current.text = `${current.text} ${line}`;
     prev = line;
