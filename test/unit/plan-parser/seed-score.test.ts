@@ -169,6 +169,7 @@ const BLIND_SETS = [
   'blind-2026-12-d',
   'blind-2026-12-e',
   'blind-2026-12-f',
+  'blind-2026-12-g',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -183,7 +184,7 @@ const BLIND_F_AFTER: Figures = { recall: 0.85, precision: 0.87, lead: 0.94, wind
 const NEWEST = BLIND_SETS[BLIND_SETS.length - 1] ?? '';
 
 describe('blind sets (score-import): first sight and now', () => {
-  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B to E at their figures after the changes, none below its first sight", async () => {
+  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B to F at their figures after the changes, none below its first sight", async () => {
     const lines: string[] = [];
     const now: Record<string, Figures> = {};
     for (const name of BLIND_SETS) {
@@ -233,5 +234,9 @@ describe('blind sets (score-import): first sight and now', () => {
       expect(at2(now['blind-2026-12-f']!)[k]).toBeGreaterThanOrEqual(f[k]);
       expect(at2(now['blind-2026-12-f']!)[k]).toBeGreaterThanOrEqual(BLIND_F_AFTER[k]);
     }
+    // Set G (the newest, unread): never below its first sight.
+    const g = firstSight('blind-2026-12-g').first_sight.at(-1)!.overall;
+    for (const k of ['recall', 'precision', 'lead', 'window'] as const)
+      expect(at2(now['blind-2026-12-g']!)[k]).toBeGreaterThanOrEqual(g[k]);
   });
 });
