@@ -14,6 +14,7 @@ import type { ReminderRuntime } from '../../../jobs/runtime';
 import { startReminderWorkers, type ReminderWorkers } from '../../../jobs/workers';
 import { startZaloDeliveryWith } from '../../../src/app/zalo-delivery';
 import { useTestStore, ChatBinding, ReminderLog } from '../../helpers/store';
+import { staysQuiet, waitFor } from '../../helpers/wait';
 import { FakeZaloServer } from '../../helpers/zalo-fake';
 import { FakeZaloSocketServer } from '../../helpers/zalo-fake-socket';
 import { createTask, logger, seedOrg, startRig, type Rig, type Seed } from '../reminders/rig';
@@ -44,18 +45,6 @@ afterAll(async () => {
   await rig?.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function bind(seed: Seed, ids: string[]): Promise<void> {
   await ChatBinding.create(
@@ -136,7 +125,10 @@ describe('a Zalo group that removed the bot', () => {
     const task = await createTask(seed, { lead: ['van-phong'], end: '2025-03-14', title: 'Báo cáo quý I' });
     await rig.scheduler.syncTask(task.id);
     await waitFor(() => zalo.sentTo(kept).length === 1, 'the other group’s reminder');
-    await new Promise((r) => setTimeout(r, 500));
+    await staysQuiet(
+      () => zalo.sent.slice(before).some((s) => s.threadId === removed),
+      'a reminder to the removed group',
+    );
     expect(zalo.sentTo(removed).slice(before)).toHaveLength(0);
     expect(
       await ReminderLog.countDocuments({ task: task.id, chatId: removed, state: { $ne: 'failed' } }),
