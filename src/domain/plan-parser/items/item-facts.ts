@@ -112,15 +112,15 @@ function timeOfAssignment(text: string): Field[] {
   // The last such clause: "…, trình Hội đồng xét chọn; hoàn thành trước ngày 31/3/2026" is timed by its end.
   const clauses = [...text.matchAll(/[,;]\s+/g)]
     .map((m) => text.slice((m.index ?? 0) + m[0].length))
-    .filter((rest) => isTimeClause(rest) || DURING_PEAK_WORDS.test(fold(rest)));
+    .filter((rest) => isTimeClause(rest) || DURING_PEAK.test(fold(rest)));
   const last = clauses[clauses.length - 1];
   if (last) return time(last);
   const at = fold(text).search(DEADLINE_WORDS);
   return at >= 0 && isSpecificTime(text.slice(at)) ? time(text.slice(at)) : [];
 }
 
-/** "thực hiện trong thời gian cao điểm": the plan's peak is the time (task-builder reads it). */
-const DURING_PEAK_WORDS = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
+/** Words that time an item by the plan's peak rather than by dates of its own ("trong thời gian cao điểm"). */
+export const DURING_PEAK = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
 
 /**
  * A body line that assigns the item in verbs and states its time beside them: "Chánh Văn phòng chủ trì;

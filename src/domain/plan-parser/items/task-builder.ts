@@ -5,7 +5,7 @@
 import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
-import { readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
+import { DURING_PEAK, readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind, plainKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
@@ -72,9 +72,6 @@ function headAndRest(text: string): { head: string; rest: string } | null {
  * more specific gives its time, is the day it happens, even without cue words ("trước", "dự kiến").
  */
 const DATED = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}\b|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}(?![\d/])/;
-
-/** Words that time an item by the plan's peak rather than by dates of its own. */
-const DURING_PEAK = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
 
 function titleTime(title: string, ctx: ParseContext): Timing {
   if (!hasTimeCue(title) && !DATED.test(fold(title))) return { reading: null, text: null };
