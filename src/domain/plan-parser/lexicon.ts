@@ -171,6 +171,8 @@ export const ON_DEMAND_TIME = [
   'theo chi dao cua lien minh htx viet nam',
   'theo chi dao',
   'theo yeu cau',
+  'theo thong bao trieu tap',
+  'theo giay trieu tap',
   'khi co yeu cau',
   'dot xuat',
   'phat sinh',

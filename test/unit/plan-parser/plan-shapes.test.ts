@@ -399,4 +399,57 @@ Các ban, Văn phòng, Quỹ căn cứ nhiệm vụ được phân công xây d�
     expect(byTitle(tasks, 'giải ngân')).toMatchObject({ lead: ['quy-ho-tro'], start: '2026-04-01' });
     expect(tasks.filter((t) => t.ref.startsWith('III.')).every((t) => t.kind !== 'duty')).toBe(true);
   });
+
+  it('reads classes named "Lớp 1.", "Lớp 2." under a heading that gives their lead and helper, and their field lines', () => {
+    const tasks = parse(`
+II. NỘI DUNG, THỜI GIAN
+Khảo sát nhu cầu đào tạo của các HTX: trong tháng 02/2026; Ban Tuyên truyền - Đào tạo thực hiện, Văn phòng phối hợp.
+
+1. Các lớp do Ban Tuyên truyền – Đào tạo chủ trì, Ban Kiểm tra phối hợp tuyển sinh
+   Lớp 1. Bồi dưỡng kiến thức quản trị HTX
+          - Thời gian: tháng 3/2026  - Địa điểm: thành phố Demo  - Số lượng: 70 học viên
+   Lớp 2. Nghiệp vụ kế toán HTX
+          - Thời gian: tháng 4/2026  - Địa điểm: huyện Đông  - Số lượng: 60 học viên
+2. Các lớp do Ban Chính sách - Phát triển HTX chủ trì
+   Lớp 3. Phổ biến chính sách hỗ trợ HTX
+          - Thời gian: tháng 7/2026  - Địa điểm: huyện Tây
+3. Bồi dưỡng cán bộ cơ quan (Văn phòng chủ trì)
+   - Cử cán bộ tham gia các lớp do Liên minh HTX Việt Nam tổ chức (theo thông báo triệu tập).
+   - Tổ chức 01 đoàn học tập kinh nghiệm tại tỉnh Lâm Đồng (Quý III/2026).
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên truyền – Đào tạo
+- Hoàn thành biên soạn tài liệu các lớp trước ngày 28/02/2026.
+- Quản lý lớp học, tổng hợp danh sách học viên.
+- Tổng kết công tác đào tạo năm 2026, đề xuất kế hoạch năm 2027 (tháng 12/2026).
+`);
+    expect(byTitle(tasks, 'Khảo sát nhu cầu')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      support: ['van-phong'],
+      end: '2026-02-28',
+    });
+    expect(byTitle(tasks, 'kiến thức quản trị')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      support: ['ban-kiem-tra'],
+      start: '2026-03-01',
+      end: '2026-03-31',
+    });
+    expect(byTitle(tasks, 'kế toán')).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-04-01' });
+    expect(byTitle(tasks, 'Phổ biến chính sách')).toMatchObject({
+      lead: ['ban-chinh-sach'],
+      start: '2026-07-01',
+    });
+    // The heading over two lines of work is a group, not a task.
+    expect(byTitle(tasks, 'Bồi dưỡng cán bộ cơ quan')).toBeUndefined();
+    expect(byTitle(tasks, 'đoàn học tập')).toMatchObject({ lead: ['van-phong'], start: '2026-07-01' });
+    expect(byTitle(tasks, 'Cử cán bộ')).toMatchObject({ lead: ['van-phong'] });
+    // In "Tổ chức thực hiện", a line with a time of its own is work due then; one without is a duty.
+    expect(byTitle(tasks, 'biên soạn tài liệu')).toMatchObject({ kind: 'deadline', end: '2026-02-27' });
+    expect(byTitle(tasks, 'Tổng kết công tác đào tạo')).toMatchObject({
+      kind: 'review',
+      start: '2026-12-01',
+      end: '2026-12-31',
+    });
+    expect(byTitle(tasks, 'Quản lý lớp học')?.kind).toBe('duty');
+  });
 });

@@ -13,7 +13,7 @@ import { recurringTasks, task } from './work-task';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
 import { cleanTitle } from './titles';
 import { plainKind } from './kinds';
-import { subjectLeads } from './task-builder';
+import { buildItemTasks, subjectLeads } from './task-builder';
 import { itemList, readReferences } from './references';
 import { readItemFacts } from './item-facts';
 import { readLeads } from './leads';
@@ -99,9 +99,39 @@ export function walkUnit(node: OutlineNode, ref: string, ctx: ParseContext): voi
     if (line.node && bannerTask(line.node, lineRef, ref, lineLeads, ctx)) return;
     const full = line.node && !own ? fullText(line.node) : text;
     for (const slug of lineLeads.lead) ctx.duties.push({ slug, text: full });
+    // "- Hoàn thành biên soạn tài liệu … trước ngày 28/02/2026": a line with a time of its own is work
+    // due then, a task like any item's, not a standing duty for the whole plan.
+    if (ownTime(text, ctx)) {
+      const item: OutlineNode = {
+        marker: null,
+        text,
+        children: line.node?.children ?? [],
+        index: line.node?.index ?? node.index,
+      };
+      const place = {
+        ref: lineRef,
+        group: ref,
+        inherited: { time: null, leads: lineLeads, committee: false },
+      };
+      ctx.tasks.push(...buildItemTasks(item, place, ctx, () => false));
+      return;
+    }
     const title = cleanTitle(text);
     if (title.length > 0) ctx.tasks.push(makeTask(lineRef, ref, title, 'duty', lineLeads, text, ctx));
   });
+}
+
+/**
+ * A time the line schedules (a cued date or period narrower than the plan's), not a year it names. Only a
+ * line of one clause: "Chủ trì theo dõi, đôn đốc …; tổng hợp báo cáo trước ngày 20/12" is a standing duty
+ * that also ends in a report, and stays a duty.
+ */
+function ownTime(text: string, ctx: ParseContext): boolean {
+  if (/;\s+\S/.test(text)) return false;
+  if (!hasTimeCue(text) && !/\([^)]*\d[^)]*\)\s*[.;]?\s*$/.test(text)) return false;
+  if (findRecurrence(text)) return false;
+  const w = readTime(text, timeContext(ctx)).window;
+  return w !== null && w !== undefined && (w.start > ctx.plan.start || w.end < ctx.plan.end);
 }
 
 /** Records a line's references to items; returns whether it had any. */

@@ -273,6 +273,18 @@ function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
   return reading.window ? { reading, text: last } : null;
 }
 
+/**
+ * "Tổng kết công tác … năm 2026, đề xuất kế hoạch năm 2027 (tháng 12/2026).": a closing parenthesis
+ * holding only time words is the item's time, whatever years its words mention.
+ */
+function parenTime(line: string, ctx: ParseContext): Timing | null {
+  // Only the note that closes the line: "Ngày HTX Việt Nam (11/4) tại …" names a day inside the title.
+  const inner = /\(([^()]{3,48})\)[\s.;]*$/.exec(line)?.[1]?.trim();
+  if (!inner || !isTimeHead(inner)) return null;
+  const reading = readTime(inner, timeContext(ctx));
+  return reading.window ? { reading, text: reading.words || inner } : null;
+}
+
 function openingTime(facts: ItemFacts, ctx: ParseContext): Timing | null {
   for (const line of facts.otherLines) {
     if (line.marker !== null) continue;
@@ -319,6 +331,7 @@ function itemTiming(
   const found = (t: Timing | null): t is Timing => Boolean(t?.reading?.window || t?.reading?.recurrence);
   const own: (() => Timing | null)[] = [
     () => lastClauseTime(facts.lineText, ctx),
+    () => parenTime(facts.lineText, ctx),
     () => titleTime(title, ctx),
     // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
     () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),

@@ -47,8 +47,14 @@ function headingVerbLeads(text: string, ctx: ParseContext): Leads | null {
   const before = hits.filter((h) => h.to <= verb.index);
   const last = before.at(-1);
   if (!last || foldWords(text.slice(last.to, verb.index)).length > VERB_REACH) return null;
+  // Helpers after "phối hợp" ("… chủ trì, phối hợp với Văn phòng") or before it ("…, Ban TC-KT phối
+  // hợp tuyển sinh").
   const help = /\bphoi hop\b/.exec(folded);
-  const support = help ? hits.filter((h) => h.from > help.index).map((h) => h.slug) : [];
+  const helps = (h: { from: number; to: number }): boolean =>
+    help !== null &&
+    h.from > verb.index &&
+    (h.from > help.index || foldWords(text.slice(h.to, help.index)).length <= VERB_REACH);
+  const support = hits.filter(helps).map((h) => h.slug);
   return { lead: before.map((h) => h.slug), support, unknown: [] };
 }
 
@@ -87,8 +93,10 @@ function unitHeadingLeads(text: string, ctx: ParseContext): Leads | null {
 
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
-  const own =
-    readLeads(ctx.units, facts) ?? headingVerbLeads(group.text, ctx) ?? addresseeLeads(group.text, ctx);
+  const read = readLeads(ctx.units, facts);
+  // A leads reading that names no unit at all (only an outside body) leaves the heading's words to speak.
+  const named = read && (read.lead.length > 0 || read.support.length > 0) ? read : null;
+  const own = named ?? headingVerbLeads(group.text, ctx) ?? addresseeLeads(group.text, ctx) ?? read;
   return {
     time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
     leads: overLeads(own, inh.leads),
@@ -139,7 +147,12 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
     }
     // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
     // items written as one paragraph of work is that work.
-    if (bulletItems && !parent.children.some(isBullet) && assignsWork(child, ctx)) {
+    // "II. NỘI DUNG …" / "Khảo sát nhu cầu …: trong tháng 02/2026; Trung tâm … thực hiện." before its
+    // numbered items: a plain paragraph that gives work to a unit with a time is an item too.
+    if (
+      (bulletItems ? !parent.children.some(isBullet) : child.marker === null && hasTimeCue(child.text)) &&
+      assignsWork(child, ctx)
+    ) {
       const tasks = buildItemTasks(child, { ref, group: ref, inherited: inh }, ctx, () => false);
       ctx.tasks.push(...tasks);
       continue;

@@ -7,7 +7,9 @@
  */
 import { readField } from './fields';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
-import { ACTION_OPENINGS, TOPIC_OPENINGS } from '../lexicon';
+import { ACTION_OPENINGS, ON_DEMAND_TIME, TOPIC_OPENINGS } from '../lexicon';
+
+const ON_DEMAND = new RegExp(`\\b(?:${ON_DEMAND_TIME.join('|')})\\b`);
 import { inlineFields, verbFields } from './inline-fields';
 import { hasLeadVerb } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
@@ -99,6 +101,10 @@ function ownsFacts(line: OutlineNode): boolean {
     .replace(/[\s.;]+$/, '')
     .trim();
   if (head && !PHASE_HEAD.test(head) && isTimeHead(rest)) return true;
+  // "- Tổ chức 01 đoàn học tập … (Quý III/2026).", "- Cử cán bộ … (theo thông báo triệu tập).": a closing
+  // note in brackets that is only its time, or says the time is given later.
+  const note = /\(([^()]{3,48})\)[\s.;]*$/.exec(line.text)?.[1];
+  if (note && (isTimeHead(note) || ON_DEMAND.test(fold(note)))) return true;
   const inline = inlineFields(line.text);
   if (inline.fields.some((f) => f.kind !== 'other' && f.value.length > 0)) return true;
   return hasTimeCue(line.text);

@@ -50,17 +50,23 @@ function part(line: string): Marker | null {
 }
 
 /**
- * "Đợt 1: Kiểm tra …", "Bước 2: …": rounds of an inspection plan or steps of a procedure, each a numbered
- * item with its fields on the lines below. Ranked with "(1)": inside a numbered heading, above letters.
- * The label keeps the word's initial ("Đ1", "B2") so that the rounds of two headings do not mix.
+ * "Đợt 1: Kiểm tra …", "Bước 2: …", "Lớp 3. Nghiệp vụ kế toán …", "Hoạt động 2: …": rounds of an
+ * inspection plan, steps of a procedure, classes of a training plan, activities of a campaign — each a
+ * numbered item named by a word, with its fields on the lines below. Ranked with "(1)": inside a numbered
+ * heading, above letters. The label keeps the word's initials ("Đ1", "B2", "L3", "HĐ2") so that the
+ * rounds and the classes of one heading do not mix.
  */
-const ROUND = /^(đợt|dot|bước|buoc)\s+(\d{1,2})\s*:\s*/iu;
+const ROUND =
+  /^(đợt|dot|bước|buoc|lớp|lop|khóa|khoá|khoa|hoạt động|hoat dong|nhiệm vụ|nhiem vu|nội dung|noi dung|chuyên đề|chuyen de|cụm|cum|đoàn|doan)\s+(\d{1,2})\s*[:.](?!\d)\s*/iu;
 
 function round(line: string): Marker | null {
   const m = ROUND.exec(line);
   if (!m) return null;
-  const initial = (m[1] ?? '').charAt(0).toUpperCase();
-  return { kind: 'round', label: `${initial}${m[2] ?? ''}`, rank: 6, length: m[0].length };
+  const initials = (m[1] ?? '')
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+  return { kind: 'round', label: `${initials}${m[2] ?? ''}`, rank: 6, length: m[0].length };
 }
 
 /**
