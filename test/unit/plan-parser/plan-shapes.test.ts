@@ -452,4 +452,30 @@ IV. TỔ CHỨC THỰC HIỆN
     });
     expect(byTitle(tasks, 'Quản lý lớp học')?.kind).toBe('duty');
   });
+
+  it('reads "Giao: X. Thời hạn: …" under a preparation step, and a time sentence after the unit', () => {
+    const tasks = parse(`
+III. CÔNG TÁC CHUẨN BỊ
+1. Văn phòng, Ban Kiểm tra, Quỹ Hỗ trợ phát triển HTX gửi số liệu 6 tháng về Ban Tuyên truyền – Đào tạo.
+   Thời hạn: trước ngày 20/6/2026.
+2. Dự toán kinh phí tổ chức Hội nghị
+   Giao: Văn phòng. Thời hạn: trình Thường trực phê duyệt trước ngày 20/6/2026.
+3. Trang trí hội trường, đón tiếp đại biểu
+   Giao: Văn phòng. Thực hiện ngày 09/7/2026.
+4. Giai đoạn I: chuẩn bị tài liệu hội nghị trước ngày 30/6/2026.
+`);
+    // The fourth unit is the Quỹ, not "Quỹ … HTX tỉnh" stretched over the verb "gửi".
+    expect(byTitle(tasks, 'gửi số liệu')).toMatchObject({
+      lead: ['van-phong', 'ban-kiem-tra', 'quy-ho-tro'],
+      end: '2026-06-19',
+    });
+    expect(byTitle(tasks, 'Dự toán kinh phí')).toMatchObject({ lead: ['van-phong'], end: '2026-06-19' });
+    expect(byTitle(tasks, 'Trang trí hội trường')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-07-09',
+      end: '2026-07-09',
+    });
+    // "Giai đoạn I:" is no "Giao:" for all that OCR tolerance allows a letter.
+    expect(byTitle(tasks, 'chuẩn bị tài liệu')?.lead).toEqual([]);
+  });
 });

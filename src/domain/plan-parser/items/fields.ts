@@ -46,6 +46,8 @@ const LABELS: [FieldKind, string][] = [
   ['lead', 'chiu trach nhiem'],
   // "| Chuẩn bị | Phối hợp |": who prepares an item of a committee's programme leads it.
   ['lead', 'chuan bi'],
+  // "Giao: Văn phòng. Thời hạn: trước ngày 03/7/2026." under a preparation step.
+  ['lead', 'giao'],
   // "Cơ quan thường trực đoàn: X; thành viên đoàn gồm …": the standing body of a team leads its work.
   ['lead', 'co quan thuong truc'],
   ['lead', 'don vi thuong truc'],
@@ -104,6 +106,7 @@ const NEEDS_COLON = new Set([
   // "Thực hiện: Tiểu ban Văn kiện." names who; "Thực hiện Nghị quyết …" opens a sentence.
   'thuc hien',
   'chuan bi',
+  'giao',
   'dau moi',
   'trach nhiem',
 ]);
@@ -117,7 +120,9 @@ const PARSED = LABELS.map(([kind, phrase]) => ({
 /** The label that opens these folded words (the words of the whole line), if any. */
 export function fieldLabelAt(words: readonly string[]): (FieldLabel & { needsColon: boolean }) | null {
   for (const label of PARSED) {
-    if (startsWithWords(words, label.words)) {
+    // A label of one short word is read as written: OCR tolerance would make "Giai đoạn I:" a "Giao:".
+    const exact = label.words.length === 1 && words[0] !== label.words[0];
+    if (!exact && startsWithWords(words, label.words)) {
       return { kind: label.kind, words: label.words.length, colon: false, needsColon: label.needsColon };
     }
   }

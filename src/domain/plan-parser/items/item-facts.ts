@@ -73,11 +73,12 @@ function onlyUnitLines(item: OutlineNode): boolean {
 }
 
 /**
- * "Thực hiện: TTĐT chủ trì, Phòng Hỗ trợ phối hợp; tháng 02 - 3/2026": a unit field whose last clause is
- * time words carries the item's time too. Returns the units' part and the time's (or null).
+ * "Thực hiện: TTĐT chủ trì, Phòng Hỗ trợ phối hợp; tháng 02 - 3/2026": a unit field whose last clause (or
+ * sentence) is time words carries the item's time too. Returns the units' part and the time's (or null).
  */
 export function splitUnitsAndTime(value: string): { units: string; time: string | null } {
-  const parts = value.split(/;\s*/);
+  // "Giao: Văn phòng. Thực hiện ngày 09/7/2026.": a sentence after the units is a clause as well.
+  const parts = value.split(/;\s*|\.\s+(?=\p{Lu})/u);
   const k = parts.findIndex((p, i) => i > 0 && isTimeClause(p));
   if (k < 0) return { units: value, time: null };
   return {

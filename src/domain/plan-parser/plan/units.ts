@@ -162,7 +162,7 @@ export class UnitDirectory {
           .map((s) => s.word)
           .join(' ');
         const cost = editDistance(ocrCanon(candidate), ocrCanon(alias.phrase), budget);
-        if (cost > budget) continue;
+        if (cost > budget || !sameEnding(spans.slice(i, i + n), alias.words)) continue;
         const size = alias.words.length;
         if (!best || size > best.size || (size === best.size && cost < best.cost))
           best = {
@@ -252,6 +252,23 @@ export class UnitDirectory {
     const to = (spans[j - 1] as WordSpan).end;
     return { unit: { name: text.slice(from, to), from, to }, next: j };
   }
+}
+
+/**
+ * The candidate ends as the alias does: its last word (or, when OCR split or merged a word, its last two
+ * words joined) is the alias's last word give or take a letter. The whole name's budget of edits is no
+ * licence to swap a word: "Quỹ Hỗ trợ phát triển HTX gửi số liệu" is not "… HTX tỉnh".
+ */
+function sameEnding(candidate: readonly WordSpan[], alias: readonly string[]): boolean {
+  const words = candidate.map((s) => ocrCanon(s.word));
+  const names = alias.map(ocrCanon);
+  const pairs: [string, string][] =
+    words.length === names.length
+      ? [[words.at(-1) ?? '', names.at(-1) ?? '']]
+      : words.length > names.length
+        ? [[words.slice(-2).join(''), names.at(-1) ?? '']]
+        : [[words.at(-1) ?? '', names.slice(-2).join('')]];
+  return pairs.every(([a, b]) => editDistance(a, b, 2) <= Math.max(1, Math.floor(b.length / 3)));
 }
 
 /**
