@@ -478,4 +478,40 @@ III. CÔNG TÁC CHUẨN BỊ
     // "Giai đoạn I:" is no "Giao:" for all that OCR tolerance allows a letter.
     expect(byTitle(tasks, 'chuẩn bị tài liệu')?.lead).toEqual([]);
   });
+
+  it("reads a meeting's agenda beside its time and place as points held on its day, led by their presenters", () => {
+    const text = `LIÊN MINH HỢP TÁC XÃ TỈNH DEMO
+Số: 74/KH-LMHTX                          Demo, ngày 05 tháng 6 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội nghị Ban Chấp hành lần thứ 6
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Đánh giá kết quả 6 tháng đầu năm 2026.
+
+II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN, NỘI DUNG HỘI NGHỊ
+1. Thời gian: 01 ngày, thứ Sáu, ngày 10/7/2026.
+2. Địa điểm: Hội trường Liên minh HTX tỉnh.
+3. Nội dung Hội nghị:
+(1) Thông qua Báo cáo sơ kết công tác 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2026 (Ban Kiểm tra trình bày).
+(2) Cho ý kiến dự thảo Đề án phát triển HTX giai đoạn 2026 - 2030 (Văn phòng trình bày).
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng chịu trách nhiệm chung về công tác tổ chức, hậu cần Hội nghị.
+`;
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    expect(byTitle(tasks, 'Thông qua Báo cáo sơ kết')).toMatchObject({
+      kind: 'agenda',
+      lead: ['ban-kiem-tra'],
+      start: '2026-07-10',
+      end: '2026-07-10',
+    });
+    expect(byTitle(tasks, 'Đề án phát triển')).toMatchObject({ lead: ['van-phong'], start: '2026-07-10' });
+    // The standing duty runs through the year, not the meeting's day.
+    expect(byTitle(tasks, 'chịu trách nhiệm chung')).toMatchObject({
+      kind: 'duty',
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
+  });
 });

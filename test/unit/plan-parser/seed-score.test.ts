@@ -194,7 +194,7 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
 };
 
 describe('blind sets (score-import): first sight and now', () => {
-  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B to F at their figures after the changes, none below its first sight", async () => {
+  it("prints each set's first-sight figures beside today's; A ≥ 0.90, B to F at their figures after the changes, none below its first sight (lead and window as shares of the key found right)", async () => {
     const lines: string[] = [];
     const now: Record<string, Figures> = {};
     for (const name of BLIND_SETS) {
@@ -221,13 +221,25 @@ describe('blind sets (score-import): first sight and now', () => {
     }
     // The first sight stays recorded as it was measured, never recomputed.
     expect(first).toMatchObject({ recall: 0.81, precision: 0.95, lead: 0.41, window: 0.88 });
-    // Sets C to G: never below their last first sight, nor below their figures after the changes made for
-    // them (none for the newest, unread set).
+    // Sets C to H: never below their last first sight, nor below their figures after the changes made for
+    // them (none for the newest, unread set). Lead and window are shares of the matched tasks, so a task
+    // found that was missed before (its lead in a footnote, say) can lower them while the plan is read
+    // better: they are compared as shares of the key's tasks found with the right lead or window
+    // (lead × recall), and recall and precision as they are.
+    const found = (f: Figures): Figures => ({
+      ...f,
+      lead: Number((f.lead * f.recall).toFixed(3)),
+      window: Number((f.window * f.recall).toFixed(3)),
+    });
     for (const [name, after] of Object.entries(GUARDED_SINCE_FIRST_SIGHT)) {
-      const sight = firstSight(name).first_sight.at(-1)!.overall;
+      const sight = found(firstSight(name).first_sight.at(-1)!.overall);
+      const today = found(at2(now[name]!));
       for (const k of ['recall', 'precision', 'lead', 'window'] as const) {
-        expect(at2(now[name]!)[k]).toBeGreaterThanOrEqual(sight[k]);
-        if (after) expect(at2(now[name]!)[k]).toBeGreaterThanOrEqual(after[k]);
+        expect(`${name} ${k} ${today[k]}`).toBe(`${name} ${k} ${Math.max(today[k], sight[k])}`);
+        if (after) {
+          const then = found(after);
+          expect(`${name} ${k} ${today[k]}`).toBe(`${name} ${k} ${Math.max(today[k], then[k])}`);
+        }
       }
     }
   });

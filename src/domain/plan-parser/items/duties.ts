@@ -10,7 +10,8 @@ import { NO_LEADS, type Leads } from './leads';
 import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
 import { childRef, isUnitHeading, roleOf } from './roles';
 import { recurringTasks, task } from './work-task';
-import { findRecurrence, hasTimeCue, isSpecificTime, readTime } from '../time/time-words';
+import { findRecurrence, hasTimeCue, isSpecificTime, readTime, yearWindow } from '../time/time-words';
+import { daysBetween } from '../../calendar/dates';
 import { cleanTitle } from './titles';
 import { plainKind } from './kinds';
 import { buildItemTasks, subjectLeads } from './task-builder';
@@ -22,6 +23,9 @@ function isBannerText(text: string): boolean {
   const words = foldWords(text);
   return findWords(words, ['bang', 'ron']) >= 0 || findWords(words, ['treo', 'khau', 'hieu']) >= 0;
 }
+
+/** A plan whose window is shorter than this is the plan of one event (its day or days). */
+const EVENT_DAYS = 27;
 
 /** A duty or banner task; only cued time words schedule it ("… Ngày HTX Việt Nam 11/4" names a day). */
 function makeTask(
@@ -35,8 +39,11 @@ function makeTask(
 ): WorkTask {
   const reading = hasTimeCue(text) ? readTime(text, timeContext(ctx)) : null;
   const place = { ref, group, inherited: { time: null, leads: null, committee: false } };
-  const timeText = reading?.window ? reading.words : ctx.planTimeText;
-  return task(place, title, kind, leads, reading?.window ?? ctx.plan, timeText, {
+  // A standing duty in the plan for one meeting or congress runs through the plan's year, not its day.
+  const oneEvent = kind === 'duty' && daysBetween(ctx.plan.start, ctx.plan.end) < EVENT_DAYS;
+  const standing = oneEvent ? yearWindow(ctx.year) : ctx.plan;
+  const timeText = reading?.window ? reading.words : oneEvent ? `năm ${ctx.year}` : ctx.planTimeText;
+  return task(place, title, kind, leads, reading?.window ?? standing, timeText, {
     explicitLead: leads.lead.length > 0,
     origin: kind === 'banner' ? 'banner' : 'duty',
   });

@@ -68,8 +68,11 @@ export function trailingFields(text: string): { text: string; fields: Field[] } 
 
 const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, colon: true, value });
 
-/** "(TBND chuẩn bị)", "(Văn phòng và Ban Kiểm tra thực hiện)": verbs after the unit that make it the lead. */
-const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien)\b/;
+/**
+ * "(TBND chuẩn bị)", "(Văn phòng và Ban Kiểm tra thực hiện)", and at a meeting "(Ban Tổng hợp trình
+ * bày)": verbs after the unit that make it the lead.
+ */
+const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien|trinh bay)\b/;
 const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
 /** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
 const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu|chuan bi)\b.*)?$/;

@@ -168,7 +168,11 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
       noteSkipped(child, here, 'not-tasks', ctx);
       continue;
     }
-    if (role === 'field') scanFree(child, here, inh, ctx);
+    // "4. Nội dung Hội nghị:" over "(1) Thông qua Báo cáo … (Ban X trình bày)": the meeting's agenda
+    // beside its time and place, items held on its day.
+    if (role === 'field' && isAgendaHeading(child))
+      walkItems(child, here, { ...inh, time: inh.time ?? meetingTime(ctx), committee: true }, ctx);
+    else if (role === 'field') scanFree(child, here, inh, ctx);
     else if (role === 'duties') walkDuties(child, here, ctx);
     else if (role === 'unit' && (listsDatedWork(parent) || listsDatedWork(child)))
       // "1. Văn phòng" over its dated work (a plan listed department by department, judged on the whole
@@ -291,6 +295,26 @@ function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
     ctx.units,
     readItemFacts(line, () => false),
   );
+}
+
+/**
+ * The day of the meeting a plan is for ("1. Thời gian: 01 ngày, thứ Sáu, ngày 10/7/2026"), which its agenda
+ * points are held on, whatever period their reports cover ("… 6 tháng cuối năm 2026"). None for a plan of
+ * a whole year.
+ */
+function meetingTime(ctx: ParseContext): Inherited['time'] {
+  const reading = readTime(ctx.planTimeText, timeContext(ctx));
+  const w = reading.window;
+  return w && w.start.slice(0, 4) === w.end.slice(0, 4) && w.start.slice(5, 7) === w.end.slice(5, 7)
+    ? { reading, text: ctx.planTimeText }
+    : null;
+}
+
+/** "4. Nội dung Hội nghị:", "Chương trình Đại hội" over numbered points: a meeting's agenda. */
+function isAgendaHeading(node: OutlineNode): boolean {
+  const words = foldWords(node.text);
+  const opens = ['noi dung', 'chuong trinh'].some((p) => words.slice(0, 2).join(' ') === p);
+  return isNumbered(node) && opens && node.children.filter(isNumbered).length >= 2;
 }
 
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
