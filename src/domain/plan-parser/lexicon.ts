@@ -243,3 +243,16 @@ export const BODY_OPENINGS = [
  * chức Hội chợ … (dự kiến tổ chức vào tháng 10/2024)". Such a time does not narrow the item's window.
  */
 export const SUBJECT_EVENT_VERBS = ['to chuc', 'dien ra', 'khai mac'] as const;
+
+/**
+ * Headings of the section that hands out responsibilities: "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ".
+ */
+export const DUTIES_HEADINGS = [
+  'to chuc thuc hien',
+  'phan cong nhiem vu',
+  'phan cong thuc hien',
+  // "II. PHÂN CÔNG" alone over an assignment table.
+  'phan cong',
+  'trach nhiem thuc hien',
+  'phan cong trach nhiem',
+];

@@ -514,4 +514,43 @@ III. TỔ CHỨC THỰC HIỆN
       end: '2026-12-31',
     });
   });
+
+  it('reads a quarterly programme table: its quarter from the title line, weeks of each month, and an unnumbered "TỔ CHỨC THỰC HIỆN" after it', () => {
+    const text = `LIÊN MINH HỢP TÁC XÃ TỈNH DEMO
+Số: 58/CTr-LMHTX                          Demo, ngày 27 tháng 3 năm 2026
+
+CHƯƠNG TRÌNH CÔNG TÁC QUÝ II/2026
+CỦA THƯỜNG TRỰC, BAN THƯỜNG VỤ LIÊN MINH HTX TỈNH
+
+TT\tNội dung công việc\tĐơn vị chủ trì tham mưu\tĐơn vị phối hợp\tThời gian
+I\tTHÁNG 4/2026\t\t\t
+1\tLàm việc với UBND thị xã Phú Mỹ về tình hình phát triển HTX\tBan Kiểm tra\tVăn phòng\tTuần 2
+2\tKiểm tra việc sử dụng vốn vay tại 03 HTX\tBan Kiểm tra\tQuỹ Hỗ trợ phát triển HTX\tTuần 3 - 4
+II\tCÔNG VIỆC THƯỜNG XUYÊN TRONG QUÝ\t\t\t
+3\tCập nhật tin, bài trên Trang thông tin điện tử\tVăn phòng\t\tCả quý
+
+TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, đôn đốc các đơn vị thực hiện Chương trình; báo cáo Thường trực vào phiên giao ban hằng tháng.
+2. Các Ban, Quỹ căn cứ nội dung được phân công xây dựng kế hoạch chi tiết.
+`;
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    expect(byTitle(tasks, 'Làm việc với UBND')).toMatchObject({ start: '2026-04-08', end: '2026-04-14' });
+    expect(byTitle(tasks, 'vốn vay')).toMatchObject({ start: '2026-04-15', end: '2026-04-28' });
+    expect(byTitle(tasks, 'Cập nhật tin')).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    // A standing duty that reports "hằng tháng" on no day of its own is one duty, not a task a month.
+    const followUp = tasks.filter((t) => t.title.includes('theo dõi, đôn đốc'));
+    expect(followUp).toHaveLength(1);
+    expect(followUp[0]?.kind).toBe('duty');
+  });
+
+  it('reads a unit whose name holds a dash after the last dash of the line', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Báo cáo kết quả Tháng hành động gửi Liên minh HTX Việt Nam trước ngày 10/5/2026 – Ban Tuyên truyền – Đào tạo.
+`);
+    expect(byTitle(tasks, 'Báo cáo kết quả Tháng hành động')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      end: '2026-05-09',
+    });
+  });
 });

@@ -188,6 +188,9 @@ function tableAssignment(row: OutlineNode, ref: string, ctx: ParseContext): bool
 /** Words of a due day written before the recurrence: "trước ngày 15 hằng tháng", "chậm nhất ngày 20 …". */
 const DUE_BEFORE = /[\s,]*(?:(?:truoc|cham nhat|vao|den)\s+)?(?:ngay\s+)?\d{1,2}\s*,?\s*$/;
 
+/** A day of the month the work is due by: "trước ngày 15", "chậm nhất ngày 20", "ngày 25 hằng tháng". */
+const DUE_DAY = /\b(?:truoc|cham nhat|muon nhat|vao|den|ngay)\s+(?:ngay\s+)?\d{1,2}\b/;
+
 /** A responsibility line stating recurring work: one task per occurrence, led by the units that open it. */
 function recurringDuty(
   text: string,
@@ -256,8 +259,9 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     // "Các phòng, đơn vị căn cứ Kế hoạch triển khai" is everyone's closing formula, no unit's duty.
     // "Phòng KH-HT, Phòng TC-TV và Quỹ … gửi số liệu về Văn phòng trước ngày 15 hằng tháng": recurring
     // work that units owe, written among the responsibilities; the units that open it lead it.
+    // "… báo cáo Thường trực vào phiên giao ban hằng tháng" names no day: a standing duty, one task.
     const recurrence = first?.from === 0 ? findRecurrence(child.text) : null;
-    if (recurrence) {
+    if (recurrence && DUE_DAY.test(fold(child.text))) {
       ctx.tasks.push(...recurringDuty(child.text, recurrence.start, here, ref, ctx));
       continue;
     }

@@ -7,6 +7,7 @@ import { descendants, isBullet, isNumbered, type OutlineNode } from '../layout/o
 import { isSpecificTime } from '../time/time-words';
 import { readField } from './fields';
 import { datedStep } from './work-lines';
+import { DUTIES_HEADINGS } from '../lexicon';
 
 export type SectionKind = 'tasks' | 'duties' | 'time' | 'skip';
 
@@ -18,15 +19,7 @@ export interface SectionInfo {
 
 const phrases = (list: string[]): string[][] => list.map((p) => p.split(' '));
 
-const DUTIES = phrases([
-  'to chuc thuc hien',
-  'phan cong nhiem vu',
-  'phan cong thuc hien',
-  // "II. PHÂN CÔNG" alone over an assignment table.
-  'phan cong',
-  'trach nhiem thuc hien',
-  'phan cong trach nhiem',
-]);
+const DUTIES = phrases(DUTIES_HEADINGS);
 const TIME = phrases(['thoi gian thuc hien', 'thoi gian to chuc', 'tien do thuc hien']);
 const SKIP = phrases([
   'muc dich',

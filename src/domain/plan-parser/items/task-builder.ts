@@ -18,6 +18,7 @@ import {
   readTime,
   type Peak,
   type TimeReading,
+  weekOfMonth,
 } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
@@ -321,6 +322,13 @@ function narrowing(line: string, own: readonly (() => Timing | null)[], outer: T
   return null;
 }
 
+function groupWeek(text: string, outer: Timing | null): Timing | null {
+  const month = outer?.reading?.window;
+  if (!month || !outer.reading || outer.reading.recurrence) return null;
+  const window = weekOfMonth(text, month);
+  return window ? { reading: { ...outer.reading, window, deadline: false, words: text }, text } : null;
+}
+
 function itemTiming(
   title: string,
   facts: ItemFacts,
@@ -337,6 +345,8 @@ function itemTiming(
     () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
   ];
   const candidates: (() => Timing | null)[] = [
+    // "Tuần 2" in a row under "THÁNG 4/2026": that week of the group's month.
+    () => groupWeek(facts.timeText ?? facts.lineText, place.inherited.time),
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
     // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.
@@ -465,8 +475,10 @@ function namesOnlyLeads(written: string, ctx: ParseContext): Leads | null {
  */
 function bareUnitLeads(line: string, ctx: ParseContext): Leads | null {
   const notes = [...line.matchAll(/\(([^()]+)\)|\[([^[\]]+)\]/g)].map((m) => m[1] ?? m[2] ?? '');
+  // "… trước ngày 10/5/2026 – Phòng Tuyên truyền – Thi đua.": the name may hold the dash itself, so
+  // each tail after a dash is tried, the shortest first (pushed last, tried first below).
   const parts = line.split(/\s[–—-]\s/);
-  if (parts.length > 1) notes.push(parts[parts.length - 1] ?? '');
+  for (let k = 1; k < parts.length; k++) notes.push(parts.slice(k).join(' – '));
   const em = line.split(/\s—\s/);
   if (em.length > 1) notes.push(em[em.length - 1] ?? '');
   for (const note of notes.reverse()) {

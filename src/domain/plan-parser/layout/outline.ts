@@ -5,6 +5,8 @@
 import { detectMarker, type Marker } from './markers';
 import type { Paragraph } from './paragraphs';
 import { timeHeading } from '../time/time-words';
+import { foldWords, startsWithWords } from './fold';
+import { DUTIES_HEADINGS } from '../lexicon';
 
 export interface OutlineNode {
   /** null for the root and for unmarked paragraphs. */
@@ -16,12 +18,36 @@ export interface OutlineNode {
   index: number;
 }
 
+const CLOSING = DUTIES_HEADINGS.map((h) => h.split(' '));
+/** A heading of a few words, not a sentence that opens with the same words. */
+const CLOSING_MAX = 40;
+
+/**
+ * "TỔ CHỨC THỰC HIỆN" in capitals on a line of its own, without a numeral, after the plan's numbered
+ * parts (a programme's table ends at "IV …" and the plan goes on): a section of its own, not more of the
+ * last part.
+ * Labelled by its initials ("TCTH").
+ */
+function closingSection(text: string, root: OutlineNode): Marker | null {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (text.length > CLOSING_MAX || letters.length < 6 || letters !== letters.toUpperCase()) return null;
+  const body = root.children.filter((c) => c.marker !== null && c.marker.kind !== 'bullet');
+  if (body.length === 0) return null;
+  const words = foldWords(text);
+  if (!CLOSING.some((h) => startsWithWords(words, h))) return null;
+  const label = words.map((w) => w.charAt(0).toUpperCase()).join('');
+  // Beside roman sections it is one more; beside a table's groups ("1. THÁNG 4/2026") it is a group
+  // ranked above them, so that its own "1.", "2." fall under it.
+  const roman = body.some((c) => c.marker?.kind === 'roman');
+  return { kind: roman ? 'roman' : 'number', label, rank: 1, length: 0 };
+}
+
 export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
   const root: OutlineNode = { marker: null, text: '', children: [], index: -1 };
   const stack: OutlineNode[] = [root];
   const rankOf = (n: OutlineNode): number => n.marker?.rank ?? 0;
   paragraphs.forEach((p, index) => {
-    const marker = detectMarker(p.text);
+    const marker = detectMarker(p.text) ?? closingSection(p.text, root);
     const node: OutlineNode = {
       marker,
       text: marker ? p.text.slice(marker.length).trim() : p.text,

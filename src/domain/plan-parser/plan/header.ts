@@ -30,11 +30,30 @@ const DOC_TYPES: [string, string][] = [
 /** Paragraph openings that end the subject: the preamble's "Căn cứ …", "Thực hiện …". */
 const PREAMBLE = ['can cu', 'thuc hien', 'de', 'nham', 'tren co so'].map((p) => p.split(' '));
 
-function docType(line: string): string | null {
+/**
+ * The document type that opens a line in capitals, and the subject words after it on the same line:
+ * "KẾ HOẠCH" alone, or "CHƯƠNG TRÌNH CÔNG TÁC QUÝ II/2026" (type and subject on one line).
+ */
+function docTypeAt(line: string): { type: string; rest: string } | null {
   const letters = line.replace(/[^\p{L}]/gu, '');
   if (letters.length < 6 || letters !== letters.toUpperCase()) return null;
-  const phrase = foldWords(line).join(' ');
-  return DOC_TYPES.find(([f]) => phrase === f)?.[1] ?? null;
+  const words = foldWords(line);
+  const phrase = words.join(' ');
+  const exact = DOC_TYPES.find(([f]) => phrase === f);
+  if (exact) return { type: exact[1], rest: '' };
+  const opening = DOC_TYPES.find(([f]) => startsWithWords(words, f.split(' ')) && phrase.startsWith(`${f} `));
+  if (!opening || line.length > MAX_TYPE_LINE) return null;
+  // Cut the written line after as many words as the type has.
+  const cut = [...line.matchAll(/[\p{L}\p{N}]+/gu)][opening[0].split(' ').length - 1];
+  const rest = cut ? line.slice((cut.index ?? 0) + cut[0].length).trim() : '';
+  return rest ? { type: opening[1], rest } : null;
+}
+
+/** A title line longer than this is a heading of the body ("CHƯƠNG TRÌNH … " in a sentence), not the type. */
+const MAX_TYPE_LINE = 80;
+
+function docType(line: string): string | null {
+  return docTypeAt(line)?.type ?? null;
 }
 
 function readNumber(text: string): string | null {
@@ -77,8 +96,11 @@ export function readHead(lines: readonly string[]): DocumentHead {
   let subject = '';
   const at = lines.findIndex((l) => docType(l.trim()) !== null);
   if (at >= 0) {
-    const type = docType((lines[at] ?? '').trim()) ?? '';
-    const parts: string[] = [];
+    const opening = docTypeAt((lines[at] ?? '').trim());
+    const type = opening?.type ?? '';
+    const rest = opening?.rest ?? '';
+    // "CHƯƠNG TRÌNH CÔNG TÁC QUÝ II/2026": the subject opens on the type's own line, in capitals.
+    const parts: string[] = rest ? [rest] : [];
     for (const raw of lines.slice(at + 1, at + 8)) {
       const line = raw.trim();
       if (line === '') continue;

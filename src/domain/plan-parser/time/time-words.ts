@@ -66,6 +66,40 @@ export interface TimeReading {
   words: string;
 }
 
+/** "Tuần 2", "Tuần 3 - 4", "tuần đầu", "tuần cuối": a week written without its month. */
+const BARE_WEEK =
+  /\btuan\s+(dau tien|dau|cuoi cung|cuoi|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4])(?:\s*[-–]\s*([1-4]))?\b(?!\s*(?:cua\s+)?th[ae]ng)/;
+const WEEK_WORDS: Record<string, number> = {
+  dau: 1,
+  'dau tien': 1,
+  'thu nhat': 1,
+  'thu hai': 2,
+  'thu ba': 3,
+  'thu tu': 4,
+};
+
+/**
+ * "Tuần 2" in a row under "THÁNG 4/2026": the week of the month the row stands in, days 7(k−1)+1 … 7k
+ * ("Tuần 3 - 4": 15 … 28; "tuần cuối": the last seven days). Null when the words name no such week, give
+ * dates of their own, or the month is not one month.
+ */
+export function weekOfMonth(text: string, month: Window): Window | null {
+  const m = BARE_WEEK.exec(fold(text));
+  if (!m || findMentions(fold(text)).some((x) => x.kind === 'span' || x.kind === 'deadline')) return null;
+  const [y, mo, d1] = month.start.split('-').map(Number) as [number, number, number];
+  const last = daysInMonth(y, mo);
+  if (d1 !== 1 || month.end !== `${month.start.slice(0, 8)}${String(last).padStart(2, '0')}`) return null;
+  const at = (w: string): number => (/^\d$/.test(w) ? Number(w) : (WEEK_WORDS[w] ?? Number(w.slice(-1))));
+  const which = m[1] ?? '';
+  const day = (n: number): LocalDate =>
+    `${month.start.slice(0, 8)}${String(Math.min(n, last)).padStart(2, '0')}`;
+  if (/^cuoi/.test(which)) return { start: day(last - 6), end: day(last) };
+  const from = at(which);
+  const to = m[2] ? Number(m[2]) : from;
+  if (!(from >= 1 && to >= from && to <= 4)) return null;
+  return { start: day(7 * (from - 1) + 1), end: day(7 * to) };
+}
+
 export function yearWindow(year: number): Window {
   return { start: `${year}-01-01`, end: `${year}-12-31` };
 }
