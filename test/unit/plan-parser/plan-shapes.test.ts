@@ -553,4 +553,38 @@ II. NỘI DUNG
       end: '2026-05-09',
     });
   });
+
+  it("writes out times counted from the plan's event: days before the opening, after the closing, and a fair's day N", () => {
+    const text = `LIÊN MINH HỢP TÁC XÃ TỈNH DEMO
+Số: 88/KH-LMHTX                          Demo, ngày 15 tháng 5 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội chợ sản phẩm Hợp tác xã năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Quảng bá sản phẩm của HTX.
+
+II. QUY MÔ, THỜI GIAN, ĐỊA ĐIỂM
+1. Thời gian: 04 ngày, từ ngày 20/8/2026 đến hết ngày 23/8/2026. Ngày khai mạc (thứ Năm, 20/8/2026) trong Kế hoạch này gọi là ngày N.
+2. Địa điểm: Quảng trường trung tâm.
+
+III. TIẾN ĐỘ CHUẨN BỊ VÀ PHÂN CÔNG
+1. Ngày N-50: Họp Ban Tổ chức lần thứ nhất, thông qua phương án tổ chức (Văn phòng chuẩn bị).
+2. Trước ngày N ít nhất 45 ngày, Ban Kiểm tra gửi thư mời các HTX đăng ký tham gia gian hàng.
+3. Từ N-30 đến N-15: Văn phòng lựa chọn đơn vị thi công gian hàng (Ban Kiểm tra phối hợp).
+4. Gửi giấy mời đại biểu chậm nhất 10 ngày trước ngày khai mạc; Văn phòng thực hiện.
+5. Chậm nhất 10 ngày sau ngày bế mạc: Ban Kiểm tra báo cáo kết quả Hội chợ gửi UBND tỉnh.
+`;
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    expect(byTitle(tasks, 'Họp Ban Tổ chức')).toMatchObject({ start: '2026-07-01', end: '2026-07-01' });
+    expect(byTitle(tasks, 'gửi thư mời')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-07-06' });
+    expect(byTitle(tasks, 'đơn vị thi công')).toMatchObject({
+      lead: ['van-phong'],
+      support: ['ban-kiem-tra'],
+      start: '2026-07-21',
+      end: '2026-08-05',
+    });
+    expect(byTitle(tasks, 'giấy mời đại biểu')).toMatchObject({ end: '2026-08-10' });
+    expect(byTitle(tasks, 'báo cáo kết quả Hội chợ')).toMatchObject({ kind: 'deadline', end: '2026-09-02' });
+  });
 });

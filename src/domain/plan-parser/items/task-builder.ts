@@ -423,6 +423,12 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
  * says who does it.
  */
 function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
+  // "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line.
+  const comma = line.indexOf(', ');
+  if (comma > 0 && isTimeHead(line.slice(0, comma))) {
+    const leads = subjectLeads(line.slice(comma + 2), ctx);
+    if (leads && leads.lead.length > 0) return leads;
+  }
   // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
   for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})|:\s+/gu)) {
     // "… Giao Văn phòng chuẩn bị nội dung, tài liệu phục vụ phiên họp.": the units given the work.
@@ -569,8 +575,14 @@ export function buildItemTasks(
 ): WorkTask[] {
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts);
+  const read = readLeads(ctx.units, facts);
+  // "Văn phòng lựa chọn đơn vị thi công … (Phòng XTTM phối hợp)": a note naming only helpers leaves the
+  // lead to the unit the line opens with.
+  const helpersOnly = read !== null && read.lead.length === 0 && read.support.length > 0;
+  const subject = helpersOnly ? (subjectLeads(title, ctx) ?? laterSubjectLeads(facts.lineText, ctx)) : null;
   const own =
-    readLeads(ctx.units, facts) ??
+    (read && subject && subject.lead.length > 0 ? { ...read, lead: subject.lead } : null) ??
+    read ??
     subjectLeads(title, ctx) ??
     laterSubjectLeads(facts.lineText, ctx) ??
     bareUnitLeads(facts.lineText, ctx) ??

@@ -9,6 +9,7 @@ import { dropSummaries } from './dedupe';
 import { readField } from '../items/fields';
 import { fold, normalizeText } from '../layout/fold';
 import { ON_DEMAND_TIME } from '../lexicon';
+import { eventDays, withEventDates } from '../time/relative-days';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -141,8 +142,8 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const tables = rewriteTextTables(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')));
   const normalized = normalizeText(tables.text);
   const head = readHead(normalized.split('\n'));
-  const paragraphs = toParagraphs(normalized);
-  const root = buildOutline(paragraphs);
+  const firstParagraphs = toParagraphs(normalized);
+  const firstRoot = buildOutline(firstParagraphs);
 
   const issuedYear = head.issuedOn ? Number(head.issuedOn.slice(0, 4)) : null;
   // A plan looks ahead: issued in 2026, it is not a plan for 2023 (that year belongs to something it cites).
@@ -151,12 +152,18 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
       ? null
       : head.subjectYear;
   const guess = subjectYear ?? issuedYear ?? opts.year ?? commonestYear(normalized);
-  const planTime = findPlanTime(root);
+  const planTime = findPlanTime(firstRoot);
   const reading =
     planTime && guess !== null ? readTime(planTime.text, { year: guess, plan: yearWindow(guess) }) : null;
   const year = subjectYear ?? (reading?.window ? Number(reading.window.start.slice(0, 4)) : guess) ?? 0;
   const fromSubject = reading?.window ? null : subjectWindow(head.subject, year);
   const plan = reading?.window ?? fromSubject?.window ?? yearWindow(year);
+  // "chậm nhất 30 ngày trước ngày khai mạc", "ngày N-55": counts from the plan's event, written out as the
+  // dates they mean before the items are read (the plan's own time was read above, as written).
+  const days = eventDays(normalized, head.subject, reading?.window ?? null);
+  const dated = days ? withEventDates(normalized, days) : normalized;
+  const paragraphs = dated === normalized ? firstParagraphs : toParagraphs(dated);
+  const root = dated === normalized ? firstRoot : buildOutline(paragraphs);
 
   const ctx: ParseContext = {
     units: planUnits(entry.departments, normalized),
