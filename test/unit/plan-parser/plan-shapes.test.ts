@@ -587,4 +587,50 @@ III. TIẾN ĐỘ CHUẨN BỊ VÀ PHÂN CÔNG
     expect(byTitle(tasks, 'giấy mời đại biểu')).toMatchObject({ end: '2026-08-10' });
     expect(byTitle(tasks, 'báo cáo kết quả Hội chợ')).toMatchObject({ kind: 'deadline', end: '2026-09-02' });
   });
+
+  it('reads a work calendar laid out day by day: each entry on its day or days, its "Chuẩn bị:" unit as lead', () => {
+    const text = `LIÊN MINH HỢP TÁC XÃ TỈNH DEMO
+Số: 41/LCT-LMHTX                          Demo, ngày 29 tháng 5 năm 2026
+
+                          LỊCH CÔNG TÁC THÁNG 6/2026
+        của Thường trực và cơ quan Liên minh Hợp tác xã tỉnh
+
+====================================================================
+TUẦN 23 (từ ngày 01/6 đến ngày 05/6/2026)
+====================================================================
+THỨ HAI (01/6)
+  Sáng  07g30  Chủ tịch chủ trì giao ban Thường trực, lãnh đạo các Ban tháng 6/2026.
+               Chuẩn bị: Văn phòng.  Địa điểm: Phòng họp lầu 2.
+THỨ NĂM (04/6)
+  Sáng  08g00  Hội nghị phát động phong trào thi đua 6 tháng cuối năm 2026.
+               Chuẩn bị: Ban Tuyên truyền - Đào tạo.  Phối hợp: Văn phòng.
+THỨ SÁU (05/6)
+  17g00        Hạn chót Quỹ Hỗ trợ phát triển HTX trình kết quả thẩm định hồ sơ vay vốn.
+THỨ BA (16/6) - THỨ TƯ (17/6)
+  Cả ngày      Tập huấn kỹ năng bán hàng qua mạng cho HTX tại huyện Đông.
+               Chuẩn bị: Ban Kiểm tra.
+
+CÔNG VIỆC THỰC HIỆN TRONG THÁNG (không ấn định ngày)
+- Đôn đốc thu hồi nợ vay đến hạn Quý II/2026: hoàn thành trước ngày 30/6/2026.
+  Thực hiện: Quỹ Hỗ trợ phát triển HTX.
+
+Nơi nhận:
+- Lưu: VT.
+`;
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    expect(byTitle(tasks, 'giao ban Thường trực')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-06-01',
+      end: '2026-06-01',
+    });
+    expect(byTitle(tasks, 'phát động phong trào')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      support: ['van-phong'],
+      start: '2026-06-04',
+    });
+    expect(byTitle(tasks, 'thẩm định hồ sơ vay vốn')).toMatchObject({ end: '2026-06-05' });
+    expect(byTitle(tasks, 'Hạn chót')).toBeUndefined();
+    expect(byTitle(tasks, 'bán hàng qua mạng')).toMatchObject({ start: '2026-06-16', end: '2026-06-17' });
+    expect(byTitle(tasks, 'thu hồi nợ vay')).toMatchObject({ lead: ['quy-ho-tro'], end: '2026-06-29' });
+  });
 });

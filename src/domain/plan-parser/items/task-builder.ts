@@ -98,8 +98,16 @@ function readLine(facts: ItemFacts): string {
     facts.timeText = step.time;
     return cleanTitle(step.rest);
   }
-  // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time.
-  const split = headAndRest(facts.lineText);
+  // "Tổ chức Lễ phát động …: ngày 28/3/2024": the words after the colon are the item's time. A long title
+  // ("Tuyên truyền về … trên Trang thông tin điện tử, fanpage …, Báo và Phát thanh, Truyền hình …: từ
+  // ngày 22/6 đến ngày 04/7/2026") puts its colon far in: the last colon, when only a time follows it.
+  const last = facts.lineText.lastIndexOf(':');
+  const tail = last > 0 ? facts.lineText.slice(last + 1).trim() : '';
+  const split =
+    headAndRest(facts.lineText) ??
+    (last > 0 && isTimeHead(tail.replace(/[\s.;]+$/, ''))
+      ? { head: facts.lineText.slice(0, last), rest: tail }
+      : null);
   // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
   if (
     split &&

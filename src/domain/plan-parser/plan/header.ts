@@ -25,6 +25,7 @@ const DOC_TYPES: [string, string][] = [
   ['ke hoach', 'Kế hoạch'],
   ['huong dan', 'Hướng dẫn'],
   ['phuong an', 'Phương án'],
+  ['lich cong tac', 'Lịch công tác'],
 ];
 
 /** Paragraph openings that end the subject: the preamble's "Căn cứ …", "Thực hiện …". */

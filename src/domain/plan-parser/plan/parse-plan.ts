@@ -10,6 +10,7 @@ import { readField } from '../items/fields';
 import { fold, normalizeText } from '../layout/fold';
 import { ON_DEMAND_TIME } from '../lexicon';
 import { eventDays, withEventDates } from '../time/relative-days';
+import { dayCalendarAsItems } from '../layout/day-calendar';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -139,7 +140,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
   // Tables go first: their tabs and runs of spaces are gone once the text is normalised. A CSV export is
   // a tab table by then.
-  const tables = rewriteTextTables(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')));
+  const tables = rewriteTextTables(
+    dayCalendarAsItems(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+  );
   const normalized = normalizeText(tables.text);
   const head = readHead(normalized.split('\n'));
   const firstParagraphs = toParagraphs(normalized);
