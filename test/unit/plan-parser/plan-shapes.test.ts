@@ -633,4 +633,29 @@ Nơi nhận:
     expect(byTitle(tasks, 'bán hàng qua mạng')).toMatchObject({ start: '2026-06-16', end: '2026-06-17' });
     expect(byTitle(tasks, 'thu hồi nợ vay')).toMatchObject({ lead: ['quy-ho-tro'], end: '2026-06-29' });
   });
+
+  it('reads a timeline whose steps are headed by their time, with the work unit by unit under each', () => {
+    const tasks = parse(`
+IV. CÔNG TÁC CHUẨN BỊ
+1. Từ nay đến trước ngày 12/02/2026
+- Ban Kiểm tra: dự thảo Báo cáo tổng kết công tác năm 2025.
+- Văn phòng: dự thảo Chương trình công tác năm 2026; gửi số liệu trước ngày 08/02/2026.
+2. Ngày 13/02/2026
+- Ban Thường vụ họp cho ý kiến vào các dự thảo văn bản (Văn phòng chuẩn bị tài liệu).
+3. Sau Hội nghị
+- Quỹ Hỗ trợ phát triển HTX: bố trí vốn cho HTX thành viên trước Tết Nguyên đán Bính Ngọ.
+- Các Ban, Văn phòng tiếp thu ý kiến, hoàn chỉnh văn bản.
+`);
+    expect(byTitle(tasks, 'Báo cáo tổng kết')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-02-11' });
+    expect(byTitle(tasks, 'Chương trình công tác')).toMatchObject({ lead: ['van-phong'], end: '2026-02-07' });
+    expect(byTitle(tasks, 'họp cho ý kiến')).toMatchObject({ lead: ['van-phong'], start: '2026-02-13' });
+    // "bố trí" after the colon is no "Bộ": the Quỹ leads; Tết Bính Ngọ is 17/02/2026.
+    expect(byTitle(tasks, 'trí vốn cho HTX')).toMatchObject({ lead: ['quy-ho-tro'], end: '2026-02-16' });
+    expect(byTitle(tasks, 'tiếp thu ý kiến')?.lead).toEqual(
+      expect.arrayContaining(['ban-kiem-tra', 'ban-tuyen-truyen', 'ban-chinh-sach', 'van-phong']),
+    );
+    // The headings are the steps' times, not tasks.
+    expect(byTitle(tasks, 'Sau Hội nghị')).toBeUndefined();
+    expect(tasks.some((t) => t.title.startsWith('Ngày 13/02'))).toBe(false);
+  });
 });

@@ -144,9 +144,12 @@ export function helpersOnly(part: string): Field[] {
 const MAX_NOTE_UNIT_WORDS = 8;
 const NOTE_LEAD = new RegExp(`^(.+?)\\s+(?:${NOTE_LEAD_VERBS.join('|')})[\\s.]*$`);
 
+/** "(Văn phòng chuẩn bị tài liệu)": a lead verb with a few words of what the unit prepares. */
+const NOTE_LEAD_OBJECT = /^(.+?)\s+(?:chu tri|chuan bi|thuc hien|tham muu)(?:\s+[^\s,;]+){1,3}[\s.]*$/;
+
 /** "(VP tổng hợp)": a note naming the one who does the item with a verb of its own. */
 function noteLead(part: string): Field[] {
-  const m = NOTE_LEAD.exec(fold(part));
+  const m = NOTE_LEAD.exec(fold(part)) ?? NOTE_LEAD_OBJECT.exec(fold(part));
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
   return who && who.split(/\s+/).length <= MAX_NOTE_UNIT_WORDS ? [field('lead', who)] : [];
 }

@@ -23,6 +23,7 @@ import {
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
 import { findMentions } from '../time/time-mentions';
+import { isUnitHeading } from './roles';
 import {
   BODY_OPENINGS,
   SUBJECT_EVENT_VERBS,
@@ -90,8 +91,11 @@ function opensWithTime(text: string): boolean {
   return first !== undefined && (first.from === 0 || !opensWithAction(text));
 }
 
+/** How long the names before a line's colon may run: two full names ("Văn phòng đại diện khu vực …, …"). */
+const UNIT_HEAD_MAX = 90;
+
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
-function readLine(facts: ItemFacts): string {
+function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): string {
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
   const step = datedStep(facts.lineText);
   if (step) {
@@ -108,6 +112,15 @@ function readLine(facts: ItemFacts): string {
     (last > 0 && isTimeHead(tail.replace(/[\s.;]+$/, ''))
       ? { head: facts.lineText.slice(0, last), rest: tail }
       : null);
+  // "- Ban Kiểm tra: dự thảo Báo cáo tổng kết …": the unit before the colon does the work after it (its
+  // lead is read from the line); the work is the title.
+  if (
+    split &&
+    split.head.length <= UNIT_HEAD_MAX &&
+    isUnitHead(split.head) &&
+    /\p{L}{2}/u.test(split.rest)
+  )
+    return cleanTitle(split.rest);
   // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
   if (
     split &&
@@ -413,10 +426,12 @@ function peakTasks(
 export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const scan = ctx.units.scan(title);
   const first = scan.hits[0];
-  if (!first || first.from > 0) return null;
+  // "Các Ban, Văn phòng tiếp thu …", "Các Văn phòng đại diện tổ chức …": the units after "các" open it.
+  const opening = /^c[áa]c\s+/iu.exec(title)?.[0].length ?? 0;
+  if (!first || first.from > opening) return null;
   // The run of units at the start, joined by commas or "và".
   const lead: string[] = [];
-  let end = 0;
+  let end = first.from;
   for (const h of scan.hits) {
     if (!/^[\s,;]*(?:v[àa]\s+)?$/iu.test(title.slice(end, h.from))) break;
     if (!lead.includes(h.slug)) lead.push(h.slug);
@@ -582,7 +597,7 @@ export function buildItemTasks(
   isSubItem: IsSubItem,
 ): WorkTask[] {
   const facts = readItemFacts(node, isSubItem);
-  const title = readLine(facts);
+  const title = readLine(facts, (head) => isUnitHeading(head, ctx.units));
   const read = readLeads(ctx.units, facts);
   // "Văn phòng lựa chọn đơn vị thi công … (Phòng XTTM phối hợp)": a note naming only helpers leaves the
   // lead to the unit the line opens with.
@@ -592,6 +607,7 @@ export function buildItemTasks(
     (read && subject && subject.lead.length > 0 ? { ...read, lead: subject.lead } : null) ??
     read ??
     subjectLeads(title, ctx) ??
+    subjectLeads(facts.lineText, ctx) ??
     laterSubjectLeads(facts.lineText, ctx) ??
     bareUnitLeads(facts.lineText, ctx) ??
     bodyUnitLeads(node, isSubItem, ctx);

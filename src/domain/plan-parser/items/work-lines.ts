@@ -15,6 +15,7 @@ import { hasLeadVerb } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
 import { hasTimeCue, isSpecificTime } from '../time/time-words';
 import { findMentions } from '../time/time-mentions';
+import { unitTypeAt } from '../plan/unit-words';
 
 /**
  * Share of a line's head that time words must cover to make it a dated step ("Trước ngày 20/9/2025:"):
@@ -101,6 +102,11 @@ function ownsFacts(line: OutlineNode): boolean {
     .replace(/[\s.;]+$/, '')
     .trim();
   if (head && !PHASE_HEAD.test(head) && isTimeHead(rest)) return true;
+  // "- Ban Tổng hợp - Chính sách: dự thảo Báo cáo tổng kết …" under a heading that is a time: the unit
+  // that opens the line, before its colon, does the work.
+  const opening = foldWords(line.text.slice(0, Math.max(colon, 0)));
+  // ("Phong trào …" folds as "Phòng …" does.)
+  if (colon > 3 && colon <= UNIT_HEAD_MAX && unitTypeAt(opening, 0) && opening[1] !== 'trao') return true;
   // "- Tổ chức 01 đoàn học tập … (Quý III/2026).", "- Cử cán bộ … (theo thông báo triệu tập).": a closing
   // note in brackets that is only its time, or says the time is given later.
   const note = /\(([^()]{3,48})\)[\s.;]*$/.exec(line.text)?.[1];
@@ -117,6 +123,9 @@ function repeats(line: string, heading: string): boolean {
   return h.length > 0 && l.length > h.length && h.every((w, i) => l[i] === w);
 }
 
+/** How long the names before a line's colon may run: two full names ("Văn phòng đại diện khu vực …, …"). */
+const UNIT_HEAD_MAX = 90;
+
 /** Minimum number of lines with facts of their own: one such line is a detail, two make a list. */
 const MIN_WORK_LINES = 2;
 
@@ -127,6 +136,17 @@ const ACTIONS = ACTION_OPENINGS.map((p) => p.split(' '));
 export function isTopicHeading(text: string): boolean {
   const words = foldWords(text);
   return TOPICS.some((t) => startsWithWords(words, t)) && !/:\s*$/.test(text) && text.length <= 120;
+}
+
+/** "Sau Hội nghị", "Trước Đại hội": a phase named by the event the plan is for. */
+const EVENT_PHASE =
+  /^(?:sau|truoc|trong)\s+(?:khi\s+)?(?:ket thuc\s+)?(?:dai hoi|hoi nghi|hoi cho|hoi thao|le ky niem)\b/;
+const PHASE_WORDS = 6;
+
+function isTimeOnlyHeading(text: string): boolean {
+  const head = text.replace(/[\s:.]+$/, '');
+  if (isTimeHead(head)) return true;
+  return EVENT_PHASE.test(fold(head)) && foldWords(head).length <= PHASE_WORDS;
 }
 
 /** The line opens with an action: "Tổ chức …", "Rà soát …". */
@@ -153,6 +173,9 @@ export function workLines(node: OutlineNode): OutlineNode[] {
   const steps = lines.filter((l) => datedStep(l.text));
   if (steps.length > 0 && steps.length * 2 >= lines.length) return lines;
   const bullets = lines.filter(isBullet);
+  // "2. Ngày 13/01/2026", "1. Từ nay đến trước ngày 12/01/2026", "5. Sau Hội nghị" over bullets: a heading
+  // that is only a time (a step of a timeline) gives its time to the work listed under it.
+  if (bullets.length > 0 && bullets.length === lines.length && isTimeOnlyHeading(node.text)) return bullets;
   const acting = bullets.filter((b) => opensWithAction(b.text));
   if (isTopicHeading(node.text) && acting.length >= MIN_WORK_LINES && acting.length * 2 > bullets.length)
     return bullets;

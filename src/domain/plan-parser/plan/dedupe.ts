@@ -36,7 +36,9 @@ export function dropSummaries(tasks: WorkTask[], onDrop?: (t: WorkTask) => void)
   const order = new Map(tasks.map((t, i) => [t, i]));
   const dropped = appendixContainers(tasks);
   for (const [group, members] of groups) {
-    if (members.length < 2 || !members.every((m) => m.meta.bare)) continue;
+    // A summary names activities only: lines that each name who does them ("- Văn phòng: dự thảo …") are
+    // the work itself, however alike the later items are.
+    if (members.length < 2 || !members.every((m) => m.meta.bare && !m.meta.explicitLead)) continue;
     const firstIndex = order.get(members[0] as WorkTask) ?? 0;
     const later = items.filter(
       (t) =>

@@ -176,6 +176,24 @@ export class UnitDirectory {
     return best;
   }
 
+  /**
+   * The name ending before word j belongs to an outside body ("Văn phòng UBND tỉnh", "… Sở Tài chính"):
+   * not across punctuation ("Trung tâm …: bố trí"), and "Sở", "Bộ" only in capitals ("số liệu", "bố trí").
+   */
+  private outsideAfter(text: string, spans: readonly WordSpan[], j: number): boolean {
+    const words = spans.map((s) => s.word);
+    if (!isOutsideAt(words, j)) return false;
+    if (UnitDirectory.separated(text, spans[j - 1], spans[j])) return false;
+    const next = spans[j];
+    if (
+      (words[j] === 'so' || words[j] === 'bo') &&
+      next &&
+      !/^\p{Lu}/u.test(text.slice(next.start, next.end))
+    )
+      return false;
+    return true;
+  }
+
   /** Text between two word spans holds a list separator. */
   private static separated(text: string, a: WordSpan | undefined, b: WordSpan | undefined): boolean {
     if (!a || !b) return true;
@@ -204,7 +222,8 @@ export class UnitDirectory {
       const match = this.matchAt(text, spans, i);
       if (match) {
         const end = spans[i + match.words - 1] as WordSpan;
-        if (!isOutsideAt(words, i + match.words)) push(match.slug, span.start, end.end, match.cost > 0);
+        if (!this.outsideAfter(text, spans, i + match.words))
+          push(match.slug, span.start, end.end, match.cost > 0);
         i += match.words;
         continue;
       }

@@ -53,6 +53,17 @@ const LUNAR_NEW_YEAR: Record<number, [number, number]> = {
 const CAN = 'giap|at|binh|dinh|mau|ky|canh|tan|nham|quy';
 const CHI = 'ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi';
 
+/** The year whose lunar name is "<can> <chi>" ("binh ngo" → 2026), among the years the table knows. */
+function lunarYearNamed(can: string, chi: string): number | null {
+  const cans = CAN.split('|');
+  // Tý and Tỵ fold alike: the twelve branches in order, the first and the sixth both "ty".
+  const chis = ['ty', 'suu', 'dan', 'mao', 'thin', 'ty', 'ngo', 'mui', 'than', 'dau', 'tuat', 'hoi'];
+  const found = Object.keys(LUNAR_NEW_YEAR)
+    .map(Number)
+    .find((y) => cans[(y - 4) % 10] === can && chis[(y - 4) % 12] === chi);
+  return found ?? null;
+}
+
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 function num(s: string | undefined): number | null {
@@ -82,6 +93,14 @@ const span = (start: DaySpec, end: DaySpec, endBefore = false): Omit<Mention, 'f
 });
 
 const RULES: Rule[] = [
+  {
+    // từ nay đến trước ngày 12/01/2026 · từ nay đến ngày 15/3: work due by then, starting on the plan's date
+    re: new RegExp(
+      String.raw`\btu (?:nay|bay gio)\s+(?:den|toi)\s+(?:(truoc|het)\s+)?(?:ngay\s+)?${DATE}`,
+      'g',
+    ),
+    read: (m) => ({ kind: 'deadline', start: null, end: dateAt(m, 2), endBefore: m[1] === 'truoc' }),
+  },
   {
     // từ nay đến hết năm 2026 · từ nay đến hết tháng 6/2026
     re: new RegExp(
@@ -124,11 +143,13 @@ const RULES: Rule[] = [
   {
     // trước Tết Nguyên đán Bính Ngọ 2026 · Tết Nguyên đán 2027: the lunar new year's day of that year
     re: new RegExp(
-      String.raw`(?:hoan thanh\s+)?(truoc\s+)?\btet(?:\s+nguyen dan)?(?:\s+(?:${CAN})\s+(?:${CHI}))?\s+(\d{4})\b`,
+      String.raw`(?:hoan thanh\s+)?(truoc\s+)?\btet(?:\s+nguyen dan)?(?:\s+(${CAN})\s+(${CHI}))?(?:\s+(\d{4})\b|(?<=\s(?:${CHI}))\b)`,
       'g',
     ),
     read: (m) => {
-      const year = Number(m[2]);
+      // "trước Tết Nguyên đán Bính Ngọ": the year's name alone says which year.
+      const year = m[4] ? Number(m[4]) : lunarYearNamed(m[2] ?? '', m[3] ?? '');
+      if (year === null) return null;
       const day = LUNAR_NEW_YEAR[year];
       if (!day) return null;
       const d = { day: day[1], month: day[0], year };
