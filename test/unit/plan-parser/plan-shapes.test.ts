@@ -658,4 +658,39 @@ IV. CÔNG TÁC CHUẨN BỊ
     expect(byTitle(tasks, 'Sau Hội nghị')).toBeUndefined();
     expect(tasks.some((t) => t.title.startsWith('Ngày 13/02'))).toBe(false);
   });
+
+  it('reads items written in prose: paragraphs opened by an indent, the time and lead inside their sentences', () => {
+    const tasks = parse(`
+IV. NỘI DUNG HOẠT ĐỘNG
+
+     1. Lễ phát động Tháng hành động vì Hợp tác xã
+     Lễ phát động được tổ chức vào sáng thứ Bảy, ngày 28/3/2026 tại hội trường
+cơ quan, kết nối trực tuyến với các điểm cầu. Văn phòng chủ trì, phối hợp Ban
+Kiểm tra chuẩn bị kịch bản, diễn văn và hậu cần.
+
+     2. Lễ kỷ niệm 80 năm Ngày Hợp tác xã Việt Nam, tôn vinh HTX tiêu biểu
+     Lễ kỷ niệm tổ chức sáng thứ Sáu, ngày 10/4/2026, do Ban Tuyên truyền - Đào tạo
+chủ trì, Văn phòng phối hợp; mời lãnh đạo tỉnh, các sở, ngành và đại diện HTX
+dự.
+     Ban Kiểm tra hướng dẫn các HTX lập hồ sơ, tổng hợp và trình Hội đồng xét chọn
+mười HTX tiêu biểu để tôn vinh tại Lễ kỷ niệm; hồ sơ gửi về chậm nhất ngày 31/3/2026.
+
+     3. Thăm, tặng quà HTX gặp khó khăn
+     Thường trực thăm, tặng quà các HTX bị thiệt hại do mưa lũ cuối năm 2025
+trong tháng 4/2026; Văn phòng chủ trì chuẩn bị quà, lịch trình.
+`);
+    expect(byTitle(tasks, 'Lễ phát động')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-03-28',
+      end: '2026-03-28',
+    });
+    expect(byTitle(tasks, 'Lễ kỷ niệm 80 năm')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      support: ['van-phong'],
+      start: '2026-04-10',
+      end: '2026-04-10',
+    });
+    expect(byTitle(tasks, 'lập hồ sơ')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-03-31' });
+    expect(byTitle(tasks, 'Thăm, tặng quà')).toMatchObject({ start: '2026-04-01', end: '2026-04-30' });
+  });
 });

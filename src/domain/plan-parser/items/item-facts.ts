@@ -3,10 +3,10 @@
  * bulleted lines that carry a time of their own.
  */
 import { fold, foldWords, startsWithWords } from '../layout/fold';
-import { findRecurrence, isSpecificTime } from '../time/time-words';
+import { findRecurrence, hasTimeCue, isSpecificTime } from '../time/time-words';
 import { readField, type Field } from './fields';
 import { inlineFields, readChain, verbFields } from './inline-fields';
-import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
+import { fullText, isBullet, isNumbered, type OutlineNode } from '../layout/outline';
 
 export interface ItemFacts {
   /** The item's own line without the fields written in it: the words its title comes from. */
@@ -21,12 +21,38 @@ export interface ItemFacts {
   leadSentences: string[];
   /** What the "Nội dung" / "Hình thức" fields say, with their sub-lines: the words of the work itself. */
   content: string;
+  /** The first sentence of the prose under the item that schedules something ("được tổ chức vào …"). */
+  proseTime: string | null;
   /** Bullets and paragraphs, not fields, that hold time words: sub-tasks or the item's time. */
   otherLines: OutlineNode[];
   /** The item has no body at all: its lead may be given once for a run of such items. */
   bare: boolean;
   /** The body is nothing but unmarked unit lines ("Đơn vị chủ trì: …"), as when they close a run of items. */
   onlyUnitLines: boolean;
+}
+
+/** Words past which a line is prose rather than a short assignment. */
+const LONG_LINE_WORDS = 25;
+const isLong = (text: string): boolean => foldWords(text).length > LONG_LINE_WORDS;
+
+/**
+ * The verb fields of a sentence of prose: the whole sentence ("Văn phòng chủ trì, Ban X phối hợp."), or in
+ * prose a clause of it from a comma on ("Lễ kỷ niệm tổ chức sáng thứ Sáu, ngày 10/4/2026, do Ban X chủ
+ * trì, Văn phòng phối hợp; mời lãnh đạo tỉnh …").
+ */
+function proseVerbs(sentence: string): Field[] {
+  for (const clause of sentence.split(/;\s*/)) {
+    for (const m of clause.matchAll(/(?:^|,\s+)/g)) {
+      const found = verbFields(clause.slice((m.index ?? 0) + m[0].length));
+      if (found.length > 0) return found;
+    }
+  }
+  return [];
+}
+
+/** A paragraph's sentences: a full stop (or "!", "?") and a capital after it end one. */
+export function proseSentences(text: string): string[] {
+  return text.split(/(?<=[.!?]["”)]?)\s+(?=\p{Lu})/u).filter((x) => x.trim().length > 0);
 }
 
 /** Whether a node is a sub-item (task or group) rather than part of this item's body. */
@@ -193,11 +219,13 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     supportTexts: [],
     mixedTexts: [],
     leadSentences: [],
+    proseTime: null,
     content: '',
     otherLines: [],
     bare: item.children.length === 0,
     onlyUnitLines: onlyUnitLines(item),
   };
+  const proseFields: Field[] = [];
   const visit = (node: OutlineNode): void => {
     for (const child of node.children) {
       if (isSubItem(child)) continue;
@@ -240,14 +268,28 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         if (field.kind === 'time' || field.kind === 'other') visit(child);
         continue;
       }
-      // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces.
-      const verbs = isNumbered(child) ? [] : verbFields(child.text);
-      const assigned = verbs.length > 0 || isNumbered(child) ? null : assignmentLine(child.text);
-      if (verbs.length > 0) addLineFields(facts, [...verbs, ...timeOfAssignment(child.text)]);
-      else if (assigned) addLineFields(facts, assigned);
-      else if (!isNumbered(child) && hasLeadVerb(child.text)) {
-        facts.leadSentences.push(child.text);
-        addLineFields(facts, timeOfAssignment(child.text));
+      // "Giao Phòng X chủ trì, phối hợp với Y và Z thực hiện:" over the work it introduces. A paragraph of
+      // prose under the item ("Lễ phát động được tổ chức vào sáng thứ Bảy, ngày 28/3/2026 tại … Văn phòng
+      // chủ trì, phối hợp Ban … chuẩn bị kịch bản.") is read sentence by sentence.
+      const sentences = isNumbered(child) || isBullet(child) ? [child.text] : proseSentences(child.text);
+      for (const sentence of sentences) {
+        const whole = isNumbered(child) ? [] : verbFields(sentence);
+        // A clause inside prose names who does the item only when nothing plainer does (read last).
+        if (whole.length === 0 && !isNumbered(child) && (sentences.length > 1 || isLong(sentence)))
+          proseFields.push(...proseVerbs(sentence));
+        const verbs = whole;
+        const assigned = verbs.length > 0 || isNumbered(child) ? null : assignmentLine(sentence);
+        if (verbs.length > 0) addLineFields(facts, [...verbs, ...timeOfAssignment(sentence)]);
+        else if (assigned) addLineFields(facts, assigned);
+        else if (!isNumbered(child) && hasLeadVerb(sentence)) {
+          facts.leadSentences.push(sentence);
+          addLineFields(facts, timeOfAssignment(sentence));
+        }
+      }
+      // "Lễ phát động được tổ chức vào sáng thứ Bảy, ngày 28/3/2026 …": the prose's first scheduled time.
+      if (child.marker === null && sentences.length > 0) {
+        const timed = sentences.find((x) => hasTimeCue(x)) ?? sentences.find((x) => isSpecificTime(x));
+        if (timed && facts.proseTime === null) facts.proseTime = timed;
       }
       facts.otherLines.push(child);
       visit(child);
@@ -255,5 +297,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
   };
   visit(item);
   addLineFields(facts, line.fields);
+  if (facts.leadTexts.length === 0 && facts.mixedTexts.length === 0 && facts.leadSentences.length === 0)
+    addLineFields(facts, proseFields.slice(0, 2));
   return facts;
 }

@@ -114,12 +114,7 @@ function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): stri
       : null);
   // "- Ban Kiểm tra: dự thảo Báo cáo tổng kết …": the unit before the colon does the work after it (its
   // lead is read from the line); the work is the title.
-  if (
-    split &&
-    split.head.length <= UNIT_HEAD_MAX &&
-    isUnitHead(split.head) &&
-    /\p{L}{2}/u.test(split.rest)
-  )
+  if (split && split.head.length <= UNIT_HEAD_MAX && isUnitHead(split.head) && /\p{L}{2}/u.test(split.rest))
     return cleanTitle(split.rest);
   // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
   if (
@@ -376,6 +371,12 @@ function itemTiming(
     // "5. Kiểm tra liên ngành …:" / "Quý III/2026. Phía Liên minh: Ban HTPT …": a body line that opens
     // with time words gives the item its time.
     () => openingTime(facts, ctx),
+    // "Lễ phát động được tổ chức vào sáng thứ Bảy, ngày 28/3/2026 tại …": the prose under the item.
+    () => {
+      if (!facts.proseTime) return null;
+      const reading = readTime(facts.proseTime, timeContext(ctx));
+      return reading.window ? { reading, text: reading.words } : null;
+    },
     // "… ít nhất 02 tin, bài mỗi tuần trong thời gian cao điểm": a pace kept over the peak, one campaign
     // over it rather than a task a week.
     () => (facts.timeText === null ? duringPeak(title, ctx, findRecurrence(title) !== null) : null),

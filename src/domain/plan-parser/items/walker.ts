@@ -226,6 +226,15 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     committee: inh.committee || classifySection(node.text).committee,
   };
   let k = 0;
+  // "5. Phiên chợ sản phẩm OCOP …" over "Phiên chợ tổ chức trong 03 ngày, từ ngày 17 …" and further
+  // paragraphs of work: the first paragraph describes the heading's own event (it opens with the
+  // heading's words) and times it; the others are work of their own.
+  const [first] = lines;
+  if (first && first.marker === null && restatesHeading(first.text, node.text)) {
+    const own: OutlineNode = { ...node, children: [first] };
+    ctx.tasks.push(...buildItemTasks(own, { ref, group: ref, inherited: down }, ctx, () => false));
+    lines.delete(first);
+  }
   for (const line of lines) {
     const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
     // "Chậm nhất 15 ngày sau khi kết thúc mỗi đợt: Thông báo …" follows other work; it has no date.
@@ -235,6 +244,17 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     }
     ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
   }
+}
+
+/** "Lễ kỷ niệm tổ chức sáng thứ Sáu …" under "2. Lễ kỷ niệm 80 năm …": a paragraph opening with the heading's first two words. */
+function restatesHeading(text: string, heading: string): boolean {
+  const words = foldWords(heading);
+  const h = words.slice(0, 2);
+  const t = foldWords(text);
+  // "5. Báo cáo kết quả" / "Báo cáo kết quả tổ chức … : trước ngày 15/5": the whole heading again, the
+  // line is the item itself (work-lines.ts), not a description of it.
+  if (words.every((w, i) => t[i] === w)) return false;
+  return h.length === 2 && h[0] === t[0] && h[1] === t[1];
 }
 
 /**

@@ -116,8 +116,29 @@ function assignsHeadingAbove(prev: string, line: string): boolean {
   return [...LEAD_VERBS_BY_REFERENCE, ...NOTE_LEAD_VERBS].some((v) => head.includes(` ${v} `));
 }
 
+/** Lines of a paragraph's first-line indent, and how many continuations at the margin show the style. */
+const FIRST_LINE_INDENT = /^ {3,}\S/;
+const MIN_INDENT_EVIDENCE = 3;
+
+/**
+ * Word saved as text with a first-line indent: each paragraph's first line is indented, the lines it
+ * wraps onto start at the margin. Then an indented line opens a paragraph, whatever ended the line above
+ * ("     2. Lễ kỷ niệm …, tôn vinh HTX tiêu biểu" / "     Lễ kỷ niệm tổ chức sáng thứ Sáu …").
+ */
+function indentOpensParagraphs(raw: readonly string[]): boolean {
+  let evidence = 0;
+  for (let i = 1; i < raw.length; i++) {
+    const prev = raw[i - 1] ?? '';
+    const line = raw[i] ?? '';
+    if (FIRST_LINE_INDENT.test(prev) && /^\p{Ll}/u.test(line)) evidence++;
+  }
+  return evidence >= MIN_INDENT_EVIDENCE;
+}
+
 export function toParagraphs(text: string): Paragraph[] {
-  const lines = withoutPageFurniture(text.split('\n')).map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
+  const raw = withoutPageFurniture(text.split('\n'));
+  const indented = indentOpensParagraphs(raw);
+  const lines = raw.map((l) => l.replace(JUNK_PREFIX, '').trimEnd());
   // A printed line that stops well short of the usual width ends its paragraph.
   const width = percentile(
     lines.map((l) => l.length).filter((n) => n > 20),
@@ -163,6 +184,8 @@ export function toParagraphs(text: string): Paragraph[] {
       fresh = false;
     }
     if (assignsHeadingAbove(prev, line)) fresh = true;
+    if (indented && FIRST_LINE_INDENT.test(raw[i] ?? '') && openParens(current?.text ?? '') <= 0)
+      fresh = true;
     if (fresh || current === undefined) out.push({ text: line, line: i });
     else current.text = `${current.text} ${line}`;
     prev = line;
