@@ -693,4 +693,45 @@ trong tháng 4/2026; Văn phòng chủ trì chuẩn bị quà, lịch trình.
     expect(byTitle(tasks, 'lập hồ sơ')).toMatchObject({ lead: ['ban-kiem-tra'], end: '2026-03-31' });
     expect(byTitle(tasks, 'Thăm, tặng quà')).toMatchObject({ start: '2026-04-01', end: '2026-04-30' });
   });
+
+  it('reads rules of recurrence by where they fall: the last month of each quarter, the months written, the next quarter', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Phát hành Bản tin Kinh tế hợp tác, mỗi quý 01 số, phát hành vào tháng cuối quý (Ban Kiểm tra thực hiện).
+2. Kiểm tra sau cho vay các dự án đã giải ngân, ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026). Quỹ Hỗ trợ phát triển HTX thực hiện.
+3. Báo cáo Ban Thường vụ kết quả hoạt động của Quỹ hằng quý, trước ngày 10 của tháng đầu quý sau.
+4. Tổ chức Hội nghị sơ kết 6 tháng đầu năm (dự kiến tháng 7/2026) và Hội nghị tổng kết công tác năm 2026 (dự kiến ngày 22/12/2026). Văn phòng chủ trì.
+5. Các Ban, Quỹ báo cáo tiến độ thực hiện về Ban Kiểm tra trước ngày 20 hằng tháng.
+`);
+    const bulletins = tasks.filter((t) => t.title.startsWith('Phát hành Bản tin'));
+    expect(bulletins.map((t) => [t.start, t.end])).toEqual([
+      ['2026-03-01', '2026-03-31'],
+      ['2026-06-01', '2026-06-30'],
+      ['2026-09-01', '2026-09-30'],
+      ['2026-12-01', '2026-12-31'],
+    ]);
+    const checks = tasks.filter((t) => t.title.startsWith('Kiểm tra sau cho vay'));
+    expect(checks.map((t) => [t.start, t.end])).toEqual([
+      ['2026-06-01', '2026-06-30'],
+      ['2026-12-01', '2026-12-31'],
+    ]);
+    const reports = tasks.filter((t) => t.title.startsWith('Báo cáo Ban Thường vụ'));
+    expect(reports.map((t) => t.end)).toEqual(['2026-04-09', '2026-07-09', '2026-10-09', '2027-01-09']);
+    expect(byTitle(tasks, 'Hội nghị sơ kết')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-07-01',
+      end: '2026-07-31',
+    });
+    expect(byTitle(tasks, 'Hội nghị tổng kết')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-12-22',
+      end: '2026-12-22',
+    });
+    // Every Ban but the one the reports go to, and the Quỹ named last before the verb.
+    expect(byTitle(tasks, 'báo cáo tiến độ')?.lead.sort()).toEqual([
+      'ban-chinh-sach',
+      'ban-tuyen-truyen',
+      'quy-ho-tro',
+    ]);
+  });
 });

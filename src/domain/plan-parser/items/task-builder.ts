@@ -438,7 +438,23 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
     if (!lead.includes(h.slug)) lead.push(h.slug);
     end = h.to;
   }
-  return { lead, support: [], unknown: [] };
+  // "Các Ban, Trung tâm, Quỹ … báo cáo tiến độ về Ban Hỗ trợ phát triển thị trường": everyone but the unit
+  // the work is sent to.
+  const rest = title.slice(end);
+  // (A scan names each unit once: the one sent to is looked for in the rest of the sentence.)
+  const to = ctx.units
+    .scan(rest)
+    .hits.filter((h) => /\b(?:về|gửi|nộp)\s+$/iu.test(rest.slice(Math.max(0, h.from - 12), h.from)));
+  // Only one the plural took in ("các Ban" with the Ban that collects among them): a unit named in the
+  // list in its own right ("các ban, văn phòng, đơn vị … gửi Văn phòng") reports as well.
+  const pluralOnly = (slug: string): boolean => {
+    const type = ctx.units.typeOf(slug);
+    return type !== null && ctx.units.ofType(type).length > 1;
+  };
+  // A self-assessment ("phiếu tự đánh giá … gửi Ban Kiểm tra") is every unit's, the collector's too.
+  const own = /\btu (?:danh gia|kiem tra|cham diem)\b/.test(fold(title));
+  const senders = own ? lead : lead.filter((slug) => !to.some((h) => h.slug === slug && pluralOnly(slug)));
+  return { lead: senders.length > 0 ? senders : lead, support: [], unknown: [] };
 }
 
 /**
@@ -591,12 +607,40 @@ function separateTasks(
   });
 }
 
+/** "<work> (<time>) và <work> (<time>)": the two parts, each with its time, or null. */
+function twoTimedParts(text: string): [string, string] | null {
+  const m = /^(.+?\S)\s*\(([^()]{3,48})\)\s*(?:,?\s+và|;)\s+(.+?\S)\s*\(([^()]{3,48})\)([^()]*)$/u.exec(text);
+  if (!m || !isTimeHead(m[2] ?? '') || !isTimeHead(m[4] ?? '')) return null;
+  // "… Ngày Giải phóng miền Nam (30/4) và Ngày Quốc tế Lao động (01/5)": days named, not times of work.
+  if ([m[2], m[4]].some((t) => /^\s*\d{1,2}\s*\/\s*\d{1,2}\s*$/.test(t ?? ''))) return null;
+  // What follows both ("… . Văn phòng chủ trì.") is said of both.
+  const tail = (m[5] ?? '').replace(/^[\s.;]+$/, '').trimEnd();
+  const second = m[3] ?? '';
+  return [
+    `${m[1] ?? ''} (${m[2] ?? ''})${tail}`,
+    `${second.charAt(0).toUpperCase()}${second.slice(1)} (${m[4] ?? ''})${tail}`,
+  ];
+}
+
 export function buildItemTasks(
   node: OutlineNode,
   place: ItemPlace,
   ctx: ParseContext,
   isSubItem: IsSubItem,
 ): WorkTask[] {
+  const pair = twoTimedParts(node.text);
+  if (pair) {
+    // "Tổ chức Hội nghị … sơ kết (dự kiến tháng 7/2026) và Hội nghị … tổng kết (dự kiến ngày 22/12/2026)":
+    // two pieces of work, each at its own time, sharing the item's body.
+    return pair.flatMap((text, i) =>
+      buildItemTasks(
+        { ...node, text },
+        { ...place, ref: `${place.ref}${i === 0 ? 'a' : 'b'}` },
+        ctx,
+        isSubItem,
+      ),
+    );
+  }
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts, (head) => isUnitHeading(head, ctx.units));
   const read = readLeads(ctx.units, facts);

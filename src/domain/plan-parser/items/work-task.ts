@@ -78,7 +78,20 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
       const endDay = rule.due ? Math.min(rule.due, daysInMonth(year, m2)) : daysInMonth(year, m2);
       const endMonth = written ? written.month : m2;
       const endOn = written ? Math.min(written.day, daysInMonth(year, endMonth)) : endDay;
-      const window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(endMonth)}-${pad(endOn)}` };
+      let window = { start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(endMonth)}-${pad(endOn)}` };
+      // "(tháng 6 và tháng 12/2026)": the period's month as written.
+      const listed = rule.inMonths?.find((mo) => mo >= (k - 1) * months + 1 && mo <= m2);
+      if (listed)
+        window = {
+          start: `${year}-${pad(listed)}-01`,
+          end: `${year}-${pad(listed)}-${pad(daysInMonth(year, listed))}`,
+        };
+      // "trước ngày 10 của tháng đầu quý sau": the period, then the next one's first days.
+      if (rule.nextPeriodDue)
+        window = {
+          ...window,
+          end: addDays(`${year}-${pad(m2)}-${pad(daysInMonth(year, m2))}`, rule.nextPeriodDue),
+        };
       if (!meets(window)) continue;
       const label =
         rule.every === 'month' || (rule.lastMonth && !rule.byQuarter)

@@ -129,6 +129,11 @@ export class UnitDirectory {
     return j - i;
   }
 
+  /** The type of a department's name ("ban", "van phong" …), if its name opens with one. */
+  typeOf(slug: string): UnitType | null {
+    return this.types.get(slug) ?? null;
+  }
+
   /** Departments of a type, for "các Phòng, Trung tâm". */
   ofType(type: UnitType): string[] {
     return this.slugs.filter((s) => this.types.get(s) === type);
@@ -234,7 +239,14 @@ export class UnitDirectory {
       }
       const after = i + type.words;
       // A bare, capitalised type word in a list ("các Phòng, Trung tâm") stands for every department of that type.
-      const bare = UnitDirectory.separated(text, spans[after - 1], spans[after]) || words[after] === 'va';
+      // "Các Ban, Trung tâm, Quỹ được giao …": the last type word of a list stands before the verb.
+      const listed =
+        hits.length > 0 &&
+        /,\s*$/u.test(text.slice(0, span.start)) &&
+        spans[after] !== undefined &&
+        /^\p{Ll}/u.test(text.slice(spans[after]?.start ?? 0));
+      const bare =
+        UnitDirectory.separated(text, spans[after - 1], spans[after]) || words[after] === 'va' || listed;
       if (bare && /^\p{Lu}/u.test(text.slice(span.start)) && !insideProperName(text, spans, i)) {
         for (const slug of this.ofType(type.type)) push(slug, span.start, (spans[after - 1] as WordSpan).end);
         i = after;

@@ -47,6 +47,10 @@ export interface Recurrence {
    * the last day of the period it falls in.
    */
   dues?: { month: number; day: number }[];
+  /** "trước ngày 10 của tháng đầu quý sau": the day in the next period's first month each one is due by. */
+  nextPeriodDue?: number;
+  /** "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months the occurrences are, one a period. */
+  inMonths?: number[];
 }
 
 export interface TimeReading {
@@ -223,6 +227,22 @@ function lastMonthDue(folded: string, end: number): boolean {
  */
 const DUES_REACH = 120;
 
+const NEXT_PERIOD_DUE =
+  /^\s*[,(]?\s*(truoc|cham nhat|muon nhat)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang dau (?:cua\s+)?(?:quy|ky|nam) sau\b/;
+
+function dayBefore(verb: string | undefined, day: number): number {
+  return verb === 'truoc' ? Math.max(day - 1, 1) : day;
+}
+
+/** "(tháng 6 và tháng 12/2026)" right after the rule: the months its occurrences fall in. */
+function listedMonths(folded: string, end: number): number[] {
+  const m = /^\s*\(\s*((?:th[ae]ng\s+\d{1,2}(?:\/\d{4})?(?:\s*(?:,|va)\s*)?)+)\)/.exec(folded.slice(end));
+  if (!m) return [];
+  return [...(m[1] ?? '').matchAll(/th[ae]ng\s+(\d{1,2})/g)]
+    .map((x) => Number(x[1]))
+    .filter((n) => n >= 1 && n <= 12);
+}
+
 /** Due dates written right after a quarterly or half-yearly rule, one per period. */
 function periodDues(folded: string, end: number): { month: number; day: number }[] {
   const rest = folded.slice(end, end + DUES_REACH);
@@ -252,9 +272,15 @@ export function findRecurrence(
     );
     const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
     // "định kỳ hằng quý, trong tháng cuối quý": the quarter's last month is the window.
+    // "mỗi quý 01 số, phát hành vào tháng cuối quý": anywhere in the rest of its clause.
+    const clause = folded.slice(end).split(/[.;]\s/)[0] ?? '';
     const inLastMonth =
       every === 'quarter' &&
-      /^\s*[,(]?\s*(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(folded.slice(end));
+      /(?:^|\s)(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(clause);
+    // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
+    const next = NEXT_PERIOD_DUE.exec(folded.slice(end));
+    // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
+    const inMonths = every === 'quarter' || every === 'half' ? listedMonths(folded, end) : [];
     // "trước ngày 15 tháng cuối mỗi quý": a due day in the last month; the window is the whole quarter.
     const dueInLast = /^thang cuoi/.test(m[0]) ? dueDay(folded, m.index, end) : null;
     const lastMonth = (/^thang cuoi/.test(m[0]) && dueInLast === null) || inLastMonth;
@@ -268,6 +294,8 @@ export function findRecurrence(
         ...(lastMonth ? { lastMonth } : {}),
         ...(inLastMonth ? { byQuarter: true } : {}),
         ...(dues.length > 1 ? { dues } : {}),
+        ...(next ? { nextPeriodDue: dayBefore(next[1], Number(next[2])) } : {}),
+        ...(inMonths.length > 1 ? { inMonths } : {}),
       },
       start: m.index,
       end,
