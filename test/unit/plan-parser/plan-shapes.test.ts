@@ -734,4 +734,53 @@ II. NHIỆM VỤ CỤ THỂ
       'quy-ho-tro',
     ]);
   });
+
+  it('reads "Các phòng, Trung tâm, Quỹ" as kinds of unit, and a table cell of abbreviations in capitals as a cell', () => {
+    const phong: OrgDirectory = {
+      phong: {
+        name: 'Liên minh Hợp tác xã tỉnh Phòng',
+        departments: {
+          'van-phong': ['Văn phòng', 'VP'],
+          'phong-kiem-tra': ['Phòng Kiểm tra', 'P.KT'],
+          'phong-chinh-sach': ['Phòng Chính sách', 'P.CS'],
+          'trung-tam': ['Trung tâm Xúc tiến thương mại', 'TT XTTM&DV'],
+          quy: ['Quỹ Hỗ trợ phát triển HTX', 'Quỹ HTPT'],
+        },
+      },
+    };
+    const text = `${HEAD}
+II. CHƯƠNG TRÌNH
+
+TT
+Nội dung công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian
+I
+THÁNG 4/2026
+1
+Cho ý kiến Kế hoạch tổ chức kỷ niệm Ngày Hợp tác xã Việt Nam
+P.KT
+VP, TT XTTM&DV
+Tuần 1 (01-03/4)
+2
+Báo cáo kết quả công tác tháng gửi Thường trực
+Các phòng, Trung tâm, Quỹ
+VP (tổng hợp)
+Trước ngày 25/4/2026
+`;
+    const tasks = parsePlan(text, { org: 'phong', directory: phong }).tasks;
+    expect(byTitle(tasks, 'Cho ý kiến Kế hoạch')).toMatchObject({
+      lead: ['phong-kiem-tra'],
+      support: ['van-phong', 'trung-tam'],
+      start: '2026-04-01',
+      end: '2026-04-03',
+    });
+    expect(byTitle(tasks, 'Báo cáo kết quả công tác tháng')?.lead.sort()).toEqual([
+      'phong-chinh-sach',
+      'phong-kiem-tra',
+      'quy',
+      'trung-tam',
+    ]);
+  });
 });

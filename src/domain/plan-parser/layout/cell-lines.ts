@@ -62,7 +62,13 @@ function phaseLabel(line: string): string | null {
   if (m?.[1]) return /^\d+$/.test(m[1]) ? (ROMAN[Number(m[1]) - 1] ?? null) : m[1].toUpperCase();
   const letters = line.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return letters.length >= MIN_HEADING_LETTERS && upper / letters.length > 0.9 && line.trim().includes(' ')
+  // Words, not abbreviations: "CÔNG TÁC CHUẨN BỊ" heads a section, a cell "VP, TT XTTM&DV" does not.
+  const words = line
+    .split(/[\s,;]+/)
+    .filter(
+      (w) => /^\p{L}{3,}$/u.test(w) && /[aeiouyăâêôơư]/iu.test(w.normalize('NFD').replace(/\p{M}/gu, '')),
+    );
+  return letters.length >= MIN_HEADING_LETTERS && upper / letters.length > 0.9 && words.length >= 2
     ? 'A'
     : null;
 }

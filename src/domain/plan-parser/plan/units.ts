@@ -129,6 +129,21 @@ export class UnitDirectory {
     return j - i;
   }
 
+  /**
+   * "Các phòng, Trung tâm, Quỹ" in a plan whose units are "Phòng …"s, a Văn phòng, a Trung tâm and a Quỹ:
+   * a list of kinds of unit, "các phòng" the Phòng-named ones (the Văn phòng is named apart where it
+   * is meant). The type when "các <type>" of two words is followed by a capitalised kind, else null.
+   */
+  private kindListAt(text: string, spans: readonly WordSpan[], i: number, all: number): UnitType | null {
+    const words = spans.map((s) => s.word);
+    const type = words[i + 1];
+    if (all !== 2 || (type !== 'phong' && type !== 'ban')) return null;
+    const after = spans[i + 2];
+    if (!after || !/^\s*,\s*$/.test(text.slice(spans[i + 1]?.end ?? 0, after.start))) return null;
+    if (!/^\p{Lu}/u.test(text.slice(after.start)) || !unitTypeAt(words, i + 2)) return null;
+    return this.ofType(type).length >= 2 ? type : null;
+  }
+
   /** The type of a department's name ("ban", "van phong" …), if its name opens with one. */
   typeOf(slug: string): UnitType | null {
     return this.types.get(slug) ?? null;
@@ -220,7 +235,8 @@ export class UnitDirectory {
       const all = this.allAt(text, spans, i);
       if (all > 0) {
         const end = spans[i + all - 1] as WordSpan;
-        for (const slug of this.slugs) push(slug, span.start, end.end);
+        const kind = this.kindListAt(text, spans, i, all);
+        for (const slug of kind ? this.ofType(kind) : this.slugs) push(slug, span.start, end.end);
         i += all;
         continue;
       }
