@@ -783,4 +783,39 @@ Trước ngày 25/4/2026
       'trung-tam',
     ]);
   });
+
+  it("reads an item's time and lead from its footnote, and skips the table of contents", () => {
+    const text = `${HEAD}
+MỤC LỤC
+1. Mục đích, yêu cầu ............................................... 1
+2. Nội dung ........................................................ 2
+
+II. NỘI DUNG
+1. Mở chuyên mục "Hợp tác xã và Luật mới" trên Báo Demo[1].
+2. Hội nghị phổ biến Luật Hợp tác xã khu vực phía Đông[2].
+3. Thiết kế, phát hành tờ gấp về thủ tục đăng ký HTX, hoàn thành trước ngày 31/3/2026[3].
+
+Nơi nhận:
+- Lưu: VT.
+
+_______________________
+Chú thích
+[1] Thực hiện từ tháng 3 đến tháng 11/2026, mỗi tháng 02 kỳ; Ban Tuyên truyền
+- Đào tạo chủ trì.
+[2] Dự kiến ngày 24/3/2026; Ban Kiểm tra chủ trì, Văn phòng phối hợp.
+[3] Văn phòng chủ trì.
+`;
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    // Two issues a month is a rate over the months, one task.
+    const column = tasks.filter((t) => t.title.includes('chuyên mục'));
+    expect(column).toHaveLength(1);
+    expect(column[0]).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-03-01', end: '2026-11-30' });
+    expect(byTitle(tasks, 'Hội nghị phổ biến')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+      start: '2026-03-24',
+    });
+    expect(byTitle(tasks, 'tờ gấp')).toMatchObject({ lead: ['van-phong'], end: '2026-03-30' });
+    expect(tasks.some((t) => t.title.startsWith('Mục đích'))).toBe(false);
+  });
 });

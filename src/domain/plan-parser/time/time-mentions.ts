@@ -293,7 +293,11 @@ const RULES: Rule[] = [
   },
   {
     // tháng 4/2024 · trong tháng 6 năm 2025 · tháng 01 năm 2026
-    re: new RegExp(String.raw`\b${THANG}\s+(\d{1,2})\b(?!\s*\/\s*\d{1,2}\b)${YEAR_TAIL}`, 'g'),
+    // Not a count: "mỗi tháng 02 kỳ", "hằng tháng 03 tin, bài" name how many a month, not February.
+    re: new RegExp(
+      String.raw`(?<!\b(?:moi|hang)\s+)\b${THANG}\s+(\d{1,2})\b(?!\s*\/\s*\d{1,2}\b)(?!\s+(?:ky|so|lan|tin|bai|buoi|cuoc)\b)${YEAR_TAIL}`,
+      'g',
+    ),
     read: (m) => {
       const y = num(m[2]) ?? num(m[3]);
       return span(month(Number(m[1]), y), month(Number(m[1]), y, LAST));

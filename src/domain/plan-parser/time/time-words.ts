@@ -195,6 +195,9 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
 const OUTPUT_RATE =
   /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
 
+const RATE_AFTER =
+  /^\s*(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham)\b/;
+
 const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 
 /** "trước ngày 25 hằng tháng", "hằng tháng, chậm nhất ngày 5": the last day of each month's window. */
@@ -236,11 +239,11 @@ function dayBefore(verb: string | undefined, day: number): number {
 
 /** "(tháng 6 và tháng 12/2026)" right after the rule: the months its occurrences fall in. */
 function listedMonths(folded: string, end: number): number[] {
-  const m = /^\s*\(\s*((?:th[ae]ng\s+\d{1,2}(?:\/\d{4})?(?:\s*(?:,|va)\s*)?)+)\)/.exec(folded.slice(end));
+  // "(tháng 6 và tháng 12/2026)", "(…; các tháng 2, 5, 8 và 11/2026)": in the note that follows.
+  const note = /^[^()]{0,40}\(([^()]*)\)/.exec(folded.slice(end))?.[1] ?? '';
+  const m = /\b(?:cac\s+)?th[ae]ng\s+(\d{1,2}(?:\s*(?:,|va|-)\s*(?:th[ae]ng\s+)?\d{1,2})+)/.exec(note);
   if (!m) return [];
-  return [...(m[1] ?? '').matchAll(/th[ae]ng\s+(\d{1,2})/g)]
-    .map((x) => Number(x[1]))
-    .filter((n) => n >= 1 && n <= 12);
+  return [...(m[1] ?? '').matchAll(/\d{1,2}/g)].map((x) => Number(x[0])).filter((n) => n >= 1 && n <= 12);
 }
 
 /** Due dates written right after a quarterly or half-yearly rule, one per period. */
@@ -267,6 +270,9 @@ export function findRecurrence(
     // of output over the item's own window, not a rhythm of separate tasks ("01 lần mỗi tuần" is one).
     if (OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
     const end = m.index + m[0].length;
+    // "mỗi tháng 02 kỳ", "hằng tuần 03 tin, bài": several products a period, a rate kept over the item's
+    // window ("mỗi quý 01 số" is one issue a quarter, each a task).
+    if (RATE_AFTER.test(folded.slice(end))) continue;
     const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
       folded.slice(end),
     );
@@ -277,10 +283,15 @@ export function findRecurrence(
     const inLastMonth =
       every === 'quarter' &&
       /(?:^|\s)(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(clause);
+    // "định kỳ hằng quý vào tháng giữa quý": the quarter's middle month.
+    const inMiddleMonth =
+      every === 'quarter' &&
+      /(?:^|\s)(?:trong|vao)\s+thang giua\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(clause);
     // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
     const next = NEXT_PERIOD_DUE.exec(folded.slice(end));
     // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
-    const inMonths = every === 'quarter' || every === 'half' ? listedMonths(folded, end) : [];
+    const written = every === 'quarter' || every === 'half' ? listedMonths(folded, end) : [];
+    const inMonths = written.length > 1 ? written : inMiddleMonth ? [2, 5, 8, 11] : [];
     // "trước ngày 15 tháng cuối mỗi quý": a due day in the last month; the window is the whole quarter.
     const dueInLast = /^thang cuoi/.test(m[0]) ? dueDay(folded, m.index, end) : null;
     const lastMonth = (/^thang cuoi/.test(m[0]) && dueInLast === null) || inLastMonth;
