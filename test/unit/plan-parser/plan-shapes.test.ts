@@ -818,4 +818,54 @@ Chú thích
     expect(byTitle(tasks, 'tờ gấp')).toMatchObject({ lead: ['van-phong'], end: '2026-03-30' });
     expect(tasks.some((t) => t.title.startsWith('Mục đích'))).toBe(false);
   });
+
+  it('reads an export of assigned work, record by record: its unit, its dates, a cancelled record and a parent left out', () => {
+    const record = (n: string, title: string, lead: string, rest: string): string =>
+      `[${n}] Mã CV: CV-2026-03${n}\nTên công việc      : ${title}\nĐơn vị xử lý chính : ${lead}\nNgày giao          : 12/03/2026\n${rest}\n${'-'.repeat(40)}`;
+    const text = [
+      'HỆ THỐNG QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH',
+      'LIÊN MINH HỢP TÁC XÃ TỈNH DEMO',
+      'DANH SÁCH CÔNG VIỆC THEO VĂN BẢN GIAO VIỆC',
+      record(
+        '1',
+        'Rà soát danh sách HTX thành viên',
+        'Ban Kiểm tra',
+        'Ngày bắt đầu       : 16/03/2026\nHạn xử lý          : 30/04/2026 17:00\nTrạng thái         : Chưa xử lý',
+      ),
+      record(
+        '2',
+        'Tổ chức hội thảo đã bỏ',
+        'Văn phòng',
+        'Hạn xử lý          : 30/05/2026 17:00\nTrạng thái         : Đã hủy',
+      ),
+      record('3', 'Hội chợ sản phẩm HTX', 'Văn phòng', 'Trạng thái         : Chưa xử lý'),
+      '    [3.1] Mã CV: CV-2026-0315-01',
+      '    Tên công việc      : Vận động HTX đăng ký gian hàng Hội chợ',
+      '    Đơn vị xử lý chính : Ban Tuyên truyền - Đào tạo',
+      '    Ngày bắt đầu       : 01/04/2026',
+      '    Hạn xử lý          : 31/05/2026 17:00',
+      record(
+        '4',
+        'Báo cáo tình hình hoạt động của HTX thành viên',
+        'Văn phòng',
+        'Chu kỳ             : Hằng tháng, hạn xử lý ngày 22\nTrạng thái         : Chưa xử lý',
+      ),
+    ].join('\n');
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    expect(byTitle(tasks, 'Rà soát danh sách')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      start: '2026-03-16',
+      end: '2026-04-30',
+    });
+    expect(byTitle(tasks, 'hội thảo đã bỏ')).toBeUndefined();
+    expect(tasks.some((t) => t.title === 'Hội chợ sản phẩm HTX')).toBe(false);
+    expect(byTitle(tasks, 'đăng ký gian hàng')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      end: '2026-05-31',
+    });
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo tình hình hoạt động'));
+    // From March, when the work was given, each due on the 22nd.
+    expect(monthly[0]).toMatchObject({ start: '2026-03-01', end: '2026-03-22' });
+    expect(monthly).toHaveLength(10);
+  });
 });

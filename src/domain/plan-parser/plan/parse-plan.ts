@@ -12,6 +12,7 @@ import { ON_DEMAND_TIME } from '../lexicon';
 import { eventDays, withEventDates } from '../time/relative-days';
 import { dayCalendarAsItems } from '../layout/day-calendar';
 import { footnotesInline } from '../layout/footnotes';
+import { recordListAsItems } from '../layout/record-list';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -142,7 +143,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   // Tables go first: their tabs and runs of spaces are gone once the text is normalised. A CSV export is
   // a tab table by then.
   const tables = rewriteTextTables(
-    dayCalendarAsItems(footnotesInline(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+    dayCalendarAsItems(
+      footnotesInline(recordListAsItems(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+    ),
   );
   const normalized = normalizeText(tables.text);
   const head = readHead(normalized.split('\n'));

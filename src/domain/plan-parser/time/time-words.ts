@@ -207,9 +207,10 @@ function dueDay(folded: string, start: number, end: number): number | null {
       folded.slice(Math.max(0, start - 30), start),
     );
   // "hằng quý, ngày 15 tháng cuối quý" (a reporting schedule's due cell): the day without a verb too.
-  const after = /^\s*[,(]?\s*(?:(truoc|cham nhat|muon nhat|vao)\s+)?ngay\s+(\d{1,2})\b(?!\s*\/)/.exec(
-    folded.slice(end),
-  );
+  const after =
+    /^\s*[,(]?\s*(?:(truoc|cham nhat|muon nhat|vao|han(?: xu ly| nop| gui| hoan thanh)?)\s+)?ngay\s+(\d{1,2})\b(?!\s*\/)/.exec(
+      folded.slice(end),
+    );
   const m = before ?? after;
   if (!m) return null;
   const day = Number(m[2]);
