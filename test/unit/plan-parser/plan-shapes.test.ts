@@ -868,4 +868,34 @@ Chú thích
     expect(monthly[0]).toMatchObject({ start: '2026-03-01', end: '2026-03-22' });
     expect(monthly).toHaveLength(10);
   });
+
+  it('reads a table drawn with box characters, its cells wrapped over lines, and parts of a month under its heading', () => {
+    const text = `${HEAD}
+II. CHƯƠNG TRÌNH
+┌────┬────────────────────────────────────────┬──────────────┬────────────────┬────────────────┐
+│ TT │ Nội dung công việc                     │ Đơn vị chủ   │ Đơn vị phối    │ Thời gian      │
+│    │                                        │ trì          │ hợp            │                │
+├────┴────────────────────────────────────────┴──────────────┴────────────────┴────────────────┤
+│ A. THÁNG 5/2026                                                                              │
+├────┬────────────────────────────────────────┬──────────────┬────────────────┬────────────────┤
+│ 1  │ Cho ý kiến đối với Kế hoạch tổ chức    │ Ban Kiểm tra │ Văn phòng      │ Tuần 3 - Tuần 4│
+│    │ Ngày hội Hợp tác xã tỉnh năm 2026      │              │                │                │
+├────┼────────────────────────────────────────┼──────────────┼────────────────┼────────────────┤
+│ 2  │ Sơ kết công tác tháng, triển khai      │ Văn phòng    │                │ Cuối tháng     │
+│    │ nhiệm vụ tháng tiếp theo               │              │                │                │
+└────┴────────────────────────────────────────┴──────────────┴────────────────┴────────────────┘
+`;
+    const tasks = parsePlan(text, { org: 'demo', directory }).tasks;
+    expect(byTitle(tasks, 'Ngày hội Hợp tác xã')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+      start: '2026-05-15',
+      end: '2026-05-28',
+    });
+    expect(byTitle(tasks, 'Sơ kết công tác tháng')).toMatchObject({
+      lead: ['van-phong'],
+      start: '2026-05-21',
+      end: '2026-05-31',
+    });
+  });
 });

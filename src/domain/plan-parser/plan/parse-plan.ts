@@ -13,6 +13,7 @@ import { eventDays, withEventDates } from '../time/relative-days';
 import { dayCalendarAsItems } from '../layout/day-calendar';
 import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
+import { boxTableAsPipes } from '../layout/box-table';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -144,7 +145,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   // a tab table by then.
   const tables = rewriteTextTables(
     dayCalendarAsItems(
-      footnotesInline(recordListAsItems(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+      boxTableAsPipes(
+        footnotesInline(recordListAsItems(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+      ),
     ),
   );
   const normalized = normalizeText(tables.text);

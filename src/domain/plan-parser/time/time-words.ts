@@ -72,7 +72,9 @@ export interface TimeReading {
 
 /** "Tuần 2", "Tuần 3 - 4", "tuần đầu", "tuần cuối": a week written without its month. */
 const BARE_WEEK =
-  /\btuan\s+(dau tien|dau|cuoi cung|cuoi|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4])(?:\s*[-–]\s*([1-4]))?\b(?!\s*(?:cua\s+)?th[ae]ng)/;
+  /\btuan\s+(dau tien|dau|cuoi cung|cuoi|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4])(?:\s*[-–]\s*(?:tuan\s+)?([1-4]))?\b(?!\s*(?:cua\s+)?th[ae]ng\s+\d)/;
+/** "Đầu tháng", "Trung tuần", "Cuối tháng" in a row under its month: that part of the month. */
+const BARE_PART = /^\s*(dau thang|thuong tuan|giua thang|trung tuan|cuoi thang|ha tuan)\b(?!\s+\d)/;
 const WEEK_WORDS: Record<string, number> = {
   dau: 1,
   'dau tien': 1,
@@ -88,15 +90,30 @@ const WEEK_WORDS: Record<string, number> = {
  * dates of their own, or the month is not one month.
  */
 export function weekOfMonth(text: string, month: Window): Window | null {
-  const m = BARE_WEEK.exec(fold(text));
-  if (!m || findMentions(fold(text)).some((x) => x.kind === 'span' || x.kind === 'deadline')) return null;
+  const f = fold(text);
+  const m = BARE_WEEK.exec(f);
+  const part = m ? null : BARE_PART.exec(f);
+  if (
+    (!m && !part) ||
+    findMentions(f.replace(/\(\s*th[ae]ng\s+\d{1,2}(?:\/\d{4})?\s*\)/g, '')).some(
+      (x) => x.kind === 'span' || x.kind === 'deadline',
+    )
+  )
+    return null;
   const [y, mo, d1] = month.start.split('-').map(Number) as [number, number, number];
   const last = daysInMonth(y, mo);
   if (d1 !== 1 || month.end !== `${month.start.slice(0, 8)}${String(last).padStart(2, '0')}`) return null;
-  const at = (w: string): number => (/^\d$/.test(w) ? Number(w) : (WEEK_WORDS[w] ?? Number(w.slice(-1))));
-  const which = m[1] ?? '';
   const day = (n: number): LocalDate =>
     `${month.start.slice(0, 8)}${String(Math.min(n, last)).padStart(2, '0')}`;
+  if (part) {
+    const p = part[1] ?? '';
+    if (/^(?:dau|thuong)/.test(p)) return { start: day(1), end: day(10) };
+    if (/^(?:giua|trung)/.test(p)) return { start: day(11), end: day(20) };
+    return { start: day(21), end: day(last) };
+  }
+  if (!m) return null;
+  const at = (w: string): number => (/^\d$/.test(w) ? Number(w) : (WEEK_WORDS[w] ?? Number(w.slice(-1))));
+  const which = m[1] ?? '';
   if (/^cuoi/.test(which)) return { start: day(last - 6), end: day(last) };
   const from = at(which);
   const to = m[2] ? Number(m[2]) : from;

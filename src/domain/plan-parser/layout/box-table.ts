@@ -1,0 +1,78 @@
+/**
+ * A table drawn with box characters (a plan typed in a text editor, or Word's "save as text" with
+ * borders):
+ *
+ *   ┌────┬──────────────────────┬──────────┐
+ *   │ TT │ Nội dung công việc   │ Đơn vị   │
+ *   ├────┼──────────────────────┼──────────┤
+ *   │ 1  │ Cho ý kiến đối với   │ P.TT-TĐ  │
+ *   │    │ Kế hoạch …           │          │
+ *
+ * Each row runs over the lines between two rules, a cell wrapped onto the lines below; a row of one
+ * cell across the table is a heading ("│ A. THÁNG 4/2026 │"). The table is rewritten as a pipe table, one
+ * line a row, which text-tables.ts reads.
+ */
+
+const V = /[│┃║]/;
+const RULE = /^\s*[┌├└╞╘╒┏┣┗─━═┬┼┴┐┤┘╡╛╕┓┫┛\s]+$/u;
+/** A table worth reading this way has this many lines of cells. */
+const MIN_CELL_LINES = 3;
+
+function cells(line: string): string[] {
+  const parts = line.split(V);
+  // The text before the first and after the last border is outside the table.
+  return parts.slice(1, -1).map((c) => c.trim());
+}
+
+function joinRow(lines: readonly string[]): string[] {
+  const rows = lines.map(cells);
+  const width = Math.max(...rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, k) =>
+    rows
+      .map((r) => r[k] ?? '')
+      .filter((c) => c !== '')
+      .join(' ')
+      .replace(/(\p{L})- (\p{Ll})/gu, '$1$2'),
+  );
+}
+
+export function boxTableAsPipes(text: string): string {
+  const lines = text.split('\n');
+  if (lines.filter((l) => V.test(l)).length < MIN_CELL_LINES) return text;
+  const out: string[] = [];
+  let group: string[] = [];
+  let width = 0;
+  let rows = 0;
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const row = joinRow(group);
+    group = [];
+    if (row.length === 1 && width > 1) {
+      // "A. THÁNG 4/2026" across the table: its mark in the first column, its words in the second.
+      const m = /^([A-ZĐ]|[IVX]{1,4}|\d{1,2})[.)]\s+(.*)$/u.exec(row[0] ?? '');
+      const heading = m ? [m[1] ?? '', m[2] ?? ''] : ['', row[0] ?? ''];
+      out.push(`| ${[...heading, ...Array.from({ length: width - 2 }, () => '')].join(' | ')} |`);
+    } else {
+      width = Math.max(width, row.length);
+      out.push(`| ${row.join(' | ')} |`);
+    }
+    // The header's rule, which the pipe table looks for under its header.
+    if (rows === 0) out.push(`|${Array.from({ length: row.length }, () => '---').join('|')}|`);
+    rows++;
+  };
+  for (const line of lines) {
+    if (V.test(line)) {
+      group.push(line);
+      continue;
+    }
+    if (RULE.test(line) && line.trim() !== '') {
+      flush();
+      continue;
+    }
+    flush();
+    rows = 0;
+    out.push(line);
+  }
+  flush();
+  return out.join('\n');
+}
