@@ -898,4 +898,30 @@ II. CHƯƠNG TRÌNH
       end: '2026-05-31',
     });
   });
+
+  it('reads "HÌNH THỨC, THỜI GIAN THỰC HIỆN" as work, a list of topics as none, and a line ending on "trong" as running on', () => {
+    const tasks = parse(`
+II. NỘI DUNG TUYÊN TRUYỀN
+- Những điểm mới của Luật HTX năm 2023: thành viên liên kết không góp vốn, Quỹ chung không chia.
+- Gương điển hình HTX kiểu mới trên địa bàn tỉnh.
+
+III. HÌNH THỨC, THỜI GIAN THỰC HIỆN
+1. Hội nghị, đối thoại (Ban Kiểm tra chủ trì, Văn phòng phối hợp)
+1.1. Tọa đàm về chuyển đổi HTX theo Luật HTX năm 2023, trung tuần tháng 6/2026.
+1.2. Đối thoại chính sách với các HTX nuôi trồng thủy sản tại đặc khu Phú Quốc, trong
+Quý III/2026 (Ban Tuyên truyền - Đào tạo chủ trì; Sở Nông nghiệp và Môi trường phối hợp).
+`);
+    expect(byTitle(tasks, 'Những điểm mới')).toBeUndefined();
+    expect(byTitle(tasks, 'Gương điển hình')).toBeUndefined();
+    expect(byTitle(tasks, 'Tọa đàm')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      start: '2026-06-11',
+      end: '2026-06-20',
+    });
+    expect(byTitle(tasks, 'Đối thoại chính sách')).toMatchObject({
+      lead: ['ban-tuyen-truyen'],
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
+  });
 });

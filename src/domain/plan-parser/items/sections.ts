@@ -62,8 +62,10 @@ export function classifySection(heading: string): SectionInfo {
   const committee = COMMITTEE.some((p) => containsPhrase(words, p));
   if (DUTIES.some((p) => startsWithWords(words, p))) return { kind: 'duties', committee };
   if (TIME.some((p) => startsWithWords(words, p))) return { kind: 'time', committee };
-  // "MỤC ĐÍCH, YÊU CẦU", "I1. CHU PE VA THONG PIEP": fuzzy, since OCR damages headings most.
-  if (SKIP.some((p) => startsWithWords(words, p))) return { kind: 'skip', committee };
+  // "MỤC ĐÍCH, YÊU CẦU", "I1. CHU PE VA THONG PIEP": fuzzy, since OCR damages headings most. "HÌNH THỨC,
+  // THỜI GIAN THỰC HIỆN" is the work, each form at its time (not an emulation plan's forms of award).
+  const formsOfWork = startsWithWords(words, ['hinh', 'thuc']) && containsPhrase(words, ['thoi', 'gian']);
+  if (!formsOfWork && SKIP.some((p) => startsWithWords(words, p))) return { kind: 'skip', committee };
   return { kind: 'tasks', committee };
 }
 

@@ -15,7 +15,7 @@ import { findRecurrence, hasTimeCue, isSpecificTime, readTime, timeHeading } fro
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, isUnitHeading, roleOf } from './roles';
 import { ADDRESSEE_OPENINGS } from '../lexicon';
-import { attachStepFields, opensWithAction, workLines } from './work-lines';
+import { attachStepFields, opensWithAction, ownsFacts, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -134,8 +134,13 @@ function shareLeads(runs: readonly ItemRun[]): void {
 
 export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited, ctx: ParseContext): void {
   const runs: ItemRun[] = [];
-  // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items.
-  const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered);
+  // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items; "II. NỘI DUNG
+  // TUYÊN TRUYỀN" over "- Những điểm mới của Luật …" lists topics, none with an action, a time or a unit.
+  const bullets = parent.children.filter(isBullet);
+  const topics =
+    bullets.length > 0 &&
+    bullets.every((b) => !opensWithAction(b.text) && !ownsFacts(b) && !hasLeadVerb(b.text));
+  const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered) && !topics;
   // "THÁNG 3" on a line of its own (see outline.ts): the time of the items after it, up to the next one.
   let inh = inherited;
   for (const child of parent.children) {

@@ -91,7 +91,7 @@ function introducesLines(text: string): boolean {
 export const PHASE_HEAD = /^(?:dot|giai doan|lan|vong|buoc)\s+(?:\d{1,2}|[ivx]{1,4}|thu\s+\S+)$/;
 
 /** The line says something of its own about when or by whom. */
-function ownsFacts(line: OutlineNode): boolean {
+export function ownsFacts(line: OutlineNode): boolean {
   if (datedStep(line.text)) return true;
   // "- Hội thảo chuỗi giá trị nông sản: tháng 8/2026.": work, a colon, and its time. A phase ("- Đợt 1:
   // cao điểm tháng 4") is a time of its item, not a line of work.

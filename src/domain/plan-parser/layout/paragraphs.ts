@@ -111,7 +111,9 @@ function assignsHeadingAbove(prev: string, line: string): boolean {
   // A note in brackets under the heading, "(Ban TT-TĐ chủ trì; …)", belongs to it and is read there.
   if (!detectMarker(prev) || /[.!?;:,]["”)]*$/.test(prev) || !/^\p{Lu}/u.test(line)) return false;
   const words = foldWords(line);
-  if (!unitTypeAt(words, 0)) return false;
+  // "Quý III/2026 (Ban X chủ trì)" opens with a quarter, not a Quỹ: both fold to "quy".
+  if (!unitTypeAt(words, 0) || (words[0] === 'quy' && /^(?:[ivx]{1,4}|[1-4])$/.test(words[1] ?? '')))
+    return false;
   const head = ` ${words.slice(0, LEAD_VERB_REACH).join(' ')} `;
   return [...LEAD_VERBS_BY_REFERENCE, ...NOTE_LEAD_VERBS].some((v) => head.includes(` ${v} `));
 }
@@ -133,6 +135,20 @@ function indentOpensParagraphs(raw: readonly string[]): boolean {
     if (FIRST_LINE_INDENT.test(prev) && /^\p{Ll}/u.test(line)) evidence++;
   }
   return evidence >= MIN_INDENT_EVIDENCE;
+}
+
+/** Words a sentence does not end on: prepositions, conjunctions, the words before a date or a name. */
+const JOINERS = new Set(
+  'trong cua va voi tai tu den cho ve theo cac nhung ngay thang nam quy tuan hoac la do vao tren duoi sau truoc'.split(
+    ' ',
+  ),
+);
+
+function endsOnJoiner(line: string): boolean {
+  if (/[.!?:;,)]["”]?\s*$/.test(line)) return false;
+  const words = foldWords(line);
+  const last = words[words.length - 1];
+  return words.length >= 4 && last !== undefined && JOINERS.has(last);
 }
 
 export function toParagraphs(text: string): Paragraph[] {
@@ -183,6 +199,16 @@ export function toParagraphs(text: string): Paragraph[] {
     if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
       fresh = false;
     }
+    // "… tại đặc khu Phú Quốc, trong" / "Quý III/2026 (Ban …)": a line that stops on a word that cannot
+    // end a sentence ("trong", "của", "và" …) runs on, whatever case the next line opens with.
+    if (
+      current !== undefined &&
+      !startsNewParagraph(line) &&
+      !heading(prev) &&
+      !readField(prev)?.colon &&
+      endsOnJoiner(prev)
+    )
+      fresh = false;
     if (assignsHeadingAbove(prev, line)) fresh = true;
     if (indented && FIRST_LINE_INDENT.test(raw[i] ?? '') && openParens(current?.text ?? '') <= 0)
       fresh = true;
