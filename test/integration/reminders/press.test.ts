@@ -131,14 +131,18 @@ describe('buttons under a reminder', () => {
     // worker waits until the scheduler's queue has nothing left to fan out.
     const delivery = workers.workers.filter((w) => w.name.startsWith('deliver'));
     await Promise.all(delivery.map((w) => w.pause(true)));
+    // A reminder job may put itself back a moment (delayed) before it fans out, so an empty queue is not
+    // proof: each task's reminder is seen queuing its delivery.
+    const fannedOut = new Set<string>();
+    const onDone = (job: { data?: { taskId?: string } }, result: unknown): void => {
+      if ((result as { status?: string } | undefined)?.status === 'queued' && job.data?.taskId)
+        fannedOut.add(job.data.taskId);
+    };
+    const fanning = workers.workers.filter((w) => !w.name.startsWith('deliver'));
+    for (const w of fanning) w.on('completed', onDone);
     await Promise.all([c, d].map((t) => rig.scheduler.syncTask(t.id)));
-    await waitFor(
-      async () =>
-        Object.values(await rig.scheduler.queue.getJobCounts('active', 'wait', 'prioritized')).every(
-          (n) => n === 0,
-        ),
-      'both reminders to fan out',
-    );
+    await waitFor(async () => fannedOut.has(c.id) && fannedOut.has(d.id), 'both reminders to fan out');
+    for (const w of fanning) w.off('completed', onDone);
     for (const w of delivery) w.resume();
     const msg = await rig.emulator.waitForBotMessage(-1005003);
     const person = member(-1005003, 630, 'Lan');
