@@ -924,4 +924,25 @@ Quý III/2026 (Ban Tuyên truyền - Đào tạo chủ trì; Sở Nông nghiệp
       end: '2026-09-30',
     });
   });
+
+  it('reads a lead written in a sentence of its own after the item, and a due day later in a quarterly clause', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1.1. Biên tập, phát hành Bản tin Kinh tế hợp tác, mỗi quý 01 số, phát hành vào tháng cuối quý.
+Việc này giao Ban Kiểm tra.
+
+1.2. Tổ chức Hội thảo về hợp tác xã kiểu mới trong tháng 5/2026.
+Đơn vị chủ trì là Ban Tuyên truyền – Đào tạo.
+
+1.3. Báo cáo tình hình hoạt động hằng quý gửi Liên minh HTX Việt Nam và UBND tỉnh,
+trước ngày 18 của tháng cuối quý.
+Văn phòng chủ trì tổng hợp.
+`);
+    expect(
+      tasks.filter((t) => t.title.startsWith('Biên tập')).every((t) => t.lead[0] === 'ban-kiem-tra'),
+    ).toBe(true);
+    expect(byTitle(tasks, 'Hội thảo')).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-05-01' });
+    const reports = tasks.filter((t) => t.title.startsWith('Báo cáo tình hình'));
+    expect(reports.map((t) => t.end)).toEqual(['2026-03-17', '2026-06-17', '2026-09-17', '2026-12-17']);
+  });
 });

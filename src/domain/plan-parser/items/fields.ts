@@ -152,6 +152,16 @@ export function readField(text: string): Field | null {
   const window = text.slice(last.end, last.end + reach.chars);
   const colonAt = window.search(/[:：]/);
   const before = colonAt >= 0 ? window.slice(0, colonAt) : '';
+  // "Đơn vị chủ trì là Ban Tổ chức – Tuyên truyền.": "là" after a unit label stands for its colon.
+  const is = label.kind !== 'time' && label.kind !== 'other' ? /^\s+là\s+/u.exec(window) : null;
+  if (is && !label.needsColon) {
+    return {
+      kind: label.kind,
+      words: label.words,
+      colon: true,
+      value: text.slice(last.end + is[0].length).trim(),
+    };
+  }
   const colon =
     colonAt >= 0 && before.split(/\s+/).filter(Boolean).length <= reach.words && !/[.;]/.test(before);
   if (!colon && label.needsColon) return null;

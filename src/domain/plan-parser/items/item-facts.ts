@@ -31,6 +31,9 @@ export interface ItemFacts {
   onlyUnitLines: boolean;
 }
 
+const GIVEN_TO =
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc)\s+này\s+(?:giao|do|giao cho)\s+(.+?)(?:\s+(?:chủ trì|thực hiện|đảm nhiệm|phụ trách)(?:\s+thực hiện)?)?[.;\s]*$/iu;
+
 /** Words past which a line is prose rather than a short assignment. */
 const LONG_LINE_WORDS = 25;
 const isLong = (text: string): boolean => foldWords(text).length > LONG_LINE_WORDS;
@@ -273,6 +276,12 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
       // chủ trì, phối hợp Ban … chuẩn bị kịch bản.") is read sentence by sentence.
       const sentences = isNumbered(child) || isBullet(child) ? [child.text] : proseSentences(child.text);
       for (const sentence of sentences) {
+        // "Việc này giao Ban Tổ chức – Tuyên truyền.": the item's lead, in a sentence of its own.
+        const given = isNumbered(child) ? null : GIVEN_TO.exec(sentence);
+        if (given?.[1]) {
+          addLineFields(facts, [{ kind: 'lead', words: 0, colon: true, value: given[1].trim() }]);
+          continue;
+        }
         const whole = isNumbered(child) ? [] : verbFields(sentence);
         // A clause inside prose names who does the item only when nothing plainer does (read last).
         if (whole.length === 0 && !isNumbered(child) && (sentences.length > 1 || isLong(sentence)))

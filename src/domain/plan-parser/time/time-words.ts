@@ -236,6 +236,21 @@ function dueDay(folded: string, start: number, end: number): number | null {
 }
 
 /** "hằng quý, trước ngày 20 tháng cuối quý": the due day falls in the period's last month. */
+/**
+ * "hằng quý gửi Liên minh HTX Việt Nam và UBND tỉnh, trước ngày 18 của tháng cuối quý": the due day
+ * further on in the clause, in the quarter's last month.
+ */
+function dueLaterInLastMonth(clause: string): number | null {
+  const m =
+    /\b(truoc|cham nhat|muon nhat|vao)?\s*ngay\s+(\d{1,2})\s+(?:cua\s+)?thang cuoi\s+(?:cua\s+)?(?:moi\s+)?quy\b/.exec(
+      clause,
+    );
+  if (!m) return null;
+  const day = Number(m[2]);
+  if (day < 1 || day > 31) return null;
+  return m[1] === 'truoc' ? Math.max(day - 1, 1) : day;
+}
+
 function lastMonthDue(folded: string, end: number): boolean {
   return /^\s*[,(]?\s*(?:(?:truoc|cham nhat|muon nhat|vao)\s+)?ngay\s+\d{1,2}\s+(?:cua\s+)?thang cuoi\s+(?:quy|ky|moi quy)\b/.test(
     folded.slice(end),
@@ -318,7 +333,9 @@ export function findRecurrence(
       rule: {
         every,
         due:
-          dueInLast ?? (every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null),
+          dueInLast ??
+          (every === 'month' || lastMonthDue(folded, end) ? dueDay(folded, m.index, end) : null) ??
+          (every === 'quarter' ? dueLaterInLastMonth(clause) : null),
         weekday,
         ...(lastMonth ? { lastMonth } : {}),
         ...(inLastMonth ? { byQuarter: true } : {}),
