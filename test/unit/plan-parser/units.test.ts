@@ -93,4 +93,26 @@ describe('department resolution', () => {
       });
     }
   });
+
+  it('reads "các Văn phòng đại diện" as every department whose name opens so, and a name before a colon alone', () => {
+    const merged = new UnitDirectory({
+      'van-phong': ['Văn phòng'],
+      'ban-tong-hop': ['Ban Tổng hợp - Chính sách'],
+      'vpdd-nam-dinh': ['Văn phòng đại diện khu vực Nam Định'],
+      'vpdd-ha-nam': ['Văn phòng đại diện khu vực Hà Nam'],
+      'trung-tam': ['Trung tâm Dịch vụ và Hỗ trợ HTX'],
+      quy: ['Quỹ Hỗ trợ phát triển HTX', 'Quỹ Hỗ trợ phát triển HTX tỉnh'],
+    });
+    expect(slugs(merged, 'Các Văn phòng đại diện tổ chức quán triệt Nghị quyết').sort()).toEqual([
+      'vpdd-ha-nam',
+      'vpdd-nam-dinh',
+    ]);
+    // "bố trí" after the colon is no "Bộ" that would make the Trung tâm someone else's.
+    expect(slugs(merged, 'Trung tâm Dịch vụ và Hỗ trợ HTX: bố trí khu trưng bày')).toEqual(['trung-tam']);
+    // The OCR budget does not stretch "… HTX" over the verb after it into "… HTX tỉnh".
+    expect(slugs(merged, 'Quỹ Hỗ trợ phát triển HTX gửi số liệu về Ban Tổng hợp - Chính sách')).toEqual([
+      'quy',
+      'ban-tong-hop',
+    ]);
+  });
 });

@@ -144,6 +144,28 @@ export class UnitDirectory {
     return this.ofType(type).length >= 2 ? type : null;
   }
 
+  /**
+   * "các Văn phòng đại diện", "các Tiểu ban": "các" and the words two or more departments' names open
+   * with (three words at least, or a kind word and more), which name no single one of them.
+   */
+  private pluralAt(spans: readonly WordSpan[], i: number): { words: number; slugs: string[] } | null {
+    const words = spans.map((s) => s.word);
+    if (words[i] !== 'cac') return null;
+    for (let n = 4; n >= 2; n--) {
+      const phrase = words.slice(i + 1, i + 1 + n);
+      if (phrase.length < n) continue;
+      const slugs = [
+        ...new Set(
+          this.aliases
+            .filter((a) => !a.acronym && a.words.length > n && phrase.every((w, k) => a.words[k] === w))
+            .map((a) => a.slug),
+        ),
+      ];
+      if (slugs.length >= 2 && (n >= 3 || unitTypeAt(phrase, 0)?.words === 1)) return { words: n + 1, slugs };
+    }
+    return null;
+  }
+
   /** The type of a department's name ("ban", "van phong" …), if its name opens with one. */
   typeOf(slug: string): UnitType | null {
     return this.types.get(slug) ?? null;
@@ -232,6 +254,14 @@ export class UnitDirectory {
     };
     for (let i = 0; i < spans.length;) {
       const span = spans[i] as WordSpan;
+      // "Các Văn phòng đại diện tổ chức …": every department whose name opens with those words.
+      const plural = this.pluralAt(spans, i);
+      if (plural) {
+        const end = spans[i + plural.words - 1] as WordSpan;
+        for (const slug of plural.slugs) push(slug, span.start, end.end);
+        i += plural.words;
+        continue;
+      }
       const all = this.allAt(text, spans, i);
       if (all > 0) {
         const end = spans[i + all - 1] as WordSpan;
