@@ -178,6 +178,9 @@ export const ON_DEMAND_TIME = [
   'phat sinh',
 ];
 
+/** Any of those words, in folded text. */
+export const ON_DEMAND = new RegExp(`\\b(?:${ON_DEMAND_TIME.join('|')})\\b`);
+
 /**
  * Words that open a clause naming helpers after a lead: "Ban TC-KT; thành viên đoàn gồm đại diện Ban
  * HTPT, Quỹ …", "Văn phòng; phối hợp: các ban".

@@ -21,7 +21,7 @@ import {
   weekOfMonth,
 } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
-import { datedStep, isTimeHead, opensWithAction, PHASE_HEAD } from './work-lines';
+import { closingNote, datedStep, isTimeHead, opensWithAction, PHASE_HEAD, UNIT_HEAD_MAX } from './work-lines';
 import { findMentions } from '../time/time-mentions';
 import { isUnitHeading } from './roles';
 import {
@@ -90,9 +90,6 @@ function opensWithTime(text: string): boolean {
   const first = findMentions(fold(text))[0];
   return first !== undefined && (first.from === 0 || !opensWithAction(text));
 }
-
-/** How long the names before a line's colon may run: two full names ("Văn phòng đại diện khu vực …, …"). */
-const UNIT_HEAD_MAX = 90;
 
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
 function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): string {
@@ -296,7 +293,7 @@ function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
  */
 function parenTime(line: string, ctx: ParseContext): Timing | null {
   // Only the note that closes the line: "Ngày HTX Việt Nam (11/4) tại …" names a day inside the title.
-  const inner = /\(([^()]{3,48})\)[\s.;]*$/.exec(line)?.[1]?.trim();
+  const inner = closingNote(line);
   if (!inner || !isTimeHead(inner)) return null;
   const reading = readTime(inner, timeContext(ctx));
   return reading.window ? { reading, text: reading.words || inner } : null;

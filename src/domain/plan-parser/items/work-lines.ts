@@ -7,9 +7,7 @@
  */
 import { readField } from './fields';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
-import { ACTION_OPENINGS, ON_DEMAND_TIME, TOPIC_OPENINGS } from '../lexicon';
-
-const ON_DEMAND = new RegExp(`\\b(?:${ON_DEMAND_TIME.join('|')})\\b`);
+import { ACTION_OPENINGS, ON_DEMAND, TOPIC_OPENINGS } from '../lexicon';
 import { inlineFields, verbFields } from './inline-fields';
 import { hasLeadVerb } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
@@ -109,7 +107,7 @@ export function ownsFacts(line: OutlineNode): boolean {
   if (colon > 3 && colon <= UNIT_HEAD_MAX && unitTypeAt(opening, 0) && opening[1] !== 'trao') return true;
   // "- Tổ chức 01 đoàn học tập … (Quý III/2026).", "- Cử cán bộ … (theo thông báo triệu tập).": a closing
   // note in brackets that is only its time, or says the time is given later.
-  const note = /\(([^()]{3,48})\)[\s.;]*$/.exec(line.text)?.[1];
+  const note = closingNote(line.text);
   if (note && (isTimeHead(note) || ON_DEMAND.test(fold(note)))) return true;
   const inline = inlineFields(line.text);
   if (inline.fields.some((f) => f.kind !== 'other' && f.value.length > 0)) return true;
@@ -124,7 +122,12 @@ function repeats(line: string, heading: string): boolean {
 }
 
 /** How long the names before a line's colon may run: two full names ("Văn phòng đại diện khu vực …, …"). */
-const UNIT_HEAD_MAX = 90;
+export const UNIT_HEAD_MAX = 90;
+
+/** The note in brackets that closes a line ("… tại tỉnh Lâm Đồng (Quý III/2026)."), if any. */
+export function closingNote(line: string): string | null {
+  return /\(([^()]{3,48})\)[\s.;]*$/.exec(line)?.[1]?.trim() ?? null;
+}
 
 /** Minimum number of lines with facts of their own: one such line is a detail, two make a list. */
 const MIN_WORK_LINES = 2;

@@ -8,7 +8,7 @@ import { crossReferenceLeads } from '../items/cross-ref';
 import { dropSummaries } from './dedupe';
 import { readField } from '../items/fields';
 import { fold, normalizeText } from '../layout/fold';
-import { ON_DEMAND_TIME } from '../lexicon';
+import { ON_DEMAND } from '../lexicon';
 import { eventDays, withEventDates } from '../time/relative-days';
 import { dayCalendarAsItems } from '../layout/day-calendar';
 import { footnotesInline } from '../layout/footnotes';
@@ -96,8 +96,6 @@ function commonestYear(text: string): number | null {
   for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
   return best;
 }
-
-const ON_DEMAND = new RegExp(`\\b(?:${ON_DEMAND_TIME.join('|')})\\b`);
 
 function warningsFor(tasks: readonly DraftTask[], planTimeText: string): DraftWarning[] {
   const out: DraftWarning[] = [];
