@@ -27,6 +27,19 @@ export const CITED_DOCUMENTS = [
 ] as const;
 
 /**
+ * The types of document a plan is, folded and as written: the capitals line "KẾ HOẠCH" that opens its
+ * head. Longer first, so "Chương trình công tác" wins over "Chương trình".
+ */
+export const DOCUMENT_TYPES: readonly (readonly [string, string])[] = [
+  ['chuong trinh cong tac', 'Chương trình công tác'],
+  ['chuong trinh', 'Chương trình'],
+  ['ke hoach', 'Kế hoạch'],
+  ['huong dan', 'Hướng dẫn'],
+  ['phuong an', 'Phương án'],
+  ['lich cong tac', 'Lịch công tác'],
+];
+
+/**
  * The level words of a reference to the plan's own outline ("điểm 1.1, 1.3 mục 1 Phần II"), outermost
  * last: a part is a roman section, a section its numbered heading, a point the item under it.
  */

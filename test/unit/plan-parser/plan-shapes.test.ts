@@ -946,3 +946,53 @@ Văn phòng chủ trì tổng hợp.
     expect(reports.map((t) => t.end)).toEqual(['2026-03-17', '2026-06-17', '2026-09-17', '2026-12-17']);
   });
 });
+
+describe('shapes met in blind set K', () => {
+  it("reads the plan a signed decision issues (the plan comes after the decision's recipients), and cuts an item that names its timed steps at them", () => {
+    const draft = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 15/QĐ-LMHTX                         Demo, ngày 23 tháng 01 năm 2026
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch phát triển thành viên năm 2026
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thành viên năm 2026.
+Điều 2. Chánh Văn phòng, Trưởng các ban chịu trách nhiệm thi hành Quyết định này.
+
+Nơi nhận:                                                    CHỦ TỊCH
+- Như Điều 2;
+- Lưu: VT.
+
+LIÊN MINH HTX TỈNH DEMO
+                                KẾ HOẠCH
+         Phát triển thành viên năm 2026
+  (Ban hành kèm theo Quyết định số 15/QĐ-LMHTX ngày 23/01/2026)
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Tăng số lượng thành viên.
+
+II. NHIỆM VỤ CỤ THỂ
+1. Rà soát hợp tác xã ngừng hoạt động.
+   - Chủ trì: Ban Kiểm tra; phối hợp: Văn phòng.
+   - Thời hạn: Quý I/2026.
+2. Sơ kết 6 tháng và tổng kết năm thực hiện Kế hoạch.
+   - Chủ trì: Văn phòng.
+   - Thời hạn: sơ kết tháng 7/2026; tổng kết tháng 12/2026.
+`,
+      { org: 'demo', directory },
+    );
+    expect(draft.title).toBe(
+      'Kế hoạch Phát triển thành viên năm 2026 (Ban hành kèm theo Quyết định số 15/QĐ-LMHTX ngày 23/01/2026)',
+    );
+    expect(byTitle(draft.tasks, 'Rà soát')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+      start: '2026-01-01',
+      end: '2026-03-31',
+    });
+    expect(draft.tasks.filter((t) => t.lead[0] === 'van-phong').map((t) => [t.title, t.start])).toEqual([
+      ['Sơ kết 6 tháng thực hiện Kế hoạch', '2026-07-01'],
+      ['Tổng kết năm thực hiện Kế hoạch', '2026-12-01'],
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ import { classifyKind, plainKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
-import { cleanTitle, withoutOpeningVerb } from './titles';
+import { cleanTitle, titlesOfSteps, withoutOpeningVerb } from './titles';
 import {
   findRecurrence,
   hasTimeCue,
@@ -574,13 +574,16 @@ function separateTasks(
         })
       : [];
   const named = steps.length > 0 && steps.every((s) => s !== null);
+  const carved = named ? titlesOfSteps(title, steps as string[]) : null;
   return parts.map((part, i) => {
     const { text, ...window } = part;
     const [y, m] = window.start.split('-');
     const month = window.start.endsWith('-01') && window.end.slice(0, 7) === window.start.slice(0, 7);
     const label = month ? `Tháng ${Number(m)}/${y}` : text;
     const step = named ? (steps[i] ?? '') : '';
-    const own = named ? `${step.charAt(0).toUpperCase()}${step.slice(1)} ${title}` : `${title} (${label})`;
+    const own =
+      carved?.[i] ??
+      (named ? `${step.charAt(0).toUpperCase()}${step.slice(1)} ${title}` : `${title} (${label})`);
     const kind = classifyKind({
       title: own,
       committee: place.inherited.committee,

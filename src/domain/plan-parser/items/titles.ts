@@ -48,3 +48,42 @@ export function withoutOpeningVerb(title: string): string {
   }
   return title;
 }
+
+/** A period after a step's name: "6 tháng", "năm", "giữa kỳ", "nhiệm kỳ", "quý I", "đợt 2". */
+const STEP_PERIOD = /^(?:\d{1,2}|sau|cuoi|dau|giua|nhiem|quy|dot|lan|nam|thang|ky|[ivx]{1,4})$/;
+
+/**
+ * "Sơ kết 6 tháng và tổng kết năm thực hiện Kế hoạch" with the steps "sơ kết", "tổng kết" → "Sơ kết 6
+ * tháng thực hiện Kế hoạch", "Tổng kết năm thực hiện Kế hoạch": an item whose title already names its
+ * timed steps in turn is cut at them, each step with the words the steps share at the end. Null when the
+ * title does not name every step, in order.
+ */
+export function titlesOfSteps(title: string, steps: readonly string[]): string[] | null {
+  const words = title.split(/\s+/).filter((w) => w.length > 0);
+  const folded = words.map((w) => foldWords(w).join(' '));
+  const starts: number[] = [];
+  for (const step of steps) {
+    const want = foldWords(step);
+    if (want.length === 0) return null;
+    const from = (starts.at(-1) ?? -1) + 1;
+    const at = folded.findIndex((_, i) => i >= from && want.every((w, k) => folded[i + k] === w));
+    if (at < 0) return null;
+    starts.push(at);
+  }
+  if (starts.length < 2) return null;
+  // The last step's own words: its name, then the period words after it; the rest is shared.
+  const last = starts.at(-1) ?? 0;
+  let head = last + foldWords(steps.at(-1) ?? '').length;
+  while (head < words.length && STEP_PERIOD.test(folded[head] ?? '')) head++;
+  const shared = words.slice(head).join(' ');
+  const upper = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+  return starts.map((s, i) => {
+    const end = i + 1 < starts.length ? (starts[i + 1] ?? words.length) : head;
+    const own = words
+      .slice(s, end)
+      .join(' ')
+      .replace(/[\s,;]+(?:và|với|cùng)?[\s,;]*$/u, '')
+      .replace(/[\s,;]+$/, '');
+    return upper(`${own}${shared ? ` ${shared}` : ''}`.trim());
+  });
+}

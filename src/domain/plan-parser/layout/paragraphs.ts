@@ -5,7 +5,7 @@
 import { foldWords, startsWithWords } from './fold';
 import { detectMarker } from './markers';
 import { readField } from '../items/fields';
-import { LEAD_VERBS_BY_REFERENCE, NOTE_LEAD_VERBS } from '../lexicon';
+import { DOCUMENT_TYPES, LEAD_VERBS_BY_REFERENCE, NOTE_LEAD_VERBS } from '../lexicon';
 import { unitTypeAt } from '../plan/unit-words';
 
 export interface Paragraph {
@@ -53,6 +53,18 @@ export function isClosingLine(line: string): boolean {
 /** "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2": an appendix after the signature, its own part of the plan. */
 export function isAppendixHeading(line: string): boolean {
   return /^ph[uụ]\s+l[uụ]c(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s*[.:]?\s*$/iu.test(line.trim());
+}
+
+/**
+ * "KẾ HOẠCH" alone in capitals after a signature: the plan attached to a decision that issues it
+ * ("Quyết định … Ban hành kèm theo Quyết định này Kế hoạch …"). The decision's articles come first and
+ * are signed; the plan itself starts again with its own head.
+ */
+export function isAttachedDocumentHead(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 6 || letters !== letters.toUpperCase()) return false;
+  const phrase = foldWords(line).join(' ');
+  return DOCUMENT_TYPES.some(([type]) => phrase === type);
 }
 
 /** How many parentheses the text opened and left open. */
@@ -171,9 +183,10 @@ export function toParagraphs(text: string): Paragraph[] {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '') continue;
-    // After the signature, only an appendix ("PHỤ LỤC" over a table of classes) is the plan's again.
+    // After the signature, only an appendix ("PHỤ LỤC" over a table of classes) or the plan a decision
+    // issues (its own "KẾ HOẠCH" head) is the plan's again.
     if (isClosingLine(line)) {
-      const next = lines.findIndex((l, k) => k > i && isAppendixHeading(l));
+      const next = lines.findIndex((l, k) => k > i && (isAppendixHeading(l) || isAttachedDocumentHead(l)));
       if (next < 0) break;
       i = next - 1;
       prev = '';

@@ -6,7 +6,7 @@ import type { LocalDate } from '../../task';
 import { isLocalDate } from '../../calendar/dates';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { detectMarker } from '../layout/markers';
-import { CITED_DOCUMENTS } from '../lexicon';
+import { CITED_DOCUMENTS, DOCUMENT_TYPES as DOC_TYPES } from '../lexicon';
 
 export interface DocumentHead {
   /** "Kế hoạch Tổ chức Tháng hành động vì Hợp tác xã năm 2024" */
@@ -18,15 +18,6 @@ export interface DocumentHead {
   /** The year the subject names ("… năm 2024"), which beats the date of issue (a plan for 2025 is issued in 2024). */
   subjectYear: number | null;
 }
-
-const DOC_TYPES: [string, string][] = [
-  ['chuong trinh cong tac', 'Chương trình công tác'],
-  ['chuong trinh', 'Chương trình'],
-  ['ke hoach', 'Kế hoạch'],
-  ['huong dan', 'Hướng dẫn'],
-  ['phuong an', 'Phương án'],
-  ['lich cong tac', 'Lịch công tác'],
-];
 
 /** Paragraph openings that end the subject: the preamble's "Căn cứ …", "Thực hiện …". */
 const PREAMBLE = ['can cu', 'thuc hien', 'de', 'nham', 'tren co so'].map((p) => p.split(' '));
