@@ -108,6 +108,20 @@ export const TOPIC_OPENINGS = [
 ];
 
 /** Verbs that open a piece of work ("Tổ chức …", "Tuyên truyền …", "Rà soát …"). */
+/**
+ * Steps that close a piece of work and are timed apart from it: "Phát động phong trào … trong tháng
+ * 3/2026; sơ kết 6 tháng phong trào vào cuối tháng 7/2026" is two tasks.
+ */
+export const CLOSING_STEPS = [
+  'so ket',
+  'tong ket',
+  'trao giai',
+  'trao thuong',
+  'khen thuong',
+  'bao cao ket qua',
+  'danh gia ket qua',
+] as const;
+
 export const ACTION_OPENINGS = [
   'to chuc',
   'tham gia',

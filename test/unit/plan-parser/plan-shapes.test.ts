@@ -996,3 +996,59 @@ II. NHIỆM VỤ CỤ THỂ
     ]);
   });
 });
+
+describe('shapes met in blind set J', () => {
+  it('reads the lead from a sentence of its own after the item, however it is worded', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Báo cáo tình hình kinh tế tập thể hằng quý gửi Liên minh HTX Việt Nam, trước ngày 20 của tháng cuối quý.
+Văn phòng tổng hợp, xây dựng báo cáo. Các ban phối hợp cung cấp số liệu.
+
+2. Xây dựng Đề án hỗ trợ phát triển HTX vùng cao; hoàn thành trong Quý III/2026.
+Nhiệm vụ giao Ban Chính sách - Phát triển HTX và Ban Kiểm tra cùng thực hiện, có sự tham gia của Sở Nông nghiệp.
+
+3. Đánh giá, xếp loại cán bộ năm 2026 trong tháng 12/2026.
+Đơn vị được giao chủ trì là Ban Tuyên truyền - Đào tạo.
+
+4. Phát hành Bản tin, mỗi quý 01 số, phát hành vào tháng cuối quý.
+Ban Kiểm tra thực hiện biên tập, phát hành.
+
+5. Tham gia Hội chợ OCOP vùng Việt Bắc, trung tuần tháng 9/2026.
+Văn phòng phối hợp với Sở Công Thương.
+`);
+    expect(tasks.filter((t) => t.title.startsWith('Báo cáo tình hình')).map((t) => t.lead)).toEqual(
+      Array(4).fill(['van-phong']),
+    );
+    expect(byTitle(tasks, 'Đề án')?.lead).toEqual(['ban-chinh-sach', 'ban-kiem-tra']);
+    expect(byTitle(tasks, 'xếp loại')?.lead).toEqual(['ban-tuyen-truyen']);
+    expect(
+      tasks.filter((t) => t.title.startsWith('Phát hành')).every((t) => t.lead[0] === 'ban-kiem-tra'),
+    ).toBe(true);
+    // A unit that only helps is no lead.
+    expect(byTitle(tasks, 'Hội chợ')?.lead).toEqual([]);
+  });
+
+  it('times "vào tuần đầu của tháng đầu quý" as that week, and a closing step after a semicolon as a task of its own', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Họp Ban Thường vụ định kỳ mỗi quý 01 lần, vào tuần đầu của tháng đầu quý (Văn phòng chủ trì).
+2. Phát động phong trào thi đua "HTX giỏi" năm 2026 trong tháng 3/2026; sơ kết 6 tháng phong trào vào cuối tháng 7/2026 (Ban Kiểm tra chủ trì).
+`);
+    // Issued on 10/02/2026: the first quarter's meeting is over.
+    expect(tasks.filter((t) => t.title.startsWith('Họp Ban')).map((t) => [t.start, t.end])).toEqual([
+      ['2026-04-01', '2026-04-07'],
+      ['2026-07-01', '2026-07-07'],
+      ['2026-10-01', '2026-10-07'],
+    ]);
+    expect(byTitle(tasks, 'Phát động')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      start: '2026-03-01',
+      end: '2026-03-31',
+    });
+    expect(byTitle(tasks, 'Sơ kết 6 tháng phong trào thi đua "HTX giỏi" năm 2026')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      start: '2026-07-21',
+      end: '2026-07-31',
+    });
+  });
+});

@@ -117,8 +117,23 @@ const PARSED = LABELS.map(([kind, phrase]) => ({
   needsColon: NEEDS_COLON.has(phrase),
 }));
 
+/** "Đơn vị được giao chủ trì là …", "Bộ phận được phân công thực hiện: …": words inside a label that qualify it. */
+const LABEL_QUALIFIERS = [
+  ['duoc', 'giao'],
+  ['duoc', 'phan', 'cong'],
+];
+const LABEL_NOUNS = ['don vi', 'co quan', 'bo phan'].map((n) => n.split(' '));
+
 /** The label that opens these folded words (the words of the whole line), if any. */
 export function fieldLabelAt(words: readonly string[]): (FieldLabel & { needsColon: boolean }) | null {
+  const noun = LABEL_NOUNS.find((n) => startsWithWords(words, n));
+  const qualifier = noun && LABEL_QUALIFIERS.find((q) => startsWithWords(words.slice(noun.length), q));
+  if (noun && qualifier) {
+    const bare = [...words.slice(0, noun.length), ...words.slice(noun.length + qualifier.length)];
+    const label = fieldLabelAt(bare);
+    // Only a label that goes on past its noun: "Đơn vị được giao" alone is no label.
+    if (label && label.words > noun.length) return { ...label, words: label.words + qualifier.length };
+  }
   for (const label of PARSED) {
     // A label of one short word is read as written: OCR tolerance would make "Giai đoạn I:" a "Giao:".
     const exact = label.words.length === 1 && words[0] !== label.words[0];

@@ -19,6 +19,12 @@ export interface ItemFacts {
   mixedTexts: string[];
   /** Sentences "Văn phòng … tham mưu …" that name the lead in running text. */
   leadSentences: string[];
+  /**
+   * Short sentences of their own under the item, with no lead verb: "Văn phòng tổng hợp, xây dựng báo
+   * cáo.", "Ban X thực hiện biên tập, phát hành." A unit that opens one does the work, when nothing else
+   * names who leads.
+   */
+  subjectSentences: string[];
   /** What the "Nội dung" / "Hình thức" fields say, with their sub-lines: the words of the work itself. */
   content: string;
   /** The first sentence of the prose under the item that schedules something ("được tổ chức vào …"). */
@@ -31,8 +37,12 @@ export interface ItemFacts {
   onlyUnitLines: boolean;
 }
 
+/**
+ * "Việc này giao Ban X.", "Nhiệm vụ giao Ban X và Văn phòng đại diện … cùng thực hiện, có sự tham gia
+ * của Sở …": the units given the work, up to the verb that says they do it.
+ */
 const GIVEN_TO =
-  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc)\s+này\s+(?:giao|do|giao cho)\s+(.+?)(?:\s+(?:chủ trì|thực hiện|đảm nhiệm|phụ trách)(?:\s+thực hiện)?)?[.;\s]*$/iu;
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc)(?:\s+này)?\s+(?:giao|do|giao cho)\s+(.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|phụ trách)\b.*|[.;\s]*)$/iu;
 
 /** Words past which a line is prose rather than a short assignment. */
 const LONG_LINE_WORDS = 25;
@@ -222,6 +232,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     supportTexts: [],
     mixedTexts: [],
     leadSentences: [],
+    subjectSentences: [],
     proseTime: null,
     content: '',
     otherLines: [],
@@ -293,7 +304,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         else if (!isNumbered(child) && hasLeadVerb(sentence)) {
           facts.leadSentences.push(sentence);
           addLineFields(facts, timeOfAssignment(sentence));
-        }
+        } else if (child.marker === null && !isLong(sentence)) facts.subjectSentences.push(sentence);
       }
       // "Lễ phát động được tổ chức vào sáng thứ Bảy, ngày 28/3/2026 …": the prose's first scheduled time.
       if (child.marker === null && sentences.length > 0) {

@@ -5,7 +5,7 @@
 import { fold, wordSpans } from '../layout/fold';
 import type { ItemFacts } from './item-facts';
 import { helpersOnly, verbFields } from './inline-fields';
-import { HELPER_OPENINGS } from '../lexicon';
+import { HELPER_OPENINGS, SUPPORT_VERBS } from '../lexicon';
 import type { UnitDirectory, UnitHit } from '../plan/units';
 
 export interface Leads {
@@ -106,6 +106,14 @@ function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
   }
 }
 
+const SUPPORT_VERB = new RegExp(`^\\W*(?:${SUPPORT_VERBS.join('|')})\\b`);
+
+/** The sentence's opening unit is followed by a verb of helping ("Văn phòng phối hợp …"). */
+function helpsAfterUnit(units: UnitDirectory, text: string): boolean {
+  const first = units.scan(withoutNotes(text)).hits[0];
+  return first !== undefined && SUPPORT_VERB.test(fold(text.slice(first.to)));
+}
+
 /** "Văn phòng Liên minh HTX tỉnh tham mưu thành lập các Tiểu ban: …": only the opening unit leads. */
 function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): boolean {
   const text = withoutNotes(raw);
@@ -146,6 +154,13 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   }
   if (!said) {
     for (const s of facts.leadSentences) if (readLeadSentence(units, s, leads)) break;
+  }
+  // "Văn phòng tổng hợp, xây dựng báo cáo. Các ban … phối hợp cung cấp số liệu.": with helpers named and
+  // no lead, the unit that opens a sentence of its own does the work, unless it only helps.
+  if (leads.lead.length === 0) {
+    for (const s of facts.subjectSentences)
+      if (!helpsAfterUnit(units, s) && readLeadSentence(units, s, leads)) break;
+    said ||= leads.lead.length > 0;
   }
   leads.support = leads.support.filter((s) => !leads.lead.includes(s));
   return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;

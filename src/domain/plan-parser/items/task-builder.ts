@@ -26,6 +26,7 @@ import { findMentions } from '../time/time-mentions';
 import { isUnitHeading } from './roles';
 import {
   BODY_OPENINGS,
+  CLOSING_STEPS,
   SUBJECT_EVENT_VERBS,
   RELATIVE_TIME_AFTER,
   RELATIVE_TIME_BEFORE,
@@ -622,13 +623,64 @@ function twoTimedParts(text: string): [string, string] | null {
   ];
 }
 
+/**
+ * "Phát động phong trào … trong tháng 3/2026; sơ kết 6 tháng phong trào vào cuối tháng 7/2026.": a line of
+ * work and, after a semicolon, a closing step with a time of its own. The two parts, or null.
+ */
+function timedClosingStep(text: string): [string, string] | null {
+  const clauses = text.split(/;\s+/);
+  if (clauses.length !== 2) return null;
+  const [work = '', step = ''] = clauses;
+  const closes = CLOSING_STEPS.some((s) => startsWithWords(foldWords(step), s.split(' ')));
+  // "Cuộc thi …: phát động trong tháng 6; trao giải trong tháng 11": steps listed after a colon are read
+  // as the item's separate times, each named with the whole item.
+  if (!closes || work.includes(':') || !isSpecificTime(work) || !isSpecificTime(step)) return null;
+  // "…; sơ kết … vào cuối tháng 7/2026 (Ban X chủ trì).": a closing note is said of both.
+  const note = /\s*\([^()]*\)[\s.;]*$/u.exec(step)?.[0] ?? '';
+  return [`${work}${note}`, stepWithObject(step, work)];
+}
+
+/** Where a clause's time begins: "… vào cuối tháng 7/2026", "… trong tháng 3/2026". */
+const TIME_CUT = /\s+(?:vào|trong|trước|dự kiến|từ|đến|chậm nhất|hoàn thành)\s/iu;
+
+/**
+ * "sơ kết 6 tháng phong trào" after "Phát động phong trào thi đua "HTX giỏi" năm 2026 trong tháng 3": the
+ * step's object is the work's, written out — "Sơ kết 6 tháng phong trào thi đua "HTX giỏi" năm 2026".
+ * The object is found by the last two or three words the step shares with the work.
+ */
+function stepWithObject(step: string, work: string): string {
+  const cut = (s: string): string => s.slice(0, s.search(TIME_CUT) >= 0 ? s.search(TIME_CUT) : s.length);
+  const own = cut(step).trim();
+  const object = cut(work);
+  const ownWords = own.split(/\s+/);
+  const workWords = object.split(/\s+/);
+  const folded = workWords.map((w) => foldWords(w).join(' '));
+  let out = own;
+  for (const n of [3, 2]) {
+    const tail = ownWords.slice(-n).map((w) => foldWords(w).join(' '));
+    if (tail.length < n || tail.some((w) => w === '')) continue;
+    const at = folded.findIndex((_, i) => tail.every((w, k) => folded[i + k] === w));
+    if (at < 0) continue;
+    const rest = workWords
+      .slice(at + n)
+      .join(' ')
+      .trim();
+    out = rest ? `${own} ${rest}` : own;
+    break;
+  }
+  // The step keeps its own time, read from the line as any item's is.
+  const time = step.search(TIME_CUT) >= 0 ? step.slice(step.search(TIME_CUT)) : '';
+  const whole = out === own ? step : `${out}${time}`;
+  return `${whole.charAt(0).toUpperCase()}${whole.slice(1)}`.replace(/[\s.;,]+$/, '');
+}
+
 export function buildItemTasks(
   node: OutlineNode,
   place: ItemPlace,
   ctx: ParseContext,
   isSubItem: IsSubItem,
 ): WorkTask[] {
-  const pair = twoTimedParts(node.text);
+  const pair = twoTimedParts(node.text) ?? timedClosingStep(node.text);
   if (pair) {
     // "Tổ chức Hội nghị … sơ kết (dự kiến tháng 7/2026) và Hội nghị … tổng kết (dự kiến ngày 22/12/2026)":
     // two pieces of work, each at its own time, sharing the item's body.

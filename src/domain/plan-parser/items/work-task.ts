@@ -3,7 +3,7 @@ import type { TaskKind } from '../../task';
 import { addDays, daysInMonth, weekday } from '../../calendar/dates';
 import type { Inherited, ParseContext, WorkTask } from '../plan/context';
 import type { Leads } from './leads';
-import type { Recurrence, Window } from '../time/time-words';
+import { weekOfMonth, type Recurrence, type Window } from '../time/time-words';
 
 export interface ItemPlace {
   ref: string;
@@ -86,6 +86,8 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
           start: `${year}-${pad(listed)}-01`,
           end: `${year}-${pad(listed)}-${pad(daysInMonth(year, listed))}`,
         };
+      // "vào tuần đầu của tháng đầu quý": that week of the month.
+      if (rule.week) window = weekOfMonth(rule.week, window) ?? window;
       // "trước ngày 10 của tháng đầu quý sau": the period, then the next one's first days.
       if (rule.nextPeriodDue)
         window = {

@@ -51,6 +51,8 @@ export interface Recurrence {
   nextPeriodDue?: number;
   /** "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months the occurrences are, one a period. */
   inMonths?: number[];
+  /** "vào tuần đầu của tháng đầu quý": the words naming the week of each occurrence's month. */
+  week?: string;
 }
 
 export interface TimeReading {
@@ -320,11 +322,16 @@ export function findRecurrence(
     const inMiddleMonth =
       every === 'quarter' &&
       /(?:^|\s)(?:trong|vao)\s+thang giua\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(clause);
+    // "họp định kỳ mỗi quý 01 lần, vào tuần đầu của tháng đầu quý": the quarter's first month.
+    const inFirstMonth =
+      every === 'quarter' && /\bthang dau\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b(?!\s+sau)/.test(clause);
+    const week = inLastMonth || inMiddleMonth || inFirstMonth ? BARE_WEEK.exec(clause) : null;
     // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
     const next = NEXT_PERIOD_DUE.exec(folded.slice(end));
     // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
     const written = every === 'quarter' || every === 'half' ? listedMonths(folded, end) : [];
-    const inMonths = written.length > 1 ? written : inMiddleMonth ? [2, 5, 8, 11] : [];
+    const inMonths =
+      written.length > 1 ? written : inMiddleMonth ? [2, 5, 8, 11] : inFirstMonth ? [1, 4, 7, 10] : [];
     // "trước ngày 15 tháng cuối mỗi quý": a due day in the last month; the window is the whole quarter.
     const dueInLast = /^thang cuoi/.test(m[0]) ? dueDay(folded, m.index, end) : null;
     const lastMonth = (/^thang cuoi/.test(m[0]) && dueInLast === null) || inLastMonth;
@@ -342,6 +349,7 @@ export function findRecurrence(
         ...(dues.length > 1 ? { dues } : {}),
         ...(next ? { nextPeriodDue: dayBefore(next[1], Number(next[2])) } : {}),
         ...(inMonths.length > 1 ? { inMonths } : {}),
+        ...(week ? { week: week[0] } : {}),
       },
       start: m.index,
       end,
