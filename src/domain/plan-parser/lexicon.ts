@@ -122,6 +122,15 @@ export const CLOSING_STEPS = [
   'danh gia ket qua',
 ] as const;
 
+/**
+ * Words that name one round of a repeated piece of work: "lớp thứ nhất tháng 6/2026 …; lớp thứ hai tháng
+ * 9/2026 …", "đợt 1 …; đợt 2 …".
+ */
+export const ROUND_WORDS = ['lop', 'dot', 'lan', 'khoa', 'buoc', 'phien'];
+
+/** Words before a name that make it several departments: "các Văn phòng đại diện", "hai Văn phòng đại diện". */
+export const PLURAL_WORDS = ['cac', 'hai', 'ba', 'bon', 'nhung'];
+
 export const ACTION_OPENINGS = [
   'to chuc',
   'tham gia',

@@ -1051,4 +1051,71 @@ II. NHIỆM VỤ CỤ THỂ
       end: '2026-07-31',
     });
   });
+
+  it('reads a range of quarters after the last comma, rounds timed after a colon, and a monthly report that starts later', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Hỗ trợ HTX đàm phán, ký kết hợp đồng liên kết bao tiêu sản phẩm, trong Quý II - Quý
+III/2026 (Văn phòng chủ trì).
+2. Tập huấn quản trị chuỗi cung ứng cho giám đốc HTX: lớp thứ nhất tháng 6/2026 tại phường
+Long Châu; lớp thứ hai tháng 9/2026 tại phường Trà Vinh (Ban Kiểm tra chủ trì).
+3. Hằng tháng, trước ngày 20, báo cáo tiến độ gửi về Văn phòng (bắt đầu từ tháng 5/2026).
+`);
+    expect(byTitle(tasks, 'đàm phán')).toMatchObject({ start: '2026-04-01', end: '2026-09-30' });
+    expect(tasks.filter((t) => t.title.startsWith('Tập huấn')).map((t) => [t.title, t.start])).toEqual([
+      ['Tập huấn quản trị chuỗi cung ứng cho giám đốc HTX (lớp thứ nhất)', '2026-06-01'],
+      ['Tập huấn quản trị chuỗi cung ứng cho giám đốc HTX (lớp thứ hai)', '2026-09-01'],
+    ]);
+    const reports = tasks.filter((t) => t.title.startsWith('Hằng tháng'));
+    expect(reports.map((t) => t.end)).toEqual([
+      '2026-05-19',
+      '2026-06-19',
+      '2026-07-19',
+      '2026-08-19',
+      '2026-09-19',
+      '2026-10-19',
+      '2026-11-19',
+      '2026-12-19',
+    ]);
+  });
+
+  it('reads "Tổ chức thực hiện" that lists a section beside points, a co-lead with "cùng", and "hai Văn phòng đại diện"', () => {
+    const dir: OrgDirectory = {
+      demo: {
+        name: 'Liên minh Hợp tác xã tỉnh Demo',
+        departments: {
+          'van-phong': ['Văn phòng'],
+          'ban-thi-truong': ['Ban Thị trường'],
+          'trung-tam': ['Trung tâm Dịch vụ hỗ trợ HTX', 'Trung tâm'],
+          'vpdd-a': ['Văn phòng đại diện Bến Tre'],
+          'vpdd-b': ['Văn phòng đại diện Trà Vinh'],
+        },
+      },
+    };
+    const { tasks } = parsePlan(
+      `${HEAD}
+II. NHIỆM VỤ
+1. Kết nối
+1.1. Tổ chức Hội nghị kết nối, trong tháng 5/2026.
+1.2. Hỗ trợ ký kết hợp đồng, trong Quý III/2026.
+2. Sơ kết, tổng kết
+2.1. Sơ kết 6 tháng, trong tháng 7/2026.
+2.2. Tổng kết năm, tháng 12/2026.
+3. Báo cáo
+3.1. Báo cáo tiến độ tại địa bàn, trước ngày 20/11/2026.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Thị trường chủ trì các nội dung tại điểm 1.1, mục 2.
+2. Trung tâm Dịch vụ hỗ trợ HTX cùng Ban Thị trường chủ trì điểm 1.2.
+3. Hai Văn phòng đại diện thực hiện báo cáo tại điểm 3.1.
+`,
+      { org: 'demo', directory: dir },
+    );
+    const lead = (words: string): string[] | undefined => byTitle(tasks, words)?.lead;
+    expect(lead('Hội nghị kết nối')).toEqual(['ban-thi-truong']);
+    expect(lead('Sơ kết')).toEqual(['ban-thi-truong']);
+    expect(lead('Tổng kết')).toEqual(['ban-thi-truong']);
+    expect(lead('ký kết')).toEqual(['trung-tam', 'ban-thi-truong']);
+    expect(lead('Báo cáo tiến độ')).toEqual(['vpdd-a', 'vpdd-b']);
+  });
 });

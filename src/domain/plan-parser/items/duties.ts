@@ -148,7 +148,9 @@ function byReference(text: string, slugs: readonly string[], ref: string, ctx: P
   for (const c of clauses) {
     // A clause naming its own unit ("…; Trung tâm Tư vấn chủ trì điểm 2.2") gives the items to that unit.
     const own = ctx.units.scan(c.subject).hits.map((h) => h.slug);
-    const units = own.length > 0 ? own : slugs;
+    // "…; cùng Ban X chủ trì điểm 2.3": the line's unit and Ban X lead it together.
+    const together = /^(?:cung|cung voi|va)\b/.test(fold(c.subject).trim());
+    const units = together ? [...new Set([...slugs, ...own])] : own.length > 0 ? own : slugs;
     if (units.length === 0) continue;
     ctx.assignments.push({ ...c, slugs: [...units], ref });
     given = true;

@@ -38,8 +38,9 @@ export interface RefAssignment extends RefClause {
 interface Group {
   level: RefLevel;
   labels: string[];
-  /** Where it starts in the folded clause. */
+  /** Where it starts and ends in the folded clause. */
   at: number;
+  end: number;
 }
 
 const NUMBER = String.raw`\d{1,2}(?:\.\d{1,2})*`;
@@ -66,6 +67,7 @@ function groupsOf(folded: string): Group[] {
         level,
         labels: level === 'part' ? labels.map((l) => l.toUpperCase()) : labels,
         at: m.index,
+        end: m.index + m[0].length,
       });
     }
   }
@@ -73,7 +75,7 @@ function groupsOf(folded: string): Group[] {
 }
 
 /** The paths a run of groups names; a section right after points qualifies them ("điểm a mục 2"). */
-function pathsOf(groups: readonly Group[], part: string | null): string[] {
+function pathsOf(groups: readonly Group[], part: string | null, folded = ''): string[] {
   const ownPart = [...groups].reverse().find((g) => g.level === 'part')?.labels[0] ?? part;
   const prefix = ownPart ?? '*';
   const out: string[] = [];
@@ -87,7 +89,9 @@ function pathsOf(groups: readonly Group[], part: string | null): string[] {
     }
     if (g.level === 'point') {
       const next = groups[i + 1];
-      const qualifier = next?.level === 'section' ? next.labels[0] : undefined;
+      // "điểm a mục 2" qualifies the points; "điểm 1.2, 2.3, mục 4 và điểm 5.2" lists a section beside them.
+      const listed = next !== undefined && /[,;]|\bva\b/.test(folded.slice(g.end, next.at));
+      const qualifier = next?.level === 'section' && !listed ? next.labels[0] : undefined;
       for (const l of g.labels)
         out.push(l.includes('.') || !qualifier ? `${prefix}.${l}` : `${prefix}.${qualifier}.${l}`);
       if (qualifier !== undefined) i++;
@@ -148,8 +152,8 @@ export function readReferences(text: string): RefClause[] {
     const role = roleOf(inc);
     if (!role) continue;
     part = [...groups].reverse().find((g) => g.level === 'part')?.labels[0] ?? part;
-    const include = pathsOf(groups, part);
-    const exclude = exc.flatMap((e) => pathsOf(groupsOf(e), part));
+    const include = pathsOf(groups, part, inc);
+    const exclude = exc.flatMap((e) => pathsOf(groupsOf(e), part, e));
     // fold keeps offsets: the subject is cut from the written text.
     const subject = text.slice(m.index, m.index + role.at).trim();
     if (include.length > 0) clauses.push({ role: role.role, subject, include, exclude });

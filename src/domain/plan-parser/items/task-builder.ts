@@ -27,6 +27,7 @@ import { isUnitHeading } from './roles';
 import {
   BODY_OPENINGS,
   CLOSING_STEPS,
+  ROUND_WORDS,
   SUBJECT_EVENT_VERBS,
   RELATIVE_TIME_AFTER,
   RELATIVE_TIME_BEFORE,
@@ -92,6 +93,14 @@ function opensWithTime(text: string): boolean {
   return first !== undefined && (first.from === 0 || !opensWithAction(text));
 }
 
+const ROUND_STEP = new RegExp(`^(?:${ROUND_WORDS.join('|')})\\s+(?:thu\\s+[a-z]+|\\d{1,2}|[ivx]{1,3})\\b`);
+
+/** "lớp thứ nhất tháng 6/2026 tại …; lớp thứ hai tháng 9/2026 tại …": two or more rounds, each with a time. */
+function roundsWithTimes(text: string): boolean {
+  const clauses = text.split(/;\s+/);
+  return clauses.length >= 2 && clauses.every((c) => ROUND_STEP.test(fold(c).trim()) && isSpecificTime(c));
+}
+
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
 function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): string {
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
@@ -114,6 +123,11 @@ function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): stri
   // lead is read from the line); the work is the title.
   if (split && split.head.length <= UNIT_HEAD_MAX && isUnitHead(split.head) && /\p{L}{2}/u.test(split.rest))
     return cleanTitle(split.rest);
+  // "Tập huấn …: lớp thứ nhất tháng 6/2026 tại …; lớp thứ hai tháng 9/2026 tại …": its rounds, each timed.
+  if (split && roundsWithTimes(split.rest)) {
+    facts.timeText ??= split.rest;
+    return cleanTitle(split.head);
+  }
   // "…: trong thời gian cao điểm" names no date but is the item's time all the same (the plan's peak).
   if (
     split &&
@@ -276,16 +290,20 @@ function clauseTime(line: string, ctx: ParseContext): Timing | null {
  * only time words times the item when its group gives no time.
  */
 function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
-  const last = line
-    .replace(/\([^()]*\)/g, ' ')
-    .split(/[,;]\s+|\s[–—-]\s/)
-    .slice(1)
-    .at(-1)
-    ?.replace(/[\s.;]+$/, '')
-    .trim();
-  if (!last || !isTimeHead(last)) return null;
-  const reading = readTime(last, timeContext(ctx));
-  return reading.window ? { reading, text: last } : null;
+  const bare = line.replace(/\([^()]*\)/g, ' ');
+  const tidy = (s: string | undefined): string => (s ?? '').replace(/[\s.;]+$/, '').trim();
+  // The clause after the last comma whole ("…, trong Quý II - Quý III/2026" keeps its range), else the
+  // part after the last dash ("Kiểm tra 10 HTX – Quý II/2026").
+  const clauses = bare.split(/[,;]\s+/);
+  const byComma = clauses.length > 1 ? tidy(clauses.at(-1)) : '';
+  const dashed = bare.split(/\s[–—-]\s/);
+  const byDash = dashed.length > 1 ? tidy(dashed.at(-1)) : '';
+  for (const last of [byComma, byDash]) {
+    if (!last || !isTimeHead(last)) continue;
+    const reading = readTime(last, timeContext(ctx));
+    if (reading.window) return { reading, text: last };
+  }
+  return null;
 }
 
 /**
@@ -582,9 +600,15 @@ function separateTasks(
     const month = window.start.endsWith('-01') && window.end.slice(0, 7) === window.start.slice(0, 7);
     const label = month ? `Tháng ${Number(m)}/${y}` : text;
     const step = named ? (steps[i] ?? '') : '';
+    // "Tập huấn … (lớp thứ hai)": a round is named after the work; a step ("Phát động …") before it.
+    const round = named && ROUND_STEP.test(fold(step));
     const own =
       carved?.[i] ??
-      (named ? `${step.charAt(0).toUpperCase()}${step.slice(1)} ${title}` : `${title} (${label})`);
+      (round
+        ? `${title} (${step})`
+        : named
+          ? `${step.charAt(0).toUpperCase()}${step.slice(1)} ${title}`
+          : `${title} (${label})`);
     const kind = classifyKind({
       title: own,
       committee: place.inherited.committee,

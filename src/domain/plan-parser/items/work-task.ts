@@ -95,6 +95,10 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
           end: addDays(`${year}-${pad(m2)}-${pad(daysInMonth(year, m2))}`, rule.nextPeriodDue),
         };
       if (!meets(window)) continue;
+      // "(bắt đầu từ tháng 3/2026)": periods that end before it are none of the rule's.
+      const since = rule.since;
+      if (since && (since.year ?? year) === year && Number(window.end.slice(5, 7)) < since.month) continue;
+      if (since?.year && since.year > year) continue;
       const label =
         rule.every === 'month' || (rule.lastMonth && !rule.byQuarter)
           ? `Tháng ${m2}/${year}`

@@ -15,7 +15,7 @@ import {
   unitTypeAt,
   type UnitType,
 } from './unit-words';
-import { HEAD_POSTS } from '../lexicon';
+import { HEAD_POSTS, PLURAL_WORDS } from '../lexicon';
 
 const POSTS = HEAD_POSTS.map((p) => p.split(' '));
 
@@ -145,12 +145,13 @@ export class UnitDirectory {
   }
 
   /**
-   * "các Văn phòng đại diện", "các Tiểu ban": "các" and the words two or more departments' names open
+   * "các Văn phòng đại diện", "hai Văn phòng đại diện", "các Tiểu ban": "các" (or a count) and the words two or more departments' names open
    * with (three words at least, or a kind word and more), which name no single one of them.
    */
   private pluralAt(spans: readonly WordSpan[], i: number): { words: number; slugs: string[] } | null {
     const words = spans.map((s) => s.word);
-    if (words[i] !== 'cac') return null;
+    // "các", "hai", "ba" …: several of them ("hai Văn phòng đại diện thực hiện báo cáo tại điểm 5.1").
+    if (!PLURAL_WORDS.includes(words[i] ?? '')) return null;
     for (let n = 4; n >= 2; n--) {
       const phrase = words.slice(i + 1, i + 1 + n);
       if (phrase.length < n) continue;

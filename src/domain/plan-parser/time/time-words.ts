@@ -53,6 +53,8 @@ export interface Recurrence {
   inMonths?: number[];
   /** "vào tuần đầu của tháng đầu quý": the words naming the week of each occurrence's month. */
   week?: string;
+  /** "(bắt đầu từ tháng 3/2026)": the first month the rule runs from. */
+  since?: { month: number; year: number | null };
 }
 
 export interface TimeReading {
@@ -294,6 +296,10 @@ function periodDues(folded: string, end: number): { month: number; day: number }
     .filter((d) => d.day >= 1);
 }
 
+/** "bắt đầu từ tháng 3/2026", "từ tháng 5" with no end: the month a rhythm starts. */
+const SINCE_MONTH =
+  /\b(?:bat dau\s+)?tu\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\b(?!\s*(?:\/\s*\d{4}\s*)?(?:den|toi|-|–))/;
+
 export function findRecurrence(
   text: string,
 ): { rule: Recurrence; start: number; end: number; words: string } | null {
@@ -326,6 +332,9 @@ export function findRecurrence(
     const inFirstMonth =
       every === 'quarter' && /\bthang dau\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b(?!\s+sau)/.test(clause);
     const week = inLastMonth || inMiddleMonth || inFirstMonth ? BARE_WEEK.exec(clause) : null;
+    // "hằng tháng, trước ngày 20 … (bắt đầu từ tháng 3/2026)": the rule starts that month.
+    const from = SINCE_MONTH.exec(folded);
+    const since = from ? { month: Number(from[1]), year: from[2] ? Number(from[2]) : null } : null;
     // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
     const next = NEXT_PERIOD_DUE.exec(folded.slice(end));
     // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
@@ -350,6 +359,7 @@ export function findRecurrence(
         ...(next ? { nextPeriodDue: dayBefore(next[1], Number(next[2])) } : {}),
         ...(inMonths.length > 1 ? { inMonths } : {}),
         ...(week ? { week: week[0] } : {}),
+        ...(since ? { since } : {}),
       },
       start: m.index,
       end,
