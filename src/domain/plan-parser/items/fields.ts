@@ -68,6 +68,15 @@ const LABELS: [FieldKind, string][] = [
   ['time', 'ky bao cao'],
   ['time', 'han nop'],
   ['time', 'han gui'],
+  // Terse plans shorten labels ("tg: T5 - đđ: xã Văn Quan - TTBD; p/h: Quỹ"); read only right before a
+  // colon (ABBREVIATED), as the letters alone are other words too.
+  ['lead', 'dv thuc hien'],
+  ['lead', 'dv chu tri'],
+  ['support', 'dv phoi hop'],
+  ['support', 'p h'],
+  ['support', 'ph'],
+  ['time', 'tg'],
+  ['other', 'dd'],
   ...[
     'noi dung',
     'hinh thuc',
@@ -111,10 +120,14 @@ const NEEDS_COLON = new Set([
   'trach nhiem',
 ]);
 
+/** The shortened labels: their colon must follow at once. */
+const ABBREVIATED = new Set(['dv thuc hien', 'dv chu tri', 'dv phoi hop', 'p h', 'ph', 'tg', 'dd']);
+
 const PARSED = LABELS.map(([kind, phrase]) => ({
   kind,
   words: phrase.split(' '),
-  needsColon: NEEDS_COLON.has(phrase),
+  needsColon: NEEDS_COLON.has(phrase) || ABBREVIATED.has(phrase),
+  abbreviated: ABBREVIATED.has(phrase),
 }));
 
 /** "Đơn vị được giao chủ trì là …", "Bộ phận được phân công thực hiện: …": words inside a label that qualify it. */
@@ -125,7 +138,9 @@ const LABEL_QUALIFIERS = [
 const LABEL_NOUNS = ['don vi', 'co quan', 'bo phan'].map((n) => n.split(' '));
 
 /** The label that opens these folded words (the words of the whole line), if any. */
-export function fieldLabelAt(words: readonly string[]): (FieldLabel & { needsColon: boolean }) | null {
+export function fieldLabelAt(
+  words: readonly string[],
+): (FieldLabel & { needsColon: boolean; abbreviated?: boolean }) | null {
   const noun = LABEL_NOUNS.find((n) => startsWithWords(words, n));
   const qualifier = noun && LABEL_QUALIFIERS.find((q) => startsWithWords(words.slice(noun.length), q));
   if (noun && qualifier) {
@@ -138,7 +153,13 @@ export function fieldLabelAt(words: readonly string[]): (FieldLabel & { needsCol
     // A label of one short word is read as written: OCR tolerance would make "Giai đoạn I:" a "Giao:".
     const exact = label.words.length === 1 && words[0] !== label.words[0];
     if (!exact && startsWithWords(words, label.words)) {
-      return { kind: label.kind, words: label.words.length, colon: false, needsColon: label.needsColon };
+      return {
+        kind: label.kind,
+        words: label.words.length,
+        colon: false,
+        needsColon: label.needsColon,
+        abbreviated: label.abbreviated,
+      };
     }
   }
   return null;
@@ -163,7 +184,11 @@ export function readField(text: string): Field | null {
   // The colon may come after a few qualifying words: "Đơn vị chủ trì chuẩn bị:", "Thời gian thực hiện:".
   // A time label may name what it times at length: "Thời gian cao điểm Tháng hành động vì Hợp tác xã năm
   // 2026: từ ngày 29/3 …" is still the time.
-  const reach = label.kind === 'time' ? TIME_QUALIFIER : QUALIFIER;
+  const reach = label.abbreviated
+    ? { chars: 3, words: 0 }
+    : label.kind === 'time'
+      ? TIME_QUALIFIER
+      : QUALIFIER;
   const window = text.slice(last.end, last.end + reach.chars);
   const colonAt = window.search(/[:：]/);
   const before = colonAt >= 0 ? window.slice(0, colonAt) : '';

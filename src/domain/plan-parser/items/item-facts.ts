@@ -33,6 +33,12 @@ export interface ItemFacts {
   otherLines: OutlineNode[];
   /** The item has no body at all: its lead may be given once for a run of such items. */
   bare: boolean;
+  /**
+   * Values of other fields and the title's own words, which a terse hand ends with the unit doing the
+   * work, unlabelled: "đđ: xã Văn Quan - 45 - TTBD". A dash-separated part that is nothing but units leads
+   * when nothing else names a lead.
+   */
+  looseTexts: string[];
   /** The body is nothing but unmarked unit lines ("Đơn vị chủ trì: …"), as when they close a run of items. */
   onlyUnitLines: boolean;
 }
@@ -199,6 +205,7 @@ function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
     else if (f.kind === 'lead') facts.leadTexts.push(f.value);
     else if (f.kind === 'support') facts.supportTexts.push(f.value);
     else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
+    else if (f.kind === 'other') facts.looseTexts.push(f.value);
   }
 }
 
@@ -238,6 +245,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     otherLines: [],
     bare: item.children.length === 0,
     onlyUnitLines: onlyUnitLines(item),
+    looseTexts: [line.text],
   };
   const proseFields: Field[] = [];
   const visit = (node: OutlineNode): void => {

@@ -2,7 +2,7 @@
  * Lead and coordinating units of an item, from its "Đơn vị chủ trì / tham mưu / phối hợp" fields or a
  * sentence "<unit> chủ trì, phối hợp với <units> …".
  */
-import { fold, wordSpans } from '../layout/fold';
+import { fold, foldWords, wordSpans } from '../layout/fold';
 import type { ItemFacts } from './item-facts';
 import { helpersOnly, verbFields } from './inline-fields';
 import { HELPER_OPENINGS, SUPPORT_VERBS } from '../lexicon';
@@ -128,6 +128,19 @@ function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): bool
   return true;
 }
 
+/** The parts of a terse line: "Kế toán HTX - tg: đầu T4 - đđ: xã Văn Quan - 45 - TTBD", or of a row "… | 50 | TTBD". */
+const LOOSE_PARTS = /\s[-–—]\s|\s*\|\s*/;
+
+/** A part that names units and nothing else ("TTBD", "Quỹ và TTBD"): the line's unlabelled doer. */
+function onlyUnits(units: UnitDirectory, part: string): boolean {
+  const text = withoutNotes(part);
+  const hits = units.scan(text).hits;
+  if (hits.length === 0) return false;
+  let rest = text;
+  for (const h of [...hits].sort((a, b) => b.from - a.from)) rest = rest.slice(0, h.from) + rest.slice(h.to);
+  return foldWords(rest).every((w) => w === 'va');
+}
+
 /** The item's units, or null when its body names none. */
 export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null {
   const leads: Leads = { lead: [], support: [], unknown: [] };
@@ -161,6 +174,15 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
     for (const s of facts.subjectSentences)
       if (!helpsAfterUnit(units, s) && readLeadSentence(units, s, leads)) break;
     said ||= leads.lead.length > 0;
+  }
+  if (leads.lead.length === 0) {
+    // The title's first part is its work ("Văn phòng" alone is a heading, not a doer).
+    const parts = facts.looseTexts.flatMap((t, i) => t.split(LOOSE_PARTS).slice(i === 0 ? 1 : 0));
+    const part = parts.find((p) => onlyUnits(units, p));
+    if (part) {
+      scanInto(units, part, leads, 'lead');
+      said = true;
+    }
   }
   leads.support = leads.support.filter((s) => !leads.lead.includes(s));
   return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;

@@ -21,7 +21,15 @@ import {
   weekOfMonth,
 } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
-import { closingNote, datedStep, isTimeHead, opensWithAction, PHASE_HEAD, UNIT_HEAD_MAX } from './work-lines';
+import {
+  closingNote,
+  datedStep,
+  isTimeHead,
+  isTopicHeading,
+  opensWithAction,
+  PHASE_HEAD,
+  UNIT_HEAD_MAX,
+} from './work-lines';
 import { findMentions } from '../time/time-mentions';
 import { isUnitHeading } from './roles';
 import {
@@ -97,8 +105,10 @@ const ROUND_STEP = new RegExp(`^(?:${ROUND_WORDS.join('|')})\\s+(?:thu\\s+[a-z]+
 
 /** "lớp thứ nhất tháng 6/2026 tại …; lớp thứ hai tháng 9/2026 tại …": two or more rounds, each with a time. */
 function roundsWithTimes(text: string): boolean {
-  const clauses = text.split(/;\s+/);
-  return clauses.length >= 2 && clauses.every((c) => ROUND_STEP.test(fold(c).trim()) && isSpecificTime(c));
+  // "đợt 1 tháng 4/2026 (khu vực đồng bằng), đợt 2 tháng 11/2026 (…)": commas may part them too.
+  const rounds = (clauses: string[]): boolean =>
+    clauses.length >= 2 && clauses.every((c) => ROUND_STEP.test(fold(c).trim()) && isSpecificTime(c));
+  return rounds(text.split(/;\s+/)) || rounds(text.split(/[;,]\s+(?=\S+\s+(?:\d|thứ))/u));
 }
 
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
@@ -137,8 +147,24 @@ function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): stri
     facts.timeText ??= split.rest;
     return cleanTitle(split.head);
   }
+  // "Cuộc thi viết "…" dành cho cán bộ …: Ban X là đơn vị chủ trì, …; Cuộc thi được phát động …": a verbose
+  // hand names the work before a colon and goes on in sentences; the name is the title, the rest its facts.
+  // "Về báo cáo chính: Xây dựng dự thảo …" names a topic, then the work: that stays whole.
+  if (
+    split &&
+    facts.lineText.length > LONG_TITLE &&
+    foldWords(split.head).length >= NAME_WORDS &&
+    !opensWithAction(split.rest) &&
+    !isTopicHeading(split.head)
+  )
+    return cleanTitle(split.head);
   return cleanTitle(facts.lineText);
 }
+
+/** A line longer than this is a paragraph, not a title; what names the work before its colon is. */
+const LONG_TITLE = 140;
+/** Words the name before the colon must have to stand as the title ("Tuyên truyền:" is a heading). */
+const NAME_WORDS = 4;
 
 /**
  * "+ Hoàn thiện danh sách …, chậm nhất ngày 25/3/2026 (Ban TC-KT chủ trì)": a bullet under an item that
@@ -361,6 +387,21 @@ function groupWeek(text: string, outer: Timing | null): Timing | null {
   return window ? { reading: { ...outer.reading, window, deadline: false, words: text }, text } : null;
 }
 
+/**
+ * "Lớp 1. Kế toán HTX - tháng 3/2026 - phường Trường Vinh - 60 HV - TT GDNN": a terse line's parts, one
+ * of which is nothing but a time, written without a word that introduces it.
+ */
+function partTime(line: string, ctx: ParseContext): Timing | null {
+  const part = line
+    .split(/\s[-–—]\s|\s*\|\s*/)
+    .slice(1)
+    .map((p) => p.trim().replace(/[\s.;,]+$/, ''))
+    .find((p) => isTimeHead(p));
+  if (!part) return null;
+  const reading = readTime(part, timeContext(ctx));
+  return reading.window ? { reading, text: part } : null;
+}
+
 function itemTiming(
   title: string,
   facts: ItemFacts,
@@ -375,6 +416,9 @@ function itemTiming(
     () => titleTime(title, ctx),
     // "Hội nghị lần thứ 3 (dự kiến đầu tháng 7/2026): …": the note the title drops still times the item.
     () => titleTime(headAndRest(facts.lineText)?.head ?? facts.lineText, ctx),
+    // A title cut at its colon leaves its time in the words after it.
+    () => titleTime(facts.lineText, ctx),
+    () => partTime(facts.lineText, ctx),
   ];
   const candidates: (() => Timing | null)[] = [
     // "Tuần 2" in a row under "THÁNG 4/2026": that week of the group's month.
@@ -567,6 +611,22 @@ function bodyUnitLeads(node: OutlineNode, isSubItem: IsSubItem, ctx: ParseContex
 /** The clause's verb is one of helping ("phối hợp", "tham gia"), not of leading. */
 const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
 
+/**
+ * "Cuộc thi được phát động vào" → "phát động", "việc chấm và trao giải dự kiến được tổ chức trong" →
+ * "chấm và trao giải": a step written in prose, without its subject and the words that lead to its time.
+ */
+function proseStep(text: string): string {
+  let t = text.trim();
+  for (;;) {
+    const cut = t.replace(/\s+(?:dự kiến|được|tổ chức|vào|trong|ngày|từ|khoảng)$/iu, '');
+    if (cut === t) break;
+    t = cut;
+  }
+  const passive = /^.{0,60}?\s(?:được|sẽ được|sẽ)\s+(?=\p{L})/u.exec(t);
+  if (passive) t = t.slice(passive[0].length);
+  return t.replace(/^(?:việc|công tác)\s+/iu, '').trim();
+}
+
 /** Words that only introduce a time ("trong", "dự kiến"): a clause of these and a date names no step. */
 const TIME_INTRO = /^(?:du kien|trong|vao|tu|thoi gian|thang|ngay|nam|quy)$/;
 
@@ -582,18 +642,34 @@ function separateTasks(
   place: ItemPlace,
   leads: Leads,
   meta: WorkTask['meta'],
+  sources: readonly string[] = [],
 ): WorkTask[] {
-  const clauses = words.split(/;\s*/);
-  const steps =
+  const stepsOf = (clauses: readonly string[]): (string | null)[] =>
     clauses.length === parts.length
       ? clauses.map((c, i) => {
           const at = c.indexOf(parts[i]?.text ?? '\u0000');
-          const before = at > 0 ? c.slice(0, at).trim() : '';
+          const before = at > 0 ? proseStep(c.slice(0, at)) : '';
           return foldWords(before).some((w) => !TIME_INTRO.test(w)) ? before.replace(/[\s,]+$/, '') : null;
         })
       : [];
-  const named = steps.length > 0 && steps.every((s) => s !== null);
-  const carved = named ? titlesOfSteps(title, steps as string[]) : null;
+  const allNamed = (s: readonly (string | null)[]): s is string[] =>
+    s.length > 0 && s.every((x) => x !== null);
+  const bySemicolon = words.split(/;\s*/);
+  const written = stepsOf(bySemicolon);
+  // "Cuộc thi được phát động vào ngày 20/3/2026, việc chấm và trao giải dự kiến trong tháng 6/2026": in
+  // running prose the steps are the clauses between commas of the sentence the times were read from.
+  const byComma = (text: string): string[] =>
+    text.split(/[;,.:]\s+/).filter((c) => parts.some((p) => c.includes(p.text)));
+  const inProse = allNamed(written)
+    ? undefined
+    : sources
+        .map(byComma)
+        .find((c) => c.length === parts.length && c.every((x, i) => x.includes(parts[i]?.text ?? '\u0000')));
+  const clauses = inProse ?? bySemicolon;
+  const steps = inProse ? stepsOf(inProse) : written;
+  const named = allNamed(steps);
+  // Steps found in prose are named before the item's title, never carved out of it.
+  const carved = named && !inProse ? titlesOfSteps(title, steps) : null;
   return parts.map((part, i) => {
     const { text, ...window } = part;
     const [y, m] = window.start.split('-');
@@ -754,7 +830,14 @@ export function buildItemTasks(
     ];
   }
   if (reading?.separate && reading.peaks.length === 0 && timing !== place.inherited.time) {
-    return [...separateTasks(title, reading.separate, timing.text ?? '', place, leads, meta), ...subs];
+    return [
+      ...separateTasks(title, reading.separate, timing.text ?? '', place, leads, meta, [
+        facts.timeText ?? '',
+        facts.proseTime ?? '',
+        facts.lineText,
+      ]),
+      ...subs,
+    ];
   }
   const window = reading?.window ?? ctx.plan;
   const timeText = reading?.window

@@ -3,6 +3,7 @@
  * or in further sentences, and without a trailing "với các nội dung:".
  */
 import { fold, foldWords, startsWithWords } from '../layout/fold';
+import { findMentions } from '../time/time-mentions';
 
 /** Parenthesised notes longer than this are explanations, not part of a name ("(cấp thành phố)" stays). */
 const LONG_NOTE = 40;
@@ -19,6 +20,53 @@ function dropNotes(text: string): string {
 function firstSentence(text: string): string {
   const m = /^(.{20,}?[^\s.]{2})\.\s+(?=\p{Lu})/u.exec(text);
   return m ? `${m[1] ?? ''}` : text;
+}
+
+/**
+ * Words that only schedule: what is left of "định kỳ 6 tháng 01 lần (tháng 6 và tháng 11)" or "dự kiến tổ
+ * chức vào trung tuần tháng 9/2026" once its dates are taken out. The task's dates say it already.
+ */
+const SCHEDULING_WORDS = new Set(
+  (
+    'du kien to chuc vao trong truoc cham nhat muon hoan thanh xong thuc hien dien ra dinh ky hang moi ' +
+    'lan 01 1 mot tu den het ngay thang quy nam tuan sang chieu thu dau cuoi giua trung ha thuong va ' +
+    'thoi gian cua ban nam nua sau hai ba bon ky dip'
+  ).split(' '),
+);
+/** A title keeps at least this many words before a time clause is cut from it. */
+const MIN_TITLE_WORDS = 3;
+
+/** A clause of time words only ("dự kiến trung tuần tháng 9/2026", "định kỳ 6 tháng 01 lần"). */
+function isSchedulingClause(clause: string): boolean {
+  let f = fold(clause);
+  const mentions = findMentions(f);
+  // "định kỳ 6 tháng 01 lần": a rhythm without a date.
+  const recurs =
+    /\b(?:dinh ky|hang|moi)\s+(?:thang|quy|nam|tuan)\b|\b(?:6|sau|06)\s+thang\s+(?:01|1|mot)\s+lan\b/;
+  if (mentions.length === 0 && !recurs.test(f)) return false;
+  for (const m of [...mentions].sort((a, b) => b.from - a.from)) f = f.slice(0, m.from) + ' ' + f.slice(m.to);
+  return foldWords(f).every((w) => SCHEDULING_WORDS.has(w) || /^\d+$/.test(w));
+}
+
+/**
+ * "Kiểm tra vốn vay tại các HTX, định kỳ 6 tháng 01 lần (tháng 6 và tháng 11) (Tháng 6/2026)" → "Kiểm tra
+ * vốn vay tại các HTX (Tháng 6/2026)": the time clauses a title ends with, which the task's dates say
+ * already, cut from the title a user is reminded with. A closing note (an occurrence's period) stays.
+ */
+export function withoutTrailingTime(title: string): string {
+  const note = /\s*\([^()]*\)$/u.exec(title);
+  const body = note ? title.slice(0, note.index) : title;
+  const cut = cutTrailingTime(body);
+  return cut === body ? title : cut + (note?.[0] ?? '');
+}
+
+function cutTrailingTime(title: string): string {
+  let t = title;
+  for (;;) {
+    const m = /^(.*\S)\s*(?:,|;|\s[-–—])\s+([^,;]+)$/u.exec(t);
+    if (!m?.[1] || !m[2] || foldWords(m[1]).length < MIN_TITLE_WORDS || !isSchedulingClause(m[2])) return t;
+    t = m[1];
+  }
 }
 
 export function cleanTitle(text: string): string {

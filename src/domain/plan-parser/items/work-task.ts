@@ -99,12 +99,15 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
       const since = rule.since;
       if (since && (since.year ?? year) === year && Number(window.end.slice(5, 7)) < since.month) continue;
       if (since?.year && since.year > year) continue;
+      // A month written for the half year names it: "(Tháng 11/2026)" says more than "6 tháng cuối năm".
       const label =
-        rule.every === 'month' || (rule.lastMonth && !rule.byQuarter)
-          ? `Tháng ${m2}/${year}`
-          : rule.every === 'quarter'
-            ? `Quý ${ROMAN[k - 1] ?? k}/${year}`
-            : `6 tháng ${k === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+        listed && rule.every === 'half'
+          ? `Tháng ${listed}/${year}`
+          : rule.every === 'month' || (rule.lastMonth && !rule.byQuarter)
+            ? `Tháng ${m2}/${year}`
+            : rule.every === 'quarter'
+              ? `Quý ${ROMAN[k - 1] ?? k}/${year}`
+              : `6 tháng ${k === 1 ? 'đầu' : 'cuối'} năm ${year}`;
       const tag = `${rule.every === 'month' ? 'T' : rule.every === 'quarter' ? 'Q' : 'H'}${k}${first === last ? '' : `/${year}`}`;
       out.push({ window, label, tag });
     }

@@ -29,7 +29,7 @@ import { toParagraphs } from '../layout/paragraphs';
 import { sectionKindOf } from '../items/sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
 import { daysBetween } from '../../calendar/dates';
-import { withoutOpeningVerb } from '../items/titles';
+import { withoutOpeningVerb, withoutTrailingTime } from '../items/titles';
 import { csvAsTabs } from '../layout/csv-export';
 import { rewriteTextTables } from '../layout/text-tables';
 import { UnitDirectory } from './units';
@@ -95,6 +95,20 @@ function commonestYear(text: string): number | null {
   let best: number | null = null;
   for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
   return best;
+}
+
+/**
+ * Titles without the time clauses they end with ("…, dự kiến trung tuần tháng 9/2026"): the reminder
+ * shows the dates. A title that would then read like another task's keeps its words.
+ */
+function shortTitles(tasks: DraftTask[]): DraftTask[] {
+  const short = tasks.map((t) => withoutTrailingTime(t.title));
+  const count = new Map<string, number>();
+  for (const t of [...short, ...tasks.map((t) => t.title)]) count.set(fold(t), (count.get(fold(t)) ?? 0) + 1);
+  return tasks.map((t, i) => {
+    const s = short[i] ?? t.title;
+    return s === t.title || (count.get(fold(s)) ?? 0) > 1 ? t : { ...t, title: s };
+  });
 }
 
 function warningsFor(tasks: readonly DraftTask[], planTimeText: string): DraftWarning[] {
@@ -196,7 +210,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const kept = dropSummaries(ctx.tasks, (t) =>
     summaries.push({ ref: t.ref, code: 'skipped-item', detail: `${SKIP_REASON.summary}: ${t.title}` }),
   );
-  const tasks: DraftTask[] = kept.map(({ meta: _meta, ...task }) => task);
+  const tasks: DraftTask[] = shortTitles(kept.map(({ meta: _meta, ...task }) => task));
   const lineOf = (node: number): number | undefined => {
     const line = paragraphs[node]?.line;
     return line === undefined ? undefined : line + 1;

@@ -29,6 +29,13 @@ export const LAST = 99;
 // "năm" survives OCR as nam, ndm, nim, niam, nidm: a word n…m of up to four letters.
 const NAM = String.raw`n[a-z]{0,2}m`;
 const THANG = String.raw`th[ae]ng`;
+/**
+ * "T5", "cuối T10", "T7-8": terse plans write a month as T and its number. "Sáng T5, 02/4" is a weekday
+ * (thứ Năm) before its date, so T after a part of the day or "thứ", or followed by a date, is not a month.
+ */
+const T_MONTH = String.raw`(?<![a-z0-9./]|(?:sang|chieu|toi|trua|thu)\s)t(?=(?:0?[1-9]|1[0-2])(?!\d|\.\d)(?!\/(?!\d{4}))(?!\s*,?\s*(?:ngay\s+)?\d{1,2}\s*\/\s*\d))`;
+/** The word before a month's number: "tháng 5" or "T5". */
+const MONTH_OF = String.raw`(?:${THANG}\s+|${T_MONTH})`;
 const YEAR_TAIL = String.raw`(?:\s*\/\s*(\d{4})|\s+${NAM}\s+(\d{4}))?`;
 const DAY = String.raw`(?<!\d)(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?:\s*\/\s*(\d{4}))?`;
 // "đợt 1 tháng 3", "lần 2 tháng 9": a count before "tháng" is no day of the month.
@@ -117,7 +124,7 @@ const RULES: Rule[] = [
   {
     // tuần đầu tháng 9 · tuần thứ hai của tháng 5 · tuần cuối tháng 12/2025 · Tuần 2 tháng 9/2026 (days 8–14)
     re: new RegExp(
-      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung|[1-4])\s+(?:cua\s+)?${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      String.raw`\btuan\s+(dau|dau tien|thu nhat|thu hai|thu 2|thu ba|thu 3|thu tu|thu 4|cuoi|cuoi cung|[1-4])\s+(?:cua\s+)?${MONTH_OF}(\d{1,2})${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
@@ -191,7 +198,7 @@ const RULES: Rule[] = [
   {
     // tháng 4-5/2024 · từ tháng 01 năm 2025 đến hết tháng 6 năm 2025
     re: new RegExp(
-      String.raw`${TU}${THANG}\s+(\d{1,2})${YEAR_TAIL}${DEN}(?:het\s+)?(?:${THANG}\s+)?(\d{1,2})${YEAR_TAIL}`,
+      String.raw`${TU}${MONTH_OF}(\d{1,2})${YEAR_TAIL}${DEN}(?:het\s+)?(?:${MONTH_OF})?(\d{1,2})${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
@@ -202,7 +209,7 @@ const RULES: Rule[] = [
   {
     // thượng / trung / hạ tuần tháng 10 · đầu / giữa / cuối tháng 5
     re: new RegExp(
-      String.raw`(thuong tuan|trung tuan|ha tuan|dau|giua|cuoi)\s+${THANG}\s+(\d{1,2})${YEAR_TAIL}`,
+      String.raw`(thuong tuan|trung tuan|ha tuan|dau|giua|cuoi)\s+${MONTH_OF}(\d{1,2})${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {
@@ -295,7 +302,7 @@ const RULES: Rule[] = [
     // tháng 4/2024 · trong tháng 6 năm 2025 · tháng 01 năm 2026
     // Not a count: "mỗi tháng 02 kỳ", "hằng tháng 03 tin, bài" name how many a month, not February.
     re: new RegExp(
-      String.raw`(?<!\b(?:moi|hang)\s+)\b${THANG}\s+(\d{1,2})\b(?!\s*\/\s*\d{1,2}\b)(?!\s+(?:ky|so|lan|tin|bai|buoi|cuoc)\b)${YEAR_TAIL}`,
+      String.raw`(?<!\b(?:moi|hang)\s+)\b${MONTH_OF}(\d{1,2})\b(?!\s*\/\s*\d{1,2}\b)(?!\s+(?:ky|so|lan|tin|bai|buoi|cuoc)\b)${YEAR_TAIL}`,
       'g',
     ),
     read: (m) => {

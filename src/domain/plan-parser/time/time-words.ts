@@ -278,7 +278,12 @@ function dayBefore(verb: string | undefined, day: number): number {
 function listedMonths(folded: string, end: number): number[] {
   // "(tháng 6 và tháng 12/2026)", "(…; các tháng 2, 5, 8 và 11/2026)": in the note that follows.
   const note = /^[^()]{0,40}\(([^()]*)\)/.exec(folded.slice(end))?.[1] ?? '';
-  const m = /\b(?:cac\s+)?th[ae]ng\s+(\d{1,2}(?:\s*(?:,|va|-)\s*(?:th[ae]ng\s+)?\d{1,2})+)/.exec(note);
+  // "6 tháng 01 lần, vào tháng 5 và tháng 10/2026": or in the words right after it.
+  const after = /^\s*[,:]?\s*(?:(?:vao|trong|la)\s+)?(?=(?:cac\s+)?th[ae]ng\s+\d)([^.;()]*)/.exec(
+    folded.slice(end),
+  )?.[1];
+  const months = /\b(?:cac\s+)?th[ae]ng\s+(\d{1,2}(?:\s*(?:,|va|-)\s*(?:th[ae]ng\s+)?\d{1,2})+)/;
+  const m = months.exec(note) ?? months.exec(after ?? '');
   if (!m) return [];
   return [...(m[1] ?? '').matchAll(/\d{1,2}/g)].map((x) => Number(x[0])).filter((n) => n >= 1 && n <= 12);
 }
