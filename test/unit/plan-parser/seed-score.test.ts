@@ -174,6 +174,7 @@ const BLIND_SETS = [
   'blind-2026-12-i',
   'blind-2026-12-j',
   'blind-2026-12-k',
+  'blind-2026-12-l',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -196,7 +197,8 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-h': null, // read in part since (903, 902)
   'blind-2026-12-i': null, // read in part since (111, 115)
   'blind-2026-12-j': null, // read since (120, 125)
-  'blind-2026-12-k': null, // the newest; read in part since (136)
+  'blind-2026-12-k': null, // read in part since (136, 134, 132)
+  'blind-2026-12-l': null, // the newest, unread
 };
 
 describe('blind sets (score-import): first sight and now', () => {
