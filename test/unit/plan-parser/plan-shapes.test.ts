@@ -1182,3 +1182,94 @@ describe('titles a user is reminded with', () => {
     ]);
   });
 });
+
+describe('shapes met in blind set L', () => {
+  it('reads an ASCII grid table (cells wrapped over lines, "nt" cells), "Các phòng, <unit>" as the Phòng-named ones, and "Sáng thứ Hai tuần đầu tháng" each month', () => {
+    const dir: OrgDirectory = {
+      demo: {
+        name: 'Liên minh Hợp tác xã tỉnh Demo',
+        departments: {
+          'van-phong': ['Văn phòng', 'VP'],
+          'phong-ke-hoach': ['Phòng Kế hoạch - Hỗ trợ', 'P.KH-HT'],
+          'phong-to-chuc': ['Phòng Tổ chức - Thành viên', 'P.TC-TV'],
+          'trung-tam': ['Trung tâm Khuyến công và Dịch vụ', 'TTKC&DV'],
+        },
+      },
+    };
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 95/CTr-LMHTX                         Demo, ngày 28 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH
+Công tác Quý I năm 2027 của Ban Thường vụ
+
++------+------------------------------------+-------------+----------------+-------------+
+| TT   | Nội dung công việc                 | Chủ trì     | Phối hợp       | Thời gian   |
++======+====================================+=============+================+=============+
+| A. THÁNG 01/2027                                                                        |
++------+------------------------------------+-------------+----------------+-------------+
+| 1    | Thông qua Kế hoạch công tác năm    | P.KH-HT     | Các phòng,     | Sáng 08/01  |
+|      | 2027 của các phòng, Trung tâm      |             | TTKC&DV        |             |
++------+------------------------------------+-------------+----------------+-------------+
+| 2    | Cho ý kiến về phương án phân bổ    | nt          | VP             | nt          |
+|      | kinh phí hỗ trợ HTX năm 2027       |             |                |             |
++------+------------------------------------+-------------+----------------+-------------+
+| B. CÔNG VIỆC THƯỜNG XUYÊN                                                               |
++------+------------------------------------+-------------+----------------+-------------+
+| 3    | Họp giao ban cơ quan               | VP          | Các phòng,     | Sáng thứ    |
+|      |                                    |             | TTKC&DV        | Hai tuần    |
+|      |                                    |             |                | đầu tháng   |
++------+------------------------------------+-------------+----------------+-------------+
+`,
+      { org: 'demo', directory: dir },
+    );
+    const of = (words: string): DraftTask | undefined => byTitle(tasks, words);
+    expect(of('Thông qua Kế hoạch')).toMatchObject({
+      title: 'Thông qua Kế hoạch công tác năm 2027 của các phòng, Trung tâm',
+      start: '2027-01-08',
+      lead: ['phong-ke-hoach'],
+      // "Các phòng" beside a unit's name: the Phòng-named ones, not the Văn phòng.
+      support: ['phong-to-chuc', 'trung-tam'],
+    });
+    expect(of('phân bổ kinh phí')).toMatchObject({ start: '2027-01-08', lead: ['phong-ke-hoach'] });
+    expect(tasks.filter((t) => t.title.startsWith('Họp giao ban')).map((t) => t.start)).toEqual([
+      '2027-01-04',
+      '2027-02-01',
+      '2027-03-01',
+    ]);
+  });
+
+  it("reads a conference's day from its time-and-place part for its agenda and its counts of days, and presenters after 'do'", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 176/KH-LMHTX                          Demo, ngày 16 tháng 11 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội nghị Ban Chấp hành lần thứ năm, tổng kết công tác năm 2026
+
+II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN
+1. Hội nghị được tổ chức trong 01 buổi, bắt đầu từ 08 giờ 00 ngày thứ Ba, 22/12/2026, tại Hội
+trường tầng 3. Văn phòng là cơ quan thường trực tổ chức Hội nghị.
+2. Thành phần: các đồng chí Ủy viên Ban Chấp hành.
+
+III. NỘI DUNG HỘI NGHỊ
+1. Báo cáo tổng kết công tác năm 2026 và phương hướng, nhiệm vụ năm 2027 của Liên minh HTX tỉnh,
+do đồng chí Trưởng Ban Tuyên truyền - Đào tạo trình bày.
+2. Thông qua Chương trình công tác năm 2027; nội dung này do Ban Kiểm tra chuẩn bị và trình Hội nghị.
+
+IV. CÔNG TÁC CHUẨN BỊ
+a) Văn phòng in ấn tài liệu, gửi tài liệu đến các đại biểu trước Hội nghị ít nhất 07 ngày.
+`,
+      { org: 'demo', directory },
+    );
+    const of = (words: string): DraftTask | undefined => byTitle(tasks, words);
+    expect(of('Báo cáo tổng kết')).toMatchObject({
+      title: 'Báo cáo tổng kết công tác năm 2026 và phương hướng, nhiệm vụ năm 2027 của Liên minh HTX tỉnh',
+      start: '2026-12-22',
+      end: '2026-12-22',
+      lead: ['ban-tuyen-truyen'],
+    });
+    expect(of('Thông qua Chương trình')).toMatchObject({ start: '2026-12-22', lead: ['ban-kiem-tra'] });
+    expect(of('in ấn tài liệu')).toMatchObject({ end: '2026-12-15', lead: ['van-phong'] });
+  });
+});

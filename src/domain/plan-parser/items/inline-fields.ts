@@ -209,9 +209,10 @@ function clauseFields(tail: string): Field[] {
  * Where a closing clause of verb fields may open, strongest first: an em dash ("… (15/01/2026) — Ban
  * Chính sách – Phát triển HTX chủ trì, Văn phòng phối hợp"), a sentence or clause, then an en dash or a
  * hyphen ("… năm 2026 – Ban TT-TĐ chuẩn bị"). A unit's name may hold a dash of its own, so the em dash
- * is tried before the dashes inside names, and the earliest dash of a kind before later ones.
+ * is tried before the dashes inside names, and the earliest dash of a kind before later ones. "…, do đồng
+ * chí Trưởng Ban Tuyên truyền - Đào tạo trình bày": a clause "do <who> <verb>" after a comma, before any dash.
  */
-const VERB_CLAUSE_OPENERS = [/\s—\s*/g, /[.;]\s+/g, /\s[–-]\s+/g];
+const VERB_CLAUSE_OPENERS = [/\s—\s*/g, /[.;]\s+/g, /,\s+(?=do\s)/g, /\s[–-]\s+/g];
 
 /** "<title> …; Phòng X chủ trì, Văn phòng phối hợp.": a closing sentence or clause of verb fields. */
 function trailingVerbClause(text: string): { text: string; fields: Field[] } {

@@ -128,6 +128,10 @@ function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): bool
   return true;
 }
 
+/** "…, do đồng chí Chánh Văn phòng trình bày", "nội dung này do Ban X chuẩn bị và trình Hội nghị". */
+const BY_WHOM =
+  /(?:^|[\s,;])do\s+(?:dong chi\s+)?([^,;.]{3,80}?)\s+(?:trinh bay|chuan bi|thuc hien|chu tri|tham muu|bao cao|doc)\b/;
+
 /** The parts of a terse line: "Kế toán HTX - tg: đầu T4 - đđ: xã Văn Quan - 45 - TTBD", or of a row "… | 50 | TTBD". */
 const LOOSE_PARTS = /\s[-–—]\s|\s*\|\s*/;
 
@@ -174,6 +178,21 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
     for (const s of facts.subjectSentences)
       if (!helpsAfterUnit(units, s) && readLeadSentence(units, s, leads)) break;
     said ||= leads.lead.length > 0;
+  }
+  // "Báo cáo tổng kết …, do đồng chí Trưởng Ban X trình bày", "hồ sơ nhân sự do Văn phòng chuẩn bị": who
+  // presents or prepares an agenda point leads it.
+  if (leads.lead.length === 0) {
+    const folded = fold(facts.lineText);
+    const by = BY_WHOM.exec(folded);
+    // "… do Ban X chủ trì, Ban Y phối hợp": with helpers named, the line's verbs are read elsewhere.
+    if (by?.[1] && !/\bphoi hop\b/.test(folded.slice(by.index))) {
+      const at = by.index + by[0].indexOf(by[1]);
+      const who = facts.lineText.slice(at, at + by[1].length);
+      if (units.scan(who).hits.length > 0) {
+        scanInto(units, who, leads, 'lead');
+        said = true;
+      }
+    }
   }
   if (leads.lead.length === 0) {
     // The title's first part is its work ("Văn phòng" alone is a heading, not a doer).

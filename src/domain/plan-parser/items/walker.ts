@@ -328,6 +328,10 @@ function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
  * a whole year.
  */
 function meetingTime(ctx: ParseContext): Inherited['time'] {
+  if (ctx.eventTime) {
+    const held = readTime(ctx.eventTime.text, timeContext(ctx));
+    if (held.window) return { reading: held, text: ctx.eventTime.text };
+  }
   const reading = readTime(ctx.planTimeText, timeContext(ctx));
   const w = reading.window;
   return w && w.start.slice(0, 4) === w.end.slice(0, 4) && w.start.slice(5, 7) === w.end.slice(5, 7)
@@ -340,6 +344,12 @@ function isAgendaHeading(node: OutlineNode): boolean {
   const words = foldWords(node.text);
   const opens = ['noi dung', 'chuong trinh'].some((p) => words.slice(0, 2).join(' ') === p);
   return isNumbered(node) && opens && node.children.filter(isNumbered).length >= 2;
+}
+
+/** "III. NỘI DUNG HỘI NGHỊ", "CHƯƠNG TRÌNH ĐẠI HỘI": a part of the plan that is its meeting's agenda. */
+function isAgendaSection(section: OutlineNode): boolean {
+  const words = foldWords(section.text).join(' ');
+  return /^(?:noi dung|chuong trinh)\s+(?:cua\s+)?(?:hoi nghi|dai hoi|phien hop|hoi thao|buoi)\b/.test(words);
 }
 
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
@@ -364,8 +374,10 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     if (info.kind === 'skip') givenWork(section, ref, ctx);
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
+      // "III. NỘI DUNG HỘI NGHỊ": a part that is the meeting's agenda is held on the meeting's day.
+      const agenda = isAgendaSection(section) ? meetingTime(ctx) : null;
       const inh: Inherited = {
-        time: headingTime(section.text, ctx),
+        time: headingTime(section.text, ctx) ?? agenda,
         leads: headingLeads(section, ctx),
         committee: info.committee,
       };

@@ -88,6 +88,12 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
         };
       // "vào tuần đầu của tháng đầu quý": that week of the month.
       if (rule.week) window = weekOfMonth(rule.week, window) ?? window;
+      // "Sáng thứ Hai tuần đầu tháng": the first such weekday in that week.
+      if (rule.weekday && rule.week) {
+        let d = window.start;
+        while (d < window.end && weekday(d) !== rule.weekday % 7) d = addDays(d, 1);
+        window = { start: d, end: d };
+      }
       // "trước ngày 10 của tháng đầu quý sau": the period, then the next one's first days.
       if (rule.nextPeriodDue)
         window = {

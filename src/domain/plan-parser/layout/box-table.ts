@@ -15,17 +15,24 @@
 
 const V = /[│┃║]/;
 const RULE = /^\s*[┌├└╞╘╒┏┣┗─━═┬┼┴┐┤┘╡╛╕┓┫┛\s]+$/u;
+/**
+ * The same table drawn in ASCII, as Word's and pandoc's "grid tables" are: "+----+-----+" rules, "+====+"
+ * under the header, "|" between cells. Read so only when such rules are there: a plain pipe table has
+ * a row a line and text-tables.ts reads it as it is.
+ */
+const GRID_V = /[│┃║|]/;
+const GRID_RULE = /^\s*\+(?:[-=:]+\+){2,}\s*$/;
 /** A table worth reading this way has this many lines of cells. */
 const MIN_CELL_LINES = 3;
 
-function cells(line: string): string[] {
-  const parts = line.split(V);
+function cells(line: string, v: RegExp): string[] {
+  const parts = line.split(v);
   // The text before the first and after the last border is outside the table.
   return parts.slice(1, -1).map((c) => c.trim());
 }
 
-function joinRow(lines: readonly string[]): string[] {
-  const rows = lines.map(cells);
+function joinRow(lines: readonly string[], v: RegExp): string[] {
+  const rows = lines.map((l) => cells(l, v));
   const width = Math.max(...rows.map((r) => r.length));
   return Array.from({ length: width }, (_, k) =>
     rows
@@ -38,14 +45,17 @@ function joinRow(lines: readonly string[]): string[] {
 
 export function boxTableAsPipes(text: string): string {
   const lines = text.split('\n');
-  if (lines.filter((l) => V.test(l)).length < MIN_CELL_LINES) return text;
+  const grid = lines.some((l) => GRID_RULE.test(l));
+  const v = grid ? GRID_V : V;
+  const rule = (l: string): boolean => RULE.test(l) || (grid && GRID_RULE.test(l));
+  if (lines.filter((l) => v.test(l) && !rule(l)).length < MIN_CELL_LINES) return text;
   const out: string[] = [];
   let group: string[] = [];
   let width = 0;
   let rows = 0;
   const flush = (): void => {
     if (group.length === 0) return;
-    const row = joinRow(group);
+    const row = joinRow(group, v);
     group = [];
     if (row.length === 1 && width > 1) {
       // "A. THÁNG 4/2026" across the table: its mark in the first column, its words in the second.
@@ -61,11 +71,11 @@ export function boxTableAsPipes(text: string): string {
     rows++;
   };
   for (const line of lines) {
-    if (V.test(line)) {
+    if (v.test(line) && !rule(line)) {
       group.push(line);
       continue;
     }
-    if (RULE.test(line) && line.trim() !== '') {
+    if (rule(line) && line.trim() !== '') {
       flush();
       continue;
     }

@@ -38,6 +38,8 @@ export interface ParseContext {
   planTimeText: string;
   /** The plan's peak ("cao điểm từ 29/3 đến 29/4"), for items timed "trong thời gian cao điểm". */
   planPeak?: Peak | null;
+  /** The days of the plan's own event, when a part on its time says when it is held (a conference's plan). */
+  eventTime?: { window: Window; text: string } | null;
   tasks: WorkTask[];
   duties: DutyLine[];
   /** Items given to units by their numbers in "Tổ chức thực hiện" (see references.ts). */

@@ -79,6 +79,42 @@ function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
   return null;
 }
 
+/** The longest a plan's own event may last for its days to time the event and its agenda. */
+const EVENT_DAYS_MAX = 5;
+
+/**
+ * "II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN" / "1. Hội nghị được tổ chức trong 01 buổi, … ngày thứ Ba, 22/12/2026":
+ * the days of the event a plan is for, when a part on its time and place says when it is held. They time
+ * the event's agenda and the counts of days before it ("trước Hội nghị ít nhất 07 ngày"), not the plan.
+ */
+function heldOn(
+  root: OutlineNode,
+  subject: string,
+  year: number,
+): { window: Window; text: string; ref: string } | null {
+  const event = EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
+  if (!event) return null;
+  const held = new RegExp(
+    String.raw`^\s*(?:${event})\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra)\b`,
+  );
+  for (const section of planSections(root)) {
+    if (!/^thoi gian\b/.test(fold(section.text).trim())) continue;
+    for (const child of section.children) {
+      if (!held.test(fold(child.text))) continue;
+      const reading = readTime(child.text, { year, plan: yearWindow(year) });
+      const w = reading.window;
+      if (w && daysBetween(w.start, w.end) < EVENT_DAYS_MAX) {
+        const label = section.marker?.label ?? '';
+        return { window: w, text: reading.words, ref: `${label}.${child.marker?.label ?? ''}` };
+      }
+    }
+  }
+  return null;
+}
+
+/** Events a plan may be for, as its subject names them (folded). */
+const EVENT_WORDS = ['dai hoi', 'hoi nghi', 'hoi thao', 'le ky niem', 'hoi thi', 'dien dan', 'phien hop'];
+
 /** "Kế hoạch công tác tháng 5 năm 2025", "… Quý II/2024": a period the subject names is the plan's window. */
 function subjectWindow(subject: string, year: number): { window: Window; words: string } | null {
   if (!isSpecificTime(subject)) return null;
@@ -182,7 +218,8 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const plan = reading?.window ?? fromSubject?.window ?? yearWindow(year);
   // "chậm nhất 30 ngày trước ngày khai mạc", "ngày N-55": counts from the plan's event, written out as the
   // dates they mean before the items are read (the plan's own time was read above, as written).
-  const days = eventDays(normalized, head.subject, reading?.window ?? null);
+  const held = reading?.window ? null : heldOn(firstRoot, head.subject, year);
+  const days = eventDays(normalized, head.subject, reading?.window ?? held?.window ?? null);
   const dated = days ? withEventDates(normalized, days) : normalized;
   const paragraphs = dated === normalized ? firstParagraphs : toParagraphs(dated);
   const root = dated === normalized ? firstRoot : buildOutline(paragraphs);
@@ -194,6 +231,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     issued: head.issuedOn,
     planTimeText: reading?.window && planTime ? planTime.text.trim() : (fromSubject?.words ?? `năm ${year}`),
     planPeak: reading?.peaks[0] ?? null,
+    eventTime: held ? { window: held.window, text: held.text } : null,
     tasks: [],
     duties: [],
     assignments: [],

@@ -140,7 +140,9 @@ export class UnitDirectory {
     if (all !== 2 || (type !== 'phong' && type !== 'ban')) return null;
     const after = spans[i + 2];
     if (!after || !/^\s*,\s*$/.test(text.slice(spans[i + 1]?.end ?? 0, after.start))) return null;
-    if (!/^\p{Lu}/u.test(text.slice(after.start)) || !unitTypeAt(words, i + 2)) return null;
+    // "Các phòng, Trung tâm, Quỹ", or "Các phòng, TTKC&DV, VPĐD": a kind or a unit's own name follows.
+    if (!/^\p{Lu}/u.test(text.slice(after.start))) return null;
+    if (!unitTypeAt(words, i + 2) && !this.matchAt(text, spans, i + 2)) return null;
     return this.ofType(type).length >= 2 ? type : null;
   }
 

@@ -89,7 +89,9 @@ export function withEventDates(text: string, days: EventDays): string {
     return null;
   };
   const named = days.names.length > 0 ? `|${days.names.join('|')}` : '';
-  const ANCHOR = String.raw`(?:ngay\s+)?(?:khai mac|be mac|ket thuc|n(?![\p{L}\d]))(?:\s+(?:${EVENT_NAMES.join('|')}))?`;
+  // "trước Hội nghị ít nhất 07 ngày", "03 ngày trước Hội nghị": the event the plan is for, by its name.
+  const ANCHOR = String.raw`(?:ngay\s+)?(?:khai mac|be mac|ket thuc|n(?![\p{L}\d]))(?:\s+(?:${EVENT_NAMES.join('|')}))?${named}`;
+  const isEvent = (w: string): boolean => days.names.includes(w.trim());
   const due = (m: RegExpExecArray, date: LocalDate): void => {
     rewrites.push({
       from: m.index,
@@ -103,7 +105,7 @@ export function withEventDates(text: string, days: EventDays): string {
     'gu',
   );
   for (const m of folded.matchAll(counted)) {
-    const at = anchorOf(m[3] ?? '');
+    const at = isEvent(m[3] ?? '') ? (m[2] === 'truoc' ? days.open : days.close) : anchorOf(m[3] ?? '');
     if (!at) continue;
     const k = Number(m[1]);
     due(m as RegExpExecArray, addDays(at, m[2] === 'truoc' ? -k : k));
@@ -111,7 +113,7 @@ export function withEventDates(text: string, days: EventDays): string {
   // "trước ngày khai mạc 05 ngày", "Trước ngày N ít nhất 45 ngày", "xong trước ngày khai mạc 01 ngày"
   const before = new RegExp(String.raw`\btruoc\s+(${ANCHOR})\s+(?:it nhat\s+)?(\d{1,3})\s+ngay\b`, 'gu');
   for (const m of folded.matchAll(before)) {
-    const at = anchorOf(m[1] ?? '');
+    const at = isEvent(m[1] ?? '') ? days.open : anchorOf(m[1] ?? '');
     if (at) due(m as RegExpExecArray, addDays(at, -Number(m[2])));
   }
   // "chậm nhất sau Đại hội 15 ngày": after the event the plan is for.

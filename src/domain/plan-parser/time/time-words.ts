@@ -196,6 +196,8 @@ function union(windows: Window[]): Window | null {
 }
 
 const ONCE = String.raw`(?:mot|1|01)\s+lan`;
+const MONTHLY_WEEK =
+  /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:cua\s+)?tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
 const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+tuan\b/, 'week'],
   [
@@ -209,6 +211,8 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+quy\b/, 'quarter'],
   [new RegExp(String.raw`\bquy\s+${ONCE}\b`), 'quarter'],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+th[ae]ng\s+(?:\d+|mot)\s+lan\b/, 'month'],
+  // "Sáng thứ Hai tuần đầu tháng", "tuần cuối mỗi tháng": a week of every month, no month named.
+  [MONTHLY_WEEK, 'month'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+th[ae]ng\b/, 'month'],
 ];
 
@@ -322,7 +326,15 @@ export function findRecurrence(
     const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
       folded.slice(end),
     );
-    const weekday = every === 'week' && day ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1) : null;
+    // "Sáng thứ Hai tuần đầu tháng": that weekday of the week named, each month.
+    const inWeek = every === 'month' && re === MONTHLY_WEEK ? m[0] : null;
+    const named = inWeek ? /\bthu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(inWeek) : null;
+    const weekday =
+      every === 'week' && day
+        ? (WEEKDAYS[day[1] ?? ''] ?? Number(day[1]) - 1)
+        : named
+          ? (WEEKDAYS[named[1] ?? ''] ?? Number(named[1]) - 1)
+          : null;
     // "định kỳ hằng quý, trong tháng cuối quý": the quarter's last month is the window.
     // "mỗi quý 01 số, phát hành vào tháng cuối quý": anywhere in the rest of its clause.
     const clause = folded.slice(end).split(/[.;]\s/)[0] ?? '';
@@ -336,7 +348,11 @@ export function findRecurrence(
     // "họp định kỳ mỗi quý 01 lần, vào tuần đầu của tháng đầu quý": the quarter's first month.
     const inFirstMonth =
       every === 'quarter' && /\bthang dau\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b(?!\s+sau)/.test(clause);
-    const week = inLastMonth || inMiddleMonth || inFirstMonth ? BARE_WEEK.exec(clause) : null;
+    const week = inWeek
+      ? BARE_WEEK.exec(inWeek.replace(/\s+(?:cua\s+)?(?:moi|hang|cac)?\s*thang$/, ''))
+      : inLastMonth || inMiddleMonth || inFirstMonth
+        ? BARE_WEEK.exec(clause)
+        : null;
     // "hằng tháng, trước ngày 20 … (bắt đầu từ tháng 3/2026)": the rule starts that month.
     const from = SINCE_MONTH.exec(folded);
     const since = from ? { month: Number(from[1]), year: from[2] ? Number(from[2]) : null } : null;
