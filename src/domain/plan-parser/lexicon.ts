@@ -128,6 +128,26 @@ export const CLOSING_STEPS = [
  */
 export const ROUND_WORDS = ['lop', 'dot', 'lan', 'khoa', 'buoc', 'phien'];
 
+/**
+ * Gatherings held on a day: "2.1. Lễ phát động … , sáng thứ Hai ngày 29/3/2027" over its preparation steps
+ * is itself a task on that day, beside the steps.
+ */
+export const GATHERINGS = [
+  'le',
+  'hoi nghi',
+  'hoi thao',
+  'hoi cho',
+  'phien cho',
+  'ngay hoi',
+  'gap mat',
+  'hop mat',
+  'toa dam',
+  'dien dan',
+  'dai hoi',
+  'to chuc le',
+  'to chuc hoi nghi',
+] as const;
+
 /** Words before a name that make it several departments: "các Văn phòng đại diện", "hai Văn phòng đại diện". */
 export const PLURAL_WORDS = ['cac', 'hai', 'ba', 'bon', 'nhung'];
 

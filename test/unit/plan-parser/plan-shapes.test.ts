@@ -1271,5 +1271,66 @@ a) Văn phòng in ấn tài liệu, gửi tài liệu đến các đại biểu 
     });
     expect(of('Thông qua Chương trình')).toMatchObject({ start: '2026-12-22', lead: ['ban-kiem-tra'] });
     expect(of('in ấn tài liệu')).toMatchObject({ end: '2026-12-15', lead: ['van-phong'] });
+    // The line that says when the conference is held is the conference, named as the plan names it.
+    expect(tasks[0]).toMatchObject({
+      title: 'Hội nghị Ban Chấp hành lần thứ năm',
+      kind: 'event',
+      start: '2026-12-22',
+      lead: ['van-phong'],
+    });
+  });
+
+  it('reads "Văn phòng đại diện" alone as every representative office, a rate "mỗi tháng 02 phiên" as one task, and "bắt đầu từ kỳ báo cáo tháng 3"', () => {
+    const dir: OrgDirectory = {
+      demo: {
+        name: 'Liên minh Hợp tác xã thành phố Demo',
+        departments: {
+          'van-phong': ['Văn phòng'],
+          'ban-lien-ket': ['Ban Liên kết chuỗi giá trị'],
+          'ban-kiem-tra': ['Ban Kiểm tra'],
+          'vpdd-a': ['Văn phòng đại diện Sóc Trăng'],
+          'vpdd-b': ['Văn phòng đại diện Hậu Giang'],
+        },
+      },
+    };
+    const { tasks } = parsePlan(
+      `${HEAD}
+II. NHIỆM VỤ
+1. Livestream bán hàng nông sản HTX, mỗi tháng 02 phiên, từ tháng 4 đến tháng 12/2026. Ban Liên kết chuỗi giá trị thực hiện.
+
+III. CHẾ ĐỘ BÁO CÁO
+1. Các ban, Văn phòng đại diện báo cáo tiến độ gửi về Ban Liên kết chuỗi giá trị trước ngày 20 hằng tháng, bắt đầu từ kỳ báo cáo tháng 10/2026.
+`,
+      { org: 'demo', directory: dir },
+    );
+    expect(tasks.filter((t) => t.title.startsWith('Livestream')).map((t) => [t.start, t.end])).toEqual([
+      ['2026-04-01', '2026-12-31'],
+    ]);
+    const reports = tasks.filter((t) => t.title.startsWith('Các ban'));
+    expect(reports.map((t) => t.start)).toEqual(['2026-10-01', '2026-11-01', '2026-12-01']);
+    // "Các ban" beside a kind of unit: the Bans, but the one the reports go to; and both offices.
+    expect(reports[0]?.lead).toEqual(['ban-kiem-tra', 'vpdd-a', 'vpdd-b']);
+  });
+
+  it('keeps a dated gathering over its preparation steps as a task, each step due by its own date, a note of units alone as lead', () => {
+    const tasks = parse(`II. THỜI GIAN
+Tháng hành động vì HTX năm 2026 được tổ chức cao điểm từ ngày 29/3/2026 đến ngày 29/4/2026.
+
+III. CÁC HOẠT ĐỘNG
+1. Lễ phát động Tháng hành động vì HTX năm 2026 (Văn phòng chủ trì; Ban Kiểm tra phối hợp), sáng thứ Hai ngày 29/3/2026.
+  - Hoàn thiện kịch bản, giấy mời đại biểu (Văn phòng), trước ngày 22/3/2026.
+  - Chuẩn bị khu trưng bày sản phẩm HTX tại buổi Lễ (Ban Kiểm tra), chậm nhất ngày 27/3/2026.
+2. Phiên chợ sản phẩm HTX (Ban Kiểm tra chủ trì), từ ngày 16/4 đến ngày 18/4/2026 tại Quảng trường 2/4.
+3. Đăng pano điện tử trên các nền tảng số (Ban Kiểm tra) trong suốt thời gian cao điểm.
+`);
+    const of = (words: string): DraftTask | undefined => byTitle(tasks, words);
+    expect(of('Lễ phát động')).toMatchObject({ start: '2026-03-29', end: '2026-03-29', lead: ['van-phong'] });
+    expect(of('Hoàn thiện kịch bản')).toMatchObject({ end: '2026-03-21', lead: ['van-phong'] });
+    expect(of('Chuẩn bị khu trưng bày')).toMatchObject({ end: '2026-03-27', lead: ['ban-kiem-tra'] });
+    // "Quảng trường 2/4" is a place, not a second date.
+    expect(tasks.filter((t) => t.title.startsWith('Phiên chợ')).map((t) => [t.start, t.end])).toEqual([
+      ['2026-04-16', '2026-04-18'],
+    ]);
+    expect(of('Đăng pano')).toMatchObject({ start: '2026-03-29', end: '2026-04-29', lead: ['ban-kiem-tra'] });
   });
 });

@@ -166,7 +166,7 @@ function timeOfAssignment(text: string): Field[] {
 }
 
 /** Words that time an item by the plan's peak rather than by dates of its own ("trong thời gian cao điểm"). */
-export const DURING_PEAK = /\b(?:trong|vao)\s+(?:thoi gian|dot|dip)\s+cao diem\b/;
+export const DURING_PEAK = /\b(?:trong|vao)\s+(?:suot\s+)?(?:thoi gian|dot|dip)\s+cao diem\b/;
 
 /**
  * A body line that assigns the item in verbs and states its time beside them: "Chánh Văn phòng chủ trì;
@@ -245,7 +245,8 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     otherLines: [],
     bare: item.children.length === 0,
     onlyUnitLines: onlyUnitLines(item),
-    looseTexts: [line.text],
+    // "Hoàn thiện kịch bản, giấy mời đại biểu (Văn phòng), trước ngày 22/3/2027": a note of units alone.
+    looseTexts: [line.text, ...[...line.text.matchAll(/\(([^()]{2,90})\)/g)].map((m) => m[1] ?? '')],
   };
   const proseFields: Field[] = [];
   const visit = (node: OutlineNode): void => {

@@ -61,7 +61,9 @@ export function classifySection(heading: string): SectionInfo {
   const words = foldWords(heading);
   const committee = COMMITTEE.some((p) => containsPhrase(words, p));
   if (DUTIES.some((p) => startsWithWords(words, p))) return { kind: 'duties', committee };
-  if (TIME.some((p) => startsWithWords(words, p))) return { kind: 'time', committee };
+  // "II. THỜI GIAN" alone heads the plan's own period as well.
+  if (TIME.some((p) => startsWithWords(words, p)) || words.join(' ') === 'thoi gian')
+    return { kind: 'time', committee };
   // "MỤC ĐÍCH, YÊU CẦU", "I1. CHU PE VA THONG PIEP": fuzzy, since OCR damages headings most. "HÌNH THỨC,
   // THỜI GIAN THỰC HIỆN" is the work, each form at its time (not an emulation plan's forms of award).
   const formsOfWork = startsWithWords(words, ['hinh', 'thuc']) && containsPhrase(words, ['thoi', 'gian']);

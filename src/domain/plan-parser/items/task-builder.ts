@@ -380,6 +380,21 @@ function narrowing(line: string, own: readonly (() => Timing | null)[], outer: T
   return null;
 }
 
+/**
+ * "- Hoàn thiện kịch bản, giấy mời đại biểu (Văn phòng), trước ngày 22/3/2027" under "Lễ phát động …, ngày
+ * 29/3/2027": a step due before its heading's day keeps its own deadline.
+ */
+function before(own: readonly (() => Timing | null)[], outer: Timing | null): Timing | null {
+  const w = outer?.reading?.window;
+  if (!w || outer.reading?.recurrence) return null;
+  for (const candidate of own) {
+    const t = candidate();
+    const v = t?.reading?.window;
+    if (t?.reading?.deadline && v && compareDates(v.end, w.start) < 0) return t;
+  }
+  return null;
+}
+
 function groupWeek(text: string, outer: Timing | null): Timing | null {
   const month = outer?.reading?.window;
   if (!month || !outer.reading || outer.reading.recurrence) return null;
@@ -449,6 +464,7 @@ function itemTiming(
     // of the item's own line that schedules it overrides its group's time.
     () => clauseTime(facts.lineText, ctx),
     () => narrowing(facts.lineText, own, place.inherited.time),
+    () => before(own, place.inherited.time),
     () => place.inherited.time,
     ...own,
   ];

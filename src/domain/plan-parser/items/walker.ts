@@ -9,12 +9,13 @@ import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, listsDatedWork, sectionKindOf } from './sections';
 import { readField } from './fields';
-import { fold, foldWords } from '../layout/fold';
+import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
 import { findRecurrence, hasTimeCue, isSpecificTime, readTime, timeHeading } from '../time/time-words';
 import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, isUnitHeading, roleOf } from './roles';
-import { ADDRESSEE_OPENINGS } from '../lexicon';
+import { ADDRESSEE_OPENINGS, GATHERINGS } from '../lexicon';
+import { daysBetween } from '../../calendar/dates';
 import { attachStepFields, opensWithAction, ownsFacts, workLines } from './work-lines';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
@@ -239,6 +240,10 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     const own: OutlineNode = { ...node, children: [first] };
     ctx.tasks.push(...buildItemTasks(own, { ref, group: ref, inherited: down }, ctx, () => false));
     lines.delete(first);
+  } else if (isDatedGathering(node.text, ctx)) {
+    // "2.1. Lễ phát động … (Văn phòng chủ trì …), sáng thứ Hai ngày 29/3/2027" over its preparation steps.
+    const own: OutlineNode = { ...node, children: [] };
+    ctx.tasks.push(...buildItemTasks(own, { ref, group: ref, inherited: inh }, ctx, () => false));
   }
   for (const line of lines) {
     const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
@@ -249,6 +254,19 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     }
     ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
   }
+}
+
+/** The longest a gathering lasts for its heading to be a task of its own ("từ ngày 16/4 đến ngày 18/4"). */
+const GATHERING_DAYS = 7;
+const GATHERING_WORDS = GATHERINGS.map((g) => g.split(' '));
+
+/** A heading that names a gathering and the day or days it is held. */
+function isDatedGathering(text: string, ctx: ParseContext): boolean {
+  if (!GATHERING_WORDS.some((g) => startsWithWords(foldWords(text), g))) return false;
+  const w = readTime(text, timeContext(ctx)).window;
+  return (
+    w !== null && !readTime(text, timeContext(ctx)).deadline && daysBetween(w.start, w.end) < GATHERING_DAYS
+  );
 }
 
 /** "Lễ kỷ niệm tổ chức sáng thứ Sáu …" under "2. Lễ kỷ niệm 80 năm …": a paragraph opening with the heading's first two words. */

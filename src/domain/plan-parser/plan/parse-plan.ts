@@ -147,6 +147,32 @@ function shortTitles(tasks: DraftTask[]): DraftTask[] {
   });
 }
 
+/**
+ * "Tổ chức Hội nghị Ban Chấp hành … lần thứ tư, khóa VII, sơ kết công tác 6 tháng …" → "Hội nghị Ban Chấp
+ * hành … lần thứ tư, khóa VII": the event a plan is for, as its subject names it.
+ */
+function eventName(subject: string): string {
+  const [first = '', ...rest] = withoutOpeningVerb(subject.replace(/\s+/g, ' ').trim()).split(/,\s*/);
+  let name = first;
+  for (const part of rest) {
+    if (!/^(?:khóa|khoá|lần thứ)\s/iu.test(part)) break;
+    name += `, ${part}`;
+  }
+  return name.replace(/\s+nhiệm kỳ\b.*$/iu, '').trim();
+}
+
+/**
+ * "Hội nghị được tổ chức trong 01 buổi, vào sáng thứ Sáu, ngày 17/7/2026, tại …": the line that holds the
+ * plan's own event is a task named for that event, not for the sentence.
+ */
+function namedEvent(tasks: DraftTask[], subject: string): DraftTask[] {
+  const event = EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
+  if (!event) return tasks;
+  const held = new RegExp(String.raw`^\s*${event}\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra)\b`);
+  const name = eventName(subject);
+  return tasks.map((t) => (held.test(fold(t.title)) && name ? { ...t, title: name, kind: 'event' } : t));
+}
+
 function warningsFor(tasks: readonly DraftTask[], planTimeText: string): DraftWarning[] {
   const out: DraftWarning[] = [];
   for (const t of tasks) {
@@ -248,7 +274,12 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const kept = dropSummaries(ctx.tasks, (t) =>
     summaries.push({ ref: t.ref, code: 'skipped-item', detail: `${SKIP_REASON.summary}: ${t.title}` }),
   );
-  const tasks: DraftTask[] = shortTitles(kept.map(({ meta: _meta, ...task }) => task));
+  const tasks: DraftTask[] = shortTitles(
+    namedEvent(
+      kept.map(({ meta: _meta, ...task }) => task),
+      head.subject,
+    ),
+  );
   const lineOf = (node: number): number | undefined => {
     const line = paragraphs[node]?.line;
     return line === undefined ? undefined : line + 1;

@@ -113,7 +113,8 @@ export class UnitDirectory {
     for (;;) {
       const k = words[j] === 'va' ? j + 1 : j;
       if (['ban', 'phong'].includes(words[k] ?? '')) j = k + 1;
-      else if (words[k] === 'van' && words[k + 1] === 'phong') j = k + 2;
+      // "các ban, Văn phòng đại diện …": the offices' shared name, read on its own, ends the list.
+      else if (words[k] === 'van' && words[k + 1] === 'phong' && !this.sharedAt(text, spans, k)) j = k + 2;
       else if (words[k] === 'don' && words[k + 1] === 'vi') j = k + 2;
       else if (
         words[k] === 'trung' &&
@@ -165,6 +166,32 @@ export class UnitDirectory {
         ),
       ];
       if (slugs.length >= 2 && (n >= 3 || unitTypeAt(phrase, 0)?.words === 1)) return { words: n + 1, slugs };
+    }
+    return null;
+  }
+
+  /**
+   * "Văn phòng đại diện" where the departments are "Văn phòng đại diện Sóc Trăng" and "… Hậu Giang": three
+   * words or more that open two names or more, are no name themselves and go on with neither, name them all.
+   */
+  private sharedAt(
+    text: string,
+    spans: readonly WordSpan[],
+    i: number,
+  ): { words: number; slugs: string[] } | null {
+    const words = spans.map((s) => s.word);
+    for (let n = 4; n >= 3; n--) {
+      const phrase = words.slice(i, i + n);
+      // A sentence goes on after them ("… Văn phòng đại diện báo cáo"): a name cut at a dash or at the end
+      // of a cell ("Ban Tổ chức – Kiểm tra") is not the shared words.
+      const next = spans[i + n];
+      if (phrase.length < n || !next || !/^ +$/.test(text.slice(spans[i + n - 1]?.end ?? 0, next.start)))
+        continue;
+      const opening = this.aliases.filter((a) => !a.acronym && phrase.every((w, k) => a.words[k] === w));
+      if (opening.some((a) => a.words.length === n)) return null;
+      if (opening.some((a) => a.words[n] === words[i + n])) continue;
+      const slugs = [...new Set(opening.map((a) => a.slug))];
+      if (slugs.length >= 2) return { words: n, slugs };
     }
     return null;
   }
@@ -263,6 +290,14 @@ export class UnitDirectory {
         const end = spans[i + plural.words - 1] as WordSpan;
         for (const slug of plural.slugs) push(slug, span.start, end.end);
         i += plural.words;
+        continue;
+      }
+      // "Các ban, Trung tâm, Văn phòng đại diện báo cáo …": the words several names open with, alone.
+      const shared = this.sharedAt(text, spans, i);
+      if (shared) {
+        const end = spans[i + shared.words - 1] as WordSpan;
+        for (const slug of shared.slugs) push(slug, span.start, end.end);
+        i += shared.words;
         continue;
       }
       const all = this.allAt(text, spans, i);

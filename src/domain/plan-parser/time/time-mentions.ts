@@ -37,7 +37,8 @@ const T_MONTH = String.raw`(?<![a-z0-9./]|(?:sang|chieu|toi|trua|thu)\s)t(?=(?:0
 /** The word before a month's number: "tháng 5" or "T5". */
 const MONTH_OF = String.raw`(?:${THANG}\s+|${T_MONTH})`;
 const YEAR_TAIL = String.raw`(?:\s*\/\s*(\d{4})|\s+${NAM}\s+(\d{4}))?`;
-const DAY = String.raw`(?<!\d)(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?:\s*\/\s*(\d{4}))?`;
+// "Quảng trường 2/4", "đường 30/4": a place named after a day is no date.
+const DAY = String.raw`(?<!\d|(?:quang truong|duong|pho|cau|cong vien)\s+)(\d{1,2})\s*\/\s*(\d{1,2})(?!\d)(?:\s*\/\s*(\d{4}))?`;
 // "đợt 1 tháng 3", "lần 2 tháng 9": a count before "tháng" is no day of the month.
 const DAY_WORDS = String.raw`(?<!\d|(?:dot|lan|buoc|doan|khoa|lop|so|thu|muc|diem|phan|ky)\s+)(\d{1,2})\s+${THANG}\s+(\d{1,2})(?:\s+${NAM}\s+(\d{4}))?`;
 const DATE = String.raw`(?:${DAY}|${DAY_WORDS})`;

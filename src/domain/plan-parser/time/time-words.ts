@@ -221,7 +221,7 @@ const OUTPUT_RATE =
   /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
 
 const RATE_AFTER =
-  /^\s*(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham)\b/;
+  /^\s*(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham|phien|buoi|chuyen|dot)\b/;
 
 const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 
@@ -307,7 +307,7 @@ function periodDues(folded: string, end: number): { month: number; day: number }
 
 /** "bắt đầu từ tháng 3/2026", "từ tháng 5" with no end: the month a rhythm starts. */
 const SINCE_MONTH =
-  /\b(?:bat dau\s+)?tu\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\b(?!\s*(?:\/\s*\d{4}\s*)?(?:den|toi|-|–))/;
+  /\b(?:bat dau\s+)?tu\s+(?:ky\s+(?:bao cao\s+)?)?thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\b(?!\s*(?:\/\s*\d{4}\s*)?(?:den|toi|-|–))/;
 
 export function findRecurrence(
   text: string,
