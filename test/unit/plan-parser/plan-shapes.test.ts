@@ -1333,4 +1333,31 @@ III. CÁC HOẠT ĐỘNG
     ]);
     expect(of('Đăng pano')).toMatchObject({ start: '2026-03-29', end: '2026-04-29', lead: ['ban-kiem-tra'] });
   });
+
+  it("reads a week of the quarter's last month, a closing step before the fields, two rounds in the year, and rounds due by their own dates", () => {
+    const tasks = parse(`II. NHIỆM VỤ
+(4) Phiên họp Ban Thường vụ thường kỳ, mỗi quý 01 lần vào tuần đầu của tháng cuối quý.
+Phân công: đồng chí Chánh Văn phòng chủ trì.
+(9) Phát động phong trào thi đua "HTX đổi mới, sáng tạo" trong tháng
+3/2026; sơ kết phong trào trong tháng 9/2026. Phân công: đồng chí Phó Chủ tịch phụ trách thi
+đua chủ trì; tham mưu: đồng chí Trưởng Ban Kiểm tra.
+(12) Xét kết nạp thành viên, 02 đợt trong năm vào tháng 6 và tháng 12/2026. Phân công: đồng
+chí Trưởng Ban Kiểm tra chủ trì; đồng chí Chánh Văn phòng phối hợp.
+(16) Giải ngân vốn vay của Quỹ hỗ trợ phát triển HTX: đợt 1 trước ngày 30/6/2026; đợt 2
+trước ngày 30/11/2026. Phân công: đồng chí Giám đốc Quỹ.
+`);
+    const rows = tasks.map((t) => [t.title, t.start, t.end, t.lead]);
+    expect(rows).toEqual([
+      ['Phiên họp Ban Thường vụ thường kỳ (Quý I/2026)', '2026-03-01', '2026-03-07', ['van-phong']],
+      ['Phiên họp Ban Thường vụ thường kỳ (Quý II/2026)', '2026-06-01', '2026-06-07', ['van-phong']],
+      ['Phiên họp Ban Thường vụ thường kỳ (Quý III/2026)', '2026-09-01', '2026-09-07', ['van-phong']],
+      ['Phiên họp Ban Thường vụ thường kỳ (Quý IV/2026)', '2026-12-01', '2026-12-07', ['van-phong']],
+      ['Phát động phong trào thi đua "HTX đổi mới, sáng tạo"', '2026-03-01', '2026-03-31', ['ban-kiem-tra']],
+      ['Sơ kết phong trào thi đua "HTX đổi mới, sáng tạo"', '2026-09-01', '2026-09-30', ['ban-kiem-tra']],
+      ['Xét kết nạp thành viên (Tháng 6/2026)', '2026-06-01', '2026-06-30', ['ban-kiem-tra']],
+      ['Xét kết nạp thành viên (Tháng 12/2026)', '2026-12-01', '2026-12-31', ['ban-kiem-tra']],
+      ['Giải ngân vốn vay của Quỹ hỗ trợ phát triển HTX (đợt 1)', '2026-01-01', '2026-06-29', ['quy-ho-tro']],
+      ['Giải ngân vốn vay của Quỹ hỗ trợ phát triển HTX (đợt 2)', '2026-01-01', '2026-11-29', ['quy-ho-tro']],
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import { classifyKind, plainKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
+import { trailingFields } from './inline-fields';
 import { cleanTitle, titlesOfSteps, withoutOpeningVerb } from './titles';
 import {
   findRecurrence,
@@ -704,7 +705,7 @@ function separateTasks(
     const kind = classifyKind({
       title: own,
       committee: place.inherited.committee,
-      deadline: false,
+      deadline: part.deadline ?? false,
       hasPeaks: false,
       recurring: false,
     });
@@ -743,7 +744,11 @@ function twoTimedParts(text: string): [string, string] | null {
  * "Phát động phong trào … trong tháng 3/2026; sơ kết 6 tháng phong trào vào cuối tháng 7/2026.": a line of
  * work and, after a semicolon, a closing step with a time of its own. The two parts, or null.
  */
-function timedClosingStep(text: string): [string, string] | null {
+function timedClosingStep(whole: string): [string, string] | null {
+  // "…; sơ kết phong trào trong tháng 9/2027. Phân công: X chủ trì; tham mưu: Y": the fields after the
+  // work are said of both steps.
+  const text = trailingFields(whole).text;
+  const fields = whole.slice(text.length);
   const clauses = text.split(/;\s+/);
   if (clauses.length !== 2) return null;
   const [work = '', step = ''] = clauses;
@@ -753,7 +758,7 @@ function timedClosingStep(text: string): [string, string] | null {
   if (!closes || work.includes(':') || !isSpecificTime(work) || !isSpecificTime(step)) return null;
   // "…; sơ kết … vào cuối tháng 7/2026 (Ban X chủ trì).": a closing note is said of both.
   const note = /\s*\([^()]*\)[\s.;]*$/u.exec(step)?.[0] ?? '';
-  return [`${work}${note}`, stepWithObject(step, work)];
+  return [`${work}${note}${fields}`, `${stepWithObject(step, work)}${fields}`];
 }
 
 /** Where a clause's time begins: "… vào cuối tháng 7/2026", "… trong tháng 3/2026". */

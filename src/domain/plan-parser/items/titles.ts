@@ -30,7 +30,7 @@ const SCHEDULING_WORDS = new Set(
   (
     'du kien to chuc vao trong truoc cham nhat muon hoan thanh xong thuc hien dien ra dinh ky hang moi ' +
     'lan 01 1 mot tu den het ngay thang quy nam tuan sang chieu thu dau cuoi giua trung ha thuong va ' +
-    'thoi gian cua ban nam nua sau hai ba bon ky dip'
+    'thoi gian cua ban nam nua sau hai ba bon ky dip dot'
   ).split(' '),
 );
 /** A title keeps at least this many words before a time clause is cut from it. */
@@ -60,8 +60,23 @@ export function withoutTrailingTime(title: string): string {
   return cut === body ? title : cut + (note?.[0] ?? '');
 }
 
+/** Words that lead into a time at a title's end: "Phát động phong trào … trong tháng 3/2026". */
+const TIME_LEAD_IN =
+  /(?:^|\s)((?:(?:du kien|duoc|to chuc|hoan thanh|thuc hien)\s+)*(?:trong|vao|truoc|cham nhat|tu|du kien)\s+(?:ngay\s+|thang\s+)?)$/;
+
+/** "… trong tháng 3/2026" ending the title, without a comma before it. */
+function cutEndTime(title: string): string {
+  const f = fold(title);
+  const last = findMentions(f).at(-1);
+  if (!last || f.slice(last.to).replace(/[\s.;,)]+/g, '') !== '') return title;
+  const lead = TIME_LEAD_IN.exec(f.slice(0, last.from));
+  if (!lead?.[1]) return title;
+  const cut = title.slice(0, last.from - lead[1].length).replace(/[\s,;:–—-]+$/u, '');
+  return foldWords(cut).length >= MIN_TITLE_WORDS ? cut : title;
+}
+
 function cutTrailingTime(title: string): string {
-  let t = title;
+  let t = cutEndTime(title);
   for (;;) {
     const m = /^(.*\S)\s*(?:,|;|\s[-–—])\s+([^,;]+)$/u.exec(t);
     if (!m?.[1] || !m[2] || foldWords(m[1]).length < MIN_TITLE_WORDS || !isSchedulingClause(m[2])) return t;

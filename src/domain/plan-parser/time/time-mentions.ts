@@ -312,12 +312,13 @@ const RULES: Rule[] = [
     },
   },
   {
-    // cả năm 2024 · trong năm · suốt năm
-    re: new RegExp(String.raw`\b(?:ca|trong|suot)\s+${NAM}(?:\s+(\d{4}))?\b`, 'g'),
+    // cả năm 2024 · trong năm · suốt năm. "02 đợt trong năm vào tháng 6 và tháng 12" names the months:
+    // "trong năm" only says within the year, and yields to any other time as a named year does.
+    re: new RegExp(String.raw`\b(ca|trong|suot)\s+${NAM}(?:\s+(\d{4}))?\b`, 'g'),
     read: (m) => ({
-      kind: 'year',
-      start: month(1, num(m[1])),
-      end: month(12, num(m[1]), LAST),
+      kind: m[1] === 'trong' ? 'named-year' : 'year',
+      start: month(1, num(m[2])),
+      end: month(12, num(m[2]), LAST),
       endBefore: false,
     }),
   },

@@ -27,6 +27,8 @@ export interface TimeContext {
 export interface Peak extends Window {
   /** The words of this peak, e.g. "tháng 4-5/2024". */
   text: string;
+  /** A separate time that is a due date ("đợt 1 trước ngày 30/6; đợt 2 trước ngày 30/11"). */
+  deadline?: boolean;
 }
 
 /**
@@ -338,9 +340,12 @@ export function findRecurrence(
     // "định kỳ hằng quý, trong tháng cuối quý": the quarter's last month is the window.
     // "mỗi quý 01 số, phát hành vào tháng cuối quý": anywhere in the rest of its clause.
     const clause = folded.slice(end).split(/[.;]\s/)[0] ?? '';
+    // "vào tuần đầu của tháng cuối quý" too: a week of that month.
     const inLastMonth =
       every === 'quarter' &&
-      /(?:^|\s)(?:trong|vao)\s+thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(clause);
+      /(?:^|\s)(?:trong|vao)\s+(?:tuan\s+[a-z0-9]+(?:\s+tien)?\s+(?:cua\s+)?)?thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/.test(
+        clause,
+      );
     // "định kỳ hằng quý vào tháng giữa quý": the quarter's middle month.
     const inMiddleMonth =
       every === 'quarter' &&
@@ -393,21 +398,25 @@ export function findRecurrence(
 function readWindows(
   text: string,
   ctx: TimeContext,
-): { windows: Window[]; deadline: Window | null; texts: string[] } {
+): { windows: Window[]; deadline: Window | null; deadlines: Peak[]; texts: string[] } {
   const all = settleYears(findMentions(fold(text)), ctx);
   const strong = all.filter((m) => m.kind !== 'named-year');
   const mentions = strong.length > 0 ? strong : all;
   const windows: Window[] = [];
   const texts: string[] = [];
   let deadline: Window | null = null;
+  const deadlines: Peak[] = [];
   for (const m of mentions) {
     const w = mentionWindow(m, ctx);
     if (!w) continue;
-    if (m.kind === 'deadline') deadline = w;
+    if (m.kind === 'deadline') {
+      deadline = w;
+      deadlines.push({ ...w, text: text.slice(m.from, m.to).trim(), deadline: true });
+    }
     windows.push(w);
     texts.push(text.slice(m.from, m.to).trim());
   }
-  return { windows, deadline, texts };
+  return { windows, deadline, deadlines, texts };
 }
 
 /**
@@ -444,6 +453,13 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
   const recurrence = findRecurrence(text)?.rule ?? null;
   const sustained = /\b(?:thuong xuyen|lien tuc)\b/.test(folded);
   if (main.deadline) {
+    // "đợt 1 trước ngày 30/6/2027; đợt 2 trước ngày 30/11/2027": rounds each due by its own date, one
+    // clause each, and nothing else timing them.
+    const rounds =
+      main.deadlines.length >= 2 &&
+      main.deadlines.length === main.windows.length &&
+      new Set(main.deadlines.map((d) => d.end)).size === main.deadlines.length &&
+      text.split(/;\s*/).length === main.deadlines.length;
     return {
       window: main.deadline,
       deadline: true,
@@ -452,6 +468,7 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
       recurrence,
       sustained,
       words: main.texts.join('; '),
+      ...(rounds ? { separate: main.deadlines } : {}),
     };
   }
   let window = union(main.windows);
