@@ -1360,4 +1360,35 @@ trước ngày 30/11/2026. Phân công: đồng chí Giám đốc Quỹ.
       ['Giải ngân vốn vay của Quỹ hỗ trợ phát triển HTX (đợt 2)', '2026-01-01', '2026-11-29', ['quy-ho-tro']],
     ]);
   });
+
+  it('reads a table set in aligned columns with rules of dashes and month rows in capitals, up to the next part', () => {
+    const tasks = parse(`II. NỘI DUNG CHƯƠNG TRÌNH
+TT  Nội dung công việc                            Chủ trì        Phối hợp         Thời gian
+---------------------------------------------------------------------------------------------
+THÁNG 4/2026
+1   Phiên họp thường kỳ tháng 4: Cho ý kiến dự    Ban Kiểm tra   VP               03/4
+    thảo Kế hoạch kiểm tra năm 2026
+2   Làm việc với UBND các xã về mô hình HTX       VP             Ban Kiểm tra     Tuần 3
+---------------------------------------------------------------------------------------------
+THÁNG 5/2026
+3   Kiểm tra hoạt động HTX thành viên             Ban Kiểm tra   VP               Tuần 2 - 3
+4   Sơ kết 05 năm Chương trình phối hợp           VP             Ban Kiểm tra     Cuối tháng
+---------------------------------------------------------------------------------------------
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng giúp Thường trực theo dõi, đôn đốc việc thực hiện Chương trình.
+`);
+    const rows = tasks.filter((t) => t.kind !== 'duty').map((t) => [t.title, t.start, t.end, t.lead]);
+    expect(rows).toEqual([
+      [
+        'Phiên họp thường kỳ tháng 4: Cho ý kiến dự thảo Kế hoạch kiểm tra năm 2026',
+        '2026-04-03',
+        '2026-04-03',
+        ['ban-kiem-tra'],
+      ],
+      ['Làm việc với UBND các xã về mô hình HTX', '2026-04-15', '2026-04-21', ['van-phong']],
+      ['Kiểm tra hoạt động HTX thành viên', '2026-05-08', '2026-05-21', ['ban-kiem-tra']],
+      ['Sơ kết 05 năm Chương trình phối hợp', '2026-05-21', '2026-05-31', ['van-phong']],
+    ]);
+  });
 });

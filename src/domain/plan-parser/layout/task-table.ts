@@ -99,9 +99,16 @@ export function joinRows(layout: TableLayout, body: readonly Row[]): Row[] {
   const numbered = rows.filter((r) => opensRow(r[layout.number] ?? '')).length;
   if (numbered < 2) return rows.map((r) => [...r]);
   const out: Row[] = [];
+  // "THÁNG 5/2026" in capitals across the table, no number and nothing in the other cells: a section row
+  // of its own, not a line of the row above.
+  const sectionRow = (row: Row): boolean => {
+    const main = (row[layout.content] ?? '').trim();
+    const others = row.filter((c, k) => k !== layout.content && c.trim().length > 0);
+    return others.length === 0 && main.split(/\s+/).length >= 2 && upperShare(main) > 0.8;
+  };
   for (const row of rows) {
     const prev = out[out.length - 1];
-    if (prev && !opensRow(row[layout.number] ?? '')) {
+    if (prev && !opensRow(row[layout.number] ?? '') && !sectionRow(row)) {
       row.forEach((cell, k) => {
         if (cell.trim()) prev[k] = prev[k] ? `${prev[k]} ${cell.trim()}` : cell.trim();
       });

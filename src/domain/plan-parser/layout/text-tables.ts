@@ -163,9 +163,30 @@ function alignedTable(
       continue;
     }
     const repeated = alignedHeader(line);
-    if (repeated) continue;
+    // "------" rules under the header and between groups of rows.
+    if (repeated || SEPARATOR.test(line)) continue;
     const row = alignedCells(line, columns);
     const first = segments(line)[0];
+    // "III. TỔ CHỨC THỰC HIỆN": the plan's next part.
+    if (first && first.at < second && /^[IVX]{1,4}\.\s/.test(first.text)) break;
+    // "THÁNG 4/2026" from the left margin, alone on its line in capitals: a group row across the table.
+    const only = segments(line);
+    if (
+      only.length === 1 &&
+      first &&
+      first.at < second &&
+      first.text === first.text.toUpperCase() &&
+      /\p{Lu}{2}/u.test(first.text) &&
+      first.text.length <= GROUP_ROW_MAX
+    ) {
+      const m = /^([A-ZĐ]|[IVX]{1,4}|\d{1,2})[.)]\s+(.*)$/u.exec(first.text);
+      const group: Row = columns.map(() => '');
+      group[Math.max(layout.number, 0)] = m ? (m[1] ?? '') : '';
+      group[Math.max(layout.number + 1, 1)] = m ? (m[2] ?? '') : first.text;
+      blocks.at(-1)?.push(group);
+      blanks = 0;
+      continue;
+    }
     // Text from the left margin that is no row number, and runs past the first column, is the plan again.
     const numberCell = layout.number >= 0 ? (row[layout.number] ?? '') : '';
     if (first && first.at < second && layout.number >= 0 && !opensRow(numberCell)) break;
@@ -181,6 +202,9 @@ function alignedTable(
   rows.push(...(apart ? full.map(mergeRows) : full.flat()));
   return { rows, next: j };
 }
+
+/** The longest a group row across an aligned table runs ("THÁNG 4/2026", "B. CÔNG VIỆC THƯỜNG XUYÊN"). */
+const GROUP_ROW_MAX = 60;
 
 /** Cells a row from the left margin fills at least: a paragraph is one run, a row has its columns. */
 const MIN_ROW_CELLS = 2;
