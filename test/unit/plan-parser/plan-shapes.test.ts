@@ -1391,4 +1391,27 @@ III. TỔ CHỨC THỰC HIỆN
       ['Sơ kết 05 năm Chương trình phối hợp', '2026-05-21', '2026-05-31', ['van-phong']],
     ]);
   });
+
+  it('reads a bare unit beside fields in a parenthesis, and the unit that ends a line of parts set off by semicolons', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Xây dựng chuyên mục "Hợp tác xã đồng hành" (Ban Tuyên truyền - Đào tạo; phối hợp: Báo Demo), trong tháng 4/2026.
+2. Lớp 3. Kỹ thuật trồng cà phê theo chuẩn 4C; đầu T4; xã Thuận Châu; 60; Ban Kiểm tra. PH: Văn phòng.
+3. Tổng hợp báo cáo hằng quý gửi UBND tỉnh trước ngày 20 tháng cuối quý; các ban, Văn phòng phối hợp cung cấp số liệu. Ban Kiểm tra thực hiện.
+`);
+    const of = (words: string): DraftTask | undefined => byTitle(tasks, words);
+    expect(of('Xây dựng chuyên mục')).toMatchObject({ lead: ['ban-tuyen-truyen'], start: '2026-04-01' });
+    expect(of('Kỹ thuật trồng cà phê')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+      start: '2026-04-01',
+      end: '2026-04-10',
+    });
+    // A clause with a verb of its own is no bare list of units.
+    expect(tasks.filter((t) => t.title.startsWith('Tổng hợp báo cáo')).map((t) => t.lead)).toEqual([
+      ['ban-kiem-tra'],
+      ['ban-kiem-tra'],
+      ['ban-kiem-tra'],
+      ['ban-kiem-tra'],
+    ]);
+  });
 });

@@ -159,16 +159,20 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
   const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
     const parts = inner.split(/[;]/).map((part) => part.trim());
-    const found = parts
-      .flatMap((part) => {
-        const f = valuedField(part);
-        if (f) return [f];
-        if (verbFields(part).length > 0) return verbFields(part);
-        const helpers = helpersOnly(part);
-        return helpers.length > 0 ? helpers : noteLead(part);
-      })
-      .filter((f): f is Field => f !== null);
+    const read = parts.map((part): Field[] => {
+      const f = valuedField(part);
+      if (f) return [f];
+      if (verbFields(part).length > 0) return verbFields(part);
+      const helpers = helpersOnly(part);
+      return helpers.length > 0 ? helpers : noteLead(part);
+    });
+    const found = read.flat();
     if (found.length === 0) return whole;
+    // "(Ban Tuyên truyền - Thi đua; phối hợp: Báo …)": beside fields, a part of bare words may be the lead's
+    // name, which the units stage tells (an "other" field, read as lead only when it is nothing but units).
+    parts.forEach((part, k) => {
+      if ((read[k] ?? []).length === 0 && part && !isSpecificTime(part)) found.push(field('other', part));
+    });
     // "(Ban TT-TĐ chủ trì; hoàn thành trước ngày 05/4/2026)": beside unit fields, a clause of time words
     // with no label is the item's time.
     if (!found.some((f) => f.kind === 'time')) {

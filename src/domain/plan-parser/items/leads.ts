@@ -133,13 +133,19 @@ const BY_WHOM =
   /(?:^|[\s,;])do\s+(?:dong chi\s+)?([^,;.]{3,80}?)\s+(?:trinh bay|chuan bi|thuc hien|chu tri|tham muu|bao cao|doc)\b/;
 
 /** The parts of a terse line: "Kế toán HTX - tg: đầu T4 - đđ: xã Văn Quan - 45 - TTBD", or of a row "… | 50 | TTBD". */
-const LOOSE_PARTS = /\s[-–—]\s|\s*\|\s*/;
+const LOOSE_PARTS = /\s[-–—]\s|\s*[|;]\s*/;
+
+const CLAUSE_VERB = new RegExp(
+  `\\b(?:${[...SUPPORT_VERBS, 'chu tri', 'thuc hien', 'cung cap', 'to chuc', 'tham muu'].join('|')})\\b`,
+);
 
 /** A part that names units and nothing else ("TTBD", "Quỹ và TTBD"): the line's unlabelled doer. */
 function onlyUnits(units: UnitDirectory, part: string): boolean {
   const text = withoutNotes(part);
+  // "các ban, Văn phòng, Quỹ phối hợp cung cấp số liệu" is a clause: units with a verb of their own.
+  if (CLAUSE_VERB.test(fold(text))) return false;
   const hits = units.scan(text).hits;
-  if (hits.length === 0) return false;
+  if (hits.length === 0 || hits.some((h) => h.fuzzy)) return false;
   let rest = text;
   for (const h of [...hits].sort((a, b) => b.from - a.from)) rest = rest.slice(0, h.from) + rest.slice(h.to);
   return foldWords(rest).every((w) => w === 'va');
@@ -196,7 +202,10 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   }
   if (leads.lead.length === 0) {
     // The title's first part is its work ("Văn phòng" alone is a heading, not a doer).
-    const parts = facts.looseTexts.flatMap((t, i) => t.split(LOOSE_PARTS).slice(i === 0 ? 1 : 0));
+    // A note or a field value may be one name that holds a dash ("Ban Tuyên truyền - Đào tạo").
+    const parts = facts.looseTexts.flatMap((t, i) =>
+      i === 0 ? t.split(LOOSE_PARTS).slice(1) : [t, ...t.split(LOOSE_PARTS)],
+    );
     const part = parts.find((p) => onlyUnits(units, p));
     if (part) {
       scanInto(units, part, leads, 'lead');
