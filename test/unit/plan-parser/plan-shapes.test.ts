@@ -1414,4 +1414,17 @@ III. TỔ CHỨC THỰC HIỆN
       ['ban-kiem-tra'],
     ]);
   });
+
+  it('reads "trước ngày 18 của tháng cuối quý" as a quarterly due day, and helpers who "phối hợp cung cấp số liệu"', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Báo cáo quý về kết quả chuyển đổi số gửi Liên minh HTX Việt Nam, trước ngày 18 của tháng cuối quý.
+   Chủ trì: đồng chí Chánh Văn phòng; các đồng chí Trưởng Ban Kiểm tra, Giám đốc Quỹ phối hợp cung cấp số liệu.
+`);
+    expect(tasks.map((t) => [t.start, t.end, t.lead, t.support])).toEqual([
+      ['2026-01-01', '2026-03-17', ['van-phong'], ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-04-01', '2026-06-17', ['van-phong'], ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-07-01', '2026-09-17', ['van-phong'], ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-10-01', '2026-12-17', ['van-phong'], ['ban-kiem-tra', 'quy-ho-tro']],
+    ]);
+  });
 });

@@ -135,7 +135,8 @@ const MAX_HELPER_WORDS = 12;
  * does under a heading that gave the lead once. Only in parentheses: in running text "… phối hợp" is words.
  */
 export function helpersOnly(part: string): Field[] {
-  const m = /^(.+?)\s+(?:cung\s+)?phoi hop(?:\s+thuc hien)?[\s.]*$/.exec(fold(part));
+  // "… phối hợp cung cấp số liệu": a few words of what the helpers give.
+  const m = /^(.+?)\s+(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}[\s.]*$/.exec(fold(part));
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
   return who && who.split(/\s+/).length <= MAX_HELPER_WORDS ? [field('support', who)] : [];
 }

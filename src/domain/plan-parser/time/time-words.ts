@@ -198,6 +198,7 @@ function union(windows: Window[]): Window | null {
 }
 
 const ONCE = String.raw`(?:mot|1|01)\s+lan`;
+const DAY_OF_LAST_MONTH = /(?<=\bngay\s+\d{1,2}\s+(?:cua\s+)?)thang cuoi\s+(?:cua\s+)?quy\b/;
 const MONTHLY_WEEK =
   /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:cua\s+)?tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
 const RECURRENCE: [RegExp, Recurrence['every']][] = [
@@ -209,6 +210,8 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
     'half',
   ],
   [/\bthang cuoi (?:cua\s+)?(?:moi|hang|cac)\s+quy\b/, 'quarter'],
+  // "trước ngày 18 của tháng cuối quý": a day of the last month of each quarter.
+  [DAY_OF_LAST_MONTH, 'quarter'],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+quy\s+(?:\d+|mot)\s+lan\b/, 'quarter'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+quy\b/, 'quarter'],
   [new RegExp(String.raw`\bquy\s+${ONCE}\b`), 'quarter'],
@@ -320,7 +323,9 @@ export function findRecurrence(
     if (!m) continue;
     // "(ít nhất 02 tin, bài mỗi tuần)", "03 bản tin hằng tháng": a count of products per period is a rate
     // of output over the item's own window, not a rhythm of separate tasks ("01 lần mỗi tuần" is one).
-    if (OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // ("ngày 18 của tháng cuối quý" counts no products: the day before it is the due day.)
+    if (re !== DAY_OF_LAST_MONTH && OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index)))
+      continue;
     const end = m.index + m[0].length;
     // "mỗi tháng 02 kỳ", "hằng tuần 03 tin, bài": several products a period, a rate kept over the item's
     // window ("mỗi quý 01 số" is one issue a quarter, each a task).
