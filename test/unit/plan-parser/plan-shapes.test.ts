@@ -1427,4 +1427,24 @@ III. TỔ CHỨC THỰC HIỆN
       ['2026-10-01', '2026-12-17', ['van-phong'], ['ban-kiem-tra', 'quy-ho-tro']],
     ]);
   });
+
+  it('reads two of the same work in one item each at its time, a subject after a lead-in, and "cho đến hết ngày"', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Hội nghị Ban Chấp hành lần thứ ba (sơ kết 6 tháng), dự kiến đầu tháng 7/2026; Hội nghị Ban Chấp hành lần thứ tư (tổng kết năm 2026), dự kiến ngày 22/12/2026.
+   Chủ trì chuẩn bị: đồng chí Chánh Văn phòng.
+2. Đồng thời, Ban Kiểm tra thiết kế, đăng tải pano điện tử trên Trang thông tin điện tử, trong tháng 4/2026.
+3. Để bảo đảm thông tin sâu rộng, Ban Kiểm tra có trách nhiệm chủ trì xây dựng chuyên mục, trong Quý II/2026.
+4. Văn phòng treo băng rôn tại trụ sở; thời gian treo từ ngày 01/4/2026 cho đến hết ngày 30/4/2026.
+`);
+    const of = (words: string): DraftTask | undefined => byTitle(tasks, words);
+    expect(of('lần thứ ba')).toMatchObject({ start: '2026-07-01', end: '2026-07-10', lead: ['van-phong'] });
+    expect(of('lần thứ tư')).toMatchObject({ start: '2026-12-22', end: '2026-12-22', lead: ['van-phong'] });
+    expect(of('pano điện tử')?.lead).toEqual(['ban-kiem-tra']);
+    expect(of('thông tin sâu rộng')?.lead).toEqual(['ban-kiem-tra']);
+    expect(of('treo băng rôn')).toMatchObject({
+      start: '2026-04-01',
+      end: '2026-04-30',
+      lead: ['van-phong'],
+    });
+  });
 });

@@ -501,11 +501,17 @@ function peakTasks(
  * "Các ban, văn phòng cập nhật số liệu …", "Văn phòng và Ban Kiểm tra rà soát …": the units that open the
  * item's own sentence are its subject, so they lead it when nothing else names a lead.
  */
+/** Words a verbose hand opens a sentence with before its subject: "Đồng thời, ", "Để bảo đảm …, ". */
+const LEAD_IN =
+  /^(?:đồng thời|bên cạnh đó|ngoài ra|tiếp đó|sau đó|mặt khác|(?:để|nhằm|trên cơ sở|căn cứ)\s[^,;.]{3,120}),\s+/iu;
+
 export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const scan = ctx.units.scan(title);
   const first = scan.hits[0];
-  // "Các Ban, Văn phòng tiếp thu …", "Các Văn phòng đại diện tổ chức …": the units after "các" open it.
-  const opening = /^c[áa]c\s+/iu.exec(title)?.[0].length ?? 0;
+  // "Các Ban, Văn phòng tiếp thu …", "Các Văn phòng đại diện tổ chức …": the units after "các" open it;
+  // "Đồng thời, Ban X thiết kế …", "Để bảo đảm …, Ban X có trách nhiệm chủ trì …" after a lead-in.
+  const leadIn = LEAD_IN.exec(title)?.[0].length ?? 0;
+  const opening = leadIn + (/^c[áa]c\s+/iu.exec(title.slice(leadIn))?.[0].length ?? 0);
   if (!first || first.from > opening) return null;
   // The run of units at the start, joined by commas or "và".
   const lead: string[] = [];
@@ -753,13 +759,22 @@ function timedClosingStep(whole: string): [string, string] | null {
   if (clauses.length !== 2) return null;
   const [work = '', step = ''] = clauses;
   const closes = CLOSING_STEPS.some((s) => startsWithWords(foldWords(step), s.split(' ')));
+  // "Hội nghị Ban Chấp hành lần thứ ba …, dự kiến đầu tháng 7/2026; Hội nghị Ban Chấp hành lần thứ tư …,
+  // dự kiến ngày 22/12/2026": two of the same work, named alike, each at its own time.
+  const head = (t: string): string => foldWords(t).slice(0, SAME_HEAD_WORDS).join(' ');
+  const again = foldWords(step).length > SAME_HEAD_WORDS && head(step) === head(work);
   // "Cuộc thi …: phát động trong tháng 6; trao giải trong tháng 11": steps listed after a colon are read
   // as the item's separate times, each named with the whole item.
-  if (!closes || work.includes(':') || !isSpecificTime(work) || !isSpecificTime(step)) return null;
+  if ((!closes && !again) || work.includes(':') || !isSpecificTime(work) || !isSpecificTime(step))
+    return null;
   // "…; sơ kết … vào cuối tháng 7/2026 (Ban X chủ trì).": a closing note is said of both.
   const note = /\s*\([^()]*\)[\s.;]*$/u.exec(step)?.[0] ?? '';
+  if (again) return [`${work}${fields}`, `${step}${fields}`];
   return [`${work}${note}${fields}`, `${stepWithObject(step, work)}${fields}`];
 }
+
+/** Words two clauses open with alike to be the same work twice ("Hội nghị Ban Chấp hành …"). */
+const SAME_HEAD_WORDS = 3;
 
 /** Where a clause's time begins: "… vào cuối tháng 7/2026", "… trong tháng 3/2026". */
 const TIME_CUT = /\s+(?:vào|trong|trước|dự kiến|từ|đến|chậm nhất|hoàn thành)\s/iu;

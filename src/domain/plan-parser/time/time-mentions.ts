@@ -44,7 +44,7 @@ const DAY_WORDS = String.raw`(?<!\d|(?:dot|lan|buoc|doan|khoa|lop|so|thu|muc|die
 const DATE = String.raw`(?:${DAY}|${DAY_WORDS})`;
 const TU = String.raw`(?:(?:tu|tir|ke tu)\s+)?`;
 const NGAY = String.raw`(?:ngay\s+)?`;
-const DEN = String.raw`\s*(?:den|toi|[-–—])\s*`;
+const DEN = String.raw`\s*(?:(?:cho\s+)?den|toi|[-–—])\s*`;
 
 /** The lunar new year's day (Tết Nguyên đán) of each year: [month, day]. */
 const LUNAR_NEW_YEAR: Record<number, [number, number]> = {
