@@ -148,6 +148,19 @@ export const GATHERINGS = [
   'to chuc hoi nghi',
 ] as const;
 
+/**
+ * Points of a meeting's agenda that are no one's work to prepare: "Thảo luận; phát biểu chỉ đạo của đồng
+ * chí lãnh đạo Tỉnh ủy; bế mạc".
+ */
+export const MEETING_FORMALITIES = [
+  'thao luan',
+  'phat bieu',
+  'ket luan',
+  'be mac',
+  'khai mac',
+  'tuyen bo ly do',
+];
+
 /** Words before a name that make it several departments: "các Văn phòng đại diện", "hai Văn phòng đại diện". */
 export const PLURAL_WORDS = ['cac', 'hai', 'ba', 'bon', 'nhung'];
 

@@ -1447,4 +1447,29 @@ III. TỔ CHỨC THỰC HIỆN
       lead: ['van-phong'],
     });
   });
+
+  it("leaves a meeting's formalities out of its agenda, and counts working days from its close", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 176/KH-LMHTX                          Demo, ngày 16 tháng 11 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội nghị Ban Chấp hành lần thứ năm
+
+II. THỜI GIAN, ĐỊA ĐIỂM
+1. Hội nghị được tổ chức trong 01 buổi, ngày thứ Ba, 22/12/2026, tại Hội trường tầng 3.
+
+III. NỘI DUNG HỘI NGHỊ
+1. Báo cáo tài chính năm 2026, do đồng chí Chánh Văn phòng trình bày.
+2. Thảo luận; phát biểu của đồng chí lãnh đạo Tỉnh ủy; Chủ tịch kết luận Hội nghị.
+
+IV. CÔNG TÁC CHUẨN BỊ
+a) Sau Hội nghị, Ban Kiểm tra hoàn thiện Nghị quyết Hội nghị, trình ký và gửi các đơn vị trong vòng 05 ngày làm việc kể từ ngày bế mạc Hội nghị.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.some((t) => t.title.startsWith('Thảo luận'))).toBe(false);
+    // Tuesday 22/12 and five working days: Tuesday 29/12.
+    expect(byTitle(tasks, 'Nghị quyết')).toMatchObject({ end: '2026-12-29', lead: ['ban-kiem-tra'] });
+  });
 });

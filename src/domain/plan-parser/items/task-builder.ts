@@ -11,7 +11,7 @@ import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
 import { trailingFields } from './inline-fields';
-import { cleanTitle, titlesOfSteps, withoutOpeningVerb } from './titles';
+import { cleanTitle, LEAD_IN, titlesOfSteps, withoutOpeningVerb } from './titles';
 import {
   findRecurrence,
   hasTimeCue,
@@ -41,6 +41,7 @@ import {
   RELATIVE_TIME_AFTER,
   RELATIVE_TIME_BEFORE,
   SUPPORT_VERBS,
+  MEETING_FORMALITIES,
 } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
@@ -501,10 +502,6 @@ function peakTasks(
  * "Các ban, văn phòng cập nhật số liệu …", "Văn phòng và Ban Kiểm tra rà soát …": the units that open the
  * item's own sentence are its subject, so they lead it when nothing else names a lead.
  */
-/** Words a verbose hand opens a sentence with before its subject: "Đồng thời, ", "Để bảo đảm …, ". */
-const LEAD_IN =
-  /^(?:đồng thời|bên cạnh đó|ngoài ra|tiếp đó|sau đó|mặt khác|(?:để|nhằm|trên cơ sở|căn cứ)\s[^,;.]{3,120}),\s+/iu;
-
 export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const scan = ctx.units.scan(title);
   const first = scan.hits[0];
@@ -776,6 +773,8 @@ function timedClosingStep(whole: string): [string, string] | null {
 /** Words two clauses open with alike to be the same work twice ("Hội nghị Ban Chấp hành …"). */
 const SAME_HEAD_WORDS = 3;
 
+const FORMALITIES = MEETING_FORMALITIES.map((f) => f.split(' '));
+
 /** Where a clause's time begins: "… vào cuối tháng 7/2026", "… trong tháng 3/2026". */
 const TIME_CUT = /\s+(?:vào|trong|trước|dự kiến|từ|đến|chậm nhất|hoàn thành)\s/iu;
 
@@ -831,6 +830,8 @@ export function buildItemTasks(
   }
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts, (head) => isUnitHeading(head, ctx.units));
+  // "Thảo luận; phát biểu chỉ đạo …; bế mạc" on a meeting's agenda: held, not prepared by anyone.
+  if (place.inherited.committee && FORMALITIES.some((f) => startsWithWords(foldWords(title), f))) return [];
   const read = readLeads(ctx.units, facts);
   // "Văn phòng lựa chọn đơn vị thi công … (Phòng XTTM phối hợp)": a note naming only helpers leaves the
   // lead to the unit the line opens with.

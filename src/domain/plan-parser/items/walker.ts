@@ -393,11 +393,11 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
       // "III. NỘI DUNG HỘI NGHỊ": a part that is the meeting's agenda is held on the meeting's day.
-      const agenda = isAgendaSection(section) ? meetingTime(ctx) : null;
+      const agenda = isAgendaSection(section);
       const inh: Inherited = {
-        time: headingTime(section.text, ctx) ?? agenda,
+        time: headingTime(section.text, ctx) ?? (agenda ? meetingTime(ctx) : null),
         leads: headingLeads(section, ctx),
-        committee: info.committee,
+        committee: info.committee || agenda,
       };
       // "III. LỘ TRÌNH …" over dated steps with no numbered item: the section is a heading over its lines.
       if (!section.children.some(isNumbered) && workLines(section).length > 0)

@@ -6,11 +6,15 @@
  * out as the date it means, so that the rest of the parser reads it as any date: a count before an anchor
  * or after it becomes "chậm nhất ngày D" (work due by D), "N±k" becomes "ngày D".
  *
- * Meetings that recur ("03 ngày trước phiên họp") and working days ("03 ngày làm việc trước …") name no
- * day of this plan's event and are left as written.
+ * Meetings that recur ("03 ngày trước phiên họp") name no day of this plan's event and are left as
+ * written; working days after the event ("05 ngày làm việc kể từ ngày bế mạc") count on the state calendar.
  */
 import type { LocalDate } from '../../task';
 import { addDays, isLocalDate } from '../../calendar/dates';
+import { addWorkingDays, createWorkingCalendar } from '../../calendar/working-days';
+
+/** The public holidays a state body keeps, for counts of working days ("05 ngày làm việc kể từ …"). */
+const CALENDAR = createWorkingCalendar();
 import { fold } from '../layout/fold';
 import type { Window } from './time-words';
 
@@ -115,6 +119,15 @@ export function withEventDates(text: string, days: EventDays): string {
   for (const m of folded.matchAll(before)) {
     const at = isEvent(m[1] ?? '') ? days.open : anchorOf(m[1] ?? '');
     if (at) due(m as RegExpExecArray, addDays(at, -Number(m[2])));
+  }
+  // "trong vòng 05 ngày làm việc kể từ ngày bế mạc Hội nghị": working days of a state body from the event.
+  const working = new RegExp(
+    String.raw`(?:(?:cham nhat|trong vong|trong thoi han)\s+)?(\d{1,2})\s+ngay lam viec\s+(?:ke tu|sau|tinh tu)\s+(?:khi\s+)?(${ANCHOR})`,
+    'gu',
+  );
+  for (const m of folded.matchAll(working)) {
+    const at = isEvent(m[2] ?? '') ? days.close : anchorOf(m[2] ?? '');
+    if (at) due(m as RegExpExecArray, addWorkingDays(at, Number(m[1]), CALENDAR));
   }
   // "chậm nhất sau Đại hội 15 ngày": after the event the plan is for.
   if (named) {
