@@ -1472,4 +1472,22 @@ a) Sau Hội nghị, Ban Kiểm tra hoàn thiện Nghị quyết Hội nghị, t
     // Tuesday 22/12 and five working days: Tuesday 29/12.
     expect(byTitle(tasks, 'Nghị quyết')).toMatchObject({ end: '2026-12-29', lead: ['ban-kiem-tra'] });
   });
+
+  it('splits off work a unit opens in a later clause or paragraph with a time of its own, and leads "X cùng với Y" together', () => {
+    const tasks = parse(`IV. CÔNG TÁC CHUẨN BỊ
+a) Văn phòng xây dựng dự thảo Báo cáo tổng kết, gửi xin ý kiến Thường trực chậm nhất ngày 30/11/2026; để có cơ sở tổng hợp, Ban Kiểm tra và Quỹ Hỗ trợ phát triển HTX gửi báo cáo kết quả công tác năm về Văn phòng trước ngày 23/11/2026.
+b) Quỹ Hỗ trợ phát triển HTX cùng với Văn phòng kiểm
+tra kỹ thuật hệ thống họp trực tuyến, chạy thử toàn bộ đường truyền vào chiều ngày 16/7/2026.
+Đồng thời, Quỹ cập nhật tin, bài, hình ảnh về Hội nghị lên Trang thông tin điện tử của
+Liên minh ngay trong ngày 17/7/2026.
+`);
+    const of = (words: string): DraftTask | undefined => byTitle(tasks, words);
+    expect(of('dự thảo Báo cáo tổng kết')).toMatchObject({ end: '2026-11-30', lead: ['van-phong'] });
+    expect(of('gửi báo cáo kết quả')).toMatchObject({
+      end: '2026-11-22',
+      lead: ['ban-kiem-tra', 'quy-ho-tro'],
+    });
+    expect(of('kiểm tra kỹ thuật')).toMatchObject({ start: '2026-07-16', lead: ['quy-ho-tro', 'van-phong'] });
+    expect(of('cập nhật tin, bài')).toMatchObject({ start: '2026-07-17', lead: ['quy-ho-tro'] });
+  });
 });

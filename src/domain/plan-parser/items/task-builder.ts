@@ -176,7 +176,13 @@ const NAME_WORDS = 4;
 function ownedStep(line: OutlineNode, place: ItemPlace, ctx: ParseContext): WorkTask | null {
   if (line.children.length > 0) return null;
   const facts = readItemFacts(line, () => false);
-  const leads = readLeads(ctx.units, facts);
+  // "Đồng thời, Trung tâm cập nhật tin, bài … ngay trong ngày 17/7/2026.": a paragraph under the item that a
+  // unit opens, after a lead-in or not.
+  const opener =
+    line.marker === null
+      ? subjectLeads(line.text.slice(LEAD_IN.exec(line.text)?.[0].length ?? 0), ctx)
+      : null;
+  const leads = line.marker === null ? opener : readLeads(ctx.units, facts);
   if (!leads || leads.lead.length === 0) return null;
   const words = facts.timeText ?? facts.lineText;
   if (!hasTimeCue(words)) return null;
@@ -219,7 +225,9 @@ function bulletTimes(
   const phases = phaseTasks(facts, place, leads, ctx, itemTitle);
   if (phases.length >= MIN_PHASES) return { subs: phases, timing: null, phased: true };
   for (const line of facts.otherLines) {
-    const own = isBullet(line) ? ownedStep(line, place, ctx) : null;
+    const own = isBullet(line) || line.marker === null ? ownedStep(line, place, ctx) : null;
+    // A paragraph that is a task of its own does not time the item it stands under.
+    if (own && facts.proseTime && line.text.includes(facts.proseTime)) facts.proseTime = null;
     if (own) {
       subs.push({ ...own, ref: `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}` });
       continue;
@@ -510,11 +518,11 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const leadIn = LEAD_IN.exec(title)?.[0].length ?? 0;
   const opening = leadIn + (/^c[áa]c\s+/iu.exec(title.slice(leadIn))?.[0].length ?? 0);
   if (!first || first.from > opening) return null;
-  // The run of units at the start, joined by commas or "và".
+  // The run of units at the start, joined by commas, "và" or "cùng với" (who work together lead together).
   const lead: string[] = [];
   let end = first.from;
   for (const h of scan.hits) {
-    if (!/^[\s,;]*(?:v[àa]\s+)?$/iu.test(title.slice(end, h.from))) break;
+    if (!/^[\s,;]*(?:v[àa]\s+|cùng(?:\s+với)?\s+)?$/iu.test(title.slice(end, h.from))) break;
     if (!lead.includes(h.slug)) lead.push(h.slug);
     end = h.to;
   }
@@ -770,6 +778,30 @@ function timedClosingStep(whole: string): [string, string] | null {
   return [`${work}${note}${fields}`, `${stepWithObject(step, work)}${fields}`];
 }
 
+/**
+ * "Ban X xây dựng dự thảo Báo cáo …, chậm nhất ngày 30/11/2026; để có cơ sở tổng hợp, các ban, phòng gửi
+ * báo cáo về Ban X trước ngày 23/11/2026.", "… vào chiều ngày 16/7/2026. Đồng thời, Trung tâm cập nhật tin,
+ * bài … ngay trong ngày 17/7/2026.": a later clause or sentence that a unit opens, with a time of its own,
+ * is that unit's task beside the first.
+ */
+function twoAssignments(whole: string, ctx: ParseContext): [string, string] | null {
+  const text = trailingFields(whole).text;
+  const fields = whole.slice(text.length);
+  const parts = text.split(/(?<=;)\s+|(?<=\.)\s+(?=\p{Lu})/u);
+  if (parts.length < 2) return null;
+  for (let k = 1; k < parts.length; k++) {
+    const part = parts[k] ?? '';
+    const first = parts.slice(0, k).join(' ');
+    const own = part.slice(LEAD_IN.exec(part)?.[0].length ?? 0);
+    if (!isSpecificTime(part) || !isSpecificTime(first) || !hasTimeCue(part)) continue;
+    const leads = subjectLeads(own, ctx);
+    if (!leads || leads.lead.length === 0) continue;
+    const rest = parts.slice(k).join(' ');
+    return [`${first.replace(/[\s;]+$/, '')}${fields}`, `${rest}${fields}`];
+  }
+  return null;
+}
+
 /** Words two clauses open with alike to be the same work twice ("Hội nghị Ban Chấp hành …"). */
 const SAME_HEAD_WORDS = 3;
 
@@ -815,7 +847,7 @@ export function buildItemTasks(
   ctx: ParseContext,
   isSubItem: IsSubItem,
 ): WorkTask[] {
-  const pair = twoTimedParts(node.text) ?? timedClosingStep(node.text);
+  const pair = twoTimedParts(node.text) ?? timedClosingStep(node.text) ?? twoAssignments(node.text, ctx);
   if (pair) {
     // "Tổ chức Hội nghị … sơ kết (dự kiến tháng 7/2026) và Hội nghị … tổng kết (dự kiến ngày 22/12/2026)":
     // two pieces of work, each at its own time, sharing the item's body.

@@ -329,8 +329,17 @@ export class UnitDirectory {
         /,\s*$/u.test(text.slice(0, span.start)) &&
         spans[after] !== undefined &&
         /^\p{Ll}/u.test(text.slice(spans[after]?.start ?? 0));
+      // "Đồng thời, Trung tâm cập nhật tin, bài …": the only unit of its kind, named by its kind alone.
+      const only =
+        this.ofType(type.type).length === 1 &&
+        type.type !== 'ban' &&
+        type.type !== 'phong' &&
+        /^\p{Ll}/u.test(text.slice(spans[after]?.start ?? text.length));
       const bare =
-        UnitDirectory.separated(text, spans[after - 1], spans[after]) || words[after] === 'va' || listed;
+        UnitDirectory.separated(text, spans[after - 1], spans[after]) ||
+        words[after] === 'va' ||
+        listed ||
+        only;
       if (bare && /^\p{Lu}/u.test(text.slice(span.start)) && !insideProperName(text, spans, i)) {
         for (const slug of this.ofType(type.type)) push(slug, span.start, (spans[after - 1] as WordSpan).end);
         i = after;
