@@ -1490,4 +1490,32 @@ Liên minh ngay trong ngày 17/7/2026.
     expect(of('kiểm tra kỹ thuật')).toMatchObject({ start: '2026-07-16', lead: ['quy-ho-tro', 'van-phong'] });
     expect(of('cập nhật tin, bài')).toMatchObject({ start: '2026-07-17', lead: ['quy-ho-tro'] });
   });
+
+  it("reads a contest's steps after its colon, each named before its own time, and a step in a bullet without a colon", () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Cuộc thi ảnh "HTX Demo - Biển xanh" (Ban Kiểm tra chủ trì; Văn phòng phối hợp): phát động ngày 25/3/2026; nhận ảnh dự thi đến hết ngày 25/4/2026; chấm và trao giải trong tháng 5/2026.
+2. Cuộc thi viết "Sắc màu hợp tác xã" (Ban Kiểm tra chủ trì):
+- Phát động cuộc thi ngày 20/3/2026;
+- Tổng kết, trao giải trong tháng 6/2026.
+`);
+    const rows = tasks.map((t) => [t.title, t.start, t.end, t.lead]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Phát động Cuộc thi ảnh "HTX Demo - Biển xanh"', '2026-03-25', '2026-03-25', ['ban-kiem-tra']],
+        ['Nhận ảnh dự thi Cuộc thi ảnh "HTX Demo - Biển xanh"', '2026-04-25', '2026-04-25', ['ban-kiem-tra']],
+        [
+          'Chấm và trao giải Cuộc thi ảnh "HTX Demo - Biển xanh"',
+          '2026-05-01',
+          '2026-05-31',
+          ['ban-kiem-tra'],
+        ],
+        [
+          'Phát động cuộc thi – Cuộc thi viết "Sắc màu hợp tác xã"',
+          '2026-03-20',
+          '2026-03-20',
+          ['ban-kiem-tra'],
+        ],
+      ]),
+    );
+  });
 });

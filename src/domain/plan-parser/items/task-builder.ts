@@ -110,7 +110,22 @@ function roundsWithTimes(text: string): boolean {
   // "đợt 1 tháng 4/2026 (khu vực đồng bằng), đợt 2 tháng 11/2026 (…)": commas may part them too.
   const rounds = (clauses: string[]): boolean =>
     clauses.length >= 2 && clauses.every((c) => ROUND_STEP.test(fold(c).trim()) && isSpecificTime(c));
-  return rounds(text.split(/;\s+/)) || rounds(text.split(/[;,]\s+(?=\S+\s+(?:\d|thứ))/u));
+  return rounds(text.split(/;\s+/)) || rounds(text.split(/[;,]\s+(?=\S+\s+(?:\d|thứ))/u)) || namedSteps(text);
+}
+
+/**
+ * "phát động ngày 25/3/2027; nhận ảnh dự thi đến hết ngày 25/4/2027; chấm và trao giải trong tháng 5/2027":
+ * steps after the item's colon, each named before its own time.
+ */
+function namedSteps(text: string): boolean {
+  const clauses = text.replace(/[\s.]+$/, '').split(/;\s+/);
+  return (
+    clauses.length >= 2 &&
+    clauses.every((c) => {
+      const first = findMentions(fold(c)).find((m) => m.kind === 'span' || m.kind === 'deadline');
+      return first !== undefined && foldWords(c.slice(0, first.from)).some((w) => !TIME_INTRO.test(w));
+    })
+  );
 }
 
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
@@ -232,7 +247,11 @@ function bulletTimes(
       subs.push({ ...own, ref: `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}` });
       continue;
     }
-    const split = isBullet(line) ? headAndRest(line.text) : null;
+    // "- Phát động cuộc thi ngày 25/3/2026;": a bullet that names a step and its time, without a colon.
+    const at = isBullet(line) && !line.text.includes(':') ? firstTimeAt(line.text) : -1;
+    const cued = hasTimeCue(line.text) || /\bngay\s+\d{1,2}\s*\//.test(fold(line.text));
+    const timed = at > 0 && cued ? { head: line.text.slice(0, at), rest: line.text.slice(at) } : null;
+    const split = isBullet(line) ? (headAndRest(line.text) ?? timed) : null;
     if (!split || !isSpecificTime(split.rest)) continue;
     const reading = readTime(split.rest, timeContext(ctx));
     if (!reading.window) continue;
@@ -240,13 +259,20 @@ function bulletTimes(
       timing ??= { reading, text: split.rest };
       continue;
     }
-    const title = cleanTitle(split.head);
+    // "- Phát động cuộc thi ngày 25/3/2026" under "Cuộc thi ảnh "…"": a step named in a few words is
+    // named with the item it belongs to.
+    const head = cleanTitle(split.head);
+    const title =
+      split === timed && foldWords(head).length < STEP_NAME_WORDS ? `${head} – ${itemTitle}` : head;
     const kind = plainKind(title, reading.deadline);
     const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
     subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));
   }
   return { subs, timing, phased: false };
 }
+
+/** Words a step's own name takes to stand without its item's. */
+const STEP_NAME_WORDS = 6;
 
 /** Two phases make the item a work in phases; one is only its time. */
 const MIN_PHASES = 2;
@@ -646,7 +672,10 @@ const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')})\\b`);
 function proseStep(text: string): string {
   let t = text.trim();
   for (;;) {
-    const cut = t.replace(/\s+(?:dự kiến|được|tổ chức|vào|trong|ngày|từ|khoảng)$/iu, '');
+    const cut = t.replace(
+      /\s+(?:dự kiến|được|tổ chức|vào|trong|ngày|từ|khoảng|đến|hết|trước|chậm nhất)$/iu,
+      '',
+    );
     if (cut === t) break;
     t = cut;
   }

@@ -403,7 +403,7 @@ export function findRecurrence(
 function readWindows(
   text: string,
   ctx: TimeContext,
-): { windows: Window[]; deadline: Window | null; deadlines: Peak[]; texts: string[] } {
+): { windows: Window[]; deadline: Window | null; deadlines: Peak[]; parts: Peak[]; texts: string[] } {
   const all = settleYears(findMentions(fold(text)), ctx);
   const strong = all.filter((m) => m.kind !== 'named-year');
   const mentions = strong.length > 0 ? strong : all;
@@ -411,17 +411,20 @@ function readWindows(
   const texts: string[] = [];
   let deadline: Window | null = null;
   const deadlines: Peak[] = [];
+  const parts: Peak[] = [];
   for (const m of mentions) {
     const w = mentionWindow(m, ctx);
     if (!w) continue;
+    const words = text.slice(m.from, m.to).trim();
     if (m.kind === 'deadline') {
       deadline = w;
-      deadlines.push({ ...w, text: text.slice(m.from, m.to).trim(), deadline: true });
+      deadlines.push({ ...w, text: words, deadline: true });
     }
+    parts.push({ ...w, text: words, ...(m.kind === 'deadline' ? { deadline: true } : {}) });
     windows.push(w);
-    texts.push(text.slice(m.from, m.to).trim());
+    texts.push(words);
   }
-  return { windows, deadline, deadlines, texts };
+  return { windows, deadline, deadlines, parts, texts };
 }
 
 /**
@@ -460,11 +463,12 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
   if (main.deadline) {
     // "đợt 1 trước ngày 30/6/2027; đợt 2 trước ngày 30/11/2027": rounds each due by its own date, one
     // clause each, and nothing else timing them.
+    // "…: phát động ngày 25/3; nhận ảnh dự thi đến hết ngày 25/4; chấm và trao giải trong tháng 5": steps,
+    // one time each, some of them due dates.
     const rounds =
-      main.deadlines.length >= 2 &&
-      main.deadlines.length === main.windows.length &&
-      new Set(main.deadlines.map((d) => d.end)).size === main.deadlines.length &&
-      text.split(/;\s*/).length === main.deadlines.length;
+      main.parts.length >= 2 &&
+      new Set(main.parts.map((d) => d.end)).size === main.parts.length &&
+      text.split(/;\s*/).length === main.parts.length;
     return {
       window: main.deadline,
       deadline: true,
@@ -473,7 +477,7 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
       recurrence,
       sustained,
       words: main.texts.join('; '),
-      ...(rounds ? { separate: main.deadlines } : {}),
+      ...(rounds ? { separate: main.parts } : {}),
     };
   }
   let window = union(main.windows);
