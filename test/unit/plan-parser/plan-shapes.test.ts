@@ -1518,4 +1518,28 @@ Liên minh ngay trong ngày 17/7/2026.
       ]),
     );
   });
+
+  it("makes the campaign's peak a task when the peak alone is the plan's time", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 20/KH-LMHTX                          Demo, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Tổ chức Tháng hành động vì hợp tác xã
+
+II. THỜI GIAN
+Tháng hành động vì hợp tác xã được tổ chức cao điểm từ ngày 29/3 đến ngày 29/4/2026.
+
+III. NỘI DUNG HOẠT ĐỘNG
+1. Treo băng rôn tại trụ sở (Văn phòng chủ trì), từ ngày 01/4 đến ngày 30/4/2026.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks[0]).toMatchObject({
+      title: 'Cao điểm Tháng hành động vì hợp tác xã',
+      kind: 'campaign',
+      start: '2026-03-29',
+      end: '2026-04-29',
+    });
+  });
 });

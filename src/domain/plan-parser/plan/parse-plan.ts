@@ -191,10 +191,17 @@ function warningsFor(tasks: readonly DraftTask[], planTimeText: string): DraftWa
   return out;
 }
 
-function planPeaks(reading: TimeReading, subject: string, ref: string): WorkTask[] {
-  return reading.peaks.map((peak, i) => ({
-    ref: `${ref} cao điểm${reading.peaks.length > 1 ? ` ${i + 1}` : ''}`,
-    title: `Cao điểm ${withoutOpeningVerb(subject)}${reading.peaks.length > 1 ? ` (${peak.text})` : ''}`,
+function planPeaks(reading: TimeReading, subject: string, ref: string, text: string): WorkTask[] {
+  // "Tháng hành động … được tổ chức cao điểm từ ngày 29/3 đến ngày 29/4/2026": the peak alone is the
+  // plan's time, and the campaign's peak a task all the same.
+  const alone =
+    reading.peaks.length === 0 && reading.window && /\bcao\s+di[a-z]?m\b/.test(fold(text))
+      ? [{ ...reading.window, text: reading.words }]
+      : [];
+  const peaks = reading.peaks.length > 0 ? reading.peaks : alone;
+  return peaks.map((peak, i) => ({
+    ref: `${ref} cao điểm${peaks.length > 1 ? ` ${i + 1}` : ''}`,
+    title: `Cao điểm ${withoutOpeningVerb(subject)}${peaks.length > 1 ? ` (${peak.text})` : ''}`,
     kind: 'campaign',
     lead: [],
     support: [],
@@ -263,7 +270,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     assignments: [],
     skipped: [],
   };
-  if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref));
+  if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref, planTime.text));
   walkPlan(root, ctx);
   applyReferences(ctx);
   crossReferenceLeads(
