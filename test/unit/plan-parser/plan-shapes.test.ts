@@ -1542,4 +1542,49 @@ III. NỘI DUNG HOẠT ĐỘNG
       end: '2026-04-29',
     });
   });
+
+  it('reads "thứ Bảy cuối tháng, từ tháng 5 đến tháng 10" as those months\' last Saturdays, and a scan\'s "3l/3" and "Quý lll"', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Phiên chợ sản phẩm HTX cuối tuần: mỗi tháng 01 phiên, vào thứ Bảy cuối tháng, từ tháng 5 đến tháng 7/2026. Văn phòng thực hiện.
+2. Gửi thư mời các HTX tham gia Hội chợ, hoàn thành trước ngày 3l/3/2026. Văn phòng thực hiện.
+3. Hội chợ sản phẩm HTX khu vực phía Tây, trong Quý lll/2026. Ban Kiểm tra thực hiện.
+`);
+    expect(tasks.filter((t) => t.title.startsWith('Phiên chợ')).map((t) => t.start)).toEqual([
+      '2026-05-30',
+      '2026-06-27',
+      '2026-07-25',
+    ]);
+    expect(byTitle(tasks, 'Gửi thư mời')?.end).toBe('2026-03-30');
+    expect(byTitle(tasks, 'phía Tây')).toMatchObject({ start: '2026-07-01', end: '2026-09-30' });
+  });
+
+  it('reads a draft copied with its tracked changes as the changes accepted, without the comments', () => {
+    const { tasks, issued_on } = parsePlan(
+      `[Tệp: KH du thao.docx - sao chép từ Microsoft Word, chế độ "Tất cả đánh dấu".]
+
+LIÊN MINH HTX TỈNH DEMO
+Số: 158/KH-LMHTX
+                          Demo, ngày [Đã xóa: 05][Đã chèn: 12] tháng 10 năm 2026
+
+KẾ HOẠCH
+Xúc tiến thương mại Quý IV năm 2026
+
+II. NỘI DUNG
+1. Hội chợ sản phẩm HTX, [Đã xóa: từ ngày 05/11 đến ngày
+08/11/2026][Đã chèn: từ ngày 19/11 đến ngày 22/11/2026][PCT1] tại phường Trấn Biên.
+Chủ trì: Ban Kiểm tra; phối hợp: Văn phòng[Đã chèn: , Quỹ Hỗ trợ phát triển HTX].
+
+[PCT1] Nguyễn Văn Hòa (08/10/2026 16:20): Đề nghị lùi 2 tuần để tránh trùng lịch.
+`,
+      { org: 'demo', directory },
+    );
+    expect(issued_on).toBe('2026-10-12');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      start: '2026-11-19',
+      end: '2026-11-22',
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong', 'quy-ho-tro'],
+    });
+  });
 });

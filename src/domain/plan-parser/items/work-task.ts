@@ -105,6 +105,10 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
       const since = rule.since;
       if (since && (since.year ?? year) === year && Number(window.end.slice(5, 7)) < since.month) continue;
       if (since?.year && since.year > year) continue;
+      // "… đến tháng 10/2026": periods that start after it are none of the rule's either.
+      const until = rule.until;
+      if (until && (until.year ?? year) === year && Number(window.start.slice(5, 7)) > until.month) continue;
+      if (until?.year && until.year < year) continue;
       // A month written for the half year names it: "(Tháng 11/2026)" says more than "6 tháng cuối năm".
       const label =
         listed && rule.every === 'half'

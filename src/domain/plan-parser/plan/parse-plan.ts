@@ -14,6 +14,7 @@ import { dayCalendarAsItems } from '../layout/day-calendar';
 import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
 import { boxTableAsPipes } from '../layout/box-table';
+import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -227,7 +228,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const tables = rewriteTextTables(
     dayCalendarAsItems(
       boxTableAsPipes(
-        footnotesInline(recordListAsItems(csvAsTabs(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+        footnotesInline(
+          recordListAsItems(csvAsTabs(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+        ),
       ),
     ),
   );

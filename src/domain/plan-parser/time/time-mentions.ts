@@ -339,10 +339,25 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * A scan reads 1 as l and 0 as o inside numbers ("3l/3/2026", "2o26") and I as l in a quarter's numeral
+ * ("Quý lll/2026"): read as written, one letter for one, so offsets still match the text.
+ */
+function ocrDigits(folded: string): string {
+  return folded
+    .replace(/(?<=\d)[lo](?=[\d/])|(?<=[\d/])[lo](?=\d)|(?<![a-z])[lo](?=\d{1,3}\/\d)/g, (c) =>
+      c === 'l' ? '1' : '0',
+    )
+    .replace(/\bquy\s+([il]{1,3}|[il]v|v)\b/g, (m) => m.replace(/l(?=[ilv]*$)/g, 'i'));
+}
+
 /** All mentions in folded text, earlier rules taking precedence over later ones on the same words. */
 export function findMentions(folded: string): Mention[] {
   // 15-4-2026 and 15.4.2026 are dates written with other separators: read them as 15/4/2026 (same length).
-  let work = folded.replace(/(?<![\d.])(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d{2})(?![\d.]\d)/g, '$1/$2/$3');
+  let work = ocrDigits(folded).replace(
+    /(?<![\d.])(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d{2})(?![\d.]\d)/g,
+    '$1/$2/$3',
+  );
   const out: Mention[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;

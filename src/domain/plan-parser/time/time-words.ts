@@ -57,6 +57,8 @@ export interface Recurrence {
   week?: string;
   /** "(bắt đầu từ tháng 3/2026)": the first month the rule runs from. */
   since?: { month: number; year: number | null };
+  /** "(…, từ tháng 5 đến tháng 10/2026)": the last month the rule runs to. */
+  until?: { month: number; year: number | null };
 }
 
 export interface TimeReading {
@@ -198,9 +200,12 @@ function union(windows: Window[]): Window | null {
 }
 
 const ONCE = String.raw`(?:mot|1|01)\s+lan`;
+/** "mỗi tháng 01 phiên, …, từ tháng 5 đến tháng 10/2026": the months a rhythm runs over. */
+const MONTH_RANGE =
+  /\btu\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*(?:den|toi|-|–)\s*(?:het\s+)?(?:thang\s+)?(\d{1,2})(?:\s*\/\s*(\d{4}))?\b/;
 const DAY_OF_LAST_MONTH = /(?<=\bngay\s+\d{1,2}\s+(?:cua\s+)?)thang cuoi\s+(?:cua\s+)?quy\b/;
 const MONTHLY_WEEK =
-  /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:cua\s+)?tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
+  /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:(?:cua\s+)?tuan\s+)?(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
 const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+tuan\b/, 'week'],
   [
@@ -324,7 +329,11 @@ export function findRecurrence(
     // "(ít nhất 02 tin, bài mỗi tuần)", "03 bản tin hằng tháng": a count of products per period is a rate
     // of output over the item's own window, not a rhythm of separate tasks ("01 lần mỗi tuần" is one).
     // ("ngày 18 của tháng cuối quý" counts no products: the day before it is the due day.)
-    if (re !== DAY_OF_LAST_MONTH && OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index)))
+    if (
+      re !== DAY_OF_LAST_MONTH &&
+      re !== MONTHLY_WEEK &&
+      OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index))
+    )
       continue;
     const end = m.index + m[0].length;
     // "mỗi tháng 02 kỳ", "hằng tuần 03 tin, bài": several products a period, a rate kept over the item's
@@ -358,14 +367,25 @@ export function findRecurrence(
     // "họp định kỳ mỗi quý 01 lần, vào tuần đầu của tháng đầu quý": the quarter's first month.
     const inFirstMonth =
       every === 'quarter' && /\bthang dau\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b(?!\s+sau)/.test(clause);
+    // "thứ Bảy cuối tháng": the weekday of the month's last week.
     const week = inWeek
-      ? BARE_WEEK.exec(inWeek.replace(/\s+(?:cua\s+)?(?:moi|hang|cac)?\s*thang$/, ''))
+      ? BARE_WEEK.exec(
+          inWeek
+            .replace(/\s+(?:cua\s+)?(?:moi|hang|cac)?\s*thang$/, '')
+            .replace(/^(thu\s+\S+)\s+(?!tuan\b)/, '$1 tuan '),
+        )
       : inLastMonth || inMiddleMonth || inFirstMonth
         ? BARE_WEEK.exec(clause)
         : null;
     // "hằng tháng, trước ngày 20 … (bắt đầu từ tháng 3/2026)": the rule starts that month.
     const from = SINCE_MONTH.exec(folded);
-    const since = from ? { month: Number(from[1]), year: from[2] ? Number(from[2]) : null } : null;
+    const range = MONTH_RANGE.exec(folded);
+    const since = from
+      ? { month: Number(from[1]), year: from[2] ? Number(from[2]) : null }
+      : range
+        ? { month: Number(range[1]), year: range[2] ? Number(range[2]) : range[4] ? Number(range[4]) : null }
+        : null;
+    const until = range ? { month: Number(range[3]), year: range[4] ? Number(range[4]) : null } : null;
     // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
     const next = NEXT_PERIOD_DUE.exec(folded.slice(end));
     // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
@@ -391,6 +411,7 @@ export function findRecurrence(
         ...(inMonths.length > 1 ? { inMonths } : {}),
         ...(week ? { week: week[0] } : {}),
         ...(since ? { since } : {}),
+        ...(until && every !== 'week' ? { until } : {}),
       },
       start: m.index,
       end,
