@@ -1587,4 +1587,50 @@ Chủ trì: Ban Kiểm tra; phối hợp: Văn phòng[Đã chèn: , Quỹ Hỗ t
       support: ['van-phong', 'quy-ho-tro'],
     });
   });
+
+  it('reads a Word table saved one cell per line whose headings wrap over two lines and whose groups are numbered I, II', () => {
+    const tasks = parse(`II. NHIỆM VỤ CỤ THỂ
+TT
+Nội dung nhiệm vụ
+Lãnh đạo
+phụ trách
+Đơn vị tham
+mưu
+Đơn vị phối
+hợp
+Thời gian
+hoàn thành
+I. NHÓM NHIỆM VỤ VỀ CÔNG TÁC TỔ CHỨC
+1
+Kiện toàn Ban Chấp hành, Ủy ban Kiểm
+tra Liên minh HTX tỉnh
+Chủ tịch
+Ban Kiểm tra
+Văn phòng
+Quý I
+II. NHÓM NHIỆM VỤ VỀ TUYÊN TRUYỀN
+2
+Xuất bản Bản tin Liên minh HTX tỉnh
+PCT Hoàng Đức Long
+Văn phòng
+Ban Kiểm tra
+Tháng 4
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
+`);
+    const rows = tasks
+      .filter((t) => t.kind !== 'duty')
+      .map((t) => [t.title, t.start, t.end, t.lead, t.support]);
+    expect(rows).toEqual([
+      [
+        'Kiện toàn Ban Chấp hành, Ủy ban Kiểm tra Liên minh HTX tỉnh',
+        '2026-01-01',
+        '2026-03-31',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      ['Xuất bản Bản tin Liên minh HTX tỉnh', '2026-04-01', '2026-04-30', ['van-phong'], ['ban-kiem-tra']],
+    ]);
+  });
 });

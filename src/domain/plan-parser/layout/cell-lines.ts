@@ -84,9 +84,24 @@ function rowFollows(lines: readonly string[], from: number): boolean {
 export function cellPerLineTable(lines: readonly string[], i: number): { rows: Row[]; next: number } | null {
   const header: Row = [];
   let j = i;
-  while (j < lines.length && header.length < MAX_COLUMNS && isHeaderCell(lines[j] ?? '')) {
-    header.push((lines[j] ?? '').trim());
-    j++;
+  // A heading wrapped over two lines ("Lãnh đạo" / "phụ trách", "Đơn vị tham" / "mưu"): its second line
+  // opens in lower case.
+  const wrapped = (at: number): string | null => {
+    const line = (lines[at] ?? '').trim();
+    const next = (lines[at + 1] ?? '').trim();
+    return /^\p{Ll}/u.test(next) && next.split(/\s+/).length <= 3 && isHeaderCell(`${line} ${next}`)
+      ? `${line} ${next}`
+      : null;
+  };
+  while (j < lines.length && header.length < MAX_COLUMNS) {
+    const joined = header.length > 0 || isHeaderCell(lines[j] ?? '') ? wrapped(j) : null;
+    if (joined) {
+      header.push(joined);
+      j += 2;
+    } else if (isHeaderCell(lines[j] ?? '')) {
+      header.push((lines[j] ?? '').trim());
+      j++;
+    } else break;
   }
   if (header.length < 3 || !isHeaderRow(header)) return null;
   const kinds = header.map(columnKind);
@@ -103,7 +118,18 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
   for (; j < lines.length; j++) {
     const raw = lines[j] ?? '';
     const t = raw.trim();
-    if (endsTable(t)) break;
+    // "I. NHÓM NHIỆM VỤ VỀ …" with a row right below it is a section row of the table, not the plan's next part.
+    const section = endsTable(t) && rowFollows(lines, j + 1) && /^[IVX]{1,4}\./.test(t);
+    if (endsTable(t) && !section) break;
+    if (section && (row === null || k > 1)) {
+      row = Array.from({ length: n }, () => '');
+      row[0] = /^([IVX]{1,4})\./.exec(t)?.[1] ?? 'A';
+      row[contentCol] = t.replace(/^[IVX]{1,4}\.\s*/, '');
+      body.push(row);
+      k = n;
+      last = -1;
+      continue;
+    }
     if (pageBreak(raw)) {
       afterBreak = true;
       continue;

@@ -342,7 +342,16 @@ export function findRecurrence(
     const day = /^\s*\(?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(
       folded.slice(end),
     );
-    // "Sáng thứ Hai tuần đầu tháng": that weekday of the week named, each month.
+    // "Sáng thứ Hai tuần đầu tháng": that weekday of the week named, each month. Without "tuần", "thứ Bảy
+    // cuối tháng" repeats only over months named ("từ tháng 4 đến tháng 9") or with "mỗi", "hằng", "các": under
+    // a month's heading it is that month's last Saturday.
+    if (
+      re === MONTHLY_WEEK &&
+      !/\btuan\b/.test(m[0]) &&
+      !/\b(?:moi|hang|cac)\s+thang$/.test(m[0]) &&
+      !MONTH_RANGE.test(folded)
+    )
+      continue;
     const inWeek = every === 'month' && re === MONTHLY_WEEK ? m[0] : null;
     const named = inWeek ? /\bthu\s+(hai|ba|tu|nam|sau|bay|[2-7])\b/.exec(inWeek) : null;
     const weekday =
