@@ -1633,4 +1633,22 @@ Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
       ['Xuất bản Bản tin Liên minh HTX tỉnh', '2026-04-01', '2026-04-30', ['van-phong'], ['ban-kiem-tra']],
     ]);
   });
+
+  it("leads an inspection team's visits by the unit its head's post names", () => {
+    const tasks = parse(`II. NỘI DUNG
+1. Đoàn kiểm tra số 2 – Kiểm tra việc chấp hành Luật HTX
+* Thành phần:
+- Trưởng đoàn: đ/c Vàng A Pao – Trưởng Ban Kiểm tra Liên minh HTX tỉnh;
+- Thành viên: đ/c Nguyễn Thị Hằng – Chánh Văn phòng.
+* Đối tượng, thời gian:
+- Kiểm tra HTX Thương mại dịch vụ Đoàn Kết: ngày 5 tháng 6 năm 2026
+- Kiểm tra HTX Mắc ca Nậm Nhùn: hạ tuần tháng 8/2026
+`);
+    expect(tasks.map((t) => [t.start, t.end, t.lead])).toEqual(
+      expect.arrayContaining([
+        ['2026-06-05', '2026-06-05', ['ban-kiem-tra']],
+        ['2026-08-21', '2026-08-31', ['ban-kiem-tra']],
+      ]),
+    );
+  });
 });

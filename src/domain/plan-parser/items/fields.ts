@@ -50,6 +50,8 @@ const LABELS: [FieldKind, string][] = [
   ['lead', 'giao'],
   // "Cơ quan thường trực đoàn: X; thành viên đoàn gồm …": the standing body of a team leads its work.
   ['lead', 'co quan thuong truc'],
+  // "Trưởng đoàn: đ/c Vàng A Pao – Trưởng Ban Kiểm tra": the team's head, by the post that names a unit.
+  ['lead', 'truong doan'],
   ['lead', 'don vi thuong truc'],
   ['support', 'thanh vien doan'],
   ['support', 'don vi phoi hop'],
