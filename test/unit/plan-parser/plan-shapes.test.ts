@@ -1615,6 +1615,13 @@ PCT Hoàng Đức Long
 Văn phòng
 Ban Kiểm tra
 Tháng 4
+3
+Khảo sát nhu cầu vay vốn của các HTX
+PCT Hoàng Đức Long
+Quỹ Hỗ trợ phát triển
+HTX
+Văn phòng
+Tháng 5
 
 III. TỔ CHỨC THỰC HIỆN
 Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
@@ -1631,6 +1638,8 @@ Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
         ['van-phong'],
       ],
       ['Xuất bản Bản tin Liên minh HTX tỉnh', '2026-04-01', '2026-04-30', ['van-phong'], ['ban-kiem-tra']],
+      // "HTX" alone on its line ends the name above it.
+      ['Khảo sát nhu cầu vay vốn của các HTX', '2026-05-01', '2026-05-31', ['quy-ho-tro'], ['van-phong']],
     ]);
   });
 

@@ -168,7 +168,8 @@ export function cellPerLineTable(lines: readonly string[], i: number): { rows: R
       else if (last >= 0 && !rowFollows(lines, j + 1)) break;
       continue;
     }
-    const continues = last >= 0 && (/^\p{Ll}/u.test(t) || /^[-+•*]\s/.test(t));
+    // "Trung tâm Xúc tiến" / "thương mại và Hỗ trợ" / "HTX": a unit's name ends on "HTX" alone on its line.
+    const continues = last >= 0 && (/^\p{Ll}/u.test(t) || /^[-+•*]\s/.test(t) || /^HTX[.,;]?$/u.test(t));
     // Time words jump to the time column over blank cells, once the work itself is written.
     const contentDone = (row[contentCol] ?? '') !== '';
     if (contentDone && timeCol > 0 && timeCol >= k && timeLike(t) && !(continues && last === timeCol)) {
