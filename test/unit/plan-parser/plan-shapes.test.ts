@@ -1660,4 +1660,28 @@ Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
       ]),
     );
   });
+
+  it("reads a report's results and requests as no work, bounds a rhythm by its part's quarter, and names short steps with their heading", () => {
+    const tasks = parse(`II. KẾT QUẢ CÔNG TÁC QUÝ I/2026
+1. Ngày 16/01/2026, Văn phòng tham mưu tổ chức thành công Hội nghị tổng kết công tác năm 2025.
+
+III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2026
+1. Giao Văn phòng chủ trì họp giao ban cơ quan vào sáng thứ Hai tuần đầu tiên hằng tháng.
+2. Cuộc thi trực tuyến "Tìm hiểu Luật Hợp tác xã năm 2023" (Ban Kiểm tra chủ trì)
+- Phát động cuộc thi: ngày 15/5/2026.
+- Tổng kết, trao giải: tháng 6/2026.
+
+IV. KIẾN NGHỊ, ĐỀ XUẤT
+1. Đề nghị UBND tỉnh sớm bố trí trụ sở làm việc tập trung cho cơ quan Liên minh HTX tỉnh.
+`);
+    expect(tasks.some((t) => /Hội nghị tổng kết|trụ sở/.test(t.title))).toBe(false);
+    expect(
+      tasks
+        .filter((t) => t.title.startsWith('Giao Văn phòng') || t.title.startsWith('Họp giao ban'))
+        .map((t) => t.start),
+    ).toEqual(['2026-04-06', '2026-05-04', '2026-06-01']);
+    expect(byTitle(tasks, 'Phát động cuộc thi')?.title).toBe(
+      'Phát động cuộc thi – Cuộc thi trực tuyến "Tìm hiểu Luật Hợp tác xã năm 2023"',
+    );
+  });
 });

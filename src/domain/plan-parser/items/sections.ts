@@ -44,6 +44,11 @@ const SKIP = phrases([
   'can cu',
   'dac diem',
   'ket qua dat duoc',
+  // "I. KẾT QUẢ CÔNG TÁC QUÝ I/2026" in a report followed by the next quarter's work: what was done.
+  'ket qua cong tac',
+  'ket qua thuc hien',
+  // "III. KIẾN NGHỊ, ĐỀ XUẤT": requests to the province, not work of the alliance.
+  'kien nghi',
   'danh gia tinh hinh',
   'tinh hinh',
 ]);

@@ -262,8 +262,7 @@ function bulletTimes(
     // "- Phát động cuộc thi ngày 25/3/2026" under "Cuộc thi ảnh "…"": a step named in a few words is
     // named with the item it belongs to.
     const head = cleanTitle(split.head);
-    const title =
-      split === timed && foldWords(head).length < STEP_NAME_WORDS ? `${head} – ${itemTitle}` : head;
+    const title = foldWords(head).length < STEP_NAME_WORDS ? `${head} – ${itemTitle}` : head;
     const kind = plainKind(title, reading.deadline);
     const ref = `${place.ref}.${line.marker?.label ?? ''}${subs.length + 1}`;
     subs.push(task({ ...place, ref }, title, kind, leads, reading.window, split.rest, { origin: 'sub' }));

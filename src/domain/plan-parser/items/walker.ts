@@ -17,6 +17,8 @@ import { childRef, isUnitHeading, roleOf } from './roles';
 import { ADDRESSEE_OPENINGS, GATHERINGS } from '../lexicon';
 import { daysBetween } from '../../calendar/dates';
 import { attachStepFields, opensWithAction, ownsFacts, workLines } from './work-lines';
+import { cleanTitle } from './titles';
+import { inlineFields } from './inline-fields';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -252,9 +254,21 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
       ctx.skipped.push({ ref: here, node: line.index, text: line.text, reason: 'not-tasks' });
       continue;
     }
-    ctx.tasks.push(...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine));
+    // "3. Cuộc thi trực tuyến "…"" over "- Phát động cuộc thi: ngày 15/5/2026.": a step named in a few
+    // words is named with its heading too.
+    const heading = cleanTitle(inlineFields(node.text).text);
+    ctx.tasks.push(
+      ...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine).map((t) =>
+        foldWords(t.title).length < STEP_NAME_WORDS && foldWords(heading).length >= STEP_NAME_WORDS
+          ? { ...t, title: `${t.title} – ${heading}` }
+          : t,
+      ),
+    );
   }
 }
+
+/** Words a step's own name takes to stand without its heading's. */
+const STEP_NAME_WORDS = 6;
 
 /** The longest a gathering lasts for its heading to be a task of its own ("từ ngày 16/4 đến ngày 18/4"). */
 const GATHERING_DAYS = 7;

@@ -138,7 +138,17 @@ export function recurringTasks(
   // A plan issued in March that reports "hằng tháng, trước ngày 25" starts with March: the occurrences
   // already over on the day it is issued are no work it assigns.
   const issued = ctx.issued ?? null;
-  const all = occurrences(rule, ctx.plan).filter((o) => issued === null || o.window.end >= issued);
+  // "II. NHIỆM VỤ TRỌNG TÂM QUÝ II/2026" over "… sáng thứ Hai tuần đầu tiên hằng tháng": the rhythm runs
+  // over the part's period, inside the plan's.
+  const part = place.inherited.time?.reading?.window;
+  const within =
+    part &&
+    !place.inherited.time?.reading?.recurrence &&
+    part.start >= ctx.plan.start &&
+    part.end <= ctx.plan.end
+      ? part
+      : ctx.plan;
+  const all = occurrences(rule, within).filter((o) => issued === null || o.window.end >= issued);
   return all.map(({ window, label, tag }, i) => ({
     ...task(
       { ...place, ref: `${place.ref} ${tag}` },
