@@ -1684,4 +1684,20 @@ IV. KIẾN NGHỊ, ĐỀ XUẤT
       'Phát động cuộc thi – Cuộc thi trực tuyến "Tìm hiểu Luật Hợp tác xã năm 2023"',
     );
   });
+
+  it('reads a bilingual plan once: the English under each Vietnamese paragraph is its translation', () => {
+    const tasks = parse(`III. HOẠT ĐỘNG CỤ THỂ / SPECIFIC ACTIVITIES
+1.1. Khảo sát, đánh giá năng lực ban đầu của 30 HTX tại các xã Tam Giang, Đất Mũi; trong tháng 3/2026. Chủ trì: Ban Kiểm tra.
+1.1. Baseline capacity assessment of 30 cooperatives in Tam Giang and Dat Mui communes; in March 2026. Lead: the Inspection Department.
+1.2. Tập huấn quản trị tài chính cho Giám đốc HTX, trong tháng 5/2026. Chủ trì: Văn phòng.
+1.2. Financial management training for the managers of cooperatives, in May 2026. Lead: the Office.
+1.3. Hỗ trợ 10 HTX xây dựng hồ sơ chứng nhận tôm sinh thái, trong Quý III/2026. Chủ trì: Văn phòng.
+1.3. Support 10 cooperatives to obtain organic shrimp certification, in the third quarter. Lead: the Office.
+`);
+    expect(tasks.map((t) => [t.start, t.lead])).toEqual([
+      ['2026-03-01', ['ban-kiem-tra']],
+      ['2026-05-01', ['van-phong']],
+      ['2026-07-01', ['van-phong']],
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
+import { withoutTranslations } from '../layout/translations';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -234,7 +235,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
       ),
     ),
   );
-  const normalized = normalizeText(tables.text);
+  const normalized = withoutTranslations(normalizeText(tables.text));
   const head = readHead(normalized.split('\n'));
   const firstParagraphs = toParagraphs(normalized);
   const firstRoot = buildOutline(firstParagraphs);
