@@ -16,7 +16,7 @@ import { scanFree, walkDuties, walkUnit } from './duties';
 import { childRef, isUnitHeading, roleOf } from './roles';
 import { ADDRESSEE_OPENINGS, GATHERINGS } from '../lexicon';
 import { daysBetween } from '../../calendar/dates';
-import { attachStepFields, opensWithAction, ownsFacts, workLines } from './work-lines';
+import { attachStepFields, isTopicHeading, opensWithAction, ownsFacts, workLines } from './work-lines';
 import { cleanTitle } from './titles';
 import { inlineFields } from './inline-fields';
 
@@ -256,10 +256,12 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     }
     // "3. Cuộc thi trực tuyến "…"" over "- Phát động cuộc thi: ngày 15/5/2026.": a step named in a few
     // words is named with its heading too.
+    // Not a heading that only groups or assigns ("Nhiệm vụ do Văn phòng chủ trì", "Công tác tuyên truyền").
     const heading = cleanTitle(inlineFields(node.text).text);
+    const names = !isTopicHeading(heading) && !hasLeadVerb(heading);
     ctx.tasks.push(
       ...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine).map((t) =>
-        foldWords(t.title).length < STEP_NAME_WORDS && foldWords(heading).length >= STEP_NAME_WORDS
+        names && foldWords(t.title).length < STEP_NAME_WORDS && foldWords(heading).length >= STEP_NAME_WORDS
           ? { ...t, title: `${t.title} – ${heading}` }
           : t,
       ),
