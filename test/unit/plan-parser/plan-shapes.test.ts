@@ -1700,4 +1700,36 @@ IV. KIẾN NGHỊ, ĐỀ XUẤT
       ['2026-07-01', ['van-phong']],
     ]);
   });
+
+  it('reads a Gantt table, a column a month marked "x", as each row\'s months', () => {
+    const tab = (cells: string[]): string => cells.join('\t');
+    const months = Array.from({ length: 12 }, (_, i) => `T${i + 1}`);
+    const row = (n: string, work: string, lead: string, marked: number[]): string =>
+      tab([n, work, lead, '', ...months.map((_, i) => (marked.includes(i + 1) ? 'x' : ''))]);
+    const tasks = parse(`II. NỘI DUNG, TIẾN ĐỘ THỰC HIỆN
+${tab(['TT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện năm 2026 (tháng)'])}
+${tab(['', '', '', '', ...months])}
+${row('1', 'Xây dựng Chương trình công tác năm 2026', 'Văn phòng', [1])}
+${row('2', 'Quyết toán kinh phí năm 2025', 'Văn phòng', [1, 2])}
+${row('3', 'Tập huấn nâng cao năng lực cán bộ quản lý HTX', 'Ban Kiểm tra', [4, 5, 8])}
+
+III. TỔ CHỨC THỰC HIỆN
+`);
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      ['Xây dựng Chương trình công tác năm 2026', '2026-01-01', '2026-01-31', ['van-phong']],
+      ['Quyết toán kinh phí năm 2025', '2026-01-01', '2026-02-28', ['van-phong']],
+      [
+        'Tập huấn nâng cao năng lực cán bộ quản lý HTX (từ tháng 4 đến hết tháng 5)',
+        '2026-04-01',
+        '2026-05-31',
+        ['ban-kiem-tra'],
+      ],
+      [
+        'Tập huấn nâng cao năng lực cán bộ quản lý HTX (Tháng 8/2026)',
+        '2026-08-01',
+        '2026-08-31',
+        ['ban-kiem-tra'],
+      ],
+    ]);
+  });
 });

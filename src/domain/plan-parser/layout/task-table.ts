@@ -143,6 +143,33 @@ function matrixColumns(body: readonly Row[], skip: readonly number[]): number[] 
 
 const isDitto = (cell: string): boolean => (DITTO_CELLS as readonly string[]).includes(label(cell));
 
+/** Month columns it takes to read a table as a Gantt chart of the year. */
+const MIN_GANTT_MONTHS = 6;
+/** The marks a Gantt row puts under its months. */
+const GANTT_MARK = /^(?:x|X|●|•|○|■|✓|✔|\*|\+)$/u;
+
+/** "T3", "Tháng 3", "… (tháng) T1": the month a heading names, or null. */
+function monthOfHeading(cell: string): number | null {
+  const m = /(?:^|\s)(?:t|th[ae]ng\s*)(\d{1,2})$/.exec(label(cell));
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+/**
+ * [3, 4, 5] → "từ tháng 3 đến hết tháng 5"; [4, 5, 8] → "từ tháng 4 đến hết tháng 5; tháng 8": each run
+ * of months marked together, as a plan writes it.
+ */
+function monthsAsWords(months: readonly number[]): string {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const m of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && m === run[1] + 1) run[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? `tháng ${a}` : `từ tháng ${a} đến hết tháng ${b}`)).join('; ');
+}
+
 /** Renders a table: with a header row, one item per row; null when the first row names no columns. */
 export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolean } = {}): string[] | null {
   const [header, ...others] = rows;
@@ -177,7 +204,11 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
     k !== stt && k < content && columnKind(h) === 'time' ? [k] : [],
   );
   let merged = new Map<number, string>();
-  const matrix = matrixColumns(body, [stt, content]);
+  // A Gantt table: a column a month ("T1" … "T12", "Tháng 1" …), the months of each row marked "x" or "●".
+  const months = head.map(monthOfHeading);
+  const monthColumns = months.flatMap((m, k) => (m !== null && k !== stt && k !== content ? [k] : []));
+  const gantt = monthColumns.length >= MIN_GANTT_MONTHS ? monthColumns : [];
+  const matrix = matrixColumns(body, [stt, content, ...gantt]);
   let above: Row = [];
   body.forEach((written, i) => {
     let row = written;
@@ -208,8 +239,11 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
         .join(', ');
     if (marked('lead')) lines.push(`- Chủ trì: ${marked('lead')}`);
     if (marked('support')) lines.push(`- Phối hợp: ${marked('support')}`);
+    const during = gantt.flatMap((k) => (GANTT_MARK.test((row[k] ?? '').trim()) ? [months[k] ?? 0] : []));
+    if (during.length > 0) lines.push(`- Thời gian: ${monthsAsWords(during)}`);
     row.forEach((value, k) => {
-      if (k === stt || k === content || matrix.includes(k) || value.trim().length === 0) return;
+      if (k === stt || k === content || matrix.includes(k) || gantt.includes(k) || value.trim().length === 0)
+        return;
       lines.push(`- ${(head[k] ?? '').replace(/[:\s]+$/, '')}: ${value.trim()}`);
     });
   });
