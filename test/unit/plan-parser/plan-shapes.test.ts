@@ -1732,4 +1732,26 @@ III. TỔ CHỨC THỰC HIỆN
       ],
     ]);
   });
+
+  it("times a congress's steps by their counts of days before it, over the phase they are listed in", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 05/KH-LMHTX                          Demo, ngày 09 tháng 02 năm 2026
+
+KẾ HOẠCH
+Tổ chức Đại hội đại biểu Liên minh HTX tỉnh lần thứ VII
+
+II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN
+   - Thời gian: Đại hội tổ chức trong 01 ngày, ngày 15/7/2026 (Thứ Tư).
+
+III. NỘI DUNG VÀ LỘ TRÌNH CHUẨN BỊ
+   2. Giai đoạn 2 – Xây dựng văn kiện, chuẩn bị nhân sự (tháng 4 – 6/2026)
+   2.1. Hoàn thành dự thảo Báo cáo chính trị trước Đại hội 90 ngày: Ban Kiểm tra chủ trì, Văn phòng phối hợp.
+   2.2. Hướng dẫn các Cụm HTX bầu đại biểu: hoàn thành trước ngày 30/5/2026. Văn phòng chủ trì.
+`,
+      { org: 'demo', directory },
+    );
+    expect(byTitle(tasks, 'Báo cáo chính trị')).toMatchObject({ end: '2026-04-16', lead: ['ban-kiem-tra'] });
+    expect(byTitle(tasks, 'bầu đại biểu')).toMatchObject({ end: '2026-05-29', lead: ['van-phong'] });
+  });
 });

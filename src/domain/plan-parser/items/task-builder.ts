@@ -425,7 +425,8 @@ function before(own: readonly (() => Timing | null)[], outer: Timing | null): Ti
   for (const candidate of own) {
     const t = candidate();
     const v = t?.reading?.window;
-    if (t?.reading?.deadline && v && compareDates(v.end, w.start) < 0) return t;
+    // A due date written at the item, within its part's period or before it, is the item's own.
+    if (t?.reading?.deadline && v && compareDates(v.end, w.end) <= 0) return t;
   }
   return null;
 }

@@ -96,8 +96,9 @@ function heldOn(
 ): { window: Window; text: string; ref: string } | null {
   const event = EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
   if (!event) return null;
+  // "Hội nghị được tổ chức …", "- Thời gian: Đại hội tổ chức trong 01 ngày, ngày 15/7/2026".
   const held = new RegExp(
-    String.raw`^\s*(?:${event})\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra)\b`,
+    String.raw`^\s*(?:thoi gian\s*:\s*)?(?:${event})\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra|khai mac)\b`,
   );
   for (const section of planSections(root)) {
     if (!/^thoi gian\b/.test(fold(section.text).trim())) continue;
