@@ -1712,6 +1712,7 @@ ${tab(['', '', '', '', ...months])}
 ${row('1', 'Xây dựng Chương trình công tác năm 2026', 'Văn phòng', [1])}
 ${row('2', 'Quyết toán kinh phí năm 2025', 'Văn phòng', [1, 2])}
 ${row('3', 'Tập huấn nâng cao năng lực cán bộ quản lý HTX', 'Ban Kiểm tra', [4, 5, 8])}
+${row('4', 'Báo cáo tình hình HTX hằng quý gửi UBND tỉnh', 'Văn phòng', [3, 6, 9, 12])}
 
 III. TỔ CHỨC THỰC HIỆN
 `);
@@ -1729,6 +1730,31 @@ III. TỔ CHỨC THỰC HIỆN
         '2026-08-01',
         '2026-08-31',
         ['ban-kiem-tra'],
+      ],
+      // A quarterly rule in the title, its months marked: the last month of each quarter.
+      [
+        'Báo cáo tình hình HTX hằng quý gửi UBND tỉnh (Quý I/2026)',
+        '2026-03-01',
+        '2026-03-31',
+        ['van-phong'],
+      ],
+      [
+        'Báo cáo tình hình HTX hằng quý gửi UBND tỉnh (Quý II/2026)',
+        '2026-06-01',
+        '2026-06-30',
+        ['van-phong'],
+      ],
+      [
+        'Báo cáo tình hình HTX hằng quý gửi UBND tỉnh (Quý III/2026)',
+        '2026-09-01',
+        '2026-09-30',
+        ['van-phong'],
+      ],
+      [
+        'Báo cáo tình hình HTX hằng quý gửi UBND tỉnh (Quý IV/2026)',
+        '2026-12-01',
+        '2026-12-31',
+        ['van-phong'],
       ],
     ]);
   });

@@ -474,6 +474,15 @@ function itemTiming(
   const candidates: (() => Timing | null)[] = [
     // "Tuần 2" in a row under "THÁNG 4/2026": that week of the group's month.
     () => groupWeek(facts.timeText ?? facts.lineText, place.inherited.time),
+    // "Báo cáo … định kỳ 6 tháng" with "Thời gian: Trước 15/6 và trước 15/12": the rule in the title, its
+    // due dates in the time cell.
+    () => {
+      const rule = findRecurrence(title);
+      if (!rule || !facts.timeText || findRecurrence(facts.timeText)) return null;
+      const words = `${rule.words}, ${facts.timeText}`;
+      const reading = readTime(words, timeContext(ctx));
+      return reading.recurrence ? { reading, text: words } : null;
+    },
     () =>
       facts.timeText ? { reading: readTime(facts.timeText, timeContext(ctx)), text: facts.timeText } : null,
     // "Thời gian: trong thời gian cao điểm của Tháng hành động": the plan's own peak.

@@ -156,8 +156,8 @@ function monthOfHeading(cell: string): number | null {
 }
 
 /**
- * [3, 4, 5] → "từ tháng 3 đến hết tháng 5"; [4, 5, 8] → "từ tháng 4 đến hết tháng 5; tháng 8": each run
- * of months marked together, as a plan writes it.
+ * [3, 4, 5] → "từ tháng 3 đến hết tháng 5"; [4, 5, 8] → "từ tháng 4 đến hết tháng 5; tháng 8"; [3, 6, 9] →
+ * "tháng 3, tháng 6 và tháng 9": each run of months marked together, as a plan writes it.
  */
 function monthsAsWords(months: readonly number[]): string {
   const sorted = [...new Set(months)].sort((a, b) => a - b);
@@ -167,7 +167,11 @@ function monthsAsWords(months: readonly number[]): string {
     if (run && m === run[1] + 1) run[1] = m;
     else runs.push([m, m]);
   }
-  return runs.map(([a, b]) => (a === b ? `tháng ${a}` : `từ tháng ${a} đến hết tháng ${b}`)).join('; ');
+  const words = runs.map(([a, b]) => (a === b ? `tháng ${a}` : `từ tháng ${a} đến hết tháng ${b}`));
+  // Single months as a list ("tháng 3, tháng 6, tháng 9 và tháng 12"), which a rule beside them may take.
+  if (runs.every(([a, b]) => a === b) && words.length > 1)
+    return `${words.slice(0, -1).join(', ')} và ${words[words.length - 1] ?? ''}`;
+  return words.join('; ');
 }
 
 /** Renders a table: with a header row, one item per row; null when the first row names no columns. */
