@@ -1780,4 +1780,15 @@ III. NỘI DUNG VÀ LỘ TRÌNH CHUẨN BỊ
     expect(byTitle(tasks, 'Báo cáo chính trị')).toMatchObject({ end: '2026-04-16', lead: ['ban-kiem-tra'] });
     expect(byTitle(tasks, 'bầu đại biểu')).toMatchObject({ end: '2026-05-29', lead: ['van-phong'] });
   });
+
+  it('leads work handed over by "Giao <unit> …" or "Đề nghị <unit> …" by that unit', () => {
+    const tasks = parse(`II. NHIỆM VỤ TRỌNG TÂM QUÝ II/2026
+1. Giao Văn phòng treo băng rôn, khẩu hiệu tại trụ sở từ ngày 01/4 đến hết ngày 30/4/2026.
+2. Đề nghị Ban Kiểm tra kiểm tra việc sử dụng vốn vay của 10 HTX trong tháng 5/2026; Văn phòng phối hợp.
+`);
+    expect(tasks.map((t) => [t.start, t.lead])).toEqual([
+      ['2026-04-01', ['van-phong']],
+      ['2026-05-01', ['ban-kiem-tra']],
+    ]);
+  });
 });

@@ -550,7 +550,9 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   const first = scan.hits[0];
   // "Các Ban, Văn phòng tiếp thu …", "Các Văn phòng đại diện tổ chức …": the units after "các" open it;
   // "Đồng thời, Ban X thiết kế …", "Để bảo đảm …, Ban X có trách nhiệm chủ trì …" after a lead-in.
-  const leadIn = LEAD_IN.exec(title)?.[0].length ?? 0;
+  // "Giao Văn phòng tổ chức …", "Đề nghị Ban X …": the word that hands the work over, then its unit.
+  const given = /^(?:giao|đề nghị|phân công|yêu cầu)\s+/iu.exec(title)?.[0].length ?? 0;
+  const leadIn = given + (LEAD_IN.exec(title.slice(given))?.[0].length ?? 0);
   const opening = leadIn + (/^c[áa]c\s+/iu.exec(title.slice(leadIn))?.[0].length ?? 0);
   if (!first || first.from > opening) return null;
   // The run of units at the start, joined by commas, "và" or "cùng với" (who work together lead together).
