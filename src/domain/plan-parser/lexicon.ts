@@ -161,6 +161,12 @@ export const MEETING_FORMALITIES = [
   'tuyen bo ly do',
 ];
 
+/**
+ * Words that set a proposal aside: "Đối với đề xuất … : Thường trực thống nhất chưa thực hiện trong Quý II".
+ * An item so decided is no task.
+ */
+export const SET_ASIDE = ['chua thuc hien', 'khong thuc hien', 'chua trien khai', 'tam dung', 'tam hoan'];
+
 /** Words before a name that make it several departments: "các Văn phòng đại diện", "hai Văn phòng đại diện". */
 export const PLURAL_WORDS = ['cac', 'hai', 'ba', 'bon', 'nhung'];
 

@@ -1791,4 +1791,26 @@ III. NỘI DUNG VÀ LỘ TRÌNH CHUẨN BỊ
       ['2026-05-01', ['ban-kiem-tra']],
     ]);
   });
+
+  it("reads a meeting's conclusions without its assessment, a proposal set aside, or a time the work must not run into", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 12/TB-LMHTX                          Demo, ngày 02 tháng 4 năm 2026
+
+THÔNG BÁO
+Kết luận của đồng chí Chủ tịch tại cuộc họp giao ban công tác tháng 4 năm 2026
+
+1. Đánh giá chung
+Quý I/2026, các ban, đơn vị đã bám sát Chương trình công tác năm, hoàn thành cơ bản các nhiệm vụ được giao.
+
+2. Nhiệm vụ trọng tâm thời gian tới
+2.1. Quỹ Hỗ trợ phát triển HTX rà soát toàn bộ hồ sơ vay vốn còn tồn đọng, hoàn thành trong tháng 4/2026; không để kéo dài sang Quý III.
+2.2. Đối với đề xuất của Văn phòng về việc mua sắm bổ sung máy chủ: Thường trực thống nhất chưa thực hiện trong Quý II.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end])).toEqual([
+      ['Quỹ Hỗ trợ phát triển HTX rà soát toàn bộ hồ sơ vay vốn còn tồn đọng', '2026-04-01', '2026-04-30'],
+    ]);
+  });
 });

@@ -50,6 +50,8 @@ const SKIP = phrases([
   // "III. KIẾN NGHỊ, ĐỀ XUẤT": requests to the province, not work of the alliance.
   'kien nghi',
   'danh gia tinh hinh',
+  // "1. Đánh giá chung" in a meeting's conclusions: how the quarter went.
+  'danh gia chung',
   'tinh hinh',
 ]);
 const COMMITTEE = phrases(['ban thuong vu', 'ban chap hanh', 'thuong truc', 'ban thuong truc']);

@@ -42,6 +42,7 @@ import {
   RELATIVE_TIME_BEFORE,
   SUPPORT_VERBS,
   MEETING_FORMALITIES,
+  SET_ASIDE,
 } from '../lexicon';
 
 /** Opening verbs of an activity: a bullet "Tổ chức 2 đoàn …: Thời gian …" is a task of its own. */
@@ -846,6 +847,7 @@ function twoAssignments(whole: string, ctx: ParseContext): [string, string] | nu
 const SAME_HEAD_WORDS = 3;
 
 const FORMALITIES = MEETING_FORMALITIES.map((f) => f.split(' '));
+const SET_ASIDE_WORDS = new RegExp(`\\b(?:${SET_ASIDE.join('|')})\\b`);
 
 /** Where a clause's time begins: "… vào cuối tháng 7/2026", "… trong tháng 3/2026". */
 const TIME_CUT = /\s+(?:vào|trong|trước|dự kiến|từ|đến|chậm nhất|hoàn thành)\s/iu;
@@ -902,6 +904,9 @@ export function buildItemTasks(
   }
   const facts = readItemFacts(node, isSubItem);
   const title = readLine(facts, (head) => isUnitHeading(head, ctx.units));
+  // "Đối với đề xuất của Văn phòng …: Thường trực thống nhất chưa thực hiện …": set aside, no task.
+  if (SET_ASIDE_WORDS.test(fold(node.text)) && /\b(?:doi voi|de xuat|kien nghi)\b/.test(fold(title)))
+    return [];
   // "Thảo luận; phát biểu chỉ đạo …; bế mạc" on a meeting's agenda: held, not prepared by anyone.
   if (place.inherited.committee && FORMALITIES.some((f) => startsWithWords(foldWords(title), f))) return [];
   const read = readLeads(ctx.units, facts);

@@ -30,7 +30,7 @@ const SCHEDULING_WORDS = new Set(
   (
     'du kien to chuc vao trong truoc cham nhat muon hoan thanh xong thuc hien dien ra dinh ky hang moi ' +
     'lan 01 1 mot tu den het ngay thang quy nam tuan sang chieu thu dau cuoi giua trung ha thuong va ' +
-    'thoi gian cua ban nam nua sau hai ba bon ky dip dot'
+    'thoi gian cua ban nam nua sau hai ba bon ky dip dot khong de keo dai sang lui'
   ).split(' '),
 );
 /** A title keeps at least this many words before a time clause is cut from it. */

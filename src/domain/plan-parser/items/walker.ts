@@ -172,7 +172,8 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
     const here = isBullet(child) ? `${ref}.-${runs.length + 1}` : childRef(ref, child);
     const role = roleOf(child, ctx);
     // "2. Chỉ tiêu", "1. Mục tiêu" inside a part of work: the targets under it are no tasks.
-    if (role === 'group' && classifySection(child.text).kind === 'skip') {
+    // "1. Đánh giá chung" over a paragraph of how the quarter went: no work either.
+    if ((role === 'group' || child.children.length > 0) && classifySection(child.text).kind === 'skip') {
       noteSkipped(child, here, 'not-tasks', ctx);
       continue;
     }

@@ -434,7 +434,12 @@ function readWindows(
   text: string,
   ctx: TimeContext,
 ): { windows: Window[]; deadline: Window | null; deadlines: Peak[]; parts: Peak[]; texts: string[] } {
-  const all = settleYears(findMentions(fold(text)), ctx);
+  const folded = fold(text);
+  // "…, hoàn thành trong tháng 4/2025; không để kéo dài sang Quý III": a time the work must not run into.
+  const all = settleYears(findMentions(folded), ctx).filter(
+    (m) =>
+      !/\bkhong\s+(?:de\s+)?(?:keo dai|don|chuyen|lui)\s+(?:sang|den|toi)\s+$/.test(folded.slice(0, m.from)),
+  );
   const strong = all.filter((m) => m.kind !== 'named-year');
   const mentions = strong.length > 0 ? strong : all;
   const windows: Window[] = [];
