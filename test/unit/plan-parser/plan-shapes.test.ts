@@ -1813,4 +1813,48 @@ Quý I/2026, các ban, đơn vị đã bám sát Chương trình công tác năm
       ['Quỹ Hỗ trợ phát triển HTX rà soát toàn bộ hồ sơ vay vốn còn tồn đọng', '2026-04-01', '2026-04-30'],
     ]);
   });
+
+  it('reads a work calendar exported as iCalendar: events, a monthly rule by weekday, a to-do, a cancelled event', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'X-WR-CALNAME:Lịch công tác Liên minh HTX tỉnh Demo - Quý IV/2026',
+      'BEGIN:VEVENT',
+      'DTSTART;TZID=Asia/Ho_Chi_Minh:20261005T073000',
+      'DTEND;TZID=Asia/Ho_Chi_Minh:20261005T090000',
+      'RRULE:FREQ=MONTHLY;BYDAY=1MO;COUNT=3',
+      'DESCRIPTION:Chủ trì: Văn phòng\\nThành phần: lãnh đạo các ban\\, Quỹ',
+      'SUMMARY:Họp giao ban cơ quan',
+      'BEGIN:VALARM',
+      'DESCRIPTION:Nhắc việc: gửi tài liệu họp trước 01 ngày',
+      'END:VALARM',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261120',
+      'DTEND;VALUE=DATE:20261123',
+      'DESCRIPTION:Chủ trì: Ban Kiểm tra\\nPhối hợp: Văn phòng',
+      'SUMMARY:Hội chợ nông sản HTX năm 2026',
+      'END:VEVENT',
+      'BEGIN:VTODO',
+      'DUE;VALUE=DATE:20261030',
+      'SUMMARY:Nộp dự toán ngân sách năm 2027 cho Sở Tài chính',
+      'DESCRIPTION:Thực hiện: Văn phòng',
+      'END:VTODO',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261109',
+      'DTEND;VALUE=DATE:20261113',
+      'STATUS:CANCELLED',
+      'SUMMARY:Đoàn khảo sát mô hình HTX tại Campuchia',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const { tasks } = parsePlan(ics, { org: 'demo', directory });
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      ['Họp giao ban cơ quan (Tháng 10/2026)', '2026-10-05', '2026-10-05', ['van-phong']],
+      ['Họp giao ban cơ quan (Tháng 11/2026)', '2026-11-02', '2026-11-02', ['van-phong']],
+      ['Họp giao ban cơ quan (Tháng 12/2026)', '2026-12-07', '2026-12-07', ['van-phong']],
+      ['Hội chợ nông sản HTX năm 2026', '2026-11-20', '2026-11-22', ['ban-kiem-tra']],
+      ['Nộp dự toán ngân sách năm 2027 cho Sở Tài chính', '2026-10-01', '2026-10-30', ['van-phong']],
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
+import { calendarAsItems } from '../layout/ical';
 import { withoutTranslations } from '../layout/translations';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
@@ -231,7 +232,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
     dayCalendarAsItems(
       boxTableAsPipes(
         footnotesInline(
-          recordListAsItems(csvAsTabs(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+          recordListAsItems(
+            csvAsTabs(calendarAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+          ),
         ),
       ),
     ),
