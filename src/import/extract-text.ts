@@ -11,7 +11,15 @@ import { extractPdfText } from './pdf-text';
 
 export type SourceType = 'txt' | 'docx' | 'pdf';
 
-const TYPES: Record<string, SourceType> = { '.txt': 'txt', '.text': 'txt', '.docx': 'docx', '.pdf': 'pdf' };
+/** A spreadsheet saved as CSV and a calendar exported as .ics are text the parser reads (csv-export.ts, ical.ts). */
+const TYPES: Record<string, SourceType> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.csv': 'txt',
+  '.ics': 'txt',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
 
 export function sourceTypeOf(fileName: string): SourceType | null {
   return TYPES[extname(fileName).toLowerCase()] ?? null;
@@ -87,8 +95,8 @@ export async function extractTextFromBytes(data: Uint8Array, fileName: string): 
   if (!type) {
     throw new ImportError(
       'unsupported-type',
-      `${fileName}: only .txt, .docx and .pdf plans can be imported`,
-      `Tệp ${fileName}: chỉ nhập được kế hoạch dạng .txt, .docx hoặc .pdf`,
+      `${fileName}: only .txt, .docx, .pdf, .csv and .ics plans can be imported`,
+      `Tệp ${fileName}: chỉ nhập được kế hoạch dạng .txt, .docx, .pdf, .csv hoặc .ics`,
     );
   }
   if (data.length === 0) return requireText('', fileName);

@@ -28,6 +28,9 @@ describe('extractText', () => {
     expect(sourceTypeOf('KH 12.TXT')).toBe('txt');
     expect(sourceTypeOf('ke-hoach.docx')).toBe('docx');
     expect(sourceTypeOf('ke-hoach.pdf')).toBe('pdf');
+    // A spreadsheet saved as CSV and a calendar export are text.
+    expect(sourceTypeOf('che-do-bao-cao.csv')).toBe('txt');
+    expect(sourceTypeOf('lich-cong-tac.ics')).toBe('txt');
     expect(sourceTypeOf('ke-hoach.doc')).toBeNull();
   });
 
