@@ -1857,4 +1857,17 @@ Quý I/2026, các ban, đơn vị đã bám sát Chương trình công tác năm
       ['Nộp dự toán ngân sách năm 2027 cho Sở Tài chính', '2026-10-01', '2026-10-30', ['van-phong']],
     ]);
   });
+
+  it('moves a monthly meeting off a public holiday when the plan says so, and dates a report on the last working day', () => {
+    const tasks = parse(`II. CHẾ ĐỘ GIAO BAN, BÁO CÁO TRONG QUÝ III/2026
+1. Giao ban Thường trực với các ban được tổ chức vào sáng thứ Tư tuần đầu tiên của tháng; trường hợp trùng ngày nghỉ lễ thì lùi sang ngày làm việc tiếp theo. Văn phòng chuẩn bị.
+2. Văn phòng tổng hợp báo cáo kết quả công tác tháng, trình Thường trực vào ngày làm việc cuối cùng của tháng.
+`);
+    const meetings = tasks.filter((t) => t.title.startsWith('Giao ban')).map((t) => t.start);
+    // Wednesday 2/9/2026 and Thursday 3/9 are the National Day holidays: the meeting moves to Friday 4/9.
+    expect(meetings).toEqual(['2026-07-01', '2026-08-05', '2026-09-04']);
+    const reports = tasks.filter((t) => t.title.startsWith('Văn phòng tổng hợp')).map((t) => t.end);
+    // 31/7 is a Friday; 31/8 a Monday; 30/9 a Wednesday.
+    expect(reports).toEqual(['2026-07-31', '2026-08-31', '2026-09-30']);
+  });
 });

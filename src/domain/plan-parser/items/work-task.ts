@@ -1,6 +1,15 @@
 /** Building a WorkTask, and expanding recurring work into one task per period. */
 import type { TaskKind } from '../../task';
 import { addDays, daysInMonth, weekday } from '../../calendar/dates';
+import {
+  createWorkingCalendar,
+  isWorkingDay,
+  nextWorkingDay,
+  onOrBeforeWorkingDay,
+} from '../../calendar/working-days';
+
+/** The state body's working days: holidays move a meeting, the last working day ends a month's report. */
+const CALENDAR = createWorkingCalendar();
 import type { Inherited, ParseContext, WorkTask } from '../plan/context';
 import type { Leads } from './leads';
 import { weekOfMonth, type Recurrence, type Window } from '../time/time-words';
@@ -93,6 +102,16 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
         let d = window.start;
         while (d < window.end && weekday(d) !== rule.weekday % 7) d = addDays(d, 1);
         window = { start: d, end: d };
+        // "trường hợp trùng ngày nghỉ lễ thì lùi sang ngày làm việc tiếp theo".
+        if (rule.holidayShift && !isWorkingDay(d, CALENDAR)) {
+          const next = nextWorkingDay(d, CALENDAR);
+          window = { start: next, end: next };
+        }
+      }
+      // "vào ngày làm việc cuối cùng của tháng": the month's last working day.
+      if (rule.lastWorkingDay) {
+        const last = onOrBeforeWorkingDay(window.end, CALENDAR);
+        window = { start: window.start, end: last };
       }
       // "trước ngày 10 của tháng đầu quý sau": the period, then the next one's first days.
       if (rule.nextPeriodDue)

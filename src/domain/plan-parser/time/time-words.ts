@@ -57,6 +57,10 @@ export interface Recurrence {
   week?: string;
   /** "(bắt đầu từ tháng 3/2026)": the first month the rule runs from. */
   since?: { month: number; year: number | null };
+  /** "trường hợp trùng ngày nghỉ lễ thì lùi sang ngày làm việc tiếp theo": a holiday moves the day on. */
+  holidayShift?: boolean;
+  /** "vào ngày làm việc cuối cùng của tháng": due on the month's last working day. */
+  lastWorkingDay?: boolean;
   /** "(…, từ tháng 5 đến tháng 10/2026)": the last month the rule runs to. */
   until?: { month: number; year: number | null };
 }
@@ -203,6 +207,9 @@ const ONCE = String.raw`(?:mot|1|01)\s+lan`;
 /** "mỗi tháng 01 phiên, …, từ tháng 5 đến tháng 10/2026": the months a rhythm runs over. */
 const MONTH_RANGE =
   /\btu\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*(?:den|toi|-|–)\s*(?:het\s+)?(?:thang\s+)?(\d{1,2})(?:\s*\/\s*(\d{4}))?\b/;
+const LAST_WORKING_DAY = /\bngay lam viec cuoi cung (?:cua\s+)?(?:moi\s+|hang\s+)?thang\b(?!\s*\d)/;
+const HOLIDAY_SHIFT =
+  /\btrung\s+(?:vao\s+)?(?:ngay\s+)?(?:nghi|le)\b[^.]{0,40}?\b(?:lui|chuyen|doi)\s+(?:sang|vao)\s+ngay lam viec\b/;
 const DAY_OF_LAST_MONTH = /(?<=\bngay\s+\d{1,2}\s+(?:cua\s+)?)thang cuoi\s+(?:cua\s+)?quy\b/;
 const MONTHLY_WEEK =
   /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:(?:cua\s+)?tuan\s+)?(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
@@ -223,6 +230,8 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+th[ae]ng\s+(?:\d+|mot)\s+lan\b/, 'month'],
   // "Sáng thứ Hai tuần đầu tháng", "tuần cuối mỗi tháng": a week of every month, no month named.
   [MONTHLY_WEEK, 'month'],
+  // "trình Thường trực vào ngày làm việc cuối cùng của tháng": a day of every month.
+  [LAST_WORKING_DAY, 'month'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+th[ae]ng\b/, 'month'],
 ];
 
@@ -421,6 +430,8 @@ export function findRecurrence(
         ...(week ? { week: week[0] } : {}),
         ...(since ? { since } : {}),
         ...(until && every !== 'week' ? { until } : {}),
+        ...(HOLIDAY_SHIFT.test(folded) ? { holidayShift: true } : {}),
+        ...(re === LAST_WORKING_DAY ? { lastWorkingDay: true } : {}),
       },
       start: m.index,
       end,
