@@ -1870,4 +1870,41 @@ Quý I/2026, các ban, đơn vị đã bám sát Chương trình công tác năm
     // 31/7 is a Friday; 31/8 a Monday; 30/9 a Wednesday.
     expect(reports).toEqual(['2026-07-31', '2026-08-31', '2026-09-30']);
   });
+
+  it('reads a Word table converted to text with semicolons, a row over two lines, and the year from "QUÝ I/2027" on the title line', () => {
+    const { tasks, year } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 52/CTr-BTV
+Demo, ngày 26 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
+CỦA BAN THƯỜNG VỤ LIÊN MINH HỢP TÁC XÃ TỈNH
+
+TT;Nội dung công việc;Chủ trì;Phối hợp;Thời gian;Ghi chú
+I;THÁNG 01/2027;;;;
+1;Phiên họp BTV tháng 01: cho ý kiến dự thảo Chương trình phối hợp năm 2027;Ban Kiểm tra;VP;Sáng 07/01;CT chủ trì
+2;Thăm, tặng quà Tết Đinh Mùi 2027 cho HTX, thành viên
+có hoàn cảnh khó khăn;VP;Ban Kiểm tra;18 - 29/01;
+II;THÁNG 02/2027;;;;
+3;Tập huấn nghiệp vụ kế toán HTX;Quỹ Hỗ trợ phát triển HTX;Sở Tài chính;24 - 25/02;
+`,
+      { org: 'demo', directory },
+    );
+    expect(year).toBe(2027);
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      [
+        'Phiên họp BTV tháng 01: cho ý kiến dự thảo Chương trình phối hợp năm 2027',
+        '2027-01-07',
+        '2027-01-07',
+        ['ban-kiem-tra'],
+      ],
+      [
+        'Thăm, tặng quà Tết Đinh Mùi 2027 cho HTX, thành viên có hoàn cảnh khó khăn',
+        '2027-01-18',
+        '2027-01-29',
+        ['van-phong'],
+      ],
+      ['Tập huấn nghiệp vụ kế toán HTX', '2027-02-24', '2027-02-25', ['quy-ho-tro']],
+    ]);
+  });
 });

@@ -31,6 +31,33 @@ function tabCells(line: string): Row | null {
   return cells.some((c) => c.length > 0) ? cells : null;
 }
 
+/**
+ * "TT;Nội dung công việc;Chủ trì;Phối hợp;Thời gian;Ghi chú": a Word table converted to text with semicolons
+ * between its cells. A row whose work runs onto the next line ("…, thành viên" / "có hoàn cảnh khó khăn;VP;…")
+ * is joined before it is split (see semicolonLines).
+ */
+function semicolonCells(line: string): Row | null {
+  if ((line.match(/;/g) ?? []).length < 3) return null;
+  return line.split(';').map((c) => c.trim());
+}
+
+/** The table's lines from its header, a line with too few semicolons joined to the row it continues. */
+function semicolonLines(lines: readonly string[], i: number): string[] {
+  const width = (lines[i] ?? '').split(';').length;
+  const out = [...lines];
+  for (let j = i + 1; j < out.length; j++) {
+    const line = out[j] ?? '';
+    const count = line.split(';').length;
+    const next = out[j + 1] ?? '';
+    // "3;Thăm, tặng quà … thành viên" then "có hoàn cảnh khó khăn;VP;…": the two make one row of the width.
+    if (count < width && count > 1 && line.trim() !== '' && count + next.split(';').length - 1 === width) {
+      out[j] = `${line} ${next.trim()}`;
+      out[j + 1] = '';
+    }
+  }
+  return out;
+}
+
 interface Segment {
   text: string;
   at: number;
@@ -221,8 +248,10 @@ export function rewriteTextTables(text: string): TextTables {
     let found: { rows: Row[]; next: number } | null = null;
     const pipe = pipeCells(line);
     const tab = pipe ? null : tabCells(line);
-    const aligned = pipe || tab ? null : alignedHeader(line);
+    const semi = pipe || tab ? null : semicolonCells(line);
+    const aligned = pipe || tab || (semi && isHeaderRow(semi)) ? null : alignedHeader(line);
     if (pipe && isHeaderRow(pipe)) found = separatedTable(lines, i, pipeCells);
+    else if (semi && isHeaderRow(semi)) found = separatedTable(semicolonLines(lines, i), i, semicolonCells);
     else if (tab && isHeaderRow(tab)) found = separatedTable(lines, i, tabCells);
     else if (aligned) found = alignedTable(lines, i, aligned);
     else if (isHeaderCell(line)) found = cellPerLineTable(lines, i);

@@ -79,7 +79,9 @@ const CITATION = new RegExp(
 export function planYearOf(subject: string): number | null {
   const bare = fold(subject).replace(CITATION, (m) => ' '.repeat(m.length));
   const y = /\bn[a-z]{0,2}m\s+((?:19|20)\d{2})\b/.exec(bare);
-  return y ? Number(y[1]) : null;
+  // "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027": a quarter or a month of a year names it too.
+  const period = /\b(?:quy\s+(?:[ivx]{1,4}|[1-4])|th[ae]ng\s+\d{1,2})\s*\/\s*((?:19|20)\d{2})\b/.exec(bare);
+  return y ? Number(y[1]) : period ? Number(period[1]) : null;
 }
 
 export function readHead(lines: readonly string[]): DocumentHead {
