@@ -1907,4 +1907,30 @@ II;THÁNG 02/2027;;;;
       ['Tập huấn nghiệp vụ kế toán HTX', '2027-02-24', '2027-02-25', ['quy-ho-tro']],
     ]);
   });
+
+  it("reads a terse conference plan's day from '- Hội nghị …: 01 ngày, thứ Năm 17/12/2026' for its agenda 'NỘI DUNG (người trình bày)'", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 205/KH-LMHTX                   Demo, ngày 13 tháng 11 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội nghị Ban Chấp hành Liên minh HTX tỉnh lần thứ 6 (tổng kết năm 2026)
+
+I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN
+- Hội nghị BCH lần thứ 6 (tổng kết năm 2026): 01 ngày, thứ Năm 17/12/2026; HT tầng 3 trụ sở. Tổ chức: VP.
+- Thành phần: Ủy viên BCH.
+
+II. NỘI DUNG (người trình bày)
+1. BC tổng kết công tác 2026, phương hướng 2027 - Ban Kiểm tra.
+2. Thông qua CTr công tác 2027 của BCH - VP.
+`,
+      { org: 'demo', directory },
+    );
+    expect(byTitle(tasks, 'BC tổng kết')).toMatchObject({
+      start: '2026-12-17',
+      end: '2026-12-17',
+      lead: ['ban-kiem-tra'],
+    });
+    expect(byTitle(tasks, 'Thông qua CTr')).toMatchObject({ start: '2026-12-17', lead: ['van-phong'] });
+  });
 });

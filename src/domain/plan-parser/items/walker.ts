@@ -382,9 +382,13 @@ function isAgendaHeading(node: OutlineNode): boolean {
 }
 
 /** "III. NỘI DUNG HỘI NGHỊ", "CHƯƠNG TRÌNH ĐẠI HỘI": a part of the plan that is its meeting's agenda. */
-function isAgendaSection(section: OutlineNode): boolean {
+function isAgendaSection(section: OutlineNode, ctx: ParseContext): boolean {
   const words = foldWords(section.text).join(' ');
-  return /^(?:noi dung|chuong trinh)\s+(?:cua\s+)?(?:hoi nghi|dai hoi|phien hop|hoi thao|buoi)\b/.test(words);
+  if (/^(?:noi dung|chuong trinh)\s+(?:cua\s+)?(?:hoi nghi|dai hoi|phien hop|hoi thao|buoi)\b/.test(words))
+    return true;
+  // "II. NỘI DUNG (người trình bày)" in the plan of one meeting: its agenda too.
+  const bare = foldWords(section.text.replace(/\([^()]*\)/g, ' ')).join(' ');
+  return Boolean(ctx.eventTime) && /^(?:noi dung|chuong trinh)(?: hoi nghi| dai hoi)?$/.test(bare);
 }
 
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
@@ -410,7 +414,7 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
       // "III. NỘI DUNG HỘI NGHỊ": a part that is the meeting's agenda is held on the meeting's day.
-      const agenda = isAgendaSection(section);
+      const agenda = isAgendaSection(section, ctx);
       const inh: Inherited = {
         time: headingTime(section.text, ctx) ?? (agenda ? meetingTime(ctx) : null),
         leads: headingLeads(section, ctx),

@@ -98,8 +98,9 @@ function heldOn(
   const event = EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
   if (!event) return null;
   // "Hội nghị được tổ chức …", "- Thời gian: Đại hội tổ chức trong 01 ngày, ngày 15/7/2026".
+  // "- Hội nghị BCH lần thứ 6 (tổng kết năm 2026): 01 ngày, thứ Năm 17/12/2026; …" in a terse hand.
   const held = new RegExp(
-    String.raw`^\s*(?:thoi gian\s*:\s*)?(?:${event})\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra|khai mac)\b`,
+    String.raw`^\s*(?:thoi gian\s*:\s*)?(?:${event})\b(?:\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra|khai mac)\b|[^.:;]{0,80}:)`,
   );
   for (const section of planSections(root)) {
     if (!/^thoi gian\b/.test(fold(section.text).trim())) continue;
