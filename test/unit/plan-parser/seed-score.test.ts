@@ -176,6 +176,7 @@ const BLIND_SETS = [
   'blind-2026-12-k',
   'blind-2026-12-l',
   'blind-2026-12-m',
+  'blind-2026-12-n',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -200,7 +201,8 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-j': null, // read since (120, 125)
   'blind-2026-12-k': null, // read in part since (136, 134, 132)
   'blind-2026-12-l': null, // read since its first sight (141–145)
-  'blind-2026-12-m': null, // the newest, unread
+  'blind-2026-12-m': null, // read since its last first sight (151, 153, 155)
+  'blind-2026-12-n': null, // the newest, unread
 };
 
 describe('blind sets (score-import): first sight and now', () => {
