@@ -11,7 +11,7 @@ import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
 import { trailingFields } from './inline-fields';
-import { cleanTitle, LEAD_IN, titlesOfSteps, withoutOpeningVerb } from './titles';
+import { cleanTitle, LEAD_IN, STEP_NAME_WORDS, titlesOfSteps, withoutOpeningVerb } from './titles';
 import {
   findRecurrence,
   hasTimeCue,
@@ -270,9 +270,6 @@ function bulletTimes(
   }
   return { subs, timing, phased: false };
 }
-
-/** Words a step's own name takes to stand without its item's. */
-const STEP_NAME_WORDS = 6;
 
 /** Two phases make the item a work in phases; one is only its time. */
 const MIN_PHASES = 2;

@@ -154,3 +154,6 @@ export function titlesOfSteps(title: string, steps: readonly string[]): string[]
 /** Words a verbose hand opens a sentence with before its subject: "Đồng thời, ", "Để bảo đảm …, ". */
 export const LEAD_IN =
   /^(?:đồng thời|bên cạnh đó|ngoài ra|tiếp đó|sau đó|mặt khác|(?:để|nhằm|trên cơ sở|căn cứ|sau khi|trước khi)\s[^,;.]{3,120}|(?:sau|trước|trong)\s+(?:hội nghị|đại hội|lễ|hội chợ|phiên họp)(?:\s[^,;.]{0,40})?),\s+/iu;
+
+/** Words a step's own name takes to stand without its item's or its heading's ("Phát động cuộc thi" does not). */
+export const STEP_NAME_WORDS = 6;

@@ -17,7 +17,7 @@ import { childRef, isUnitHeading, roleOf } from './roles';
 import { ADDRESSEE_OPENINGS, GATHERINGS } from '../lexicon';
 import { daysBetween } from '../../calendar/dates';
 import { attachStepFields, isTopicHeading, opensWithAction, ownsFacts, workLines } from './work-lines';
-import { cleanTitle } from './titles';
+import { cleanTitle, STEP_NAME_WORDS } from './titles';
 import { inlineFields } from './inline-fields';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
@@ -269,9 +269,6 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     );
   }
 }
-
-/** Words a step's own name takes to stand without its heading's. */
-const STEP_NAME_WORDS = 6;
 
 /** The longest a gathering lasts for its heading to be a task of its own ("từ ngày 16/4 đến ngày 18/4"). */
 const GATHERING_DAYS = 7;

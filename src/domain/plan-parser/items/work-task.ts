@@ -1,15 +1,8 @@
 /** Building a WorkTask, and expanding recurring work into one task per period. */
 import type { TaskKind } from '../../task';
 import { addDays, daysInMonth, weekday } from '../../calendar/dates';
-import {
-  createWorkingCalendar,
-  isWorkingDay,
-  nextWorkingDay,
-  onOrBeforeWorkingDay,
-} from '../../calendar/working-days';
-
-/** The state body's working days: holidays move a meeting, the last working day ends a month's report. */
-const CALENDAR = createWorkingCalendar();
+import { isWorkingDay, nextWorkingDay, onOrBeforeWorkingDay } from '../../calendar/working-days';
+import { CALENDAR } from '../time/relative-days';
 import type { Inherited, ParseContext, WorkTask } from '../plan/context';
 import type { Leads } from './leads';
 import { weekOfMonth, type Recurrence, type Window } from '../time/time-words';

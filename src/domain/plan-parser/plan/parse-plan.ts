@@ -95,7 +95,7 @@ function heldOn(
   subject: string,
   year: number,
 ): { window: Window; text: string; ref: string } | null {
-  const event = EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
+  const event = subjectEvent(subject);
   if (!event) return null;
   // "Hội nghị được tổ chức …", "- Thời gian: Đại hội tổ chức trong 01 ngày, ngày 15/7/2026".
   // "- Hội nghị BCH lần thứ 6 (tổng kết năm 2026): 01 ngày, thứ Năm 17/12/2026; …" in a terse hand.
@@ -119,6 +119,11 @@ function heldOn(
 
 /** Events a plan may be for, as its subject names them (folded). */
 const EVENT_WORDS = ['dai hoi', 'hoi nghi', 'hoi thao', 'le ky niem', 'hoi thi', 'dien dan', 'phien hop'];
+
+/** The event the plan's subject names ("Tổ chức Hội nghị Ban Chấp hành …" → "hoi nghi"), if any. */
+function subjectEvent(subject: string): string | undefined {
+  return EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
+}
 
 /** "Kế hoạch công tác tháng 5 năm 2025", "… Quý II/2024": a period the subject names is the plan's window. */
 function subjectWindow(subject: string, year: number): { window: Window; words: string } | null {
@@ -171,7 +176,7 @@ function eventName(subject: string): string {
  * plan's own event is a task named for that event, not for the sentence.
  */
 function namedEvent(tasks: DraftTask[], subject: string): DraftTask[] {
-  const event = EVENT_WORDS.find((e) => new RegExp(String.raw`\b${e}\b`).test(fold(subject)));
+  const event = subjectEvent(subject);
   if (!event) return tasks;
   const held = new RegExp(String.raw`^\s*${event}\s+(?:duoc\s+|se\s+duoc\s+|se\s+)?(?:to chuc|dien ra)\b`);
   const name = eventName(subject);

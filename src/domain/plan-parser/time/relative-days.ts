@@ -13,8 +13,11 @@ import type { LocalDate } from '../../task';
 import { addDays, isLocalDate } from '../../calendar/dates';
 import { addWorkingDays, createWorkingCalendar } from '../../calendar/working-days';
 
-/** The public holidays a state body keeps, for counts of working days ("05 ngày làm việc kể từ …"). */
-const CALENDAR = createWorkingCalendar();
+/**
+ * The working days and public holidays a state body keeps: counts of working days ("05 ngày làm việc kể từ
+ * …"), a meeting moved off a holiday, a month's last working day.
+ */
+export const CALENDAR = createWorkingCalendar();
 import { fold } from '../layout/fold';
 import type { Window } from './time-words';
 
