@@ -1933,4 +1933,61 @@ II. NỘI DUNG (người trình bày)
     });
     expect(byTitle(tasks, 'Thông qua CTr')).toMatchObject({ start: '2026-12-17', lead: ['van-phong'] });
   });
+
+  it('reads an inspection schedule whose rows name only a team composed earlier: the head leads, the members help', () => {
+    const tasks = parse(`
+II. TỔ KIỂM TRA
+Tổ 1 (khu vực phía Bắc):
+   - Tổ trưởng: Giám đốc Quỹ Hỗ trợ phát triển HTX tỉnh;
+   - Thành viên: 01 cán bộ Quỹ; 01 cán bộ Ban Kiểm tra.
+Tổ 2 (khu vực phía Nam):
+   - Tổ trưởng: Chánh Văn phòng;
+   - Thành viên: 01 cán bộ Ban Chính sách – Phát triển HTX.
+
+III. LỊCH KIỂM TRA
+ Ngày        | HTX được kiểm tra            | Địa bàn       | Tổ
+ ------------|------------------------------|---------------|-----
+ 13/10/2026  | HTX Nông nghiệp Thành Long   | xã Châu Thành | Tổ 1
+ 20/10/2026  | HTX Rau an toàn Đức Hòa      | xã Đức Hòa    | Tổ 2
+`);
+    expect(byTitle(tasks, 'Thành Long')).toMatchObject({
+      title: expect.stringMatching(/^Kiểm tra HTX Nông nghiệp Thành Long/),
+      start: '2026-10-13',
+      end: '2026-10-13',
+      lead: ['quy-ho-tro'],
+      support: ['ban-kiem-tra'],
+    });
+    expect(byTitle(tasks, 'Đức Hòa')).toMatchObject({
+      start: '2026-10-20',
+      lead: ['van-phong'],
+      support: ['ban-chinh-sach'],
+    });
+  });
+
+  it('reads a heading that leads "the contents of this item", a bare unit closing a line, a due day after a rhythm named twice, and "Quý II" as no fund', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Kết nối doanh nghiệp (Ban Kiểm tra chủ trì các nội dung của mục này; Văn phòng phối hợp)
+   a) Hội nghị kết nối HTX với doanh nghiệp: tháng 4/2026.
+   b) Hỗ trợ ký kết hợp đồng liên kết tiêu thụ: Quý II – Quý III/2026.
+2. Chế độ báo cáo
+   - Báo cáo tiến độ hằng tháng gửi Thường trực, trước ngày 25 hằng tháng (Ban Tuyên truyền – Đào tạo).
+   - Báo cáo quý gửi UBND tỉnh, trước ngày 15 tháng cuối mỗi quý (Ban Chính sách – Phát triển HTX chủ trì).
+`);
+    expect(byTitle(tasks, 'Hội nghị kết nối')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Hỗ trợ ký kết')).toMatchObject({
+      start: '2026-04-01',
+      end: '2026-09-30',
+      lead: ['ban-kiem-tra'],
+    });
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo tiến độ'));
+    // Issued on 10/02/2026: January's report is past, February's is the first.
+    expect(monthly).toHaveLength(11);
+    expect(monthly[0]).toMatchObject({ end: '2026-02-24', lead: ['ban-tuyen-truyen'] });
+    expect(monthly[0]?.title).not.toContain('(Ban');
+    expect(tasks.filter((t) => t.title.startsWith('Báo cáo quý'))).toHaveLength(4);
+  });
 });

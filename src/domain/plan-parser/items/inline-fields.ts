@@ -6,7 +6,8 @@
  * The title keeps what comes before the first field; each field's value runs up to the next field.
  */
 import { readField, type Field } from './fields';
-import { fold } from '../layout/fold';
+import { fold, foldWords } from '../layout/fold';
+import { unitTypeAt } from '../plan/unit-words';
 import { isSpecificTime } from '../time/time-words';
 import { NOTE_LEAD_VERBS } from '../lexicon';
 
@@ -74,8 +75,12 @@ const field = (kind: Field['kind'], value: string): Field => ({ kind, words: 0, 
  */
 const LEAD_VERB = /\b(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi|thuc hien|trinh bay)\b/;
 const OPENER_WORDS = /^\s*(?:giao|de nghi|phan cong|do)\s+/;
-/** Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau". */
-const TAIL = /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu|chuan bi)\b.*)?$/;
+/**
+ * Words after the verb that only say what the unit does: "chủ trì thực hiện các nội dung sau", or what it
+ * leads: "chủ trì các nội dung của mục này" in a heading over the items it leads.
+ */
+const TAIL =
+  /^[\s,]*(?:(?:thuc hien|to chuc|trien khai|tham muu|chuan bi)\b.*|(?:cac\s+)?(?:noi dung|viec|cong viec|hoat dong|nhiem vu)(?:\s+(?:cua|tai|trong|thuoc|o))?(?:\s+(?:muc|phan|diem|nhom))?(?:\s+(?:nay|sau|sau day|duoi day|tren|neu tren))?)?$/;
 const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
 
 /**
@@ -158,7 +163,7 @@ function noteLead(part: string): Field[] {
 /** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
 function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
-  const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+  const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string, at: number) => {
     const parts = inner.split(/[;]/).map((part) => part.trim());
     const read = parts.map((part): Field[] => {
       const f = valuedField(part);
@@ -168,6 +173,19 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
       return helpers.length > 0 ? helpers : noteLead(part);
     });
     const found = read.flat();
+    // "… trước ngày 25 hằng tháng (Ban Hỗ trợ phát triển thị trường).": a name alone closing the line is
+    // the doer's (an "other" field, lead only if the units stage finds nothing but units in it).
+    const closing = /^[\s.;,]*$/.test(text.slice(at + whole.length));
+    if (
+      found.length === 0 &&
+      closing &&
+      parts.length === 1 &&
+      unitTypeAt(foldWords(inner), 0) &&
+      !isSpecificTime(inner)
+    ) {
+      fields.push(field('other', inner.trim()));
+      return '';
+    }
     if (found.length === 0) return whole;
     // "(Ban Tuyên truyền - Thi đua; phối hợp: Báo …)": beside fields, a part of bare words may be the lead's
     // name, which the units stage tells (an "other" field, read as lead only when it is nothing but units).

@@ -11,7 +11,7 @@ import { ACTION_OPENINGS, ON_DEMAND, TOPIC_OPENINGS } from '../lexicon';
 import { inlineFields, verbFields } from './inline-fields';
 import { hasLeadVerb } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
-import { hasTimeCue, isSpecificTime } from '../time/time-words';
+import { findRecurrence, hasScheduleWords, hasTimeCue, isSpecificTime } from '../time/time-words';
 import { findMentions } from '../time/time-mentions';
 import { unitTypeAt } from '../plan/unit-words';
 
@@ -109,6 +109,11 @@ export function ownsFacts(line: OutlineNode): boolean {
   // note in brackets that is only its time, or says the time is given later.
   const note = closingNote(line.text);
   if (note && (isTimeHead(note) || ON_DEMAND.test(fold(note)))) return true;
+  // "- Báo cáo tiến độ … trước ngày 25 hằng tháng (Ban Hỗ trợ phát triển thị trường).": a unit's name alone
+  // in the closing note is its doer.
+  if (note && unitTypeAt(foldWords(note), 0)) return true;
+  // "trước ngày 25 hằng tháng": a rhythm with the words that schedule is a time of its own.
+  if (findRecurrence(line.text) && hasScheduleWords(line.text)) return true;
   const inline = inlineFields(line.text);
   if (inline.fields.some((f) => f.kind !== 'other' && f.value.length > 0)) return true;
   return hasTimeCue(line.text);

@@ -13,13 +13,15 @@ export type Row = string[];
 /** Header words, folded: the number column, the content column, and the columns that describe it. */
 const NUMBER_HEAD = /^(stt|tt|so tt|so thu tu)$/;
 const CONTENT_HEAD =
-  /^(noi dung|nhiem vu|cong viec|ten (cong viec|nhiem vu|hoat dong|bao cao)|hoat dong|danh muc|chuong trinh)/;
+  /^(noi dung|nhiem vu|cong viec|ten (cong viec|nhiem vu|hoat dong|bao cao)|hoat dong|danh muc|chuong trinh|(?:htx|hop tac xa|don vi|co so|doi tuong|to chuc) duoc [a-z]+)/;
+/** "HTX được kiểm tra": a column of whom the work is done to, its verb the work ("Kiểm tra HTX …"). */
+const DONE_TO = /^(?:htx|hop tac xa|don vi|co so|doi tuong|to chuc) duoc (.+)$/;
 /**
  * Who and when: a table of work names them; one of costs or products alone ("Kinh phí") is no task table.
  * A reporting schedule's "Kỳ báo cáo" (Tháng, Quý, 6 tháng, Năm) and "Hạn nộp" are its when.
  */
 const DESCRIBING_HEAD =
-  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|han hoan thanh|du kien|lanh dao phu trach|phan cong|ky bao cao|han (nop|gui))/;
+  /^(don vi|co quan|bo phan|chu tri|phoi hop|thoi gian|thoi han|tien do|han hoan thanh|du kien|lanh dao phu trach|phan cong|ky bao cao|han (nop|gui)|ngay(?: thang)?$|(?:to|doan)(?: kiem tra| cong tac| giam sat)?$)/;
 
 const label = (cell: string): string => foldWords(cell).join(' ');
 
@@ -38,7 +40,10 @@ export function columnKind(cell: string): 'number' | 'content' | 'unit' | 'time'
   const l = label(cell);
   if (NUMBER_HEAD.test(l)) return 'number';
   if (CONTENT_HEAD.test(l)) return 'content';
-  if (/^(thoi gian|thoi han|tien do|han hoan thanh|du kien|ky bao cao|han (nop|gui))/.test(l)) return 'time';
+  if (
+    /^(thoi gian|thoi han|tien do|han hoan thanh|du kien|ky bao cao|han (nop|gui)|ngay(?: thang)?$)/.test(l)
+  )
+    return 'time';
   if (DESCRIBING_HEAD.test(l)) return 'unit';
   return 'other';
 }
@@ -213,6 +218,11 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
   const monthColumns = months.flatMap((m, k) => (m !== null && k !== stt && k !== content ? [k] : []));
   const gantt = monthColumns.length >= MIN_GANTT_MONTHS ? monthColumns : [];
   const matrix = matrixColumns(body, [stt, content, ...gantt]);
+  // "HTX được kiểm tra" over "HTX Nông nghiệp Thành Long": the row is "Kiểm tra HTX Nông nghiệp …".
+  const verb = DONE_TO.exec(label(head[content] ?? ''))?.[1]
+    ? (head[content] ?? '').replace(/^.*?(?:^|\s)được\s+/iu, '').trim()
+    : '';
+  const doneTo = verb ? `${verb.charAt(0).toUpperCase()}${verb.slice(1)}` : '';
   let above: Row = [];
   body.forEach((written, i) => {
     let row = written;
@@ -234,7 +244,7 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
     // "-nt-", "như trên" (ditto): the cell of the task row above.
     row = row.map((c, k) => (isDitto(c) ? (above[k] ?? '') : c));
     above = row;
-    lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${main}`);
+    lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${doneTo ? `${doneTo} ${main}` : main}`);
     // The matrix's marks become the unit fields the items stage reads: "CT" under "VP" → "Chủ trì: VP".
     const marked = (role: 'lead' | 'support'): string =>
       matrix

@@ -17,6 +17,7 @@ import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { calendarAsItems } from '../layout/ical';
 import { withoutTranslations } from '../layout/translations';
+import { teamsAsUnits } from '../layout/teams';
 import { readHead } from './header';
 import { applyReferences } from '../items/references';
 import { definedAbbreviations, formedAbbreviations, withAbbreviations } from './abbreviations';
@@ -245,7 +246,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
       ),
     ),
   );
-  const normalized = withoutTranslations(normalizeText(tables.text));
+  const normalized = withoutTranslations(normalizeText(teamsAsUnits(tables.text)));
   const head = readHead(normalized.split('\n'));
   const firstParagraphs = toParagraphs(normalized);
   const firstRoot = buildOutline(firstParagraphs);

@@ -63,6 +63,8 @@ interface Alias {
   phrase: string;
   /** An acronym such as KHTH: matched only as an exact, upper-case token. */
   acronym: boolean;
+  /** A name of one word as configured ("Quỹ"), lower-cased: see spelledOtherwise. */
+  single: string | null;
 }
 
 interface AliasMatch {
@@ -72,6 +74,20 @@ interface AliasMatch {
   /** Words of the alias matched: a longer name wins over a shorter one it begins with. */
   size: number;
   cost: number;
+}
+
+/**
+ * "Quý II" is a quarter, not the "Quỹ" a directory calls its fund: a name of one word matches a word
+ * written with other marks only when the text has none (a plan whose diacritics were lost keeps "Quy").
+ */
+function spelledOtherwise(alias: Alias, raw: string): boolean {
+  if (alias.single === null) return false;
+  const written = raw.normalize('NFC').toLowerCase();
+  const bare = written
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+  return written !== bare && written !== alias.single;
 }
 
 export class UnitDirectory {
@@ -86,7 +102,8 @@ export class UnitDirectory {
         const words = wordSpans(name).map((s) => s.word);
         if (words.length === 0) continue;
         const acronym = words.length === 1 && /^[A-ZĐ]{2,9}$/.test(name.trim());
-        this.aliases.push({ slug, words, phrase: words.join(' '), acronym });
+        const single = words.length === 1 ? name.trim().normalize('NFC').toLowerCase() : null;
+        this.aliases.push({ slug, words, phrase: words.join(' '), acronym, single });
         if (!this.types.has(slug)) this.types.set(slug, unitTypeAt(words, 0)?.type ?? null);
       }
     }
@@ -225,6 +242,7 @@ export class UnitDirectory {
       const head = alias.words[0] ?? '';
       const word = ocrCanon(first.word);
       if (head.length < 5 ? word !== ocrCanon(head) : !sameWord(word, ocrCanon(head))) continue;
+      if (spelledOtherwise(alias, text.slice(first.start, first.end))) continue;
       const budget = Math.floor(alias.phrase.length * 0.15);
       // OCR splits and merges words, so try one word fewer and one more than the alias has.
       for (const n of [alias.words.length, alias.words.length - 1, alias.words.length + 1]) {

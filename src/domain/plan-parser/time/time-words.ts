@@ -328,12 +328,21 @@ function periodDues(folded: string, end: number): { month: number; day: number }
 const SINCE_MONTH =
   /\b(?:bat dau\s+)?tu\s+(?:ky\s+(?:bao cao\s+)?)?thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\b(?!\s*(?:\/\s*\d{4}\s*)?(?:den|toi|-|–))/;
 
+/**
+ * "Báo cáo tiến độ hằng tháng gửi Thường trực, trước ngày 25 hằng tháng": of the rhythm's words written
+ * twice, the ones that carry the due day.
+ */
+function dueMatch(re: RegExp, folded: string): RegExpExecArray | null {
+  const all = [...folded.matchAll(new RegExp(re.source, 'g'))];
+  return all.find((m) => dueDay(folded, m.index, m.index + m[0].length) !== null) ?? all[0] ?? null;
+}
+
 export function findRecurrence(
   text: string,
 ): { rule: Recurrence; start: number; end: number; words: string } | null {
   const folded = fold(text);
   for (const [re, every] of RECURRENCE) {
-    const m = re.exec(folded);
+    const m = dueMatch(re, folded);
     if (!m) continue;
     // "(ít nhất 02 tin, bài mỗi tuần)", "03 bản tin hằng tháng": a count of products per period is a rate
     // of output over the item's own window, not a rhythm of separate tasks ("01 lần mỗi tuần" is one).
@@ -556,6 +565,11 @@ export function isSpecificTime(text: string): boolean {
 
 const TIME_CUES =
   /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|tu nay|den het|dien ra|ket thuc|han|dip|tuan dau|tuan cuoi)\b/;
+
+/** Words that schedule ("dự kiến", "trước", "từ ngày" …), with or without a time after them. */
+export function hasScheduleWords(text: string): boolean {
+  return TIME_CUES.test(fold(text));
+}
 
 /** A specific time introduced by the words that schedule ("dự kiến", "trước", "từ ngày" …), not one that names. */
 export function hasTimeCue(text: string): boolean {
