@@ -1990,4 +1990,19 @@ II. NỘI DUNG
     expect(monthly[0]?.title).not.toContain('(Ban');
     expect(tasks.filter((t) => t.title.startsWith('Báo cáo quý'))).toHaveLength(4);
   });
+
+  it('reads "Tham mưu, phối hợp" beside the chair as the lead where the chair is a leader, as helpers where it names a unit', () => {
+    const tasks = parse(`
+II. CHƯƠNG TRÌNH
+| STT | Nội dung công việc | Chủ trì | Tham mưu, phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Cho ý kiến Kế hoạch hoạt động năm của các ban | Chủ tịch | Chánh Văn phòng | Tháng 3/2026 |
+| 2 | Hoàn thiện hồ sơ thi đua, khen thưởng | Trưởng Ban Kiểm tra | Chánh Văn phòng | Trước 20/3/2026 |
+`);
+    expect(byTitle(tasks, 'Cho ý kiến')).toMatchObject({ lead: ['van-phong'], support: [] });
+    expect(byTitle(tasks, 'Hoàn thiện hồ sơ')).toMatchObject({
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+    });
+  });
 });

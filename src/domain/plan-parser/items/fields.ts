@@ -4,7 +4,11 @@
  */
 import { startsWithWords, wordSpans } from '../layout/fold';
 
-export type FieldKind = 'time' | 'lead' | 'support' | 'lead-support' | 'other';
+/**
+ * 'advise': "Tham mưu, phối hợp" beside a "Chủ trì" column of a committee's programme. Its units lead
+ * where the chair is a leader ("Chủ tịch"), and help where the chair names a unit ("Trưởng ban X").
+ */
+export type FieldKind = 'time' | 'lead' | 'support' | 'lead-support' | 'advise' | 'other';
 
 export interface FieldLabel {
   kind: FieldKind;
@@ -17,6 +21,8 @@ export interface FieldLabel {
 const LABELS: [FieldKind, string][] = [
   ['lead-support', 'don vi tham muu va phoi hop'],
   ['lead-support', 'don vi chu tri va phoi hop'],
+  ['advise', 'tham muu phoi hop'],
+  ['advise', 'tham muu va phoi hop'],
   ['lead', 'don vi chu tri'],
   ['lead', 'don vi chuan bi'],
   ['lead', 'co quan chuan bi'],
@@ -106,6 +112,8 @@ const LABELS: [FieldKind, string][] = [
 
 /** Labels that only make a field when a colon follows: as bare words they open ordinary sentences. */
 const NEEDS_COLON = new Set([
+  'tham muu phoi hop',
+  'tham muu va phoi hop',
   'chu tri',
   'tham muu',
   'phu trach',

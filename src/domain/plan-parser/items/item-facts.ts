@@ -17,6 +17,8 @@ export interface ItemFacts {
   supportTexts: string[];
   /** "Đơn vị tham mưu và phối hợp: A, B": the first unit leads, the rest help. */
   mixedTexts: string[];
+  /** "Tham mưu, phối hợp: …" beside a chair: leads unless the chair names a unit (see FieldKind). */
+  adviseTexts: string[];
   /** Sentences "Văn phòng … tham mưu …" that name the lead in running text. */
   leadSentences: string[];
   /**
@@ -105,7 +107,7 @@ function fieldText(node: OutlineNode, field: Field): string {
   return [field.value, ...node.children.map(fullText)].filter((s) => s.length > 0).join('\n');
 }
 
-const UNIT_FIELDS: readonly string[] = ['lead', 'support', 'lead-support'];
+const UNIT_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'advise'];
 
 /** Unmarked unit lines, then at most unmarked prose (a closing paragraph that happens to follow). */
 function onlyUnitLines(item: OutlineNode): boolean {
@@ -205,6 +207,7 @@ function addLineFields(facts: ItemFacts, fields: readonly Field[]): void {
     else if (f.kind === 'lead') facts.leadTexts.push(f.value);
     else if (f.kind === 'support') facts.supportTexts.push(f.value);
     else if (f.kind === 'lead-support') facts.mixedTexts.push(f.value);
+    else if (f.kind === 'advise') facts.adviseTexts.push(f.value);
     else if (f.kind === 'other') facts.looseTexts.push(f.value);
   }
 }
@@ -238,6 +241,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     leadTexts: [],
     supportTexts: [],
     mixedTexts: [],
+    adviseTexts: [],
     leadSentences: [],
     subjectSentences: [],
     proseTime: null,
@@ -283,6 +287,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
           if (split.time) facts.timeText ??= split.time;
           if (field.kind === 'lead') facts.leadTexts.push(split.units);
           else if (field.kind === 'support') facts.supportTexts.push(split.units);
+          else if (field.kind === 'advise') facts.adviseTexts.push(split.units);
           else facts.mixedTexts.push(split.units);
         } else if (CONTENT_LABELS.some((l) => startsWithWords(foldWords(child.text), l))) {
           facts.content = `${facts.content} ${fieldText(child, field)}`.trim();

@@ -175,6 +175,12 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
     scanInto(units, withoutNotes(t), leads, 'support');
     said = true;
   }
+  // The chair named no unit ("Chủ tịch"): who advises leads the work.
+  const advisers = leads.lead.length > 0 ? 'support' : 'lead';
+  for (const t of facts.adviseTexts) {
+    scanInto(units, withoutNotes(t), leads, advisers);
+    said = true;
+  }
   if (!said) {
     for (const s of facts.leadSentences) if (readLeadSentence(units, s, leads)) break;
   }

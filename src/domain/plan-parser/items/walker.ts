@@ -345,7 +345,7 @@ function headingLeads(section: OutlineNode, ctx: ParseContext): Leads | null {
   const head = first < 0 ? section.children : section.children.slice(0, first);
   const fields = head.filter((c) => {
     const kind = c.marker === null || isBullet(c) ? readField(c.text)?.kind : undefined;
-    return kind === 'lead' || kind === 'support' || kind === 'lead-support';
+    return kind === 'lead' || kind === 'support' || kind === 'lead-support' || kind === 'advise';
   });
   const line: OutlineNode = { marker: null, text: section.text, children: fields, index: section.index };
   return readLeads(

@@ -45,7 +45,7 @@ export function isTimeHead(head: string): boolean {
   return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER;
 }
 
-const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'time'];
+const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'advise', 'time'];
 
 /**
  * "Ngày 05/02/2025: Ban Thường vụ họp …" / "Thực hiện: Ban TC-KT." — the unit and time lines right after a
