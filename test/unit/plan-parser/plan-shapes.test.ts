@@ -2005,4 +2005,32 @@ II. CHƯƠNG TRÌNH
       support: ['van-phong'],
     });
   });
+
+  it("reads a joint programme of two bodies: 'Bên chủ trì: Liên minh HTX tỉnh [unit]', rounds each with its places, 'hai bên … 6 tháng một lần'", () => {
+    const tasks = parse(`
+II. NỘI DUNG PHỐI HỢP
+Nội dung 1. Tuyên truyền pháp luật về kinh tế tập thể cho hội viên nông dân.
+   Bên chủ trì: Hội Nông dân tỉnh.
+   Bên phối hợp: Liên minh HTX tỉnh [Ban Tuyên truyền – Đào tạo].
+   Thời gian: cả năm 2026.
+Nội dung 2. Tổ chức hội nghị đối thoại "Nông dân với HTX".
+   Bên chủ trì: hai bên cùng chủ trì [Ban Kiểm tra; Văn phòng].
+   Thời gian: Quý II/2026 (xã An Phú, xã Tân Lập) và Quý III/2026 (xã Hòa Bình).
+Nội dung 3. Giao ban giữa Thường trực hai bên 6 tháng một lần (tháng 6 và tháng 12/2026).
+   Bên chủ trì: Liên minh HTX tỉnh [Văn phòng].
+`);
+    expect(byTitle(tasks, 'Tuyên truyền pháp luật')).toMatchObject({
+      lead: [],
+      support: ['ban-tuyen-truyen'],
+    });
+    const rounds = tasks.filter((t) => t.title.startsWith('Tổ chức hội nghị đối thoại'));
+    expect(rounds.map((t) => [t.start, t.end, t.lead])).toEqual([
+      ['2026-04-01', '2026-06-30', ['ban-kiem-tra', 'van-phong']],
+      ['2026-07-01', '2026-09-30', ['ban-kiem-tra', 'van-phong']],
+    ]);
+    expect(tasks.filter((t) => t.title.startsWith('Giao ban')).map((t) => t.start)).toEqual([
+      '2026-06-01',
+      '2026-12-01',
+    ]);
+  });
 });

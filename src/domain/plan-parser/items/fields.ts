@@ -59,6 +59,10 @@ const LABELS: [FieldKind, string][] = [
   // "Trưởng đoàn: đ/c Vàng A Pao – Trưởng Ban Kiểm tra": the team's head, by the post that names a unit.
   ['lead', 'truong doan'],
   ['lead', 'don vi thuong truc'],
+  // A joint programme of two bodies: "Bên chủ trì: Liên minh HTX tỉnh [Ban …]", "Bên phối hợp: Hội Nông dân …".
+  ['lead', 'ben chu tri'],
+  ['lead', 'ben thuc hien'],
+  ['support', 'ben phoi hop'],
   ['support', 'thanh vien doan'],
   ['support', 'don vi phoi hop'],
   ['support', 'co quan phoi hop'],

@@ -237,7 +237,7 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
 
 /** A count and the products counted, right before a recurrence word; "lần", "buổi", "kỳ" count times. */
 const OUTPUT_RATE =
-  /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
+  /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot|ben)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
 
 const RATE_AFTER =
   /^\s*(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham|phien|buoi|chuyen|dot)\b/;
@@ -495,6 +495,21 @@ function apart(windows: readonly Window[]): boolean {
   });
 }
 
+/**
+ * "Quý II/2027 (Cà Mau, Năm Căn) và Quý III/2027 (Bạc Liêu, Giá Rai)": times that follow each other, each
+ * with a note of its own (where, for whom), are rounds of the work, not one span.
+ */
+function eachWithNote(text: string, windows: readonly Window[]): boolean {
+  if (windows.length < 2) return false;
+  const notes = [...text.matchAll(/\(([^()]*)\)/g)].filter((m) => !isSpecificTime(m[1] ?? ''));
+  if (notes.length < windows.length) return false;
+  const sorted = [...windows].sort((a, b) => compareDates(a.start, b.start));
+  return sorted.every((w, i) => {
+    const next = sorted[i + 1];
+    return !next || compareDates(w.end, next.start) < 0;
+  });
+}
+
 /** Reads the window(s) that time words give. Returns a null window when the words name no time. */
 export function readTime(text: string, ctx: TimeContext): TimeReading {
   const folded = fold(text);
@@ -541,9 +556,10 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
     window = union(peaks);
     peaks = [];
   }
-  const separate = apart(main.windows)
-    ? main.windows.map((w, i) => ({ ...w, text: main.texts[i] ?? '' }))
-    : [];
+  const separate =
+    apart(main.windows) || eachWithNote(text, main.windows)
+      ? main.windows.map((w, i) => ({ ...w, text: main.texts[i] ?? '' }))
+      : [];
   return {
     window,
     deadline: false,
