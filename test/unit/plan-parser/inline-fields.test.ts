@@ -107,7 +107,7 @@ describe('a plan whose items carry their fields on their own line', () => {
       ],
       [
         '2',
-        'Hoàn thành báo cáo đánh giá HTX trước 15/3/2026',
+        'Hoàn thành báo cáo đánh giá HTX',
         'deadline',
         ['phong-ho-tro'],
         [],

@@ -1440,7 +1440,7 @@ III. TỔ CHỨC THỰC HIỆN
     expect(of('lần thứ ba')).toMatchObject({ start: '2026-07-01', end: '2026-07-10', lead: ['van-phong'] });
     expect(of('lần thứ tư')).toMatchObject({ start: '2026-12-22', end: '2026-12-22', lead: ['van-phong'] });
     expect(of('pano điện tử')?.lead).toEqual(['ban-kiem-tra']);
-    expect(of('thông tin sâu rộng')?.lead).toEqual(['ban-kiem-tra']);
+    expect(of('xây dựng chuyên mục')?.lead).toEqual(['ban-kiem-tra']);
     expect(of('treo băng rôn')).toMatchObject({
       start: '2026-04-01',
       end: '2026-04-30',
@@ -2032,5 +2032,20 @@ Nội dung 3. Giao ban giữa Thường trực hai bên 6 tháng một lần (th
       '2026-06-01',
       '2026-12-01',
     ]);
+  });
+
+  it('names the work of a verbose sentence, without the scene it opens with, why, who will do it or when it is held', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Phiên chợ "Sản phẩm HTX Demo" nhằm kết nối tiêu thụ sản phẩm, đặc biệt là gạo và các sản phẩm OCOP, sẽ được tổ chức trong các ngày 10-12/4/2026 tại quảng trường tỉnh; Ban Kiểm tra giữ vai trò chủ trì.
+2. Nhằm tháo gỡ khó khăn về vốn cho HTX, Quỹ Hỗ trợ phát triển HTX tỉnh sẽ tổ chức đợt giải ngân ưu đãi trong Tháng hành động, từ ngày 01/4/2026 đến ngày 29/4/2026.
+3. Để nội dung khẩu hiệu được thống nhất trong toàn tỉnh, Ban Tuyên truyền – Đào tạo sẽ soạn thảo, trình Thường trực phê duyệt hệ thống khẩu hiệu tuyên truyền chậm nhất là ngày 20/3/2026.
+`);
+    expect(tasks.map((t) => t.title)).toEqual([
+      'Phiên chợ "Sản phẩm HTX Demo"',
+      'Tổ chức đợt giải ngân ưu đãi trong Tháng hành động',
+      'Soạn thảo, trình Thường trực phê duyệt hệ thống khẩu hiệu tuyên truyền',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([['ban-kiem-tra'], ['quy-ho-tro'], ['ban-tuyen-truyen']]);
   });
 });

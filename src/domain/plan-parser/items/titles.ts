@@ -69,9 +69,11 @@ function cutEndTime(title: string): string {
   const f = fold(title);
   const last = findMentions(f).at(-1);
   if (!last || f.slice(last.to).replace(/[\s.;,)]+/g, '') !== '') return title;
-  const lead = TIME_LEAD_IN.exec(f.slice(0, last.from));
-  if (!lead?.[1]) return title;
-  const cut = title.slice(0, last.from - lead[1].length).replace(/[\s,;:–—-]+$/u, '');
+  // "… chậm nhất là ngày 20/3/2026": the mention may hold its own lead-in.
+  const own = /^(?:cham nhat|muon nhat|truoc|tu ngay|tu thang)\b/.test(f.slice(last.from));
+  const lead = own ? [''] : TIME_LEAD_IN.exec(f.slice(0, last.from));
+  if (!lead || (!own && !lead[1])) return title;
+  const cut = title.slice(0, last.from - (lead[1] ?? '').length).replace(/[\s,;:–—-]+$/u, '');
   return foldWords(cut).length >= MIN_TITLE_WORDS ? cut : title;
 }
 
@@ -154,6 +156,44 @@ export function titlesOfSteps(title: string, steps: readonly string[]): string[]
 /** Words a verbose hand opens a sentence with before its subject: "Đồng thời, ", "Để bảo đảm …, ". */
 export const LEAD_IN =
   /^(?:đồng thời|bên cạnh đó|ngoài ra|tiếp đó|sau đó|mặt khác|(?:để|nhằm|trên cơ sở|căn cứ|sau khi|trước khi)\s[^,;.]{3,120}|(?:sau|trước|trong)\s+(?:hội nghị|đại hội|lễ|hội chợ|phiên họp)(?:\s[^,;.]{0,40})?),\s+/iu;
+
+/** A title this long is a sentence a verbose hand wrote, not a name: see sentenceTitle. */
+const VERBOSE_WORDS = 16;
+/** "Về công tác tuyên truyền trực quan, …", "Trong suốt thời gian cao điểm, …": what sets the scene. */
+const SCENE = /^(?:về|trong suốt|trong khoảng|nhân dịp|với mục tiêu)\s[^,;.]{3,80},\s+/iu;
+/** "… sẽ được tổ chức trong các ngày …", "… dự kiến được tổ chức vào …", "… sẽ diễn ra vào …". */
+const PASSIVE_SCHEDULE =
+  /\s(?:(?:sẽ|dự kiến)\s+)*được\s+(?:dự kiến\s+)?(?:tổ chức|diễn ra|phát động|xác định là|thực hiện|triển khai)(?=\s|$)|\s(?:(?:sẽ|dự kiến)\s+)?diễn ra(?=\s|$)/iu;
+/** "Thường trực Liên minh HTX tỉnh sẽ đi thăm …": a subject of a few words, then what it will do. */
+const WILL_DO = /^([^,;]{3,80}?)\s+sẽ\s+(?!được\s)/iu;
+/** ", nhằm kết nối …", ", nhất là …", ", đặc biệt là …": why, or which ones above all. */
+const ELABORATION = /(?:\s*,?\s+nhằm|\s*,\s+(?:nhất là|đặc biệt là|trong đó))\s.*$/iu;
+
+const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+const keeps = (t: string): boolean => foldWords(t).length >= MIN_TITLE_WORDS;
+
+/**
+ * "Nhằm tháo gỡ khó khăn về vốn cho HTX, Quỹ Hỗ trợ phát triển HTX tỉnh sẽ tổ chức đợt giải ngân ưu đãi …"
+ * → "Tổ chức đợt giải ngân ưu đãi …"; "Phiên chợ "…" nhằm kết nối tiêu thụ …, sẽ được tổ chức trong các
+ * ngày 10-12/4/2027 …; Trung tâm … chủ trì" → "Phiên chợ "…"": the work a long sentence names, without
+ * the scene it opens with, why it is done, who will do it or when it is held (the task says those).
+ */
+export function sentenceTitle(title: string): string {
+  if (foldWords(title).length < VERBOSE_WORDS) return title;
+  let t = title;
+  const step = (next: string): void => {
+    if (next !== t && keeps(next)) t = next.trim();
+  };
+  step(t.replace(LEAD_IN, ''));
+  step(t.replace(SCENE, ''));
+  const passive = PASSIVE_SCHEDULE.exec(t);
+  if (passive && passive.index > 0) step(t.slice(0, passive.index));
+  const will = WILL_DO.exec(t);
+  if (will?.[1] && foldWords(will[1]).length <= 12) step(t.slice(will[0].length));
+  step(t.replace(ELABORATION, ''));
+  step(t.replace(/^việc\s+/iu, ''));
+  return upperFirst(t.replace(/[\s,;:–—-]+$/u, ''));
+}
 
 /** Words a step's own name takes to stand without its item's or its heading's ("Phát động cuộc thi" does not). */
 export const STEP_NAME_WORDS = 6;

@@ -33,7 +33,7 @@ import { toParagraphs } from '../layout/paragraphs';
 import { sectionKindOf } from '../items/sections';
 import { isSpecificTime, readTime, yearWindow, type TimeReading, type Window } from '../time/time-words';
 import { daysBetween } from '../../calendar/dates';
-import { withoutOpeningVerb, withoutTrailingTime } from '../items/titles';
+import { sentenceTitle, withoutOpeningVerb, withoutTrailingTime } from '../items/titles';
 import { csvAsTabs } from '../layout/csv-export';
 import { rewriteTextTables } from '../layout/text-tables';
 import { UnitDirectory } from './units';
@@ -149,7 +149,7 @@ function commonestYear(text: string): number | null {
  * shows the dates. A title that would then read like another task's keeps its words.
  */
 function shortTitles(tasks: DraftTask[]): DraftTask[] {
-  const short = tasks.map((t) => withoutTrailingTime(t.title));
+  const short = tasks.map((t) => withoutTrailingTime(sentenceTitle(t.title)));
   const count = new Map<string, number>();
   for (const t of [...short, ...tasks.map((t) => t.title)]) count.set(fold(t), (count.get(fold(t)) ?? 0) + 1);
   return tasks.map((t, i) => {
