@@ -2048,4 +2048,34 @@ II. NỘI DUNG
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([['ban-kiem-tra'], ['quy-ho-tro'], ['ban-tuyen-truyen']]);
   });
+
+  it("reads classes grouped under the lead unit's lettered heading inside a section, each with its schedule on the line below", () => {
+    const tasks = parse(`
+II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN
+A. BAN TUYÊN TRUYỀN – ĐÀO TẠO CHỦ TRÌ (Văn phòng phối hợp bố trí kinh phí, hậu cần)
+1. Lớp bồi dưỡng kiến thức quản lý cho Giám đốc HTX
+   Tháng 3/2026 - phường Đông Hà - 60 học viên.
+2. Lớp nghiệp vụ bán hàng trên sàn thương mại điện tử cho HTX
+   Trung tuần tháng 7/2026 - phường Đồng Hới - 50 học viên.
+B. BAN KIỂM TRA CHỦ TRÌ
+3. Tập huấn chuyển đổi, tổ chức lại HTX ngừng hoạt động
+   Tháng 8/2026 - phường Đông Hà - 60 học viên.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng bảo đảm kinh phí theo quy định.
+`);
+    expect(byTitle(tasks, 'kiến thức quản lý')).toMatchObject({
+      title: 'Lớp bồi dưỡng kiến thức quản lý cho Giám đốc HTX',
+      start: '2026-03-01',
+      end: '2026-03-31',
+      lead: ['ban-tuyen-truyen'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'sàn thương mại')).toMatchObject({ start: '2026-07-11', end: '2026-07-20' });
+    expect(byTitle(tasks, 'Tập huấn chuyển đổi')).toMatchObject({
+      kind: 'event',
+      start: '2026-08-01',
+      lead: ['ban-kiem-tra'],
+    });
+  });
 });

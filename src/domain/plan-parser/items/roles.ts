@@ -1,7 +1,7 @@
 /** What a numbered item is: a field of its parent, a responsibilities block, a unit's heading, a group or a task. */
 import type { ParseContext } from '../plan/context';
 import { readField } from './fields';
-import { foldPhrase } from '../layout/fold';
+import { fold, foldPhrase } from '../layout/fold';
 import { isNumbered, type OutlineNode } from '../layout/outline';
 import { isDutiesHeading } from './sections';
 import type { UnitDirectory } from '../plan/units';
@@ -31,10 +31,13 @@ export function isUnitHeading(text: string, units: UnitDirectory): boolean {
 const OWN_ALLIANCE =
   /\s*(?:(?:cua|thuoc)\s+)?(?:lien minh (?:htx|hop tac xa)|lmhtx)(?:\s+(?:tinh|thanh pho|tp))?(?:\s+[a-z]+){0,3}$/;
 
+const LEADS_BELOW = /\b(?:chu tri|phu trach)\s*(?:\([^()]*\))?[\s.:]*$/;
+
 export function roleOf(node: OutlineNode, ctx: ParseContext): Role {
   if (readField(node.text)) return 'field';
   if (isDutiesHeading(node.text) && node.children.length > 0) return 'duties';
-  if (isUnitHeading(node.text, ctx.units)) return 'unit';
+  // "B. BAN KIỂM TRA CHỦ TRÌ" over items: a group the unit leads (walker.ts), not its list of duties.
+  if (isUnitHeading(node.text, ctx.units) && !LEADS_BELOW.test(fold(node.text))) return 'unit';
   if (node.children.some((c) => isNumbered(c) && roleOf(c, ctx) !== 'field')) return 'group';
   return 'task';
 }

@@ -3,7 +3,7 @@
  * thực hiện"), the plan's period ("Thời gian thực hiện"), or nothing to import (purpose, budget …).
  */
 import { foldWords, startsWithWords } from '../layout/fold';
-import { descendants, isBullet, isNumbered, type OutlineNode } from '../layout/outline';
+import { descendants, fullText, isBullet, isNumbered, type OutlineNode } from '../layout/outline';
 import { isSpecificTime } from '../time/time-words';
 import { readField } from './fields';
 import { datedStep } from './work-lines';
@@ -101,8 +101,12 @@ const MIN_DATED_WORK = 4;
 const DATED_WORK_SHARE = 0.6;
 
 export function listsDatedWork(section: OutlineNode): boolean {
-  const lines = descendants(section).filter((d) => d.children.length === 0 && (isBullet(d) || isNumbered(d)));
-  const dated = lines.filter((d) => isSpecificTime(d.text)).length;
+  // A line of work with its schedule on a plain line under it ("Tháng 3/2027 - phường … - 60 học viên")
+  // is dated too.
+  const lines = descendants(section).filter(
+    (d) => (isBullet(d) || isNumbered(d)) && d.children.every((c) => c.marker === null),
+  );
+  const dated = lines.filter((d) => isSpecificTime(fullText(d))).length;
   return lines.length >= MIN_DATED_WORK && dated / lines.length >= DATED_WORK_SHARE;
 }
 

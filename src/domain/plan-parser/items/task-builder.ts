@@ -20,12 +20,12 @@ import {
   type Peak,
   type TimeReading,
   weekOfMonth,
+  isTimeHead,
 } from '../time/time-words';
 import { recurringTasks, task, type ItemPlace } from './work-task';
 import {
   closingNote,
   datedStep,
-  isTimeHead,
   isTopicHeading,
   opensWithAction,
   PHASE_HEAD,

@@ -99,7 +99,13 @@ function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): 
   const read = readLeads(ctx.units, facts);
   // A leads reading that names no unit at all (only an outside body) leaves the heading's words to speak.
   const named = read && (read.lead.length > 0 || read.support.length > 0) ? read : null;
-  const own = named ?? headingVerbLeads(group.text, ctx) ?? addresseeLeads(group.text, ctx) ?? read;
+  // "A. TRUNG TÂM … CHỦ TRÌ (Văn phòng phối hợp …)": helpers in the note, the lead in the heading's words.
+  const verbs = named && named.lead.length > 0 ? null : headingVerbLeads(group.text, ctx);
+  const joined =
+    named && verbs && verbs.lead.length > 0
+      ? { ...named, lead: verbs.lead, support: named.support.filter((s) => !verbs.lead.includes(s)) }
+      : null;
+  const own = joined ?? named ?? verbs ?? addresseeLeads(group.text, ctx) ?? read;
   return {
     time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
     leads: overLeads(own, inh.leads),

@@ -11,17 +11,8 @@ import { ACTION_OPENINGS, ON_DEMAND, TOPIC_OPENINGS } from '../lexicon';
 import { inlineFields, verbFields } from './inline-fields';
 import { hasLeadVerb } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
-import { findRecurrence, hasScheduleWords, hasTimeCue, isSpecificTime } from '../time/time-words';
-import { findMentions } from '../time/time-mentions';
+import { findRecurrence, hasScheduleWords, hasTimeCue, isTimeHead, STEP_HEAD_MAX } from '../time/time-words';
 import { unitTypeAt } from '../plan/unit-words';
-
-/**
- * Share of a line's head that time words must cover to make it a dated step ("Trước ngày 20/9/2025:"):
- * set for heads like "Ngày 05/9/2025", "Chậm nhất ngày 15/10", "Tháng 11/2025", which are nearly all date.
- */
-const STEP_HEAD_COVER = 0.6;
-/** A dated step's head is short: a longer text before the colon is a title that mentions a date. */
-const STEP_HEAD_MAX = 48;
 
 /** "Ngày 05/9/2025: Ban hành …" → the time words and the work, or null when the line opens otherwise. */
 export function datedStep(text: string): { time: string; rest: string } | null {
@@ -30,19 +21,6 @@ export function datedStep(text: string): { time: string; rest: string } | null {
   const head = text.slice(0, at).trim();
   const rest = text.slice(at + 1).trim();
   return /\p{L}{2}/u.test(rest) && isTimeHead(head) ? { time: head, rest } : null;
-}
-
-/** Words that are nearly all time ("Trước ngày 20/9/2025", "Quý III/2026"): see STEP_HEAD_COVER. */
-export function isTimeHead(head: string): boolean {
-  if (head.length > STEP_HEAD_MAX || !isSpecificTime(head)) return false;
-  const folded = fold(head);
-  const covered = findMentions(folded).reduce((n, m) => n + (m.to - m.from), 0);
-  const letters = folded.replace(/\s+/g, '').length;
-  // Words that only introduce a date ("trước", "chậm nhất", "dự kiến") count as covered.
-  const cue = (
-    /^(?:du kien|truoc|cham nhat|muon nhat|han|tu|vao|khoang)\b\s*/.exec(folded)?.[0] ?? ''
-  ).replace(/\s+/g, '').length;
-  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER;
 }
 
 const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'advise', 'time'];

@@ -42,12 +42,23 @@ function closingSection(text: string, root: OutlineNode): Marker | null {
   return { kind: roman ? 'roman' : 'number', label, rank: 1, length: 0 };
 }
 
+/** A lettered heading inside a roman section: below the section, above its numbered items. */
+const NESTED_PART_RANK = 1.5;
+
 export function buildOutline(paragraphs: readonly Paragraph[]): OutlineNode {
   const root: OutlineNode = { marker: null, text: '', children: [], index: -1 };
   const stack: OutlineNode[] = [root];
   const rankOf = (n: OutlineNode): number => n.marker?.rank ?? 0;
   paragraphs.forEach((p, index) => {
-    const marker = detectMarker(p.text) ?? closingSection(p.text, root);
+    const found = detectMarker(p.text) ?? closingSection(p.text, root);
+    // "III. NỘI DUNG" / "A. TRUNG TÂM … CHỦ TRÌ" / "1. Lớp …": lettered headings after roman sections
+    // have begun group the items of the section they stand in, not sections of their own above it.
+    // (Not an appendix, "PHỤ LỤC", which stands apart after the plan's sections.)
+    const inSection =
+      found?.kind === 'part' &&
+      !found.label.startsWith('PL') &&
+      root.children.some((c) => c.marker?.kind === 'roman');
+    const marker = inSection && found ? { ...found, rank: NESTED_PART_RANK } : found;
     const node: OutlineNode = {
       marker,
       text: marker ? p.text.slice(marker.length).trim() : p.text,

@@ -7,6 +7,7 @@ import { detectMarker } from './markers';
 import { readField } from '../items/fields';
 import { DOCUMENT_TYPES, LEAD_VERBS_BY_REFERENCE, NOTE_LEAD_VERBS } from '../lexicon';
 import { unitTypeAt } from '../plan/unit-words';
+import { isTimeHead } from '../time/time-words';
 
 export interface Paragraph {
   text: string;
@@ -130,6 +131,24 @@ function assignsHeadingAbove(prev: string, line: string): boolean {
   return [...LEAD_VERBS_BY_REFERENCE, ...NOTE_LEAD_VERBS].some((v) => head.includes(` ${v} `));
 }
 
+/** Words that open a line of an item's schedule without a date: "Theo thông báo triệu tập …", "02 đợt: …". */
+const SCHEDULE_OPENING = /^(?:theo (?:thong bao|ke hoach|lich)|(?:0?[2-9]|hai|ba) dot\b|dot 1\b)/;
+
+/**
+ * "1. Lớp kế toán HTX" over "Tháng 3/2027 - phường Đông Hà - 60 học viên": a line that opens with the time
+ * (a date, a month, a quarter, "Theo thông báo triệu tập …") under a numbered heading with no end mark is
+ * the item's schedule on a line of its own, not the heading's second printed line.
+ */
+function timesHeadingAbove(prev: string, line: string): boolean {
+  const marker = detectMarker(prev);
+  // ("… tại đặc khu Phú Quốc, trong" / "Quý III/2026 (…)" is one sentence broken before its time.)
+  if (!marker || marker.kind === 'bullet' || /[.!?;:,]["”)]*$/.test(prev) || endsOnJoiner(prev)) return false;
+  // ("2024. Cao điểm …" goes on with a year a bullet's line broke before.)
+  if (!/^\p{Lu}/u.test(line) && !/^0?\d\s+đợt\b/iu.test(line)) return false;
+  const head = line.split(/\s[-–—]\s|[;:,(]/u)[0]?.trim() ?? '';
+  return isTimeHead(head.replace(/[\s.]+$/, '')) || SCHEDULE_OPENING.test(foldWords(line).join(' '));
+}
+
 /** Lines of a paragraph's first-line indent, and how many continuations at the margin show the style. */
 const FIRST_LINE_INDENT = /^ {3,}\S/;
 const MIN_INDENT_EVIDENCE = 3;
@@ -180,6 +199,7 @@ export function toParagraphs(text: string): Paragraph[] {
   const heading = (l: string): boolean => !allCaps && isUpperHeading(l);
   const out: Paragraph[] = [];
   let prev = '';
+  let prevIndex = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '') continue;
@@ -223,11 +243,17 @@ export function toParagraphs(text: string): Paragraph[] {
     )
       fresh = false;
     if (assignsHeadingAbove(prev, line)) fresh = true;
+    // Indented under the heading, or going on after its time ("Tháng 3/2027 - phường …"): a printed line
+    // that only wraps the heading's last words ("… trọng tâm" / "Quý II/2026.") is neither.
+    const indent = (k: number): number => /^\s*/.exec(raw[k] ?? '')?.[0].length ?? 0;
+    const apart = indent(i) > indent(prevIndex) || /^[^-–—]{3,48}\s[-–—]\s/u.test(line);
+    if (apart && timesHeadingAbove(prev, line) && openParens(current?.text ?? '') <= 0) fresh = true;
     if (indented && FIRST_LINE_INDENT.test(raw[i] ?? '') && openParens(current?.text ?? '') <= 0)
       fresh = true;
     if (fresh || current === undefined) out.push({ text: line, line: i });
     else current.text = `${current.text} ${line}`;
     prev = line;
+    prevIndex = i;
   }
   return out;
 }

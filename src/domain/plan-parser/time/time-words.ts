@@ -579,6 +579,27 @@ export function isSpecificTime(text: string): boolean {
   );
 }
 
+/**
+ * Share of a line's head that time words must cover to make it a dated step ("Trước ngày 20/9/2025:"):
+ * set for heads like "Ngày 05/9/2025", "Chậm nhất ngày 15/10", "Tháng 11/2025", which are nearly all date.
+ */
+const STEP_HEAD_COVER = 0.6;
+/** A dated step's head is short: a longer text before the colon is a title that mentions a date. */
+export const STEP_HEAD_MAX = 48;
+
+/** Words that are nearly all time ("Trước ngày 20/9/2025", "Quý III/2026"): see STEP_HEAD_COVER. */
+export function isTimeHead(head: string): boolean {
+  if (head.length > STEP_HEAD_MAX || !isSpecificTime(head)) return false;
+  const folded = fold(head);
+  const covered = findMentions(folded).reduce((n, m) => n + (m.to - m.from), 0);
+  const letters = folded.replace(/\s+/g, '').length;
+  // Words that only introduce a date ("trước", "chậm nhất", "dự kiến") count as covered.
+  const cue = (
+    /^(?:du kien|truoc|cham nhat|muon nhat|han|tu|vao|khoang)\b\s*/.exec(folded)?.[0] ?? ''
+  ).replace(/\s+/g, '').length;
+  return (covered + cue) / Math.max(letters, 1) >= STEP_HEAD_COVER;
+}
+
 const TIME_CUES =
   /\b(du kien|thoi gian|trong|vao|truoc|cham nhat|muon nhat|hoan thanh|tu ngay|tu thang|tu nay|den het|dien ra|ket thuc|han|dip|tuan dau|tuan cuoi)\b/;
 
