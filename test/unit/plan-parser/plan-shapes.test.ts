@@ -2078,4 +2078,22 @@ III. TỔ CHỨC THỰC HIỆN
       lead: ['ban-kiem-tra'],
     });
   });
+
+  it('reads who does a step after its last colon, by post or by name, and helpers who "cung cấp số liệu"', () => {
+    const tasks = parse(`
+II. CÔNG TÁC CHUẨN BỊ
+1. Dự thảo Báo cáo tổng kết, gửi xin ý kiến Thường trực trước ngày 01/12/2026: đồng chí Trưởng Ban Kiểm tra chủ trì; các đồng chí Chánh Văn phòng, Giám đốc Quỹ cung cấp số liệu.
+2. Hoàn chỉnh tài liệu, in ấn chậm nhất ngày 11/12/2026: đồng chí Chánh Văn phòng.
+`);
+    expect(byTitle(tasks, 'Dự thảo Báo cáo tổng kết')).toMatchObject({
+      end: '2026-11-30',
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong', 'quy-ho-tro'],
+    });
+    expect(byTitle(tasks, 'Hoàn chỉnh tài liệu')).toMatchObject({
+      title: 'Hoàn chỉnh tài liệu, in ấn',
+      end: '2026-12-11',
+      lead: ['van-phong'],
+    });
+  });
 });

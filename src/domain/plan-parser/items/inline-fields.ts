@@ -141,7 +141,11 @@ const MAX_HELPER_WORDS = 12;
  */
 export function helpersOnly(part: string): Field[] {
   // "… phối hợp cung cấp số liệu": a few words of what the helpers give.
-  const m = /^(.+?)\s+(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}[\s.]*$/.exec(fold(part));
+  // "… cung cấp số liệu", "… cung cấp thông tin": helpers who give what the lead needs.
+  const m =
+    /^(.+?)\s+(?:(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}|cung cap\s+(?:so lieu|thong tin|tai lieu|hinh anh)(?:\s+[a-z]+){0,3})[\s.]*$/.exec(
+      fold(part),
+    );
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
   return who && who.split(/\s+/).length <= MAX_HELPER_WORDS ? [field('support', who)] : [];
 }
@@ -233,9 +237,10 @@ function clauseFields(tail: string): Field[] {
  * Chính sách – Phát triển HTX chủ trì, Văn phòng phối hợp"), a sentence or clause, then an en dash or a
  * hyphen ("… năm 2026 – Ban TT-TĐ chuẩn bị"). A unit's name may hold a dash of its own, so the em dash
  * is tried before the dashes inside names, and the earliest dash of a kind before later ones. "…, do đồng
- * chí Trưởng Ban Tuyên truyền - Đào tạo trình bày": a clause "do <who> <verb>" after a comma, before any dash.
+ * chí Trưởng Ban Tuyên truyền - Đào tạo trình bày": a clause "do <who> <verb>" after a comma, before any dash;
+ * "… trước ngày 01/12/2026: đồng chí Trưởng ban X chủ trì; …": after a colon, before a dash inside a name.
  */
-const VERB_CLAUSE_OPENERS = [/\s—\s*/g, /[.;]\s+/g, /,\s+(?=do\s)/g, /\s[–-]\s+/g];
+const VERB_CLAUSE_OPENERS = [/\s—\s*/g, /[.;]\s+/g, /:\s+(?=[^:]*$)/g, /,\s+(?=do\s)/g, /\s[–-]\s+/g];
 
 /** "<title> …; Phòng X chủ trì, Văn phòng phối hợp.": a closing sentence or clause of verb fields. */
 function trailingVerbClause(text: string): { text: string; fields: Field[] } {

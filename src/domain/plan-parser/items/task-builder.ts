@@ -130,7 +130,11 @@ function namedSteps(text: string): boolean {
 }
 
 /** The item's title from its own line; "…: <time>" after the title is the item's time. */
-function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): string {
+function readLine(
+  facts: ItemFacts,
+  isUnitHead: (head: string) => boolean,
+  namesWho: (tail: string) => boolean = () => false,
+): string {
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
   const step = datedStep(facts.lineText);
   if (step) {
@@ -151,6 +155,17 @@ function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): stri
   // lead is read from the line); the work is the title.
   if (split && split.head.length <= UNIT_HEAD_MAX && isUnitHead(split.head) && /\p{L}{2}/u.test(split.rest))
     return cleanTitle(split.rest);
+  // "Hoàn chỉnh tài liệu, in ấn chậm nhất ngày 11/12/2026: đồng chí Chánh Văn phòng.": the work, then who
+  // does it after the last colon (by a unit's name or its head's post).
+  const before = last > 0 ? facts.lineText.slice(0, last) : '';
+  if (foldWords(before).length >= NAME_WORDS && !isTopicHeading(before) && namesWho(tail)) {
+    // "…: Trung tâm X chủ trì, Tiểu ban Y phối hợp; thực hiện trong ngày Đại hội": the clauses that name who.
+    const who = tail.split(/;\s*/).filter((c) => namesWho(c) || /\bphối hợp\b|cung cấp/iu.test(c));
+    // ("…, Y phối hợp, trong Quý III/2025", "…, có sự tham gia của Sở …": what follows the helpers is not who.)
+    const named = who.join('; ').replace(/(phối hợp)\s*,.*$/iu, '$1');
+    facts.leadTexts.push(named.replace(/[\s.;]+$/, ''));
+    return cleanTitle(before);
+  }
   // "Tập huấn …: lớp thứ nhất tháng 6/2026 tại …; lớp thứ hai tháng 9/2026 tại …": its rounds, each timed.
   if (split && roundsWithTimes(split.rest)) {
     facts.timeText ??= split.rest;
@@ -178,6 +193,20 @@ function readLine(facts: ItemFacts, isUnitHead: (head: string) => boolean): stri
     return cleanTitle(split.head);
   return cleanTitle(facts.lineText);
 }
+
+/** "đồng chí Chánh Văn phòng chuẩn bị", "Ban X chủ trì; …": words that open with a unit, by name or post. */
+function opensWithUnit(text: string, ctx: ParseContext): boolean {
+  const by = /^\s*(?:các\s+)?(?:đồng chí|đ\/c)?\s*/iu.exec(text)?.[0].length ?? 0;
+  const first = [...ctx.units.scan(text).hits].sort((a, b) => a.from - b.from)[0];
+  if (first === undefined || first.from > by) return false;
+  // Who, and at most what they do to it: "Văn phòng có trách nhiệm xây dựng dự thảo …" is work of its own.
+  const rest = fold(text.slice(first.to));
+  return /^[\s.,;]*$/.test(rest) || WHO_VERB.test(rest);
+}
+
+/** What may follow a unit named after the colon: its role, or the next unit. */
+const WHO_VERB =
+  /^[\s,;]*(?:chu tri|chuan bi|thuc hien|tham muu|trinh bay|phoi hop|cung cap|va|cac|dong chi|ban|phong|van phong|trung tam|quy)\b/;
 
 /** A line longer than this is a paragraph, not a title; what names the work before its colon is. */
 const LONG_TITLE = 140;
@@ -900,7 +929,11 @@ export function buildItemTasks(
     );
   }
   const facts = readItemFacts(node, isSubItem);
-  const title = readLine(facts, (head) => isUnitHeading(head, ctx.units));
+  const title = readLine(
+    facts,
+    (head) => isUnitHeading(head, ctx.units),
+    (tail) => opensWithUnit(tail, ctx),
+  );
   // "Đối với đề xuất của Văn phòng …: Thường trực thống nhất chưa thực hiện …": set aside, no task.
   if (SET_ASIDE_WORDS.test(fold(node.text)) && /\b(?:doi voi|de xuat|kien nghi)\b/.test(fold(title)))
     return [];
