@@ -2096,4 +2096,35 @@ II. CÔNG TÁC CHUẨN BỊ
       lead: ['van-phong'],
     });
   });
+
+  it('reads a hand that writes the time first, then a dash: "Tháng 02 - 3/2026 - <work>; <who>", a rhythm first, two due dates joined by "và"', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1.1. Tháng 02 - 3/2026 - Khảo sát nhu cầu vay vốn của các HTX thành viên; Quỹ Hỗ trợ phát triển HTX chủ trì, Ban Kiểm tra phối hợp.
+1.2. Trung tuần tháng 7/2026 - Hội nghị Ban Chấp hành sơ kết công tác 6 tháng đầu năm; Văn phòng chủ trì chuẩn bị.
+1.3. Tháng cuối mỗi quý - Ban Thường vụ họp định kỳ đánh giá kết quả công tác quý; Văn phòng chuẩn bị nội dung.
+1.4. Trước ngày 15/6 và trước ngày 15/12/2026 - Báo cáo định kỳ gửi UBND tỉnh; Văn phòng tổng hợp.
+`);
+    expect(byTitle(tasks, 'Khảo sát nhu cầu')).toMatchObject({
+      title: 'Khảo sát nhu cầu vay vốn của các HTX thành viên',
+      start: '2026-02-01',
+      end: '2026-03-31',
+      lead: ['quy-ho-tro'],
+      support: ['ban-kiem-tra'],
+    });
+    expect(byTitle(tasks, 'Hội nghị Ban Chấp hành')).toMatchObject({
+      start: '2026-07-11',
+      end: '2026-07-20',
+    });
+    expect(tasks.filter((t) => t.title.startsWith('Ban Thường vụ họp')).map((t) => t.start)).toEqual([
+      '2026-03-01',
+      '2026-06-01',
+      '2026-09-01',
+      '2026-12-01',
+    ]);
+    expect(tasks.filter((t) => t.title.startsWith('Báo cáo định kỳ')).map((t) => t.end)).toEqual([
+      '2026-06-14',
+      '2026-12-14',
+    ]);
+  });
 });

@@ -17,10 +17,30 @@ import { unitTypeAt } from '../plan/unit-words';
 /** "Ngày 05/9/2025: Ban hành …" → the time words and the work, or null when the line opens otherwise. */
 export function datedStep(text: string): { time: string; rest: string } | null {
   const at = text.indexOf(':');
-  if (at < 4 || at > STEP_HEAD_MAX) return null;
-  const head = text.slice(0, at).trim();
-  const rest = text.slice(at + 1).trim();
-  return /\p{L}{2}/u.test(rest) && isTimeHead(head) ? { time: head, rest } : null;
+  if (at >= 4 && at <= STEP_HEAD_MAX) {
+    const head = text.slice(0, at).trim();
+    const rest = text.slice(at + 1).trim();
+    if (/\p{L}{2}/u.test(rest) && isTimeHead(head)) return { time: head, rest };
+  }
+  return dashedStep(text);
+}
+
+/**
+ * "Tháng 02 - 3/2027 - Khảo sát nhu cầu vay vốn …; Quỹ chủ trì": a hand that writes the time first, then a
+ * dash. The last dash within a step's head after which the work begins (a dash may join two months).
+ */
+const RHYTHM_HEAD_WORDS = 6;
+
+function dashedStep(text: string): { time: string; rest: string } | null {
+  const dashes = [...text.slice(0, STEP_HEAD_MAX + 3).matchAll(/\s[-–—]\s+/gu)].reverse();
+  for (const d of dashes) {
+    const head = text.slice(0, d.index).trim();
+    const rest = text.slice(d.index + d[0].length).trim();
+    // "Tháng cuối mỗi quý - Ban Thường vụ họp …": a rhythm of a few words heads the line as a date does.
+    const rhythm = foldWords(head).length <= RHYTHM_HEAD_WORDS && findRecurrence(head) !== null;
+    if (/^\p{Lu}\p{Ll}/u.test(rest) && (isTimeHead(head) || rhythm)) return { time: head, rest };
+  }
+  return null;
 }
 
 const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'advise', 'time'];

@@ -538,7 +538,8 @@ export function readTime(text: string, ctx: TimeContext): TimeReading {
     const rounds =
       main.parts.length >= 2 &&
       new Set(main.parts.map((d) => d.end)).size === main.parts.length &&
-      text.split(/;\s*/).length === main.parts.length;
+      // ("trước ngày 15/6 và trước ngày 15/12/2027": each due date its own, joined by "và" too.)
+      text.split(/;\s*|\s+và\s+(?=trước|chậm nhất|hạn)/iu).length === main.parts.length;
     return {
       window: main.deadline,
       deadline: true,
