@@ -2127,4 +2127,40 @@ II. NHIỆM VỤ CỤ THỂ
       '2026-12-14',
     ]);
   });
+
+  it('reads a table saved one cell per line up to "TỔ CHỨC THỰC HIỆN", and no preamble "… như sau:" as work', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 87/CTr-LMHTX                          Demo, ngày 28 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
+
+Thực hiện Quy chế làm việc của Ban Thường vụ, Ban Thường vụ ban hành Chương trình công tác Quý I/2027 như sau:
+
+TT
+Nội dung công việc
+Đơn vị chủ trì
+Thời gian
+
+1
+Ban hành Kế hoạch kiểm tra, giám sát năm 2027
+Ban Kiểm tra
+Trước ngày 15/01
+
+2
+Cập nhật tin, bài lên trang thông tin điện tử
+Văn phòng
+Cả quý
+
+TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.kind, t.lead])).toEqual([
+      ['deadline', ['ban-kiem-tra']],
+      ['event', ['van-phong']],
+      ['duty', ['van-phong']],
+    ]);
+  });
 });

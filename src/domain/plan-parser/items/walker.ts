@@ -153,6 +153,8 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
   // "THÁNG 3" on a line of its own (see outline.ts): the time of the items after it, up to the next one.
   let inh = inherited;
   for (const child of parent.children) {
+    // "Thực hiện Quy chế …, Ban Thường vụ ban hành Chương trình công tác Quý I/2027 như sau:": the preamble.
+    if (child.marker === null && /\bnhu sau\s*:/.test(fold(child.text))) continue;
     const month = child.marker === null ? timeHeading(child.text) : null;
     if (month !== null) {
       const reading = readTime(month, timeContext(ctx));

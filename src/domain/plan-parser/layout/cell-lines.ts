@@ -13,6 +13,8 @@
 import { columnKind, isHeaderCell, isHeaderRow, opensRow, type Row } from './task-table';
 import { findRecurrence, isSpecificTime } from '../time/time-words';
 import { detectMarker } from './markers';
+import { foldWords } from './fold';
+import { DUTIES_HEADINGS } from '../lexicon';
 
 /** Header cells of one table come one after the other; more than this many is not one header. */
 const MAX_COLUMNS = 9;
@@ -42,6 +44,9 @@ function timeLike(line: string): boolean {
 function endsTable(line: string): boolean {
   const t = line.trim();
   if (/^(?:nơi nhận|noi nhan)\b/iu.test(t)) return true;
+  // "TỔ CHỨC THỰC HIỆN" in capitals on a line of its own, numbered or not: the plan goes on after the table.
+  const words = foldWords(t.replace(/^(?:[IVX]{1,4}|\d{1,2})\.\s*/, '')).join(' ');
+  if (t === t.toUpperCase() && /\p{L}/u.test(t) && DUTIES_HEADINGS.some((h) => words === h)) return true;
   const marker = detectMarker(t);
   return marker?.kind === 'roman' && t.length > marker.length + 3;
 }
