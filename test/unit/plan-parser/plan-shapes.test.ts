@@ -2163,4 +2163,53 @@ TỔ CHỨC THỰC HIỆN
       ['duty', ['van-phong']],
     ]);
   });
+
+  it('reads a task board exported as text: open cards with their units and dates, open checklist steps with a due date, a monthly rule; not done, archived or unassigned cards', () => {
+    const { tasks } = parsePlan(
+      `XUẤT BẢNG CÔNG VIỆC - Bảng: KẾ HOẠCH CÔNG TÁC QUÝ I/2026
+ Xuất lúc: 04/01/2026 16:42 - Người xuất: Nguyễn Thị Mai (Văn phòng)
+
+--------------------- CỘT: ĐÃ XONG (1 thẻ) ---------------------
+[#195] Báo cáo tổng kết công tác năm 2025
+  Phụ trách: Lê Văn Bình (Văn phòng)
+  Hạn: 20/12/2025  ✔ Hoàn thành 19/12/2025
+
+--------------------- CỘT: CẦN LÀM (4 thẻ) ---------------------
+[#201] Hội nghị tổng kết công tác năm 2025
+  Phụ trách: Phạm Văn Tâm (Văn phòng)
+  Tham gia: Trần Minh Khoa (Ban Kiểm tra)
+  Bắt đầu: 18/01/2026 08:00  Hạn: 18/01/2026 11:30
+  Danh sách kiểm tra "Chuẩn bị" (1/2):
+    [x] Dự thảo báo cáo tổng kết (Văn phòng)
+    [ ] Gửi giấy mời đại biểu - hạn 12/01/2026 - Huỳnh Văn Lợi (Ban Kiểm tra)
+[#204] Giải ngân vốn vay đợt 1/2026
+  Phụ trách: Đỗ Thị Hồng (Quỹ Hỗ trợ phát triển HTX)
+  Hạn: 26/02/2026
+  Bình luận (1):
+    - Đỗ Thị Hồng, 05/01/2026: có thể lùi sang tháng 4.
+[#206] Báo cáo tháng gửi Thường trực
+  Phụ trách: Huỳnh Văn Lợi (Văn phòng)
+  Hạn: 22/01/2026
+  Lặp lại: hằng tháng vào ngày 22, kết thúc 31/03/2026
+[#214] Theo dõi văn bản hướng dẫn mới
+  (chưa giao người thực hiện, chưa đặt hạn)
+
+--------------------- CỘT: LƯU TRỮ (1 thẻ) ---------------------
+[#190] Hội thảo du lịch cộng đồng (đã hủy)
+  Phụ trách: Nguyễn Hoàng Phúc (Ban Kiểm tra)
+  Hạn: 20/01/2026
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title.replace(/ \(Tháng.*$/, ''), t.start, t.end, t.lead, t.support])).toEqual(
+      [
+        ['Hội nghị tổng kết công tác năm 2025', '2026-01-18', '2026-01-18', ['van-phong'], ['ban-kiem-tra']],
+        ['Gửi giấy mời đại biểu', '2026-01-01', '2026-01-12', ['ban-kiem-tra'], []],
+        ['Giải ngân vốn vay đợt 1/2026', '2026-01-01', '2026-02-26', ['quy-ho-tro'], []],
+        ['Báo cáo tháng gửi Thường trực', '2026-01-01', '2026-01-22', ['van-phong'], []],
+        ['Báo cáo tháng gửi Thường trực', '2026-02-01', '2026-02-22', ['van-phong'], []],
+        ['Báo cáo tháng gửi Thường trực', '2026-03-01', '2026-03-22', ['van-phong'], []],
+      ],
+    );
+  });
 });

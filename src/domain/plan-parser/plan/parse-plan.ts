@@ -13,6 +13,7 @@ import { eventDays, withEventDates } from '../time/relative-days';
 import { dayCalendarAsItems } from '../layout/day-calendar';
 import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
+import { taskBoardAsItems } from '../layout/task-board';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { calendarAsItems } from '../layout/ical';
@@ -240,7 +241,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
       boxTableAsPipes(
         footnotesInline(
           recordListAsItems(
-            csvAsTabs(calendarAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+            taskBoardAsItems(
+              csvAsTabs(calendarAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+            ),
           ),
         ),
       ),
