@@ -2212,4 +2212,48 @@ TỔ CHỨC THỰC HIỆN
       ],
     );
   });
+
+  it('reads a terse conference plan: its day from "TG:", its agenda "CHƯƠNG TRÌNH HN", a list of rows under a legend "(việc | đv | hạn)", an inserted "10a."', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 196/KH-LMHTX                          Demo, ngày 20 tháng 11 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội nghị tổng kết năm 2026
+
+II. THỜI GIAN, ĐỊA ĐIỂM
+- TG: 01 buổi, sáng Thứ Ba, 22/12/2026.
+- ĐĐ: Hội trường Liên minh HTX tỉnh.
+
+III. CHƯƠNG TRÌNH HN
+1. BC tổng kết 2026, phương hướng 2027 - Ban Kiểm tra.
+2. Khen thưởng - Văn phòng.
+
+IV. CHUẨN BỊ
+(việc | đv | hạn)
+1. Dự thảo BC tổng kết | Ban Kiểm tra, p/h: Văn phòng | 30/11
+2. Tài liệu HN (in 200 bộ) | VP | xong 19/12
+2a. Kịch bản điều hành, trình TT duyệt | VP | 17/12
+`,
+      { org: 'demo', directory },
+    );
+    expect(byTitle(tasks, 'BC tổng kết 2026')).toMatchObject({ start: '2026-12-22', end: '2026-12-22' });
+    expect(byTitle(tasks, 'Dự thảo BC')).toMatchObject({
+      title: 'Dự thảo BC tổng kết',
+      kind: 'deadline',
+      end: '2026-11-30',
+      lead: ['ban-kiem-tra'],
+      support: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Tài liệu HN')).toMatchObject({
+      kind: 'deadline',
+      end: '2026-12-19',
+      lead: ['van-phong'],
+    });
+    expect(byTitle(tasks, 'Kịch bản')).toMatchObject({
+      kind: 'deadline',
+      end: '2026-12-17',
+      lead: ['van-phong'],
+    });
+  });
 });

@@ -393,7 +393,8 @@ function isAgendaSection(section: OutlineNode, ctx: ParseContext): boolean {
     return true;
   // "II. NỘI DUNG (người trình bày)" in the plan of one meeting: its agenda too.
   const bare = foldWords(section.text.replace(/\([^()]*\)/g, ' ')).join(' ');
-  return Boolean(ctx.eventTime) && /^(?:noi dung|chuong trinh)(?: hoi nghi| dai hoi)?$/.test(bare);
+  // ("CHƯƠNG TRÌNH HN" in a terse hand.)
+  return Boolean(ctx.eventTime) && /^(?:noi dung|chuong trinh)(?: hoi nghi| dai hoi| hn| dh)?$/.test(bare);
 }
 
 export function walkPlan(root: OutlineNode, ctx: ParseContext): void {

@@ -87,7 +87,8 @@ export function detectMarker(line: string): Marker | null {
     const label = m[1] ?? '';
     return { kind: 'multi', label, rank: 2 + label.split('.').length, length: m[0].length };
   }
-  m = /^(\d{1,2})[.)](?:\s+|(?=\p{Lu}))/u.exec(line);
+  // "10a. …": a line inserted after item 10 is an item of its own.
+  m = /^(\d{1,2}[a-zđ]?)[.)](?:\s+|(?=\p{Lu}))/u.exec(line);
   if (m) return { kind: 'number', label: m[1] ?? '', rank: 2, length: m[0].length };
   const r2 = round(line);
   if (r2) return r2;

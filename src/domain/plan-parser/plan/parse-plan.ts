@@ -14,6 +14,7 @@ import { dayCalendarAsItems } from '../layout/day-calendar';
 import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
 import { taskBoardAsItems } from '../layout/task-board';
+import { pipeListAsFields } from '../layout/pipe-list';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { calendarAsItems } from '../layout/ical';
@@ -107,7 +108,8 @@ function heldOn(
   for (const section of planSections(root)) {
     if (!/^thoi gian\b/.test(fold(section.text).trim())) continue;
     for (const child of section.children) {
-      if (!held.test(fold(child.text))) continue;
+      // "- TG: 01 buổi, sáng Thứ Ba, 22/12/2026" in the part that times the plan's one event: its day.
+      if (!held.test(fold(child.text)) && readField(child.text)?.kind !== 'time') continue;
       const reading = readTime(child.text, { year, plan: yearWindow(year) });
       const w = reading.window;
       if (w && daysBetween(w.start, w.end) < EVENT_DAYS_MAX) {
@@ -237,12 +239,16 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   // Tables go first: their tabs and runs of spaces are gone once the text is normalised. A CSV export is
   // a tab table by then.
   const tables = rewriteTextTables(
-    dayCalendarAsItems(
-      boxTableAsPipes(
-        footnotesInline(
-          recordListAsItems(
-            taskBoardAsItems(
-              csvAsTabs(calendarAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n')))),
+    pipeListAsFields(
+      dayCalendarAsItems(
+        boxTableAsPipes(
+          footnotesInline(
+            recordListAsItems(
+              taskBoardAsItems(
+                csvAsTabs(
+                  calendarAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                ),
+              ),
             ),
           ),
         ),
