@@ -2256,4 +2256,29 @@ IV. CHUẨN BỊ
       lead: ['van-phong'],
     });
   });
+
+  it("reads a meeting's speech-to-text transcript: the chair's turns, dates said in words, a spoken correction, a matter settled in the next turn", () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+BẢN GHI TỰ ĐỘNG PHIÊN GIAO BAN THƯỜNG TRỰC THÁNG 10/2026
+Thời gian: 8 giờ 00, thứ Hai, ngày 12/10/2026
+
+[00:00:41] CHỦ TỊCH: Rồi, mình bắt đầu nhé. Hôm nay chủ yếu là chốt các việc của quý bốn.
+[00:01:20] CHỦ TỊCH: Việc thứ nhất là dự toán ngân sách năm hai không hai bảy. Văn phòng làm, nộp Sở Tài chính chậm nhất ngày ba mươi tháng mười.
+[00:01:38] CHÁNH VĂN PHÒNG: Dạ, em nhận.
+[00:07:30] CHỦ TỊCH: Lớp tập huấn cho HTX khu vực phía Nam, đầu tháng mười hai, giao Ban Kiểm tra.
+[00:07:42] TRƯỞNG BAN KIỂM TRA: Anh ơi đầu tháng mười hai tụi em vướng, chắc không kham nổi.
+[00:07:55] CHỦ TỊCH: Vậy thôi, Ban Tuyên truyền – Đào tạo chủ trì lớp đó, Ban Kiểm tra cử giảng viên hỗ trợ.
+[00:08:40] CHỦ TỊCH: Hội nghị Ban Chấp hành cuối năm tổ chức ngày mười lăm, à không, ngày mười tám tháng mười hai. Văn phòng chuẩn bị.
+[00:10:41] CHỦ TỊCH: Cái đó để sang năm tính, chưa giao. Không thì mình kết thúc ở đây.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.end, t.lead])).toEqual([
+      ['2026-10-30', ['van-phong']],
+      ['2026-12-10', ['ban-tuyen-truyen']],
+      ['2026-12-18', ['van-phong']],
+    ]);
+    expect(tasks[0]?.title).toBe('Dự toán ngân sách năm 2027');
+  });
 });

@@ -15,6 +15,7 @@ import { footnotesInline } from '../layout/footnotes';
 import { recordListAsItems } from '../layout/record-list';
 import { taskBoardAsItems } from '../layout/task-board';
 import { pipeListAsFields } from '../layout/pipe-list';
+import { transcriptAsItems } from '../layout/spoken';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { calendarAsItems } from '../layout/ical';
@@ -246,7 +247,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
             recordListAsItems(
               taskBoardAsItems(
                 csvAsTabs(
-                  calendarAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                  calendarAsItems(
+                    transcriptAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                  ),
                 ),
               ),
             ),
