@@ -2281,4 +2281,16 @@ Thời gian: 8 giờ 00, thứ Hai, ngày 12/10/2026
     ]);
     expect(tasks[0]?.title).toBe('Dự toán ngân sách năm 2027');
   });
+
+  it('reads a subject after a scene ("Trên Trang thông tin …, Ban X được giao …") and helpers after "do X chủ trì tổ chức, Y phối hợp …"', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Trên Trang thông tin điện tử của Liên minh, Ban Kiểm tra được giao đăng tải pano điện tử trong tháng 4/2026.
+2. Cuộc thi viết "Chuyện HTX quê tôi" do Ban Tuyên truyền – Đào tạo chủ trì tổ chức, Văn phòng phối hợp bảo đảm kinh phí: phát động vào ngày 22/3/2026; trao giải trong tháng 5/2026.
+`);
+    expect(byTitle(tasks, 'pano điện tử')?.lead).toEqual(['ban-kiem-tra']);
+    const contest = tasks.filter((t) => t.title.includes('Chuyện HTX quê tôi'));
+    expect(contest.length).toBeGreaterThanOrEqual(2);
+    for (const t of contest) expect([t.lead, t.support]).toEqual([['ban-tuyen-truyen'], ['van-phong']]);
+  });
 });

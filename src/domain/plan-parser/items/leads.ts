@@ -196,13 +196,19 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   if (leads.lead.length === 0) {
     const folded = fold(facts.lineText);
     const by = BY_WHOM.exec(folded);
-    // "… do Ban X chủ trì, Ban Y phối hợp": with helpers named, the line's verbs are read elsewhere.
-    if (by?.[1] && !/\bphoi hop\b/.test(folded.slice(by.index))) {
+    if (by?.[1]) {
       const at = by.index + by[0].indexOf(by[1]);
       const who = facts.lineText.slice(at, at + by[1].length);
       if (units.scan(who).hits.length > 0) {
         scanInto(units, who, leads, 'lead');
         said = true;
+        // "… do Ban X chủ trì tổ chức, Văn phòng phối hợp bảo đảm kinh phí": the helpers named next.
+        const after = by.index + by[0].length;
+        const help = /^[^.;:]*?,\s*([^,.;:]{3,80}?)\s+phoi hop\b/.exec(folded.slice(after));
+        if (help?.[1]) {
+          const from = after + help[0].indexOf(help[1]);
+          scanInto(units, facts.lineText.slice(from, from + help[1].length), leads, 'support');
+        }
       }
     }
   }

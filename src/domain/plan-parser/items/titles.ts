@@ -155,7 +155,7 @@ export function titlesOfSteps(title: string, steps: readonly string[]): string[]
 
 /** Words a verbose hand opens a sentence with before its subject: "Đồng thời, ", "Để bảo đảm …, ". */
 export const LEAD_IN =
-  /^(?:đồng thời|bên cạnh đó|ngoài ra|tiếp đó|sau đó|mặt khác|(?:để|nhằm|trên cơ sở|căn cứ|sau khi|trước khi)\s[^,;.]{3,120}|(?:sau|trước|trong)\s+(?:hội nghị|đại hội|lễ|hội chợ|phiên họp)(?:\s[^,;.]{0,40})?),\s+/iu;
+  /^(?:đồng thời|bên cạnh đó|ngoài ra|tiếp đó|sau đó|mặt khác|(?:để|nhằm|trên cơ sở|căn cứ|sau khi|trước khi)\s[^,;.]{3,120}|(?:trên|về|trong suốt|trong khoảng|nhân dịp)\s[^,;.:]{3,80}|(?:sau|trước|trong)\s+(?:hội nghị|đại hội|lễ|hội chợ|phiên họp)(?:\s[^,;.]{0,40})?),\s+/iu;
 
 /** A title this long is a sentence a verbose hand wrote, not a name: see sentenceTitle. */
 const VERBOSE_WORDS = 16;
