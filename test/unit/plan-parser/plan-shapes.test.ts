@@ -2293,4 +2293,15 @@ II. NỘI DUNG
     expect(contest.length).toBeGreaterThanOrEqual(2);
     for (const t of contest) expect([t.lead, t.support]).toEqual([['ban-tuyen-truyen'], ['van-phong']]);
   });
+
+  it('leads an item by the units its own line opens with, not by the one a sentence below names for the next step', () => {
+    const tasks = parse(`
+II. CHẾ ĐỘ BÁO CÁO
+1. Ban Kiểm tra, Ban Tuyên truyền – Đào tạo báo cáo tiến độ thực hiện về Văn phòng trước ngày 15 tháng cuối mỗi quý.
+Văn phòng tổng hợp, báo cáo Thường trực.
+`);
+    const reports = tasks.filter((t) => t.title.startsWith('Ban Kiểm tra'));
+    expect(reports).toHaveLength(4);
+    for (const t of reports) expect(t.lead).toEqual(['ban-kiem-tra', 'ban-tuyen-truyen']);
+  });
 });

@@ -944,8 +944,19 @@ export function buildItemTasks(
   // lead to the unit the line opens with.
   const helpersOnly = read !== null && read.lead.length === 0 && read.support.length > 0;
   const subject = helpersOnly ? (subjectLeads(title, ctx) ?? laterSubjectLeads(facts.lineText, ctx)) : null;
+  // "1. Các ban, Trung tâm … báo cáo tiến độ … về Văn phòng …" over "Văn phòng tổng hợp, báo cáo Thường
+  // trực.": with no field naming anyone, the units the item's own line opens with do its work, not the
+  // one a sentence below it names for the next step.
+  const unlabelled =
+    facts.leadTexts.length +
+      facts.mixedTexts.length +
+      facts.supportTexts.length +
+      facts.adviseTexts.length ===
+      0 && facts.leadSentences.length === 0;
+  const opening = unlabelled && read && read.lead.length > 0 ? subjectLeads(title, ctx) : null;
   const own =
     (read && subject && subject.lead.length > 0 ? { ...read, lead: subject.lead } : null) ??
+    (opening && opening.lead.length > 0 ? opening : null) ??
     read ??
     subjectLeads(title, ctx) ??
     subjectLeads(facts.lineText, ctx) ??
