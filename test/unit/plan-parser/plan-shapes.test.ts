@@ -2304,4 +2304,14 @@ Văn phòng tổng hợp, báo cáo Thường trực.
     expect(reports).toHaveLength(4);
     for (const t of reports) expect(t.lead).toEqual(['ban-kiem-tra', 'ban-tuyen-truyen']);
   });
+
+  it('reads "(các ban, Quỹ thực hiện; gửi Ban X tổng hợp)": the list leads, the unit that gathers the reports is not among them', () => {
+    const tasks = parse(`
+II. CHẾ ĐỘ BÁO CÁO
+1. Báo cáo tiến độ thực hiện hằng tháng, trước ngày 22 (các ban, Quỹ thực hiện; gửi Ban Kiểm tra tổng hợp).
+`);
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo tiến độ'));
+    expect(monthly.length).toBeGreaterThan(0);
+    for (const t of monthly) expect(t.lead).toEqual(['ban-tuyen-truyen', 'ban-chinh-sach', 'quy-ho-tro']);
+  });
 });

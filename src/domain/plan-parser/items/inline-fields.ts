@@ -159,9 +159,23 @@ const NOTE_LEAD_OBJECT = /^(.+?)\s+(?:chu tri|chuan bi|thuc hien|tham muu)(?:\s+
 
 /** "(VP tổng hợp)": a note naming the one who does the item with a verb of its own. */
 function noteLead(part: string): Field[] {
+  // "(…; gửi Ban X tổng hợp)" names where the work goes, not who does it (leads.ts reads it).
+  if (/^gui\b/.test(fold(part).trim())) return [];
   const m = NOTE_LEAD.exec(fold(part)) ?? NOTE_LEAD_OBJECT.exec(fold(part));
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
   return who && who.split(/\s+/).length <= MAX_NOTE_UNIT_WORDS ? [field('lead', who)] : [];
+}
+
+/** Words a list of units before one lead verb may take: "các ban, Trung tâm, Quỹ, Văn phòng đại diện". */
+const MAX_LIST_WORDS = 16;
+
+/** "(các ban, Trung tâm, Quỹ, Văn phòng đại diện thực hiện; …)": a list of units, then one lead verb. */
+function listLead(part: string): Field[] {
+  const m = /^(.+?,.+?)\s+(?:chu tri|thuc hien|chuan bi|tham muu)[\s.]*$/.exec(fold(part));
+  const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
+  return who && who.split(/\s+/).length <= MAX_LIST_WORDS && !/\bphoi hop\b/.test(fold(who))
+    ? [field('lead', who)]
+    : [];
 }
 
 /** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
@@ -173,6 +187,8 @@ function parenthesisedFields(text: string): { text: string; fields: Field[] } {
       const f = valuedField(part);
       if (f) return [f];
       if (verbFields(part).length > 0) return verbFields(part);
+      const list = listLead(part);
+      if (list.length > 0) return list;
       const helpers = helpersOnly(part);
       return helpers.length > 0 ? helpers : noteLead(part);
     });

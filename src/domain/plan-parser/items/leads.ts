@@ -151,6 +151,9 @@ function onlyUnits(units: UnitDirectory, part: string): boolean {
   return foldWords(rest).every((w) => w === 'va');
 }
 
+/** "gửi Ban X tổng hợp", "gửi về Văn phòng để tổng hợp": the unit that gathers what the others send. */
+const COLLECTOR = /\bgui\s+(?:ve\s+)?(.+?)\s+(?:de\s+)?tong hop\b/;
+
 /** The item's units, or null when its body names none. */
 export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null {
   const leads: Leads = { lead: [], support: [], unknown: [] };
@@ -223,6 +226,16 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
       scanInto(units, part, leads, 'lead');
       said = true;
     }
+  }
+  // "(các ban, Trung tâm, Quỹ thực hiện; gửi Ban X tổng hợp)": the unit the reports go to is not among
+  // "các ban" who send them.
+  for (const t of facts.looseTexts) {
+    const m = COLLECTOR.exec(fold(t));
+    if (!m?.[1]) continue;
+    const at = fold(t).indexOf(m[1]);
+    const collector = units.scan(t.slice(at, at + m[1].length)).hits.map((h) => h.slug);
+    const rest = leads.lead.filter((l) => !collector.includes(l));
+    if (rest.length > 0 && rest.length < leads.lead.length) leads.lead = rest;
   }
   leads.support = leads.support.filter((s) => !leads.lead.includes(s));
   return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;
