@@ -178,6 +178,7 @@ const BLIND_SETS = [
   'blind-2026-12-m',
   'blind-2026-12-n',
   'blind-2026-12-o',
+  'blind-2026-12-p',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -204,7 +205,8 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-l': null, // read since its first sight (141–145)
   'blind-2026-12-m': null, // read since its last first sight (151, 153, 155)
   'blind-2026-12-n': null, // read since its first sight (161, 165, 167)
-  'blind-2026-12-o': null, // the newest
+  'blind-2026-12-o': null, // read since its first sight (170, 171, 173, 174, 176, 177)
+  'blind-2026-12-p': null, // the newest
 };
 
 describe('blind sets (score-import): first sight and now', () => {
