@@ -2314,4 +2314,21 @@ II. CHẾ ĐỘ BÁO CÁO
     expect(monthly.length).toBeGreaterThan(0);
     for (const t of monthly) expect(t.lead).toEqual(['ban-tuyen-truyen', 'ban-chinh-sach', 'quy-ho-tro']);
   });
+
+  it('reads "Người thực hiện: đồng chí <post>" under an item, and a duty whose subject is "Đồng chí <post>"', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1.1. Triển khai Chương trình công tác năm 2026 đến các HTX thành viên.
+     Thời gian: tháng 01/2026.
+     Người thực hiện: đồng chí Chánh Văn phòng; đồng chí Trưởng Ban Kiểm tra phối hợp.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Đồng chí Chánh Văn phòng là đầu mối theo dõi, đôn đốc việc thực hiện Chương trình.
+`);
+    expect(byTitle(tasks, 'Triển khai Chương trình')).toMatchObject({
+      lead: ['van-phong'],
+      support: ['ban-kiem-tra'],
+    });
+    expect(byTitle(tasks, 'đầu mối')).toMatchObject({ kind: 'duty', lead: ['van-phong'] });
+  });
 });

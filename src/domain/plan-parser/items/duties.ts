@@ -255,6 +255,8 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     if (tableAssignment(child, here, ctx)) continue;
     const scan = ctx.units.scan(child.text);
     const first = scan.hits[0];
+    // "Đồng chí Chánh Văn phòng là đầu mối …": the unit named by its head's post, after "đồng chí".
+    const at = /^(?:các\s+)?(?:đồng chí|đ\/c)\s+/iu.exec(child.text)?.[0].length ?? 0;
     // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.
     if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.
@@ -262,22 +264,22 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     // "Phòng KH-HT, Phòng TC-TV và Quỹ … gửi số liệu về Văn phòng trước ngày 15 hằng tháng": recurring
     // work that units owe, written among the responsibilities; the units that open it lead it.
     // "… báo cáo Thường trực vào phiên giao ban hằng tháng" names no day: a standing duty, one task.
-    const recurrence = first?.from === 0 ? findRecurrence(child.text) : null;
+    const recurrence = first?.from === at ? findRecurrence(child.text) : null;
     if (recurrence && DUE_DAY.test(fold(child.text))) {
       ctx.tasks.push(...recurringDuty(child.text, recurrence.start, here, ref, ctx));
       continue;
     }
-    const everyone = first?.from === 0 && /^cac\b/.test(fold(child.text));
+    const everyone = first?.from === at && /^cac\b/.test(fold(child.text));
     // "Các ban, văn phòng, đơn vị … gửi Văn phòng trước ngày 20/01/2027": the formula with a date of its
     // own is work every unit owes by then, a task led by all of them.
     if (everyone && first && isSpecificTime(child.text)) {
       ctx.tasks.push(everyoneTask(child, here, ref, scan.hits, ctx));
       continue;
     }
-    const subject = first?.from === 0 && !everyone;
-    if (first && first.from <= 2 && (hasLeadVerb(child.text) || subject)) {
+    const subject = first?.from === at && !everyone;
+    if (first && first.from <= at + 2 && (hasLeadVerb(child.text) || subject)) {
       // "Ban TC-TT, Trung tâm XTTM, Quỹ HTPT HTX căn cứ nội dung được giao …": every unit of the subject.
-      const run = first.from === 0 ? subjectLeads(child.text, ctx) : null;
+      const run = first.from === at ? subjectLeads(child.text.slice(at), ctx) : null;
       const leads: Leads = { lead: run?.lead.length ? run.lead : [first.slug], support: [], unknown: [] };
       for (const slug of leads.lead) ctx.duties.push({ slug, text: fullText(child) });
       ctx.tasks.push(makeTask(here, ref, cleanTitle(child.text), 'duty', leads, child.text, ctx));

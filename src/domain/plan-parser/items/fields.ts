@@ -59,6 +59,11 @@ const LABELS: [FieldKind, string][] = [
   // "Trưởng đoàn: đ/c Vàng A Pao – Trưởng Ban Kiểm tra": the team's head, by the post that names a unit.
   ['lead', 'truong doan'],
   ['lead', 'don vi thuong truc'],
+  // "Người thực hiện: đồng chí Chánh Văn phòng; …": the doer named by post.
+  ['lead', 'nguoi thuc hien'],
+  ['lead', 'nguoi phu trach'],
+  ['lead', 'can bo phu trach'],
+  ['lead', 'nguoi chu tri'],
   // A joint programme of two bodies: "Bên chủ trì: Liên minh HTX tỉnh [Ban …]", "Bên phối hợp: Hội Nông dân …".
   ['lead', 'ben chu tri'],
   ['lead', 'ben thuc hien'],
