@@ -2331,4 +2331,18 @@ III. TỔ CHỨC THỰC HIỆN
     });
     expect(byTitle(tasks, 'đầu mối')).toMatchObject({ kind: 'duty', lead: ['van-phong'] });
   });
+
+  it("matches an item to the clause of a unit's responsibilities that names it, not to the whole sentence of clauses", () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Hội nghị quán triệt Luật Hợp tác xã năm 2023 cho cán bộ Liên minh (tháng 3/2026).
+2. Cuộc thi trực tuyến tìm hiểu Luật Hợp tác xã (tháng 5/2026).
+
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Kiểm tra: là đơn vị đầu mối tham mưu thực hiện Kế hoạch; chủ trì cuộc thi trực tuyến tìm hiểu Luật Hợp tác xã; tổng hợp báo cáo quý, sơ kết 6 tháng, tổng kết Kế hoạch.
+2. Văn phòng: tổ chức Hội nghị quán triệt; quản trị Trang thông tin điện tử; bảo đảm kinh phí thực hiện Kế hoạch.
+`);
+    expect(byTitle(tasks, 'Hội nghị quán triệt')?.lead).toEqual(['van-phong']);
+    expect(byTitle(tasks, 'Cuộc thi trực tuyến')?.lead).toEqual(['ban-kiem-tra']);
+  });
 });

@@ -126,7 +126,13 @@ function leadsByDuties(text: string, duties: readonly ScoredDuty[], idf: Idf): s
 }
 
 export function crossReferenceLeads(ctx: ParseContext, paragraphs: readonly string[]): void {
-  const lines = ctx.duties.map((d) => ({ ...d, cls: classifyDuty(d.text) })).filter((d) => d.cls !== 'help');
+  // "Ban X: là đơn vị đầu mối …; chủ trì biên soạn tài liệu …; phối hợp Báo … thực hiện chuyên mục …": a
+  // unit's responsibilities listed as clauses, each matched on its own (and a clause of help helps).
+  const clauses = ctx.duties.flatMap((d) => {
+    const parts = d.text.split(/;\s+/).filter((c) => c.trim().length > 0);
+    return parts.length > 1 ? [d, ...parts.map((text) => ({ ...d, text }))] : [d];
+  });
+  const lines = clauses.map((d) => ({ ...d, cls: classifyDuty(d.text) })).filter((d) => d.cls !== 'help');
   if (lines.length === 0) return;
   const idf = new Idf(paragraphs);
   const duties = lines.map((d) => ({ ...d, vector: idf.vector(d.text) }));
