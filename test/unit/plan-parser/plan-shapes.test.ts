@@ -2345,4 +2345,26 @@ III. TỔ CHỨC THỰC HIỆN
     expect(byTitle(tasks, 'Hội nghị quán triệt')?.lead).toEqual(['van-phong']);
     expect(byTitle(tasks, 'Cuộc thi trực tuyến')?.lead).toEqual(['ban-kiem-tra']);
   });
+
+  it('reads a plan saved as HTML source: its paragraphs, its table with a spanning section row, entities, and "Trước Tết Nguyên đán (06/02/2027)"', () => {
+    const { tasks, issued_on } = parsePlan(
+      `<p align="center"><b>LIÊN MINH HTX TỈNH DEMO</b><br>BAN THƯỜNG VỤ</p>
+<p>Số: 121/CTr-LMHTX</p>
+<p align="right"><i>Demo, ngày 28 tháng 12 năm 2026</i></p>
+<p align="center"><b>CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027</b></p>
+<table border="1">
+<tr><th>TT</th><th>Nội dung công việc</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th><th>Thời gian</th></tr>
+<tr><td colspan="5"><b>I. THÁNG 01/2027</b></td></tr>
+<tr><td>1</td><td>Thăm, chúc Tết các HTX tiêu biểu</td><td>Văn phòng</td><td>&nbsp;</td><td>Trước Tết Nguyên đán (06/02/2027)</td></tr>
+<tr><td>2</td><td>Phiên chợ hàng Việt &amp; sản phẩm HTX</td><td>Ban Kiểm tra</td><td>VP</td><td>20 - 24/01/2027</td></tr>
+</table>
+`,
+      { org: 'demo', directory },
+    );
+    expect(issued_on).toBe('2026-12-28');
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      ['Thăm, chúc Tết các HTX tiêu biểu', '2027-01-01', '2027-02-05', ['van-phong'], []],
+      ['Phiên chợ hàng Việt & sản phẩm HTX', '2027-01-20', '2027-01-24', ['ban-kiem-tra'], ['van-phong']],
+    ]);
+  });
 });

@@ -16,6 +16,7 @@ import { recordListAsItems } from '../layout/record-list';
 import { taskBoardAsItems } from '../layout/task-board';
 import { pipeListAsFields } from '../layout/pipe-list';
 import { transcriptAsItems } from '../layout/spoken';
+import { htmlAsText } from '../layout/html';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { calendarAsItems } from '../layout/ical';
@@ -248,7 +249,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
               taskBoardAsItems(
                 csvAsTabs(
                   calendarAsItems(
-                    transcriptAsItems(acceptTrackedChanges(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                    transcriptAsItems(
+                      acceptTrackedChanges(htmlAsText(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                    ),
                   ),
                 ),
               ),

@@ -511,7 +511,12 @@ function eachWithNote(text: string, windows: readonly Window[]): boolean {
 }
 
 /** Reads the window(s) that time words give. Returns a null window when the words name no time. */
-export function readTime(text: string, ctx: TimeContext): TimeReading {
+export function readTime(written: string, ctx: TimeContext): TimeReading {
+  // "Trước Tết Nguyên đán (06/02/2027)": before the day the note gives for the occasion named.
+  const text = written.replace(
+    /\b(trước|chậm nhất)\s+([^()\d]{3,40}?)\s*\((\d{1,2}\/\d{1,2}(?:\/\d{4})?)\)/giu,
+    (_, cue: string, what: string, day: string) => `${cue} ngày ${day} (${what})`,
+  );
   const folded = fold(text);
   const peakAt = folded.search(/\bcao\s+di[a-z]?m\b/);
   const mainText = peakAt >= 0 ? text.slice(0, peakAt) : text;
