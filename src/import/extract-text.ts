@@ -11,12 +11,17 @@ import { extractPdfText } from './pdf-text';
 
 export type SourceType = 'txt' | 'docx' | 'pdf';
 
-/** A spreadsheet saved as CSV and a calendar exported as .ics are text the parser reads (csv-export.ts, ical.ts). */
+/**
+ * A spreadsheet saved as CSV, a calendar exported as .ics and a page saved as HTML are text the parser
+ * reads (csv-export.ts, ical.ts, html.ts).
+ */
 const TYPES: Record<string, SourceType> = {
   '.txt': 'txt',
   '.text': 'txt',
   '.csv': 'txt',
   '.ics': 'txt',
+  '.html': 'txt',
+  '.htm': 'txt',
   '.docx': 'docx',
   '.pdf': 'pdf',
 };
@@ -95,8 +100,8 @@ export async function extractTextFromBytes(data: Uint8Array, fileName: string): 
   if (!type) {
     throw new ImportError(
       'unsupported-type',
-      `${fileName}: only .txt, .docx, .pdf, .csv and .ics plans can be imported`,
-      `Tệp ${fileName}: chỉ nhập được kế hoạch dạng .txt, .docx, .pdf, .csv hoặc .ics`,
+      `${fileName}: only .txt, .docx, .pdf, .csv, .ics and .html plans can be imported`,
+      `Tệp ${fileName}: chỉ nhập được kế hoạch dạng .txt, .docx, .pdf, .csv, .ics hoặc .html`,
     );
   }
   if (data.length === 0) return requireText('', fileName);

@@ -31,6 +31,7 @@ describe('extractText', () => {
     // A spreadsheet saved as CSV and a calendar export are text.
     expect(sourceTypeOf('che-do-bao-cao.csv')).toBe('txt');
     expect(sourceTypeOf('lich-cong-tac.ics')).toBe('txt');
+    expect(sourceTypeOf('chuong-trinh-quy-1.html')).toBe('txt');
     expect(sourceTypeOf('ke-hoach.doc')).toBeNull();
   });
 
