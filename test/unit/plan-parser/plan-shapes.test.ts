@@ -2367,4 +2367,26 @@ III. TỔ CHỨC THỰC HIỆN
       ['Phiên chợ hàng Việt & sản phẩm HTX', '2027-01-20', '2027-01-24', ['ban-kiem-tra'], ['van-phong']],
     ]);
   });
+
+  it('reads a plan drawn as a tree (a mind map exported as an outline): numbered branches, their fields, a dropped and a done branch left out', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+├── 2. Hội chợ - triển lãm
+│   ├── 2.1 Hội chợ OCOP và sản phẩm HTX 2026 [!ưu tiên]
+│   │   ├── Thời gian: 21 - 25/4/2026
+│   │   ├── Chủ trì: Ban Kiểm tra
+│   │   └── Phối hợp: Văn phòng
+│   ├── 2.2 Phiên chợ nông sản tại phường Phan Thiết
+│   │   ├── Thời gian: cuối tháng 10/2026
+│   │   └── Chủ trì: Văn phòng
+│   └── 2.3 Hội chợ tại TP. Hồ Chí Minh [✖ bỏ - chuyển sang 2027]
+│       └── Chủ trì: Ban Kiểm tra
+└── 3. Thương mại điện tử
+    └── 3.1 Khảo sát HTX có nhu cầu lên sàn [✔ đã xong 12/2025]
+`);
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      ['Hội chợ OCOP và sản phẩm HTX 2026', '2026-04-21', '2026-04-25', ['ban-kiem-tra'], ['van-phong']],
+      ['Phiên chợ nông sản tại phường Phan Thiết', '2026-10-21', '2026-10-31', ['van-phong'], []],
+    ]);
+  });
 });

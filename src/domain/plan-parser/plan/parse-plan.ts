@@ -17,6 +17,7 @@ import { taskBoardAsItems } from '../layout/task-board';
 import { pipeListAsFields } from '../layout/pipe-list';
 import { transcriptAsItems } from '../layout/spoken';
 import { htmlAsText } from '../layout/html';
+import { treeAsOutline } from '../layout/tree-outline';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
 import { calendarAsItems } from '../layout/ical';
@@ -250,7 +251,9 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
                 csvAsTabs(
                   calendarAsItems(
                     transcriptAsItems(
-                      acceptTrackedChanges(htmlAsText(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                      acceptTrackedChanges(
+                        treeAsOutline(htmlAsText(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                      ),
                     ),
                   ),
                 ),
