@@ -104,19 +104,7 @@ export function recordListAsItems(text: string): string {
     const cycle = pick(r, CYCLE);
     // "Không thời hạn": from its start to the end of that year.
     const open = /^khong thoi han\b/.test(fold(pick(r, ['tinh chat'])));
-    const time = cycle
-      ? cycle
-      : start && due
-        ? start === due
-          ? `ngày ${due}`
-          : `từ ngày ${start} đến hết ngày ${due}`
-        : due
-          ? `hạn chót ngày ${due}`
-          : start && open
-            ? `từ ngày ${start} đến ngày 31/12/${start.slice(-4)}`
-            : start
-              ? `từ ngày ${start}`
-              : '';
+    const time = cycle || spanWords(start, due, open);
     if (time) items.push(`   - Thời gian: ${time}`);
   });
   // The day the work was given ("Ngày giao"), written as a document's date line, is the plan's date of
@@ -125,12 +113,29 @@ export function recordListAsItems(text: string): string {
   const dated = given
     ? [`Ngày giao việc: ngày ${given.replace(/^(\d+)\/(\d+)\/(\d+)$/, '$1 tháng $2 năm $3')}`]
     : [];
-  // The records' lines give way to the items; the lines before and after stay.
+  return withItems(lines, { from, to }, items, dated);
+}
+
+/** A record's start and due day as a plan writes them; "open" runs from its start to the end of that year. */
+export function spanWords(start: string, due: string, open = false): string {
+  if (start && due) return start === due ? `ngày ${due}` : `từ ngày ${start} đến hết ngày ${due}`;
+  if (due) return `hạn chót ngày ${due}`;
+  if (start && open) return `từ ngày ${start} đến ngày 31/12/${start.slice(-4)}`;
+  return start ? `từ ngày ${start}` : '';
+}
+
+/** The export's lines give way to its items under a part of their own; the lines before and after stay. */
+export function withItems(
+  lines: readonly string[],
+  span: { from: number; to: number },
+  items: readonly string[],
+  dated: readonly string[],
+): string {
   return [
     ...dated,
-    ...lines.slice(0, from),
+    ...lines.slice(0, span.from),
     'II. DANH SÁCH CÔNG VIỆC',
     ...items,
-    ...lines.slice(to + 1),
+    ...lines.slice(span.to + 1),
   ].join('\n');
 }

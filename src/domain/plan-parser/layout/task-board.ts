@@ -16,6 +16,7 @@
  * step of its own; a ticked one is done. Comments change nothing.
  */
 import { fold } from './fold';
+import { spanWords, withItems } from './record-list';
 
 const CARD = /^\s*\[(?:#\w{1,12}|\d{1,6})\]\s+(\S.*)$/u;
 const COLUMN = /^\s*[-=─]*\s*(?:cột|cot|column|danh sách|list)\s*:\s*([^(\n-]+)/iu;
@@ -137,17 +138,7 @@ export function taskBoardAsItems(text: string): string {
     const help = f('tham gia') || f('thanh vien');
     if (help) rest.push(`   - Đơn vị phối hợp: ${unitsOf(help)}`);
     const cycle = f('lap lai');
-    const time = cycle
-      ? cycleText(cycle, due)
-      : start && due
-        ? start === due
-          ? `ngày ${due}`
-          : `từ ngày ${start} đến hết ngày ${due}`
-        : due
-          ? `hạn chót ngày ${due}`
-          : start
-            ? `từ ngày ${start}`
-            : '';
+    const time = cycle ? cycleText(cycle, due) : spanWords(start, due);
     if (time) rest.push(`   - Thời gian: ${time}`);
     push(card.title, rest);
     for (const step of card.steps) {
@@ -160,11 +151,5 @@ export function taskBoardAsItems(text: string): string {
     .map((l) => /(?:xuất lúc|ngày xuất)\s*:\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(l))
     .find(Boolean);
   const head = exported ? [`Ngày xuất: ngày ${exported[1]} tháng ${exported[2]} năm ${exported[3]}`] : [];
-  return [
-    ...head,
-    ...lines.slice(0, from),
-    'II. DANH SÁCH CÔNG VIỆC',
-    ...items,
-    ...lines.slice(to + 1),
-  ].join('\n');
+  return withItems(lines, { from, to }, items, head);
 }
