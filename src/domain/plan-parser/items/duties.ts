@@ -3,6 +3,7 @@
  * find the lead of tasks listed elsewhere); banners to hang over a period become banner tasks, whoever
  * hangs them. Paragraphs outside any item may also state recurring work ("ít nhất 01 Quý 01 lần").
  */
+import { addressLength } from '../plan/unit-words';
 import { timeContext, type Inherited, type ParseContext, type WorkTask } from '../plan/context';
 import { findWords, fold, foldWords } from '../layout/fold';
 import { hasLeadVerb } from './item-facts';
@@ -256,7 +257,7 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
     const scan = ctx.units.scan(child.text);
     const first = scan.hits[0];
     // "Đồng chí Chánh Văn phòng là đầu mối …": the unit named by its head's post, after "đồng chí".
-    const at = /^(?:các\s+)?(?:đồng chí|đ\/c)\s+/iu.exec(child.text)?.[0].length ?? 0;
+    const at = addressLength(child.text);
     // "Giao Ban Kiểm tra chủ trì thực hiện mục 2 Phần II": the units named before the references.
     if (first && byReference(child.text, unitsBefore(child.text, scan.hits), here, ctx)) continue;
     // "Văn phòng chủ trì …", and "Văn phòng bảo đảm kinh phí …": a sentence whose subject is a unit.

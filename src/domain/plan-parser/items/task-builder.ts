@@ -2,6 +2,7 @@
  * Turns one work item into tasks: the item itself, a task per peak ("cao điểm …"), a task per bulleted
  * sub-activity with its own time, or one task per quarter/month for recurring work.
  */
+import { addressLength } from '../plan/unit-words';
 import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
@@ -196,7 +197,7 @@ function readLine(
 
 /** "đồng chí Chánh Văn phòng chuẩn bị", "Ban X chủ trì; …": words that open with a unit, by name or post. */
 function opensWithUnit(text: string, ctx: ParseContext): boolean {
-  const by = /^\s*(?:các\s+)?(?:đồng chí|đ\/c)?\s*/iu.exec(text)?.[0].length ?? 0;
+  const by = addressLength(text) || (/^\s*/.exec(text)?.[0].length ?? 0);
   const first = [...ctx.units.scan(text).hits].sort((a, b) => a.from - b.from)[0];
   if (first === undefined || first.from > by) return false;
   // Who, and at most what they do to it: "Văn phòng có trách nhiệm xây dựng dự thảo …" is work of its own.

@@ -110,10 +110,13 @@ export function recordListAsItems(text: string): string {
   // The day the work was given ("Ngày giao"), written as a document's date line, is the plan's date of
   // issue: periods over before it are no work it gives.
   const given = records.map((r) => day(r.fields.get('ngay giao') ?? '')).find((d) => d !== '');
-  const dated = given
-    ? [`Ngày giao việc: ngày ${given.replace(/^(\d+)\/(\d+)\/(\d+)$/, '$1 tháng $2 năm $3')}`]
-    : [];
-  return withItems(lines, { from, to }, items, dated);
+  return withItems(lines, { from, to }, items, issueLine('Ngày giao việc', given ?? ''));
+}
+
+/** "Ngày xuất: ngày 04 tháng 01 năm 2027": an export's day written as a document's date line, read as its date of issue. */
+export function issueLine(label: string, day: string): string[] {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(day);
+  return m ? [`${label}: ngày ${m[1]} tháng ${m[2]} năm ${m[3]}`] : [];
 }
 
 /** A record's start and due day as a plan writes them; "open" runs from its start to the end of that year. */

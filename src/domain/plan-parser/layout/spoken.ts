@@ -12,6 +12,7 @@
 
 import { fold } from './fold';
 import { findMentions } from '../time/time-mentions';
+import { issueLine } from './record-list';
 
 const DIGITS: Record<string, number> = {
   không: 0,
@@ -149,8 +150,8 @@ export function transcriptAsItems(text: string): string {
   // The meeting's day, written in its head ("Thời gian: 8 giờ 00, thứ Hai, ngày 12/10/2026"), dates it.
   const day = lines
     .slice(0, first)
-    .map((l) => /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u.exec(l))
+    .map((l) => /ngày\s+(\d{1,2}\/\d{1,2}\/\d{4})/u.exec(l)?.[1])
     .find(Boolean);
-  const dated = day ? [`Ngày họp: ngày ${day[1]} tháng ${day[2]} năm ${day[3]}`] : [];
+  const dated = issueLine('Ngày họp', day ?? '');
   return [...dated, ...body.slice(0, first), 'II. NỘI DUNG GIAO VIỆC', ...body.slice(first)].join('\n');
 }

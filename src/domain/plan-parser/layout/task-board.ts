@@ -16,7 +16,7 @@
  * step of its own; a ticked one is done. Comments change nothing.
  */
 import { fold } from './fold';
-import { spanWords, withItems } from './record-list';
+import { issueLine, spanWords, withItems } from './record-list';
 
 const CARD = /^\s*\[(?:#\w{1,12}|\d{1,6})\]\s+(\S.*)$/u;
 const COLUMN = /^\s*[-=─]*\s*(?:cột|cot|column|danh sách|list)\s*:\s*([^(\n-]+)/iu;
@@ -148,8 +148,7 @@ export function taskBoardAsItems(text: string): string {
   }
   // The export's date ("Xuất lúc: 04/01/2027 16:42") stands as the plan's date of issue.
   const exported = lines
-    .map((l) => /(?:xuất lúc|ngày xuất)\s*:\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(l))
+    .map((l) => /(?:xuất lúc|ngày xuất)\s*:\s*(\d{1,2}\/\d{1,2}\/\d{4})/iu.exec(l)?.[1])
     .find(Boolean);
-  const head = exported ? [`Ngày xuất: ngày ${exported[1]} tháng ${exported[2]} năm ${exported[3]}`] : [];
-  return withItems(lines, { from, to }, items, head);
+  return withItems(lines, { from, to }, items, issueLine('Ngày xuất', exported ?? ''));
 }

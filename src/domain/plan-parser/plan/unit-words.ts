@@ -170,3 +170,8 @@ export function isNotAUnit(text: string, spans: readonly WordSpan[], i: number, 
   if ((NOT_A_UNIT[type] ?? []).some((p) => exactAt(words, p, after))) return true;
   return GENERIC_AFTER.some((p) => exactAt(words, p, after));
 }
+
+/** "đồng chí Chánh Văn phòng", "các đ/c Trưởng ban": how many characters the address before a post takes. */
+export function addressLength(text: string): number {
+  return /^\s*(?:các\s+)?(?:đồng chí|đ\/c)\s+/iu.exec(text)?.[0].length ?? 0;
+}
