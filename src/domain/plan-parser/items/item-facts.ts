@@ -41,6 +41,8 @@ export interface ItemFacts {
    * when nothing else names a lead.
    */
   looseTexts: string[];
+  /** Values of the body's other fields ("- Ghi chú: Gửi VP tổng hợp"), read for who gathers the work. */
+  noteTexts: string[];
   /** The body is nothing but unmarked unit lines ("Đơn vị chủ trì: …"), as when they close a run of items. */
   onlyUnitLines: boolean;
 }
@@ -251,6 +253,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     onlyUnitLines: onlyUnitLines(item),
     // "Hoàn thiện kịch bản, giấy mời đại biểu (Văn phòng), trước ngày 22/3/2027": a note of units alone.
     looseTexts: [line.text, ...[...line.text.matchAll(/\(([^()]{2,90})\)/g)].map((m) => m[1] ?? '')],
+    noteTexts: [],
   };
   const proseFields: Field[] = [];
   const visit = (node: OutlineNode): void => {
@@ -291,7 +294,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
           else facts.mixedTexts.push(split.units);
         } else if (CONTENT_LABELS.some((l) => startsWithWords(foldWords(child.text), l))) {
           facts.content = `${facts.content} ${fieldText(child, field)}`.trim();
-        }
+        } else if (field.kind === 'other' && field.value) facts.noteTexts.push(field.value);
         // Lead and support fields own their sub-lines ("+ Tham mưu tổ chức: …"); other fields do not.
         if (field.kind === 'time' || field.kind === 'other') visit(child);
         continue;

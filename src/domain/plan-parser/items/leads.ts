@@ -89,6 +89,12 @@ function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
       continue;
     }
     const text = withoutNotes(line);
+    // "Thường trực (VP chuẩn bị)": the leaders named outside, the unit that does the work in brackets.
+    const inner = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
+    if (units.scan(text).hits.length === 0 && inner.some((t) => units.scan(t).hits.length > 0)) {
+      for (const t of inner) readLeadText(units, t, leads);
+      continue;
+    }
     // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
     const verbs = verbFields(text);
     if (verbs.length > 0) {
@@ -229,7 +235,7 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
   }
   // "(các ban, Trung tâm, Quỹ thực hiện; gửi Ban X tổng hợp)": the unit the reports go to is not among
   // "các ban" who send them.
-  for (const t of facts.looseTexts) {
+  for (const t of [...facts.looseTexts, ...facts.noteTexts]) {
     const m = COLLECTOR.exec(fold(t));
     if (!m?.[1]) continue;
     const at = fold(t).indexOf(m[1]);

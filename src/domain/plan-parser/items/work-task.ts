@@ -153,11 +153,14 @@ export function recurringTasks(
   // "II. NHIỆM VỤ TRỌNG TÂM QUÝ II/2026" over "… sáng thứ Hai tuần đầu tiên hằng tháng": the rhythm runs
   // over the part's period, inside the plan's.
   const part = place.inherited.time?.reading?.window;
+  // A part no longer than one of the rhythm's periods ("THÁNG 01/2027" over "trước ngày 22 hằng tháng" in
+  // a quarter's table) is where the row was written down, not where the rhythm stops.
   const within =
     part &&
     !place.inherited.time?.reading?.recurrence &&
     part.start >= ctx.plan.start &&
-    part.end <= ctx.plan.end
+    part.end <= ctx.plan.end &&
+    occurrences(rule, part).length > 1
       ? part
       : ctx.plan;
   const all = occurrences(rule, within).filter((o) => issued === null || o.window.end >= issued);
