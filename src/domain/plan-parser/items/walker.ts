@@ -255,6 +255,11 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     // "2.1. Lễ phát động … (Văn phòng chủ trì …), sáng thứ Hai ngày 29/3/2027" over its preparation steps.
     const own: OutlineNode = { ...node, children: [] };
     ctx.tasks.push(...buildItemTasks(own, { ref, group: ref, inherited: inh }, ctx, () => false));
+  } else if (isDatedGathering(`${node.text} ${ownTimeField(node) ?? ''}`, ctx)) {
+    // "10. Ngày hội HTX …" / "Thời gian: 17 - 19/9/2027" / "Chủ trì: …" over its parts "- Lễ khai mạc …":
+    // the gathering, timed and led by its own field lines, is a task beside its parts.
+    const own: OutlineNode = { ...node, children: node.children.filter((c) => !lines.has(c)) };
+    ctx.tasks.push(...buildItemTasks(own, { ref, group: ref, inherited: inh }, ctx, () => false));
   }
   for (const line of lines) {
     const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
@@ -289,6 +294,15 @@ function isDatedGathering(text: string, ctx: ParseContext): boolean {
   return (
     w !== null && !readTime(text, timeContext(ctx)).deadline && daysBetween(w.start, w.end) < GATHERING_DAYS
   );
+}
+
+/** The value of a heading's own "Thời gian: …" line, when it has one. */
+function ownTimeField(node: OutlineNode): string | null {
+  for (const c of node.children) {
+    const field = c.marker === null ? readField(c.text) : null;
+    if (field?.kind === 'time' && field.value) return field.value;
+  }
+  return null;
 }
 
 /** "Lễ kỷ niệm tổ chức sáng thứ Sáu …" under "2. Lễ kỷ niệm 80 năm …": a paragraph opening with the heading's first two words. */

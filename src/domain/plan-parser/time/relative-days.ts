@@ -41,10 +41,14 @@ function dateOf(d: string, m: string, y: string): LocalDate | null {
   return isLocalDate(date) ? date : null;
 }
 
-function firstDate(re: RegExp, folded: string): LocalDate | null {
+function firstDate(re: RegExp, folded: string, year: number | null = null): LocalDate | null {
   const m = re.exec(folded);
-  return m ? dateOf(m[1] ?? '', m[2] ?? '', m[3] ?? '') : null;
+  const y = m?.[3] ?? (year === null ? null : String(year));
+  return m && y ? dateOf(m[1] ?? '', m[2] ?? '', y) : null;
 }
+
+/** "khai mạc ngày 17/9": a day and month, in the plan's year when no year is written. */
+const DAY_MONTH = String.raw`(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])`;
 
 /** The longest an event may last for its days to anchor counts ("04 ngày, từ 20/8 đến hết 23/8"). */
 const EVENT_MAX_DAYS = 10;
@@ -53,21 +57,42 @@ const EVENT_MAX_DAYS = 10;
  * The event's days: "khai mạc ngày 26/5/2026", "bế mạc …", "(20/8/2026) … gọi là ngày N", else the plan's
  * time when it is one event of a few days. Null when the plan counts from no event.
  */
-export function eventDays(text: string, subject: string, planTime: Window | null): EventDays | null {
+export function eventDays(
+  text: string,
+  subject: string,
+  planTime: Window | null,
+  year: number | null = null,
+): EventDays | null {
   const folded = fold(text);
   const short =
     planTime !== null && addDays(planTime.start, EVENT_MAX_DAYS) >= planTime.end ? planTime : null;
   const open =
-    firstDate(new RegExp(String.raw`\bkhai mac\b[^.\n]{0,40}?${DATE}`), folded) ?? short?.start ?? null;
+    firstDate(new RegExp(String.raw`\bkhai mac\b[^.\n]{0,40}?${DAY_MONTH}`), folded, year) ??
+    short?.start ??
+    null;
   if (!open) return null;
   const close =
-    firstDate(new RegExp(String.raw`\bbe mac\b[^.\n]{0,40}?${DATE}`), folded) ??
-    (short && short.start === open ? short.end : open);
+    firstDate(new RegExp(String.raw`\bbe mac\b[^.\n]{0,40}?${DAY_MONTH}`), folded, year) ??
+    (short && short.start === open ? short.end : null) ??
+    spanFrom(open, folded) ??
+    open;
   const defined = new RegExp(String.raw`${DATE}\)?[^.\n]{0,120}?\bgoi la ngay n\b`).exec(folded);
   const n = defined ? (dateOf(defined[1] ?? '', defined[2] ?? '', defined[3] ?? '') ?? open) : open;
   const subjectWords = fold(subject);
   const names = EVENT_NAMES.filter((e) => new RegExp(String.raw`\b${e}\b`).test(subjectWords));
   return { open, close: close < open ? open : close, n, names };
+}
+
+/** "17 - 19/9/2027" written anywhere, opening on the opening day: the event's days, its last the closing. */
+function spanFrom(open: LocalDate, folded: string): LocalDate | null {
+  const re = /\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/g;
+  for (const m of folded.matchAll(re)) {
+    const year = m[4] ?? open.slice(0, 4);
+    const first = dateOf(m[1] ?? '', m[3] ?? '', year);
+    const last = dateOf(m[2] ?? '', m[3] ?? '', year);
+    if (first === open && last !== null && last > open && addDays(open, EVENT_MAX_DAYS) >= last) return last;
+  }
+  return null;
 }
 
 const dmy = (d: LocalDate): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
