@@ -2389,4 +2389,146 @@ II. NỘI DUNG
       ['Phiên chợ nông sản tại phường Phan Thiết', '2026-10-21', '2026-10-31', ['van-phong'], []],
     ]);
   });
+
+  it('reads a spreadsheet pasted with column letters: its legend, wrapped cells, month group rows, "ø" and a note row; "hằng tháng" under a month row repeats over the quarter', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 105/CTr-LMHTX
+Demo, ngày 28 tháng 12 năm 2026
+CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
+
+KÝ HIỆU CỘT:  [A] Nội dung công việc   [B] Đơn vị chủ trì   [C] Đơn vị phối hợp   [D] Thời gian   [E] Ghi chú
+Ô để trống ghi "ø".
+====================== THÁNG 01/2027 ======================
+01 [A] Phiên chợ sản phẩm HTX "Xuân 2027" tại quảng trường trung tâm [B] Ban Kiểm tra
+   [C] VP [D] 25 - 27/01 [E] Huy động 40 gian hàng
+02 [A] Báo cáo nhanh tình hình hoạt động trong tháng [B] Các ban, Quỹ [C] ø
+   [D] Trước ngày 22 hằng tháng [E] Gửi Ban Kiểm tra tổng hợp
+03 [A] Thăm, chúc Tết các HTX tiêu biểu [B] Thường trực (VP chuẩn bị) [C] ø
+   [D] Trước Tết Nguyên đán (06/02/2027) [E] ø
+   ~ Nghỉ Tết Nguyên đán theo thông báo của UBND tỉnh ~
+====================== THÁNG 02/2027 ======================
+04 [A] Xây dựng Kế hoạch kiểm tra HTX thành viên năm 2027 [B] Ban Kiểm tra [C] ø
+   [D] Hoàn thành trước 28/02 [E] ø
+==========================================================
+
+TỔ CHỨC THỰC HIỆN
+Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
+`,
+      { org: 'demo', directory },
+    );
+    expect(
+      tasks.filter((t) => t.kind !== 'duty').map((t) => [t.title, t.start, t.end, t.lead, t.support]),
+    ).toEqual([
+      [
+        'Phiên chợ sản phẩm HTX "Xuân 2027" tại quảng trường trung tâm',
+        '2027-01-25',
+        '2027-01-27',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      [
+        'Báo cáo nhanh tình hình hoạt động trong tháng (Tháng 1/2027)',
+        '2027-01-01',
+        '2027-01-21',
+        ['ban-tuyen-truyen', 'ban-chinh-sach', 'quy-ho-tro'],
+        [],
+      ],
+      [
+        'Báo cáo nhanh tình hình hoạt động trong tháng (Tháng 2/2027)',
+        '2027-02-01',
+        '2027-02-21',
+        ['ban-tuyen-truyen', 'ban-chinh-sach', 'quy-ho-tro'],
+        [],
+      ],
+      [
+        'Báo cáo nhanh tình hình hoạt động trong tháng (Tháng 3/2027)',
+        '2027-03-01',
+        '2027-03-21',
+        ['ban-tuyen-truyen', 'ban-chinh-sach', 'quy-ho-tro'],
+        [],
+      ],
+      ['Thăm, chúc Tết các HTX tiêu biểu', '2027-01-01', '2027-02-05', ['van-phong'], []],
+      [
+        'Xây dựng Kế hoạch kiểm tra HTX thành viên năm 2027',
+        '2027-01-01',
+        '2027-02-27',
+        ['ban-kiem-tra'],
+        [],
+      ],
+    ]);
+  });
+
+  it('reads a process drawn as a flowchart: a box a step, boxes side by side, the swimlane as lead and "(+)" as helper, a decision and arrows left out, the gathering with its parts', () => {
+    const tasks = parse(`
+II. SƠ ĐỒ QUY TRÌNH TỔ CHỨC NGÀY HỘI HTX NĂM 2026
+        ┌──────────────────────────────────────────────────┐
+        │ B1. Xây dựng Kế hoạch chi tiết Ngày hội           │
+        │ Làn: Ban Kiểm tra                                 │
+        │ Hạn: 26/02/2026                                   │
+        └──────────────────────────────────────────────────┘
+                                │
+                  ══════════════╦══════════════
+                  ▼                            ▼
+   ┌────────────────────────────┐ ┌───────────────────────────┐
+   │ B2a. Phát hành thư mời,    │ │ B2b. Lựa chọn đơn vị thi  │
+   │ nhận đăng ký gian hàng     │ │ công gian hàng, sân khấu  │
+   │ Làn: Ban Kiểm tra          │ │ Làn: Văn phòng            │
+   │ (+) Quỹ Hỗ trợ phát triển  │ │ Thời gian: tháng 6/2026   │
+   │ HTX                        │ │                           │
+   │ Thời gian: 01/5 - 31/7/2026│ │                           │
+   └────────────────────────────┘ └───────────────────────────┘
+                  ════════════════╩═════════════
+                                │
+                  ◇ B3. Đến 31/7 đã đủ 80 gian hàng? ◇
+                              [Có]
+        ╔══════════════════════════════════════════════════╗
+        ║ B4. Ngày hội HTX năm 2026                          ║
+        ║ Thời gian: 17 - 19/9/2026                          ║
+        ║ Làn: Ban Kiểm tra   (+) Văn phòng                   ║
+        ║   ├── B4.1 Lễ khai mạc Ngày hội: 8h00 ngày 17/9    ║
+        ║   │         ─ Làn: Văn phòng                        ║
+        ║   └── B4.2 Hội thảo chuỗi giá trị chè: sáng 18/9   ║
+        ║             ─ Làn: Quỹ Hỗ trợ phát triển HTX        ║
+        ╚══════════════════════════════════════════════════╝
+                                ▼
+        ┌──────────────────────────────────────────────────┐
+        │ B5. Quyết toán kinh phí Ngày hội                  │
+        │ Làn: Văn phòng                                    │
+        │ Thời gian: chậm nhất 15 ngày sau ngày bế mạc      │
+        └──────────────────────────────────────────────────┘
+`);
+    const rows = tasks.map((t) => [t.title.replace(/ – .*$/u, ''), t.end, t.lead, t.support]);
+    expect(rows).toEqual([
+      ['Xây dựng Kế hoạch chi tiết Ngày hội', '2026-02-26', ['ban-kiem-tra'], []],
+      ['Phát hành thư mời, nhận đăng ký gian hàng', '2026-07-31', ['ban-kiem-tra'], ['quy-ho-tro']],
+      ['Lựa chọn đơn vị thi công gian hàng, sân khấu', '2026-06-30', ['van-phong'], []],
+      ['Ngày hội HTX năm 2026', '2026-09-19', ['ban-kiem-tra'], ['van-phong']],
+      ['Lễ khai mạc Ngày hội', '2026-09-17', ['van-phong'], []],
+      ['Hội thảo chuỗi giá trị chè', '2026-09-18', ['quy-ho-tro'], []],
+      ['Quyết toán kinh phí Ngày hội', '2026-10-04', ['van-phong'], []],
+    ]);
+  });
+
+  it('reads a terse hand that points from the work to its doer with "→", and leaves an outside body\'s part in "Tổ chức thực hiện" out', () => {
+    const tasks = parse(`
+II. NỘI DUNG (thời gian - việc - đơn vị)
+1.1. 29/3 - 29/4: cao điểm tuyên truyền trên báo, đài, Cổng TTĐT Liên minh → Ban Kiểm tra; VP
+     p.hợp.
+1.2. Cuối tháng 3: phát sóng phóng sự "HTX vùng biển" trên kênh KTV → Đài Phát thanh - Truyền hình tỉnh
+     thực hiện; Ban Kiểm tra cung cấp tư liệu.
+1.3. 22/4: Hội nghị kết nối HTX với doanh nghiệp du lịch → Quỹ Hỗ trợ phát triển HTX; Văn phòng p.hợp (mời
+     Sở Công Thương).
+
+III. TỔ CHỨC THỰC HIỆN
+- Văn phòng: bảo đảm kinh phí, hậu cần cho các hoạt động của Kế hoạch.
+- HTX thành viên: treo băng rôn tại trụ sở từ 01/4 - 30/4/2026; đăng ký tham gia Ngày hội.
+`);
+    expect(tasks.map((t) => [t.title, t.lead, t.support])).toEqual([
+      ['Cao điểm tuyên truyền trên báo, đài, Cổng TTĐT Liên minh', ['ban-kiem-tra'], ['van-phong']],
+      ['Phát sóng phóng sự "HTX vùng biển" trên kênh KTV', [], ['ban-kiem-tra']],
+      ['Hội nghị kết nối HTX với doanh nghiệp du lịch', ['quy-ho-tro'], ['van-phong']],
+      ['Bảo đảm kinh phí, hậu cần cho các hoạt động của Kế hoạch', ['van-phong'], []],
+    ]);
+  });
 });

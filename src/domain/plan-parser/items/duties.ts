@@ -3,7 +3,7 @@
  * find the lead of tasks listed elsewhere); banners to hang over a period become banner tasks, whoever
  * hangs them. Paragraphs outside any item may also state recurring work ("ít nhất 01 Quý 01 lần").
  */
-import { addressLength } from '../plan/unit-words';
+import { addressLength, isOutsideAt } from '../plan/unit-words';
 import { timeContext, type Inherited, type ParseContext, type WorkTask } from '../plan/context';
 import { findWords, fold, foldWords } from '../layout/fold';
 import { hasLeadVerb } from './item-facts';
@@ -287,8 +287,27 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
       continue;
     }
     if (isNumbered(child) && child.children.some(isNumbered)) walkDuties(child, here, ctx);
+    else if (outsideLabel(child.text, ctx)) continue;
     else if (!bannerTask(child, here, ref, NO_LEADS, ctx)) scanBanners(child, here, NO_LEADS, ctx);
   }
+}
+
+/** Words a label may have for "HTX thành viên:", "Sở Nông nghiệp và Môi trường:" to open a line. */
+const LABEL_WORDS = 8;
+/** Cooperatives, the alliance's members, are outside bodies too: they do their own part. */
+const MEMBERS = /^(?:cac\s+)?(?:htx|hop tac xa|to hop tac|thanh vien)\b/;
+
+/**
+ * "- HTX thành viên: treo băng rôn tại trụ sở … từ 01/4 - 30/4": among the responsibilities, the part of a
+ * body outside the alliance, no unit's task.
+ */
+function outsideLabel(text: string, ctx: ParseContext): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0) return false;
+  const label = text.slice(0, colon);
+  const words = foldWords(label);
+  if (words.length === 0 || words.length > LABEL_WORDS || ctx.units.scan(label).hits.length > 0) return false;
+  return MEMBERS.test(words.join(' ')) || isOutsideAt(words, 0);
 }
 
 /** The sentence that states the recurrence, cut after the recurrence words. */

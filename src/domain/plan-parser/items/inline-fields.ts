@@ -143,7 +143,7 @@ export function helpersOnly(part: string): Field[] {
   // "… phối hợp cung cấp số liệu": a few words of what the helpers give.
   // "… cung cấp số liệu", "… cung cấp thông tin": helpers who give what the lead needs.
   const m =
-    /^(.+?)\s+(?:(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}|cung cap\s+(?:so lieu|thong tin|tai lieu|hinh anh)(?:\s+[a-z]+){0,3})[\s.]*$/.exec(
+    /^(.+?)\s+(?:(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}|cung cap\s+(?:so lieu|thong tin|tai lieu|tu lieu|hinh anh)(?:\s+[a-z]+){0,3})[\s.]*$/.exec(
       fold(part),
     );
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';
@@ -272,7 +272,31 @@ function trailingVerbClause(text: string): { text: string; fields: Field[] } {
 }
 
 /** The item's line without the fields written in it, and those fields in the order they were written. */
+/**
+ * "29/3 - 29/4: cao điểm tuyên truyền … → Ban TT; VPĐD Ninh Thuận p.hợp.": a terse hand points from the
+ * work to who does it. What follows the last arrow names the lead, then any helpers.
+ */
+const ARROW = /\s(?:→|=>|->|⇒)\s*([^→]+?)\s*:?\s*$/u;
+
+function arrowFields(text: string): { text: string; fields: Field[] } {
+  const m = ARROW.exec(text);
+  if (!m || m.index === 0) return { text, fields: [] };
+  // "p.hợp", "p/h" for "phối hợp"; a note in brackets ("(mời Sở Công Thương)") names no doer.
+  const value = (m[1] ?? '')
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\bp\s*[./]\s*(?:hợp|h)\b\.?/giu, 'phối hợp');
+  return {
+    text: text.slice(0, m.index),
+    fields: [{ kind: 'lead', words: 0, colon: true, value: trimValue(value) }],
+  };
+}
+
 export function inlineFields(text: string): { text: string; fields: Field[] } {
+  const arrow = arrowFields(text);
+  if (arrow.fields.length > 0) {
+    const rest = inlineFields(arrow.text);
+    return { text: rest.text, fields: [...rest.fields, ...arrow.fields] };
+  }
   const inParens = parenthesisedFields(text);
   const trailing = trailingFields(inParens.text);
   const verbs = trailingVerbClause(trailing.text);

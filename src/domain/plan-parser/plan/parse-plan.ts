@@ -17,6 +17,8 @@ import { taskBoardAsItems } from '../layout/task-board';
 import { pipeListAsFields } from '../layout/pipe-list';
 import { transcriptAsItems } from '../layout/spoken';
 import { htmlAsText } from '../layout/html';
+import { letterCellsAsPipes } from '../layout/letter-cells';
+import { flowchartAsOutline } from '../layout/flowchart';
 import { treeAsOutline } from '../layout/tree-outline';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
@@ -252,7 +254,11 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
                   calendarAsItems(
                     transcriptAsItems(
                       acceptTrackedChanges(
-                        treeAsOutline(htmlAsText(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                        treeAsOutline(
+                          flowchartAsOutline(
+                            letterCellsAsPipes(htmlAsText(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
+                          ),
+                        ),
                       ),
                     ),
                   ),
@@ -285,7 +291,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   // "chậm nhất 30 ngày trước ngày khai mạc", "ngày N-55": counts from the plan's event, written out as the
   // dates they mean before the items are read (the plan's own time was read above, as written).
   const held = reading?.window ? null : heldOn(firstRoot, head.subject, year);
-  const days = eventDays(normalized, head.subject, reading?.window ?? held?.window ?? null);
+  const days = eventDays(normalized, head.subject, reading?.window ?? held?.window ?? null, year || null);
   const dated = days ? withEventDates(normalized, days) : normalized;
   const paragraphs = dated === normalized ? firstParagraphs : toParagraphs(dated);
   const root = dated === normalized ? firstRoot : buildOutline(paragraphs);
