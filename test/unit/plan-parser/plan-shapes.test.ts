@@ -2531,4 +2531,84 @@ III. TỔ CHỨC THỰC HIỆN
       ['Bảo đảm kinh phí, hậu cần cho các hoạt động của Kế hoạch', ['van-phong'], []],
     ]);
   });
+
+  it('reads a plan kept as LaTeX source: its words without commands, a ruled table with a spanning group row, a note row and a row commented out', () => {
+    const { tasks, issued_on } = parsePlan(
+      String.raw`\documentclass[13pt,a4paper]{extarticle}
+\usepackage[utf8]{vietnam}
+\begin{document}
+\noindent
+\begin{tabular}{@{}p{9cm}p{13cm}@{}}
+\centering LIÊN MINH HTX TỈNH DEMO\\ \textbf{BAN THƯỜNG VỤ}\\ \rule{3cm}{0.4pt} &
+\centering \textbf{CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM}
+\end{tabular}
+
+\noindent Số: 95/CTr-LMHTX \hfill \textit{Demo, ngày 28 tháng 12 năm 2026}
+\begin{center}
+\textbf{CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027}
+\end{center}
+\begin{longtable}{|c|p{8cm}|p{2.6cm}|p{3cm}|p{2.4cm}|}
+\hline
+\textbf{TT} & \textbf{Nội dung công việc} & \textbf{Chủ trì} & \textbf{Phối hợp} & \textbf{Thời gian} \\
+\hline \endhead
+\multicolumn{5}{|l|}{\textbf{I. THÁNG 01/2027}} \\ \hline
+1 & Hoàn thiện hồ sơ đề nghị cấp kinh phí hoạt động \newline năm 2027 & Ban Kiểm tra & VP & Trước 20/01 \\ \hline
+\multicolumn{5}{|c|}{\textit{Nghỉ Tết Nguyên đán từ 04/02 đến hết 10/02/2027}} \\ \hline
+% 2 & Hội thảo liên kết chuỗi cà phê & VP & & Tuần 4 \\ \hline
+2 & Tổ chức Phiên chợ sản phẩm HTX tại Hà Nội & Văn phòng & & 19 - 21/3 \\ \hline
+\end{longtable}
+\end{document}`,
+      { org: 'demo', directory },
+    );
+    expect(issued_on).toBe('2026-12-28');
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Hoàn thiện hồ sơ đề nghị cấp kinh phí hoạt động năm 2027',
+        '2027-01-01',
+        '2027-01-19',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      ['Tổ chức Phiên chợ sản phẩm HTX tại Hà Nội', '2027-03-19', '2027-03-21', ['van-phong'], []],
+    ]);
+  });
+
+  it("reads a Markdown task list (Obsidian Tasks): front matter, open tasks with 👤 👥 🛫 📅 🔁, done and cancelled ones left out, a sub-task sharing its parent's people", () => {
+    const { tasks, issued_on } = parsePlan(
+      `---
+co-quan: Liên minh HTX tỉnh Demo
+ngay-ban-hanh: 2027-01-25
+---
+# Hỗ trợ HTX tham gia chuỗi giá trị năm 2027
+> [!info] 👤 chủ trì · 👥 phối hợp · 🛫 bắt đầu · 📅 hạn
+## Chỉ tiêu
+- Ít nhất 05 chuỗi giá trị có HTX làm nòng cốt.
+## 1. Khảo sát, lựa chọn chuỗi
+- [x] Họp Thường trực thống nhất danh mục chuỗi 👤 @[Văn phòng] ✅ 2027-01-22
+- [ ] Khảo sát 12 HTX có tiềm năng liên kết chuỗi 👤 @[Ban Kiểm tra] 👥 @[Văn phòng] 🛫 2027-02-15 📅 2027-03-31 ⏫
+- [-] Hội thảo chuỗi giá trị cao su 👤 @[Ban Kiểm tra] 📅 2027-06-30 (hủy)
+- [ ] Hỗ trợ chứng nhận VietGAP cho 03 chuỗi 👤 @[Quỹ Hỗ trợ phát triển HTX] 📅 2027-10-31
+    - [ ] Nộp hồ sơ đề nghị chứng nhận 📅 2027-07-15
+- [ ] Báo cáo tiến độ thực hiện Kế hoạch 👤 @[Ban Kiểm tra] 🔁 every quarter 📅 2027-03-31
+%% ghi chú riêng của Văn phòng %%
+`,
+      { org: 'demo', directory },
+    );
+    expect(issued_on).toBe('2027-01-25');
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Khảo sát 12 HTX có tiềm năng liên kết chuỗi',
+        '2027-02-15',
+        '2027-03-31',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      ['Hỗ trợ chứng nhận VietGAP cho 03 chuỗi', '2027-01-01', '2027-10-31', ['quy-ho-tro'], []],
+      ['Nộp hồ sơ đề nghị chứng nhận', '2027-01-01', '2027-07-15', ['quy-ho-tro'], []],
+      ['Báo cáo tiến độ thực hiện Kế hoạch (Quý I/2027)', '2027-01-01', '2027-03-31', ['ban-kiem-tra'], []],
+      ['Báo cáo tiến độ thực hiện Kế hoạch (Quý II/2027)', '2027-04-01', '2027-06-30', ['ban-kiem-tra'], []],
+      ['Báo cáo tiến độ thực hiện Kế hoạch (Quý III/2027)', '2027-07-01', '2027-09-30', ['ban-kiem-tra'], []],
+      ['Báo cáo tiến độ thực hiện Kế hoạch (Quý IV/2027)', '2027-10-01', '2027-12-31', ['ban-kiem-tra'], []],
+    ]);
+  });
 });

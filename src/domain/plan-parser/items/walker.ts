@@ -201,7 +201,15 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
         ctx,
       );
     else if (role === 'unit') walkUnit(child, here, ctx);
-    else if (role === 'group') walkItems(child, here, groupInherited(child, inh, ctx), ctx);
+    else if (role === 'group') {
+      // "4.2. Hỗ trợ chứng nhận VietGAP …" / "Chủ trì: …" / "Thời hạn: 31/10/2027" over "4.2.1. Nộp hồ sơ …":
+      // work with its own lead and time is a task besides heading its sub-items.
+      if (ownsWorkFields(child)) {
+        const own: OutlineNode = { ...child, children: child.children.filter((c) => !isNumbered(c)) };
+        ctx.tasks.push(...buildItemTasks(own, { ref: here, group: ref, inherited: inh }, ctx, () => false));
+      }
+      walkItems(child, here, groupInherited(child, inh, ctx), ctx);
+    }
     else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
     else if (timedOnlyRelatively(child))
       ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason: 'not-tasks' });
@@ -294,6 +302,16 @@ function isDatedGathering(text: string, ctx: ParseContext): boolean {
   return (
     w !== null && !readTime(text, timeContext(ctx)).deadline && daysBetween(w.start, w.end) < GATHERING_DAYS
   );
+}
+
+/** A heading whose own field lines give both who leads it and a time of its own. */
+function ownsWorkFields(node: OutlineNode): boolean {
+  const kinds = node.children
+    .filter((c) => c.marker === null)
+    .map((c) => readField(c.text))
+    .filter((f) => f !== null && f.value !== '')
+    .map((f) => f?.kind);
+  return kinds.includes('time') && (kinds.includes('lead') || kinds.includes('lead-support'));
 }
 
 /** The value of a heading's own "Thời gian: …" line, when it has one. */

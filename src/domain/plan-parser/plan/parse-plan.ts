@@ -19,6 +19,8 @@ import { transcriptAsItems } from '../layout/spoken';
 import { htmlAsText } from '../layout/html';
 import { letterCellsAsPipes } from '../layout/letter-cells';
 import { flowchartAsOutline } from '../layout/flowchart';
+import { latexAsText } from '../layout/latex';
+import { markdownTasksAsItems } from '../layout/markdown-tasks';
 import { treeAsOutline } from '../layout/tree-outline';
 import { boxTableAsPipes } from '../layout/box-table';
 import { acceptTrackedChanges } from '../layout/tracked-changes';
@@ -238,38 +240,37 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
   return new UnitDirectory(withAbbreviations(formed, defined));
 }
 
+/**
+ * Readers of whole-document layouts, in the order they run: each turns its shape (a file format, a table
+ * flattened one way or another, a drawing) into the lines and pipe tables the later stages read, and
+ * leaves any other text as it is.
+ */
+const LAYOUT_READERS: readonly ((text: string) => string)[] = [
+  htmlAsText,
+  latexAsText,
+  markdownTasksAsItems,
+  letterCellsAsPipes,
+  flowchartAsOutline,
+  treeAsOutline,
+  acceptTrackedChanges,
+  transcriptAsItems,
+  calendarAsItems,
+  csvAsTabs,
+  taskBoardAsItems,
+  recordListAsItems,
+  footnotesInline,
+  boxTableAsPipes,
+  dayCalendarAsItems,
+  pipeListAsFields,
+];
+
 export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   const entry = opts.directory[opts.org];
   if (!entry) throw new RangeError(`unknown organisation: ${opts.org}`);
   // Tables go first: their tabs and runs of spaces are gone once the text is normalised. A CSV export is
   // a tab table by then.
-  const tables = rewriteTextTables(
-    pipeListAsFields(
-      dayCalendarAsItems(
-        boxTableAsPipes(
-          footnotesInline(
-            recordListAsItems(
-              taskBoardAsItems(
-                csvAsTabs(
-                  calendarAsItems(
-                    transcriptAsItems(
-                      acceptTrackedChanges(
-                        treeAsOutline(
-                          flowchartAsOutline(
-                            letterCellsAsPipes(htmlAsText(text.normalize('NFC').replace(/\r\n?/g, '\n'))),
-                          ),
-                        ),
-                      ),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  const raw = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  const tables = rewriteTextTables(LAYOUT_READERS.reduce((t, read) => read(t), raw));
   const normalized = withoutTranslations(normalizeText(teamsAsUnits(tables.text)));
   const head = readHead(normalized.split('\n'));
   const firstParagraphs = toParagraphs(normalized);
