@@ -2611,4 +2611,50 @@ ngay-ban-hanh: 2027-01-25
       ['Báo cáo tiến độ thực hiện Kế hoạch (Quý IV/2027)', '2027-10-01', '2027-12-31', ['ban-kiem-tra'], []],
     ]);
   });
+
+  it('reads a terse hand that writes the lead first, "Ban X: <work>; <time>. PH: <helpers>", a unit by its full short name over the bare "TT", and "suốt thời gian cao điểm" closing a line', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 21/KH-LMHTX                       Demo, ngày 22 tháng 02 năm 2027
+KẾ HOẠCH
+Tháng hành động vì Hợp tác xã năm 2027
+
+I. NỘI DUNG
+Cao điểm: 29/3 - 29/4/2027.
+1. Tuyên truyền
+1.1. Ban KT: tin, bài, phóng sự về HTX tiêu biểu trên trang tin Liên minh; 29/3 - 29/4. PH: TT XTTM.
+1.2. Ban KT: banner điện tử trên trang tin, ảnh bìa fanpage; suốt thời gian cao điểm.
+1.3. TT XTTM: kết nối HTX với siêu thị, sàn thương mại điện tử; 10 - 12/4.
+1.4. Ban KT: tư vấn thành lập mới HTX theo Luật HTX 2023; tháng 4. PH: Sở Nông nghiệp và Môi trường.
+`,
+      {
+        org: 'demo',
+        directory: {
+          demo: {
+            name: 'Liên minh HTX tỉnh Demo',
+            departments: {
+              'ban-kt': ['Ban Kiểm tra', 'Ban KT'],
+              'trung-tam': ['Trung tâm Xúc tiến thương mại', 'TT XTTM'],
+            },
+          },
+        },
+      },
+    );
+    expect(
+      tasks
+        .filter((t) => t.kind !== 'campaign' || t.lead.length > 0)
+        .map((t) => [t.title, t.start, t.end, t.lead, t.support]),
+    ).toEqual([
+      [
+        'Tin, bài, phóng sự về HTX tiêu biểu trên trang tin Liên minh',
+        '2027-03-29',
+        '2027-04-29',
+        ['ban-kt'],
+        ['trung-tam'],
+      ],
+      ['Banner điện tử trên trang tin, ảnh bìa fanpage', '2027-03-29', '2027-04-29', ['ban-kt'], []],
+      ['Kết nối HTX với siêu thị, sàn thương mại điện tử', '2027-04-10', '2027-04-12', ['trung-tam'], []],
+      ['Tư vấn thành lập mới HTX theo Luật HTX 2023', '2027-04-01', '2027-04-30', ['ban-kt'], []],
+    ]);
+  });
 });

@@ -171,6 +171,8 @@ function timeOfAssignment(text: string): Field[] {
 
 /** Words that time an item by the plan's peak rather than by dates of its own ("trong thời gian cao điểm"). */
 export const DURING_PEAK = /\b(?:trong|vao)\s+(?:suot\s+)?(?:thoi gian|dot|dip)\s+cao diem\b/;
+/** The same, said with "suốt" alone: "…; suốt thời gian cao điểm" closing a terse line. */
+export const OVER_PEAK = /\b(?:(?:trong|vao)\s+(?:suot\s+)?|suot\s+)(?:thoi gian|dot|dip)\s+cao diem\b/;
 
 /**
  * A body line that assigns the item in verbs and states its time beside them: "Chánh Văn phòng chủ trì;

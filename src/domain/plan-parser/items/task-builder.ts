@@ -6,7 +6,7 @@ import { addressLength } from '../plan/unit-words';
 import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
-import { DURING_PEAK, readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
+import { DURING_PEAK, OVER_PEAK, readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
 import { classifyKind, plainKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
@@ -342,9 +342,12 @@ function phaseTasks(
   return out;
 }
 
+/** "…; suốt thời gian cao điểm." closing the line, and nothing after it. */
+const PEAK_CLOSING = new RegExp(`${OVER_PEAK.source}[\\s.;,]*$`);
+
 /** Words that time an item by the plan's peak: the peak's window (a pace kept over it is sustained work). */
-function duringPeak(words: string, ctx: ParseContext, sustained = false): Timing | null {
-  const at = DURING_PEAK.exec(fold(words));
+function duringPeak(words: string, ctx: ParseContext, sustained = false, cue = DURING_PEAK): Timing | null {
+  const at = cue.exec(fold(words));
   if (!ctx.planPeak || !at) return null;
   const { text: _text, ...window } = ctx.planPeak;
   const reading = { ...readTime('', timeContext(ctx)), window, sustained };
@@ -540,6 +543,8 @@ function itemTiming(
     () => before(own, place.inherited.time),
     () => place.inherited.time,
     ...own,
+    // "Ban TT-ĐN: banner điện tử …; suốt thời gian cao điểm." (the title is cut before it).
+    () => (facts.timeText === null ? duringPeak(facts.lineText, ctx, false, PEAK_CLOSING) : null),
   ];
   for (const candidate of candidates) {
     const t = candidate();
@@ -943,8 +948,17 @@ export function buildItemTasks(
   const read = readLeads(ctx.units, facts);
   // "Văn phòng lựa chọn đơn vị thi công … (Phòng XTTM phối hợp)": a note naming only helpers leaves the
   // lead to the unit the line opens with.
-  const helpersOnly = read !== null && read.lead.length === 0 && read.support.length > 0;
-  const subject = helpersOnly ? (subjectLeads(title, ctx) ?? laterSubjectLeads(facts.lineText, ctx)) : null;
+  // So does a "PH: Sở NN&MT" naming only an outside body.
+  const helpersOnly =
+    read !== null &&
+    read.lead.length === 0 &&
+    (read.support.length > 0 || (facts.leadTexts.length === 0 && facts.mixedTexts.length === 0));
+  // "Ban TT-ĐN: tin, bài …; 29/3 - 29/4. PH: VPĐD …": the units the line opens with, before its colon.
+  const subject = helpersOnly
+    ? (subjectLeads(title, ctx) ??
+      subjectLeads(facts.lineText, ctx) ??
+      laterSubjectLeads(facts.lineText, ctx))
+    : null;
   // "1. Các ban, Trung tâm … báo cáo tiến độ … về Văn phòng …" over "Văn phòng tổng hợp, báo cáo Thường
   // trực.": with no field naming anyone, the units the item's own line opens with do its work, not the
   // one a sentence below it names for the next step.

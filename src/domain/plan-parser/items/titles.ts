@@ -2,6 +2,7 @@
  * Task titles: an item's opening words, without the long explanations that follow them in parentheses
  * or in further sentences, and without a trailing "với các nội dung:".
  */
+import { OVER_PEAK } from './item-facts';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { findMentions } from '../time/time-mentions';
 
@@ -39,6 +40,8 @@ const MIN_TITLE_WORDS = 3;
 /** A clause of time words only ("dự kiến trung tuần tháng 9/2026", "định kỳ 6 tháng 01 lần"). */
 function isSchedulingClause(clause: string): boolean {
   let f = fold(clause);
+  // "suốt thời gian cao điểm": the plan's peak, which the task's dates say.
+  if (OVER_PEAK.test(f) && f.replace(OVER_PEAK, '').replace(/[\s.;,]+/g, '') === '') return true;
   const mentions = findMentions(f);
   // "định kỳ 6 tháng 01 lần": a rhythm without a date.
   const recurs =
@@ -80,9 +83,17 @@ function cutEndTime(title: string): string {
 function cutTrailingTime(title: string): string {
   let t = cutEndTime(title);
   for (;;) {
-    const m = /^(.*\S)\s*(?:,|;|\s[-–—])\s+([^,;]+)$/u.exec(t);
-    if (!m?.[1] || !m[2] || foldWords(m[1]).length < MIN_TITLE_WORDS || !isSchedulingClause(m[2])) return t;
-    t = m[1];
+    // "…; 10 - 12/4": a clause after ";" or "," is cut whole, its own dashes and all.
+    const m = /^(.*\S)\s*[,;]\s+([^,;]+)$/u.exec(t) ?? /^(.*\S)\s*(?:,|;|\s[-–—])\s+([^,;]+)$/u.exec(t);
+    const whole = m?.[2] && isSchedulingClause(m[2]) ? m : /^(.*\S)\s*(?:,|;|\s[-–—])\s+([^,;]+)$/u.exec(t);
+    if (
+      !whole?.[1] ||
+      !whole[2] ||
+      foldWords(whole[1]).length < MIN_TITLE_WORDS ||
+      !isSchedulingClause(whole[2])
+    )
+      return t;
+    t = whole[1];
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Inherited, ParseContext, SkippedItem, WorkTask } from '../plan/context';
 import { timeContext } from '../plan/context';
-import { hasLeadVerb, readItemFacts } from './item-facts';
+import { hasLeadVerb, OVER_PEAK, readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
 import { classifySection, listsDatedWork, sectionKindOf } from './sections';
@@ -136,7 +136,8 @@ function shareLeads(runs: readonly ItemRun[]): void {
         }
       }
       pending = [];
-    } else if (run.bare) pending.push(run);
+    } else if (run.bare && run.tasks.every((t) => t.lead.length === 0)) pending.push(run);
+    // "Lớp 4. … - 60 HV - Ban KTHT." names its own lead at its end: not one of those waiting for one.
     else pending = [];
   }
 }
@@ -191,6 +192,10 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
       walkItems(child, here, { ...inh, time: inh.time ?? meetingTime(ctx), committee: true }, ctx);
     else if (role === 'field') scanFree(child, here, inh, ctx);
     else if (role === 'duties') walkDuties(child, here, ctx);
+    else if (role === 'unit' && workAfterUnits(child))
+      // "1.1. Ban TT-ĐN: tin, bài … trên trang tin LM; 29/3 - 29/4. PH: VPĐD Đồng Hới.": a terse hand that
+      // writes the lead first; the item is the work after the colon.
+      ctx.tasks.push(...buildItemTasks(child, { ref: here, group: ref, inherited: inh }, ctx, () => false));
     else if (role === 'unit' && (listsDatedWork(parent) || listsDatedWork(child)))
       // "1. Văn phòng" over its dated work (a plan listed department by department, judged on the whole
       // list: one unit's few lines may be mostly "thường xuyên"): each line is that unit's task.
@@ -209,8 +214,7 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
         ctx.tasks.push(...buildItemTasks(own, { ref: here, group: ref, inherited: inh }, ctx, () => false));
       }
       walkItems(child, here, groupInherited(child, inh, ctx), ctx);
-    }
-    else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
+    } else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
     else if (timedOnlyRelatively(child))
       ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason: 'not-tasks' });
     else {
@@ -301,6 +305,22 @@ function isDatedGathering(text: string, ctx: ParseContext): boolean {
   const w = readTime(text, timeContext(ctx)).window;
   return (
     w !== null && !readTime(text, timeContext(ctx)).deadline && daysBetween(w.start, w.end) < GATHERING_DAYS
+  );
+}
+
+/**
+ * A numbered line "<units>: <work>; <time>" with no numbered lines under it: the work of those units, not
+ * a heading over theirs. Its time is on the line or on the steps under it ("- phát động: 29/3;").
+ */
+function workAfterUnits(node: OutlineNode): boolean {
+  if (!isNumbered(node) || node.children.some(isNumbered)) return false;
+  const colon = node.text.indexOf(':');
+  const rest = colon > 0 ? node.text.slice(colon + 1) : '';
+  if (foldWords(rest).length < STEP_NAME_WORDS) return false;
+  return (
+    isSpecificTime(rest) ||
+    OVER_PEAK.test(fold(rest)) ||
+    node.children.some((c) => isBullet(c) && isSpecificTime(c.text))
   );
 }
 

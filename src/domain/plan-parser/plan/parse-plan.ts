@@ -78,6 +78,12 @@ function findPlanTime(root: OutlineNode): { text: string; ref: string } | null {
     // "I. MỤC ĐÍCH, YÊU CẦU, THỜI GIAN" / "- Thời gian cao điểm: từ ngày 29/3 …": in a part that assigns no
     // work, a bulleted time field is the plan's too.
     const bullets = section !== root && sectionKindOf(section).kind !== 'tasks';
+    // "III. NỘI DUNG" / "Cao điểm: 29/3 - 29/4/2027." on a plain line of its own before the items.
+    for (const child of section.children.filter((c) => c.marker === null)) {
+      const m = /^\s*cao diem\s*:\s*(.+)$/.exec(fold(child.text));
+      const value = m ? child.text.slice(child.text.indexOf(':') + 1).trim() : '';
+      if (value && isSpecificTime(value)) return { text: `cả năm, cao điểm ${value}`, ref: label };
+    }
     for (const child of section.children.filter((c) => isNumbered(c) || (bullets && isBullet(c)))) {
       const field = readField(child.text);
       if (field?.kind !== 'time') continue;

@@ -234,8 +234,9 @@ export class UnitDirectory {
         const joined =
           /[-–]\p{L}/u.test(text.slice(first.end, first.end + 2)) ||
           /\p{L}[-–]$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
+        // A longer name found before it ("TT XTTM" over the centre's bare "TT") is the better match.
         if (first.word === alias.phrase && raw === raw.toUpperCase() && !joined)
-          return { slug: alias.slug, words: 1, size: 1, cost: 0 };
+          return best ?? { slug: alias.slug, words: 1, size: 1, cost: 0 };
         continue;
       }
       // The first word anchors the match; a short one must be exact ("và phòng" is not "Văn phòng").
