@@ -2657,4 +2657,52 @@ Cao điểm: 29/3 - 29/4/2027.
       ['Tư vấn thành lập mới HTX theo Luật HTX 2023', '2027-04-01', '2027-04-30', ['ban-kt'], []],
     ]);
   });
+
+  it('reads lines of parts split by "►" under a legend "(mỗi dòng ghi: thời gian ► tên lớp ► địa điểm ► đơn vị thực hiện)", wrapped, grouped by learners, and shorter rows without a place', () => {
+    const tasks = parse(`
+II. CÁC LỚP ĐÀO TẠO, BỒI DƯỠNG
+(mỗi dòng ghi: thời gian ► tên lớp ► địa điểm, số học viên ► đơn vị thực hiện)
+
+1. Cán bộ quản lý HTX
+15 - 17/3/2026 ► Lớp quản trị HTX kiểu mới cho Giám đốc HTX ► Hội trường Liên minh HTX tỉnh,
+   70 học viên ► Ban Kiểm tra tổ chức; Văn phòng phối hợp.
+06 - 08/4/2026 ► Lớp kế toán HTX (lớp 1) ► phường An Hội, 50 học viên ► Ban Kiểm tra.
+
+2. Công chức, cán bộ cấp xã
+Trung tuần tháng 5/2026 ► Tập huấn Luật HTX năm 2023 cho công chức cấp xã ► 03 điểm, 180 học viên
+   ► Ban Tuyên truyền – Đào tạo; Sở Nông nghiệp và Môi trường cử báo cáo viên.
+
+III. CÔNG TÁC CHUẨN BỊ
+Trước 28/02/2026 ► Xây dựng chương trình, biên soạn tài liệu bồi dưỡng ► Ban Kiểm tra.
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Văn phòng bảo đảm hậu cần, thanh quyết toán kinh phí các lớp học.
+`);
+    expect(
+      tasks.filter((t) => t.kind !== 'duty').map((t) => [t.title, t.start, t.end, t.lead, t.support]),
+    ).toEqual([
+      [
+        'Lớp quản trị HTX kiểu mới cho Giám đốc HTX',
+        '2026-03-15',
+        '2026-03-17',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      ['Lớp kế toán HTX (lớp 1)', '2026-04-06', '2026-04-08', ['ban-kiem-tra'], []],
+      [
+        'Tập huấn Luật HTX năm 2023 cho công chức cấp xã',
+        '2026-05-11',
+        '2026-05-20',
+        ['ban-tuyen-truyen'],
+        [],
+      ],
+      [
+        'Xây dựng chương trình, biên soạn tài liệu bồi dưỡng',
+        '2026-01-01',
+        '2026-02-27',
+        ['ban-kiem-tra'],
+        [],
+      ],
+    ]);
+  });
 });

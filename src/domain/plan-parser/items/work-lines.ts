@@ -175,6 +175,17 @@ export function workLines(node: OutlineNode): OutlineNode[] {
   // its one line, which is the item.
   const [only] = lines;
   if (lines.length === 1 && only && ownsFacts(only) && repeats(only.text, node.text)) return lines;
+  // "2. Công chức, cán bộ cấp xã" over one "- Tập huấn … Thời gian: … Chủ trì: …": a heading that names
+  // whom the work is for, not work, over the one piece of work it holds.
+  if (
+    lines.length === 1 &&
+    only &&
+    isBullet(only) &&
+    ownsFacts(only) &&
+    opensWithAction(only.text) &&
+    !opensWithAction(node.text)
+  )
+    return lines;
   // One dated step ("Ngày 15/7/2025: Ban hành …") under a heading is already a list of one.
   const steps = lines.filter((l) => datedStep(l.text));
   if (steps.length > 0 && steps.length * 2 >= lines.length) return lines;
