@@ -2705,4 +2705,24 @@ IV. TỔ CHỨC THỰC HIỆN
       ],
     ]);
   });
+
+  it("reads the lead from a later sentence of the item's own paragraph, however it is worded", () => {
+    const tasks = parse(`
+II. CÔNG TÁC CHUẨN BỊ
+1. Xây dựng dự thảo Báo cáo tổng kết năm 2026, hoàn thành dự thảo trước ngày 20/12/2026 để xin ý kiến
+Thường trực. Ban Kiểm tra được giao chủ trì việc này.
+2. Lập dự toán kinh phí tổ chức Hội nghị, trình Thường trực phê duyệt trước ngày 30/12/2026.
+Nhiệm vụ này cũng thuộc về Quỹ Hỗ trợ phát triển HTX.
+3. Trang trí hội trường, chuẩn bị âm thanh, ánh sáng, xong trước 16 giờ ngày 13/01/2027. Phần này Văn
+phòng đảm nhận, với sự giúp sức của Ban Kiểm tra ở khâu đón tiếp đại biểu.
+4. Tổng hợp ý kiến phát biểu tại Hội nghị, ban hành thông báo kết luận trước ngày 20/01/2027. Việc này
+giao Văn phòng.
+`);
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['ban-kiem-tra'],
+      ['quy-ho-tro'],
+      ['van-phong'],
+      ['van-phong'],
+    ]);
+  });
 });

@@ -52,7 +52,10 @@ export interface ItemFacts {
  * của Sở …": the units given the work, up to the verb that says they do it.
  */
 const GIVEN_TO =
-  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc)(?:\s+này)?\s+(?:giao|do|giao cho)\s+(.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|phụ trách)\b.*|[.;\s]*)$/iu;
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)(?:\s+này)?(?:\s+cũng)?\s+(?:giao|do|giao cho|thuộc về)\s+(.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách)\b.*|[.;\s]*)$/iu;
+/** "Phần này Văn phòng đảm nhận, với sự giúp sức của …": the doer between "… này" and its verb. */
+const THIS_ONE_BY =
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)\s+này\s+(.+?)\s+(?:đảm nhận|đảm nhiệm|thực hiện|phụ trách|chủ trì)\b/iu;
 
 /** Words past which a line is prose rather than a short assignment. */
 const LONG_LINE_WORDS = 25;
@@ -307,7 +310,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
       const sentences = isNumbered(child) || isBullet(child) ? [child.text] : proseSentences(child.text);
       for (const sentence of sentences) {
         // "Việc này giao Ban Tổ chức – Tuyên truyền.": the item's lead, in a sentence of its own.
-        const given = isNumbered(child) ? null : GIVEN_TO.exec(sentence);
+        const given = isNumbered(child) ? null : (GIVEN_TO.exec(sentence) ?? THIS_ONE_BY.exec(sentence));
         if (given?.[1]) {
           addLineFields(facts, [{ kind: 'lead', words: 0, colon: true, value: given[1].trim() }]);
           continue;
@@ -335,6 +338,30 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     }
   };
   visit(item);
+  // "1. Xây dựng dự thảo Báo cáo …, hoàn thành trước ngày 20/12/2026. Ban Kế hoạch - Tài chính được giao
+  // chủ trì việc này.": the item's own paragraph names its lead in a later sentence, when nothing else does.
+  const named = (): boolean =>
+    facts.leadTexts.length + facts.mixedTexts.length + facts.leadSentences.length > 0 ||
+    line.fields.some((f) => f.kind === 'lead' || f.kind === 'lead-support');
+  if (!named()) {
+    for (const sentence of proseSentences(line.text).slice(1)) {
+      const given = GIVEN_TO.exec(sentence) ?? THIS_ONE_BY.exec(sentence);
+      if (given?.[1]) {
+        addLineFields(facts, [{ kind: 'lead', words: 0, colon: true, value: given[1].trim() }]);
+        break;
+      }
+      const verbs = verbFields(sentence);
+      if (verbs.length > 0 && verbs.some((f) => f.kind === 'lead' || f.kind === 'lead-support')) {
+        addLineFields(facts, verbs);
+        break;
+      }
+      if (hasLeadVerb(sentence)) {
+        facts.leadSentences.push(sentence);
+        break;
+      }
+      if (!isLong(sentence)) facts.subjectSentences.push(sentence);
+    }
+  }
   addLineFields(facts, line.fields);
   if (facts.leadTexts.length === 0 && facts.mixedTexts.length === 0 && facts.leadSentences.length === 0)
     addLineFields(facts, proseFields.slice(0, 2));
