@@ -2725,4 +2725,18 @@ giao Văn phòng.
       ['van-phong'],
     ]);
   });
+
+  it('reads "Phụ trách: <post>; giúp việc: <post>": the assistant helps a unit in charge and leads for a leader in charge', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ
+1. Tổ chức Hội nghị triển khai nhiệm vụ năm 2026, ngày 15/01/2026.
+   Phụ trách: đồng chí Chánh Văn phòng; giúp việc: đồng chí Trưởng Ban Kiểm tra.
+2. Xây dựng Đề án nâng cao hiệu quả hoạt động của Liên minh, trong Quý III/2026.
+   Phụ trách: đồng chí Phó Chủ tịch Thường trực chỉ đạo; giúp việc: đồng chí Trưởng Ban Kiểm tra.
+`);
+    expect(tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['van-phong'], ['ban-kiem-tra']],
+      [['ban-kiem-tra'], []],
+    ]);
+  });
 });

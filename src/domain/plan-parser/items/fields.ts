@@ -74,6 +74,8 @@ const LABELS: [FieldKind, string][] = [
   ['support', 'bo phan phoi hop'],
   ['support', 'phoi hop thuc hien'],
   ['support', 'phoi hop'],
+  // "giúp việc: đồng chí Chánh Văn phòng" beside the one in charge: as "tham mưu" is (leads.ts).
+  ['advise', 'giup viec'],
   ['time', 'thoi gian'],
   ['time', 'thoi diem'],
   ['time', 'moc thoi gian'],
@@ -128,6 +130,7 @@ const NEEDS_COLON = new Set([
   'phu trach',
   'chiu trach nhiem',
   'phoi hop',
+  'giup viec',
   'phoi hop thuc hien',
   'tien do',
   'phan cong',

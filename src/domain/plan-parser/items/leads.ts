@@ -80,6 +80,19 @@ function readMarkedLeads(units: UnitDirectory, line: string, leads: Leads): bool
 function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
   for (const line of raw.split('\n')) {
     if (readMarkedLeads(units, line, leads)) continue;
+    // "Phụ trách: đồng chí Chánh Văn phòng; giúp việc: đồng chí Trưởng Ban X": the assistant helps a unit
+    // in charge, and does the work of a leader in charge ("Phó Chủ tịch Thường trực chỉ đạo; giúp việc: …").
+    const assist = /;\s*giúp việc\s*:\s*/iu.exec(line);
+    if (assist) {
+      const head: Leads = { lead: [], support: [], unknown: [] };
+      readLeadText(units, line.slice(0, assist.index), head);
+      const aide = line.slice(assist.index + assist[0].length);
+      addAll(leads.lead, head.lead);
+      addAll(leads.support, head.support);
+      addAll(leads.unknown, head.unknown);
+      scanInto(units, withoutNotes(aide), leads, head.lead.length > 0 ? 'support' : 'lead');
+      continue;
+    }
     // "Văn phòng; các phòng, đơn vị phối hợp": a clause after ";" that names only helpers.
     const clauses = line.split(/;\s*/);
     const helpers = clauses.slice(1).map((c) => helpersOnly(c)[0] ?? helperClause(c));
