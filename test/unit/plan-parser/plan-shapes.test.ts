@@ -2739,4 +2739,48 @@ II. NHIỆM VỤ
       [['ban-kiem-tra'], []],
     ]);
   });
+
+  it('reads hand-over minutes: "PHẦN A." parts, work done or paused left out, "Tiếp nhận:" as who takes the work on, helpers who "cử cán bộ"', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 03/BB-LMHTX
+Demo, ngày 29 tháng 01 năm 2027
+BIÊN BẢN
+Bàn giao công việc của Trưởng Ban Kiểm tra
+
+Thực hiện Quyết định số 211/QĐ-LMHTX ngày 05/01/2027 của Chủ tịch Liên minh HTX tỉnh về việc nghỉ hưu.
+Hôm nay, vào lúc 14 giờ 00 ngày 29/01/2027, tại trụ sở Liên minh HTX tỉnh, chúng tôi gồm:
+
+PHẦN A. CÔNG VIỆC ĐÃ HOÀN THÀNH (bàn giao hồ sơ lưu)
+1. Báo cáo kết quả thực hiện chính sách hỗ trợ HTX năm 2026: đã gửi UBND tỉnh ngày 15/01/2027.
+
+PHẦN B. CÔNG VIỆC ĐANG THỰC HIỆN, CHUYỂN TIẾP
+1. Thẩm định hồ sơ 06 dự án vay vốn của các HTX nuôi tôm.
+   - Thời hạn: trình Hội đồng quản lý Quỹ trước ngày 20/02/2027.
+   - Tiếp nhận: theo kết luận của Thường trực, chuyển Quỹ Hỗ trợ phát triển HTX chủ trì kể từ 01/02/2027;
+     Ban Kiểm tra phối hợp thẩm định thực địa.
+2. Tập huấn chính sách thuế, tín dụng cho cán bộ quản lý HTX.
+   - Thời gian: tháng 6/2027.
+   - Tiếp nhận: Ban Kiểm tra; Quỹ Hỗ trợ phát triển HTX cử cán bộ báo cáo chuyên đề tín dụng.
+
+PHẦN C. CÔNG VIỆC TẠM DỪNG, CHỜ Ý KIẾN
+1. Đề án thành lập Tổ tư vấn chính sách HTX: tạm dừng theo chỉ đạo của Thường trực. Giao Văn phòng theo dõi.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.end, t.lead, t.support])).toEqual([
+      [
+        'Thẩm định hồ sơ 06 dự án vay vốn của các HTX nuôi tôm',
+        '2027-02-19',
+        ['quy-ho-tro'],
+        ['ban-kiem-tra'],
+      ],
+      [
+        'Tập huấn chính sách thuế, tín dụng cho cán bộ quản lý HTX',
+        '2027-06-30',
+        ['ban-kiem-tra'],
+        ['quy-ho-tro'],
+      ],
+    ]);
+  });
 });

@@ -74,6 +74,8 @@ const LABELS: [FieldKind, string][] = [
   ['support', 'bo phan phoi hop'],
   ['support', 'phoi hop thuc hien'],
   ['support', 'phoi hop'],
+  // A hand-over record's "Tiếp nhận: Ban X; Văn phòng phối hợp": the unit that takes the work on.
+  ['lead', 'tiep nhan'],
   // "giúp việc: đồng chí Chánh Văn phòng" beside the one in charge: as "tham mưu" is (leads.ts).
   ['advise', 'giup viec'],
   ['time', 'thoi gian'],
@@ -130,6 +132,7 @@ const NEEDS_COLON = new Set([
   'phu trach',
   'chiu trach nhiem',
   'phoi hop',
+  'tiep nhan',
   'giup viec',
   'phoi hop thuc hien',
   'tien do',

@@ -54,6 +54,14 @@ const SKIP = phrases([
   'danh gia chung',
   'tinh hinh',
 ]);
+const NOT_WORK = phrases([
+  'da hoan thanh',
+  'tam dung',
+  'tai san ban giao',
+  'ho so tai san',
+  // "PHẦN A. BẢNG TỔNG HỢP Ý KIẾN" before the draft it answers: the comments, not the plan's work.
+  'tong hop y kien',
+]);
 const COMMITTEE = phrases(['ban thuong vu', 'ban chap hanh', 'thuong truc', 'ban thuong truc']);
 
 function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
@@ -75,7 +83,19 @@ export function classifySection(heading: string): SectionInfo {
   // THỜI GIAN THỰC HIỆN" is the work, each form at its time (not an emulation plan's forms of award).
   const formsOfWork = startsWithWords(words, ['hinh', 'thuc']) && containsPhrase(words, ['thoi', 'gian']);
   if (!formsOfWork && SKIP.some((p) => startsWithWords(words, p))) return { kind: 'skip', committee };
+  // "PHẦN A. CÔNG VIỆC ĐÃ HOÀN THÀNH", "PHẦN D. CÔNG VIỆC TẠM DỪNG, CHỜ Ý KIẾN", "HỒ SƠ, TÀI SẢN BÀN GIAO" in
+  // a hand-over record: work done or on hold, and things handed over, are no work to remind anyone of.
+  if (NOT_WORK.some((p) => containsPhrase(words, p))) return { kind: 'skip', committee };
   return { kind: 'tasks', committee };
+}
+
+/**
+ * Whether a heading records work done, paused or commented on rather than work to come ("CÔNG VIỆC ĐÃ
+ * HOÀN THÀNH", "BẢNG TỔNG HỢP Ý KIẾN"): no "Giao …" sentence under it gives anyone work.
+ */
+export function recordsNoWork(heading: string): boolean {
+  const words = foldWords(heading);
+  return NOT_WORK.some((p) => containsPhrase(words, p));
 }
 
 /** Whether a heading inside a task section opens a responsibilities block of its own. */

@@ -7,7 +7,7 @@ import { timeContext } from '../plan/context';
 import { hasLeadVerb, OVER_PEAK, readItemFacts } from './item-facts';
 import { overLeads, readLeads, type Leads } from './leads';
 import { isBullet, isNumbered, planSections, type OutlineNode } from '../layout/outline';
-import { classifySection, listsDatedWork, sectionKindOf } from './sections';
+import { classifySection, listsDatedWork, recordsNoWork, sectionKindOf } from './sections';
 import { readField } from './fields';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { buildItemTasks, subjectLeads, timedOnlyRelatively } from './task-builder';
@@ -247,7 +247,15 @@ function assignsWork(node: OutlineNode, ctx: ParseContext): boolean {
 /** A heading over lines of work (see work-lines.ts): each line an item, the heading handing down its facts. */
 function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseContext): void {
   const lines = new Set(workLines(node));
-  const isLine = (c: OutlineNode): boolean => lines.has(c) || (isNumbered(c) && roleOf(c, ctx) !== 'field');
+  // "Tháng 4" alone on a line between the lines of work: the time of those after it, no fact of the heading.
+  const months = new Map<OutlineNode, Inherited['time']>();
+  for (const c of node.children) {
+    const month = c.marker === null ? timeHeading(c.text) : null;
+    const reading = month ? readTime(month, timeContext(ctx)) : null;
+    if (month && reading?.window) months.set(c, { reading, text: month });
+  }
+  const isLine = (c: OutlineNode): boolean =>
+    lines.has(c) || months.has(c) || (isNumbered(c) && roleOf(c, ctx) !== 'field');
   const facts = readItemFacts(node, isLine);
   const down: Inherited = {
     time: headingTime(node.text, ctx) ?? inh.time,
@@ -273,7 +281,13 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     const own: OutlineNode = { ...node, children: node.children.filter((c) => !lines.has(c)) };
     ctx.tasks.push(...buildItemTasks(own, { ref, group: ref, inherited: inh }, ctx, () => false));
   }
-  for (const line of lines) {
+  let month: Inherited['time'] = null;
+  for (const line of node.children) {
+    if (months.has(line)) {
+      month = months.get(line) ?? null;
+      continue;
+    }
+    if (!lines.has(line)) continue;
     const here = `${ref}.${line.marker ? '-' : '·'}${++k}`;
     // "Chậm nhất 15 ngày sau khi kết thúc mỗi đợt: Thông báo …" follows other work; it has no date.
     if (timedOnlyRelatively(line)) {
@@ -286,7 +300,12 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
     const heading = cleanTitle(inlineFields(node.text).text);
     const names = !isTopicHeading(heading) && !hasLeadVerb(heading);
     ctx.tasks.push(
-      ...buildItemTasks(line, { ref: here, group: ref, inherited: down }, ctx, isLine).map((t) =>
+      ...buildItemTasks(
+        line,
+        { ref: here, group: ref, inherited: month ? { ...down, time: month } : down },
+        ctx,
+        isLine,
+      ).map((t) =>
         names && foldWords(t.title).length < STEP_NAME_WORDS && foldWords(heading).length >= STEP_NAME_WORDS
           ? { ...t, title: `${t.title} – ${heading}` }
           : t,
@@ -468,7 +487,7 @@ export function walkPlan(root: OutlineNode, ctx: ParseContext): void {
     const ref = section.marker?.label ?? '';
     if (info.kind === 'skip' || info.kind === 'time')
       noteSkipped(section, ref, info.kind === 'time' ? 'plan-time' : 'not-tasks', ctx);
-    if (info.kind === 'skip') givenWork(section, ref, ctx);
+    if (info.kind === 'skip' && !recordsNoWork(section.text)) givenWork(section, ref, ctx);
     if (info.kind === 'duties') walkDuties(section, ref, ctx);
     else if (info.kind === 'tasks') {
       // "III. NỘI DUNG HỘI NGHỊ": a part that is the meeting's agenda is held on the meeting's day.

@@ -42,7 +42,9 @@ function roman(line: string): Marker | null {
  * sections first), a full stop, and a heading in capitals.
  */
 function part(line: string): Marker | null {
-  const m = /^([A-HJ-UWYZĐ])\.\s+/u.exec(line);
+  // "PHẦN A. CÔNG VIỆC ĐÃ HOÀN THÀNH", "PHẦN II. NHIỆM VỤ": the word written before the part's letter.
+  const m =
+    /^(?:PHẦN\s+)?([A-HJ-UWYZĐ])\.\s+/u.exec(line) ?? /^PHẦN\s+([IVX]{1,4}|\d{1,2})[.:]\s+/u.exec(line);
   if (!m) return null;
   const rest = line.slice(m[0].length).replace(/\([^)]*\)?/g, ' ');
   if (rest.length < 3 || upperShare(rest.slice(0, 40)) < 0.6) return null;

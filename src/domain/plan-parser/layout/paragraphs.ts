@@ -243,6 +243,19 @@ export function toParagraphs(text: string): Paragraph[] {
     )
       fresh = false;
     if (assignsHeadingAbove(prev, line)) fresh = true;
+    // "   - Tiếp nhận: … chủ trì kể từ 01/02/2027;" / "     Ban X phối hợp thẩm định thực địa.": a field
+    // bullet's value goes on, indented deeper than the bullet, after a clause it ended with ";".
+    const deeper =
+      (/^\s*/.exec(raw[i] ?? '')?.[0].length ?? 0) > (/^\s*/.exec(raw[prevIndex] ?? '')?.[0].length ?? 0);
+    if (
+      current !== undefined &&
+      deeper &&
+      /;["”)]*$/.test(prev) &&
+      detectMarker(prev)?.kind === 'bullet' &&
+      readField(prev.replace(/^\s*[-–—•+*]\s*/u, ''))?.colon === true &&
+      !detectMarker(line)
+    )
+      fresh = false;
     // Indented under the heading, or going on after its time ("Tháng 3/2027 - phường …"): a printed line
     // that only wraps the heading's last words ("… trọng tâm" / "Quý II/2026.") is neither.
     const indent = (k: number): number => /^\s*/.exec(raw[k] ?? '')?.[0].length ?? 0;
