@@ -2783,4 +2783,26 @@ PHẦN C. CÔNG VIỆC TẠM DỪNG, CHỜ Ý KIẾN
       ],
     ]);
   });
+
+  it('reads "tối thiểu 02 kỳ mỗi tháng" as a pace kept over the item, "tháng cuối mỗi quý" as a quarterly due day, and helpers who "cung cấp hình ảnh, tư liệu" or "hỗ trợ dựng gian hàng"', () => {
+    const tasks = parse(`
+II. NỘI DUNG
+1. Duy trì chuyên mục "HTX trong chuỗi giá trị" trên Trang thông tin điện tử của Liên minh với tần suất tối thiểu
+02 kỳ mỗi tháng trong cả năm (Ban Kiểm tra).
+2. Báo cáo quý: tổng hợp kết quả thực hiện Kế hoạch báo cáo Thường trực trước ngày 15 của tháng cuối mỗi quý
+(Văn phòng).
+3. Tổ chức Phiên chợ nông sản HTX vào cuối tháng 9/2026 (Ban Kiểm tra; Văn phòng hỗ trợ dựng gian hàng).
+4. Sản xuất video giới thiệu HTX tiêu biểu trong tháng 6/2026 (Ban Kiểm tra; Quỹ Hỗ trợ phát triển HTX cung cấp hình
+ảnh, tư liệu).
+`);
+    expect(tasks.map((t) => [t.start, t.end, t.lead, t.support])).toEqual([
+      ['2026-01-01', '2026-12-31', ['ban-kiem-tra'], []],
+      ['2026-01-01', '2026-03-14', ['van-phong'], []],
+      ['2026-04-01', '2026-06-14', ['van-phong'], []],
+      ['2026-07-01', '2026-09-14', ['van-phong'], []],
+      ['2026-10-01', '2026-12-14', ['van-phong'], []],
+      ['2026-09-21', '2026-09-30', ['ban-kiem-tra'], ['van-phong']],
+      ['2026-06-01', '2026-06-30', ['ban-kiem-tra'], ['quy-ho-tro']],
+    ]);
+  });
 });

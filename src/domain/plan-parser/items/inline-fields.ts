@@ -144,7 +144,7 @@ export function helpersOnly(part: string): Field[] {
   // "… cung cấp số liệu", "… cung cấp thông tin", "… cử cán bộ báo cáo chuyên đề": helpers who give what
   // the lead needs.
   const m =
-    /^(.+?)\s+(?:(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}|cung cap\s+(?:so lieu|thong tin|tai lieu|tu lieu|hinh anh)(?:\s+[a-z]+){0,3}|cu (?:can bo|giang vien|bao cao vien)(?:\s+[a-z]+){0,8})[\s.]*$/.exec(
+    /^(.+?)\s+(?:(?:cung\s+)?phoi hop(?:\s+[a-z]+){0,5}|cung cap\s+(?:so lieu|thong tin|tai lieu|tu lieu|hinh anh)(?:[\s,]+[a-z]+){0,3}|ho tro\s+(?:dung|ky thuat|giang day|to chuc|kinh phi)(?:\s+[a-z]+){0,4}|cu (?:can bo|giang vien|bao cao vien)(?:\s+[a-z]+){0,8})[\s.]*$/.exec(
       fold(part),
     );
   const who = m?.[1] ? part.slice(0, m[1].length).trim() : '';

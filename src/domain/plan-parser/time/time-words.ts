@@ -210,7 +210,8 @@ const MONTH_RANGE =
 const LAST_WORKING_DAY = /\bngay lam viec cuoi cung (?:cua\s+)?(?:moi\s+|hang\s+)?thang\b(?!\s*\d)/;
 const HOLIDAY_SHIFT =
   /\btrung\s+(?:vao\s+)?(?:ngay\s+)?(?:nghi|le)\b[^.]{0,40}?\b(?:lui|chuyen|doi)\s+(?:sang|vao)\s+ngay lam viec\b/;
-const DAY_OF_LAST_MONTH = /(?<=\bngay\s+\d{1,2}\s+(?:cua\s+)?)thang cuoi\s+(?:cua\s+)?quy\b/;
+const DAY_OF_LAST_MONTH =
+  /(?<=\bngay\s+\d{1,2}\s+(?:cua\s+)?)thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/;
 const MONTHLY_WEEK =
   /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:(?:cua\s+)?tuan\s+)?(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
 const RECURRENCE: [RegExp, Recurrence['every']][] = [
@@ -238,6 +239,9 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
 /** A count and the products counted, right before a recurrence word; "lần", "buổi", "kỳ" count times. */
 const OUTPUT_RATE =
   /\b(?:\d{1,3}|mot|hai|ba|bon|nam)\s+(?!(?:lan|buoi|ky|dot|ben)\b)[a-z]+(?:[ ,/]+[a-z]+){0,2}\s*(?:\/\s*)?$/;
+
+/** "tối thiểu 02 kỳ mỗi tháng", "02 lần/tháng": several times a period is a pace kept, not one task a time. */
+const TIMES_RATE = /\b(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:lan|buoi|ky|dot|phien)\s*(?:\/\s*)?$/;
 
 const RATE_AFTER =
   /^\s*(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham|phien|buoi|chuyen|dot)\b/;
@@ -350,7 +354,8 @@ export function findRecurrence(
     if (
       re !== DAY_OF_LAST_MONTH &&
       re !== MONTHLY_WEEK &&
-      OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index))
+      (OUTPUT_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index)) ||
+        TIMES_RATE.test(folded.slice(Math.max(0, m.index - 40), m.index)))
     )
       continue;
     const end = m.index + m[0].length;
