@@ -2805,4 +2805,17 @@ II. NỘI DUNG
       ['2026-06-01', '2026-06-30', ['ban-kiem-tra'], ['quy-ho-tro']],
     ]);
   });
+
+  it('reads who does an agenda point or a step in a later clause after its colon, by post, among leaders who only chair', () => {
+    const tasks = parse(`
+II. CÔNG TÁC CHUẨN BỊ
+1. Báo cáo tổng kết công tác năm 2026, phương hướng năm 2027: đồng chí Phó Chủ tịch Thường trực trình bày;
+đồng chí Trưởng Ban Kiểm tra chuẩn bị dự thảo, trước ngày 30/11/2026.
+2. Họp Ban Tổ chức kiểm tra công tác chuẩn bị: chiều thứ Hai ngày 21/12/2026; đồng chí Phó Chủ tịch Thường
+trực chủ trì, đồng chí Chánh Văn phòng chuẩn bị nội dung.
+3. Danh sách đề nghị khen thưởng: đồng chí Trưởng Ban Kiểm tra tổng hợp, trình Hội đồng Thi đua - Khen thưởng
+trước ngày 10/12/2026.
+`);
+    expect(tasks.map((t) => t.lead)).toEqual([['ban-kiem-tra'], ['van-phong'], ['ban-kiem-tra']]);
+  });
 });

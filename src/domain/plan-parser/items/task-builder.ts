@@ -159,9 +159,16 @@ function readLine(
   // "Hoàn chỉnh tài liệu, in ấn chậm nhất ngày 11/12/2026: đồng chí Chánh Văn phòng.": the work, then who
   // does it after the last colon (by a unit's name or its head's post).
   const before = last > 0 ? facts.lineText.slice(0, last) : '';
-  if (foldWords(before).length >= NAME_WORDS && !isTopicHeading(before) && namesWho(tail)) {
+  // "…: đồng chí Phó Chủ tịch trình bày; đồng chí Trưởng Ban X chuẩn bị dự thảo", "…: ngày 21/12/2026; đồng
+  // chí Phó Chủ tịch chủ trì, đồng chí Chánh Văn phòng chuẩn bị nội dung": who may be in a later clause.
+  const tailClauses = tail.split(/;\s*|,\s*(?=(?:các\s+)?đồng chí\s)/iu);
+  if (
+    foldWords(before).length >= NAME_WORDS &&
+    !isTopicHeading(before) &&
+    (namesWho(tail) || tailClauses.some((c) => namesWho(c) && !/phối hợp|cung cấp/iu.test(c)))
+  ) {
     // "…: Trung tâm X chủ trì, Tiểu ban Y phối hợp; thực hiện trong ngày Đại hội": the clauses that name who.
-    const who = tail.split(/;\s*/).filter((c) => namesWho(c) || /\bphối hợp\b|cung cấp/iu.test(c));
+    const who = tailClauses.filter((c) => namesWho(c) || /\bphối hợp\b|cung cấp/iu.test(c));
     // ("…, Y phối hợp, trong Quý III/2025", "…, có sự tham gia của Sở …": what follows the helpers is not who.)
     const named = who.join('; ').replace(/(phối hợp)\s*,.*$/iu, '$1');
     facts.leadTexts.push(named.replace(/[\s.;]+$/, ''));
@@ -207,7 +214,7 @@ function opensWithUnit(text: string, ctx: ParseContext): boolean {
 
 /** What may follow a unit named after the colon: its role, or the next unit. */
 const WHO_VERB =
-  /^[\s,;]*(?:chu tri|chuan bi|thuc hien|tham muu|trinh bay|phoi hop|cung cap|va|cac|dong chi|ban|phong|van phong|trung tam|quy)\b/;
+  /^[\s,;]*(?:chu tri|chuan bi|thuc hien|tham muu|trinh bay|phoi hop|cung cap|dieu hanh|hoan thien|tong hop|phu trach|chiu trach nhiem|chi dao|lap|va|cac|dong chi|ban|phong|van phong|trung tam|quy)\b/;
 
 /** A line longer than this is a paragraph, not a title; what names the work before its colon is. */
 const LONG_TITLE = 140;
