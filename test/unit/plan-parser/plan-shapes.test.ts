@@ -2818,4 +2818,21 @@ trước ngày 10/12/2026.
 `);
     expect(tasks.map((t) => t.lead)).toEqual([['ban-kiem-tra'], ['van-phong'], ['ban-kiem-tra']]);
   });
+
+  it('reads "Việc này giao X, có sự tham gia của Y", "Hai ban đồng chủ trì: X, Y" and "X phối hợp với Hội … tổ chức" in a sentence after the item', () => {
+    const tasks = parse(`
+II. CÁC LỚP
+1. Tập huấn chuyển đổi số cho HTX có sản phẩm OCOP. Thời gian: tháng 6/2026.
+Việc này giao Ban Kiểm tra, có sự tham gia của Văn phòng và VNPT tỉnh.
+2. Hội nghị tập huấn Luật HTX năm 2023 cho công chức cấp xã, trong tháng 10/2026.
+Hai ban đồng chủ trì: Ban Kiểm tra, Ban Tuyên truyền – Đào tạo.
+3. Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ quản lý HTX. Thời gian: tháng 11/2026.
+Ban Tuyên truyền – Đào tạo phối hợp với Hội Liên hiệp Phụ nữ tỉnh tổ chức.
+`);
+    expect(tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['ban-kiem-tra'], ['van-phong']],
+      [['ban-kiem-tra', 'ban-tuyen-truyen'], []],
+      [['ban-tuyen-truyen'], []],
+    ]);
+  });
 });

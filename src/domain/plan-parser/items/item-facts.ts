@@ -57,6 +57,32 @@ const GIVEN_TO =
 const THIS_ONE_BY =
   /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)\s+này\s+(.+?)\s+(?:đảm nhận|đảm nhiệm|thực hiện|phụ trách|chủ trì)\b/iu;
 
+/**
+ * "Việc này giao Ban X, có sự tham gia của Ban Y và VNPT": the unit given the work leads, those taking part
+ * help. "Hai ban đồng chủ trì: Ban X, Ban Y." names co-leads. "Ban X phối hợp với Hội Liên hiệp Phụ nữ tỉnh
+ * tổ chức.": a unit that works with an outside body leads the work.
+ */
+function givenFields(sentence: string): Field[] | null {
+  const given = GIVEN_TO.exec(sentence) ?? THIS_ONE_BY.exec(sentence);
+  if (given?.[1]) {
+    const [lead = '', part] = given[1].split(
+      /,?\s*(?:có|với)\s+sự\s+(?:tham gia|giúp sức|phối hợp)\s+của\s+/iu,
+    );
+    const out: Field[] = [{ kind: 'lead', words: 0, colon: true, value: lead.trim() }];
+    if (part)
+      out.push({ kind: 'support', words: 0, colon: true, value: part.replace(/[.;\s]+$/u, '').trim() });
+    return out;
+  }
+  const co = /^(?:hai|ba|các)\s+(?:ban|phòng|đơn vị)\s+đồng chủ trì\s*:\s*(.+)$/iu.exec(sentence);
+  if (co?.[1]) return [{ kind: 'lead', words: 0, colon: true, value: co[1].replace(/[.;\s]+$/u, '') }];
+  const withOutside =
+    /^(.+?)\s+phối hợp với\s+((?:Hội|Sở|UBND|Tỉnh đoàn|Ngân hàng|Công an|Đài|Báo|Trường|Chi cục)\b.*?)\s+(?:tổ chức|thực hiện|triển khai)\b/u.exec(
+      sentence,
+    );
+  if (withOutside?.[1]) return [{ kind: 'lead', words: 0, colon: true, value: withOutside[1].trim() }];
+  return null;
+}
+
 /** Words past which a line is prose rather than a short assignment. */
 const LONG_LINE_WORDS = 25;
 const isLong = (text: string): boolean => foldWords(text).length > LONG_LINE_WORDS;
@@ -310,9 +336,9 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
       const sentences = isNumbered(child) || isBullet(child) ? [child.text] : proseSentences(child.text);
       for (const sentence of sentences) {
         // "Việc này giao Ban Tổ chức – Tuyên truyền.": the item's lead, in a sentence of its own.
-        const given = isNumbered(child) ? null : (GIVEN_TO.exec(sentence) ?? THIS_ONE_BY.exec(sentence));
-        if (given?.[1]) {
-          addLineFields(facts, [{ kind: 'lead', words: 0, colon: true, value: given[1].trim() }]);
+        const given = isNumbered(child) ? null : givenFields(sentence);
+        if (given) {
+          addLineFields(facts, given);
           continue;
         }
         const whole = isNumbered(child) ? [] : verbFields(sentence);
@@ -345,9 +371,9 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     line.fields.some((f) => f.kind === 'lead' || f.kind === 'lead-support');
   if (!named()) {
     for (const sentence of proseSentences(line.text).slice(1)) {
-      const given = GIVEN_TO.exec(sentence) ?? THIS_ONE_BY.exec(sentence);
-      if (given?.[1]) {
-        addLineFields(facts, [{ kind: 'lead', words: 0, colon: true, value: given[1].trim() }]);
+      const given = givenFields(sentence);
+      if (given) {
+        addLineFields(facts, given);
         break;
       }
       const verbs = verbFields(sentence);
