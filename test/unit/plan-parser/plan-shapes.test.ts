@@ -2835,4 +2835,24 @@ Ban Tuyên truyền – Đào tạo phối hợp với Hội Liên hiệp Phụ 
       [['ban-tuyen-truyen'], []],
     ]);
   });
+
+  it('reads a monthly report due early the next month, and the unit after the clauses of time a line opens with', () => {
+    const tasks = parse(`
+III. CHẾ ĐỘ BÁO CÁO
+1. Trong thời gian thí điểm, Ban Kiểm tra báo cáo tiến độ hằng tháng về Văn phòng, trước ngày 05 của tháng sau.
+2. Định kỳ hằng quý, trước ngày 15 của tháng cuối quý, Văn phòng tổng hợp kết quả thực hiện Kế hoạch.
+`);
+    const monthly = tasks.filter((t) => t.title.includes('tiến độ'));
+    expect(monthly.find((t) => t.start === '2026-03-01')).toMatchObject({
+      start: '2026-03-01',
+      end: '2026-04-04',
+      lead: ['ban-kiem-tra'],
+    });
+    expect(tasks.filter((t) => t.title.includes('Kế hoạch')).map((t) => [t.end, t.lead])).toEqual([
+      ['2026-03-14', ['van-phong']],
+      ['2026-06-14', ['van-phong']],
+      ['2026-09-14', ['van-phong']],
+      ['2026-12-14', ['van-phong']],
+    ]);
+  });
 });

@@ -627,12 +627,23 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
  * phòng.": a later sentence of the item's line (or the text after its label) that opens with a unit
  * says who does it.
  */
+const OPENING_CLAUSES = 3;
+const OPENING_CLAUSE =
+  /^(?:trong (?:thoi gian|qua trinh|suot)|dinh ky|dong thoi|sau khi|tren co so|ngay sau|ket thuc|truoc khi|(?:truoc|cham nhat|muon nhat) ngay \d)/;
+
 function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
-  // "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line.
-  const comma = line.indexOf(', ');
-  if (comma > 0 && isTimeHead(line.slice(0, comma))) {
+  // "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line;
+  // "Định kỳ hằng quý, trước ngày 15 của tháng cuối quý, Văn phòng tổng hợp …", "Trong thời gian thí điểm,
+  // Trung tâm … báo cáo …": after the clauses of time or circumstance it opens with.
+  let from = 0;
+  for (let k = 0; k < OPENING_CLAUSES; k++) {
+    const comma = line.indexOf(', ', from);
+    const clause = comma > 0 ? line.slice(from, comma) : '';
+    if (!clause || ctx.units.scan(clause).hits.length > 0) break;
+    if (!isTimeHead(clause) && !isSpecificTime(clause) && !OPENING_CLAUSE.test(fold(clause))) break;
     const leads = subjectLeads(line.slice(comma + 2), ctx);
     if (leads && leads.lead.length > 0) return leads;
+    from = comma + 2;
   }
   // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
   for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})|:\s+/gu)) {

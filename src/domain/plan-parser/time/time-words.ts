@@ -419,7 +419,15 @@ export function findRecurrence(
         : null;
     const until = range ? { month: Number(range[3]), year: range[4] ? Number(range[4]) : null } : null;
     // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
-    const next = NEXT_PERIOD_DUE.exec(folded.slice(end));
+    // "hằng tháng về Phòng X, trước ngày 05 của tháng sau": a month's report due early in the next month,
+    // within the clause the rule is written in.
+    const nextMonth =
+      every === 'month'
+        ? /^[^.;]{0,80}?\b(truoc|cham nhat|muon nhat)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang (?:sau|ke tiep|tiep theo)\b/.exec(
+            folded.slice(end),
+          )
+        : null;
+    const next = NEXT_PERIOD_DUE.exec(folded.slice(end)) ?? nextMonth;
     // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
     const written = every === 'quarter' || every === 'half' ? listedMonths(folded, end) : [];
     const inMonths =
