@@ -2855,4 +2855,15 @@ III. CHẾ ĐỘ BÁO CÁO
       ['2026-12-14', ['van-phong']],
     ]);
   });
+
+  it("starts the year's report the month after the half-year's is due, when a line gives both due days", () => {
+    const tasks = parse(`
+III. CHẾ ĐỘ BÁO CÁO
+1. Văn phòng tổng hợp, báo cáo kết quả thực hiện Kế hoạch: 6 tháng trước ngày 20/6/2026; năm trước ngày 05/12/2026.
+`);
+    expect(tasks.map((t) => [t.start, t.end])).toEqual([
+      ['2026-01-01', '2026-06-19'],
+      ['2026-07-01', '2026-12-04'],
+    ]);
+  });
 });

@@ -789,8 +789,15 @@ function separateTasks(
   const named = allNamed(steps);
   // Steps found in prose are named before the item's title, never carved out of it.
   const carved = named && !inProse ? titlesOfSteps(title, steps) : null;
+  // "báo cáo 6 tháng trước 20/6; năm trước 05/12": reports due one after another, each covering the work
+  // since the one before — the year's report starts the month after the half-year's is due.
+  const reports =
+    parts.length > 1 && parts.every((p) => p.deadline) && /\bbao cao\b/.test(fold(`${title} ${words}`));
   return parts.map((part, i) => {
-    const { text, ...window } = part;
+    const { text, ...due } = part;
+    const prev = parts[i - 1];
+    const after = prev ? nextMonthStart(prev.end) : null;
+    const window = reports && after && after > due.start && after <= due.end ? { ...due, start: after } : due;
     const [y, m] = window.start.split('-');
     const month = window.start.endsWith('-01') && window.end.slice(0, 7) === window.start.slice(0, 7);
     const label = month ? `Tháng ${Number(m)}/${y}` : text;
@@ -825,6 +832,12 @@ function separateTasks(
       },
     );
   });
+}
+
+/** The first day of the month after the one a day falls in. */
+function nextMonthStart(day: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 /** "<work> (<time>) và <work> (<time>)": the two parts, each with its time, or null. */
