@@ -2866,4 +2866,28 @@ III. CHẾ ĐỘ BÁO CÁO
       ['2026-07-01', '2026-12-04'],
     ]);
   });
+
+  it('reads an e-mail thread oldest message first: the work handed out in the quoted message, then the reply that changes it', () => {
+    const { tasks } = parsePlan(
+      `Re: Fwd: Phân công triển khai KH 175/KH-LMHTX Quý IV/2026
+Nguyễn Văn A <a@demo.gov.vn>                      Thứ Sáu, 09/10/2026 16:42
+Văn phòng chốt lại phân công theo ý kiến đồng chí Phó Chủ tịch, các đơn vị thực hiện theo bản chốt này.
+
+> Vào Thứ Năm, 08/10/2026 09:15, Lê Thị B <b@demo.gov.vn> đã viết:
+> Ban Kiểm tra đề nghị lùi hạn rà soát danh sách HTX đủ điều kiện OCOP.
+>
+>> Vào Thứ Tư, 07/10/2026 14:03, Nguyễn Văn C <c@demo.gov.vn> đã viết:
+>> Trên cơ sở KH 175/KH-LMHTX ngày 05/10/2026, tôi phân công như sau:
+>>
+>> 1. Phiên chợ nông sản HTX tại phường Cao Lãnh, ngày 24-25/10/2026: Văn phòng chủ trì, Ban Kiểm tra
+>>    phối hợp.
+>> 2. Hội nghị giao thương HTX với doanh nghiệp xuất khẩu: ngày 14/11/2026, Ban Kiểm tra chủ trì.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.lead, t.support])).toEqual([
+      ['Phiên chợ nông sản HTX tại phường Cao Lãnh', '2026-10-24', ['van-phong'], ['ban-kiem-tra']],
+      ['Hội nghị giao thương HTX với doanh nghiệp xuất khẩu', '2026-11-14', ['ban-kiem-tra'], []],
+    ]);
+  });
 });

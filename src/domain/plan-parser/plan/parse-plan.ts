@@ -20,6 +20,7 @@ import { htmlAsText } from '../layout/html';
 import { letterCellsAsPipes } from '../layout/letter-cells';
 import { flowchartAsOutline } from '../layout/flowchart';
 import { latexAsText } from '../layout/latex';
+import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
 import { treeAsOutline } from '../layout/tree-outline';
 import { boxTableAsPipes } from '../layout/box-table';
@@ -253,6 +254,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
  */
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   htmlAsText,
+  emailThreadAsText,
   latexAsText,
   markdownTasksAsItems,
   letterCellsAsPipes,
