@@ -118,7 +118,7 @@ export function flowchartAsOutline(text: string): string {
     }
     if (tops.length > 0 || open.length > 0 || /[└╚][─═]/u.test(line)) continue;
     // Between boxes: arrows, forks and joins, branch labels, decisions — none of them work.
-    if (/^[\s│║▼▲◄►↓→←═╦╩─┘┐┌└\[\]]*(?:\[(?:Có|Không|Đúng|Sai)\][\s│║▼◄─┘]*)*$/u.test(line)) continue;
+    if (/^[\s│║▼▲◄►↓→←═╦╩─┘┐┌└[\]]*(?:\[(?:Có|Không|Đúng|Sai)\][\s│║▼◄─┘]*)*$/u.test(line)) continue;
     if (/◇/u.test(line)) continue;
     // What follows the last box is the chart's own notes and who answers for the whole, not its last step.
     if (closed === total && !after && line.trim() !== '' && !/^\s*\(.*\)\s*$/u.test(line)) {
