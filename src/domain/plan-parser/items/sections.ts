@@ -55,12 +55,15 @@ const SKIP = phrases([
   'tinh hinh',
 ]);
 const NOT_WORK = phrases([
-  'da hoan thanh',
-  'tam dung',
+  'cong viec da hoan thanh',
+  'nhiem vu da hoan thanh',
+  'cong viec tam dung',
+  'nhiem vu tam dung',
   'tai san ban giao',
   'ho so tai san',
-  // "PHẦN A. BẢNG TỔNG HỢP Ý KIẾN" before the draft it answers: the comments, not the plan's work.
-  'tong hop y kien',
+  // "PHẦN A. BẢNG TỔNG HỢP Ý KIẾN" before the draft it answers: the comments, not the plan's work (an item
+  // "Tổng hợp ý kiến thành viên" is work).
+  'bang tong hop y kien',
 ]);
 const COMMITTEE = phrases(['ban thuong vu', 'ban chap hanh', 'thuong truc', 'ban thuong truc']);
 
