@@ -142,6 +142,17 @@ function shareLeads(runs: readonly ItemRun[]): void {
   }
 }
 
+/**
+ * "THÁNG 3" alone on a line: the time it gives the lines after it (null when it names no window);
+ * undefined when the line is no month heading.
+ */
+function monthHeading(node: OutlineNode, ctx: ParseContext): Inherited['time'] | undefined {
+  const month = node.marker === null ? timeHeading(node.text) : null;
+  if (month === null) return undefined;
+  const reading = readTime(month, timeContext(ctx));
+  return reading.window ? { reading, text: month } : null;
+}
+
 export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited, ctx: ParseContext): void {
   const runs: ItemRun[] = [];
   // A section that lists its work as bullets only ("- Tổ chức …") has bullets for items; "II. NỘI DUNG
@@ -156,10 +167,9 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
   for (const child of parent.children) {
     // "Thực hiện Quy chế …, Ban Thường vụ ban hành Chương trình công tác Quý I/2027 như sau:": the preamble.
     if (child.marker === null && /\bnhu sau\s*:/.test(fold(child.text))) continue;
-    const month = child.marker === null ? timeHeading(child.text) : null;
-    if (month !== null) {
-      const reading = readTime(month, timeContext(ctx));
-      if (reading.window) inh = { ...inherited, time: { reading, text: month } };
+    const month = monthHeading(child, ctx);
+    if (month !== undefined) {
+      if (month) inh = { ...inherited, time: month };
       continue;
     }
     // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
@@ -250,9 +260,8 @@ function walkLines(node: OutlineNode, ref: string, inh: Inherited, ctx: ParseCon
   // "Tháng 4" alone on a line between the lines of work: the time of those after it, no fact of the heading.
   const months = new Map<OutlineNode, Inherited['time']>();
   for (const c of node.children) {
-    const month = c.marker === null ? timeHeading(c.text) : null;
-    const reading = month ? readTime(month, timeContext(ctx)) : null;
-    if (month && reading?.window) months.set(c, { reading, text: month });
+    const month = monthHeading(c, ctx);
+    if (month) months.set(c, month);
   }
   const isLine = (c: OutlineNode): boolean =>
     lines.has(c) || months.has(c) || (isNumbered(c) && roleOf(c, ctx) !== 'field');

@@ -4,6 +4,7 @@
  * reader takes (text-tables.ts), its header row followed by a rule; a row of one cell spanning the table
  * ("I. THÁNG 01/2027") is a section row. Entities are decoded; a <br> inside a cell joins its lines.
  */
+import { pipeRow, pipeRule, spanningRow } from './pipe-rows';
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** Tags it takes to read a text as HTML rather than as a plan that mentions "<b>". */
@@ -29,12 +30,7 @@ function rowOf(tr: string, width: number): { cells: string[]; header: boolean } 
   const texts = cells.map((c) => plain(c[3] ?? '').replace(/\|/g, '/'));
   const span = Number(/colspan\s*=\s*"?(\d+)/i.exec(cells[0]?.[2] ?? '')?.[1] ?? 1);
   if (cells.length === 1 && span >= 2 && width > 1) {
-    // "I. THÁNG 01/2027" across the table: its numeral in the number column, its title beside it.
-    const m = /^([IVX]{1,4}|[A-ZĐ])\.\s+(.*)$/u.exec(texts[0] ?? '');
-    const row = Array.from({ length: width }, () => '');
-    row[0] = m ? (m[1] ?? '') : '';
-    row[1] = m ? (m[2] ?? '') : (texts[0] ?? '');
-    return { cells: row, header: false };
+    return { cells: spanningRow(texts[0] ?? '', width), header: false };
   }
   return { cells: texts, header };
 }
@@ -51,9 +47,9 @@ export function htmlAsText(text: string): string {
       for (const tr of block.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []) {
         const { cells, header } = rowOf(tr, width);
         if (header || width === 0) width = Math.max(width, cells.length);
-        out.push(`| ${cells.join(' | ')} |`);
+        out.push(pipeRow(cells));
         if (header && !ruled) {
-          out.push(`|${cells.map(() => '---').join('|')}|`);
+          out.push(pipeRule(cells.length));
           ruled = true;
         }
       }

@@ -13,6 +13,7 @@
  * is numbered or in capitals ("I. THÁNG 01/2027"), otherwise a note ("Nghỉ Tết …") and no row at all. A
  * table without rules only lays the letterhead out: its cells become lines.
  */
+import { isNumberedSpan, pipeRow, pipeRule, spanningRow } from './pipe-rows';
 
 /** Commands it takes to read a text as LaTeX rather than as a plan that mentions "\n". */
 const MIN_COMMANDS = 5;
@@ -69,18 +70,14 @@ function tableAsPipes(spec: string, body: string): string[] {
     const span = spanning(r);
     if (span !== null) {
       // "I. THÁNG 01/2027" across the table groups the rows below; "Nghỉ Tết …" is only a note.
-      const m = /^([IVX]{1,4}|[A-ZĐ])\.\s+(.*)$/u.exec(span);
       const capitals = span.replace(/[^\p{L}]/gu, '') === span.replace(/[^\p{L}]/gu, '').toUpperCase();
-      if (!m && !capitals) continue;
-      const row = Array.from({ length: Math.max(width, 2) }, () => '');
-      row[0] = m ? (m[1] ?? '') : '';
-      row[1] = m ? (m[2] ?? '') : span;
-      out.push(`| ${row.join(' | ')} |`);
+      if (!isNumberedSpan(span) && !capitals) continue;
+      out.push(pipeRow(spanningRow(span, width)));
       continue;
     }
     const cells = r.split(/(?<!\\)&/).map((c) => words(c).replace(/\s+/g, ' ').trim());
-    out.push(`| ${cells.map((c) => c.replace(/\|/g, '/')).join(' | ')} |`);
-    if (header) out.push(`|${cells.map(() => '---').join('|')}|`);
+    out.push(pipeRow(cells.map((c) => c.replace(/\|/g, '/'))));
+    if (header) out.push(pipeRule(cells.length));
     header = false;
   }
   return out;

@@ -12,6 +12,7 @@
  * (text-tables.ts); a "=== THÁNG 01/2027 ===" line is a group row across it, "ø" an empty cell, a "~ … ~"
  * line a note that is no row, and "…" opening a line the rest of the cell above.
  */
+import { pipeRow, pipeRule, spanningRow } from './pipe-rows';
 
 const TAG = /\[([A-Z])\]\s*/g;
 /** Tags a legend names at least: the work, who, and when. */
@@ -69,7 +70,7 @@ export function letterCellsAsPipes(text: string): string {
       const words = (row?.cells.get(l) ?? []).join(' ').replace(/\s*\|\s*/g, '/');
       return EMPTY.test(words.trim()) ? '' : words;
     });
-    out.push(`| ${row.number} | ${cells.join(' | ')} |`);
+    out.push(pipeRow([row.number, ...cells]));
     row = null;
   };
   for (const line of lines) {
@@ -90,10 +91,7 @@ export function letterCellsAsPipes(text: string): string {
       continue;
     }
     if (!headed) {
-      out.push(
-        `| STT | ${[...columns.values()].join(' | ')} |`,
-        `|${['', ...columns.keys()].map(() => '---').join('|')}|`,
-      );
+      out.push(pipeRow(['STT', ...columns.values()]), pipeRule(columns.size + 1));
       headed = true;
     }
     if (opens) {
@@ -102,12 +100,7 @@ export function letterCellsAsPipes(text: string): string {
       row.open = tagged(opens[2] ?? '', row.cells, null);
     } else if (group) {
       flush();
-      out.push(
-        `|  | ${(group[1] ?? '').toUpperCase()} |${[...columns.keys()]
-          .slice(1)
-          .map(() => '  |')
-          .join('')}`,
-      );
+      out.push(pipeRow(spanningRow((group[1] ?? '').toUpperCase(), columns.size + 1)));
     } else if (NOTE.test(line) || line.trim() === '') {
       continue;
     } else if (row && /^\s/.test(line)) {

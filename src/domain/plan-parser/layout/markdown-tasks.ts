@@ -50,10 +50,8 @@ function people(text: string): People {
   return out;
 }
 
-/** A task line as the item and its field lines. */
-function taskLines(label: string, text: string, inherited: People): string[] {
-  const own = people(text);
-  const who = own.lead.length + own.support.length > 0 ? own : inherited;
+/** A task line as the item and its field lines, `who` its people (its own, or its parent's). */
+function taskLines(label: string, text: string, who: People): string[] {
   const start = /🛫\s*(\d{4}-\d{2}-\d{2})/u.exec(text)?.[1] ?? null;
   const due = /📅\s*(\d{4}-\d{2}-\d{2})/u.exec(text)?.[1] ?? null;
   const rhythm = RHYTHMS.find(([re]) => re.test(/🔁\s*([^👤👥🛫📅⏳✅⏫🔼🔽🔺⏬]*)/u.exec(text)?.[1] ?? ''));
@@ -131,12 +129,11 @@ export function markdownTasksAsItems(text: string): string {
     const parent = stack.at(-1);
     const gone = /[xX\-/]/.test(task[2] ?? '') || parent?.gone === true;
     const label = parent ? `${parent.label}.${++parent.children}` : `${sections}.${++items}`;
-    const entry = { indent, label, people: { lead: [], support: [] } as People, gone, children: 0 };
-    const inherited = parent?.people ?? { lead: [], support: [] };
     const own = people(task[3] ?? '');
-    entry.people = own.lead.length + own.support.length > 0 ? own : inherited;
-    stack.push(entry);
-    if (!gone) out.push(...taskLines(`${label}.`, task[3] ?? '', inherited));
+    const who =
+      own.lead.length + own.support.length > 0 ? own : (parent?.people ?? { lead: [], support: [] });
+    stack.push({ indent, label, people: who, gone, children: 0 });
+    if (!gone) out.push(...taskLines(`${label}.`, task[3] ?? '', who));
   }
   return out.join('\n');
 }
