@@ -294,6 +294,21 @@ export const MATRIX_SUPPORT_MARKS = ['ph', 'phoi hop', 'x', 'tg', 'tham gia'] as
 export const DITTO_CELLS = ['nt', 'nhu tren'] as const;
 
 /**
+ * A time cell that puts its row at the meeting of the row above ("Cùng phiên họp" under "Tuần 2"): the
+ * time of that row.
+ */
+export const SAME_TIME_CELLS = [
+  'cung phien hop',
+  'cung phien',
+  'cung ky hop',
+  'cung cuoc hop',
+  'cung buoi',
+  'cung buoi hop',
+  'cung thoi gian',
+  'cung thoi diem',
+] as const;
+
+/**
  * Words that open the name of a body that is no department of the alliance but stands among its units in
  * a list of who does the work: "Văn phòng, Công đoàn cơ quan", "Ban X; Sở Công Thương; UBND các xã".
  */

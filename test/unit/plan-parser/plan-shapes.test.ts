@@ -2573,6 +2573,62 @@ III. TỔ CHỨC THỰC HIỆN
     ]);
   });
 
+  it('reads a table kept as MediaWiki source: header cells by "!!", a month row spanning the table, a note row, a cell spanning two rows, a row one cell per line, and "Cùng phiên họp" as the time of the row above', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 95/CTr-LMHTX                          Demo, ngày 28 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
+
+{| class="wikitable" style="width:100%"
+|+ '''Chương trình công tác Quý I/2027'''
+! TT !! Nội dung công việc !! Đơn vị chủ trì !! Đơn vị phối hợp !! Thời gian
+|-
+| colspan="5" style="background:#eee" | '''THÁNG 01/2027'''
+|-
+| 1 || Họp Ban Thường vụ phiên thường kỳ tháng 01 || Văn phòng || Ban Kiểm tra || 12/01/2027
+|-
+| 2 || Cho ý kiến Kế hoạch kiểm tra năm 2027 || Ban Kiểm tra || || Cùng phiên họp
+|-
+| 3 || Hoàn thiện hồ sơ quyết toán ngân sách năm 2026 || rowspan="2" | Quỹ Hỗ trợ phát triển HTX || || Trước 25/01
+|-
+| 4 || Xây dựng dự toán chi tiết năm 2027 || || 28/01/2027
+|-
+| colspan="5" | ''Nghỉ Tết Nguyên đán từ 04/02 đến hết 10/02/2027.''
+|-
+| 5
+| Gặp mặt đầu xuân với HTX thành viên
+| Văn phòng
+| Ban Tuyên truyền – Đào tạo
+| 12/02/2027
+|}
+
+'''Tổ chức thực hiện'''
+* Các ban chủ động đề xuất điều chỉnh (nếu có).
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Họp Ban Thường vụ phiên thường kỳ tháng 01',
+        '2027-01-12',
+        '2027-01-12',
+        ['van-phong'],
+        ['ban-kiem-tra'],
+      ],
+      ['Cho ý kiến Kế hoạch kiểm tra năm 2027', '2027-01-12', '2027-01-12', ['ban-kiem-tra'], []],
+      ['Hoàn thiện hồ sơ quyết toán ngân sách năm 2026', '2027-01-01', '2027-01-24', ['quy-ho-tro'], []],
+      ['Xây dựng dự toán chi tiết năm 2027', '2027-01-28', '2027-01-28', ['quy-ho-tro'], []],
+      [
+        'Gặp mặt đầu xuân với HTX thành viên',
+        '2027-02-12',
+        '2027-02-12',
+        ['van-phong'],
+        ['ban-tuyen-truyen'],
+      ],
+    ]);
+  });
+
   it("reads a Markdown task list (Obsidian Tasks): front matter, open tasks with 👤 👥 🛫 📅 🔁, done and cancelled ones left out, a sub-task sharing its parent's people", () => {
     const { tasks, issued_on } = parsePlan(
       `---

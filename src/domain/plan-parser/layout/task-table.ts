@@ -6,7 +6,7 @@
  * as numbered groups "k. <title>" above the rows they hold.
  */
 import { foldWords } from './fold';
-import { DITTO_CELLS, MATRIX_LEAD_MARKS, MATRIX_SUPPORT_MARKS } from '../lexicon';
+import { DITTO_CELLS, SAME_TIME_CELLS, MATRIX_LEAD_MARKS, MATRIX_SUPPORT_MARKS } from '../lexicon';
 
 export type Row = string[];
 
@@ -147,6 +147,7 @@ function matrixColumns(body: readonly Row[], skip: readonly number[]): number[] 
 }
 
 const isDitto = (cell: string): boolean => (DITTO_CELLS as readonly string[]).includes(label(cell));
+const isSameTime = (cell: string): boolean => (SAME_TIME_CELLS as readonly string[]).includes(label(cell));
 
 /** Month columns it takes to read a table as a Gantt chart of the year. */
 const MIN_GANTT_MONTHS = 6;
@@ -242,7 +243,9 @@ export function renderTaskTable(rows: readonly Row[], opts: { joinLines?: boolea
       else if (merged.has(k)) row = row.map((c, j) => (j === k ? (merged.get(k) ?? '') : c));
     }
     // "-nt-", "như trên" (ditto): the cell of the task row above.
-    row = row.map((c, k) => (isDitto(c) ? (above[k] ?? '') : c));
+    row = row.map((c, k) =>
+      isDitto(c) || (isSameTime(c) && columnKind(head[k] ?? '') === 'time') ? (above[k] ?? '') : c,
+    );
     above = row;
     lines.push(`(${/^\d{1,3}$/.test(number) ? number : i + 1}) ${doneTo ? `${doneTo} ${main}` : main}`);
     // The matrix's marks become the unit fields the items stage reads: "CT" under "VP" → "Chủ trì: VP".

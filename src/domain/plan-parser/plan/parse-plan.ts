@@ -20,6 +20,7 @@ import { htmlAsText } from '../layout/html';
 import { letterCellsAsPipes } from '../layout/letter-cells';
 import { flowchartAsOutline } from '../layout/flowchart';
 import { latexAsText } from '../layout/latex';
+import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
 import { treeAsOutline } from '../layout/tree-outline';
@@ -256,6 +257,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   htmlAsText,
   emailThreadAsText,
   latexAsText,
+  mediawikiAsText,
   markdownTasksAsItems,
   letterCellsAsPipes,
   flowchartAsOutline,
