@@ -330,7 +330,11 @@ async function uploadUserFile(
   form.append('message', JSON.stringify({ ...message, ...(caption ? { caption } : {}) }));
   if (file.size !== undefined) form.append('file_size', String(file.size));
   if (file.mimeType) form.append('mime_type', file.mimeType);
-  form.append(field, new Blob([file.data], { type: file.mimeType ?? 'application/octet-stream' }), file.name);
+  form.append(
+    field,
+    new Blob([new Uint8Array(file.data)], { type: file.mimeType ?? 'application/octet-stream' }),
+    file.name,
+  );
   const res = await fetch(`${server.config.apiURL}/test/${token}/sendUserDocument`, {
     method: 'POST',
     body: form,

@@ -2629,6 +2629,76 @@ CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
     ]);
   });
 
+  it("reads a task list exported as XML: its number and date, open tasks with their units and time, a done and a cancelled task left out, sub-tasks sharing their parent's units, and duties per unit", () => {
+    const { tasks, doc_number, issued_on } = parsePlan(
+      `<?xml version="1.0" encoding="UTF-8"?>
+<!-- Xuất từ Hệ thống theo dõi nhiệm vụ -->
+<KeHoach so="07/KH-LMHTX" ngayBanHanh="2027-01-26" coQuan="Liên minh Hợp tác xã tỉnh Demo">
+  <TrichYeu>Kế hoạch chuyển đổi số năm 2027</TrichYeu>
+  <ChiTieu><Muc>70% HTX thành viên sử dụng hóa đơn điện tử</Muc></ChiTieu>
+  <DanhSachNhiemVu>
+    <NhiemVu ma="NV01" trangThai="HoanThanh">
+      <NoiDung>Ban hành Kế hoạch chuyển đổi số năm 2027</NoiDung>
+      <ChuTri>Văn phòng</ChuTri>
+      <ThoiGian ketThuc="2027-01-26">Tháng 01/2027</ThoiGian>
+    </NhiemVu>
+    <NhiemVu ma="NV02" trangThai="ChuaThucHien">
+      <NoiDung>Khảo sát mức độ chuyển đổi số của HTX</NoiDung>
+      <ChuTri>Ban Chính sách – Phát triển HTX</ChuTri>
+      <PhoiHop><DonVi>Văn phòng</DonVi><DonVi>Sở Khoa học &amp; Công nghệ</DonVi></PhoiHop>
+      <ThoiGian batDau="2027-02-01" ketThuc="2027-03-31">Tháng 2 – tháng 3/2027</ThoiGian>
+    </NhiemVu>
+    <NhiemVu ma="NV03" trangThai="ChuaThucHien">
+      <NoiDung>Tập huấn kỹ năng số cho cán bộ HTX</NoiDung>
+      <ChuTri>Ban Tuyên truyền – Đào tạo</ChuTri>
+      <PhoiHop><DonVi>Văn phòng</DonVi></PhoiHop>
+      <NhiemVuCon ma="NV03.1">
+        <NoiDung>Lớp tập huấn kỹ năng số tại thành phố</NoiDung>
+        <ThoiGian batDau="2027-04-15" ketThuc="2027-04-16"/>
+      </NhiemVuCon>
+    </NhiemVu>
+    <NhiemVu ma="NV04" trangThai="DaHuy">
+      <NoiDung>Hỗ trợ HTX ký hợp đồng chữ ký số</NoiDung>
+      <ChuTri>Quỹ Hỗ trợ phát triển HTX</ChuTri>
+      <ThoiGian>Tháng 3/2027</ThoiGian>
+    </NhiemVu>
+  </DanhSachNhiemVu>
+  <TrachNhiem>
+    <DonVi ten="Văn phòng">Bảo đảm kinh phí cho các hoạt động chuyển đổi số.</DonVi>
+  </TrachNhiem>
+</KeHoach>
+`,
+      { org: 'demo', directory },
+    );
+    expect([doc_number, issued_on]).toEqual(['07/KH-LMHTX', '2027-01-26']);
+    expect(tasks.map((t) => [t.kind === 'duty', t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        false,
+        'Khảo sát mức độ chuyển đổi số của HTX',
+        '2027-02-01',
+        '2027-03-31',
+        ['ban-chinh-sach'],
+        ['van-phong'],
+      ],
+      [
+        false,
+        'Lớp tập huấn kỹ năng số tại thành phố',
+        '2027-04-15',
+        '2027-04-16',
+        ['ban-tuyen-truyen'],
+        ['van-phong'],
+      ],
+      [
+        true,
+        'Bảo đảm kinh phí cho các hoạt động chuyển đổi số',
+        '2027-01-01',
+        '2027-12-31',
+        ['van-phong'],
+        [],
+      ],
+    ]);
+  });
+
   it("reads a Markdown task list (Obsidian Tasks): front matter, open tasks with 👤 👥 🛫 📅 🔁, done and cancelled ones left out, a sub-task sharing its parent's people", () => {
     const { tasks, issued_on } = parsePlan(
       `---

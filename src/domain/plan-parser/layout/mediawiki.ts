@@ -50,28 +50,27 @@ function cellOf(raw: string): Cell {
   return { text: words(text).replace(/\|/g, '/'), colspan: num('colspan'), rowspan: num('rowspan') };
 }
 
+interface Row {
+  cells: Cell[];
+  header: boolean;
+}
+
 /** The rows of one table, each a list of cells as written (before rowspans are filled in). */
-function rowsOf(lines: readonly string[]): { cells: Cell[]; header: boolean }[] {
-  const rows: { cells: Cell[]; header: boolean }[] = [];
-  let current: { cells: Cell[]; header: boolean } | null = null;
+function rowsOf(lines: readonly string[]): Row[] {
+  // Every "|-" opens a row; a row left without cells (before the first "|-", or two rules running) is none.
+  const rows: Row[] = [{ cells: [], header: true }];
   let last: Cell | null = null;
-  const start = (header: boolean): { cells: Cell[]; header: boolean } => {
-    current ??= { cells: [], header };
-    return current;
-  };
   for (const line of lines) {
     const t = line.trim();
+    const row = rows[rows.length - 1] ?? { cells: [], header: true };
     if (/^\|-/.test(t)) {
-      if (current && current.cells.length > 0) rows.push(current);
-      current = null;
+      rows.push({ cells: [], header: true });
       last = null;
     } else if (/^\|\+/.test(t)) {
       continue;
     } else if (t.startsWith('!')) {
-      const row = start(true);
       for (const c of t.slice(1).split('!!')) row.cells.push((last = cellOf(c)));
     } else if (t.startsWith('|')) {
-      const row = start(false);
       row.header = false;
       for (const c of t.slice(1).split('||')) row.cells.push((last = cellOf(c)));
     } else if (last && t !== '') {
@@ -79,8 +78,7 @@ function rowsOf(lines: readonly string[]): { cells: Cell[]; header: boolean }[] 
       last.text = `${last.text} ${words(t)}`.trim();
     }
   }
-  if (current && current.cells.length > 0) rows.push(current);
-  return rows;
+  return rows.filter((r) => r.cells.length > 0);
 }
 
 function tableAsPipes(lines: readonly string[]): string[] {

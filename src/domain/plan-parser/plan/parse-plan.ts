@@ -20,6 +20,7 @@ import { htmlAsText } from '../layout/html';
 import { letterCellsAsPipes } from '../layout/letter-cells';
 import { flowchartAsOutline } from '../layout/flowchart';
 import { latexAsText } from '../layout/latex';
+import { xmlExportAsText } from '../layout/xml-export';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
@@ -254,6 +255,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
  * leaves any other text as it is.
  */
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
+  xmlExportAsText,
   htmlAsText,
   emailThreadAsText,
   latexAsText,
