@@ -2699,6 +2699,20 @@ CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
     ]);
   });
 
+  it('reads the lead by its head\'s post after "đồng chí", after opening clauses of rhythm ("Hằng tháng", "Thường xuyên cả năm") and after a semicolon', () => {
+    const tasks = parse(`
+II. NỘI DUNG VÀ PHÂN CÔNG
+1. Hằng tháng, trước ngày 25, đồng chí Trưởng Ban Kiểm tra và đồng chí Giám đốc Quỹ Hỗ trợ phát triển HTX gửi kết quả thực hiện về Văn phòng.
+2. Trong cả năm 2026, đồng chí Trưởng Ban Tuyên truyền – Đào tạo duy trì chuyên mục "Luật HTX vào cuộc sống" trên Báo tỉnh.
+3. Thường xuyên cả năm, đồng chí Trưởng Ban Chính sách – Phát triển HTX tư vấn trực tiếp cho HTX về hồ sơ đăng ký.
+4. Sơ kết 6 tháng (trong tháng 7/2026) việc thực hiện Kế hoạch; đồng chí Chánh Văn phòng chuẩn bị báo cáo.
+`);
+    expect(byTitle(tasks, 'gửi kết quả')?.lead).toEqual(['ban-kiem-tra', 'quy-ho-tro']);
+    expect(byTitle(tasks, 'chuyên mục')?.lead).toEqual(['ban-tuyen-truyen']);
+    expect(byTitle(tasks, 'tư vấn trực tiếp')?.lead).toEqual(['ban-chinh-sach']);
+    expect(byTitle(tasks, 'Sơ kết')?.lead).toEqual(['van-phong']);
+  });
+
   it("reads a Markdown task list (Obsidian Tasks): front matter, open tasks with 👤 👥 🛫 📅 🔁, done and cancelled ones left out, a sub-task sharing its parent's people", () => {
     const { tasks, issued_on } = parsePlan(
       `---

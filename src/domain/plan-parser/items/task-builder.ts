@@ -593,13 +593,18 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
   // "Giao Văn phòng tổ chức …", "Đề nghị Ban X …": the word that hands the work over, then its unit.
   const given = /^(?:giao|đề nghị|phân công|yêu cầu)\s+/iu.exec(title)?.[0].length ?? 0;
   const leadIn = given + (LEAD_IN.exec(title.slice(given))?.[0].length ?? 0);
-  const opening = leadIn + (/^c[áa]c\s+/iu.exec(title.slice(leadIn))?.[0].length ?? 0);
+  // "Đồng chí Trưởng Ban X …", "các đ/c Trưởng ban …": the unit by its head's post, after the address.
+  const plural = leadIn + (/^c[áa]c\s+/iu.exec(title.slice(leadIn))?.[0].length ?? 0);
+  const opening = Math.max(plural, leadIn + addressLength(title.slice(leadIn)));
   if (!first || first.from > opening) return null;
   // The run of units at the start, joined by commas, "và" or "cùng với" (who work together lead together).
   const lead: string[] = [];
   let end = first.from;
   for (const h of scan.hits) {
-    if (!/^[\s,;]*(?:v[àa]\s+|cùng(?:\s+với)?\s+)?$/iu.test(title.slice(end, h.from))) break;
+    if (
+      !/^[\s,;]*(?:v[àa]\s+|cùng(?:\s+với)?\s+)?(?:(?:đồng chí|đ\/c)\s+)?$/iu.test(title.slice(end, h.from))
+    )
+      break;
     if (!lead.includes(h.slug)) lead.push(h.slug);
     end = h.to;
   }
@@ -629,7 +634,7 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
  */
 const OPENING_CLAUSES = 3;
 const OPENING_CLAUSE =
-  /^(?:trong (?:thoi gian|qua trinh|suot)|dinh ky|dong thoi|sau khi|tren co so|ngay sau|ket thuc|truoc khi|(?:truoc|cham nhat|muon nhat) ngay \d)/;
+  /^(?:trong (?:thoi gian|qua trinh|suot|ca nam)|dinh ky|dong thoi|sau khi|tren co so|ngay sau|ket thuc|truoc khi|(?:truoc|cham nhat|muon nhat) ngay \d|(?:hang|moi) (?:tuan|thang|quy|nam)|thuong xuyen|ca nam|suot nam)/;
 
 function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
   // "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line;
@@ -646,7 +651,7 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
     from = comma + 2;
   }
   // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
-  for (const m of line.matchAll(/[.;]\s+(?=\p{Lu})|:\s+/gu)) {
+  for (const m of line.matchAll(/[.;]\s+(?=\p{Lu}|đồng chí\s)|:\s+/gu)) {
     // "… Giao Văn phòng chuẩn bị nội dung, tài liệu phục vụ phiên họp.": the units given the work.
     const sentence = line.slice((m.index ?? 0) + m[0].length).replace(/^(?:giao|phân công)\s+/iu, '');
     const leads = subjectLeads(sentence, ctx);
