@@ -2713,6 +2713,25 @@ II. NỘI DUNG VÀ PHÂN CÔNG
     expect(byTitle(tasks, 'Sơ kết')?.lead).toEqual(['van-phong']);
   });
 
+  it('reads the time beside who in a terse tail "<lớp>: T3; 50 HV; <unit>"', () => {
+    const tasks = parse(`
+II. CÁC LỚP
+1. Tại trụ sở Liên minh
+1.1. Bồi dưỡng Luật HTX 2023 cho cán bộ quản lý HTX thành lập mới: T3; 50 HV; Ban Kiểm tra.
+1.2. Kỹ năng bán hàng trên sàn TMĐT: tháng 6/2026; 30 HV; Văn phòng. PH: Ban Tuyên truyền – Đào tạo.
+`);
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Bồi dưỡng Luật HTX 2023 cho cán bộ quản lý HTX thành lập mới',
+        '2026-03-01',
+        '2026-03-31',
+        ['ban-kiem-tra'],
+        [],
+      ],
+      ['Kỹ năng bán hàng trên sàn TMĐT', '2026-06-01', '2026-06-30', ['van-phong'], ['ban-tuyen-truyen']],
+    ]);
+  });
+
   it("reads a Markdown task list (Obsidian Tasks): front matter, open tasks with 👤 👥 🛫 📅 🔁, done and cancelled ones left out, a sub-task sharing its parent's people", () => {
     const { tasks, issued_on } = parsePlan(
       `---

@@ -172,6 +172,9 @@ function readLine(
     // ("…, Y phối hợp, trong Quý III/2025", "…, có sự tham gia của Sở …": what follows the helpers is not who.)
     const named = who.join('; ').replace(/(phối hợp)\s*,.*$/iu, '$1');
     facts.leadTexts.push(named.replace(/[\s.;]+$/, ''));
+    // "Bồi dưỡng …: T3; 50 HV; Phòng BD-TV.": a clause of time beside who is the item's time.
+    const timed = tailClauses.filter((c) => !who.includes(c) && isSpecificTime(c));
+    if (timed.length > 0) facts.timeText ??= timed.join('; ');
     return cleanTitle(before);
   }
   // "Tập huấn …: lớp thứ nhất tháng 6/2026 tại …; lớp thứ hai tháng 9/2026 tại …": its rounds, each timed.
