@@ -2732,6 +2732,64 @@ II. CÁC LỚP
     ]);
   });
 
+  it("reads a pad of task-assignment slips: each piece of work with its slip's units and time, a withdrawn slip left out, a margin note extending the deadline, a piece needing no helper", () => {
+    const slip = (n: string, body: string): string => `- - - - - - - - - - ✂ - - - - - - - - - -
+PHIẾU GIAO VIỆC                                  Số: ${n}/PGV-LMHTX
+${body}
+4. Sản phẩm: báo cáo.
+Người giao việc: Chủ tịch Liên minh HTX tỉnh (đã ký)
+`;
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                           Độc lập - Tự do - Hạnh phúc
+Số: 15/PGV-LMHTX                          Demo, ngày 22 tháng 02 năm 2027
+
+                          TẬP PHIẾU GIAO VIỆC
+${slip(
+  '01',
+  `1. Đơn vị nhận việc: Ban Kiểm tra
+2. Đơn vị phối hợp: Văn phòng
+3. Nội dung công việc:
+   a) Khảo sát, lựa chọn 15 HTX tham gia chuỗi.
+      Thời hạn: hoàn thành trước ngày 31/3/2027.
+   b) Tổng hợp kết quả, báo cáo Chủ tịch (nội dung này không cần phối hợp).
+      Thời hạn: ngày 20/5/2027.`,
+)}${slip(
+        '02',
+        `        ╳╳╳  THU HỒI – đã thay bằng Phiếu số 03  ╳╳╳
+1. Đơn vị nhận việc: Văn phòng
+2. Đơn vị phối hợp: (không)
+3. Nội dung công việc: Tổ chức Tọa đàm "HTX trong chuỗi du lịch".
+   Thời hạn: tháng 6/2027.`,
+      )}${slip(
+        '03',
+        `1. Đơn vị nhận việc: Quỹ Hỗ trợ phát triển HTX
+2. Đơn vị phối hợp: Ban Kiểm tra
+3. Nội dung công việc: Thẩm định, cho vay ưu đãi đối với HTX tham gia chuỗi.
+   Thời hạn: Quý II – Quý III/2027.
+   [Ghi tay bên lề, có chữ ký Chủ tịch: "Đồng ý kéo dài thời hạn đến hết Quý IV/2027."]`,
+      )}`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Khảo sát, lựa chọn 15 HTX tham gia chuỗi',
+        '2027-01-01',
+        '2027-03-30',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      ['Tổng hợp kết quả, báo cáo Chủ tịch', '2027-05-20', '2027-05-20', ['ban-kiem-tra'], []],
+      [
+        'Thẩm định, cho vay ưu đãi đối với HTX tham gia chuỗi',
+        '2027-04-01',
+        '2027-12-31',
+        ['quy-ho-tro'],
+        ['ban-kiem-tra'],
+      ],
+    ]);
+  });
+
   it("reads a Markdown task list (Obsidian Tasks): front matter, open tasks with 👤 👥 🛫 📅 🔁, done and cancelled ones left out, a sub-task sharing its parent's people", () => {
     const { tasks, issued_on } = parsePlan(
       `---

@@ -20,6 +20,7 @@ import { htmlAsText } from '../layout/html';
 import { letterCellsAsPipes } from '../layout/letter-cells';
 import { flowchartAsOutline } from '../layout/flowchart';
 import { latexAsText } from '../layout/latex';
+import { assignmentSlipsAsItems } from '../layout/assignment-slips';
 import { xmlExportAsText } from '../layout/xml-export';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -270,6 +271,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   csvAsTabs,
   taskBoardAsItems,
   recordListAsItems,
+  assignmentSlipsAsItems,
   footnotesInline,
   boxTableAsPipes,
   dayCalendarAsItems,
