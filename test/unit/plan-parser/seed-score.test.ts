@@ -182,6 +182,7 @@ const BLIND_SETS = [
   'blind-2026-12-q',
   'blind-2026-12-r',
   'blind-2026-12-s',
+  'blind-2026-12-t',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -212,7 +213,8 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-p': null, // read since its first sight (180, 181, 185, 186)
   'blind-2026-12-q': null, // read since its first sight (191, 192, 196)
   'blind-2026-12-r': null, // read since its first sight (211, 212, 213, 214, 215, 216)
-  'blind-2026-12-s': null, // the newest, unread
+  'blind-2026-12-s': null, // read since its last first sight (220–227)
+  'blind-2026-12-t': null, // the newest, unread
 };
 
 describe('blind sets (score-import): first sight and now', () => {
