@@ -2699,6 +2699,89 @@ CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027
     ]);
   });
 
+  it("reads a plan exported as YAML: its number and date, open records with their units, dates, a deadline and a quarterly repeat, a cancelled record left out, sub-tasks named with their parent's contest and sharing its units", () => {
+    const { tasks, doc_number, issued_on } = parsePlan(
+      `# Xuất từ phần mềm Quản lý kế hoạch
+# han = hạn hoàn thành; trang_thai: da_huy = đã hủy
+ke_hoach:
+  co_quan: "LIÊN MINH HTX TỈNH DEMO"
+  so_hieu: "14/KH-LMHTX"
+  ngay_ban_hanh: 2027-02-10
+  ten: "Kế hoạch hỗ trợ HTX phát triển sản phẩm OCOP năm 2027"
+  chi_tieu:
+    - "Có thêm 25 sản phẩm OCOP của HTX đạt 3 sao"
+  nhiem_vu:
+    - ma: NV01
+      noi_dung: "Khảo sát sản phẩm OCOP của HTX hết hạn chứng nhận"
+      chu_tri: "Ban Chính sách – Phát triển HTX"
+      phoi_hop: ["Văn phòng", "Sở Nông nghiệp và Môi trường"]
+      bat_dau: 2027-03-01
+      ket_thuc: 2027-04-30
+    - ma: NV02
+      noi_dung: "Hoàn thiện hồ sơ đánh giá, phân hạng OCOP cấp tỉnh"
+      chu_tri: "Văn phòng"
+      han: 2027-06-15
+    - ma: NV03
+      noi_dung: "Sản xuất video giới thiệu sản phẩm OCOP"
+      chu_tri: "Ban Tuyên truyền – Đào tạo"
+      lap_lai: {chu_ky: quy, han: "ngày cuối quý"}
+      bat_dau: 2027-01-01
+      ket_thuc: 2027-12-31
+    - ma: NV04
+      trang_thai: da_huy
+      noi_dung: "Tổ chức đoàn khảo sát thị trường tại Nhật Bản"
+      chu_tri: "Văn phòng"
+      bat_dau: 2027-10-01
+      ket_thuc: 2027-10-31
+    - ma: NV05
+      noi_dung: "Cuộc thi \\"Sản phẩm HTX Demo 2027\\""
+      chu_tri: "Ban Tuyên truyền – Đào tạo"
+      phoi_hop: ["Văn phòng"]
+      cong_viec_con:
+        - noi_dung: "Phát động Cuộc thi"
+          bat_dau: 2027-04-11
+          ket_thuc: 2027-04-11
+        - noi_dung: "Chấm và trao giải"
+          phoi_hop: ["Ban Chính sách – Phát triển HTX"]
+          bat_dau: 2027-10-15
+          ket_thuc: 2027-10-15
+`,
+      { org: 'demo', directory },
+    );
+    expect([doc_number, issued_on]).toEqual(['14/KH-LMHTX', '2027-02-10']);
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Khảo sát sản phẩm OCOP của HTX hết hạn chứng nhận',
+        '2027-03-01',
+        '2027-04-30',
+        ['ban-chinh-sach'],
+        ['van-phong'],
+      ],
+      ['Hoàn thiện hồ sơ đánh giá, phân hạng OCOP cấp tỉnh', '2027-01-01', '2027-06-15', ['van-phong'], []],
+      ...['01-01/03-31', '04-01/06-30', '07-01/09-30', '10-01/12-31'].map((w, i) => [
+        `Sản xuất video giới thiệu sản phẩm OCOP (Quý ${['I', 'II', 'III', 'IV'][i]}/2027)`,
+        `2027-${w.slice(0, 5)}`,
+        `2027-${w.slice(6)}`,
+        ['ban-tuyen-truyen'],
+        [],
+      ]),
+      [
+        'Phát động Cuộc thi "Sản phẩm HTX Demo 2027"',
+        '2027-04-11',
+        '2027-04-11',
+        ['ban-tuyen-truyen'],
+        ['van-phong'],
+      ],
+      [
+        'Cuộc thi "Sản phẩm HTX Demo 2027": chấm và trao giải',
+        '2027-10-15',
+        '2027-10-15',
+        ['ban-tuyen-truyen'],
+        ['ban-chinh-sach'],
+      ],
+    ]);
+  });
+
   it('reads the lead by its head\'s post after "đồng chí", after opening clauses of rhythm ("Hằng tháng", "Thường xuyên cả năm") and after a semicolon', () => {
     const tasks = parse(`
 II. NỘI DUNG VÀ PHÂN CÔNG

@@ -22,6 +22,7 @@ import { flowchartAsOutline } from '../layout/flowchart';
 import { latexAsText } from '../layout/latex';
 import { assignmentSlipsAsItems } from '../layout/assignment-slips';
 import { xmlExportAsText } from '../layout/xml-export';
+import { yamlExportAsText } from '../layout/yaml-export';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
@@ -257,6 +258,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
  */
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   xmlExportAsText,
+  yamlExportAsText,
   htmlAsText,
   emailThreadAsText,
   latexAsText,
