@@ -2782,6 +2782,52 @@ ke_hoach:
     ]);
   });
 
+  it('reads a table converted to text with its rows opened by "{n}" and its cells in «…» pairs, a cell over two lines, «» empty, and "══ THÁNG … ══" rows grouping by month', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 87/CTr-LMHTX
+Demo, ngày 25 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH
+Công tác Quý I năm 2027 của Ban Thường vụ
+
+Cột:  «TT» «Nội dung công việc» «Thời gian» «Đơn vị chủ trì» «Đơn vị phối hợp»
+
+══ THÁNG 01/2027 ══
+{1} «Hội nghị tổng kết công tác năm 2026» «Ngày 15/01/2027»
+    «Văn phòng» «Ban Chính sách – Phát triển HTX»
+{2} «Thăm, chúc Tết các HTX thành viên có hoàn cảnh khó khăn» «Từ 18/01 đến
+    05/02/2027» «Ban Chính sách – Phát triển HTX» «»
+══ THÁNG 03/2027 ══
+{3} «Khai giảng lớp bồi dưỡng nghiệp vụ kế toán HTX» «Tuần 3» «Ban Tuyên truyền – Đào tạo»
+    «Văn phòng»
+
+TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, đôn đốc việc thực hiện Chương trình.
+`,
+      { org: 'demo', directory },
+    );
+    expect(
+      tasks.filter((t) => t.kind !== 'duty').map((t) => [t.title, t.start, t.end, t.lead, t.support]),
+    ).toEqual([
+      ['Hội nghị tổng kết công tác năm 2026', '2027-01-15', '2027-01-15', ['van-phong'], ['ban-chinh-sach']],
+      [
+        'Thăm, chúc Tết các HTX thành viên có hoàn cảnh khó khăn',
+        '2027-01-18',
+        '2027-02-05',
+        ['ban-chinh-sach'],
+        [],
+      ],
+      [
+        'Khai giảng lớp bồi dưỡng nghiệp vụ kế toán HTX',
+        '2027-03-15',
+        '2027-03-21',
+        ['ban-tuyen-truyen'],
+        ['van-phong'],
+      ],
+    ]);
+  });
+
   it('reads the lead by its head\'s post after "đồng chí", after opening clauses of rhythm ("Hằng tháng", "Thường xuyên cả năm") and after a semicolon', () => {
     const tasks = parse(`
 II. NỘI DUNG VÀ PHÂN CÔNG

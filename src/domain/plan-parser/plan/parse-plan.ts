@@ -23,6 +23,7 @@ import { latexAsText } from '../layout/latex';
 import { assignmentSlipsAsItems } from '../layout/assignment-slips';
 import { xmlExportAsText } from '../layout/xml-export';
 import { yamlExportAsText } from '../layout/yaml-export';
+import { quotedCellsAsPipes } from '../layout/quoted-cells';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
@@ -263,6 +264,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   emailThreadAsText,
   latexAsText,
   mediawikiAsText,
+  quotedCellsAsPipes,
   markdownTasksAsItems,
   letterCellsAsPipes,
   flowchartAsOutline,
