@@ -214,7 +214,7 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-q': null, // read since its first sight (191, 192, 196)
   'blind-2026-12-r': null, // read since its first sight (211, 212, 213, 214, 215, 216)
   'blind-2026-12-s': null, // read since its last first sight (220–227)
-  'blind-2026-12-t': null, // the newest, unread
+  'blind-2026-12-t': null, // the newest; read in part since its first sight (231, 236)
 };
 
 describe('blind sets (score-import): first sight and now', () => {
