@@ -108,6 +108,24 @@ function isWork(sentence: string, ctx: ParseContext): boolean {
 }
 
 /**
+ * "Trong Quý III, Ban Kiểm tra sẽ kiểm tra …" → "Ban Kiểm tra kiểm tra … (trong Quý III).": the piece read as
+ * an item of a plan is written that way, its doer and work first, the time after ("sẽ", the future of
+ * speech, said nothing a plan would write).
+ */
+/** Marks the parenthesis a moved time stands in, so that the title can leave it out again. */
+const MOVED_MARK = '\u2060';
+const MOVED = new RegExp(`^\\s+\\(${MOVED_MARK}`);
+
+function subjectFirst(piece: string): string {
+  const from = subjectStart(piece);
+  const opening = piece.slice(0, from).replace(/,\s*$/, '').trim();
+  const rest = piece.slice(from).replace(/^([^,;:]*?)\s+(?:cũng\s+)?sẽ\s+/u, '$1 ');
+  if (!opening) return rest;
+  const [body, end] = /[.;]$/.test(rest) ? [rest.slice(0, -1), rest.slice(-1)] : [rest, ''];
+  return `${body.charAt(0).toUpperCase()}${body.slice(1)} (${MOVED_MARK}${opening.charAt(0).toLowerCase()}${opening.slice(1)})${end}`;
+}
+
+/**
  * The pieces of work a plain paragraph tells, each as a paragraph of its own; null when it tells fewer
  * than MIN_PIECES and answers nothing (the paragraph is read whole, as before).
  */
@@ -140,5 +158,10 @@ export function proseWork(node: OutlineNode, ctx: ParseContext, afterQuestion = 
     }
   }
   if (pieces.length < (asked ? 1 : MIN_PIECES)) return null;
-  return pieces.map((s) => ({ ...node, text: s.replace(/;\s*$/, '.') }));
+  return pieces.map((s) => ({ ...node, text: subjectFirst(s.replace(/;\s*$/, '.')) }));
+}
+
+/** A piece's title without the time moved after it (its window says it). */
+export function proseTitle(title: string): string {
+  return title.replace(/\s+\([^()]*\)$/u, (m) => (MOVED.test(m) ? '' : m));
 }

@@ -19,7 +19,7 @@ import { daysBetween } from '../../calendar/dates';
 import { attachStepFields, isTopicHeading, opensWithAction, ownsFacts, workLines } from './work-lines';
 import { cleanTitle, STEP_NAME_WORDS } from './titles';
 import { inlineFields } from './inline-fields';
-import { proseWork } from './prose-work';
+import { proseTitle, proseWork } from './prose-work';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -188,7 +188,7 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
             { ref: `${ref}.·${child.index}.${i + 1}`, group: ref, inherited: inh },
             ctx,
             () => false,
-          ),
+          ).map((t) => ({ ...t, title: proseTitle(t.title) })),
         ),
       );
       continue;
@@ -212,7 +212,18 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
     const heading: OutlineNode = { ...child, children: [...child.children, ...run] };
     if (run.length > 0 && workLines(heading).length > 0) {
       for (const b of run) taken.add(b);
+      const before = ctx.tasks.length;
       walkLines(heading, `${ref}.·${child.index}`, inh, ctx);
+      // "Tin liên quan:" / "- Cao Bằng: 42 HTX thành lập mới trong năm 2026 (28/12/2026)": news of what was
+      // done, dated before the plan, is no work.
+      const from = ctx.issued ?? ctx.plan.start;
+      const done = ctx.tasks.slice(before).filter((t) => t.end !== null && t.end < from);
+      if (done.length > 0)
+        ctx.tasks.splice(
+          before,
+          ctx.tasks.length - before,
+          ...ctx.tasks.slice(before).filter((t) => !done.includes(t)),
+        );
       continue;
     }
     if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
@@ -276,7 +287,9 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
 /** The bullets that follow a plain line among its siblings, up to the next line that is not one. */
 function bulletsAfter(parent: OutlineNode, line: OutlineNode): OutlineNode[] {
   const after = parent.children.slice(parent.children.indexOf(line) + 1);
-  const end = after.findIndex((c) => !isBullet(c));
+  // "• 15/01: …" in the box, "- Cao Bằng: …" under "Tin liên quan:" after it: another mark, another list.
+  const mark = after[0]?.marker?.label;
+  const end = after.findIndex((c) => !isBullet(c) || c.marker?.label !== mark);
   return end < 0 ? after : after.slice(0, end);
 }
 
