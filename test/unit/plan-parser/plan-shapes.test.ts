@@ -3237,3 +3237,76 @@ Văn phòng chốt lại phân công theo ý kiến đồng chí Phó Chủ tị
     ]);
   });
 });
+
+describe('work told in prose (a question-and-answer leaflet, a newspaper interview)', () => {
+  it('reads each sentence of an answer that says who does what and when as a task, and leaves out targets, what was done and how to apply', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+TỜ GẤP HỎI – ĐÁP (kèm Kế hoạch số 05/KH-LMHTX ngày 15/01/2027)
+
+Câu 1. Năm nay Liên minh đặt ra chỉ tiêu gì?
+Đáp: Thành lập mới 50 HTX. Năm 2026, Liên minh đã hỗ trợ thành lập 61 HTX.
+
+Câu 2. HTX vay vốn của Quỹ khi nào?
+Đáp: Quỹ Hỗ trợ phát triển HTX nhận hồ sơ vay từ ngày 01/3 đến hết ngày 31/3. HTX có thể nộp tại Văn phòng.
+
+Câu 3. Tháng hành động vì HTX diễn ra thế nào?
+Đáp: Văn phòng treo băng rôn tại trụ sở từ ngày 01/4 đến ngày 30/4. Lễ kỷ niệm Ngày HTX Việt Nam dự kiến tổ chức vào ngày 09/4; Ban Tuyên truyền – Đào tạo chuẩn bị. Trong Quý III, Ban Kiểm tra sẽ kiểm tra việc sửa đổi điều lệ của 20 HTX.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      ['Quỹ Hỗ trợ phát triển HTX nhận hồ sơ vay', '2027-03-01', '2027-03-31', ['quy-ho-tro']],
+      ['Văn phòng treo băng rôn tại trụ sở', '2027-04-01', '2027-04-30', ['van-phong']],
+      ['Lễ kỷ niệm Ngày HTX Việt Nam', '2027-04-09', '2027-04-09', ['ban-tuyen-truyen']],
+      ['Ban Kiểm tra kiểm tra việc sửa đổi điều lệ của 20 HTX', '2027-07-01', '2027-09-30', ['ban-kiem-tra']],
+    ]);
+  });
+
+  it('reads an interview: the answer after the speaker, "Ban" alone as the unit named before it, a boxed list of milestones without what the answers told, and no past news', () => {
+    const { tasks } = parsePlan(
+      `BÁO DEMO ĐIỆN TỬ > Kinh tế
+Thứ Hai, 11/01/2027 08:00 (GMT+7)
+
+LIÊN MINH HTX TỈNH: NĂM 2027 ĐƯA SẢN PHẨM HTX RA THỊ TRƯỜNG
+
+PV: Nhiệm vụ trọng tâm năm nay là gì, thưa ông?
+
+Ông Nguyễn Văn A: Ngay trong tháng 3, Ban Chính sách – Phát triển HTX sẽ khảo sát các HTX trồng chè ở ba xã vùng cao. Ban sẽ hoàn thành báo cáo khảo sát trước ngày 30/4. Cuối năm, vào tháng 12, Văn phòng sẽ tổng kết phong trào thi đua "HTX vươn lên".
+
+PV: Xin cảm ơn ông!
+
+  ┌────────────────────────────────────────────────────────────────┐
+  │ NHỮNG MỐC CHÍNH NĂM 2027                                       │
+  │ (theo Kế hoạch số 03/KH-LMHTX ngày 08/01/2027)                 │
+  │ • 15/01: Hội nghị triển khai nhiệm vụ (Văn phòng)              │
+  │ • Tháng 3: Khảo sát các HTX trồng chè (Ban Chính sách – Phát triển HTX) │
+  │ • Tháng 12: Tổng kết phong trào thi đua "HTX vươn lên" (Văn phòng) │
+  └────────────────────────────────────────────────────────────────┘
+
+Minh Đức (thực hiện).
+
+Tin liên quan:
+- Demo: 61 HTX thành lập mới trong năm 2026 (28/12/2026)
+- Hội chợ HTX năm 2026 thu hút 100 gian hàng (21/10/2026)
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      [
+        'Ban Chính sách – Phát triển HTX khảo sát các HTX trồng chè ở ba xã vùng cao',
+        '2027-03-01',
+        '2027-03-31',
+        ['ban-chinh-sach'],
+      ],
+      [
+        'Ban Chính sách – Phát triển HTX hoàn thành báo cáo khảo sát',
+        '2027-01-01',
+        '2027-04-29',
+        ['ban-chinh-sach'],
+      ],
+      ['Văn phòng tổng kết phong trào thi đua "HTX vươn lên"', '2027-12-01', '2027-12-31', ['van-phong']],
+      ['Hội nghị triển khai nhiệm vụ', '2027-01-15', '2027-01-15', ['van-phong']],
+    ]);
+  });
+});

@@ -637,7 +637,7 @@ export function subjectLeads(title: string, ctx: ParseContext): Leads | null {
  */
 const OPENING_CLAUSES = 3;
 const OPENING_CLAUSE =
-  /^(?:trong (?:thoi gian|qua trinh|suot|ca nam)|dinh ky|dong thoi|sau khi|tren co so|ngay sau|ket thuc|truoc khi|(?:truoc|cham nhat|muon nhat) ngay \d|(?:hang|moi) (?:tuan|thang|quy|nam)|thuong xuyen|ca nam|suot nam)/;
+  /^(?:(?:cuoi|dau|giua) (?:nam|quy|thang)|trong (?:thoi gian|qua trinh|suot|ca nam)|dinh ky|dong thoi|sau khi|tren co so|ngay sau|ket thuc|truoc khi|(?:truoc|cham nhat|muon nhat) ngay \d|(?:hang|moi) (?:tuan|thang|quy|nam)|thuong xuyen|ca nam|suot nam)/;
 
 function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
   // "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line;

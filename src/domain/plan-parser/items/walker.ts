@@ -19,6 +19,7 @@ import { daysBetween } from '../../calendar/dates';
 import { attachStepFields, isTopicHeading, opensWithAction, ownsFacts, workLines } from './work-lines';
 import { cleanTitle, STEP_NAME_WORDS } from './titles';
 import { inlineFields } from './inline-fields';
+import { proseTitle, proseWork } from './prose-work';
 
 function headingTime(text: string, ctx: ParseContext): Inherited['time'] {
   // A heading's "năm 2025" names the plan's year, not a narrower period.
@@ -164,12 +165,32 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
   const bulletItems = parent.marker?.kind === 'roman' && !parent.children.some(isNumbered) && !topics;
   // "THÁNG 3" on a line of its own (see outline.ts): the time of the items after it, up to the next one.
   let inh = inherited;
+  let asked = false;
+  const taken = new Set<OutlineNode>();
   for (const child of parent.children) {
+    const afterQuestion = asked;
+    asked = child.marker === null && /\?\s*$/.test(child.text);
     // "Thực hiện Quy chế …, Ban Thường vụ ban hành Chương trình công tác Quý I/2027 như sau:": the preamble.
     if (child.marker === null && /\bnhu sau\s*:/.test(fold(child.text))) continue;
     const month = monthHeading(child, ctx);
     if (month !== undefined) {
       if (month) inh = { ...inherited, time: month };
+      continue;
+    }
+    // "Đáp: Có. Ban X mở 02 lớp … trong tháng 4 …. Văn phòng treo băng rôn … từ ngày 01/4 …": prose that
+    // tells several pieces of work, a sentence each (see prose-work.ts).
+    const prose = proseWork(child, ctx, afterQuestion);
+    if (prose) {
+      prose.forEach((s, i) =>
+        ctx.tasks.push(
+          ...buildItemTasks(
+            s,
+            { ref: `${ref}.·${child.index}.${i + 1}`, group: ref, inherited: inh },
+            ctx,
+            () => false,
+          ).map((t) => ({ ...t, title: proseTitle(t.title) })),
+        ),
+      );
       continue;
     }
     // "V. SƠ KẾT, BÁO CÁO" / "Báo cáo kết quả … trước ngày 10/5/2026 (VP tổng hợp).": a section with no
@@ -182,6 +203,27 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
     ) {
       const tasks = buildItemTasks(child, { ref, group: ref, inherited: inh }, ctx, () => false);
       ctx.tasks.push(...tasks);
+      continue;
+    }
+    if (taken.has(child)) continue;
+    // "NHỮNG MỐC CHÍNH NĂM 2027" over "• 15/01: Hội nghị triển khai … (Văn phòng)": a plain line over a run
+    // of bullets that are lines of work, in a text with no numbered items (a news item's boxed list).
+    const run = child.marker === null && !parent.children.some(isNumbered) ? bulletsAfter(parent, child) : [];
+    const heading: OutlineNode = { ...child, children: [...child.children, ...run] };
+    if (run.length > 0 && workLines(heading).length > 0) {
+      for (const b of run) taken.add(b);
+      const before = ctx.tasks.length;
+      walkLines(heading, `${ref}.·${child.index}`, inh, ctx);
+      // "Tin liên quan:" / "- Cao Bằng: 42 HTX thành lập mới trong năm 2026 (28/12/2026)": news of what was
+      // done, dated before the plan, is no work.
+      const from = ctx.issued ?? ctx.plan.start;
+      const done = ctx.tasks.slice(before).filter((t) => t.end !== null && t.end < from);
+      if (done.length > 0)
+        ctx.tasks.splice(
+          before,
+          ctx.tasks.length - before,
+          ...ctx.tasks.slice(before).filter((t) => !done.includes(t)),
+        );
       continue;
     }
     if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
@@ -240,6 +282,15 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
     }
   }
   shareLeads(runs);
+}
+
+/** The bullets that follow a plain line among its siblings, up to the next line that is not one. */
+function bulletsAfter(parent: OutlineNode, line: OutlineNode): OutlineNode[] {
+  const after = parent.children.slice(parent.children.indexOf(line) + 1);
+  // "• 15/01: …" in the box, "- Cao Bằng: …" under "Tin liên quan:" after it: another mark, another list.
+  const mark = after[0]?.marker?.label;
+  const end = after.findIndex((c) => !isBullet(c) || c.marker?.label !== mark);
+  return end < 0 ? after : after.slice(0, end);
 }
 
 /**

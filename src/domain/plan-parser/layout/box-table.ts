@@ -43,12 +43,41 @@ function joinRow(lines: readonly string[], v: RegExp): string[] {
   );
 }
 
+/**
+ * A box of one column ("┌────┐" / "│ NHỮNG MỐC CHÍNH │" / "│ • 15/01: Hội nghị … │" / "└────┘"), a newspaper's
+ * boxed list or a note in a frame, holds lines of text, not a table: its lines without the frame.
+ */
+function unframed(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const top = lines[i] ?? '';
+    if (!/^\s*[┌╔┏]\s*[─═━]+[┐╗┓]\s*$/u.test(top)) {
+      out.push(top);
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < lines.length &&
+      /^\s*[│║┃].*[│║┃]\s*$/u.test(lines[j] ?? '') &&
+      cells(lines[j] ?? '', V).length === 1
+    )
+      j++;
+    if (j === i + 1 || !/^\s*[└╚┗]\s*[─═━]+[┘╝┛]\s*$/u.test(lines[j] ?? '')) {
+      out.push(top);
+      continue;
+    }
+    out.push('', ...lines.slice(i + 1, j).map((l) => cells(l, V)[0] ?? ''), '');
+    i = j;
+  }
+  return out;
+}
+
 export function boxTableAsPipes(text: string): string {
-  const lines = text.split('\n');
+  const lines = unframed(text.split('\n'));
   const grid = lines.some((l) => GRID_RULE.test(l));
   const v = grid ? GRID_V : V;
   const rule = (l: string): boolean => RULE.test(l) || (grid && GRID_RULE.test(l));
-  if (lines.filter((l) => v.test(l) && !rule(l)).length < MIN_CELL_LINES) return text;
+  if (lines.filter((l) => v.test(l) && !rule(l)).length < MIN_CELL_LINES) return lines.join('\n');
   const out: string[] = [];
   let group: string[] = [];
   let width = 0;

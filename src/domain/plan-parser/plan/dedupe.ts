@@ -29,12 +29,41 @@ function appendixContainers(tasks: readonly WorkTask[]): Set<WorkTask> {
   return new Set(tasks.filter((t) => t.meta.origin === 'item' && TO_APPENDIX.test(fold(t.title))));
 }
 
+/** Share of a recap line's words an earlier task must hold for the line to be that task again. */
+const SAME_RECAP = 0.7;
+
+function overlaps(a: WorkTask, b: WorkTask): boolean {
+  if (!a.start || !a.end || !b.start || !b.end) return false;
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/**
+ * "NHỮNG MỐC CHÍNH NĂM 2027" after an interview, "Tóm tắt các mốc" after the plan: a closing list of
+ * lines most of which name work told earlier, at the same time. The lines told earlier are dropped; a
+ * line only the recap gives ("15/01: Hội nghị triển khai nhiệm vụ") is work of its own.
+ */
+function recaps(tasks: readonly WorkTask[]): Set<WorkTask> {
+  const out = new Set<WorkTask>();
+  const groups = new Map<string, WorkTask[]>();
+  for (const t of tasks)
+    if (t.meta.origin === 'item') groups.set(t.meta.group, [...(groups.get(t.meta.group) ?? []), t]);
+  for (const members of groups.values()) {
+    const first = tasks.indexOf(members[0] as WorkTask);
+    const earlier = tasks.slice(0, first).filter((t) => !members.includes(t));
+    const told = members.filter((m) =>
+      earlier.some((e) => overlaps(e, m) && containment(trigrams(m.title), trigrams(e.title)) >= SAME_RECAP),
+    );
+    if (members.length >= 3 && told.length * 2 >= members.length) for (const m of told) out.add(m);
+  }
+  return out;
+}
+
 export function dropSummaries(tasks: WorkTask[], onDrop?: (t: WorkTask) => void): WorkTask[] {
   const items = tasks.filter((t) => t.meta.origin === 'item');
   const groups = new Map<string, WorkTask[]>();
   for (const t of items) groups.set(t.meta.group, [...(groups.get(t.meta.group) ?? []), t]);
   const order = new Map(tasks.map((t, i) => [t, i]));
-  const dropped = appendixContainers(tasks);
+  const dropped = new Set([...appendixContainers(tasks), ...recaps(tasks)]);
   for (const [group, members] of groups) {
     // A summary names activities only: lines that each name who does them ("- Văn phòng: dự thảo …") are
     // the work itself, however alike the later items are.
