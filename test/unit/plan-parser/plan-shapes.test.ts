@@ -3310,3 +3310,76 @@ Tin liên quan:
     ]);
   });
 });
+
+describe('a table kept as reStructuredText', () => {
+  it('reads a list-table (a cell over two lines, an empty cell, a month row in bold) and a csv-table with its header option', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 94/CTr-LMHTX
+Demo, ngày 28 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH LÀM VIỆC
+của Ban Thường vụ Quý I/2027
+
+.. list-table:: CHƯƠNG TRÌNH LÀM VIỆC QUÝ I/2027
+   :header-rows: 1
+   :widths: 4 46 14 16 20
+
+   * - TT
+     - Nội dung
+     - Thời gian
+     - Đơn vị chuẩn bị
+     - Phối hợp
+   * - **THÁNG 01/2027**
+     -
+     -
+     -
+     -
+   * - 1
+     - Thông qua Quy chế phối hợp giữa Liên minh HTX tỉnh và Sở Công Thương
+       giai đoạn 2027 - 2030
+     - Tuần 3
+     - Ban Kiểm tra
+     -
+   * - 2
+     - Hội nghị tổng kết công tác năm 2026
+     - Ngày 22/01
+     - VP
+     - Ban Kiểm tra
+`,
+      { org: 'demo', directory },
+    );
+    const csv = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 95/CTr-LMHTX
+Demo, ngày 28 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH LÀM VIỆC
+của Ban Thường vụ Quý I/2027
+
+.. csv-table:: Các việc cả quý
+   :header: "TT", "Nội dung", "Thời gian", "Chủ trì", "Phối hợp"
+
+   "3", "Tuyên truyền Luật Hợp tác xã năm 2023, các văn bản hướng dẫn", "Cả quý", "Ban Tuyên truyền – Đào tạo", "VP"
+`,
+      { org: 'demo', directory },
+    );
+    expect([...tasks, ...csv.tasks].map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      [
+        'Thông qua Quy chế phối hợp giữa Liên minh HTX tỉnh và Sở Công Thương giai đoạn 2027 - 2030',
+        '2027-01-15',
+        '2027-01-21',
+        ['ban-kiem-tra'],
+        [],
+      ],
+      ['Hội nghị tổng kết công tác năm 2026', '2027-01-22', '2027-01-22', ['van-phong'], ['ban-kiem-tra']],
+      [
+        'Tuyên truyền Luật Hợp tác xã năm 2023, các văn bản hướng dẫn',
+        '2027-01-01',
+        '2027-03-31',
+        ['ban-tuyen-truyen'],
+        ['van-phong'],
+      ],
+    ]);
+  });
+});

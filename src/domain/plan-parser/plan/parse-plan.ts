@@ -24,6 +24,7 @@ import { assignmentSlipsAsItems } from '../layout/assignment-slips';
 import { xmlExportAsText } from '../layout/xml-export';
 import { yamlExportAsText } from '../layout/yaml-export';
 import { quotedCellsAsPipes } from '../layout/quoted-cells';
+import { rstTablesAsPipes } from '../layout/rst-table';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
@@ -265,6 +266,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   latexAsText,
   mediawikiAsText,
   quotedCellsAsPipes,
+  rstTablesAsPipes,
   markdownTasksAsItems,
   letterCellsAsPipes,
   flowchartAsOutline,
