@@ -3383,3 +3383,39 @@ của Ban Thường vụ Quý I/2027
     ]);
   });
 });
+
+describe('shapes met in blind set U', () => {
+  it('reads a monthly report over months written "T3-T6/2027", a quarterly report due in the next quarter\'s first month, work given "do" / "giao" a unit in a later sentence, and a range of quarters across a dash', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Tọa đàm chia sẻ kinh nghiệm giữa các Giám đốc HTX trẻ được tổ chức vào đầu tháng
+12/2026 tại phường Trấn Biên.
+Việc tổ chức Tọa đàm giao Ban Kiểm tra.
+2. Lớp tập huấn ứng dụng chuyển đổi số cho HTX sẽ diễn ra trong tháng
+6/2026 tại phường Long Khánh.
+Lớp này do Ban Tuyên truyền – Đào tạo tổ chức; VNPT cử giảng viên hướng dẫn thực hành.
+3. Khóa học trực tuyến "Quản trị tài chính HTX" được mở trong Quý II - Quý III/2026.
+
+III. CHẾ ĐỘ BÁO CÁO
+1. Báo cáo tháng (giai đoạn thí điểm, T3-T6/2026): Ban Kiểm tra gửi báo cáo tiến độ về Văn phòng trước ngày 25 hằng tháng.
+2. Báo cáo quý: Văn phòng tổng hợp, báo cáo Thường trực trước ngày 05 tháng đầu quý sau.
+`);
+    const row = (t: DraftTask | undefined): unknown[] => [t?.start, t?.end, t?.lead];
+    expect(row(byTitle(tasks, 'Tọa đàm'))).toEqual(['2026-12-01', '2026-12-10', ['ban-kiem-tra']]);
+    expect(row(byTitle(tasks, 'Lớp tập huấn'))).toEqual(['2026-06-01', '2026-06-30', ['ban-tuyen-truyen']]);
+    expect(row(byTitle(tasks, 'Khóa học'))).toEqual(['2026-04-01', '2026-09-30', []]);
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo tháng'));
+    expect(monthly.map((t) => [t.start, t.end])).toEqual([
+      ['2026-03-01', '2026-03-24'],
+      ['2026-04-01', '2026-04-24'],
+      ['2026-05-01', '2026-05-24'],
+      ['2026-06-01', '2026-06-24'],
+    ]);
+    const quarterly = tasks.filter((t) => t.title.startsWith('Báo cáo quý'));
+    expect(quarterly.map((t) => [t.start, t.end, t.lead])).toEqual([
+      ['2026-01-01', '2026-04-04', ['van-phong']],
+      ['2026-04-01', '2026-07-04', ['van-phong']],
+      ['2026-07-01', '2026-10-04', ['van-phong']],
+      ['2026-10-01', '2027-01-04', ['van-phong']],
+    ]);
+  });
+});

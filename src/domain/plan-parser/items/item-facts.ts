@@ -53,6 +53,12 @@ export interface ItemFacts {
  */
 const GIVEN_TO =
   /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)(?:\s+này)?(?:\s+cũng)?\s+(?:giao|do|giao cho|thuộc về)\s+(.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách)\b.*|[.;\s]*)$/iu;
+/**
+ * "Lớp này do Trung tâm X tổ chức; …", "Việc tổ chức Tọa đàm giao Ban X.": the work named in a few words,
+ * then given to a unit (its name in capitals right after "do" or "giao").
+ */
+const GIVEN_LATER =
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần|lớp|khóa|chuyến|đợt|tọa đàm|hội nghị|hội thảo|cuộc thi)\b[^,.;]{0,40}?\s+(?:giao cho|giao|do)\s+(\p{Lu}.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách|tổ chức)\b.*|[.;\s]*)$/u;
 /** "Phần này Văn phòng đảm nhận, với sự giúp sức của …": the doer between "… này" and its verb. */
 const THIS_ONE_BY =
   /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)\s+này\s+(.+?)\s+(?:đảm nhận|đảm nhiệm|thực hiện|phụ trách|chủ trì)\b/iu;
@@ -63,7 +69,10 @@ const THIS_ONE_BY =
  * tổ chức.": a unit that works with an outside body leads the work.
  */
 function givenFields(sentence: string): Field[] | null {
-  const given = GIVEN_TO.exec(sentence) ?? THIS_ONE_BY.exec(sentence);
+  const given =
+    GIVEN_TO.exec(sentence) ??
+    THIS_ONE_BY.exec(sentence) ??
+    GIVEN_LATER.exec(sentence.charAt(0).toLowerCase() + sentence.slice(1));
   if (given?.[1]) {
     const [lead = '', part] = given[1].split(
       /,?\s*(?:có|với)\s+sự\s+(?:tham gia|giúp sức|phối hợp)\s+của\s+/iu,

@@ -399,7 +399,12 @@ function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
   const clauses = bare.split(/[,;]\s+/);
   const byComma = clauses.length > 1 ? tidy(clauses.at(-1)) : '';
   const dashed = bare.split(/\s[–—-]\s/);
-  const byDash = dashed.length > 1 ? tidy(dashed.at(-1)) : '';
+  // ("… được mở trong Quý II - Quý III/2027": a dash inside a range, its start before the dash.)
+  const from =
+    dashed.length > 1 && isTimeHead(tidy(dashed.at(-1)))
+      ? RANGE_START.exec((dashed.at(-2) ?? '').trimEnd())?.[0]
+      : undefined;
+  const byDash = dashed.length > 1 ? tidy(from ? `${from} - ${dashed.at(-1) ?? ''}` : dashed.at(-1)) : '';
   for (const last of [byComma, byDash]) {
     if (!last || !isTimeHead(last)) continue;
     const reading = readTime(last, timeContext(ctx));
@@ -479,17 +484,21 @@ function groupWeek(text: string, outer: Timing | null): Timing | null {
   return window ? { reading: { ...outer.reading, window, deadline: false, words: text }, text } : null;
 }
 
+/** A time a part ends with that a dash may carry on into a range: "Quý II", "tháng 5", "01/3". */
+const RANGE_START =
+  /(?:quý\s+(?:[IVX]{1,4}|[1-4])|tháng\s+\d{1,2}|(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{4})?)$/iu;
+
 /**
  * "Lớp 1. Kế toán HTX - tháng 3/2026 - phường Trường Vinh - 60 HV - TT GDNN": a terse line's parts, one
  * of which is nothing but a time, written without a word that introduces it.
  */
 function partTime(line: string, ctx: ParseContext): Timing | null {
-  const part = line
-    .split(/\s[-–—]\s|\s*\|\s*/)
-    .slice(1)
-    .map((p) => p.trim().replace(/[\s.;,]+$/, ''))
-    .find((p) => isTimeHead(p));
-  if (!part) return null;
+  const parts = line.split(/\s[-–—]\s|\s*\|\s*/).map((p) => p.trim().replace(/[\s.;,]+$/, ''));
+  const at = parts.findIndex((p, i) => i > 0 && isTimeHead(p));
+  if (at < 0) return null;
+  // "… được mở trong Quý II - Quý III/2027": the dash joins a range, the time its two ends.
+  const from = RANGE_START.exec((line.split(/\s[-–—]\s|\s*\|\s*/)[at - 1] ?? '').trimEnd())?.[0];
+  const part = from ? `${from} - ${parts[at] ?? ''}` : (parts[at] ?? '');
   const reading = readTime(part, timeContext(ctx));
   return reading.window ? { reading, text: part } : null;
 }

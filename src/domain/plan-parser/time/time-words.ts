@@ -207,6 +207,12 @@ const ONCE = String.raw`(?:mot|1|01)\s+lan`;
 /** "mỗi tháng 01 phiên, …, từ tháng 5 đến tháng 10/2026": the months a rhythm runs over. */
 const MONTH_RANGE =
   /\btu\s+thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*(?:den|toi|-|–)\s*(?:het\s+)?(?:thang\s+)?(\d{1,2})(?:\s*\/\s*(\d{4}))?\b/;
+/**
+ * "T3-T6/2027", "tháng 3 - 6/2027", "tháng 3 – tháng 6": months from and to written tersely, in the groups of
+ * MONTH_RANGE (the first month's year is never written apart).
+ */
+const MONTH_SPAN =
+  /\b(?:t|thang\s+)(\d{1,2})()\s*[-–]\s*(?:t|thang\s+)?(\d{1,2})(?:\s*\/\s*(\d{4}))?\b(?!\s*\/)/;
 const LAST_WORKING_DAY = /\bngay lam viec cuoi cung (?:cua\s+)?(?:moi\s+|hang\s+)?thang\b(?!\s*\d)/;
 const HOLIDAY_SHIFT =
   /\btrung\s+(?:vao\s+)?(?:ngay\s+)?(?:nghi|le)\b[^.]{0,40}?\b(?:lui|chuyen|doi)\s+(?:sang|vao)\s+ngay lam viec\b/;
@@ -214,6 +220,12 @@ const DAY_OF_LAST_MONTH =
   /(?<=\bngay\s+\d{1,2}\s+(?:cua\s+)?)thang cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b/;
 const MONTHLY_WEEK =
   /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:(?:cua\s+)?tuan\s+)?(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
+/** "Báo cáo quý: … trước ngày 05 tháng đầu quý sau": a report of each quarter, due in the next one. */
+const REPORT_OF_QUARTER = /\bbao cao quy\b(?=[^.]*\bthang dau (?:cua\s+)?quy sau\b)/;
+/** The due day of NEXT_PERIOD_DUE, anywhere in the clause after the rule. */
+const NEXT_PERIOD_LATER =
+  /\b(truoc|cham nhat|muon nhat)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang dau (?:cua\s+)?(?:quy|ky|nam) sau\b/;
+
 const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+tuan\b/, 'week'],
   [
@@ -227,6 +239,7 @@ const RECURRENCE: [RegExp, Recurrence['every']][] = [
   [DAY_OF_LAST_MONTH, 'quarter'],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+quy\s+(?:\d+|mot)\s+lan\b/, 'quarter'],
   [/\b(?:hang|moi|dinh ky|dinh ky hang)\s+quy\b/, 'quarter'],
+  [REPORT_OF_QUARTER, 'quarter'],
   [new RegExp(String.raw`\bquy\s+${ONCE}\b`), 'quarter'],
   [/\b(?:it nhat|toi thieu)\s+(?:\d+|mot)\s+th[ae]ng\s+(?:\d+|mot)\s+lan\b/, 'month'],
   // "Sáng thứ Hai tuần đầu tháng", "tuần cuối mỗi tháng": a week of every month, no month named.
@@ -411,7 +424,7 @@ export function findRecurrence(
         : null;
     // "hằng tháng, trước ngày 20 … (bắt đầu từ tháng 3/2026)": the rule starts that month.
     const from = SINCE_MONTH.exec(folded);
-    const range = MONTH_RANGE.exec(folded);
+    const range = MONTH_RANGE.exec(folded) ?? MONTH_SPAN.exec(folded);
     const since = from
       ? { month: Number(from[1]), year: from[2] ? Number(from[2]) : null }
       : range
@@ -427,7 +440,9 @@ export function findRecurrence(
             folded.slice(end),
           )
         : null;
-    const next = NEXT_PERIOD_DUE.exec(folded.slice(end)) ?? nextMonth;
+    // ("Báo cáo quý: Ban X tổng hợp, … trước ngày 05 tháng đầu quý sau": the due day later in the clause.)
+    const laterNext = re === REPORT_OF_QUARTER ? NEXT_PERIOD_LATER.exec(clause) : null;
+    const next = NEXT_PERIOD_DUE.exec(folded.slice(end)) ?? laterNext ?? nextMonth;
     // "ít nhất 6 tháng 01 lần (tháng 6 và tháng 12/2026)": the months it falls in, written out.
     const written = every === 'quarter' || every === 'half' ? listedMonths(folded, end) : [];
     const inMonths =
