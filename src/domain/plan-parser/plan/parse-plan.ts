@@ -25,6 +25,7 @@ import { xmlExportAsText } from '../layout/xml-export';
 import { yamlExportAsText } from '../layout/yaml-export';
 import { quotedCellsAsPipes } from '../layout/quoted-cells';
 import { rstTablesAsPipes } from '../layout/rst-table';
+import { orgModeAsText } from '../layout/org-mode';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
@@ -261,6 +262,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   xmlExportAsText,
   yamlExportAsText,
+  orgModeAsText,
   htmlAsText,
   emailThreadAsText,
   latexAsText,
