@@ -3419,3 +3419,104 @@ III. CHẾ ĐỘ BÁO CÁO
     ]);
   });
 });
+
+describe('tables kept as markup source, and standing weekly work', () => {
+  const head = (kind: string): string => `LIÊN MINH HTX TỈNH DEMO
+Số: 03/CTr-LMHTX
+Demo, ngày 05 tháng 01 năm 2027
+${kind}
+Công tác Quý I năm 2027 của Ban Thường vụ
+`;
+  const rows = (tasks: DraftTask[]): unknown[][] =>
+    tasks.filter((t) => t.kind !== 'duty').map((t) => [t.title, t.start, t.end, t.lead, t.support]);
+  const expected = [
+    ['Hội nghị tổng kết công tác năm 2026', '2027-01-15', '2027-01-15', ['van-phong'], ['ban-kiem-tra']],
+    ['Kiểm tra HTX thành viên (đợt 1)', '2027-02-15', '2027-02-28', ['ban-kiem-tra'], []],
+    [
+      'Lớp bồi dưỡng kỹ năng quản trị cho giám đốc HTX',
+      '2027-03-20',
+      '2027-03-21',
+      ['ban-kiem-tra'],
+      ['van-phong'],
+    ],
+    ['Giao ban cơ quan', '2027-01-01', '2027-03-31', ['van-phong'], []],
+  ];
+
+  it('reads a Typst #table (a month row across it, a cell down two rows, a commented-out row) and leaves the settings out', () => {
+    const { tasks } = parsePlan(
+      `// Tệp nguồn Typst
+#set page(paper: "a4", flipped: true)
+#set text(font: "Times New Roman")
+${head('#align(center)[*CHƯƠNG TRÌNH*]')}
+#table(
+  columns: (auto, 4fr, 1.2fr, 1.6fr, 1.8fr),
+  table.header([*TT*], [*Nội dung công việc*], [*Thời gian*], [*Đơn vị chủ trì*], [*Đơn vị phối hợp*]),
+  table.cell(colspan: 5, align: center)[*THÁNG 01/2027*],
+  [1], [Hội nghị tổng kết công tác năm 2026], [Ngày 15/01/2027], [Văn phòng], [Ban Kiểm tra],
+  table.cell(colspan: 5)[*THÁNG 02/2027*],
+  [2], [Kiểm tra HTX thành viên (đợt 1)], [Tuần 3 - 4],
+       table.cell(rowspan: 2)[Ban Kiểm tra], [],
+  /* [3], [Hội thảo bỏ], [Cuối tháng 3], [Văn phòng], [], */
+  [3], [Lớp bồi dưỡng kỹ năng quản trị cho giám đốc HTX], [20 - 21/3], [Văn phòng],
+  table.cell(colspan: 5)[*CẢ QUÝ*],
+  [4], [Giao ban cơ quan], [Sáng thứ Hai hằng tuần], [Văn phòng], [],
+)
+`,
+      { org: 'demo', directory },
+    );
+    expect(rows(tasks)).toEqual(expected);
+  });
+
+  it('reads an AsciiDoc |=== table (cells on lines of their own, "5+" across it, ".2+" down two rows, a comment line)', () => {
+    const { tasks } = parsePlan(
+      `// Tệp nguồn AsciiDoc
+= CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027 CỦA BAN THƯỜNG VỤ
+Liên minh Hợp tác xã tỉnh Demo
+:so-van-ban: 03/CTr-LMHTX
+
+[.text-left]
+*LIÊN MINH HTX TỈNH DEMO* +
+Số: {so-van-ban}
+
+_Demo, ngày 05 tháng 01 năm 2027_
+
+[cols="1,9,3,4,4",options="header"]
+|===
+|TT |Nội dung công việc |Thời gian |Đơn vị chủ trì |Đơn vị phối hợp
+
+5+^h|THÁNG 01/2027
+
+|1
+|Hội nghị tổng kết công tác năm 2026
+|Ngày 15/01/2027
+|Văn phòng
+|Ban Kiểm tra
+
+5+^h|THÁNG 02/2027
+
+|2
+|Kiểm tra HTX thành viên (đợt 1)
+|Tuần 3 - 4
+.2+|Ban Kiểm tra
+|
+
+// |3 |Hội thảo bỏ |Cuối tháng 3 |Văn phòng |
+|3
+|Lớp bồi dưỡng kỹ năng quản trị cho giám đốc HTX
+|20 - 21/3
+|Văn phòng
+
+5+^h|CẢ QUÝ
+
+|4
+|Giao ban cơ quan
+|Sáng thứ Hai hằng tuần
+|Văn phòng
+|
+|===
+`,
+      { org: 'demo', directory },
+    );
+    expect(rows(tasks)).toEqual(expected);
+  });
+});

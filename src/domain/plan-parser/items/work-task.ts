@@ -138,6 +138,9 @@ export function occurrences(rule: Recurrence, plan: Window): Occurrence[] {
 }
 
 /** Expands a recurring piece of work into one task per period of the plan, linked as one series. */
+/** Weeks a weekly rhythm is spelled out for, one task a week; past them it is one standing task. */
+const WEEKS_SPELLED_OUT = 8;
+
 export function recurringTasks(
   place: ItemPlace,
   title: string,
@@ -164,6 +167,21 @@ export function recurringTasks(
       ? part
       : ctx.plan;
   const all = occurrences(rule, within).filter((o) => issued === null || o.window.end >= issued);
+  // "Giao ban cơ quan – sáng thứ Hai hằng tuần" over a quarter: a standing meeting, one task over its span
+  // (a reminder each week would be noise); a few weeks' run of it ("đến hết tháng 7") is spelled out.
+  if (rule.every === 'week' && all.length > WEEKS_SPELLED_OUT)
+    return [
+      task(
+        place,
+        title,
+        'recurring',
+        leads,
+        // The span the rhythm runs over (its first and last weeks may reach outside it).
+        within,
+        recurrenceText,
+        { origin: 'recurring', matchText },
+      ),
+    ];
   return all.map(({ window, label, tag }, i) => ({
     ...task(
       { ...place, ref: `${place.ref} ${tag}` },

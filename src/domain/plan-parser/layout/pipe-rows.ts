@@ -28,3 +28,47 @@ export function spanningRow(text: string, width: number): string[] {
 export function isNumberedSpan(text: string): boolean {
   return /^(?:[IVX]{1,4}|[A-ZĐ])\.\s+/u.test(text);
 }
+
+/** A cell of a table kept as markup source, with the columns and rows it spans. */
+export interface SpanCell {
+  text: string;
+  colspan: number;
+  rowspan: number;
+}
+
+/**
+ * The cells of a table kept as markup source (Typst, AsciiDoc), in reading order, laid into rows of `width`:
+ * a cell across the table a row spanning it (a month's heading), a cell down several rows written again in
+ * each of them, one across some columns followed by empty cells.
+ */
+export function gridRows(cells: readonly SpanCell[], width: number): string[][] {
+  const rows: string[][] = [];
+  const held = new Map<number, { text: string; rows: number }>();
+  let row: string[] = [];
+  const put = (text: string): void => {
+    row.push(text);
+    if (row.length === width) {
+      rows.push(row);
+      row = [];
+    }
+  };
+  const fillHeld = (): void => {
+    for (let k = held.get(row.length); k && k.rows > 0; k = held.get(row.length)) {
+      k.rows--;
+      put(k.text);
+    }
+  };
+  for (const cell of cells) {
+    fillHeld();
+    const text = cell.text.replace(/\s+/g, ' ').trim();
+    if (cell.colspan >= width && row.length === 0) {
+      rows.push(spanningRow(text, width));
+      continue;
+    }
+    if (cell.rowspan > 1) held.set(row.length, { text, rows: cell.rowspan - 1 });
+    for (let k = 0; k < cell.colspan; k++) put(k === 0 ? text : '');
+  }
+  fillHeld();
+  if (row.length > 0) rows.push([...row, ...Array<string>(width - row.length).fill('')]);
+  return rows;
+}

@@ -26,6 +26,8 @@ import { yamlExportAsText } from '../layout/yaml-export';
 import { quotedCellsAsPipes } from '../layout/quoted-cells';
 import { rstTablesAsPipes } from '../layout/rst-table';
 import { orgModeAsText } from '../layout/org-mode';
+import { typstAsText } from '../layout/typst';
+import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
 import { markdownTasksAsItems } from '../layout/markdown-tasks';
@@ -266,6 +268,8 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   htmlAsText,
   emailThreadAsText,
   latexAsText,
+  typstAsText,
+  asciidocAsText,
   mediawikiAsText,
   quotedCellsAsPipes,
   rstTablesAsPipes,
