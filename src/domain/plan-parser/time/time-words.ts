@@ -319,9 +319,11 @@ function listedMonths(folded: string, end: number): number[] {
   // "(tháng 6 và tháng 12/2026)", "(…; các tháng 2, 5, 8 và 11/2026)": in the note that follows.
   const note = /^[^()]{0,40}\(([^()]*)\)/.exec(folded.slice(end))?.[1] ?? '';
   // "6 tháng 01 lần, vào tháng 5 và tháng 10/2026": or in the words right after it.
-  const after = /^\s*[,:]?\s*(?:(?:vao|trong|la)\s+)?(?=(?:cac\s+)?th[ae]ng\s+\d)([^.;()]*)/.exec(
-    folded.slice(end),
-  )?.[1];
+  // "mỗi 6 tháng một số, phát hành vào tháng 6 và tháng 12/2027": after what is done each time, too.
+  const after =
+    /^\s*(?:[^.;()]{0,30}?,\s*(?:phat hanh|to chuc|thuc hien|xuat ban)\s+)?[,:]?\s*(?:(?:vao|trong|la)\s+)?(?=(?:cac\s+)?th[ae]ng\s+\d)([^.;()]*)/.exec(
+      folded.slice(end),
+    )?.[1];
   const months = /\b(?:cac\s+)?th[ae]ng\s+(\d{1,2}(?:\s*(?:,|va|-)\s*(?:th[ae]ng\s+)?\d{1,2})+)/;
   const m = months.exec(note) ?? months.exec(after ?? '');
   if (!m) return [];
