@@ -186,6 +186,7 @@ const BLIND_SETS = [
   'blind-2026-12-u',
   'blind-2026-12-v',
   'blind-2026-12-w',
+  'blind-2026-12-x',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -219,8 +220,9 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-s': null, // read since its last first sight (220–227)
   'blind-2026-12-t': null, // read in part since its first sight (231, 236)
   'blind-2026-12-u': null, // read in part since its first sight (241, 244, 245, 246)
-  'blind-2026-12-v': null, // not read
-  'blind-2026-12-w': null, // the newest, not read
+  'blind-2026-12-v': null, // read in part since its first sight (250, 251)
+  'blind-2026-12-w': null, // read in part since its first sight (260, 261)
+  'blind-2026-12-x': null, // the newest, not read
 };
 
 describe('blind sets (score-import): first sight and now', () => {
