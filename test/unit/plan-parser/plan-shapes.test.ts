@@ -3544,3 +3544,22 @@ Ban Chính sách – Phát triển HTX đảm nhận việc biên tập, in và 
     ]);
   });
 });
+
+describe('shapes met in blind sets V and W', () => {
+  it('reads a rhythm that opens a line before a colon or a dash as its time, a span in its parenthesis bounding it, and who reports after it', () => {
+    const tasks = parse(`IV. CHẾ ĐỘ BÁO CÁO
+(1) Hằng tháng, trước ngày 22 (trong thời gian thí điểm, từ tháng 4 đến tháng 6/2026): Ban Kiểm tra báo cáo tiến độ về Văn phòng.
+(2) Hằng quý, trước ngày 10 của tháng đầu quý sau – Văn phòng tổng hợp, báo cáo Thường trực.
+`);
+    const monthly = tasks.filter((t) => t.lead.includes('ban-kiem-tra'));
+    expect(monthly.map((t) => [t.start, t.end])).toEqual([
+      ['2026-04-01', '2026-04-21'],
+      ['2026-05-01', '2026-05-21'],
+      ['2026-06-01', '2026-06-21'],
+    ]);
+    expect(monthly[0]?.title).toMatch(/^Ban Kiểm tra báo cáo tiến độ về Văn phòng/);
+    const quarterly = tasks.filter((t) => t.lead.includes('van-phong'));
+    expect(quarterly.map((t) => t.end)).toEqual(['2026-04-09', '2026-07-09', '2026-10-09', '2027-01-09']);
+    expect(quarterly[0]?.title).toMatch(/^Văn phòng tổng hợp, báo cáo Thường trực/);
+  });
+});

@@ -22,7 +22,30 @@ export function datedStep(text: string): { time: string; rest: string } | null {
     const rest = text.slice(at + 1).trim();
     if (/\p{L}{2}/u.test(rest) && isTimeHead(head)) return { time: head, rest };
   }
-  return dashedStep(text);
+  return rhythmStep(text) ?? dashedStep(text);
+}
+
+/**
+ * "Hằng tháng, trước ngày 22 (trong thời gian …, từ tháng 4 đến tháng 7/2027): Trung tâm X báo cáo …": a
+ * rhythm of a few words (its note in parentheses aside) heads the line before the colon or dash as a date
+ * does.
+ */
+/** Words a rhythm heading a line may take: "Hằng quý, trước ngày 10 của tháng đầu quý sau". */
+const RHYTHM_STEP_WORDS = 12;
+
+function rhythmStep(text: string): { time: string; rest: string } | null {
+  const bare = text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  // "…: Trung tâm X báo cáo …" or "… – Trung tâm X gửi báo cáo …".
+  const sep = /:\s*|\s[-–—]\s+/u.exec(bare);
+  const at = sep?.index ?? -1;
+  if (!sep || at < 4) return null;
+  const head = text.slice(0, at).trim();
+  const rest = text.slice(at + sep[0].length).trim();
+  const words = foldWords(bare.slice(0, at)).length;
+  // It opens with the rhythm ("Báo cáo hằng tháng: …" names the work instead).
+  if (!/^(?:hang|moi|dinh ky|dinh ky hang)\s/.test(fold(head))) return null;
+  if (words > RHYTHM_STEP_WORDS || findRecurrence(head) === null || !/\p{L}{2}/u.test(rest)) return null;
+  return { time: head, rest };
 }
 
 /**
