@@ -3563,3 +3563,16 @@ describe('shapes met in blind sets V and W', () => {
     expect(quarterly[0]?.title).toMatch(/^Văn phòng tổng hợp, báo cáo Thường trực/);
   });
 });
+
+describe('rounds named in one sentence', () => {
+  it('reads "lớp thứ nhất trong tháng 4 …, lớp thứ hai trong tháng 5 …" as two classes, however close their months, inside the period that opens the line', () => {
+    const tasks = parse(`III. NHIỆM VỤ
+(4) Quý II/2026: tập huấn kỹ năng số cho cán bộ quản lý HTX, 02 lớp: lớp thứ nhất trong tháng 4/2026 tại phường Điện Biên Phủ, lớp thứ hai trong tháng 5/2026 tại xã Tuần Giáo. Ban Tuyên truyền – Đào tạo tổ chức.
+`);
+    expect(tasks.map((t) => [t.start, t.end, t.lead])).toEqual([
+      ['2026-04-01', '2026-04-30', ['ban-tuyen-truyen']],
+      ['2026-05-01', '2026-05-31', ['ban-tuyen-truyen']],
+    ]);
+    expect(tasks[0]?.title).toMatch(/^Tập huấn kỹ năng số cho cán bộ quản lý HTX/);
+  });
+});

@@ -139,6 +139,13 @@ function readLine(
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
   const step = datedStep(facts.lineText);
   if (step) {
+    // "Quý II/2027: tập huấn …, 02 lớp: lớp thứ nhất trong tháng 4/2027 tại …, lớp thứ hai trong tháng 5/2027
+    // …": rounds each timed inside the period that opens the line are the item's times.
+    const inner = headAndRest(step.rest);
+    if (inner && roundsWithTimes(inner.rest.replace(/\.\s+\p{Lu}.*$/u, ''))) {
+      facts.timeText = inner.rest.replace(/\.\s+\p{Lu}.*$/u, '');
+      return cleanTitle(inner.head);
+    }
     facts.timeText = step.time;
     return cleanTitle(step.rest);
   }

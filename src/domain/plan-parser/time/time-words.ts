@@ -540,6 +540,21 @@ function eachWithNote(text: string, windows: readonly Window[]): boolean {
   });
 }
 
+/**
+ * "lớp thứ nhất trong tháng 4/2027 tại …, lớp thứ hai trong tháng 5/2027 tại …": times that follow each other,
+ * each of a round the words name ("lớp thứ hai", "đợt 2"), are the rounds' times, however close.
+ */
+const ROUND_NAME = /\b(?:lop|dot|ky|khoa|lan)\s+(?:thu\s+(?:nhat|hai|ba|tu|nam|sau)|\d{1,2}|[ivx]{1,3})\b/g;
+
+function namedRounds(text: string, windows: readonly Window[]): boolean {
+  if (windows.length < 2 || (fold(text).match(ROUND_NAME) ?? []).length < windows.length) return false;
+  const sorted = [...windows].sort((a, b) => compareDates(a.start, b.start));
+  return sorted.every((w, i) => {
+    const next = sorted[i + 1];
+    return !next || compareDates(w.end, next.start) < 0;
+  });
+}
+
 /** Reads the window(s) that time words give. Returns a null window when the words name no time. */
 export function readTime(written: string, ctx: TimeContext): TimeReading {
   // "Trước Tết Nguyên đán (06/02/2027)": before the day the note gives for the occasion named.
@@ -593,7 +608,7 @@ export function readTime(written: string, ctx: TimeContext): TimeReading {
     peaks = [];
   }
   const separate =
-    apart(main.windows) || eachWithNote(text, main.windows)
+    apart(main.windows) || eachWithNote(text, main.windows) || namedRounds(text, main.windows)
       ? main.windows.map((w, i) => ({ ...w, text: main.texts[i] ?? '' }))
       : [];
   return {
