@@ -281,7 +281,8 @@ export const REST_WORDS = ['con lai'];
  * "3. Gửi Trung tâm …" in a Công văn or a meeting's conclusions. The items under such a heading are that
  * unit's work (tasks, not standing duties).
  */
-export const ADDRESSEE_OPENINGS = ['doi voi', 'giao cho', 'giao', 'gui', 'de nghi', 'yeu cau'];
+// "1. Đồng chí Trưởng Ban Tổ chức – Thi đua:" over a) b) c): a unit addressed by its head's post.
+export const ADDRESSEE_OPENINGS = ['doi voi', 'giao cho', 'giao', 'gui', 'de nghi', 'yeu cau', 'dong chi'];
 
 /**
  * The marks of an assignment matrix, one column per unit (layout/task-table.ts): "CT" (chủ trì) leads,

@@ -3576,3 +3576,20 @@ describe('rounds named in one sentence', () => {
     expect(tasks[0]?.title).toMatch(/^Tập huấn kỹ năng số cho cán bộ quản lý HTX/);
   });
 });
+
+describe("a unit addressed by its head's post", () => {
+  it('gives the lettered steps under "1. Đồng chí Trưởng Ban X:" to that unit', () => {
+    const tasks = parse(`IV. CÔNG TÁC CHUẨN BỊ
+1. Đồng chí Trưởng Ban Kiểm tra:
+   a) Tổng hợp danh sách tập thể, cá nhân đề nghị khen thưởng, xong trước ngày 05/11/2026.
+   b) Hoàn thiện hồ sơ khen thưởng, trình Chủ tịch ký quyết định trước ngày 10/11/2026.
+2. Đồng chí Chánh Văn phòng:
+   a) Chuẩn bị hội trường, âm thanh, ánh sáng trước ngày 13/11/2026.
+`);
+    expect(tasks.map((t) => [t.end, t.lead])).toEqual([
+      ['2026-11-04', ['ban-kiem-tra']],
+      ['2026-11-09', ['ban-kiem-tra']],
+      ['2026-11-12', ['van-phong']],
+    ]);
+  });
+});
