@@ -3593,3 +3593,18 @@ describe("a unit addressed by its head's post", () => {
     ]);
   });
 });
+
+describe('titles of work named before a colon and done by a post after it', () => {
+  it('keeps what the doer does to it in the title, and only the object when the doer only presents it', () => {
+    const tasks = parse(`IV. CÔNG TÁC CHUẨN BỊ
+1. Hồ sơ khen thưởng năm 2026: đồng chí Trưởng Ban Kiểm tra tổng hợp, trình Hội đồng Thi đua trước ngày 08/12/2026.
+2. Báo cáo kết quả hoạt động năm 2026: đồng chí Chánh Văn phòng trình bày.
+3. Thông báo kết luận Hội nghị: đồng chí Chánh Văn phòng hoàn thiện, gửi các đơn vị trong tháng 12/2026.
+`);
+    expect(tasks.map((t) => [t.title, t.lead])).toEqual([
+      ['Hồ sơ khen thưởng năm 2026: tổng hợp, trình Hội đồng Thi đua', ['ban-kiem-tra']],
+      ['Báo cáo kết quả hoạt động năm 2026', ['van-phong']],
+      ['Thông báo kết luận Hội nghị: hoàn thiện, gửi các đơn vị', ['van-phong']],
+    ]);
+  });
+});

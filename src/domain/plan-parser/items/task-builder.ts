@@ -135,6 +135,7 @@ function readLine(
   facts: ItemFacts,
   isUnitHead: (head: string) => boolean,
   namesWho: (tail: string) => boolean = () => false,
+  workOf: (clause: string) => string = () => '',
 ): string {
   // "Ngày 05/9/2025: Ban hành …": the date that opens the line is the item's own, most specific time.
   const step = datedStep(facts.lineText);
@@ -182,6 +183,11 @@ function readLine(
     // "Bồi dưỡng …: T3; 50 HV; Phòng BD-TV.": a clause of time beside who is the item's time.
     const timed = tailClauses.filter((c) => !who.includes(c) && isSpecificTime(c));
     if (timed.length > 0) facts.timeText ??= timed.join('; ');
+    // "Hồ sơ khen thưởng năm 2026: đồng chí Trưởng ban X tổng hợp, trình Hội đồng … trước ngày 08/12": what the
+    // doer does to it belongs to the title; "…: đồng chí X trình bày" only says who.
+    const work = cleanTitle(workOf(tailClauses[0] ?? ''));
+    if (foldWords(work).length >= 2 && !ROLE_ONLY.test(fold(work)))
+      return `${cleanTitle(before)}: ${work.charAt(0).toLowerCase()}${work.slice(1)}`;
     return cleanTitle(before);
   }
   // "Tập huấn …: lớp thứ nhất tháng 6/2026 tại …; lớp thứ hai tháng 9/2026 tại …": its rounds, each timed.
@@ -221,6 +227,22 @@ function opensWithUnit(text: string, ctx: ParseContext): boolean {
   const rest = fold(text.slice(first.to));
   return /^[\s.,;]*$/.test(rest) || WHO_VERB.test(rest);
 }
+
+/**
+ * "…: đồng chí Trưởng ban X hoàn thành, trình xin ý kiến Thường trực chậm nhất ngày 01/12": what the unit named
+ * after the colon does, without it (and without a time the title would not keep).
+ */
+function workAfterUnit(clause: string, ctx: ParseContext): string {
+  const by = addressLength(clause) || (/^\s*/.exec(clause)?.[0].length ?? 0);
+  const hits = [...ctx.units.scan(clause).hits].sort((a, b) => a.from - b.from);
+  const first = hits[0];
+  if (first === undefined || first.from > by) return '';
+  return clause.slice(first.to).replace(/^[\s,;]+/, '');
+}
+
+/** A doer's words that open with its part ("trình bày", "chủ trì, Y phối hợp", "phụ trách"), not work of its own. */
+const ROLE_ONLY =
+  /^(?:(?:trinh bay|thuc hien|phu trach|chu tri|chiu trach nhiem|dieu hanh|tham muu|doc|bao cao|phoi hop|cung cap|tham gia)\b|chuan bi\s*$)/;
 
 /** What may follow a unit named after the colon: its role, or the next unit. */
 const WHO_VERB =
@@ -994,6 +1016,7 @@ export function buildItemTasks(
     facts,
     (head) => isUnitHeading(head, ctx.units),
     (tail) => opensWithUnit(tail, ctx),
+    (clause) => workAfterUnit(clause, ctx),
   );
   // "Đối với đề xuất của Văn phòng …: Thường trực thống nhất chưa thực hiện …": set aside, no task.
   if (SET_ASIDE_WORDS.test(fold(node.text)) && /\b(?:doi voi|de xuat|kien nghi)\b/.test(fold(title)))
