@@ -3608,3 +3608,37 @@ describe('titles of work named before a colon and done by a post after it', () =
     ]);
   });
 });
+
+describe("a conference plan's own event", () => {
+  it('is a task on its day, named as the subject names it, led by the unit that runs it, its helpers beside it', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 141/KH-LMHTX
+Demo, ngày 16 tháng 11 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội nghị tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Đánh giá kết quả năm 2026.
+
+II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN
+1. Thời gian: 01 ngày, thứ Ba, ngày 22/12/2026.
+2. Địa điểm: Hội trường Liên minh HTX tỉnh.
+Đồng chí Chánh Văn phòng chịu trách nhiệm tổ chức Hội nghị, đồng chí Trưởng Ban Kiểm tra bảo đảm điểm cầu trực tuyến.
+
+III. CÔNG TÁC CHUẨN BỊ
+1. Dự thảo Báo cáo tổng kết: Ban Kiểm tra hoàn thành trước ngày 10/12/2026.
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.kind, t.start, t.end, t.lead, t.support])[0]).toEqual([
+      'Hội nghị tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027',
+      'review',
+      '2026-12-22',
+      '2026-12-22',
+      ['van-phong'],
+      ['ban-kiem-tra'],
+    ]);
+  });
+});

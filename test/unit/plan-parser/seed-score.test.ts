@@ -190,8 +190,12 @@ const BLIND_SETS = [
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
-/** Set C after the changes made for it (first sight 0.79 / 0.71 / 0.63 / 0.77). */
-const BLIND_C_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
+/**
+ * Set C after the changes made for it (first sight 0.79 / 0.71 / 0.63 / 0.77). Its congress plan (403) keys
+ * no task for the congress itself, which the keys of sets T, U, V and W all key for their conference plans:
+ * the importer follows the four, so C's precision is 0.99 (one task its key leaves out).
+ */
+const BLIND_C_AFTER: Figures = { recall: 1, precision: 0.99, lead: 1, window: 1 };
 /** Set D after the changes made for it (first sight 0.75 / 0.66 / 0.29 / 0.65). */
 const BLIND_D_AFTER: Figures = { recall: 0.83, precision: 0.87, lead: 0.81, window: 0.74 };
 /** Set E after the CSV export and the reporting schedule's period and due cells were read (one plan of eight). */

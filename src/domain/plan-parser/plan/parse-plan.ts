@@ -57,6 +57,7 @@ import { csvAsTabs } from '../layout/csv-export';
 import { rewriteTextTables } from '../layout/text-tables';
 import { UnitDirectory } from './units';
 import { walkPlan } from '../items/walker';
+import { task } from '../items/work-task';
 
 /** Why a numbered item is no task, as the review shows it (Vietnamese first, like the rest of the review). */
 const SKIP_REASON: Record<SkippedItem['reason'], string> = {
@@ -142,6 +143,49 @@ function heldOn(
     }
   }
   return null;
+}
+
+/** "Đồng chí Chánh Văn phòng chịu trách nhiệm tổ chức Hội nghị, …": who runs the plan's own event. */
+const RUNS_EVENT =
+  /\b(?:chiu trach nhiem|chu tri|phu trach)\s+(?:viec\s+|cong tac\s+)?(?:to chuc|chuan bi)\b/;
+
+/**
+ * "KẾ HOẠCH Tổ chức Hội nghị Ban Chấp hành … lần thứ 5" over "II. THỜI GIAN …" / "1. Thời gian: … ngày
+ * 18/12/2026": the event the plan is for is a task on its day, named as the subject names it, led by the
+ * unit the part says runs it ("Đồng chí Chánh Văn phòng chịu trách nhiệm tổ chức Hội nghị"), the others in
+ * that sentence helping — unless an item already is that event.
+ */
+function ownEvent(
+  root: OutlineNode,
+  subject: string,
+  held: { window: Window; text: string; ref: string },
+  ctx: ParseContext,
+): WorkTask | null {
+  const event = subjectEvent(subject);
+  // All the subject says of it ("…, triển khai nhiệm vụ năm 2027 và tôn vinh HTX tiêu biểu"): the event's
+  // parts are its name here, not another task's.
+  const name = withoutOpeningVerb(subject.replace(/\s+/g, ' ').trim());
+  if (!event || !name) return null;
+  const same = (t: WorkTask): boolean =>
+    t.start === held.window.start && t.end === held.window.end && fold(t.title).startsWith(event);
+  if (ctx.tasks.some(same)) return null;
+  const section = planSections(root).find((s) => /^thoi gian\b/.test(fold(s.text).trim()));
+  const lines = section
+    ? section.children.flatMap(function all(n: OutlineNode): string[] {
+        return [n.text, ...n.children.flatMap(all)];
+      })
+    : [];
+  const runs = lines.flatMap((l) => l.split(/(?<=\.)\s+/)).find((s) => RUNS_EVENT.test(fold(s)));
+  const hits = runs ? ctx.units.scan(runs).hits : [];
+  const lead = hits[0] ? [hits[0].slug] : [];
+  const support = [...new Set(hits.slice(1).map((h) => h.slug))].filter((s) => !lead.includes(s));
+  const kind = /\b(?:tong ket|so ket)\b/.test(fold(eventName(subject))) ? 'review' : 'event';
+  const place = {
+    ref: section?.marker?.label ?? held.ref,
+    group: '',
+    inherited: { time: null, leads: null, committee: false },
+  };
+  return task(place, name, kind, { lead, support, unknown: [] }, held.window, held.text, { origin: 'item' });
 }
 
 /** Events a plan may be for, as its subject names them (folded). */
@@ -338,6 +382,14 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   };
   if (reading && planTime) ctx.tasks.push(...planPeaks(reading, head.subject, planTime.ref, planTime.text));
   walkPlan(root, ctx);
+  // The event's day may be what the plan found as its own time ("II. THỜI GIAN …" read as the plan's).
+  const eventDay =
+    held ??
+    (reading?.window && planTime && daysBetween(reading.window.start, reading.window.end) < EVENT_DAYS_MAX
+      ? { window: reading.window, text: reading.words || planTime.text, ref: planTime.ref }
+      : null);
+  const own = eventDay ? ownEvent(root, head.subject, eventDay, ctx) : null;
+  if (own) ctx.tasks.unshift(own);
   applyReferences(ctx);
   crossReferenceLeads(
     ctx,
