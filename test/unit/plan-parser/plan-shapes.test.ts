@@ -3642,3 +3642,15 @@ III. CÔNG TÁC CHUẨN BỊ
     ]);
   });
 });
+
+describe('a line that only says when the item is due', () => {
+  it('times the item above it instead of standing as a task of its own', () => {
+    const tasks = parse(`III. NỘI DUNG
+1. Khảo sát, tổng hợp nhu cầu đào tạo, bồi dưỡng năm 2027 của các HTX (Ban Kiểm tra chủ trì)
+   - Hoàn thành trước ngày 30/11/2026.
+`);
+    expect(tasks.map((t) => [t.title, t.end, t.lead])).toEqual([
+      ['Khảo sát, tổng hợp nhu cầu đào tạo, bồi dưỡng năm 2027 của các HTX', '2026-11-29', ['ban-kiem-tra']],
+    ]);
+  });
+});

@@ -117,6 +117,15 @@ export function proseSentences(text: string): string[] {
   return text.split(/(?<=[.!?]["”)]?)\s+(?=\p{Lu})/u).filter((x) => x.trim().length > 0);
 }
 
+/**
+ * "7. Khảo sát nhu cầu đào tạo năm 2028" / "- Hoàn thành trước ngày 30/11/2027.": a line that only says when
+ * the item must be done is the item's time, no line of work.
+ */
+const ONLY_DUE = /^(?:hoan thanh|xong|ket thuc|thoi han|han)\s+(?:truoc|cham nhat|muon nhat|trong|vao|den)\b/;
+const ONLY_DUE_WORDS = 8;
+export const onlyDue = (text: string): boolean =>
+  ONLY_DUE.test(fold(text.replace(/^\s*[-–•+*]\s*/u, ''))) && foldWords(text).length <= ONLY_DUE_WORDS;
+
 /** Whether a node is a sub-item (task or group) rather than part of this item's body. */
 export type IsSubItem = (node: OutlineNode) => boolean;
 
@@ -309,6 +318,11 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
   const visit = (node: OutlineNode): void => {
     for (const child of node.children) {
       if (isSubItem(child)) continue;
+      if (onlyDue(child.text)) {
+        facts.timeText ??= child.text.replace(/^\s*[-–•+*]\s*/u, '');
+        facts.otherLines.push(child);
+        continue;
+      }
       // "Nội dung này được giao cho Ban X chủ trì": no "Nội dung:" label, the work given to a unit.
       const given =
         child.marker === null && !/^[^:]{0,20}:/.test(child.text) && proseSentences(child.text).length === 1

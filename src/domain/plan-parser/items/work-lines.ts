@@ -9,7 +9,7 @@ import { readField } from './fields';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
 import { ACTION_OPENINGS, ON_DEMAND, TOPIC_OPENINGS } from '../lexicon';
 import { inlineFields, verbFields } from './inline-fields';
-import { hasLeadVerb } from './item-facts';
+import { hasLeadVerb, onlyDue } from './item-facts';
 import { isBullet, isNumbered, type OutlineNode } from '../layout/outline';
 import { findRecurrence, hasScheduleWords, hasTimeCue, isTimeHead, STEP_HEAD_MAX } from '../time/time-words';
 import { unitTypeAt } from '../plan/unit-words';
@@ -92,7 +92,11 @@ export function attachStepFields(node: OutlineNode): void {
 /** Bullets and plain lines that are not fields ("Thời gian: …" describes the heading, it is no work). */
 function candidates(node: OutlineNode): OutlineNode[] {
   const lines = node.children.filter(
-    (c) => (isBullet(c) || c.marker === null) && !readField(c.text) && !introducesLines(c.text),
+    (c) =>
+      (isBullet(c) || c.marker === null) &&
+      !readField(c.text) &&
+      !introducesLines(c.text) &&
+      !onlyDue(c.text),
   );
   // "Giao Ban TC-KT … theo dõi tiến độ các bước chuẩn bị sau đây:" opening a heading's plain lines
   // introduces them; it is no step itself.
