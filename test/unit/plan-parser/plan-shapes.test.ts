@@ -3654,3 +3654,24 @@ describe('a line that only says when the item is due', () => {
     ]);
   });
 });
+
+describe('a note under a group heading', () => {
+  it('names who helps with every item under "A. CÁC LỚP DO BAN X CHỦ TRÌ" when it is on a line of its own', () => {
+    const tasks = parse(`III. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM
+A. CÁC LỚP DO BAN KIỂM TRA CHỦ TRÌ
+   (Văn phòng phối hợp biên soạn tài liệu, mời giảng viên)
+   1. Lớp bồi dưỡng kiến thức quản trị HTX
+      - Thời gian: tháng 3/2026.
+   2. Lớp kế toán HTX
+      - Thời gian: tháng 5/2026.
+B. CÁC LỚP DO VĂN PHÒNG CHỦ TRÌ
+   3. Lớp thi đua khen thưởng
+      - Thời gian: tháng 9/2026.
+`);
+    expect(tasks.map((t) => [t.title, t.lead, t.support])).toEqual([
+      ['Lớp bồi dưỡng kiến thức quản trị HTX', ['ban-kiem-tra'], ['van-phong']],
+      ['Lớp kế toán HTX', ['ban-kiem-tra'], ['van-phong']],
+      ['Lớp thi đua khen thưởng', ['van-phong'], []],
+    ]);
+  });
+});

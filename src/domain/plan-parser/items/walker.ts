@@ -95,6 +95,8 @@ function unitHeadingLeads(text: string, ctx: ParseContext): Leads | null {
   return hits.length > 0 ? { lead: [...new Set(hits.map((h) => h.slug))], support: [], unknown: [] } : null;
 }
 
+const HELPER_NOTE = /\b(?:phoi hop|tham gia|giup viec|ho tro)\b/;
+
 function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): Inherited {
   const facts = readItemFacts(group, (c) => isNumbered(c) && roleOf(c, ctx) !== 'field');
   const read = readLeads(ctx.units, facts);
@@ -106,7 +108,20 @@ function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): 
     named && verbs && verbs.lead.length > 0
       ? { ...named, lead: verbs.lead, support: named.support.filter((s) => !verbs.lead.includes(s)) }
       : null;
-  const own = joined ?? named ?? verbs ?? addresseeLeads(group.text, ctx) ?? read;
+  const found = joined ?? named ?? verbs ?? addresseeLeads(group.text, ctx) ?? read;
+  // "A. CÁC LỚP DO TRUNG TÂM X CHỦ TRÌ" / "(Ban Y phối hợp biên soạn tài liệu)": the note on the line under
+  // the heading names who helps with all of its items.
+  const note = group.children.find(
+    (c) => c.marker === null && /^\([^()]+\)\.?$/u.test(c.text.trim()) && HELPER_NOTE.test(fold(c.text)),
+  );
+  const helpers = note ? ctx.units.scan(note.text).hits.map((h) => h.slug) : [];
+  const own =
+    found && helpers.length > 0
+      ? {
+          ...found,
+          support: [...new Set([...found.support, ...helpers])].filter((s) => !found.lead.includes(s)),
+        }
+      : found;
   return {
     time: headingTime(group.text, ctx) ?? fieldTime(facts.timeText, ctx) ?? inh.time,
     leads: overLeads(own, inh.leads),
