@@ -3675,3 +3675,15 @@ B. CÁC LỚP DO VĂN PHÒNG CHỦ TRÌ
     ]);
   });
 });
+
+describe('work given to a unit in the first of the sentences under an item', () => {
+  it('reads the lead from "Nội dung này giao Ban X chủ trì thực hiện." before other sentences, and "Việc biên tập, phát hành thuộc về Ban X."', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Tuyên truyền Luật Hợp tác xã năm 2023 trên Trang thông tin điện tử, thực hiện trong cả năm 2026.
+Nội dung này giao Ban Kiểm tra chủ trì thực hiện. Văn phòng phối hợp cung cấp thông tin.
+2. Biên tập, phát hành Bản tin Kinh tế tập thể trong tháng 6/2026.
+Việc biên tập, phát hành thuộc về Ban Tuyên truyền – Đào tạo.
+`);
+    expect(tasks.map((t) => t.lead)).toEqual([['ban-kiem-tra'], ['ban-tuyen-truyen']]);
+  });
+});

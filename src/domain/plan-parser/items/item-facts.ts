@@ -59,7 +59,7 @@ const GIVEN_TO =
  * ban Kiểm tra chủ trì", leaves the lead to what the rest of the item says).
  */
 const GIVEN_LATER =
-  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần|lớp|khóa|chuyến|đợt|tọa đàm|hội nghị|hội thảo|cuộc thi)\b[^,.;]{0,40}?\s+(?:(?:được\s+)?giao cho|(?:được\s+)?giao|do|thuộc về)\s+(?!Ủy ban|UBND|Sở\s|Hội\s|Tỉnh|Công an|Ngân hàng)(\p{Lu}.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách|tổ chức)\b.*|\s*;.*|[.;\s]*)$/u;
+  /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần|lớp|khóa|chuyến|đợt|tọa đàm|hội nghị|hội thảo|cuộc thi)\b[^.;]{0,40}?\s+(?:(?:được\s+)?giao cho|(?:được\s+)?giao|do|thuộc về)\s+(?!Ủy ban|UBND|Sở\s|Hội\s|Tỉnh|Công an|Ngân hàng)(\p{Lu}.+?)(?:(?:\s+cùng)?\s+(?:chủ trì|thực hiện|đảm nhiệm|đảm nhận|phụ trách|tổ chức)\b.*|\s*;.*|[.;\s]*)$/u;
 /** "Phần này Văn phòng đảm nhận, với sự giúp sức của …": the doer between "… này" and its verb. */
 const THIS_ONE_BY =
   /^(?:việc|nội dung|nhiệm vụ|hoạt động|công việc|phần)\s+này\s+(.+?)\s+(?:đảm nhận|đảm nhiệm|thực hiện|phụ trách|chủ trì)\b/iu;
@@ -324,10 +324,9 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         continue;
       }
       // "Nội dung này được giao cho Ban X chủ trì": no "Nội dung:" label, the work given to a unit.
+      const [firstSentence = ''] = proseSentences(child.text);
       const given =
-        child.marker === null && !/^[^:]{0,20}:/.test(child.text) && proseSentences(child.text).length === 1
-          ? givenFields(child.text)
-          : null;
+        child.marker === null && !/^[^:]{0,20}:/.test(child.text) ? givenFields(firstSentence) : null;
       if (given) {
         addLineFields(facts, given);
         facts.otherLines.push(child);
