@@ -210,7 +210,12 @@ describe("one organisation's secretary against the other's data", () => {
     ['hp-khth', '/link van phong', '', OTHER_ORG],
     ['hp-khth', '/lienket', '', OTHER_ORG],
     ['hp-khth', '/unlink', '', /Chỉ quản trị viên/],
-    ['hp-khth', '/edit 1 hạn 20/12/2025', 'a department group never edits the plan', /không|Chỉ|là việc của nhóm lãnh đạo/],
+    [
+      'hp-khth',
+      '/edit 1 hạn 20/12/2025',
+      'a department group never edits the plan',
+      /không|Chỉ|là việc của nhóm lãnh đạo/,
+    ],
     [
       'hp-khth',
       '/donvi them Phòng Tài vụ',

@@ -15,7 +15,10 @@ describe('overdue reminders', () => {
       '2024-03-21T01:00:00.000Z overdue-escalated leaders',
     ]);
     expect(r.map((x) => x.workingDaysLate)).toEqual([3, 5, 5]);
-    const later = planReminders(deadline, { now: new Date('2024-04-20T01:00:00Z'), calendar: officialCalendar });
+    const later = planReminders(deadline, {
+      now: new Date('2024-04-20T01:00:00Z'),
+      calendar: officialCalendar,
+    });
     expect(later).toEqual([]);
   });
 
@@ -56,7 +59,10 @@ describe('overdue reminders', () => {
     expect(planReminders(old, { now: afterDeadline, calendar: officialCalendar })).toEqual([]);
     // Loaded before its end: reminded as usual.
     expect(
-      planReminders({ ...deadline, loadedOn: '2024-03-01' }, { now: afterDeadline, calendar: officialCalendar }),
+      planReminders(
+        { ...deadline, loadedOn: '2024-03-01' },
+        { now: afterDeadline, calendar: officialCalendar },
+      ),
     ).toHaveLength(3);
   });
 
