@@ -522,12 +522,12 @@ const RANGE_START =
  * of which is nothing but a time, written without a word that introduces it.
  */
 function partTime(line: string, ctx: ParseContext): Timing | null {
-  const parts = line.split(/\s[-–—]\s|\s*\|\s*/).map((p) => p.trim().replace(/[\s.;,]+$/, ''));
-  const at = parts.findIndex((p, i) => i > 0 && isTimeHead(p));
-  if (at < 0) return null;
-  // "… được mở trong Quý II - Quý III/2027": the dash joins a range, the time its two ends.
-  const from = RANGE_START.exec((line.split(/\s[-–—]\s|\s*\|\s*/)[at - 1] ?? '').trimEnd())?.[0];
-  const part = from ? `${from} - ${parts[at] ?? ''}` : (parts[at] ?? '');
+  const part = line
+    .split(/\s[-–—]\s|\s*\|\s*/)
+    .slice(1)
+    .map((p) => p.trim().replace(/[\s.;,]+$/, ''))
+    .find((p) => isTimeHead(p));
+  if (!part) return null;
   const reading = readTime(part, timeContext(ctx));
   return reading.window ? { reading, text: part } : null;
 }

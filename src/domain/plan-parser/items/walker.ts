@@ -232,13 +232,8 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
       // "Tin liên quan:" / "- Cao Bằng: 42 HTX thành lập mới trong năm 2026 (28/12/2026)": news of what was
       // done, dated before the plan, is no work.
       const from = ctx.issued ?? ctx.plan.start;
-      const done = ctx.tasks.slice(before).filter((t) => t.end !== null && t.end < from);
-      if (done.length > 0)
-        ctx.tasks.splice(
-          before,
-          ctx.tasks.length - before,
-          ...ctx.tasks.slice(before).filter((t) => !done.includes(t)),
-        );
+      const kept = ctx.tasks.splice(before).filter((t) => t.end === null || t.end >= from);
+      ctx.tasks.push(...kept);
       continue;
     }
     if (!isNumbered(child) && !(bulletItems && isBullet(child))) {
