@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.log(`year ${d.year} issued ${d.issued_on} title ${d.title}`);
     for (const t of d.tasks)
       console.log(
-        `${t.kind.padEnd(8)} ${t.start ?? ''}..${t.end ?? ''} L=${(t.lead ?? []).join(',')} S=${(t.support ?? []).join(',')} | ${t.title.slice(0, 90)}`,
+        `${t.kind.padEnd(8)} ${t.start ?? ''}..${t.end ?? ''} L=${(t.lead ?? []).join(',')} S=${(t.support ?? []).join(',')} | ${t.title.slice(0, Number(process.env.W ?? 90))}`,
       );
     for (const w of d.warnings) console.log(`! ${JSON.stringify(w).slice(0, 200)}`);
   } catch (e) {

@@ -3687,3 +3687,42 @@ Việc biên tập, phát hành thuộc về Ban Tuyên truyền – Đào tạo
     expect(tasks.map((t) => t.lead)).toEqual([['ban-kiem-tra'], ['ban-tuyen-truyen']]);
   });
 });
+
+describe('who leads when the one in charge is no department, and subjects of several units', () => {
+  it('gives the work to the aide of an outside body ("Ủy ban Kiểm tra chủ trì, Quỹ … giúp việc"), keeping a time written before the units', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Kiểm tra việc sử dụng vốn vay tại các HTX trong Quý III/2026; Ủy ban Kiểm tra chủ trì, Quỹ Hỗ trợ phát triển HTX giúp việc.
+2. Kiểm tra hồ sơ vay vốn của 10 HTX: trong tháng 12/2026, Ủy ban Kiểm tra chủ trì, Ban Kiểm tra giúp việc.
+3. Sơ kết công tác 6 tháng đầu năm 2026, thời gian cuối tháng 6/2026. Văn phòng chủ trì, Ban Kiểm tra, Quỹ Hỗ trợ phát triển HTX phối hợp chuẩn bị báo cáo chuyên đề.
+`);
+    expect(tasks.map((t) => [t.lead, t.support, t.start, t.end])).toEqual([
+      [['quy-ho-tro'], [], '2026-07-01', '2026-09-30'],
+      [['ban-kiem-tra'], [], '2026-12-01', '2026-12-31'],
+      [['van-phong'], ['ban-kiem-tra', 'quy-ho-tro'], '2026-06-21', '2026-06-30'],
+    ]);
+  });
+
+  it('makes every unit of a subject "Các ban, Quỹ …" the lead of a dated duty', () => {
+    const tasks = parse(`II. TỔ CHỨC THỰC HIỆN
+1. Các ban, Quỹ Hỗ trợ phát triển HTX căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị, gửi về Văn phòng trước ngày 15/3/2026.
+`);
+    expect(tasks[0]).toMatchObject({
+      lead: ['ban-kiem-tra', 'ban-tuyen-truyen', 'ban-chinh-sach', 'quy-ho-tro'],
+      end: '2026-03-14',
+    });
+  });
+});
+
+describe('rates and purposes are no rhythm and no title', () => {
+  it('keeps "mỗi tháng có ít nhất 02 tin, bài" as one task over the year, and cuts ", để nghe báo cáo …" from a rhythm\'s title', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Đẩy mạnh tuyên truyền Luật HTX năm 2023 trên Báo Demo trong cả năm 2026; mỗi tháng có ít nhất 02 tin, bài về mô hình HTX hiệu quả. Ban Tuyên truyền – Đào tạo thực hiện.
+2. Duy trì chế độ họp Ban Thường vụ thường kỳ mỗi quý một lần, vào tuần cuối của tháng cuối quý, để nghe báo cáo, đánh giá tiến độ và cho ý kiến vào các nội dung do các ban trình. Văn phòng chuẩn bị.
+`);
+    const news = tasks.filter((t) => t.title.includes('tuyên truyền'));
+    expect(news.map((t) => [t.start, t.end])).toEqual([['2026-01-01', '2026-12-31']]);
+    const meetings = tasks.filter((t) => t.title.includes('Ban Thường vụ'));
+    expect(meetings).toHaveLength(4);
+    for (const m of meetings) expect(m.title).not.toMatch(/để nghe/);
+  });
+});

@@ -224,7 +224,9 @@ function everyoneTask(
   hits: readonly { slug: string; from: number }[],
   ctx: ParseContext,
 ): WorkTask {
-  const lead = [...new Set(hits.filter((h) => h.from === 0).map((h) => h.slug))];
+  // "Các ban, Trung tâm, Quỹ …": every unit of the subject, not only those "các ban" names.
+  const run = subjectLeads(line.text, ctx)?.lead ?? [];
+  const lead = run.length > 0 ? run : [...new Set(hits.filter((h) => h.from === 0).map((h) => h.slug))];
   const reading = readTime(line.text, timeContext(ctx));
   const title = cleanTitle(line.text);
   const kind = plainKind(title, reading.deadline);

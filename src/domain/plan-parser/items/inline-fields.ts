@@ -88,9 +88,14 @@ const WITH = /^\s*(?:va\s+)?phoi hop voi\s+/;
  * "Giao Phòng Phong trào chủ trì, phối hợp với Văn phòng và Trung tâm … thực hiện:", "(Phòng Kiểm tra
  * chủ trì)". Its parts become lead and support fields; anything else in the clause makes it no such clause.
  */
-/** "<lead> chủ trì, <helpers> phối hợp": helpers may be a list with commas of their own ("các ban, đơn vị"). */
+/**
+ * "<lead> chủ trì, <helpers> phối hợp": helpers may be a list with commas of their own ("các ban, đơn vị"),
+ * and a few words of what they help with ("…, các ban, Trung tâm, Quỹ phối hợp chuẩn bị báo cáo chuyên
+ * đề"). "<lead> chủ trì, <unit> giúp việc" names an aide: it leads when the one in charge is no department
+ * of ours ("Ủy ban Kiểm tra chủ trì, Quỹ giúp việc"), as a "giúp việc:" label does (fields.ts).
+ */
 const LEAD_THEN_HELPERS =
-  /^(?:(?:giao|de nghi|phan cong)\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi)(?:\s+thuc hien)?\s*[,;]\s*(.+?)\s+phoi hop(?:\s+thuc hien)?$/;
+  /^(?:(?:giao|de nghi|phan cong)\s+)?(.+?)\s+(?:chu tri|tham muu|chiu trach nhiem(?: chinh)?|chuan bi)(?:\s+thuc hien)?\s*[,;]\s*(.+?)\s+(phoi hop|giup viec)(?:\s+thuc hien|\s+(?:chuan bi|cung cap|bao dam|trieu tap|tham dinh|lua chon|huy dong|van dong)(?:\s+[a-z0-9]+){0,6})?$/;
 
 /** Words the units of a "<lead> chủ trì, <helpers> phối hợp" clause may take: two full names joined by "và" run to 14. */
 const MAX_NAMED_WORDS = 24;
@@ -103,8 +108,21 @@ export function verbFields(clause: string): Field[] {
     const helpAt = fold(text).lastIndexOf(pair[2]);
     const lead = text.slice(leadAt, leadAt + pair[1].length).trim();
     const help = text.slice(helpAt, helpAt + pair[2].length).trim();
-    if (lead.split(/\s+/).length <= MAX_NAMED_WORDS && help.split(/\s+/).length <= MAX_NAMED_WORDS)
-      return [field('lead', lead), field('support', help)];
+    // "trong tháng 12/2026, Ủy ban Kiểm tra chủ trì, …": a time before the units is the item's time.
+    const parts = lead.split(/,\s+/);
+    const timed = parts.findIndex((p) => !isSpecificTime(p));
+    const when = timed > 0 ? parts.slice(0, timed).join(', ') : '';
+    const who = timed > 0 ? parts.slice(timed).join(', ') : lead;
+    if (
+      timed >= 0 &&
+      who.split(/\s+/).length <= MAX_NAMED_WORDS &&
+      help.split(/\s+/).length <= MAX_NAMED_WORDS
+    )
+      return [
+        ...(when ? [field('time', when)] : []),
+        field('lead', who),
+        field(pair[3] === 'giup viec' ? 'advise' : 'support', help),
+      ];
   }
   const fields: Field[] = [];
   for (const part of text.split(/,\s+/)) {

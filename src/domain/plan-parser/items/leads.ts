@@ -111,7 +111,12 @@ function readLeadText(units: UnitDirectory, raw: string, leads: Leads): void {
     // "TTĐT chủ trì, Phòng Hỗ trợ phối hợp": the verbs say who leads and who helps.
     const verbs = verbFields(text);
     if (verbs.length > 0) {
-      for (const f of verbs) scanInto(units, f.value, leads, f.kind === 'lead' ? 'lead' : 'support');
+      for (const f of verbs) if (f.kind === 'lead') scanInto(units, f.value, leads, 'lead');
+      for (const f of verbs) {
+        // An aide leads the work of one in charge who is no department ("Ủy ban Kiểm tra chủ trì, Quỹ giúp việc").
+        const role = f.kind === 'advise' && leads.lead.length === 0 ? 'lead' : 'support';
+        if (f.kind !== 'lead') scanInto(units, f.value, leads, role);
+      }
       continue;
     }
     const at = handover(text);

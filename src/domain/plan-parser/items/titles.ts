@@ -177,8 +177,8 @@ const PASSIVE_SCHEDULE =
   /\s(?:(?:sẽ|dự kiến)\s+)*được\s+(?:dự kiến\s+)?(?:tổ chức|diễn ra|phát động|xác định là|thực hiện|triển khai)(?=\s|$)|\s(?:(?:sẽ|dự kiến)\s+)?diễn ra(?=\s|$)/iu;
 /** "Thường trực Liên minh HTX tỉnh sẽ đi thăm …": a subject of a few words, then what it will do. */
 const WILL_DO = /^([^,;]{3,80}?)\s+sẽ\s+(?!được\s)/iu;
-/** ", nhằm kết nối …", ", nhất là …", ", đặc biệt là …": why, or which ones above all. */
-const ELABORATION = /(?:\s*,?\s+nhằm|\s*,\s+(?:nhất là|đặc biệt là|trong đó))\s.*$/iu;
+/** ", nhằm kết nối …", ", để nghe báo cáo …", ", nhất là …", ", đặc biệt là …": why, or which ones above all. */
+const ELABORATION = /(?:\s*,?\s+nhằm|\s*,\s+(?:để|nhất là|đặc biệt là|trong đó))\s.*$/iu;
 
 const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const keeps = (t: string): boolean => foldWords(t).length >= MIN_TITLE_WORDS;

@@ -219,7 +219,12 @@ function commonestYear(text: string): number | null {
  * shows the dates. A title that would then read like another task's keeps its words.
  */
 function shortTitles(tasks: DraftTask[]): DraftTask[] {
-  const short = tasks.map((t) => withoutTrailingTime(sentenceTitle(t.title)));
+  // An occurrence's closing note ("(Quý I/2027)") stays on: it tells a rhythm's tasks apart.
+  const short = tasks.map((t) => {
+    const note = /\s*\([^()]*\)$/u.exec(t.title);
+    const body = note ? t.title.slice(0, note.index) : t.title;
+    return withoutTrailingTime(sentenceTitle(body) + (note?.[0] ?? ''));
+  });
   const count = new Map<string, number>();
   for (const t of [...short, ...tasks.map((t) => t.title)]) count.set(fold(t), (count.get(fold(t)) ?? 0) + 1);
   return tasks.map((t, i) => {

@@ -226,6 +226,9 @@ export class UnitDirectory {
   private matchAt(text: string, spans: readonly WordSpan[], i: number): AliasMatch | null {
     const first = spans[i];
     if (!first) return null;
+    // "Ủy ban Kiểm tra" is the alliance's inspection committee, elected beside the Ban Chấp hành: no "Ban
+    // Kiểm tra" among the departments, though its words end the same.
+    if (first.word === 'ban' && spans[i - 1]?.word === 'uy') return null;
     let best: AliasMatch | null = null;
     for (const alias of this.aliases) {
       if (alias.acronym) {
