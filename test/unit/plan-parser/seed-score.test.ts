@@ -187,6 +187,7 @@ const BLIND_SETS = [
   'blind-2026-12-v',
   'blind-2026-12-w',
   'blind-2026-12-x',
+  'blind-2026-12-y',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -226,7 +227,8 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-u': null, // read in part since its first sight (241, 244, 245, 246)
   'blind-2026-12-v': null, // read in part since its first sight (250, 251)
   'blind-2026-12-w': null, // read in part since its first sight (260, 261)
-  'blind-2026-12-x': null, // the newest, not read
+  'blind-2026-12-x': null, // read in part since its two first sights (270)
+  'blind-2026-12-y': null, // the newest, not read
 };
 
 describe('blind sets (score-import): first sight and now', () => {
