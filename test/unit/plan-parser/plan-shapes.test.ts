@@ -3726,3 +3726,28 @@ describe('rates and purposes are no rhythm and no title', () => {
     for (const m of meetings) expect(m.title).not.toMatch(/để nghe/);
   });
 });
+
+describe('leads named by a post in the sentence under an item', () => {
+  it('reads "Đồng chí Chánh Văn phòng tổ chức; đồng chí Trưởng ban X …", a leader\'s clause before the unit\'s, and "X thực hiện; Y phối hợp …"', () => {
+    const tasks = parse(`II. NỘI DUNG
+1. Gặp mặt kỷ niệm Ngày Hợp tác xã Việt Nam
+Thời gian: ngày 11/4/2026.
+Đồng chí Chánh Văn phòng tổ chức; đồng chí Trưởng Ban Kiểm tra đón và bố trí đoàn đại biểu HTX các xã phía Bắc tỉnh.
+2. Hội nghị đối thoại với HTX
+Dự kiến trung tuần tháng 4/2026.
+Đồng chí Phó Chủ tịch phụ trách chủ trì; đồng chí Trưởng ban Tuyên truyền – Đào tạo tổng hợp kiến nghị của HTX.
+3. Xét chọn HTX tiêu biểu
+Trong tháng 3/2026.
+Đồng chí Trưởng ban Kiểm tra thực hiện; đồng chí Chánh Văn phòng phối hợp chuẩn bị hình thức khen thưởng.
+4. Phiên chợ sản phẩm HTX tại quảng trường
+Ngày 17 - 18/4/2026.
+Đồng chí Chánh Văn phòng tổ chức.
+`);
+    expect(tasks.map((t) => [t.lead, t.support, t.start, t.end])).toEqual([
+      [['van-phong'], [], '2026-04-11', '2026-04-11'],
+      [['ban-tuyen-truyen'], [], '2026-04-11', '2026-04-20'],
+      [['ban-kiem-tra'], ['van-phong'], '2026-03-01', '2026-03-31'],
+      [['van-phong'], [], '2026-04-17', '2026-04-18'],
+    ]);
+  });
+});

@@ -125,7 +125,7 @@ export function verbFields(clause: string): Field[] {
       ];
   }
   const fields: Field[] = [];
-  for (const part of text.split(/,\s+/)) {
+  for (const part of text.split(/[,;]\s+/)) {
     // fold keeps lengths: offsets found in the folded part cut the written one.
     const f = fold(part);
     const lead = fields.length === 0 ? LEAD_VERB.exec(f) : null;

@@ -96,6 +96,8 @@ function givenFields(sentence: string): Field[] | null {
 /** Words past which a line is prose rather than a short assignment. */
 const LONG_LINE_WORDS = 25;
 const isLong = (text: string): boolean => foldWords(text).length > LONG_LINE_WORDS;
+/** "Đồng chí Chánh Văn phòng tổ chức; đồng chí Trưởng VPĐD … đón và bố trí đoàn …": short clauses, each its unit's part. */
+const shortClauses = (text: string): boolean => text.split(/;\s+/).every((c) => !isLong(c));
 
 /**
  * The verb fields of a sentence of prose: the whole sentence ("Văn phòng chủ trì, Ban X phối hợp."), or in
@@ -394,7 +396,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         else if (!isNumbered(child) && hasLeadVerb(sentence)) {
           facts.leadSentences.push(sentence);
           addLineFields(facts, timeOfAssignment(sentence));
-        } else if (child.marker === null && !isLong(sentence)) facts.subjectSentences.push(sentence);
+        } else if (child.marker === null && shortClauses(sentence)) facts.subjectSentences.push(sentence);
       }
       // "Lễ phát động được tổ chức vào sáng thứ Bảy, ngày 28/3/2026 …": the prose's first scheduled time.
       if (child.marker === null && sentences.length > 0) {
@@ -427,7 +429,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
         facts.leadSentences.push(sentence);
         break;
       }
-      if (!isLong(sentence)) facts.subjectSentences.push(sentence);
+      if (shortClauses(sentence)) facts.subjectSentences.push(sentence);
     }
   }
   addLineFields(facts, line.fields);

@@ -7,6 +7,7 @@ import type { ItemFacts } from './item-facts';
 import { helpersOnly, verbFields } from './inline-fields';
 import { HELPER_OPENINGS, SUPPORT_VERBS } from '../lexicon';
 import type { UnitDirectory, UnitHit } from '../plan/units';
+import { addressLength } from '../plan/unit-words';
 
 export interface Leads {
   lead: string[];
@@ -138,9 +139,24 @@ function helpsAfterUnit(units: UnitDirectory, text: string): boolean {
   return first !== undefined && SUPPORT_VERB.test(fold(text.slice(first.to)));
 }
 
+/**
+ * "Đồng chí Phó Chủ tịch phụ trách chủ trì; đồng chí Trưởng ban X tổng hợp kiến nghị …", "Đoàn do đồng
+ * chí Phó Chủ tịch làm trưởng đoàn; …": a clause whose subject is one of the alliance's leaders, whose
+ * work a unit named in the next clause does (as "giúp việc" gives it, leads.ts).
+ */
+const LEADER_SUBJECT =
+  /^(?:cac\s+)?(?:dong chi\s+)?(?:pho chu tich|chu tich|thuong truc|lanh dao|doan do|truong doan)\b/;
+
 /** "Văn phòng Liên minh HTX tỉnh tham mưu thành lập các Tiểu ban: …": only the opening unit leads. */
 function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): boolean {
-  const text = withoutNotes(raw);
+  // "Đồng chí Chánh Văn phòng tổ chức; …": the subject may be a unit's head, addressed; a clause of a
+  // leader's part goes before the unit's.
+  const clauses = raw.split(/;\s*/);
+  let own = 0;
+  while (own < clauses.length - 1 && LEADER_SUBJECT.test(fold(clauses[own] ?? '').trim())) own++;
+  const clause = clauses.slice(own).join('; ');
+  const address = addressLength(clause);
+  const text = withoutNotes(clause.slice(address));
   const scan = units.scan(text);
   const first = scan.hits[0];
   const firstWord = wordSpans(text)[0];

@@ -515,7 +515,7 @@ function groupWeek(text: string, outer: Timing | null): Timing | null {
 
 /** A time a part ends with that a dash may carry on into a range: "Quý II", "tháng 5", "01/3". */
 const RANGE_START =
-  /(?:quý\s+(?:[IVX]{1,4}|[1-4])|tháng\s+\d{1,2}|(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{4})?)$/iu;
+  /(?:quý\s+(?:[IVX]{1,4}|[1-4])|tháng\s+\d{1,2}|ngày\s+\d{1,2}|(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{4})?)$/iu;
 
 /**
  * "Lớp 1. Kế toán HTX - tháng 3/2026 - phường Trường Vinh - 60 HV - TT GDNN": a terse line's parts, one
