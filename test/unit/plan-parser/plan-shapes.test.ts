@@ -3519,6 +3519,56 @@ _Demo, ngày 05 tháng 01 năm 2027_
     );
     expect(rows(tasks)).toEqual(expected);
   });
+
+  it('reads a troff/tbl table ("tab(^)", a month row "cb s s s s", "T{ … T}" blocks over lines, a commented-out row) and leaves the requests out', () => {
+    const { tasks } = parsePlan(
+      String.raw`.\" Tệp nguồn troff/tbl
+.nr PS 12
+.ce 3
+${head('.B "CHƯƠNG TRÌNH"')}
+.PP
+Ban Thường vụ ban hành Chương trình như sau:
+.TS
+allbox center tab(^);
+cb cb cb cb cb
+n lw(7c) cw(2.5c) cw(2.5c) lw(3c).
+TT^Nội dung công việc^Thời gian^Đơn vị chủ trì^Đơn vị phối hợp
+.T&
+cb s s s s.
+THÁNG 01/2027
+.T&
+n lw(7c) cw(2.5c) cw(2.5c) lw(3c).
+1^T{
+Hội nghị tổng kết công tác năm 2026
+T}^Ngày 15/01/2027^Văn phòng^Ban Kiểm tra
+.T&
+cb s s s s.
+THÁNG 02/2027
+.T&
+n lw(7c) cw(2.5c) cw(2.5c) lw(3c).
+2^Kiểm tra HTX thành viên (đợt 1)^Tuần 3 \- 4^Ban Kiểm tra^\-
+.\" 3^Hội thảo bỏ^Cuối tháng 3^Văn phòng^
+3^T{
+Lớp bồi dưỡng kỹ năng quản trị
+cho giám đốc HTX
+T}^20 - 21/3^Ban Kiểm tra^Văn phòng
+.T&
+cb s s s s.
+CẢ QUÝ
+.T&
+n lw(7c) cw(2.5c) cw(2.5c) lw(3c).
+4^Giao ban cơ quan^Sáng thứ Hai hằng tuần^Văn phòng^
+.TE
+.SH
+TỔ CHỨC THỰC HIỆN
+.IP 1.
+Văn phòng theo dõi, đôn đốc thực hiện Chương trình.
+`,
+      { org: 'demo', directory },
+    );
+    expect(rows(tasks)).toEqual(expected);
+    expect(tasks.some((t) => /\.(?:TS|IP|nr)\b|T\{/.test(t.title))).toBe(false);
+  });
 });
 
 describe('shapes met in blind set V', () => {

@@ -27,6 +27,7 @@ import { quotedCellsAsPipes } from '../layout/quoted-cells';
 import { rstTablesAsPipes } from '../layout/rst-table';
 import { orgModeAsText } from '../layout/org-mode';
 import { typstAsText } from '../layout/typst';
+import { troffAsText } from '../layout/troff';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -318,6 +319,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   emailThreadAsText,
   latexAsText,
   typstAsText,
+  troffAsText,
   asciidocAsText,
   mediawikiAsText,
   quotedCellsAsPipes,
