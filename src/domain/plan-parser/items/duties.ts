@@ -109,7 +109,9 @@ export function walkUnit(node: OutlineNode, ref: string, ctx: ParseContext): voi
     for (const slug of lineLeads.lead) ctx.duties.push({ slug, text: full });
     // "- Hoàn thành biên soạn tài liệu … trước ngày 28/02/2026": a line with a time of its own is work
     // due then, a task like any item's, not a standing duty for the whole plan.
-    if (ownTime(text, ctx)) {
+    // "TTGDNN, VPĐD …: báo cáo kết quả quý về Ban X trước ngày 05 của tháng đầu quý sau": recurring
+    // work due on a day, one task an occurrence, as an item's.
+    if (ownTime(text, ctx) || (findRecurrence(text) && DUE_DAY.test(fold(text)))) {
       const item: OutlineNode = {
         marker: null,
         text,

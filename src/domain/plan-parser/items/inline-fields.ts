@@ -197,19 +197,30 @@ function listLead(part: string): Field[] {
     : [];
 }
 
+/** A part that opens with a unit's kind word ("Ban …", "Trung tâm …") or an abbreviation in capitals ("TTGDNN"). */
+function opensWithUnit(part: string): boolean {
+  const words = foldWords(part);
+  return unitTypeAt(words, 0) !== null || /^\s*[A-ZĐ][A-ZĐ&-]{1,9}\b/u.test(part);
+}
+
 /** Parenthesised fields: "(thời gian: tháng 8/2024; đơn vị chủ trì: Văn phòng)", "(Văn phòng chủ trì)". */
 function parenthesisedFields(text: string): { text: string; fields: Field[] } {
   const fields: Field[] = [];
   const rest = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string, at: number) => {
     const parts = inner.split(/[;]/).map((part) => part.trim());
-    const read = parts.map((part): Field[] => {
+    const read = parts.map((part, k): Field[] => {
       const f = valuedField(part);
       if (f) return [f];
       if (verbFields(part).length > 0) return verbFields(part);
       const list = listLead(part);
       if (list.length > 0) return list;
       const helpers = helpersOnly(part);
-      return helpers.length > 0 ? helpers : noteLead(part);
+      if (helpers.length > 0) return helpers;
+      // "(TTGDNN; Ban ĐT-NNL triệu tập học viên)", "(Văn phòng; Ban Kiểm tra ra đề, chấm thi)": after the
+      // doer, a unit with its own share of the work helps (the units stage finds its name in the words).
+      if (k > 0 && opensWithUnit(part) && !isSpecificTime(part) && foldWords(part).length <= MAX_HELPER_WORDS)
+        return [field('support', part)];
+      return noteLead(part);
     });
     const found = read.flat();
     // "… trước ngày 25 hằng tháng (Ban Hỗ trợ phát triển thị trường).": a name alone closing the line is

@@ -888,7 +888,11 @@ function nextMonthStart(day: string): string {
 
 /** "<work> (<time>) và <work> (<time>)": the two parts, each with its time, or null. */
 function twoTimedParts(text: string): [string, string] | null {
-  const m = /^(.+?\S)\s*\(([^()]{3,48})\)\s*(?:,?\s+và|;)\s+(.+?\S)\s*\(([^()]{3,48})\)([^()]*)$/u.exec(text);
+  // ("… năm (T12) (Ban ĐT-NNL)." : a note after both, its units said of both.)
+  const m =
+    /^(.+?\S)\s*\(([^()]{3,48})\)\s*(?:,?\s+và|;)\s+(.+?\S)\s*\(([^()]{3,48})\)((?:\s*\([^()]*\))?[^()]*)$/u.exec(
+      text,
+    );
   if (!m || !isTimeHead(m[2] ?? '') || !isTimeHead(m[4] ?? '')) return null;
   // "… Ngày Giải phóng miền Nam (30/4) và Ngày Quốc tế Lao động (01/5)": days named, not times of work.
   if ([m[2], m[4]].some((t) => /^\s*\d{1,2}\s*\/\s*\d{1,2}\s*$/.test(t ?? ''))) return null;

@@ -129,6 +129,11 @@ function groupInherited(group: OutlineNode, inh: Inherited, ctx: ParseContext): 
   };
 }
 
+/** "Lớp 1 - …", "Đợt 2:", "Lớp thứ hai": a title that only numbers a round of its heading's work. */
+const ROUND_NAME = /^(?:lop|dot|khoa|cum|phien)\s+(?:\d{1,2}|thu\s+[a-z]+|[ivx]{1,4})\b/;
+/** A heading names the work of its rounds when it says something of its own. */
+const MIN_HEADING_WORDS = 3;
+
 interface ItemRun {
   tasks: WorkTask[];
   bare: boolean;
@@ -275,7 +280,16 @@ export function walkItems(parent: OutlineNode, ref: string, inherited: Inherited
         const own: OutlineNode = { ...child, children: child.children.filter((c) => !isNumbered(c)) };
         ctx.tasks.push(...buildItemTasks(own, { ref: here, group: ref, inherited: inh }, ctx, () => false));
       }
+      const before = ctx.tasks.length;
       walkItems(child, here, groupInherited(child, inh, ctx), ctx);
+      // "3. Bồi dưỡng cán bộ quản lý HTX:" over "3.1. T3/2027 - Lớp 1 - Hoa Lư - 70 HV": a round named by its
+      // number is its heading's work, the round its note.
+      const heading = cleanTitle(inlineFields(child.text).text);
+      for (let k = before; k < ctx.tasks.length; k++) {
+        const t = ctx.tasks[k] as WorkTask;
+        if (ROUND_NAME.test(fold(t.title)) && foldWords(heading).length >= MIN_HEADING_WORDS)
+          ctx.tasks[k] = { ...t, title: `${heading} (${t.title})` };
+      }
     } else if (workLines(child).length > 0) walkLines(child, here, inh, ctx);
     else if (timedOnlyRelatively(child))
       ctx.skipped.push({ ref: here, node: child.index, text: child.text, reason: 'not-tasks' });

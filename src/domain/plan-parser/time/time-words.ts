@@ -221,7 +221,8 @@ const DAY_OF_LAST_MONTH =
 const MONTHLY_WEEK =
   /\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:(?:cua\s+)?tuan\s+)?(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?|tuan\s+(?:dau tien|dau|thu nhat|cuoi cung|cuoi|[1-4])\s+(?:cua\s+)?(?:moi|hang|cac)\s+)thang\b(?!\s*\d)(?!\s+(?:dau|cuoi|giua)\s+(?:quy|nam))/;
 /** "Báo cáo quý: … trước ngày 05 tháng đầu quý sau": a report of each quarter, due in the next one. */
-const REPORT_OF_QUARTER = /\bbao cao quy\b(?=[^.]*\bthang dau (?:cua\s+)?quy sau\b)/;
+const REPORT_OF_QUARTER =
+  /(?<=\bbao cao(?:\s+[a-z0-9]+){0,5}?\s+)quy\b(?!\s+(?:[ivx]{1,4}|[1-4])\b)(?=[^.]*\bthang dau (?:cua\s+)?quy sau\b)/;
 /** The due day of NEXT_PERIOD_DUE, anywhere in the clause after the rule. */
 const NEXT_PERIOD_LATER =
   /\b(truoc|cham nhat|muon nhat)?\s*(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang dau (?:cua\s+)?(?:quy|ky|nam) sau\b/;
