@@ -3801,3 +3801,38 @@ Ngày 17 - 18/4/2026.
     ]);
   });
 });
+
+describe('rounds, reports of a unit in "Tổ chức thực hiện", and helpers with a share of their own', () => {
+  it('names a numbered round with its heading\'s work, reads a quarterly report in a unit\'s line as four tasks, and "(X; Y ra đề, chấm thi)" as Y helping', () => {
+    const tasks = parse(`III. NỘI DUNG
+1. Bồi dưỡng cán bộ quản lý HTX (Luật HTX, quản trị):
+   1.1. T3/2026 - Lớp 1 - Hoa Lư - 70 HV (Ban Kiểm tra; Văn phòng triệu tập học viên).
+   1.2. T4/2026 - Lớp 2 - Phủ Lý - 60 HV (Ban Kiểm tra).
+2. Hội thi "Giám đốc HTX giỏi": phát động T6; chung khảo, trao giải T11/2026 (Văn phòng; Ban Kiểm tra ra đề, chấm thi).
+
+V. TỔ CHỨC THỰC HIỆN
+1. Văn phòng: đầu mối triển khai Kế hoạch.
+2. Ban Kiểm tra: báo cáo kết quả đào tạo quý về Văn phòng trước ngày 05 của tháng đầu quý sau.
+`);
+    const classes = tasks.filter((t) => t.title.includes('Lớp'));
+    expect(classes.map((t) => [t.title.startsWith('Bồi dưỡng cán bộ quản lý HTX'), t.start, t.lead])).toEqual(
+      [
+        [true, '2026-03-01', ['ban-kiem-tra']],
+        [true, '2026-04-01', ['ban-kiem-tra']],
+      ],
+    );
+    expect(classes[0]?.support).toEqual(['van-phong']);
+    const contest = tasks.filter((t) => t.title.includes('Hội thi'));
+    expect(contest.map((t) => [t.start, t.lead, t.support])).toEqual([
+      ['2026-06-01', ['van-phong'], ['ban-kiem-tra']],
+      ['2026-11-01', ['van-phong'], ['ban-kiem-tra']],
+    ]);
+    const reports = tasks.filter((t) => t.title.startsWith('Báo cáo kết quả đào tạo'));
+    expect(reports.map((t) => [t.end, t.lead])).toEqual([
+      ['2026-04-04', ['ban-kiem-tra']],
+      ['2026-07-04', ['ban-kiem-tra']],
+      ['2026-10-04', ['ban-kiem-tra']],
+      ['2027-01-04', ['ban-kiem-tra']],
+    ]);
+  });
+});
