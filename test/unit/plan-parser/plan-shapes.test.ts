@@ -3836,3 +3836,33 @@ V. TỔ CHỨC THỰC HIỆN
     ]);
   });
 });
+
+describe('items numbered under a lettered part', () => {
+  it('reads "A.1." items under "A. BAN X CHỦ TRÌ", their time and place on the next line, none of the headings a task', () => {
+    const tasks = parse(`III. NỘI DUNG, PHÂN CÔNG THEO ĐƠN VỊ CHỦ TRÌ
+
+A. BAN KIỂM TRA CHỦ TRÌ
+   (Văn phòng phối hợp bố trí hội trường)
+
+   A.1. Lớp bồi dưỡng kiến thức quản trị cho Giám đốc HTX mới thành lập
+        Tháng 3/2026 — Trụ sở Liên minh (phường Việt Trì) — 60 học viên.
+
+   A.2. Lớp ứng dụng công nghệ số trong tiêu thụ sản phẩm
+        Tháng 6/2026 — phường Việt Trì — 70 học viên.
+
+B. VĂN PHÒNG CHỦ TRÌ
+
+   B.1. Sơ kết công tác đào tạo, bồi dưỡng 6 tháng đầu năm — tháng 7/2026.
+`);
+    expect(tasks.map((t) => [t.title, t.start, t.lead, t.support])).toEqual([
+      [
+        'Lớp bồi dưỡng kiến thức quản trị cho Giám đốc HTX mới thành lập',
+        '2026-03-01',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      ['Lớp ứng dụng công nghệ số trong tiêu thụ sản phẩm', '2026-06-01', ['ban-kiem-tra'], ['van-phong']],
+      ['Sơ kết công tác đào tạo, bồi dưỡng 6 tháng đầu năm', '2026-07-01', ['van-phong'], []],
+    ]);
+  });
+});

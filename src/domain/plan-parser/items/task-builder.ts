@@ -434,7 +434,15 @@ function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
       ? RANGE_START.exec((dashed.at(-2) ?? '').trimEnd())?.[0]
       : undefined;
   const byDash = dashed.length > 1 ? tidy(from ? `${from} - ${dashed.at(-1) ?? ''}` : dashed.at(-1)) : '';
-  for (const last of [byComma, byDash]) {
+  // "…, bồi dưỡng 6 tháng đầu năm — tháng 7/2026": the part after a dash in the last clause is the time,
+  // the period before it what the work covers.
+  // ("…; 10 - 12/4" is one range: a day alone before the dash starts it.)
+  const beforeDash = byComma.split(/\s[–—-]\s/)[0] ?? '';
+  const order =
+    /\s[–—-]\s/.test(byComma) && /\p{L}{2}/u.test(beforeDash) && !RANGE_START.test(beforeDash.trimEnd())
+      ? [byDash, byComma]
+      : [byComma, byDash];
+  for (const last of order) {
     if (!last || !isTimeHead(last)) continue;
     const reading = readTime(last, timeContext(ctx));
     if (reading.window) return { reading, text: last };

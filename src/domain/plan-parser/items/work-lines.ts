@@ -61,10 +61,15 @@ function dashedStep(text: string): { time: string; rest: string } | null {
     const rest = text.slice(d.index + d[0].length).trim();
     // "Tháng cuối mỗi quý - Ban Thường vụ họp …": a rhythm of a few words heads the line as a date does.
     const rhythm = foldWords(head).length <= RHYTHM_HEAD_WORDS && findRecurrence(head) !== null;
-    if (/^\p{Lu}\p{Ll}/u.test(rest) && (isTimeHead(head) || rhythm)) return { time: head, rest };
+    if (/^\p{Lu}\p{Ll}/u.test(rest) && (isTimeHead(head) || rhythm) && !PLACE_OPENING.test(fold(rest)))
+      return { time: head, rest };
   }
   return null;
 }
+
+/** "Tháng 3/2027 — Trụ sở Liên minh (phường Việt Trì) — 60 học viên": a class's time and place, no step. */
+const PLACE_OPENING =
+  /^(?:tru so|hoi truong|phong hop|tai|phuong|xa|thi tran|thanh pho|tp|huyen|tinh|dac khu|khu vuc|dia diem)\b/;
 
 const STEP_FIELDS: readonly string[] = ['lead', 'support', 'lead-support', 'advise', 'time'];
 

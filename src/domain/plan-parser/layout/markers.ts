@@ -89,6 +89,12 @@ export function detectMarker(line: string): Marker | null {
     const label = m[1] ?? '';
     return { kind: 'multi', label, rank: 2 + label.split('.').length, length: m[0].length };
   }
+  // "A.1. Lớp bồi dưỡng …", "Đ.2. …": items numbered under a lettered part ("A. TRUNG TÂM … CHỦ TRÌ").
+  m = /^([A-HJ-UWYZĐ])\.(\d{1,2}(?:\.\d{1,2})*)\.?\s+/u.exec(line);
+  if (m) {
+    const label = `${m[1] ?? ''}.${m[2] ?? ''}`;
+    return { kind: 'multi', label, rank: 2 + label.split('.').length, length: m[0].length };
+  }
   // "10a. …": a line inserted after item 10 is an item of its own.
   m = /^(\d{1,2}[a-zđ]?)[.)](?:\s+|(?=\p{Lu}))/u.exec(line);
   if (m) return { kind: 'number', label: m[1] ?? '', rank: 2, length: m[0].length };
