@@ -3866,3 +3866,27 @@ B. VĂN PHÒNG CHỦ TRÌ
     ]);
   });
 });
+
+describe('a legend "CT" / "PH", a rhythm after the title\'s colon, a duty whose doer closes it', () => {
+  it('reads "(CT: X; PH: Y)", "Báo cáo … (từ tháng 4 đến tháng 6/2026): hằng tháng, trước ngày 25" as three reports, and "Là cơ quan thường trực … (Ban X)." as Ban X\'s duty', () => {
+    const tasks = parse(`III. NỘI DUNG
+1. Rà soát, lựa chọn HTX tham gia chuỗi giá trị, trong tháng 02 - 3/2026 (CT: Ban Kiểm tra; PH: Văn phòng).
+
+IV. CHẾ ĐỘ BÁO CÁO
+1. Báo cáo tiến độ hỗ trợ HTX (từ tháng 4 đến tháng 6/2026): hằng tháng, trước ngày 25, gửi Văn phòng tổng hợp (CT: Ban Kiểm tra).
+
+V. TỔ CHỨC THỰC HIỆN
+1. Là cơ quan thường trực giúp Thường trực theo dõi, đôn đốc thực hiện Kế hoạch (Ban Tuyên truyền – Đào tạo).
+2. Chủ động đăng ký tham gia chuỗi (các HTX thành viên).
+`);
+    expect(byTitle(tasks, 'Rà soát')).toMatchObject({ lead: ['ban-kiem-tra'], support: ['van-phong'] });
+    const reports = tasks.filter((t) => t.title.startsWith('Báo cáo tiến độ'));
+    expect(reports.map((t) => [t.start, t.end, t.lead])).toEqual([
+      ['2026-04-01', '2026-04-24', ['ban-kiem-tra']],
+      ['2026-05-01', '2026-05-24', ['ban-kiem-tra']],
+      ['2026-06-01', '2026-06-24', ['ban-kiem-tra']],
+    ]);
+    expect(byTitle(tasks, 'cơ quan thường trực')).toMatchObject({ kind: 'duty', lead: ['ban-tuyen-truyen'] });
+    expect(byTitle(tasks, 'đăng ký tham gia chuỗi')).toBeUndefined();
+  });
+});

@@ -17,6 +17,7 @@ import { cleanTitle } from './titles';
 import { plainKind } from './kinds';
 import { buildItemTasks, subjectLeads } from './task-builder';
 import { itemList, readReferences } from './references';
+import { closingNote } from './work-lines';
 import { readItemFacts } from './item-facts';
 import { readLeads } from './leads';
 
@@ -290,10 +291,27 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
       ctx.tasks.push(makeTask(here, ref, cleanTitle(child.text), 'duty', leads, child.text, ctx));
       continue;
     }
+    // "1. Là cơ quan thường trực … (Ban Kế hoạch - Đầu tư).": the doer named in the closing note alone.
+    const note = closingNote(child.text);
+    const noted = note ? ctx.units.scan(note) : null;
+    if (note && noted && noted.hits.length > 0 && onlyNames(note, noted.hits)) {
+      const leads: Leads = { lead: [...new Set(noted.hits.map((h) => h.slug))], support: [], unknown: [] };
+      const text = child.text.slice(0, child.text.lastIndexOf('('));
+      for (const slug of leads.lead) ctx.duties.push({ slug, text: fullText(child) });
+      ctx.tasks.push(makeTask(here, ref, cleanTitle(text), 'duty', leads, text, ctx));
+      continue;
+    }
     if (isNumbered(child) && child.children.some(isNumbered)) walkDuties(child, here, ctx);
     else if (outsideLabel(child.text, ctx)) continue;
     else if (!bannerTask(child, here, ref, NO_LEADS, ctx)) scanBanners(child, here, NO_LEADS, ctx);
   }
+}
+
+/** A note of units' names and nothing else but "và" and commas. */
+function onlyNames(note: string, hits: readonly { from: number; to: number }[]): boolean {
+  let rest = note;
+  for (const h of [...hits].sort((a, b) => b.from - a.from)) rest = rest.slice(0, h.from) + rest.slice(h.to);
+  return foldWords(rest).every((w) => w === 'va');
 }
 
 /** Words a label may have for "HTX thành viên:", "Sở Nông nghiệp và Môi trường:" to open a line. */

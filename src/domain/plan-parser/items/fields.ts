@@ -93,6 +93,8 @@ const LABELS: [FieldKind, string][] = [
   // colon (ABBREVIATED), as the letters alone are other words too.
   ['lead', 'dv thuc hien'],
   ['lead', 'dv chu tri'],
+  // "(CT: Ban Kế hoạch - Đầu tư; PH: Văn phòng đại diện …)": a legend that says CT is the lead unit.
+  ['lead', 'ct'],
   ['support', 'dv phoi hop'],
   ['support', 'p h'],
   ['support', 'ph'],
@@ -146,7 +148,7 @@ const NEEDS_COLON = new Set([
 ]);
 
 /** The shortened labels: their colon must follow at once. */
-const ABBREVIATED = new Set(['dv thuc hien', 'dv chu tri', 'dv phoi hop', 'p h', 'ph', 'tg', 'dd']);
+const ABBREVIATED = new Set(['dv thuc hien', 'dv chu tri', 'ct', 'dv phoi hop', 'p h', 'ph', 'tg', 'dd']);
 
 const PARSED = LABELS.map(([kind, phrase]) => ({
   kind,

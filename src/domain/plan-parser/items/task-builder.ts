@@ -540,6 +540,9 @@ function partTime(line: string, ctx: ParseContext): Timing | null {
   return reading.window ? { reading, text: part } : null;
 }
 
+/** How far after a title's colon a rule may open to be the item's rhythm ("…: hằng tháng, …"). */
+const RULE_AFTER_COLON = 3;
+
 function itemTiming(
   title: string,
   facts: ItemFacts,
@@ -591,6 +594,15 @@ function itemTiming(
     () => {
       const r = findRecurrence(title);
       return r ? { reading: readTime(title, timeContext(ctx)), text: r.words } : null;
+    },
+    // "Báo cáo tiến độ … (từ tháng 4 đến tháng 6/2027): hằng tháng, trước ngày 25, …": the rule opens the
+    // words after the title's colon, bounded by the months the title names.
+    () => {
+      const colon = facts.lineText.indexOf(':');
+      const rule = colon > 0 ? findRecurrence(facts.lineText.slice(colon + 1)) : null;
+      if (!rule || rule.start > RULE_AFTER_COLON || findRecurrence(title)) return null;
+      const reading = readTime(facts.lineText, timeContext(ctx));
+      return reading.recurrence ? { reading, text: rule.words } : null;
     },
     // "c) Đăng tải chuyên mục …; riêng nội dung này thực hiện từ tháng 5 đến hết tháng 8/2026": a clause
     // of the item's own line that schedules it overrides its group's time.
