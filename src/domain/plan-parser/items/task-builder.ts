@@ -6,7 +6,14 @@ import { addressLength } from '../plan/unit-words';
 import { compareDates } from '../../calendar/dates';
 import { timeContext, type ParseContext, type WorkTask } from '../plan/context';
 import { fold, foldWords, startsWithWords } from '../layout/fold';
-import { DURING_PEAK, OVER_PEAK, readItemFacts, type IsSubItem, type ItemFacts } from './item-facts';
+import {
+  DURING_PEAK,
+  OVER_PEAK,
+  proseSentences,
+  readItemFacts,
+  type IsSubItem,
+  type ItemFacts,
+} from './item-facts';
 import { classifyKind, plainKind } from './kinds';
 import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
@@ -416,12 +423,22 @@ function clauseTime(line: string, ctx: ParseContext): Timing | null {
   return null;
 }
 
+/** The words after a sentence's last comma or semicolon, its closing mark and notes left out. */
+function lastClause(sentence: string): string {
+  const parts = sentence.replace(/\([^()]*\)/g, ' ').split(/[,;]\s+/);
+  return parts.length > 1 ? (parts.at(-1) ?? '').replace(/[\s.;]+$/, '').trim() : '';
+}
+
 /**
  * "a) Kiểm tra 10 HTX về thực hiện Luật HTX, Quý II/2026.": a last clause (outside parentheses) that is
  * only time words times the item when its group gives no time.
  */
 function lastClauseTime(line: string, ctx: ParseContext): Timing | null {
-  const bare = line.replace(/\([^()]*\)/g, ' ');
+  // "Tổ chức Hội nghị … (sơ kết …), trung tuần tháng 7/2027. Đồng chí Chánh Văn phòng chuẩn bị …": the
+  // last clause of the item's own sentence, not of the sentences that assign it.
+  const own = proseSentences(line);
+  const first = own.length > 1 && isTimeHead(lastClause(own[0] ?? '')) ? (own[0] ?? line) : line;
+  const bare = first.replace(/\([^()]*\)/g, ' ');
   const tidy = (s: string | undefined): string => (s ?? '').replace(/[\s.;]+$/, '').trim();
   // The clause after the last comma whole ("…, trong Quý II - Quý III/2026" keeps its range), else the
   // part after the last dash ("Kiểm tra 10 HTX – Quý II/2026").
