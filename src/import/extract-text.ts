@@ -22,6 +22,8 @@ const TYPES: Record<string, SourceType> = {
   '.ics': 'txt',
   '.html': 'txt',
   '.htm': 'txt',
+  // Word's Rich Text is text too: its escapes and groups are read by the parser (rtf.ts).
+  '.rtf': 'txt',
   '.docx': 'docx',
   '.pdf': 'pdf',
 };
@@ -100,8 +102,8 @@ export async function extractTextFromBytes(data: Uint8Array, fileName: string): 
   if (!type) {
     throw new ImportError(
       'unsupported-type',
-      `${fileName}: only .txt, .docx, .pdf, .csv, .ics and .html plans can be imported`,
-      `Tệp ${fileName}: chỉ nhập được kế hoạch dạng .txt, .docx, .pdf, .csv, .ics hoặc .html`,
+      `${fileName}: only .txt, .docx, .rtf, .pdf, .csv, .ics and .html plans can be imported`,
+      `Tệp ${fileName}: chỉ nhập được kế hoạch dạng .txt, .docx, .rtf, .pdf, .csv, .ics hoặc .html`,
     );
   }
   if (data.length === 0) return requireText('', fileName);

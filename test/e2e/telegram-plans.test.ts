@@ -116,7 +116,7 @@ describe('a plan sent to the bot as a file on Telegram', () => {
     );
     const photo = await emu.sendDocument(emu.client(chat), { name: 'anh.jpg', data: Buffer.from('jpeg') });
     expect(readable(await emu.waitForBotMessage(chat.chatId, undefined, 10000))).toMatch(
-      /chỉ đọc kế hoạch dạng .docx, .pdf, .txt, .csv, .html hoặc lịch .ics/,
+      /chỉ đọc kế hoạch dạng .docx, .pdf, .rtf, .txt, .csv, .html hoặc lịch .ics/,
     );
     expect(emu.state.downloads).not.toContain(big.fileId);
     expect(emu.state.downloads).not.toContain(photo.fileId);

@@ -91,7 +91,7 @@ describe('a plan sent as a file', () => {
   it('refuses other types and files over 5 MB before downloading them', async () => {
     const exe = fileOf('setup.exe', Buffer.from('MZ'));
     expect(text(await send(dm(ADMIN), ADMIN, 'hai phong', exe))).toMatch(
-      /chỉ đọc kế hoạch dạng .docx, .pdf, .txt, .csv, .html hoặc lịch .ics/,
+      /chỉ đọc kế hoạch dạng .docx, .pdf, .rtf, .txt, .csv, .html hoặc lịch .ics/,
     );
     const big = fileOf('ke-hoach.pdf', Buffer.alloc(10), 6 * 1024 * 1024);
     expect(text(await send(dm(ADMIN), ADMIN, 'hai phong', big))).toMatch(/6,0 MB, quá giới hạn 5,0 MB/);

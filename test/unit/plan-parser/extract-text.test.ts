@@ -32,6 +32,8 @@ describe('extractText', () => {
     expect(sourceTypeOf('che-do-bao-cao.csv')).toBe('txt');
     expect(sourceTypeOf('lich-cong-tac.ics')).toBe('txt');
     expect(sourceTypeOf('chuong-trinh-quy-1.html')).toBe('txt');
+    // Word's Rich Text is text the parser reads (rtf.ts).
+    expect(sourceTypeOf('ke-hoach-xttm.RTF')).toBe('txt');
     expect(sourceTypeOf('ke-hoach.doc')).toBeNull();
   });
 

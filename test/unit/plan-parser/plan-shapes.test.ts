@@ -3890,3 +3890,38 @@ V. TỔ CHỨC THỰC HIỆN
     expect(byTitle(tasks, 'đăng ký tham gia chuỗi')).toBeUndefined();
   });
 });
+
+describe('a plan saved from Word as Rich Text', () => {
+  it('reads its escaped Vietnamese letters, its paragraphs and its table, leaving the header, fonts and fields out', () => {
+    const rtf = String.raw`{\rtf1\ansi\ansicpg1258\deff0{\fonttbl{\f0\froman\fcharset163 Times New Roman;}}
+{\*\generator Microsoft Word 16.0;}{\info{\title KH 2026}{\author VP}}\uc1
+{\header\pard\qr Li\u234?n minh HTX t\u7881?nh Demo \u8211? KH 2026\par}
+\pard{\b LI\u202?N MINH HTX T\u7880?NH DEMO}\par
+\pard S\u7889?: 05/KH-LMHTX\par
+\pard{\i Demo, ng\u224?y 12 th\u225?ng 01 n\u259?m 2026}\par
+\pard\qc{\b K\u7870? HO\u7840?CH}\par
+\pard II. N\u7896?I DUNG\par
+\pard 1. T\u7853?p hu\u7845?n k\u7871? to\u225?n HTX trong th\u225?ng 4/2026. V\u259?n ph\u242?ng ch\u7911? tr\u236?.\par
+\pard 2. H\u7897?i ngh\u7883? k\u7871?t n\u7889?i ti\u234?u th\u7909?, ng\u224?y 20/5/2026 {\field{\*\fldinst PAGE}{\fldrslt }}(Ban Ki\u7875?m tra ch\u7911? tr\u236?).\par
+}`;
+    const { tasks } = parsePlan(rtf, { org: 'demo', directory });
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      ['Tập huấn kế toán HTX', '2026-04-01', '2026-04-30', ['van-phong']],
+      ['Hội nghị kết nối tiêu thụ', '2026-05-20', '2026-05-20', ['ban-kiem-tra']],
+    ]);
+  });
+
+  it('turns a Word table in Rich Text into rows, a rule under the first', () => {
+    const rtf = String.raw`{\rtf1\ansi
+\pard LI\u202?N MINH HTX T\u7880?NH DEMO\par
+\pard S\u7889?: 06/CTr-LMHTX. Demo, ng\u224?y 05 th\u225?ng 01 n\u259?m 2026\par
+\pard CH\u431?\u416?NG TR\u204?NH\par
+\trowd\cellx900\cellx6000\cellx8000\cellx9500\pard\intbl TT\cell N\u7897?i dung\cell Th\u7901?i gian\cell Ch\u7911? tr\u236?\cell\row
+\trowd\cellx900\cellx6000\cellx8000\cellx9500\pard\intbl 1\cell H\u7897?i ngh\u7883? t\u7893?ng k\u7871?t\cell 15/01/2026\cell V\u259?n ph\u242?ng\cell\row
+\pard Ghi ch\u250?.\par}`;
+    const { tasks } = parsePlan(rtf, { org: 'demo', directory });
+    expect(tasks.map((t) => [t.title, t.start, t.lead])).toEqual([
+      ['Hội nghị tổng kết', '2026-01-15', ['van-phong']],
+    ]);
+  });
+});

@@ -28,6 +28,7 @@ import { rstTablesAsPipes } from '../layout/rst-table';
 import { orgModeAsText } from '../layout/org-mode';
 import { typstAsText } from '../layout/typst';
 import { troffAsText } from '../layout/troff';
+import { rtfAsText } from '../layout/rtf';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -312,6 +313,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
  * leaves any other text as it is.
  */
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
+  rtfAsText,
   xmlExportAsText,
   yamlExportAsText,
   orgModeAsText,
