@@ -189,6 +189,7 @@ const BLIND_SETS = [
   'blind-2026-12-x',
   'blind-2026-12-y',
   'blind-2026-12-z',
+  'blind-2026-12-aa',
 ];
 /** Set B after the changes made for it (heading leads, assignment tables, timelines, rounds …). */
 const BLIND_B_AFTER: Figures = { recall: 1, precision: 1, lead: 1, window: 1 };
@@ -230,7 +231,8 @@ const GUARDED_SINCE_FIRST_SIGHT: Record<string, Figures | null> = {
   'blind-2026-12-w': null, // read in part since its first sight (260, 261)
   'blind-2026-12-x': null, // read in part since its two first sights (270)
   'blind-2026-12-y': null, // read in part since its first sight (281, 282, 284)
-  'blind-2026-12-z': null, // the newest, not read
+  'blind-2026-12-z': null, // read in part since its first sight (290, 294, 295, 297)
+  'blind-2026-12-aa': null, // the newest, not read
 };
 
 describe('blind sets (score-import): first sight and now', () => {
