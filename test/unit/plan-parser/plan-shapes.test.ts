@@ -3925,3 +3925,23 @@ describe('a plan saved from Word as Rich Text', () => {
     ]);
   });
 });
+
+describe('a monthly rule written within one quarter', () => {
+  it('reads "Báo cáo tháng: trong Quý II/2026 (…), các ban gửi … trước ngày 22 hằng tháng" as three reports, and a last clause "…, trung tuần tháng 7/2026" in the item\'s own sentence', () => {
+    const tasks = parse(`IV. CHẾ ĐỘ BÁO CÁO
+1. Báo cáo tháng: trong Quý II/2026 (giai đoạn cao điểm), Ban Kiểm tra gửi báo cáo tiến độ về Văn phòng trước ngày 22 hằng tháng.
+2. Tổ chức Hội nghị Ban Chấp hành lần thứ 9 (sơ kết 6 tháng đầu năm 2026), trung tuần tháng 7/2026. Đồng chí Chánh Văn phòng chuẩn bị các điều kiện tổ chức.
+`);
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo tháng'));
+    expect(monthly.map((t) => [t.start, t.end])).toEqual([
+      ['2026-04-01', '2026-04-21'],
+      ['2026-05-01', '2026-05-21'],
+      ['2026-06-01', '2026-06-21'],
+    ]);
+    expect(byTitle(tasks, 'Hội nghị Ban Chấp hành')).toMatchObject({
+      start: '2026-07-11',
+      end: '2026-07-20',
+      lead: ['van-phong'],
+    });
+  });
+});

@@ -345,6 +345,11 @@ function periodDues(folded: string, end: number): { month: number; day: number }
     .filter((d) => d.day >= 1);
 }
 
+/** "trong Quý II/2027": the one quarter a monthly rule is written within. */
+const QUARTER_BOUND =
+  /\btrong\s+quy\s+(i{1,3}|iv|[1-4])(?:\s*\/\s*(\d{4}))?\b(?!\s*(?:[-–]|va|den)\s*(?:quy\s+)?(?:i{1,3}|iv|[1-4])\b)/;
+const QUARTER_NUMBERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
 /** "bắt đầu từ tháng 3/2026", "từ tháng 5" with no end: the month a rhythm starts. */
 const SINCE_MONTH =
   /\b(?:bat dau\s+)?tu\s+(?:ky\s+(?:bao cao\s+)?)?thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\b(?!\s*(?:\/\s*\d{4}\s*)?(?:den|toi|-|–))/;
@@ -429,12 +434,23 @@ export function findRecurrence(
     // "hằng tháng, trước ngày 20 … (bắt đầu từ tháng 3/2026)": the rule starts that month.
     const from = SINCE_MONTH.exec(folded);
     const range = MONTH_RANGE.exec(folded) ?? MONTH_SPAN.exec(folded);
+    // "Báo cáo tháng: trong Quý II/2027 (…), các ban gửi … trước ngày 22 hằng tháng": a monthly rule
+    // written within one quarter runs over its three months.
+    const quarter = every === 'month' && !from && !range ? QUARTER_BOUND.exec(folded) : null;
+    const q = quarter ? (QUARTER_NUMBERS[quarter[1] ?? ''] ?? Number(quarter[1])) : 0;
+    const qYear = quarter?.[2] ? Number(quarter[2]) : null;
     const since = from
       ? { month: Number(from[1]), year: from[2] ? Number(from[2]) : null }
       : range
         ? { month: Number(range[1]), year: range[2] ? Number(range[2]) : range[4] ? Number(range[4]) : null }
+        : q
+          ? { month: q * 3 - 2, year: qYear }
+          : null;
+    const until = range
+      ? { month: Number(range[3]), year: range[4] ? Number(range[4]) : null }
+      : q
+        ? { month: q * 3, year: qYear }
         : null;
-    const until = range ? { month: Number(range[3]), year: range[4] ? Number(range[4]) : null } : null;
     // "hằng quý, trước ngày 10 của tháng đầu quý sau": due early in the next period.
     // "hằng tháng về Phòng X, trước ngày 05 của tháng sau": a month's report due early in the next month,
     // within the clause the rule is written in.
