@@ -3945,3 +3945,20 @@ describe('a monthly rule written within one quarter', () => {
     });
   });
 });
+
+describe('helpers named in a sentence of their own', () => {
+  it('reads "Văn phòng và Ban X cùng phối hợp." after the sentence that gives the lead, but not a unit whose name holds "Hỗ trợ" nor cooperatives taking part', () => {
+    const tasks = parse(`II. NHIỆM VỤ
+1. Tham mưu UBND tỉnh ban hành Kế hoạch phát triển kinh tế tập thể, hoàn thành trong Quý I/2026.
+Ban Chính sách – Phát triển HTX được giao chủ trì nội dung này. Văn phòng và Ban Kiểm tra cùng phối hợp.
+2. Tuyên truyền Luật Hợp tác xã năm 2023 trong cả năm 2026.
+Ban Tuyên truyền – Đào tạo đảm nhận nội dung này. Quỹ Hỗ trợ phát triển HTX có trách nhiệm cung cấp thông tin.
+3. Tổ chức đoàn HTX tham gia Hội chợ nông nghiệp trong tháng 8/2026. Ban Kiểm tra chủ trì; các HTX thành viên tham gia gian hàng.
+`);
+    expect(tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['ban-chinh-sach'], ['van-phong', 'ban-kiem-tra']],
+      [['ban-tuyen-truyen'], ['quy-ho-tro']],
+      [['ban-kiem-tra'], []],
+    ]);
+  });
+});

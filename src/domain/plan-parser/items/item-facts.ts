@@ -15,6 +15,8 @@ export interface ItemFacts {
   timeText: string | null;
   leadTexts: string[];
   supportTexts: string[];
+  /** Subjects of sentences of their own that only help ("Văn phòng và Ban Y cùng phối hợp."), read last. */
+  helperTexts: string[];
   /** "Đơn vị tham mưu và phối hợp: A, B": the first unit leads, the rest help. */
   mixedTexts: string[];
   /** "Tham mưu, phối hợp: …" beside a chair: leads unless the chair names a unit (see FieldKind). */
@@ -303,6 +305,7 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
     timeText: null,
     leadTexts: [],
     supportTexts: [],
+    helperTexts: [],
     mixedTexts: [],
     adviseTexts: [],
     leadSentences: [],
@@ -435,5 +438,35 @@ export function readItemFacts(item: OutlineNode, isSubItem: IsSubItem): ItemFact
   addLineFields(facts, line.fields);
   if (facts.leadTexts.length === 0 && facts.mixedTexts.length === 0 && facts.leadSentences.length === 0)
     addLineFields(facts, proseFields.slice(0, 2));
+  // "Ban X được giao chủ trì nội dung này. Văn phòng và Ban Y cùng phối hợp.", "… Trung tâm Z cùng tham
+  // gia tổ chức.", "Các ban có trách nhiệm cung cấp thông tin …": a sentence of its own whose subject
+  // helps, beside the one that gives the lead.
+  const plain = item.children.filter((c) => c.marker === null && !isSubItem(c)).map((c) => c.text);
+  for (const sentence of [...proseSentences(line.text).slice(1), ...plain.flatMap(proseSentences)]) {
+    const who = helperSubject(sentence);
+    if (who && !facts.helperTexts.includes(who)) facts.helperTexts.push(who);
+  }
   return facts;
+}
+
+/**
+ * The subject of a sentence that opens with who helps and a verb of helping, or null: "Văn phòng và Ban
+ * Y cùng phối hợp." → "Văn phòng và Ban Y". Not a sentence that gives the lead first ("X chủ trì, Y phối
+ * hợp", read as verb fields).
+ */
+const HELPER_VERB =
+  /\s(?:cung\s+)?(?:phoi hop|tham gia|ho tro|co trach nhiem\s+(?:cung cap|phoi hop|ho tro)|cung cap)\b/g;
+function helperSubject(sentence: string): string | null {
+  const folded = fold(sentence);
+  for (const m of folded.matchAll(HELPER_VERB)) {
+    // The verb in lower case: "Quỹ Hỗ trợ phát triển HTX", "Phòng Hỗ trợ – …" name a unit.
+    if (!/^\p{Ll}/u.test(sentence.slice(m.index + 1))) continue;
+    const who = folded.slice(0, m.index).trim();
+    if (who.length < 3 || who.length > 120) return null;
+    if (hasLeadVerb(who) || /[,;:]\s*\S+\s+(?:chu tri|thuc hien)\b/.test(who)) return null;
+    // The subject is names, not a clause with a verb of its own ("Đề nghị các HTX …", "Lãnh đạo … tham gia").
+    if (/^(?:de nghi|moi|kinh moi|giao|lanh dao|dai dien|cac htx|htx)\b/.test(who)) return null;
+    return sentence.slice(0, m.index).trim();
+  }
+  return null;
 }

@@ -277,6 +277,11 @@ export function readLeads(units: UnitDirectory, facts: ItemFacts): Leads | null 
     const rest = leads.lead.filter((l) => !collector.includes(l));
     if (rest.length > 0 && rest.length < leads.lead.length) leads.lead = rest;
   }
+  // Helpers named in sentences of their own, once the lead is known from wherever it was written.
+  // (Only a subject made of units' names: "HTX tham gia hội chợ" is no helper's sentence.)
+  for (const t of facts.helperTexts)
+    if (onlyUnits(units, t.replace(/^\s*(?:các\s+)?đồng chí\s+/iu, '')))
+      scanInto(units, withoutNotes(t), leads, 'support');
   leads.support = leads.support.filter((s) => !leads.lead.includes(s));
   return leads.lead.length + leads.support.length + leads.unknown.length > 0 || said ? leads : null;
 }
