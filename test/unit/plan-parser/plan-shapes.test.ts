@@ -3962,3 +3962,36 @@ Ban Tuyên truyền – Đào tạo đảm nhận nội dung này. Quỹ Hỗ tr
     ]);
   });
 });
+
+describe('a programme posted on a board in BBCode', () => {
+  it('reads its [table] (a month row across it, a cell down two rows, a struck row left out) and leaves the markup out', () => {
+    const { tasks } = parsePlan(
+      `[center][b]LIÊN MINH HTX TỈNH DEMO[/b]
+Số: 03/CTr-LMHTX[/center]
+[right][i]Demo, ngày 05 tháng 01 năm 2026[/i][/right]
+[center][size=150][b]CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2026[/b][/size][/center]
+[table]
+[tr][th]TT[/th][th]Nội dung công việc[/th][th]Thời gian[/th][th]Đơn vị chủ trì[/th][th]Đơn vị phối hợp[/th][/tr]
+[tr][td colspan=5][b]THÁNG 01/2026[/b][/td][/tr]
+[tr][td]1[/td][td]Hội nghị tổng kết công tác năm 2025[/td][td]Ngày 15/01/2026[/td][td]Văn phòng[/td][td]Ban Kiểm tra[/td][/tr]
+[tr][td colspan=5][b]THÁNG 02/2026[/b][/td][/tr]
+[tr][td]2[/td][td]Kiểm tra HTX thành viên (đợt 1)[/td][td]Tuần 3 - 4[/td][td rowspan=2]Ban Kiểm tra[/td][td][/td][/tr]
+[tr][td]3[/td][td]Lớp bồi dưỡng kỹ năng quản trị cho giám đốc HTX[/td][td]20 - 21/02[/td][td]Văn phòng[/td][/tr]
+[tr][td][s]4[/s][/td][td][s]Tọa đàm bỏ[/s][/td][td][s]Cuối tháng[/s][/td][td][s]Văn phòng[/s][/td][td][color=red]Bỏ – chuyển sang Quý II[/color][/td][/tr]
+[/table]
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      ['Hội nghị tổng kết công tác năm 2025', '2026-01-15', '2026-01-15', ['van-phong'], ['ban-kiem-tra']],
+      ['Kiểm tra HTX thành viên (đợt 1)', '2026-02-15', '2026-02-28', ['ban-kiem-tra'], []],
+      [
+        'Lớp bồi dưỡng kỹ năng quản trị cho giám đốc HTX',
+        '2026-02-20',
+        '2026-02-21',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+    ]);
+  });
+});

@@ -29,6 +29,7 @@ import { orgModeAsText } from '../layout/org-mode';
 import { typstAsText } from '../layout/typst';
 import { troffAsText } from '../layout/troff';
 import { rtfAsText } from '../layout/rtf';
+import { bbcodeAsText } from '../layout/bbcode';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -318,6 +319,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   yamlExportAsText,
   orgModeAsText,
   htmlAsText,
+  bbcodeAsText,
   emailThreadAsText,
   latexAsText,
   typstAsText,
