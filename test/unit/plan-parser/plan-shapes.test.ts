@@ -3995,3 +3995,55 @@ Số: 03/CTr-LMHTX[/center]
     ]);
   });
 });
+
+describe('a programme kept as Texinfo source', () => {
+  it('reads its @multitable (cells after @tab over several lines, a month row, a commented-out row) and leaves the commands out', () => {
+    const { tasks } = parsePlan(
+      String.raw`\input texinfo   @c -*-texinfo-*-
+@setfilename ctr-q1.info
+@settitle Chuong trinh Quy I
+@c ban chuyen tu file Word
+@node Top
+@top LIÊN MINH HTX TỈNH DEMO
+
+@noindent
+LIÊN MINH HTX TỈNH DEMO @*
+Số: 96/CTr-LMHTX
+
+@flushright
+@emph{Demo, ngày 25 tháng 12 năm 2025}
+@end flushright
+
+@center @strong{CHƯƠNG TRÌNH}
+@center @strong{Công tác Quý I/2026 của Ban Thường vụ}
+
+@section I. NỘI DUNG CÔNG TÁC
+
+@multitable @columnfractions .05 .43 .14 .16 .22
+@headitem TT @tab Nội dung công việc @tab Thời gian @tab Đơn vị chủ trì @tab Đơn vị phối hợp
+@item @tab @strong{THÁNG 01/2026} @tab @tab @tab
+@item 1
+@tab Hội nghị tổng kết
+công tác năm 2025
+@tab Ngày 15/01/2026
+@tab Văn phòng
+@tab Ban Kiểm tra
+@c @item 2 @tab Hội thảo bỏ @tab Cuối tháng @tab Văn phòng @tab
+@item @tab @strong{THÁNG 02/2026} @tab @tab @tab
+@item 2
+@tab Kiểm tra HTX thành viên (đợt 1)
+@tab Tuần 3 - 4
+@tab Ban Kiểm tra
+@tab @minus{}
+@end multitable
+
+@bye
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead, t.support])).toEqual([
+      ['Hội nghị tổng kết công tác năm 2025', '2026-01-15', '2026-01-15', ['van-phong'], ['ban-kiem-tra']],
+      ['Kiểm tra HTX thành viên (đợt 1)', '2026-02-15', '2026-02-28', ['ban-kiem-tra'], []],
+    ]);
+  });
+});

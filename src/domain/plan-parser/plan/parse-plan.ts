@@ -30,6 +30,7 @@ import { typstAsText } from '../layout/typst';
 import { troffAsText } from '../layout/troff';
 import { rtfAsText } from '../layout/rtf';
 import { bbcodeAsText } from '../layout/bbcode';
+import { texinfoAsText } from '../layout/texinfo';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -324,6 +325,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   latexAsText,
   typstAsText,
   troffAsText,
+  texinfoAsText,
   asciidocAsText,
   mediawikiAsText,
   quotedCellsAsPipes,
