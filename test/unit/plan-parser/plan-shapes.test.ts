@@ -4047,3 +4047,59 @@ công tác năm 2025
     ]);
   });
 });
+
+describe('a task list exported as TOML', () => {
+  it('reads [[nhiem_vu]] records, their sub-tasks, a monthly rule over three periods and rounds in months listed, leaving closed tasks out', () => {
+    const { tasks } = parsePlan(
+      `# Xuất dữ liệu từ Phần mềm Quản lý nhiệm vụ — định dạng TOML
+[ke_hoach]
+so_ky_hieu    = "11/KH-LMHTX"
+trich_yeu     = "Kế hoạch phát triển HTX năm 2026"
+ngay_ban_hanh = 2026-02-05
+
+[[nhiem_vu]]
+ten        = "Rà soát, phân loại HTX theo Luật HTX 2023"
+bat_dau    = 2026-02-15
+ket_thuc   = 2026-04-30
+chu_tri    = ["Ban Kiểm tra"]
+phoi_hop   = ["Văn phòng"]
+trang_thai = "chua_bat_dau"
+
+[[nhiem_vu]]
+ten        = "Vận động thành lập HTX tại các xã vùng cao"
+chu_tri    = ["Ban Tuyên truyền – Đào tạo"]
+
+  [[nhiem_vu.viec_con]]
+  ten      = "Vận động thành lập HTX tại xã Mường Nhé"
+  bat_dau  = 2026-03-01
+  ket_thuc = 2026-05-31
+
+[[nhiem_vu]]
+ten        = "Xét kết nạp thành viên mới"
+lap_lai    = { chu_ky = "dot", thang = [6, 11], nam = 2026 }
+chu_tri    = ["Ban Kiểm tra"]
+
+[[nhiem_vu]]
+ten        = "Báo cáo tiến độ phát triển HTX"
+lap_lai    = { chu_ky = "thang", ngay_han = 20, tu_ky = "2026-04", den_ky = "2026-06" }
+chu_tri    = ["Quỹ Hỗ trợ phát triển HTX"]
+
+[[nhiem_vu]]
+ten        = "Khảo sát HTX ngừng hoạt động"
+han        = 2026-03-31
+chu_tri    = ["Ban Kiểm tra"]
+trang_thai = "huy"
+`,
+      { org: 'demo', directory },
+    );
+    expect(tasks.map((t) => [t.title, t.start, t.end, t.lead])).toEqual([
+      ['Rà soát, phân loại HTX theo Luật HTX 2023', '2026-02-15', '2026-04-30', ['ban-kiem-tra']],
+      ['Vận động thành lập HTX tại xã Mường Nhé', '2026-03-01', '2026-05-31', ['ban-tuyen-truyen']],
+      ['Xét kết nạp thành viên mới (Tháng 6/2026)', '2026-06-01', '2026-06-30', ['ban-kiem-tra']],
+      ['Xét kết nạp thành viên mới (Tháng 11/2026)', '2026-11-01', '2026-11-30', ['ban-kiem-tra']],
+      ['Báo cáo tiến độ phát triển HTX (Tháng 4/2026)', '2026-04-01', '2026-04-20', ['quy-ho-tro']],
+      ['Báo cáo tiến độ phát triển HTX (Tháng 5/2026)', '2026-05-01', '2026-05-20', ['quy-ho-tro']],
+      ['Báo cáo tiến độ phát triển HTX (Tháng 6/2026)', '2026-06-01', '2026-06-20', ['quy-ho-tro']],
+    ]);
+  });
+});

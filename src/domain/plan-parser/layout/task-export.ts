@@ -15,7 +15,7 @@ export const TASK_FIELDS = {
   task: new Set(['nhiemvu', 'congviec', 'task']),
   /** A list of tasks under one name, as YAML and JSON exports keep it. */
   taskList: new Set(['nhiemvu', 'danhsachnhiemvu', 'nhiemvucuthe', 'congviec', 'tasks']),
-  subtask: new Set(['nhiemvucon', 'congvieccon', 'subtask', 'subtasks']),
+  subtask: new Set(['nhiemvucon', 'congvieccon', 'vieccon', 'subtask', 'subtasks']),
   title: new Set(['noidung', 'ten', 'tencongviec', 'tennhiemvu', 'title']),
   lead: new Set(['chutri', 'donvichutri', 'lead']),
   support: new Set(['phoihop', 'donviphoihop', 'support']),

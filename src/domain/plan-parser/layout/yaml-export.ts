@@ -19,7 +19,8 @@
  *       - don_vi: "Văn phòng"
  *         noi_dung: "…"
  *
- * It becomes the plan as an agency writes it (`task-export.ts`). Field names are matched folded
+ * It becomes the plan as an agency writes it (`task-export.ts`); a TOML export is read the same way
+ * (toml-export.ts). Field names are matched folded
  * ("noi_dung", "noiDung", "Nội dung"), so another program's spelling of the same words reads too. Parsed with
  * the `yaml` package; a text that is not a YAML mapping holding a list of tasks is left as it is.
  */
@@ -84,10 +85,22 @@ function timeOf(task: Fields): string {
   const base = words || dates;
   const repeat = field(task, ['laplai', 'chuky', 'repeat']);
   const cycle = isFields(repeat) ? text(field(repeat, ['chuky', 'cycle'])) : text(repeat);
+  const rule = isFields(repeat) ? repeat : {};
+  // "lap_lai = { chu_ky = "dot", thang = [6, 11], nam = 2027 }": rounds in the months listed.
+  const months = field(rule, ['thang', 'months']);
+  const year = text(field(rule, ['nam', 'year']));
+  if (Array.isArray(months) && months.length > 0)
+    return `${months.map((m) => `tháng ${text(m)}`).join(' và ')}${year ? `/${year}` : ''}`;
   const rhythm = RHYTHM[key(cycle)];
   if (!rhythm) return base;
-  const due = isFields(repeat) ? text(field(repeat, ['han', 'due'])) : '';
-  return [`${rhythm}${due ? ` (hạn: ${due})` : ''}`, base].filter(Boolean).join(', ');
+  // A due day of the period ("ngay_han = 20") or a due written out ("han: trước ngày 10 …").
+  const due = text(field(rule, ['han', 'due', 'ngayhan']));
+  const dueWords = /^\d{1,2}$/.test(due) ? `, chậm nhất ngày ${due}` : due ? ` (hạn: ${due})` : '';
+  // "tu_ky = "2027-04", den_ky = "2027-06"": the periods the rule runs over.
+  const from = /^(\d{4})-(\d{2})/.exec(text(field(rule, ['tuky', 'tu', 'from'])));
+  const to = /^(\d{4})-(\d{2})/.exec(text(field(rule, ['denky', 'den', 'until'])));
+  const span = from && to ? `từ tháng ${Number(from[2])} đến tháng ${Number(to[2])}/${to[1]}` : '';
+  return [`${rhythm}${dueWords}`, span || base].filter(Boolean).join(', ');
 }
 
 function isOpen(task: Fields): boolean {
@@ -132,15 +145,26 @@ export function yamlExportAsText(source: string): string {
   } catch {
     return source;
   }
+  return exportedDocAsText(doc) ?? source;
+}
+
+/**
+ * A parsed export (YAML, TOML: a mapping holding a list of tasks) as the plan it came from, or null when
+ * it holds no list of tasks.
+ */
+export function exportedDocAsText(doc: unknown): string | null {
   const found = planOf(doc);
-  if (!found) return source;
+  if (!found) return null;
   const { plan, tasks } = found;
   const duties = field(plan, F.duties);
+  // The plan's own fields may sit in a mapping of their own beside the tasks ("[ke_hoach]" in TOML).
+  const own = field(plan, ['kehoach', 'plan', 'vanban']);
+  const meta = isFields(own) ? own : plan;
   return exportedPlanAsText({
-    body: text(field(plan, ['coquan', 'donvi', 'body'])),
-    number: text(field(plan, ['sohieu', 'so', 'sokyhieu', 'number'])),
-    issued: text(field(plan, ['ngaybanhanh', 'ngay', 'issued'])),
-    title: text(field(plan, ['ten', 'trichyeu', 'tieude', 'title'])),
+    body: text(field(meta, ['coquan', 'donvi', 'body'])),
+    number: text(field(meta, ['sohieu', 'so', 'sokyhieu', 'number'])),
+    issued: text(field(meta, ['ngaybanhanh', 'ngay', 'issued'])),
+    title: text(field(meta, ['ten', 'trichyeu', 'tieude', 'title'])),
     grounds: list(field(plan, F.grounds)),
     targets: list(field(plan, F.targets)),
     tasks: tasks.filter(isOpen).map(taskOf),

@@ -31,6 +31,7 @@ import { troffAsText } from '../layout/troff';
 import { rtfAsText } from '../layout/rtf';
 import { bbcodeAsText } from '../layout/bbcode';
 import { texinfoAsText } from '../layout/texinfo';
+import { tomlExportAsText } from '../layout/toml-export';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -318,6 +319,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   rtfAsText,
   xmlExportAsText,
   yamlExportAsText,
+  tomlExportAsText,
   orgModeAsText,
   htmlAsText,
   bbcodeAsText,
