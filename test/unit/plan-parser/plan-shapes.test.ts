@@ -4103,3 +4103,33 @@ trang_thai = "huy"
     ]);
   });
 });
+
+describe('a name broken at its dash over two printed lines', () => {
+  it('reads "(Trưởng phòng …" / "- Kế toán) trình bày." as one item, the presenter named in brackets its lead', () => {
+    const { tasks } = parsePlan(
+      `LIÊN MINH HTX TỈNH DEMO
+Số: 208/KH-LMHTX                      Demo, ngày 08 tháng 12 năm 2026
+KẾ HOẠCH
+Tổ chức Hội nghị tổng kết
+
+III. CHƯƠNG TRÌNH HỘI NGHỊ
+3. Báo cáo công khai tài chính năm 2026 — đồng chí Kế toán trưởng (Trưởng phòng Tài chính
+   - Kế toán) trình bày.
+4. Thông qua Chương trình công tác năm 2027 — đồng chí Chánh Văn phòng trình bày.
+`,
+      {
+        org: 'demo',
+        directory: {
+          demo: {
+            name: 'Liên minh HTX tỉnh Demo',
+            departments: { 'van-phong': ['Văn phòng'], 'tai-chinh': ['Phòng Tài chính - Kế toán'] },
+          },
+        },
+      },
+    );
+    expect(tasks.map((t) => [t.title, t.lead])).toEqual([
+      ['Báo cáo công khai tài chính năm 2026', ['tai-chinh']],
+      ['Thông qua Chương trình công tác năm 2027', ['van-phong']],
+    ]);
+  });
+});

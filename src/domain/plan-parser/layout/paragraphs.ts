@@ -226,7 +226,15 @@ export function toParagraphs(text: string): Paragraph[] {
       (prevPause && !lowerStart);
     // "(Cụm Hòa Bình – Kỳ Sơn; Cụm Lương Sơn – Kim Bôi;" / "Cụm Lạc Sơn – Yên Thủy) để bầu …": a line
     // inside a parenthesis the paragraph opened and has not closed goes on with it.
-    if (current !== undefined && !detectMarker(line) && !heading(prev) && openParens(current.text) > 0)
+    // ("(Trưởng phòng Tài chính" / "- Kế toán) trình bày.": a name's dash at the start of a line that closes
+    // the parenthesis is no bullet.)
+    const closes = detectMarker(line)?.kind === 'bullet' && /^\s*[-–]\s/.test(line) && openParens(line) < 0;
+    if (
+      current !== undefined &&
+      (!detectMarker(line) || closes) &&
+      !heading(prev) &&
+      openParens(current.text) > 0
+    )
       fresh = false;
     // A line that opens in lower case continues a sentence, even after a short line (a page break).
     if (lowerStart && !prevEnds && !detectMarker(line) && current !== undefined && !heading(prev)) {
