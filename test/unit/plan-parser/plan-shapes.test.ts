@@ -4133,3 +4133,70 @@ III. CHƯƠNG TRÌNH HỘI NGHỊ
     ]);
   });
 });
+
+describe('a plan sent as a diff against its draft', () => {
+  it('reads the issued side of a unified diff in an e-mail, and "(chính)" marking the lead among the units that do the work', () => {
+    const body = [
+      ' LIÊN MINH HTX TỈNH DEMO',
+      '-Số:     /KH-LMHTX (DỰ THẢO LẦN 2)',
+      '-                                            Demo, ngày 20 tháng 01 năm 2026',
+      '+Số: 23/KH-LMHTX',
+      '+                                            Demo, ngày 02 tháng 02 năm 2026',
+      ' ',
+      '                                   KẾ HOẠCH',
+      '        Hỗ trợ hợp tác xã tham gia chuỗi giá trị năm 2026',
+      ' ',
+      ' I. MỤC ĐÍCH, YÊU CẦU',
+      ' Hình thành các chuỗi liên kết.',
+      ' ',
+      ' III. NỘI DUNG',
+      ' 1. Khảo sát, lựa chọn 15 HTX có sản phẩm chủ lực.',
+      '    Thực hiện: Ban Kiểm tra (chính), Văn phòng.',
+      '-   Thời hạn: Quý I/2026.',
+      '+   Thời hạn: tháng 02 - 3/2026.',
+      ' ',
+      '-2. Hội thảo chuỗi giá trị (bỏ ở bản ban hành).',
+      '-   Thực hiện: Văn phòng.',
+      '-   Thời hạn: tháng 4/2026.',
+      '+2. Hội nghị kết nối HTX với doanh nghiệp thu mua.',
+      '+   Thực hiện: Văn phòng (chính), Ban Kiểm tra.',
+      '+   Thời hạn: trung tuần tháng 5/2026.',
+      ' ',
+      ' IV. TỔ CHỨC THỰC HIỆN',
+      ' Văn phòng theo dõi, đôn đốc thực hiện Kế hoạch.',
+    ];
+    const { tasks } = parsePlan(
+      [
+        'From: Văn thư <vanthu@demo.gov.vn>',
+        'Subject: Ban hành KH 23 - bản so sánh với dự thảo lần 2',
+        '',
+        'Gửi các ban, Văn phòng gửi kèm bản so sánh dưới đây.',
+        '',
+        'diff --git a/KH_du-thao-lan-2.txt b/KH_ban-hanh.txt',
+        '--- a/KH_du-thao-lan-2.txt',
+        '+++ b/KH_ban-hanh.txt',
+        `@@ -1,${body.length} +1,${body.length} @@`,
+        ...body,
+      ].join('\n'),
+      { org: 'demo', directory },
+    );
+    expect(
+      tasks.filter((t) => t.kind !== 'duty').map((t) => [t.title, t.start, t.end, t.lead, t.support]),
+    ).toEqual([
+      [
+        'Khảo sát, lựa chọn 15 HTX có sản phẩm chủ lực',
+        '2026-02-01',
+        '2026-03-31',
+        ['ban-kiem-tra'],
+        ['van-phong'],
+      ],
+      [
+        'Hội nghị kết nối HTX với doanh nghiệp thu mua',
+        '2026-05-11',
+        '2026-05-20',
+        ['van-phong'],
+        ['ban-kiem-tra'],
+      ],
+    ]);
+  });
+});

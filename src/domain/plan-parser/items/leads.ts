@@ -63,8 +63,8 @@ function helperClause(clause: string): { value: string } | undefined {
   return m ? { value: clause.slice(m[0].length) } : undefined;
 }
 
-/** "(chủ trì)", "(chuẩn bị)" after a unit in a list: the unit so marked leads. */
-const MARKED_LEAD = /\(\s*(?:chu tri|chuan bi|tham muu)[^()]*\)/;
+/** "(chủ trì)", "(chuẩn bị)", "(chính)", "(CT)" after a unit in a list: the unit so marked leads. */
+const MARKED_LEAD = /\(\s*(?:chu tri|chuan bi|tham muu|chinh|ct)\b[^()]*\)/;
 
 /**
  * "Ban TC-TT (chủ trì), Ban KT": in a cell of units, the ones marked "(chủ trì)" lead and the others

@@ -32,6 +32,7 @@ import { rtfAsText } from '../layout/rtf';
 import { bbcodeAsText } from '../layout/bbcode';
 import { texinfoAsText } from '../layout/texinfo';
 import { tomlExportAsText } from '../layout/toml-export';
+import { unifiedDiffAsText } from '../layout/unified-diff';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -316,6 +317,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
  * leaves any other text as it is.
  */
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
+  unifiedDiffAsText,
   rtfAsText,
   xmlExportAsText,
   yamlExportAsText,
