@@ -4200,3 +4200,24 @@ describe('a plan sent as a diff against its draft', () => {
     ]);
   });
 });
+
+describe('a standing duty followed by recurring reports in the same paragraph of "Tổ chức thực hiện"', () => {
+  it('reads the duty and four quarterly reports led by the same unit', () => {
+    const tasks = parse(`V. TỔ CHỨC THỰC HIỆN
+1. Ban Kiểm tra là đơn vị thường trực, chịu trách nhiệm điều phối chung kế hoạch đào tạo năm 2026. Hằng quý, trước ngày 05 của tháng đầu quý sau, Ban Kiểm tra báo cáo Thường trực kết quả đào tạo trong quý.
+2. Văn phòng bố trí kinh phí cho các lớp.
+`);
+    expect(tasks.filter((t) => t.kind === 'duty').map((t) => t.lead)).toEqual([
+      ['ban-kiem-tra'],
+      ['van-phong'],
+    ]);
+    const reports = tasks.filter((t) => t.kind !== 'duty');
+    expect(reports.map((t) => [t.end, t.lead])).toEqual([
+      ['2026-04-04', ['ban-kiem-tra']],
+      ['2026-07-04', ['ban-kiem-tra']],
+      ['2026-10-04', ['ban-kiem-tra']],
+      ['2027-01-04', ['ban-kiem-tra']],
+    ]);
+    for (const r of reports) expect(r.title).toMatch(/báo cáo Thường trực kết quả đào tạo/i);
+  });
+});

@@ -6,7 +6,7 @@
 import { addressLength, isOutsideAt } from '../plan/unit-words';
 import { timeContext, type Inherited, type ParseContext, type WorkTask } from '../plan/context';
 import { findWords, fold, foldWords } from '../layout/fold';
-import { hasLeadVerb } from './item-facts';
+import { hasLeadVerb, proseSentences } from './item-facts';
 import { NO_LEADS, type Leads } from './leads';
 import { fullText, isNumbered, type OutlineNode } from '../layout/outline';
 import { childRef, isUnitHeading, roleOf } from './roles';
@@ -259,6 +259,29 @@ export function walkDuties(node: OutlineNode, ref: string, ctx: ParseContext): v
       continue;
     }
     if (tableAssignment(child, here, ctx)) continue;
+    // "Trung tâm X là đơn vị thường trực, chịu trách nhiệm điều phối chung …. Hằng quý, trước ngày 05 của
+    // tháng đầu quý sau, Trung tâm báo cáo Thường trực kết quả …": a standing duty, then in a sentence
+    // of its own recurring work due on a day — the duty, and a task an occurrence led by the same unit.
+    const sentences = child.children.length === 0 ? proseSentences(child.text) : [];
+    const due = sentences.findIndex((x, k) => k > 0 && findRecurrence(x) !== null && DUE_DAY.test(fold(x)));
+    if (due > 0) {
+      const duty = sentences.slice(0, due).join(' ');
+      walkDuties({ ...node, children: [{ ...child, text: duty }] }, ref, ctx);
+      const lead = subjectLeads(duty.slice(addressLength(duty)), ctx) ?? NO_LEADS;
+      const report: OutlineNode = {
+        marker: null,
+        text: sentences.slice(due).join(' '),
+        children: [],
+        index: child.index,
+      };
+      const place = {
+        ref: `${here}.bc`,
+        group: ref,
+        inherited: { time: null, leads: lead, committee: false },
+      };
+      ctx.tasks.push(...buildItemTasks(report, place, ctx, () => false));
+      continue;
+    }
     const scan = ctx.units.scan(child.text);
     const first = scan.hits[0];
     // "Đồng chí Chánh Văn phòng là đầu mối …": the unit named by its head's post, after "đồng chí".
