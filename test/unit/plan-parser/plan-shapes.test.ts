@@ -4221,3 +4221,25 @@ describe('a standing duty followed by recurring reports in the same paragraph of
     for (const r of reports) expect(r.title).toMatch(/báo cáo Thường trực kết quả đào tạo/i);
   });
 });
+
+describe('the doer after a label and its time', () => {
+  it('reads "Báo cáo tháng: hằng tháng, trước ngày 20 (…), Ban X gửi …" and "Báo cáo quý: hằng quý, …, Văn phòng tổng hợp …" with their subjects as leads', () => {
+    const tasks = parse(`III. CHẾ ĐỘ BÁO CÁO
+1. Báo cáo tháng: hằng tháng, trước ngày 20 (từ tháng 3 đến tháng 5/2026), Ban Kiểm tra, Quỹ Hỗ trợ phát triển HTX gửi báo cáo tiến độ về Văn phòng.
+2. Báo cáo quý: hằng quý, trước ngày 10 của tháng đầu quý sau, Văn phòng tổng hợp, báo cáo Thường trực.
+`);
+    const monthly = tasks.filter((t) => t.title.startsWith('Báo cáo tháng'));
+    expect(monthly.map((t) => [t.end, t.lead])).toEqual([
+      ['2026-03-19', ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-04-19', ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-05-19', ['ban-kiem-tra', 'quy-ho-tro']],
+    ]);
+    const quarterly = tasks.filter((t) => t.title.startsWith('Báo cáo quý'));
+    expect(quarterly.map((t) => t.lead)).toEqual([
+      ['van-phong'],
+      ['van-phong'],
+      ['van-phong'],
+      ['van-phong'],
+    ]);
+  });
+});

@@ -714,10 +714,12 @@ const OPENING_CLAUSES = 3;
 const OPENING_CLAUSE =
   /^(?:(?:cuoi|dau|giua) (?:nam|quy|thang)|trong (?:thoi gian|qua trinh|suot|ca nam)|dinh ky|dong thoi|sau khi|tren co so|ngay sau|ket thuc|truoc khi|(?:truoc|cham nhat|muon nhat) ngay \d|(?:hang|moi) (?:tuan|thang|quy|nam)|thuong xuyen|ca nam|suot nam)/;
 
-function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
-  // "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line;
-  // "Định kỳ hằng quý, trước ngày 15 của tháng cuối quý, Văn phòng tổng hợp …", "Trong thời gian thí điểm,
-  // Trung tâm … báo cáo …": after the clauses of time or circumstance it opens with.
+/**
+ * "Chậm nhất ngày 06/7/2026, Phòng Xúc tiến thương mại gửi thư mời …": after a time that opens the line;
+ * "Định kỳ hằng quý, trước ngày 15 của tháng cuối quý, Văn phòng tổng hợp …", "Trong thời gian thí điểm,
+ * Trung tâm … báo cáo …": after the clauses of time or circumstance it opens with.
+ */
+function subjectAfterTime(line: string, ctx: ParseContext): Leads | null {
   let from = 0;
   for (let k = 0; k < OPENING_CLAUSES; k++) {
     const comma = line.indexOf(', ', from);
@@ -728,11 +730,18 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
     if (leads && leads.lead.length > 0) return leads;
     from = comma + 2;
   }
-  // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case.
+  return null;
+}
+
+function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
+  const opened = subjectAfterTime(line, ctx);
+  if (opened) return opened;
+  // "Báo cáo tháng: các ban, văn phòng, đơn vị báo cáo tiến độ …": after a label, in any case; "Báo cáo
+  // tháng: hằng tháng, trước ngày 20 (…), các ban, Trung tâm, Quỹ gửi …": after the label's time too.
   for (const m of line.matchAll(/[.;]\s+(?=\p{Lu}|đồng chí\s)|:\s+/gu)) {
     // "… Giao Văn phòng chuẩn bị nội dung, tài liệu phục vụ phiên họp.": the units given the work.
     const sentence = line.slice((m.index ?? 0) + m[0].length).replace(/^(?:giao|phân công)\s+/iu, '');
-    const leads = subjectLeads(sentence, ctx);
+    const leads = subjectLeads(sentence, ctx) ?? subjectAfterTime(sentence, ctx);
     if (!leads || leads.lead.length === 0) continue;
     // "…; Ban HTPT phối hợp lựa chọn HTX tham gia": units that only help, the lead being an outside body.
     return HELPS.test(fold(sentence)) ? { ...leads, lead: [], support: leads.lead } : leads;
