@@ -33,6 +33,8 @@ import { bbcodeAsText } from '../layout/bbcode';
 import { texinfoAsText } from '../layout/texinfo';
 import { tomlExportAsText } from '../layout/toml-export';
 import { unifiedDiffAsText } from '../layout/unified-diff';
+import { graphvizDotAsText } from '../layout/graphviz-dot';
+import { todoTxtAsText } from '../layout/todo-txt';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -322,6 +324,8 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   xmlExportAsText,
   yamlExportAsText,
   tomlExportAsText,
+  graphvizDotAsText,
+  todoTxtAsText,
   orgModeAsText,
   htmlAsText,
   bbcodeAsText,

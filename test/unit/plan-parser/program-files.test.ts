@@ -1,0 +1,113 @@
+/**
+ * Plans kept in the files of programs rather than written as documents: a todo.txt list and a Graphviz
+ * drawing of the task network. Each names its units by codes its comments define.
+ */
+import { parsePlan } from '../../../src/domain/plan-parser';
+import type { OrgDirectory } from '../../../src/domain/task';
+
+const directory: OrgDirectory = {
+  demo: {
+    name: 'Liên minh Hợp tác xã tỉnh Demo',
+    departments: {
+      'van-phong': ['Văn phòng'],
+      'ban-phat-trien': ['Ban Phát triển hợp tác xã'],
+      'trung-tam': ['Trung tâm Hỗ trợ HTX'],
+      'quy-ho-tro': ['Quỹ Hỗ trợ phát triển HTX'],
+    },
+  },
+};
+
+const rows = (text: string): unknown[] =>
+  parsePlan(text, { org: 'demo', directory }).tasks.map((t) => [t.title, t.lead, t.support, t.start, t.end]);
+
+describe('a todo.txt list', () => {
+  it('reads open lines with @leads, ph: supports, t:/due: days and a monthly rec: rule; done, cancelled and note lines are no tasks', () => {
+    const text = `# todo.txt — Văn phòng Liên minh HTX tỉnh Demo
+# Danh sách việc theo Kế hoạch số 09/KH-LMHTX ngày 05/02/2027 "Tổ chức Ngày hội HTX năm 2027".
+# Mã đơn vị: VP = Văn phòng; PT = Ban Phát triển hợp tác xã;
+#   TT = Trung tâm Hỗ trợ HTX; Quy = Quỹ Hỗ trợ phát triển HTX; SoNN = Sở Nông nghiệp (ngoài Liên minh)
+
+x 2027-02-05 2027-01-22 Ban hành Kế hoạch tổ chức Ngày hội @VP due:2027-02-05
+(A) 2027-02-05 Trình UBND tỉnh phê duyệt chủ trương tổ chức Ngày hội @PT +NgayHoi due:2027-02-26
+(B) 2027-02-05 Vận động HTX đăng ký gian hàng @TT ph:VP,PT +NgayHoi t:2027-03-01 due:2027-04-10
+(A) 2027-02-05 Hội thảo thương hiệu sản phẩm HTX @PT t:2027-04-24 due:2027-04-24 status:huy
+(B) 2027-02-05 Báo cáo tiến độ công việc tháng @PT @Quy due:2027-02-25 rec:thang until:2027-04
+(B) 2027-02-05 Cấp mã số vùng trồng @SoNN ph:PT t:2027-03-01 due:2027-07-31
+Ghi nhớ: xin số điện thoại đầu mối VNPT +NgayHoi
+`;
+    expect(rows(text)).toEqual([
+      [
+        'Trình UBND tỉnh phê duyệt chủ trương tổ chức Ngày hội',
+        ['ban-phat-trien'],
+        [],
+        '2027-01-01',
+        '2027-02-26',
+      ],
+      [
+        'Vận động HTX đăng ký gian hàng',
+        ['trung-tam'],
+        ['van-phong', 'ban-phat-trien'],
+        '2027-03-01',
+        '2027-04-10',
+      ],
+      [
+        'Báo cáo tiến độ công việc tháng (Tháng 2/2027)',
+        ['ban-phat-trien', 'quy-ho-tro'],
+        [],
+        '2027-02-01',
+        '2027-02-25',
+      ],
+      [
+        'Báo cáo tiến độ công việc tháng (Tháng 3/2027)',
+        ['ban-phat-trien', 'quy-ho-tro'],
+        [],
+        '2027-03-01',
+        '2027-03-25',
+      ],
+      [
+        'Báo cáo tiến độ công việc tháng (Tháng 4/2027)',
+        ['ban-phat-trien', 'quy-ho-tro'],
+        [],
+        '2027-04-01',
+        '2027-04-25',
+      ],
+      ['Cấp mã số vùng trồng', [], ['ban-phat-trien'], '2027-03-01', '2027-07-31'],
+    ]);
+  });
+});
+
+describe('a task network drawn in Graphviz DOT', () => {
+  it("reads each node's label as a task, the legend's codes as units, and leaves out a node struck from the plan and the legend's samples", () => {
+    const text = `// LIÊN MINH HTX TỈNH DEMO - VĂN PHÒNG
+// Sơ đồ mạng công việc kèm theo Kế hoạch số 15/KH-LMHTX ngày 22/02/2027 "Tổ chức Ngày hội HTX năm 2027"
+// Viết tắt trong nhãn: VP = Văn phòng; PT = Ban Phát triển hợp tác xã;
+//   TT = Trung tâm Hỗ trợ HTX.
+digraph NgayHoi {
+  node [shape=box];
+  subgraph cluster_gd1 {
+    label="GIAI ĐOẠN 1 - CHUẨN BỊ (tháng 3 - tháng 8/2027)";
+    T01 [label="T01. Thành lập Ban Tổ chức Ngày hội\\nChủ trì: VP\\nPhối hợp: -\\nHạn: trước 15/3/2027"];
+    T02 [label="T02. Xây dựng kịch bản tổng thể Ngày hội\\nChủ trì: PT\\nPhối hợp: TT, VP\\nHạn: 30/4/2027"];
+    T03 [label="T03. Đêm nhạc \\"Sắc màu\\"\\nChủ trì: PT\\nThời gian: tối 18/9/2027\\n(ĐÃ BỎ)", style="dashed", color=gray];
+    T04 [label="T04. Ngày hội HTX năm 2027\\nChủ trì: TT\\nPhối hợp: VP, PT\\nThời gian: 18/9 - 20/9/2027"];
+  }
+  subgraph cluster_chuthich {
+    label="Chú giải";
+    CG1 [label="Nút thường = công việc"];
+  }
+  T01 -> T02 -> T04;
+}
+`;
+    expect(rows(text)).toEqual([
+      ['Thành lập Ban Tổ chức Ngày hội', ['van-phong'], [], '2027-01-01', '2027-03-14'],
+      [
+        'Xây dựng kịch bản tổng thể Ngày hội',
+        ['ban-phat-trien'],
+        ['trung-tam', 'van-phong'],
+        '2027-01-01',
+        '2027-04-30',
+      ],
+      ['Ngày hội HTX năm 2027', ['trung-tam'], ['van-phong', 'ban-phat-trien'], '2027-09-18', '2027-09-20'],
+    ]);
+  });
+});
