@@ -111,3 +111,39 @@ digraph NgayHoi {
     ]);
   });
 });
+
+describe('a task database dumped as SQL', () => {
+  it('runs the dump, later UPDATE and DELETE statements included, and reads tasks, their CT/PH assignments and a parent sharing its units with its sub-task', () => {
+    const text = `-- MySQL dump 10.13
+-- Trích xuất gửi kèm Kế hoạch số 15/KH-LMHTX ngày 18/01/2027 của Liên minh HTX tỉnh Demo "Hỗ trợ HTX năm 2027".
+CREATE TABLE \`don_vi\` (\`id\` int NOT NULL, \`ma\` varchar(20), \`ten\` varchar(255), PRIMARY KEY (\`id\`)) ENGINE=InnoDB;
+LOCK TABLES \`don_vi\` WRITE;
+INSERT INTO \`don_vi\` VALUES (1,'VP','Văn phòng'),(2,'PT','Ban Phát triển hợp tác xã'),(3,'TT','Trung tâm Hỗ trợ HTX');
+UNLOCK TABLES;
+CREATE TABLE \`nhiem_vu\` (\`id\` int, \`cha_id\` int, \`tieu_de\` varchar(500), \`bat_dau\` date, \`han\` date, \`lap_lai\` varchar(10), \`trang_thai\` varchar(10));
+INSERT INTO \`nhiem_vu\` VALUES
+(101,NULL,'Ban hành Kế hoạch; gửi các đơn vị',NULL,'2027-01-18',NULL,'xong'),
+(102,NULL,'Khảo sát hiện trạng liên kết chuỗi','2027-02-01','2027-03-31',NULL,'dang_lam'),
+(104,NULL,'Xây dựng mô hình liên kết chuỗi',NULL,NULL,NULL,'moi'),
+(105,104,'Mô hình lúa chất lượng cao tại xã Thoại Sơn','2027-04-01','2027-09-30',NULL,'moi'),
+(107,NULL,'Xây dựng bộ tiêu chí đánh giá HTX',NULL,'2027-03-15',NULL,'moi'),
+(108,NULL,'Tập huấn quản trị chuỗi cung ứng','2027-04-20','2027-04-21',NULL,'huy'),
+(109,NULL,'Khảo sát thị trường tại Campuchia','2027-05-01','2027-05-31',NULL,'moi');
+CREATE TABLE \`phan_cong\` (\`nhiem_vu_id\` int, \`don_vi_id\` int, \`vai_tro\` char(2));
+INSERT INTO \`phan_cong\` VALUES (101,1,'CT'),(102,2,'CT'),(102,3,'PH'),(104,2,'CT'),(104,1,'PH'),(107,2,'CT'),(108,3,'CT'),(109,3,'CT');
+UPDATE \`nhiem_vu\` SET \`han\`='2027-04-15' WHERE \`id\`=107;
+DELETE FROM \`nhiem_vu\` WHERE \`id\`=109;
+`;
+    expect(rows(text)).toEqual([
+      ['Khảo sát hiện trạng liên kết chuỗi', ['ban-phat-trien'], ['trung-tam'], '2027-02-01', '2027-03-31'],
+      [
+        'Mô hình lúa chất lượng cao tại xã Thoại Sơn',
+        ['ban-phat-trien'],
+        ['van-phong'],
+        '2027-04-01',
+        '2027-09-30',
+      ],
+      ['Xây dựng bộ tiêu chí đánh giá HTX', ['ban-phat-trien'], [], '2027-01-01', '2027-04-15'],
+    ]);
+  });
+});

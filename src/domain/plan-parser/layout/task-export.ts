@@ -26,7 +26,7 @@ export const TASK_FIELDS = {
 } as const;
 
 /** States of a task no one has to do any more: done, cancelled, withdrawn. */
-const CLOSED = /^(?:hoanthanh|dahoanthanh|dahuy|huy|thuhoi|dathuhoi|done|cancel+ed)$/;
+const CLOSED = /^(?:hoanthanh|dahoanthanh|xong|daxong|dahuy|huy|thuhoi|dathuhoi|done|cancel+ed)$/;
 export const isClosedState = (state: string): boolean => CLOSED.test(fieldKey(state));
 
 export interface ExportedTask {

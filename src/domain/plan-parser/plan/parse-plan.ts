@@ -35,6 +35,7 @@ import { tomlExportAsText } from '../layout/toml-export';
 import { unifiedDiffAsText } from '../layout/unified-diff';
 import { graphvizDotAsText } from '../layout/graphviz-dot';
 import { todoTxtAsText } from '../layout/todo-txt';
+import { sqlDumpAsText } from '../layout/sql-dump';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -322,6 +323,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   unifiedDiffAsText,
   rtfAsText,
   xmlExportAsText,
+  sqlDumpAsText,
   yamlExportAsText,
   tomlExportAsText,
   graphvizDotAsText,
