@@ -4243,3 +4243,25 @@ describe('the doer after a label and its time', () => {
     ]);
   });
 });
+
+describe('a paragraph of recurring reports under a heading with no items', () => {
+  it('is led by the units that open its sentence, not by the unit the reports are sent to', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Khảo sát nhu cầu của HTX.
+   Thực hiện: Văn phòng.
+   Thời hạn: Quý I/2026.
+
+III. CHẾ ĐỘ BÁO CÁO
+Ban Kiểm tra, Quỹ Hỗ trợ phát triển HTX báo cáo kết quả thực hiện về Văn phòng trước ngày 15
+tháng cuối mỗi quý.
+`);
+    const reports = tasks.filter((t) => t.title.startsWith('Ban Kiểm tra, Quỹ'));
+    expect(reports.map((t) => [t.end, t.lead])).toEqual([
+      ['2026-03-14', ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-06-14', ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-09-14', ['ban-kiem-tra', 'quy-ho-tro']],
+      ['2026-12-14', ['ban-kiem-tra', 'quy-ho-tro']],
+    ]);
+  });
+});

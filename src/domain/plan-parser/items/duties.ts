@@ -367,13 +367,16 @@ export function scanFree(node: OutlineNode, ref: string, inh: Inherited, ctx: Pa
   const recurrence = findRecurrence(node.text);
   if (recurrence) {
     const title = recurrenceSentence(node.text, recurrence.end);
+    // "Trung tâm …, Ban …, VPĐD … báo cáo kết quả … trước ngày 15 tháng cuối mỗi quý.": the units that
+    // open the sentence do the work, whatever the heading above hands down.
+    const subject = subjectLeads(title, ctx);
     ctx.tasks.push(
       ...recurringTasks(
         { ref, group: ref, inherited: inh },
         title,
         recurrence.rule,
         recurrence.words,
-        inh.leads ?? NO_LEADS,
+        (subject && subject.lead.length > 0 ? subject : null) ?? inh.leads ?? NO_LEADS,
         ctx,
         node.text,
       ),
