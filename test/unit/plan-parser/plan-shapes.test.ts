@@ -4265,3 +4265,34 @@ tháng cuối mỗi quý.
     ]);
   });
 });
+
+describe('a unit whose name holds a verb, named alone in a closing parenthesis', () => {
+  it('leads the item: "(Ban Tổ chức – Phong trào)" names a unit, it organises nothing', () => {
+    const { tasks } = parsePlan(
+      `${HEAD}
+II. NHIỆM VỤ CỤ THỂ
+1. Khen thưởng các tập thể, cá nhân có thành tích xuất sắc năm 2025 (Ban Tổ chức – Phong trào).
+2. Đưa tin về Hội nghị trên Trang thông tin điện tử (Văn phòng; Ban Tổ chức – Phong trào).
+3. Tổng hợp báo cáo hằng quý trước ngày 20 tháng cuối quý (Văn phòng); các ban, Quỹ phối hợp cung cấp số liệu.
+`,
+      {
+        org: 'demo',
+        directory: {
+          demo: {
+            name: 'Liên minh HTX tỉnh Demo',
+            departments: {
+              'van-phong': ['Văn phòng'],
+              'ban-to-chuc': ['Ban Tổ chức – Phong trào', 'Ban Tổ chức - Phong trào'],
+              'quy-ho-tro': ['Quỹ Hỗ trợ phát triển HTX', 'Quỹ'],
+            },
+          },
+        },
+      },
+    );
+    expect(tasks.slice(0, 3).map((t) => [t.title.slice(0, 20), t.lead])).toEqual([
+      ['Khen thưởng các tập ', ['ban-to-chuc']],
+      ['Đưa tin về Hội nghị ', ['van-phong']],
+      ['Tổng hợp báo cáo hằn', ['van-phong']],
+    ]);
+  });
+});

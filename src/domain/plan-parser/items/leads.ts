@@ -182,12 +182,13 @@ const CLAUSE_VERB = new RegExp(
 /** A part that names units and nothing else ("TTBD", "Quỹ và TTBD"): the line's unlabelled doer. */
 function onlyUnits(units: UnitDirectory, part: string): boolean {
   const text = withoutNotes(part);
-  // "các ban, Văn phòng, Quỹ phối hợp cung cấp số liệu" is a clause: units with a verb of their own.
-  if (CLAUSE_VERB.test(fold(text))) return false;
   const hits = units.scan(text).hits;
   if (hits.length === 0 || hits.some((h) => h.fuzzy)) return false;
-  let rest = text;
-  for (const h of [...hits].sort((a, b) => b.from - a.from)) rest = rest.slice(0, h.from) + rest.slice(h.to);
+  // The words outside every name (names may overlap: "các ban" stands for several units at once).
+  const rest = [...text].map((ch, k) => (hits.some((h) => k >= h.from && k < h.to) ? ' ' : ch)).join('');
+  // "các ban, Văn phòng, Quỹ phối hợp cung cấp số liệu" is a clause: units with a verb of their own. (The
+  // verb is looked for outside the names: "Ban Tổ chức – Phong trào" names a unit, it organises nothing.)
+  if (CLAUSE_VERB.test(fold(rest))) return false;
   return foldWords(rest).every((w) => w === 'va');
 }
 
