@@ -4296,3 +4296,21 @@ II. NHIỆM VỤ CỤ THỂ
     ]);
   });
 });
+
+describe('units that each do the same work at their own place', () => {
+  it('lead it together; a unit doing a part under the lead, or giving material, helps', () => {
+    const tasks = parse(`
+II. NHIỆM VỤ CỤ THỂ
+1. Treo băng rôn, khẩu hiệu hưởng ứng Tháng hành động
+Từ ngày 01/4/2026 đến hết ngày 30/4/2026.
+Đồng chí Chánh Văn phòng thực hiện tại trụ sở cơ quan; đồng chí Trưởng Ban Kiểm tra thực hiện tại
+trụ sở của Ban. Các HTX thành viên treo tại trụ sở HTX.
+2. Khảo sát nhu cầu đào tạo của các HTX từ ngày 15/01/2026 đến ngày 28/02/2026. Ban Chính sách – Phát
+triển HTX chủ trì; Ban Kiểm tra thực hiện khảo sát tại các huyện phía Bắc.
+`);
+    expect(tasks.map((t) => [t.title.slice(0, 17), t.lead])).toEqual([
+      ['Treo băng rôn, kh', ['van-phong', 'ban-kiem-tra']],
+      ['Khảo sát nhu cầu ', ['ban-chinh-sach']],
+    ]);
+  });
+});

@@ -147,6 +147,35 @@ function helpsAfterUnit(units: UnitDirectory, text: string): boolean {
 const LEADER_SUBJECT =
   /^(?:cac\s+)?(?:dong chi\s+)?(?:pho chu tich|chu tich|thuong truc|lanh dao|doan do|truong doan)\b/;
 
+/** Verbs of doing the work itself, as opposed to helping with it. */
+const DOES = /^[^,;.]*?\b(thuc hien|chu tri|chiu trach nhiem)\b/;
+const HELPS = new RegExp(`^[^,;.]*?\\b(?:${SUPPORT_VERBS.join('|')}|cung cap)\\b`);
+
+/**
+ * "Đồng chí Chánh Văn phòng thực hiện tại trụ sở cơ quan; đồng chí Trưởng Văn phòng đại diện thực hiện
+ * tại trụ sở Văn phòng đại diện", "Việc này giao Văn phòng thực hiện tại … và giao Văn phòng đại diện
+ * thực hiện tại …": units that each do the same work, each at its own place, lead it together. The units
+ * opening the later clauses of such a sentence are returned; a clause in which a unit only helps ("…;
+ * đồng chí Giám đốc Trung tâm cung cấp hình ảnh") or that does not say it does the work adds none.
+ */
+export function coLeadSlugs(units: UnitDirectory, sentence: string): string[] {
+  const [first, ...rest] = sentence.split(/;\s+|,?\s+và\s+(?=giao\s)/u);
+  const verb = DOES.exec(fold(first ?? ''))?.[1];
+  if (!first || !verb || HELPS.test(fold(first))) return [];
+  const out: string[] = [];
+  for (const clause of rest) {
+    const own = clause.replace(/^(?:giao|phân công)\s+/iu, '');
+    // "Ban X chủ trì; Văn phòng đại diện thực hiện khảo sát tại …": a unit doing a part under the lead helps.
+    if (DOES.exec(fold(own))?.[1] !== verb || HELPS.test(fold(own))) continue;
+    const text = own.slice(addressLength(own));
+    const hit = units.scan(text).hits[0];
+    const firstWord = wordSpans(text)[0];
+    if (hit && firstWord && hit.from === firstWord.start && !hit.fuzzy && !out.includes(hit.slug))
+      out.push(hit.slug);
+  }
+  return out;
+}
+
 /** "Văn phòng Liên minh HTX tỉnh tham mưu thành lập các Tiểu ban: …": only the opening unit leads. */
 function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): boolean {
   // "Đồng chí Chánh Văn phòng tổ chức; …": the subject may be a unit's head, addressed; a clause of a
@@ -161,7 +190,7 @@ function readLeadSentence(units: UnitDirectory, raw: string, leads: Leads): bool
   const first = scan.hits[0];
   const firstWord = wordSpans(text)[0];
   if (!first || !firstWord || first.from !== firstWord.start) return false;
-  addAll(leads.lead, [first.slug]);
+  addAll(leads.lead, [first.slug, ...coLeadSlugs(units, clause)]);
   noteFuzzy(leads, [first]);
   const at = handover(text);
   if (at >= 0) scanInto(units, text.slice(at), leads, 'support');

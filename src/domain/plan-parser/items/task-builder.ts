@@ -15,7 +15,7 @@ import {
   type ItemFacts,
 } from './item-facts';
 import { classifyKind, plainKind } from './kinds';
-import { NO_LEADS, overLeads, readLeads, type Leads } from './leads';
+import { coLeadSlugs, NO_LEADS, overLeads, readLeads, type Leads } from './leads';
 import { isBullet, type OutlineNode } from '../layout/outline';
 import { readField } from './fields';
 import { trailingFields } from './inline-fields';
@@ -744,9 +744,17 @@ function laterSubjectLeads(line: string, ctx: ParseContext): Leads | null {
     const leads = subjectLeads(sentence, ctx) ?? subjectAfterTime(sentence, ctx);
     if (!leads || leads.lead.length === 0) continue;
     // "…; Ban HTPT phối hợp lựa chọn HTX tham gia": units that only help, the lead being an outside body.
-    return HELPS.test(fold(sentence)) ? { ...leads, lead: [], support: leads.lead } : leads;
+    return HELPS.test(fold(sentence))
+      ? { ...leads, lead: [], support: leads.lead }
+      : coLeads(sentence, leads, ctx);
   }
   return null;
+}
+
+/** Units that do the same work in the sentence's later clauses lead beside its subject (see coLeadSlugs). */
+function coLeads(sentence: string, leads: Leads, ctx: ParseContext): Leads {
+  const more = coLeadSlugs(ctx.units, sentence).filter((slug) => !leads.lead.includes(slug));
+  return more.length === 0 ? leads : { ...leads, lead: [...leads.lead, ...more] };
 }
 
 /** Share of a note's letters that unit names must cover for the note to be only those names. */
