@@ -147,3 +147,48 @@ DELETE FROM \`nhiem_vu\` WHERE \`id\`=109;
     ]);
   });
 });
+
+describe('a plan saved as a flat OpenDocument text (.fodt)', () => {
+  it('reads its table: a time merged down two rows serves both, a month row heads its items, a struck row and "Phân công trực Tết" as work', () => {
+    const cell = (text: string, extra = ''): string =>
+      `<table:table-cell${extra}><text:p>${text}</text:p></table:table-cell>`;
+    const row = (...cells: string[]): string => `<table:table-row>${cells.join('')}</table:table-row>`;
+    const text = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">
+ <office:automatic-styles>
+  <style:style style:name="T_Gach" style:family="text"><style:text-properties style:text-line-through-style="solid"/></style:style>
+ </office:automatic-styles>
+ <office:body><office:text>
+  <text:p>LIÊN MINH HTX TỈNH DEMO</text:p>
+  <text:p>Số: 41/CTr-LMHTX</text:p>
+  <text:p>Demo, ngày 28 tháng 12 năm 2026</text:p>
+  <text:p>CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2027</text:p>
+  <table:table>
+   ${row(cell('TT'), cell('Nội dung công việc'), cell('Thời gian'), cell('Đơn vị chủ trì'))}
+   ${row(cell('I. THÁNG 01/2027', ' table:number-columns-spanned="4"'), '<table:covered-table-cell/>'.repeat(3))}
+   ${row(cell('1'), cell('Họp Ban Thường vụ phiên thường kỳ tháng 01'), cell('Sáng 07/01', ' table:number-rows-spanned="2"'), cell('Văn phòng'))}
+   ${row(cell('2'), cell('Thông qua Kế hoạch thi đua năm 2027 (cùng phiên họp)'), '<table:covered-table-cell/>', cell('Ban Phát triển hợp tác xã'))}
+   ${row(cell('3'), cell('Phân công trực Tết Nguyên đán, bảo đảm an toàn cơ quan'), cell('Từ 04/02 đến 10/02'), cell('Văn phòng'))}
+   ${row(cell('<text:span text:style-name="T_Gach">4</text:span>'), cell('<text:span text:style-name="T_Gach">Tọa đàm HTX với du lịch</text:span>'), cell('<text:span text:style-name="T_Gach">Ngày 25/01</text:span>'), cell('Trung tâm Hỗ trợ HTX'))}
+  </table:table>
+ </office:text></office:body>
+</office:document>`;
+    expect(rows(text)).toEqual([
+      ['Họp Ban Thường vụ phiên thường kỳ tháng 01', ['van-phong'], [], '2027-01-07', '2027-01-07'],
+      [
+        'Thông qua Kế hoạch thi đua năm 2027 (cùng phiên họp)',
+        ['ban-phat-trien'],
+        [],
+        '2027-01-07',
+        '2027-01-07',
+      ],
+      [
+        'Phân công trực Tết Nguyên đán, bảo đảm an toàn cơ quan',
+        ['van-phong'],
+        [],
+        '2027-02-04',
+        '2027-02-10',
+      ],
+    ]);
+  });
+});

@@ -74,11 +74,29 @@ function containsPhrase(words: readonly string[], phrase: readonly string[]): bo
   return false;
 }
 
+/** Words that may follow "phân công" in a heading of assignments: "Phân công chung", "… cụ thể". */
+const ASSIGNING_WORDS = new Set([
+  'chung',
+  'cu',
+  'the',
+  'nhiem',
+  'vu',
+  'trach',
+  'thuc',
+  'hien',
+  'cac',
+  'don',
+  'vi',
+]);
+
+/** The heading's words without its notes in parentheses ("(trích mục IV của Kế hoạch)"). */
+const unnoted = (heading: string): string[] => foldWords(heading.replace(/\([^()]*\)/g, ' '));
+
 /** Classifies a section heading (marker removed). */
 export function classifySection(heading: string): SectionInfo {
   const words = foldWords(heading);
   const committee = COMMITTEE.some((p) => containsPhrase(words, p));
-  if (DUTIES.some((p) => startsWithWords(words, p))) return { kind: 'duties', committee };
+  if (isDutiesHeading(heading)) return { kind: 'duties', committee };
   // "II. THỜI GIAN" alone heads the plan's own period as well.
   if (TIME.some((p) => startsWithWords(words, p)) || words.join(' ') === 'thoi gian')
     return { kind: 'time', committee };
@@ -104,7 +122,15 @@ export function recordsNoWork(heading: string): boolean {
 /** Whether a heading inside a task section opens a responsibilities block of its own. */
 export function isDutiesHeading(heading: string): boolean {
   const words = foldWords(heading);
-  return DUTIES.some((p) => startsWithWords(words, p));
+  // "PHÂN CÔNG", "Phân công chung" head the assignments; "Phân công trực Tết …" is a piece of work.
+  return DUTIES.some((p) =>
+    p.join(' ') === 'phan cong'
+      ? startsWithWords(words, p) &&
+        unnoted(heading)
+          .slice(2)
+          .every((w) => ASSIGNING_WORDS.has(w))
+      : startsWithWords(words, p),
+  );
 }
 
 /**

@@ -36,6 +36,7 @@ import { unifiedDiffAsText } from '../layout/unified-diff';
 import { graphvizDotAsText } from '../layout/graphviz-dot';
 import { todoTxtAsText } from '../layout/todo-txt';
 import { sqlDumpAsText } from '../layout/sql-dump';
+import { odfTextAsText } from '../layout/odf-text';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -322,6 +323,7 @@ function planUnits(departments: Record<string, readonly string[]>, text: string)
 const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   unifiedDiffAsText,
   rtfAsText,
+  odfTextAsText,
   xmlExportAsText,
   sqlDumpAsText,
   yamlExportAsText,
