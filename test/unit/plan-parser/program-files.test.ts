@@ -192,3 +192,45 @@ describe('a plan saved as a flat OpenDocument text (.fodt)', () => {
     ]);
   });
 });
+
+describe('a schedule saved from Microsoft Project as XML', () => {
+  it("reads tasks that are no summary, their units from the fields named for lead and helpers, a recurring task's occurrences, and leaves out tasks switched off or finished", () => {
+    const field = (id: string, value: string): string =>
+      `<ExtendedAttribute><FieldID>${id}</FieldID><Value>${value}</Value></ExtendedAttribute>`;
+    const task = (
+      uid: number,
+      name: string,
+      level: number,
+      start: string,
+      finish: string,
+      more = '',
+    ): string =>
+      `<Task><UID>${uid}</UID><Name>${name}</Name><OutlineLevel>${level}</OutlineLevel><Start>${start}T08:00:00</Start><Finish>${finish}T17:00:00</Finish>${more}</Task>`;
+    const text = `<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Title>Tiến độ tổ chức Hội chợ HTX năm 2027</Title>
+  <Subject>Kèm theo Kế hoạch số 09/KH-LMHTX ngày 18/01/2027 của Liên minh HTX tỉnh Demo</Subject>
+  <Company>Liên minh Hợp tác xã tỉnh Demo</Company>
+  <ExtendedAttributes>
+    <ExtendedAttribute><FieldID>188743731</FieldID><FieldName>Text1</FieldName><Alias>Đơn vị chủ trì</Alias></ExtendedAttribute>
+    <ExtendedAttribute><FieldID>188743734</FieldID><FieldName>Text2</FieldName><Alias>Đơn vị phối hợp</Alias></ExtendedAttribute>
+  </ExtendedAttributes>
+  <Tasks>
+    ${task(1, 'CHUẨN BỊ', 1, '2027-01-11', '2027-05-18', '<Summary>1</Summary>')}
+    ${task(2, 'Xây dựng Kế hoạch tổ chức Hội chợ', 2, '2027-01-11', '2027-01-18', `<PercentComplete>100</PercentComplete>${field('188743731', 'Văn phòng')}`)}
+    ${task(3, 'Vận động HTX đăng ký gian hàng', 2, '2027-02-15', '2027-04-15', field('188743731', 'Ban Phát triển hợp tác xã') + field('188743734', 'Quỹ Hỗ trợ phát triển HTX'))}
+    ${task(4, 'Đêm giao lưu văn nghệ HTX', 2, '2027-05-22', '2027-05-22', `<Active>0</Active>${field('188743731', 'Văn phòng')}`)}
+    ${task(5, 'Báo cáo tiến độ chuẩn bị Hội chợ', 1, '2027-02-25', '2027-03-25', `<Summary>1</Summary><Recurring>1</Recurring>${field('188743731', 'Trung tâm Hỗ trợ HTX')}`)}
+    ${task(6, 'Báo cáo tiến độ chuẩn bị Hội chợ 1', 2, '2027-02-25', '2027-02-25')}
+    ${task(7, 'Báo cáo tiến độ chuẩn bị Hội chợ 2', 2, '2027-03-25', '2027-03-25')}
+    ${task(8, 'Tổng kết công tác tổ chức Hội chợ', 1, '2027-06-10', '2027-06-10', field('188743731', 'Trung tâm Hỗ trợ HTX'))}
+  </Tasks>
+</Project>`;
+    expect(rows(text)).toEqual([
+      ['Vận động HTX đăng ký gian hàng', ['ban-phat-trien'], ['quy-ho-tro'], '2027-02-15', '2027-04-15'],
+      ['Báo cáo tiến độ chuẩn bị Hội chợ (25/02/2027)', ['trung-tam'], [], '2027-02-25', '2027-02-25'],
+      ['Báo cáo tiến độ chuẩn bị Hội chợ (25/03/2027)', ['trung-tam'], [], '2027-03-25', '2027-03-25'],
+      ['Tổng kết công tác tổ chức Hội chợ', ['trung-tam'], [], '2027-06-10', '2027-06-10'],
+    ]);
+  });
+});

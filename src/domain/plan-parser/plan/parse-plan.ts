@@ -37,6 +37,7 @@ import { graphvizDotAsText } from '../layout/graphviz-dot';
 import { todoTxtAsText } from '../layout/todo-txt';
 import { sqlDumpAsText } from '../layout/sql-dump';
 import { odfTextAsText } from '../layout/odf-text';
+import { msProjectAsText } from '../layout/ms-project';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
 import { emailThreadAsText } from '../layout/email-thread';
@@ -324,6 +325,7 @@ const LAYOUT_READERS: readonly ((text: string) => string)[] = [
   unifiedDiffAsText,
   rtfAsText,
   odfTextAsText,
+  msProjectAsText,
   xmlExportAsText,
   sqlDumpAsText,
   yamlExportAsText,
