@@ -4314,3 +4314,25 @@ triển HTX chủ trì; Ban Kiểm tra thực hiện khảo sát tại các huy�
     ]);
   });
 });
+
+describe('months written "T3", "T9/2026" in a terse plan', () => {
+  it('reads a range and a month inside the words, and a column of one issue a month over a span as one campaign', () => {
+    const tasks = parse(`
+II. NỘI DUNG, THỜI GIAN
+1. Chuyên mục "Luật HTX và cuộc sống" trên Báo tỉnh; mỗi tháng 01
+   kỳ, T3 - T12/2026 (Ban Kiểm tra).
+2. Cuộc thi trực tuyến "Tìm hiểu Luật Hợp tác xã": phát động 15/5/2026; chấm, trao giải
+   T9/2026 (Ban Kiểm tra).
+3. Báo cáo nhanh kết quả tuyên truyền: hằng tháng, trước ngày 20, từ T3 đến T5/2026, gửi Ban
+   Kiểm tra tổng hợp (Văn phòng).
+`);
+    expect(tasks.map((t) => [t.title.slice(0, 20), t.start, t.end])).toEqual([
+      ['Chuyên mục "Luật HTX', '2026-03-01', '2026-12-31'],
+      ['Phát động Cuộc thi t', '2026-05-15', '2026-05-15'],
+      ['Chấm, trao giải Cuộc', '2026-09-01', '2026-09-30'],
+      ['Báo cáo nhanh kết qu', '2026-03-01', '2026-03-19'],
+      ['Báo cáo nhanh kết qu', '2026-04-01', '2026-04-19'],
+      ['Báo cáo nhanh kết qu', '2026-05-01', '2026-05-19'],
+    ]);
+  });
+});

@@ -37,6 +37,7 @@ import { graphvizDotAsText } from '../layout/graphviz-dot';
 import { todoTxtAsText } from '../layout/todo-txt';
 import { sqlDumpAsText } from '../layout/sql-dump';
 import { odfTextAsText } from '../layout/odf-text';
+import { monthsWrittenOut } from '../time/month-abbreviations';
 import { msProjectAsText } from '../layout/ms-project';
 import { asciidocAsText } from '../layout/asciidoc';
 import { mediawikiAsText } from '../layout/mediawiki';
@@ -368,7 +369,7 @@ export function parsePlan(text: string, opts: ParseOptions): PlanDraft {
   // a tab table by then.
   const raw = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const tables = rewriteTextTables(LAYOUT_READERS.reduce((t, read) => read(t), raw));
-  const normalized = withoutTranslations(normalizeText(teamsAsUnits(tables.text)));
+  const normalized = withoutTranslations(monthsWrittenOut(normalizeText(teamsAsUnits(tables.text))));
   const head = readHead(normalized.split('\n'));
   const firstParagraphs = toParagraphs(normalized);
   const firstRoot = buildOutline(firstParagraphs);

@@ -257,9 +257,12 @@ const OUTPUT_RATE =
 /** "tối thiểu 02 kỳ mỗi tháng", "02 lần/tháng": several times a period is a pace kept, not one task a time. */
 const TIMES_RATE = /\b(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:lan|buoi|ky|dot|phien)\s*(?:\/\s*)?$/;
 
-/** "mỗi tháng 02 kỳ", "mỗi tháng có ít nhất 02 tin, bài": a count of products right after the period. */
+/**
+ * "mỗi tháng 02 kỳ", "mỗi tháng có ít nhất 02 tin, bài": a count of products right after the period; "mỗi
+ * tháng 01 kỳ, T3 - T12/2027": one issue a month over the months that follow, a column kept up.
+ */
 const RATE_AFTER =
-  /^\s*(?:co\s+)?(?:(?:it nhat|toi thieu)\s+)?(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham|phien|buoi|chuyen|dot)\b/;
+  /^\s*(?:co\s+)?(?:(?:it nhat|toi thieu)\s+)?(?:(?:0?[2-9]|[1-9]\d|hai|ba|bon|nam)\s+(?:ky|so|tin|bai|phong su|chuyen muc|san pham|an pham|phien|buoi|chuyen|dot)|(?:0?1|mot)\s+(?:ky|so)\s*,\s*(?:t\d|tu|thang))\b/;
 
 const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 
